@@ -1,0 +1,109 @@
+"""Typed errors. Every message is written for a clinician or the clinic's IT
+person: it names the thing and the reason, and never carries patient data
+(names, dates of birth, notes) so that it can be logged safely."""
+
+from __future__ import annotations
+
+
+class PixioDocError(Exception):
+    """Root of every error PixioDoc raises on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# --- the vault -------------------------------------------------------------
+
+
+class VaultError(PixioDocError):
+    """Something about the encrypted vault as a whole."""
+
+
+class VaultNotFound(VaultError):
+    """No vault at the given folder."""
+
+
+class VaultExists(VaultError):
+    """Refusing to create a vault over an existing one."""
+
+
+class VaultDamaged(VaultError):
+    """vault.json or the database is missing, unreadable or inconsistent."""
+
+
+class VaultTooNew(VaultError):
+    """The vault was written by a newer PixioDoc than this one."""
+
+
+class VaultLocked(VaultError):
+    """An operation needs the keys, but the vault is locked."""
+
+
+class WrongPassword(VaultError):
+    """The password or recovery key does not unlock the vault."""
+
+    def __init__(self, message: str, *, retry_after: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class WeakPassword(VaultError):
+    """A new password is too easy to guess."""
+
+
+class UnknownClinician(VaultError):
+    """No clinician with that login in this vault."""
+
+
+class AccountDeactivated(VaultError):
+    """The clinician's account was deactivated by an Admin."""
+
+
+class BackupError(VaultError):
+    """A backup file could not be written or read back."""
+
+
+# --- records ---------------------------------------------------------------
+
+
+class RecordNotFound(PixioDocError):
+    """A patient, visit, photo or lesion id that does not exist."""
+
+
+class InvalidInput(PixioDocError):
+    """A value a clinician typed is not acceptable (the message says why)."""
+
+
+class PermissionDenied(PixioDocError):
+    """The acting clinician lacks the grant this action needs."""
+
+
+class PlanLimitReached(PixioDocError):
+    """The clinic's plan does not allow this (e.g. an 11th patient on Free)."""
+
+
+# --- images ----------------------------------------------------------------
+
+
+class IngestError(PixioDocError):
+    """An image could not be taken into the vault."""
+
+
+class UnsupportedImage(IngestError):
+    """Not an image type PixioDoc accepts (detected by content, not by name)."""
+
+
+class DamagedImage(IngestError):
+    """The file claims to be an image but does not decode."""
+
+
+class ImageTooLarge(IngestError):
+    """Too many pixels (a decompression bomb) or too many bytes."""
+
+
+class BlobDamaged(VaultError):
+    """An encrypted image object fails authentication or does not match its id."""

@@ -1,0 +1,1 @@
+"""Encrypted storage: key hierarchy, SQLCipher database, blob store. No Qt."""

@@ -1,0 +1,146 @@
+"""The SQLCipher database of a vault: engine, sessions, migrations, checks.
+
+The key is HKDF(WK, "database") handed to SQLCipher as a raw key, so opening
+costs no KDF time (the password's Argon2id already paid for it). Schema
+changes are Alembic revisions in `vault/migrations`, applied on unlock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import URL, Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from pixiodoc_desktop.errors import VaultDamaged, VaultTooNew
+from pixiodoc_desktop.vault.header import RESTORE_HINT
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "vault.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _connect(path: Path, key: bytes) -> Any:
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30.0)
+    # A raw 256-bit key: no PBKDF2 inside SQLCipher, the key is already derived.
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def open_engine(path: Path, key: bytes) -> Engine:
+    """An engine on the encrypted database; raises VaultDamaged if it cannot be read."""
+    url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
+    engine = create_engine(
+        url,
+        module=sqlcipher3,
+        connect_args={"check_same_thread": False, "timeout": 30.0},
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages
+            cursor.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+            cursor.execute("PRAGMA busy_timeout = 30000")
+        finally:
+            cursor.close()
+
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    except Exception as exc:
+        engine.dispose()
+        raise VaultDamaged(
+            f"The vault database {path.name} cannot be read with this vault's key "
+            f"(it is damaged or belongs to another vault). {RESTORE_HINT}"
+        ) from exc
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def _alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(_alembic_config_stub())
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def _alembic_config_stub() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to `target` (default: newest); refuse a newer vault."""
+    from alembic import command
+
+    script = ScriptDirectory.from_config(_alembic_config_stub())
+    current = current_revision(engine)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:
+            raise VaultTooNew(
+                "This vault's database was written by a newer PixioDoc "
+                f"(schema {current}). Update PixioDoc to open it."
+            ) from exc
+    if current != script.get_current_head() or target != "head":
+        log.info("Migrating vault schema from %s to %s", current, target)
+    command.upgrade(_alembic_config(engine), target)
+
+
+def integrity_faults(engine: Engine) -> list[str]:
+    """SQLCipher's page authentication and SQLite's structure check, as fault lines."""
+    faults: list[str] = []
+    with engine.connect() as conn:
+        for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check"):
+            faults.append(f"database page fails authentication: {row[0]}")
+        result = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            faults.extend(f"database structure: {line}" for line in result)
+        fk = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
+        faults.extend(f"database reference: {row[0]} row {row[1]} -> {row[2]}" for row in fk)
+    return faults
+
+
+@contextlib.contextmanager
+def raw_connection(path: Path, key: bytes) -> Iterator[Any]:
+    """A bare sqlcipher3 connection (for the backup API)."""
+    conn = _connect(path, key)
+    try:
+        yield conn
+    finally:
+        conn.close()

@@ -1,0 +1,1 @@
+"""Alembic revisions of the vault schema (run on unlock)."""

@@ -1,0 +1,209 @@
+"""The vault's tables as typed SQLAlchemy 2.0 classes (DESIGN.md §3).
+
+Every clinical record carries who and when it was created and changed and a
+version that sync increments; ids are UUID strings so that records made on
+different workstations never collide. Schema changes go through Alembic
+(`vault/migrations`), never through `create_all` on a live vault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
+
+
+def utcnow() -> dt.datetime:
+    """UTC without tzinfo: SQLite stores naive datetimes; all stored times are UTC."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Record:
+    """Columns every clinical record has (mixed into the tables below)."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_by: Mapped[str] = mapped_column(String(36))
+    updated_by: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Setting(Base):
+    """Clinic-wide values that belong to the vault (clinic name, plan), not to one PC."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Clinician(Base):
+    __tablename__ = "clinicians"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))  # "admin" | "clinician"
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Patient(Record, Base):
+    __tablename__ = "patients"
+    family_name: Mapped[str] = mapped_column(String(200))
+    given_name: Mapped[str] = mapped_column(String(200), default="")
+    # Accent- and case-folded "family given external-id" for search as you type.
+    search_key: Mapped[str] = mapped_column(Text, index=True)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    sex: Mapped[str] = mapped_column(String(16), default="unknown")
+    external_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PatientKey(Base):
+    """A patient's data key wrapped by WK. Deleting the row shreds the images."""
+
+    __tablename__ = "patient_keys"
+    patient_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Visit(Record, Base):
+    __tablename__ = "visits"
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    conditions: Mapped[list[str]] = mapped_column(default=list)
+    treatment: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Lesion(Record, Base):
+    """A spot the clinic follows over time; its photos form its own timeline."""
+
+    __tablename__ = "lesions"
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    tracking_uid: Mapped[str] = mapped_column(String(64), unique=True)
+    body_site: Mapped[str] = mapped_column(String(48))
+    label: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Photo(Record, Base):
+    __tablename__ = "photos"
+    __table_args__ = (
+        UniqueConstraint("patient_id", "blob_id"),
+        Index("ix_photos_patient_captured", "patient_id", "captured_at"),
+    )
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"))
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)
+    lesion_id: Mapped[str | None] = mapped_column(ForeignKey("lesions.id"), index=True)
+    body_site: Mapped[str | None] = mapped_column(String(48))
+    modality: Mapped[str] = mapped_column(String(32))
+    contact: Mapped[bool | None] = mapped_column(Boolean)
+    device: Mapped[str | None] = mapped_column(String(200))
+    captured_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    bit_depth: Mapped[int] = mapped_column(Integer, default=8)
+    media_type: Mapped[str] = mapped_column(String(32))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    blob_id: Mapped[str] = mapped_column(String(64))
+    thumbnail_blob_id: Mapped[str] = mapped_column(String(64))
+    screen_blob_id: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(16))  # "import" | "camera" | "hotfolder"
+    source_name: Mapped[str] = mapped_column(String(260), default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    annotations: Mapped[list[Any]] = mapped_column(default=list)
+    calibration_px_per_mm: Mapped[float | None] = mapped_column(Float)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Consent(Record, Base):
+    """One consent decision by scope; the newest per scope is in force."""
+
+    __tablename__ = "consents"
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    scope: Mapped[str] = mapped_column(String(32))
+    granted: Mapped[bool] = mapped_column(Boolean)
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Grant(Record, Base):
+    """Per-patient access: "view" | "edit" | "admin" for a clinician or the practice ("*")."""
+
+    __tablename__ = "grants"
+    __table_args__ = (UniqueConstraint("patient_id", "grantee"),)
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    grantee: Mapped[str] = mapped_column(String(36), index=True)
+    level: Mapped[str] = mapped_column(String(8))
+
+
+class AuditEvent(Base):
+    """Append-only, hash-chained per device, MAC'd under a key derived from WK."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq"),
+        Index("ix_audit_events_at", "at"),
+        Index("ix_audit_events_patient", "patient_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    event_type: Mapped[str] = mapped_column(String(32))
+    actor_id: Mapped[str | None] = mapped_column(String(36))
+    patient_id: Mapped[str | None] = mapped_column(String(36))
+    object_type: Mapped[str | None] = mapped_column(String(32))
+    object_id: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(8))
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    hash: Mapped[bytes] = mapped_column(LargeBinary)
+    mac: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class OutboxOperation(Base):
+    """A change waiting to be pushed by sync, written in the same transaction."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    operation: Mapped[str] = mapped_column(String(8))  # "upsert" | "delete"
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    hlc: Mapped[str] = mapped_column(String(40), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))

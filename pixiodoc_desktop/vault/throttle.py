@@ -1,0 +1,82 @@
+"""Growing delay after wrong passwords, per clinician login.
+
+Kept in a small plain file beside vault.json (logins and counters only, no
+patient data) because a wrong password never opens the database. The delay
+slows a person at the keyboard; Argon2id is what slows an offline attacker.
+The failures recorded here are written to the audit trail (LOGIN_FAILED) at
+the next successful unlock.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pixiodoc_desktop.vault.durable import write_atomically
+
+THROTTLE_NAME = "unlock-attempts.json"
+FREE_ATTEMPTS = 3
+MAX_DELAY_S = 300.0
+
+
+@dataclass(frozen=True, slots=True)
+class Attempts:
+    failures: int
+    last_failure: float
+    unreported: int  # failures not yet written to the audit trail
+
+    @property
+    def delay(self) -> float:
+        """Seconds to wait after the last failure before the next try is allowed."""
+        if self.failures < FREE_ATTEMPTS:
+            return 0.0
+        return min(MAX_DELAY_S, 2.0 ** (self.failures - FREE_ATTEMPTS + 1))
+
+    def wait_left(self, now: float | None = None) -> float:
+        now = time.time() if now is None else now
+        return max(0.0, self.last_failure + self.delay - now)
+
+
+class UnlockThrottle:
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / THROTTLE_NAME
+
+    def _load(self) -> dict[str, list[float]]:
+        try:
+            raw = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(raw, dict):
+            return {}
+        out: dict[str, list[float]] = {}
+        for key, value in raw.items():
+            if isinstance(value, list) and len(value) == 3:
+                out[str(key)] = [float(v) for v in value]
+        return out
+
+    def _save(self, data: dict[str, list[float]]) -> None:
+        try:
+            write_atomically(self.path, json.dumps(data, sort_keys=True).encode())
+        except OSError:
+            pass  # a read-only vault folder must not stop a clinician from logging in
+
+    def attempts(self, login: str) -> Attempts:
+        failures, last, unreported = self._load().get(login.casefold(), [0, 0.0, 0])
+        return Attempts(int(failures), last, int(unreported))
+
+    def failed(self, login: str) -> Attempts:
+        data = self._load()
+        failures, _last, unreported = data.get(login.casefold(), [0, 0.0, 0])
+        data[login.casefold()] = [failures + 1, time.time(), unreported + 1]
+        self._save(data)
+        return self.attempts(login)
+
+    def succeeded(self, login: str) -> int:
+        """Reset the counter; returns how many failures still need auditing."""
+        data = self._load()
+        entry = data.pop(login.casefold(), None)
+        if entry is not None:
+            self._save(data)
+        return int(entry[2]) if entry else 0
