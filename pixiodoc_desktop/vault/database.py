@@ -45,6 +45,7 @@ def open_engine(path: Path, key: bytes) -> Engine:
         module=sqlcipher3,
         connect_args={"check_same_thread": False, "timeout": 30.0},
         poolclass=QueuePool,
+        hide_parameters=True,  # parameters are patient data; keep them out of errors and logs
         pool_size=4,
         max_overflow=4,
     )

@@ -9,6 +9,7 @@ the next successful unlock.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from dataclasses import dataclass
@@ -57,10 +58,9 @@ class UnlockThrottle:
         return out
 
     def _save(self, data: dict[str, list[float]]) -> None:
-        try:
+        # A read-only vault folder must not stop a clinician from logging in.
+        with contextlib.suppress(OSError):
             write_atomically(self.path, json.dumps(data, sort_keys=True).encode())
-        except OSError:
-            pass  # a read-only vault folder must not stop a clinician from logging in
 
     def attempts(self, login: str) -> Attempts:
         failures, last, unreported = self._load().get(login.casefold(), [0, 0.0, 0])

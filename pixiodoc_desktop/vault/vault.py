@@ -36,6 +36,7 @@ from pixiodoc_desktop.vault.header import (
     read_header,
     write_header,
 )
+from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
 from pixiodoc_desktop.vault.schema import Clinician, Photo, Setting
 from pixiodoc_desktop.vault.throttle import UnlockThrottle
 
@@ -122,7 +123,7 @@ class Vault:
         admin_login: str,
         admin_name: str,
         password: str,
-        kdf: keys.KdfParams = keys.STANDARD_KDF,
+        kdf: KdfParams = STANDARD_KDF,
     ) -> tuple[Vault, str]:
         """Create a vault and return it unlocked with its recovery key (shown once)."""
         folder = folder.expanduser().resolve()
@@ -305,7 +306,7 @@ class Vault:
     # --- credentials -----------------------------------------------------------------
 
     def _make_credential(
-        self, user_id: str, login: str, display_name: str, password: str, kdf: keys.KdfParams
+        self, user_id: str, login: str, display_name: str, password: str, kdf: KdfParams
     ) -> Credential:
         salt = secrets.token_bytes(keys.SALT_BYTES)
         kek = keys.password_key(password, salt, kdf)
@@ -323,12 +324,12 @@ class Vault:
         display_name: str,
         password: str,
         *,
-        kdf: keys.KdfParams | None = None,
+        kdf: KdfParams | None = None,
     ) -> None:
         """(Re)wrap WK for a clinician; the previous password stops working."""
         passwords.require_strong(password, personal=(login, display_name))
         existing = next((c for c in self.header.credentials if c.user_id == user_id), None)
-        params = kdf or (existing.key.kdf if existing and existing.key.kdf else keys.STANDARD_KDF)
+        params = kdf or (existing.key.kdf if existing and existing.key.kdf else STANDARD_KDF)
         clash = self.header.credential(login)
         if clash is not None and clash.user_id != user_id:
             raise InvalidInput(f"The login {login} is already taken")

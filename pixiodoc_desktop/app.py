@@ -1,0 +1,39 @@
+"""Composition root: settings, then the vault, then the GUI, in that order.
+
+Everything the workstation needs is built here and passed down; nothing is
+looked up from a global registry.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import platformdirs
+
+from pixiodoc_desktop.config import APP_AUTHOR, APP_NAME, load_settings
+
+log = logging.getLogger(__name__)
+
+
+def demo_vault_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "demo-vault"
+
+
+def run(*, vault: Path | None, demo: bool, camera: str | None = None) -> int:
+    """Start the workstation GUI; returns the process exit code."""
+    settings = load_settings()
+    log.info("Starting PixioDoc (demo=%s)", demo)
+    demo_login = None
+    if demo:
+        from pixiodoc_desktop.demo.clinic import ensure_demo_vault
+
+        folder = vault or demo_vault_dir()
+        print(f"Preparing the demo clinic in {folder} ...", flush=True)  # noqa: T201
+        demo_vault = ensure_demo_vault(folder)
+        vault = demo_vault.folder
+        demo_login = (demo_vault.login, demo_vault.password)
+        print(f"Demo login: {demo_vault.login} / password: {demo_vault.password}", flush=True)  # noqa: T201
+    from pixiodoc_desktop.gui.application import run_workstation
+
+    return run_workstation(settings, vault=vault, demo_login=demo_login, camera=camera)

@@ -1,0 +1,66 @@
+"""Logging in and out: unlock the vault as a clinician and audit it.
+
+Wrong passwords cannot be audited when they happen (the database stays
+closed), so the vault's throttle counts them and the next successful login
+writes them to the trail as LOGIN_FAILED.
+"""
+
+from __future__ import annotations
+
+from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import AccountDeactivated
+from pixiodoc_desktop.vault.schema import Clinician
+from pixiodoc_desktop.vault.vault import Unlocked, Vault
+
+
+def _audit_unlock(ws: Workstation, unlocked: Unlocked) -> None:
+    if unlocked.failed_attempts_to_audit:
+        ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.LOGIN_FAILED,
+                unlocked.user_id,
+                outcome=audit.Outcome.FAILURE,
+                details={"attempts": unlocked.failed_attempts_to_audit, "login": unlocked.login},
+            )
+        )
+    ws.audit_alone(
+        audit.EventDraft(
+            audit.EventType.LOGIN_SUCCEEDED,
+            unlocked.user_id,
+            details={"method": "recovery key" if unlocked.user_id is None else "password"},
+        )
+    )
+
+
+def actor_for(ws: Workstation, user_id: str) -> Actor:
+    with ws.read_session() as session:
+        clinician = session.get(Clinician, user_id)
+        if clinician is None or not clinician.active:
+            raise AccountDeactivated("That clinician account is not active.")
+        return Actor(clinician.id, clinician.login, clinician.display_name, clinician.role)
+
+
+def log_in(vault: Vault, login: str, password: str) -> tuple[Workstation, Actor]:
+    """Unlock with a clinician's password; raises WrongPassword, UnknownClinician, ..."""
+    unlocked = vault.unlock(login, password)
+    ws = Workstation(vault)
+    _audit_unlock(ws, unlocked)
+    assert unlocked.user_id is not None
+    return ws, actor_for(ws, unlocked.user_id)
+
+
+def log_in_with_recovery_key(vault: Vault, recovery_key: str) -> Workstation:
+    """Unlock for maintenance (verify, password reset) without a clinician."""
+    unlocked = vault.unlock_with_recovery_key(recovery_key)
+    ws = Workstation(vault)
+    _audit_unlock(ws, unlocked)
+    return ws
+
+
+def lock(ws: Workstation, actor: Actor | None, *, logged_out: bool = False) -> None:
+    """Audit and drop every key. `logged_out` distinguishes logout from an (auto) lock."""
+    if ws.vault.is_unlocked:
+        event = audit.EventType.LOGGED_OUT if logged_out else audit.EventType.SESSION_LOCKED
+        ws.audit_alone(audit.EventDraft(event, actor.user_id if actor else None))
+    ws.vault.lock()

@@ -1,0 +1,288 @@
+"""The demo clinic: a vault with a dozen patients whose photos change over visits.
+
+Built through the same services as real work (patients, visits, lesions,
+consent, the one ingest path), so the demo is also a smoke test of them.
+The demo password is public by design and shown only in demo mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pixiodoc_desktop.clinic.consent import Consents
+from pixiodoc_desktop.clinic.login import lock, log_in
+from pixiodoc_desktop.clinic.patients import Patients
+from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.visits import Lesions, Visits
+from pixiodoc_desktop.clinic.vocabulary import ConsentScope, Modality, PhotoSource
+from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
+from pixiodoc_desktop.vault.keys import MINIMUM_KDF
+from pixiodoc_desktop.vault.vault import Vault
+
+DEMO_CLINIC = "Hautarztpraxis am Stadtpark (Demo)"
+DEMO_LOGIN = "dr.weber"
+DEMO_NAME = "Dr. Anna Weber"
+DEMO_PASSWORD = "Demo-Stadtpark-2026!"  # public on purpose: demo mode only
+
+
+@dataclass(frozen=True, slots=True)
+class DemoPatient:
+    family: str
+    given: str
+    born: dt.date
+    sex: str
+    condition: str
+    site: str
+    reason: str
+    treatment: str
+
+
+DEMO_PATIENTS: tuple[DemoPatient, ...] = (
+    DemoPatient(
+        "Müller",
+        "Jürgen",
+        dt.date(1987, 3, 14),
+        "male",
+        "acne",
+        "cheek-left",
+        "Acne papulopustulosa",
+        "Adapalene/benzoyl peroxide gel",
+    ),
+    DemoPatient(
+        "Schäfer",
+        "Lena",
+        dt.date(1994, 7, 2),
+        "female",
+        "eczema",
+        "elbow-right",
+        "Atopic eczema flare",
+        "Mometasone cream, emollients",
+    ),
+    DemoPatient(
+        "Øvergaard",
+        "Sigrid",
+        dt.date(1968, 11, 23),
+        "female",
+        "psoriasis",
+        "knee-left",
+        "Plaque psoriasis",
+        "Calcipotriol/betamethasone foam",
+    ),
+    DemoPatient(
+        "Nowak",
+        "Tomasz",
+        dt.date(1975, 5, 9),
+        "male",
+        "rosacea",
+        "face",
+        "Papulopustular rosacea",
+        "Ivermectin cream",
+    ),
+    DemoPatient(
+        "García López",
+        "Inés",
+        dt.date(1982, 1, 30),
+        "female",
+        "melasma",
+        "cheek-right",
+        "Melasma",
+        "Triple combination cream, SPF 50",
+    ),
+    DemoPatient(
+        "Yılmaz",
+        "Emre",
+        dt.date(1990, 9, 17),
+        "male",
+        "vitiligo",
+        "hand-back-left",
+        "Non-segmental vitiligo",
+        "Ruxolitinib cream",
+    ),
+    DemoPatient(
+        "Becker",
+        "Hannelore",
+        dt.date(1951, 4, 5),
+        "female",
+        "naevus",
+        "upper-back",
+        "Naevus follow-up (dermoscopy)",
+        "Sequential digital dermoscopy",
+    ),
+    DemoPatient(
+        "Fischer",
+        "Paul",
+        dt.date(2003, 12, 11),
+        "male",
+        "acne",
+        "forehead",
+        "Acne comedonica",
+        "Azelaic acid 20%",
+    ),
+    DemoPatient(
+        "Dubois",
+        "Camille",
+        dt.date(1979, 8, 28),
+        "female",
+        "eczema",
+        "hand-back-right",
+        "Hand eczema",
+        "Tacrolimus ointment",
+    ),
+    DemoPatient(
+        "Kowalczyk",
+        "Agnieszka",
+        dt.date(1960, 2, 19),
+        "female",
+        "psoriasis",
+        "scalp",
+        "Scalp psoriasis",
+        "Clobetasol shampoo",
+    ),
+    DemoPatient(
+        "Ahmadi",
+        "Reza",
+        dt.date(1971, 6, 3),
+        "male",
+        "naevus",
+        "chest",
+        "Atypical naevus follow-up",
+        "Sequential digital dermoscopy",
+    ),
+    DemoPatient(
+        "Lindqvist",
+        "Maja",
+        dt.date(1998, 10, 8),
+        "female",
+        "rosacea",
+        "nose",
+        "Erythematotelangiectatic rosacea",
+        "Brimonidine gel",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoVault:
+    folder: Path
+    login: str
+    password: str
+
+
+def is_demo_vault(folder: Path) -> bool:
+    return (folder / "vault.json").exists()
+
+
+def build_demo_vault(
+    folder: Path,
+    *,
+    patients: int = len(DEMO_PATIENTS),
+    visits: int = 4,
+    size: tuple[int, int] = (1600, 1200),
+    on_progress: Callable[[int, int], None] | None = None,
+    today: dt.date | None = None,
+) -> DemoVault:
+    """Create the demo vault at `folder` (which must be new or empty)."""
+    vault, _recovery = Vault.create(
+        folder,
+        clinic_name=DEMO_CLINIC,
+        admin_login=DEMO_LOGIN,
+        admin_name=DEMO_NAME,
+        password=DEMO_PASSWORD,
+        kdf=MINIMUM_KDF,
+    )
+    vault.lock()
+    ws, actor = log_in(vault, DEMO_LOGIN, DEMO_PASSWORD)
+    today = today or dt.date.today()
+    chosen = DEMO_PATIENTS[:patients]
+    total = len(chosen) * visits
+    done = 0
+    try:
+        photos, visit_service, lesions = Photos(ws), Visits(ws), Lesions(ws)
+        for index, demo in enumerate(chosen):
+            patient = Patients(ws).create(
+                actor,
+                family_name=demo.family,
+                given_name=demo.given,
+                birth_date=demo.born,
+                sex=demo.sex,
+                external_id=f"MRN-{10231 + index * 37}",
+            )
+            consents = Consents(ws)
+            consents.record(
+                actor,
+                patient.id,
+                scope=ConsentScope.CLINICAL,
+                granted=True,
+                decided_on=today - dt.timedelta(days=7 * 6 * visits),
+            )
+            consents.record(actor, patient.id, scope=ConsentScope.CONSULTATION_SCREEN, granted=True)
+            consents.record(actor, patient.id, scope=ConsentScope.TEACHING, granted=index % 3 == 0)
+            lesion_id = None
+            if demo.condition == "naevus":
+                lesion_id = lesions.create(
+                    actor, patient.id, body_site_code=demo.site, label="Naevus 1"
+                ).id
+            scene = scene_for(1000 + index, demo.condition)
+            close_scene = scene_for(5000 + index, demo.condition)
+            for visit_index in range(visits):
+                weeks_before = 6 * (visits - 1 - visit_index)
+                visit_date = today - dt.timedelta(weeks=weeks_before, days=index % 5)
+                visit = visit_service.create(
+                    actor,
+                    patient.id,
+                    visit_date=visit_date,
+                    reason=demo.reason if visit_index == 0 else "Follow-up",
+                    conditions=(demo.reason,),
+                    treatment=demo.treatment,
+                    notes="Baseline photographs taken."
+                    if visit_index == 0
+                    else f"Week {weeks_before and 6 * visit_index} review.",
+                )
+                shots = [(scene, Modality.CLINICAL_OVERVIEW, "Canon EOS R8")]
+                if demo.condition == "naevus":
+                    shots.append((close_scene, Modality.DERMOSCOPY_POLARISED, "DermLite DL5"))
+                else:
+                    shots.append((close_scene, Modality.CLOSE_UP, "Canon EOS R8"))
+                for shot, (shot_scene, modality, device) in enumerate(shots):
+                    pixels = render_photo(shot_scene, visit_index, visits, size=size)
+                    captured = dt.datetime.combine(
+                        visit_date, dt.time(9 + index % 8, 10 + shot * 3)
+                    )
+                    data = encode_jpeg(
+                        pixels,
+                        captured_at=captured,
+                        camera_make=device.split()[0],
+                        camera_model=device,
+                    )
+                    photos.ingest(
+                        actor,
+                        data,
+                        CaptureContext(
+                            patient_id=patient.id,
+                            visit_id=visit.id,
+                            body_site=demo.site,
+                            lesion_id=lesion_id if modality.is_dermoscopy else None,
+                            modality=modality,
+                            contact=True if modality.is_dermoscopy else None,
+                            device=device,
+                            calibration_px_per_mm=40.0 if modality.is_dermoscopy else None,
+                        ),
+                        source_name=f"demo-{index:02d}-{visit_index}-{shot}.jpg",
+                        source=PhotoSource.CAMERA,
+                    )
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, total)
+    finally:
+        lock(ws, actor, logged_out=True)
+    return DemoVault(vault.folder, DEMO_LOGIN, DEMO_PASSWORD)
+
+
+def ensure_demo_vault(folder: Path, **kwargs: object) -> DemoVault:
+    """The demo vault at `folder`, built on first use."""
+    if is_demo_vault(folder):
+        return DemoVault(folder.resolve(), DEMO_LOGIN, DEMO_PASSWORD)
+    return build_demo_vault(folder, **kwargs)  # type: ignore[arg-type]
