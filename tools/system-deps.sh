@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Debian/Ubuntu packages PixioDoc needs beyond Python: fonts and the X/EGL
+# libraries Qt loads, Xvfb for the end-to-end GUI tests. Safe to run twice.
+set -euo pipefail
+PACKAGES=(
+  fonts-dejavu-core
+  libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3
+  libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libx11-xcb1
+  xvfb x11-utils xauth
+)
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: no apt-get here; install the equivalents of: ${PACKAGES[*]}" >&2
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
