@@ -1,0 +1,1 @@
+"""The workstation GUI: the only part of PixioDoc that imports PySide6."""
