@@ -107,3 +107,22 @@ class ImageTooLarge(IngestError):
 
 class BlobDamaged(VaultError):
     """An encrypted image object fails authentication or does not match its id."""
+
+
+# --- cameras ---------------------------------------------------------------
+
+
+class CameraError(PixioDocError):
+    """A camera (USB dermatoscope, webcam, video file) cannot deliver pictures."""
+
+
+class CameraUnavailable(CameraError):
+    """No camera at that index, name or path."""
+
+
+class CameraBusy(CameraError):
+    """The camera exists but another program holds it."""
+
+
+class CameraDisconnected(CameraError):
+    """The camera stopped delivering pictures (unplugged mid-preview)."""

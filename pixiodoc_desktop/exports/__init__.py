@@ -1,0 +1,1 @@
+"""PDF reports, DICOM and patient data exports, without Qt."""

@@ -1,0 +1,1 @@
+"""Sync with the clinic's cloud endpoint, without Qt (DESIGN.md §4)."""
