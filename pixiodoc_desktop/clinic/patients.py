@@ -293,7 +293,7 @@ class Patients:
                     select(Photo.patient_id, func.count())
                     .where(Photo.patient_id.in_(ids), ~Photo.deleted)
                     .group_by(Photo.patient_id)
-                ).tuples()
+                )
             }
             last = {
                 pid: day
@@ -301,7 +301,7 @@ class Patients:
                     select(Visit.patient_id, func.max(Visit.visit_date))
                     .where(Visit.patient_id.in_(ids), ~Visit.deleted)
                     .group_by(Visit.patient_id)
-                ).tuples()
+                )
             }
         return [
             PatientSummary(
