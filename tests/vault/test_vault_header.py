@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from vault_support import LOGIN, PASSWORD, MadeVault
 
-from pixiodoc_desktop.errors import VaultDamaged, VaultExists, VaultNotFound, VaultTooNew
+from pixiodoc_desktop.errors import (
+    VaultDamaged,
+    VaultExists,
+    VaultNotFound,
+    VaultTooNew,
+    WrongPassword,
+)
 from pixiodoc_desktop.vault.header import FORMAT_VERSION, read_header
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
@@ -69,14 +75,14 @@ def test_a_swapped_in_clinician_entry_cannot_unlock(made_vault: MadeVault, tmp_p
     entry = json.loads((other.folder / "vault.json").read_text("utf-8"))["clinicians"][0]
     _edit_header(made_vault.folder, lambda d: d["clinicians"].append(entry))
     vault = Vault.open(made_vault.folder)
-    with pytest.raises(Exception, match="Wrong password|altered"):
+    with pytest.raises(WrongPassword):
         vault.unlock("dr.mallory", PASSWORD)
     assert not vault.is_unlocked
 
 
 def test_missing_header_with_database_present_names_restore(made_vault: MadeVault) -> None:
     (made_vault.folder / "vault.json").unlink()
-    with pytest.raises(VaultDamaged, match="vault.json") as caught:
+    with pytest.raises(VaultDamaged, match=r"vault.json") as caught:
         Vault.open(made_vault.folder)
     assert "restore" in caught.value.message.lower()
 
@@ -85,7 +91,7 @@ def test_missing_folder_and_empty_folder_are_not_found(tmp_path: Path) -> None:
     with pytest.raises(VaultNotFound, match="does not exist"):
         Vault.open(tmp_path / "nowhere")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(VaultNotFound, match="no vault.json"):
+    with pytest.raises(VaultNotFound, match=r"no vault.json"):
         Vault.open(tmp_path / "empty")
 
 
@@ -95,7 +101,7 @@ def test_missing_folder_and_empty_folder_are_not_found(tmp_path: Path) -> None:
 )
 def test_unreadable_header_is_damage(made_vault: MadeVault, content: bytes) -> None:
     (made_vault.folder / "vault.json").write_bytes(content)
-    with pytest.raises(VaultDamaged, match="restore|Restore"):
+    with pytest.raises(VaultDamaged, match=r"restore|Restore"):
         Vault.open(made_vault.folder)
 
 
@@ -136,7 +142,7 @@ def test_foreign_database_fails_closed(made_vault: MadeVault, tmp_path: Path) ->
     other.lock()
     (made_vault.folder / "vault.db").write_bytes((other.folder / "vault.db").read_bytes())
     vault = Vault.open(made_vault.folder)
-    with pytest.raises(VaultDamaged, match="another vault|damaged"):
+    with pytest.raises(VaultDamaged, match=r"another vault|damaged"):
         vault.unlock(LOGIN, PASSWORD)
     assert not vault.is_unlocked
 

@@ -90,7 +90,7 @@ def test_mistyped_recovery_key_is_named_as_a_typo(made_vault: MadeVault, vault: 
 
 
 def test_unknown_login_is_named(vault: Vault) -> None:
-    with pytest.raises(UnknownClinician, match="dr.nobody"):
+    with pytest.raises(UnknownClinician, match=r"dr\.nobody"):
         vault.unlock("dr.nobody", PASSWORD)
 
 

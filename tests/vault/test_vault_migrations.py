@@ -1,0 +1,113 @@
+"""Alembic on unlock: an older vault upgrades, a newer one is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import inspect, text
+from vault_support import LOGIN, PASSWORD, MadeVault
+
+from pixiodoc_desktop.clinic.login import lock, log_in
+from pixiodoc_desktop.clinic.patients import Patients
+from pixiodoc_desktop.errors import VaultTooNew
+from pixiodoc_desktop.vault import database
+from pixiodoc_desktop.vault.vault import Vault
+
+
+def _rebuild_at_0001(made_vault: MadeVault) -> dict[str, str]:
+    """Replace the vault's database by one of schema 0001 holding a few rows."""
+    vault = Vault.open(made_vault.folder)
+    vault.unlock(LOGIN, PASSWORD)
+    db_key = vault.keys.database
+    with vault.write_engine.connect() as conn:
+        admin_id = conn.execute(text("SELECT id FROM clinicians")).scalar_one()
+        device_id = conn.execute(
+            text("SELECT value FROM settings WHERE key = 'device_id'")
+        ).scalar_one()
+    vault.lock()
+    for name in ("vault.db", "vault.db-wal", "vault.db-shm"):
+        (made_vault.folder / name).unlink(missing_ok=True)
+
+    engine = database.open_engine(made_vault.folder / database.DB_NAME, db_key)
+    try:
+        database.migrate(engine, "0001")
+        assert database.current_revision(engine) == "0001"
+        assert "outbox" not in inspect(engine).get_table_names()
+        now = dt.datetime(2024, 1, 2, 3, 4, 5)
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO clinicians (id, login, display_name, role, active, created_at)"
+                    " VALUES (:id, :login, 'Dr. Anna Weber', 'admin', 1, :now)"
+                ),
+                {"id": admin_id, "login": LOGIN, "now": now},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO settings (key, value) VALUES"
+                    " ('clinic_name', 'Alte Praxis'), ('device_id', :device)"
+                ),
+                {"device": device_id},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO patients (id, family_name, given_name, search_key, birth_date,"
+                    " sex, external_id, notes, deleted, created_at, updated_at, created_by,"
+                    " updated_by, version) VALUES ('p-1', 'Grünewald', 'Ilse', 'grunewald ilse',"
+                    " '1950-05-06', 'female', NULL, '', 0, :now, :now, :admin, :admin, 1)"
+                ),
+                {"now": now, "admin": admin_id},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO grants (id, patient_id, grantee, level, created_at, updated_at,"
+                    " created_by, updated_by, version) VALUES"
+                    " ('g-1', 'p-1', :admin, 'admin', :now, :now, :admin, :admin, 1)"
+                ),
+                {"now": now, "admin": admin_id},
+            )
+    finally:
+        engine.dispose()
+    return {"admin": admin_id}
+
+
+def test_old_vault_upgrades_on_unlock_and_keeps_its_rows(made_vault: MadeVault) -> None:
+    _rebuild_at_0001(made_vault)
+    vault = Vault.open(made_vault.folder)
+    ws, actor = log_in(vault, LOGIN, PASSWORD)
+    try:
+        assert database.current_revision(vault.write_engine) == database.head_revision()
+        assert "outbox" in inspect(vault.write_engine).get_table_names()
+        assert vault.setting("clinic_name") == "Alte Praxis"
+        found = Patients(ws).search(actor, "grunewald")
+        assert [(p.id, p.given_name, p.birth_date) for p in found] == [
+            ("p-1", "Ilse", dt.date(1950, 5, 6))
+        ]
+        Patients(ws).update(actor, "p-1", notes="after the upgrade")  # the new table works
+        with vault.read_session() as session:
+            ops = session.execute(text("SELECT entity, entity_id FROM outbox")).all()
+        assert ("patients", "p-1") in [tuple(op) for op in ops]
+    finally:
+        lock(ws, actor)
+
+
+def test_vault_of_an_unknown_newer_schema_is_refused(made_vault: MadeVault) -> None:
+    vault = Vault.open(made_vault.folder)
+    vault.unlock(LOGIN, PASSWORD)
+    with vault.write_engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0042'"))
+    vault.lock()
+    with pytest.raises(VaultTooNew, match="newer PixioDoc") as caught:
+        vault.unlock(LOGIN, PASSWORD)
+    assert "Update PixioDoc" in caught.value.message
+    assert not vault.is_unlocked
+    # nothing was downgraded or rewritten: a second try is refused the same way
+    with pytest.raises(VaultTooNew):
+        Vault.open(made_vault.folder).unlock(LOGIN, PASSWORD)
+
+
+def test_fresh_vault_is_at_head(vault: Vault) -> None:
+    vault.unlock(LOGIN, PASSWORD)
+    assert database.current_revision(vault.write_engine) == database.head_revision()
+    vault.lock()
