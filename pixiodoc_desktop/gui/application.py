@@ -1,0 +1,75 @@
+"""Start the workstation GUI: the QApplication, translations, theme, crash handler, window.
+
+`run_workstation` is called by `app.py` once settings (and, in demo mode,
+the demo vault) exist. With `demo_login` the window logs in by itself and
+opens the first patient, so a newcomer lands in a living timeline.
+`PIXIODOC_SCREENSHOT=<file.png>` saves a picture of the window once the
+first screenful of the timeline has been painted (end-to-end tests, docs).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from pixiodoc_desktop.config import APP_NAME, Settings
+from pixiodoc_desktop.gui.i18n import Translators
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.notify import install_crash_handler
+from pixiodoc_desktop.gui.theme import apply_theme, icon
+
+log = logging.getLogger(__name__)
+
+
+def make_application(settings: Settings) -> tuple[QApplication, Translators]:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(icon("app", settings.theme))
+    translators = Translators()
+    if not translators.install(settings.language):
+        log.warning("The %s translation is not available", settings.language)
+    apply_theme(app, settings.theme)
+    return app, translators
+
+
+def _screenshot_when_painted(window: MainWindow, target: Path) -> None:
+    def save() -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(target))
+        log.info("Screenshot %s", "saved" if ok else "failed")
+
+    window.timeline.timeline.screenful_painted.connect(lambda: QTimer.singleShot(400, save))
+
+
+def run_workstation(
+    settings: Settings,
+    *,
+    vault: Path | None,
+    demo_login: tuple[str, str] | None,
+    camera: str | None,
+) -> int:
+    """Open the workstation window; returns the exit code when the user quits."""
+    app, _translators = make_application(settings)
+    install_crash_handler()
+    if camera:
+        log.info("A camera was given; capture is not part of this build yet")
+    window = MainWindow(settings, vault_folder=vault)
+    app.aboutToQuit.connect(window.shutdown)
+    screenshot = os.environ.get("PIXIODOC_SCREENSHOT")
+    if screenshot:
+        _screenshot_when_painted(window, Path(screenshot))
+    window.show()
+    if demo_login is not None:
+        login, password = demo_login
+        window.workspace_shown.connect(lambda: log.info("Demo workspace shown"))
+        QTimer.singleShot(0, lambda: window.unlock(login, password, open_first_patient=True))
+    log.info("Workstation window shown")
+    return app.exec()

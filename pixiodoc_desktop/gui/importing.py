@@ -1,0 +1,132 @@
+"""Runs an import on the DB worker and reports progress, cancellation and refusals.
+
+The file reading and decoding inside `clinic.importing.import_files` use
+its own small pool; the vault writes stay on the one DB worker. Progress
+arrives here by queued signal; the import dialog shows it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from pixiodoc_desktop.clinic.importing import ImportReport, import_files
+from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.workers import DbOperation
+
+log = logging.getLogger(__name__)
+
+
+class ImportController(QObject):
+    progress = Signal(int, int, str)  # done, total, file name
+    finished = Signal(object)  # ImportReport
+
+    def __init__(self, ctx: GuiContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self._cancel = threading.Event()
+        self._running = False
+        self.last_report: ImportReport | None = None
+        self.dialog: QWidget | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self, patient_id: str, paths: list[Path], visit_id: str | None = None) -> None:
+        if self._running:
+            self.ctx.notifier.warning(self.tr("An import is already running."))
+            return
+        self._running = True
+        self._cancel = threading.Event()
+        cancel = self._cancel
+        session = self.ctx.session
+        context = CaptureContext(patient_id=patient_id, visit_id=visit_id)
+        self._show_dialog(len(paths))
+
+        def job() -> ImportReport:
+            services, actor = session.require()
+            return import_files(
+                services.photos,
+                actor,
+                context,
+                paths,
+                on_progress=lambda done, total, path: self.progress.emit(done, total, path.name),
+                cancelled=cancel.is_set,
+            )
+
+        def done(report: ImportReport) -> None:
+            self._running = False
+            self.last_report = report
+            log.info(
+                "Import finished: %d imported, %d duplicates, %d refused",
+                len(report.imported),
+                len(report.duplicates),
+                len(report.refused),
+            )
+            self.ctx.changes.photos_changed.emit(patient_id)
+            self.ctx.changes.patients_changed.emit()
+            self.finished.emit(report)
+            self._report(report)
+
+        def failed(exc: Exception) -> None:
+            self._running = False
+            self._close_dialog()
+            self.ctx.notifier.failure(exc)
+
+        DbOperation(job).success(done).failure(failed).run(self.ctx.worker)
+
+    def cancel(self) -> None:
+        """Stop after the file in hand; what is already stored stays stored."""
+        self._cancel.set()
+        if self._running:
+            self._running = False
+            self._close_dialog()
+
+    # --- showing it -------------------------------------------------------------
+
+    def _show_dialog(self, count: int) -> None:
+        try:
+            from pixiodoc_desktop.gui.views.import_dialog import ImportDialog
+        except ImportError:
+            # TODO(import dialog): until gui/views/import_dialog.py lands, the
+            # status bar shows progress and the notifier lists refusals.
+            self.dialog = None
+            return
+        dialog = ImportDialog(self.window)
+        dialog.cancelRequested.connect(self.cancel)
+        self.progress.connect(dialog.setProgress)
+        dialog.start(count)
+        self.dialog = dialog
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+
+    def _report(self, report: ImportReport) -> None:
+        dialog = self.dialog
+        if dialog is not None and hasattr(dialog, "finish"):
+            dialog.finish(
+                imported=len(report.imported),
+                duplicates=len(report.duplicates),
+                refused=[(r.path.name, r.reason) for r in report.refused],
+                cancelled=report.cancelled,
+            )
+            return
+        summary = self.tr("%1 imported, %2 duplicates, %3 refused")
+        summary = (
+            summary.replace("%1", str(len(report.imported)))
+            .replace("%2", str(len(report.duplicates)))
+            .replace("%3", str(len(report.refused)))
+        )
+        self.ctx.notifier.info(summary)
+        if report.refused:
+            lines = "\n".join(f"{r.path.name}: {r.reason}" for r in report.refused)
+            self.ctx.notifier.warning(self.tr("These files were not imported:") + "\n" + lines)

@@ -1,0 +1,535 @@
+"""The workstation window: first run, unlock, and the workspace (patients, timeline, details).
+
+It owns the workers and the clinic session and wires the screens together.
+Locking hides all patient data at once: the models are cleared, the
+workspace is replaced by the unlock screen, the title loses the clinic's
+context, and only then are the keys dropped on the DB worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pixiodoc_desktop.clinic.photos import ImageSize
+from pixiodoc_desktop.config import Settings, default_vault_dir
+from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.idle import IdleWatcher
+from pixiodoc_desktop.gui.importing import ImportController
+from pixiodoc_desktop.gui.notify import Notifier
+from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
+from pixiodoc_desktop.gui.theme import apply_theme, icon
+from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
+from pixiodoc_desktop.gui.views.details import DetailsPanel
+from pixiodoc_desktop.gui.views.dialogs import (
+    ConsentDialog,
+    LesionDialog,
+    PatientDialog,
+    PhotoNotesDialog,
+    VisitDialog,
+)
+from pixiodoc_desktop.gui.views.first_run import FirstRunPage
+from pixiodoc_desktop.gui.views.patients import PatientPanel
+from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
+from pixiodoc_desktop.gui.views.settings import SettingsDialog
+from pixiodoc_desktop.gui.views.timeline import TimelinePanel
+from pixiodoc_desktop.gui.views.unlock import UnlockPage
+from pixiodoc_desktop.gui.views.viewer import ViewerWindow
+from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, ImagePool
+from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "PixioDoc"
+
+
+def _card(page: QWidget, width: int = 560) -> QWidget:
+    """Centre a form on a calm background, as a card."""
+    outer = QWidget()
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    frame.setMaximumWidth(width)
+    frame.setMinimumWidth(min(width, 460))
+    inner = QVBoxLayout(frame)
+    inner.setContentsMargins(32, 28, 32, 24)
+    inner.addWidget(page)
+    layout = QVBoxLayout(outer)
+    layout.addStretch(1)
+    layout.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addStretch(2)
+    return outer
+
+
+class MainWindow(QMainWindow):
+    """One workstation window. `shutdown()` stops every thread it started."""
+
+    workspace_shown = Signal()
+    locked = Signal()
+    record_shown = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        vault_folder: Path | None = None,
+        kdf: KdfParams = STANDARD_KDF,
+        settings_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(icon("app"))
+        self.settings = settings
+        self.settings_path = settings_path
+        self.ctx = GuiContext(
+            settings=settings,
+            session=ClinicSession(kdf=kdf),
+            worker=DbWorker(),
+            images=ImagePool(),
+            changes=ChangeNotifier(),
+            notifier=Notifier(lambda: self),
+        )
+        self.ctx.worker.default_failure = self.ctx.notifier.failure
+        self.thumbnails = ThumbnailLoader(
+            self._fetch_thumbnail,
+            ThumbnailCache.for_settings(settings),
+            submit=self._db_submit,
+            parent=self,
+        )
+        self.vault_info: VaultInfo | None = None
+        self.login_info: LoginInfo | None = None
+        self.record: PatientRecord | None = None
+        self._select_first_patient = False
+        self._shut_down = False
+        self.viewer: ViewerWindow | None = None
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        folder = vault_folder or (Path(settings.vault_path) if settings.vault_path else None)
+        self.vault_folder = folder or default_vault_dir()
+        self.first_run = FirstRunPage(self.ctx, self.vault_folder)
+        self.unlock_page = UnlockPage(self.ctx)
+        self.recovery_page = RecoveryKeyPage()
+        self.first_run_card = _card(self.first_run, 620)
+        self.unlock_card = _card(self.unlock_page)
+        self.recovery_card = _card(self.recovery_page, 620)
+        self.workspace = self._build_workspace()
+        for page in (self.first_run_card, self.unlock_card, self.recovery_card, self.workspace):
+            self.stack.addWidget(page)
+        self.importer = ImportController(self.ctx, self)
+        self._build_actions()
+        self._build_status_bar()
+        self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self.first_run.created.connect(self._vault_created)
+        self.first_run.open_requested.connect(self.open_vault)
+        self.unlock_page.unlocked.connect(self._unlocked)
+        self.unlock_page.other_vault_requested.connect(self._choose_vault)
+        self.recovery_page.finished.connect(self._enter_workspace)
+        self.ctx.changes.patient_changed.connect(self._record_changed)
+        self.ctx.changes.photos_changed.connect(self._record_changed)
+        self.thumbnails.thumbnailReady.connect(self.timeline.timeline.thumbnail_ready)
+        self.resize(1360, 860)
+        self._set_unlocked_ui(False)
+        if (self.vault_folder / "vault.json").exists():
+            self.open_vault(self.vault_folder)
+        else:
+            self.stack.setCurrentWidget(self.first_run_card)
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_workspace(self) -> QWidget:
+        self.patients = PatientPanel(self.ctx)
+        self.timeline = TimelinePanel(self.thumbnails.thumbnail, self.thumbnails.request)
+        self.details = DetailsPanel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("Workspace")
+        splitter.addWidget(self.patients)
+        splitter.addWidget(self.timeline)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([290, 760, 310])
+        splitter.setChildrenCollapsible(False)
+        self.patients.patient_chosen.connect(self.open_patient)
+        self.patients.new_patient_requested.connect(self.new_patient)
+        self.patients.search_done.connect(self._search_done)
+        self.timeline.edit_patient_requested.connect(self.edit_patient)
+        self.timeline.new_visit_requested.connect(self.new_visit)
+        self.timeline.new_lesion_requested.connect(self.new_lesion)
+        self.timeline.consent_requested.connect(self.record_consent)
+        self.timeline.import_requested.connect(self.choose_import)
+        self.timeline.timeline.photo_selected.connect(self.details.show_photo)
+        self.timeline.timeline.photo_activated.connect(self.open_viewer)
+        self.timeline.timeline.files_dropped.connect(self._dropped)
+        self.details.open_viewer_requested.connect(self._open_selected)
+        self.details.edit_notes_requested.connect(self.edit_photo_notes)
+        self.details.edit_visit_requested.connect(self.edit_visit)
+        self.details.consent_requested.connect(self.record_consent)
+        return splitter
+
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | str | None = None,
+        icon_name: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.find_action = self._action(
+            self.tr("Find patient"), self.focus_search, "Ctrl+F", "search"
+        )
+        self.new_patient_action = self._action(
+            self.tr("New patient…"), self.new_patient, "Ctrl+N", "patient-add"
+        )
+        self.import_action = self._action(
+            self.tr("Import photos…"), self.choose_import, "Ctrl+I", "import"
+        )
+        self.lock_action = self._action(self.tr("Lock"), self.lock, "Ctrl+L", "lock")
+        self.settings_action = self._action(
+            self.tr("Settings…"), self.open_settings, "Ctrl+,", "settings"
+        )
+        self.quit_action = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
+        self.edit_patient_action = self._action(
+            self.tr("Edit patient…"), self.edit_patient, None, "edit"
+        )
+        self.new_visit_action = self._action(self.tr("New visit…"), self.new_visit, None, "visit")
+        self.new_lesion_action = self._action(
+            self.tr("Track lesion…"), self.new_lesion, None, "lesion"
+        )
+        self.consent_action = self._action(
+            self.tr("Record consent…"), self.record_consent, None, "consent"
+        )
+        self.viewer_action = self._action(
+            self.tr("Open in viewer"), self._open_selected, None, "viewer"
+        )
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        patient_menu = menu.addMenu(self.tr("&Patient"))
+        for action in (
+            self.find_action,
+            self.new_patient_action,
+            self.edit_patient_action,
+            self.new_visit_action,
+            self.new_lesion_action,
+            self.consent_action,
+        ):
+            patient_menu.addAction(action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.viewer_action)
+        self.patient_actions = (
+            self.edit_patient_action,
+            self.new_visit_action,
+            self.new_lesion_action,
+            self.consent_action,
+            self.import_action,
+            self.viewer_action,
+        )
+        self.session_actions = (self.find_action, self.new_patient_action, self.lock_action)
+
+    def _build_status_bar(self) -> None:
+        self.vault_state = QLabel()
+        self.vault_state.setAccessibleName(self.tr("Vault state"))
+        self.clinician_label = QLabel()
+        self.clinician_label.setAccessibleName(self.tr("Clinician"))
+        self.busy_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.vault_state)
+        bar.addWidget(self.busy_label)
+        bar.addPermanentWidget(self.clinician_label)
+        self.ctx.worker.busy_changed.connect(
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
+        )
+        self.ctx.notifier.posted.connect(self._posted)
+
+    def _posted(self, level: str, text: str) -> None:
+        if level == "info":
+            self.statusBar().showMessage(text, 6000)
+
+    def _set_unlocked_ui(self, unlocked: bool) -> None:
+        for action in self.session_actions:
+            action.setEnabled(unlocked)
+        has_patient = unlocked and self.record is not None
+        for action in self.patient_actions:
+            action.setEnabled(has_patient)
+        self.menuBar().setVisible(True)
+        folder = str(self.vault_info.folder) if self.vault_info else ""
+        if unlocked:
+            self.vault_state.setText(self.tr("Vault unlocked: %1").replace("%1", folder))
+            assert self.login_info is not None
+            self.clinician_label.setText(
+                self.tr("Clinician: %1").replace("%1", self.login_info.display_name)
+            )
+        else:
+            self.vault_state.setText(
+                self.tr("Vault locked: %1").replace("%1", folder)
+                if folder
+                else self.tr("No vault open")
+            )
+            self.clinician_label.setText("")
+
+    # --- the vault: open, create, unlock, lock --------------------------------------------
+
+    def open_vault(self, folder: Path) -> None:
+        session = self.ctx.session
+        DbOperation(lambda: session.open(folder)).success(self._vault_opened).survive_lock().run(
+            self.ctx.worker
+        )
+
+    def _choose_vault(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a vault"))
+        if folder:
+            self.open_vault(Path(folder))
+
+    def _vault_opened(self, info: VaultInfo) -> None:
+        self.vault_info = info
+        self.unlock_page.show_vault(info, self.settings.last_login)
+        self.stack.setCurrentWidget(self.unlock_card)
+        self._set_unlocked_ui(False)
+
+    def _vault_created(self, info: VaultInfo, login: LoginInfo, key: str) -> None:
+        self.vault_info = info
+        self.login_info = login
+        self.recovery_page.show_key(key, clinic=login.clinic_name, folder=str(info.folder))
+        self.stack.setCurrentWidget(self.recovery_card)
+
+    def unlock(self, login: str, password: str, *, open_first_patient: bool = False) -> None:
+        """Log in without the form (demo mode and tests)."""
+        self._select_first_patient = open_first_patient
+        session = self.ctx.session
+        DbOperation(lambda: session.unlock(login, password)).success(
+            self._unlocked
+        ).survive_lock().run(self.ctx.worker)
+
+    def _unlocked(self, info: LoginInfo) -> None:
+        self.login_info = info
+        self._enter_workspace()
+
+    def _enter_workspace(self) -> None:
+        assert self.login_info is not None
+        self.setWindowTitle(f"{APP_TITLE} — {self.login_info.clinic_name}")
+        self.stack.setCurrentWidget(self.workspace)
+        self._set_unlocked_ui(True)
+        self.idle.start()
+        self.patients.refresh()
+        self.patients.search.setFocus()
+        self.workspace_shown.emit()
+
+    def is_unlocked(self) -> bool:
+        return self.stack.currentWidget() is self.workspace
+
+    def lock(self) -> None:
+        """Hide every patient datum at once, then drop the keys on the DB worker."""
+        if not self.is_unlocked():
+            return
+        self.idle.stop()
+        self.ctx.worker.invalidate()
+        self.ctx.images.invalidate()
+        self.thumbnails.clear()
+        self.importer.cancel()
+        for dialog in self.findChildren(QDialog):
+            if dialog is not self.viewer:
+                dialog.reject()
+        if self.viewer is not None:
+            self.viewer.clear()
+            self.viewer.hide()
+        self.record = None
+        self.patients.clear()
+        self.timeline.show_record(None)
+        self.details.show_record(None)
+        self.setWindowTitle(APP_TITLE)
+        if self.vault_info is not None:
+            self.unlock_page.show_vault(
+                self.vault_info, self.login_info.login if self.login_info else ""
+            )
+        self.stack.setCurrentWidget(self.unlock_card)
+        self.login_info = None
+        self._set_unlocked_ui(False)
+        session = self.ctx.session
+        DbOperation(session.lock).survive_lock().run(self.ctx.worker)
+        self.locked.emit()
+
+    # --- patients ------------------------------------------------------------------------
+
+    def _search_done(self, count: int) -> None:
+        if self._select_first_patient and count:
+            self._select_first_patient = False
+            self.patients.select_row(0)
+
+    def focus_search(self) -> None:
+        if self.is_unlocked():
+            self.patients.search.setFocus()
+            self.patients.search.selectAll()
+
+    def open_patient(self, patient_id: str) -> None:
+        session = self.ctx.session
+        DbOperation(lambda: session.patient_record(patient_id)).success(self._show_record).run(
+            self.ctx.worker
+        )
+
+    def _show_record(self, record: PatientRecord) -> None:
+        selected = self.timeline.timeline.selected()
+        self.record = record
+        self.timeline.show_record(record)
+        self.details.show_record(record, selected)
+        self.patients.note_recent(record.patient)
+        self._set_unlocked_ui(True)
+        self.record_shown.emit(record.patient.id)
+
+    def _record_changed(self, patient_id: str) -> None:
+        if self.record is not None and self.record.patient.id == patient_id:
+            session = self.ctx.session
+            DbOperation(lambda: session.patient_record(patient_id, audited=False)).success(
+                self._show_record
+            ).run(self.ctx.worker)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def new_patient(self) -> None:
+        if not self.is_unlocked():
+            return
+        dialog = PatientDialog(self.ctx, None, self)
+        dialog.saved.connect(lambda patient: self.open_patient(patient.id))
+        self._open_dialog(dialog)
+
+    def edit_patient(self) -> None:
+        if self.record is not None:
+            self._open_dialog(PatientDialog(self.ctx, self.record.patient, self))
+
+    def new_visit(self) -> None:
+        if self.record is not None:
+            self._open_dialog(VisitDialog(self.ctx, self.record.patient.id, None, self))
+
+    def edit_visit(self) -> None:
+        if self.record is not None and self.details.visit is not None:
+            self._open_dialog(
+                VisitDialog(self.ctx, self.record.patient.id, self.details.visit, self)
+            )
+
+    def new_lesion(self) -> None:
+        if self.record is not None:
+            self._open_dialog(LesionDialog(self.ctx, self.record.patient.id, self))
+
+    def record_consent(self) -> None:
+        if self.record is not None:
+            self._open_dialog(ConsentDialog(self.ctx, self.record.patient.id, self))
+
+    def edit_photo_notes(self) -> None:
+        if self.details.photo is not None:
+            self._open_dialog(PhotoNotesDialog(self.ctx, self.details.photo, self))
+
+    # --- photos: viewer and import -----------------------------------------------------------
+
+    def _fetch_thumbnail(self, photo_id: str) -> bytes:
+        services, actor = self.ctx.session.require()
+        return services.photos.image(actor, photo_id, ImageSize.THUMBNAIL)
+
+    def _db_submit(self, job: Any, on_done: Any, on_error: Any) -> None:
+        self.ctx.worker.submit(job, on_done, on_error)
+
+    def _open_selected(self) -> None:
+        selected = self.timeline.timeline.selected()
+        if selected is not None:
+            self.open_viewer(selected)
+
+    def open_viewer(self, photo_id: str) -> None:
+        if self.viewer is None:
+            self.viewer = ViewerWindow(self.ctx, self)
+            self.viewer.viewer.currentChanged.connect(self._viewer_moved)
+        self.viewer.show_photos(self.timeline.timeline.photos(), photo_id)
+
+    def _viewer_moved(self, photo_id: str) -> None:
+        if photo_id:
+            self.timeline.timeline.select(photo_id)
+
+    def choose_import(self) -> None:
+        if self.record is None:
+            return
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import photos"),
+            "",
+            self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)"),
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def _dropped(self, paths: list[Path], visit_id: str) -> None:
+        self.import_paths(paths, visit_id or None)
+
+    def import_paths(self, paths: list[Path], visit_id: str | None = None) -> None:
+        if self.record is None:
+            return
+        self.importer.start(self.record.patient.id, paths, visit_id)
+
+    # --- settings and shutdown ---------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self, path=self.settings_path)
+        dialog.saved.connect(self._settings_saved)
+        self._open_dialog(dialog)
+
+    def _settings_saved(self, new: Settings, old: Settings) -> None:
+        self.settings = new
+        self.ctx.settings = new
+        self.idle.set_interval(new.auto_lock_minutes * 60_000)
+        if new.theme != old.theme:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, new.theme)
+                self.timeline.apply_theme()
+                self.timeline.timeline.viewport().update()
+        self.ctx.notifier.info(self.tr("Settings saved."))
+
+    def shutdown(self) -> None:
+        """Lock, then stop the workers and wait for their threads (idempotent)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.idle.stop()
+        self.importer.cancel()
+        self.thumbnails.shutdown()
+        if self.viewer is not None:
+            self.viewer.clear()
+            self.viewer.viewer.shutdown()
+        self.ctx.worker.invalidate()
+        session = self.ctx.session
+        self.ctx.worker.submit(session.lock, None, lambda _exc: None, keep_after_lock=True)
+        self.ctx.worker.stop()
+        self.ctx.images.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models that wrap service results; views own no data."""

@@ -1,0 +1,62 @@
+"""The patient list as a Qt model over `PatientSummary` rows from the search service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from pixiodoc_desktop.clinic.patients import PatientSummary
+
+PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def describe(patient: PatientSummary) -> str:
+    """Second line of a list entry: date of birth and patient number."""
+    parts = []
+    if patient.birth_date is not None:
+        parts.append(patient.birth_date.strftime("%d.%m.%Y"))
+    if patient.external_id:
+        parts.append(patient.external_id)
+    return " · ".join(parts)
+
+
+class PatientListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[PatientSummary] = []
+
+    def set_rows(self, rows: list[PatientSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def rows(self) -> list[PatientSummary]:
+        return list(self._rows)
+
+    def patient(self, row: int) -> PatientSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, patient_id: str) -> int:
+        return next((i for i, p in enumerate(self._rows) if p.id == patient_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        patient = self.patient(index.row()) if index.isValid() else None
+        if patient is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            second = describe(patient)
+            return f"{patient.display_name}\n{second}" if second else patient.display_name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return patient.display_name
+        if role == PATIENT_ID_ROLE:
+            return patient.id
+        return None

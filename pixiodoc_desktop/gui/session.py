@@ -1,0 +1,142 @@
+"""The vault and the logged-in clinician, as one window holds them.
+
+Every method here touches the vault and therefore runs on the DB worker
+only (the views call them through `DbOperation`). Results are plain frozen
+dataclasses that may cross to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pixiodoc_desktop.clinic import login
+from pixiodoc_desktop.clinic.consent import ConsentDecision
+from pixiodoc_desktop.clinic.patients import PatientSummary
+from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.clinic.visits import LesionSummary, VisitSummary
+from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.errors import UnknownClinician, VaultLocked
+from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
+from pixiodoc_desktop.vault.vault import Vault
+
+
+@dataclass(frozen=True, slots=True)
+class VaultInfo:
+    folder: Path
+    clinicians: tuple[tuple[str, str], ...]  # (login, display name)
+
+
+@dataclass(frozen=True, slots=True)
+class LoginInfo:
+    login: str
+    display_name: str
+    role: str
+    clinic_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PatientRecord:
+    """Everything the timeline and the details panel show for one patient."""
+
+    patient: PatientSummary
+    visits: tuple[VisitSummary, ...]
+    lesions: tuple[LesionSummary, ...]
+    photos: tuple[PhotoSummary, ...]
+    consents: tuple[ConsentDecision, ...]
+    loaded_at: dt.datetime
+
+
+class ClinicSession:
+    """Owned by the main window; used from the DB worker thread only."""
+
+    def __init__(self, *, kdf: KdfParams = STANDARD_KDF) -> None:
+        self.kdf = kdf
+        self.vault: Vault | None = None
+        self._services: ClinicServices | None = None
+        self._actor: Actor | None = None
+
+    # --- the vault ------------------------------------------------------------
+
+    def open(self, folder: Path) -> VaultInfo:
+        if self.vault is not None and self.vault.is_unlocked:
+            self.lock()
+        self.vault = Vault.open(folder)
+        return VaultInfo(self.vault.folder, tuple(self.vault.clinicians()))
+
+    def create(
+        self, folder: Path, *, clinic_name: str, login_name: str, display_name: str, password: str
+    ) -> tuple[VaultInfo, LoginInfo, str]:
+        """Create the vault, log the first Admin in; returns the recovery key (shown once)."""
+        vault, recovery_key = Vault.create(
+            folder,
+            clinic_name=clinic_name,
+            admin_login=login_name,
+            admin_name=display_name,
+            password=password,
+            kdf=self.kdf,
+        )
+        vault.lock()
+        self.vault = vault
+        info = self.unlock(login_name, password)
+        return VaultInfo(vault.folder, tuple(vault.clinicians())), info, recovery_key
+
+    def unlock(self, login_name: str, password: str) -> LoginInfo:
+        if self.vault is None:
+            raise VaultLocked("Choose a vault folder first.")
+        ws, actor = login.log_in(self.vault, login_name, password)
+        self._services = ClinicServices.for_workstation(ws)
+        self._actor = actor
+        return LoginInfo(actor.login, actor.display_name, actor.role, self._services.clinic_name)
+
+    def reset_password(self, recovery_key: str, login_name: str, new_password: str) -> LoginInfo:
+        """Recovery-key unlock: set a new password for a clinician, then log them in."""
+        if self.vault is None:
+            raise VaultLocked("Choose a vault folder first.")
+        vault = self.vault
+        ws = login.log_in_with_recovery_key(vault, recovery_key)
+        try:
+            credential = vault.header.credential(login_name)
+            if credential is None:
+                raise UnknownClinician(f"There is no clinician with the login {login_name!r}.")
+            vault.set_password(
+                credential.user_id, credential.login, credential.display_name, new_password
+            )
+        finally:
+            login.lock(ws, None)
+        return self.unlock(login_name, new_password)
+
+    def lock(self) -> None:
+        services, actor = self._services, self._actor
+        self._services = None
+        self._actor = None
+        if services is not None:
+            login.lock(services.workstation, actor)
+        elif self.vault is not None:
+            self.vault.lock()
+
+    @property
+    def unlocked(self) -> bool:
+        return self._services is not None
+
+    def require(self) -> tuple[ClinicServices, Actor]:
+        if self._services is None or self._actor is None:
+            raise VaultLocked("The vault is locked; log in first.")
+        return self._services, self._actor
+
+    # --- reading a patient's record ---------------------------------------------------
+
+    def patient_record(self, patient_id: str, *, audited: bool = True) -> PatientRecord:
+        """Opening a record is audited (PATIENT_VIEWED); a refresh after an edit is not."""
+        services, actor = self.require()
+        patient = services.patients.get(actor, patient_id, audited=audited)
+        return PatientRecord(
+            patient=patient,
+            visits=tuple(services.visits.list(actor, patient_id)),
+            lesions=tuple(services.lesions.list(actor, patient_id)),
+            photos=tuple(services.photos.list(actor, patient_id)),
+            consents=tuple(services.consents.current(actor, patient_id).values()),
+            loaded_at=dt.datetime.now(),
+        )

@@ -1,0 +1,170 @@
+"""The right-hand panel: the selected photo's metadata, tags and notes, the visit, and consent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.visits import VisitSummary
+from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.session import PatientRecord
+
+
+def _value() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DetailsPanel(QScrollArea):
+    edit_notes_requested = Signal()
+    edit_visit_requested = Signal()
+    consent_requested = Signal()
+    open_viewer_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DetailsPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(self.tr("Details"))
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        self.photo_title = self._section(layout, self.tr("Photo"))
+        self.photo_form = QFormLayout()
+        self.photo_fields: dict[str, QLabel] = {}
+        for key, text in (
+            ("site", self.tr("Body site")),
+            ("modality", self.tr("Modality")),
+            ("captured", self.tr("Captured")),
+            ("device", self.tr("Device")),
+            ("size", self.tr("Size")),
+            ("tags", self.tr("Tags")),
+            ("notes", self.tr("Notes")),
+        ):
+            field = _value()
+            field.setAccessibleName(text)
+            self.photo_fields[key] = field
+            self.photo_form.addRow(text, field)
+        layout.addLayout(self.photo_form)
+        self.open_button = QPushButton(self.tr("Open in viewer"))
+        self.notes_button = QPushButton(self.tr("Edit tags and notes…"))
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.notes_button)
+        self.visit_title = self._section(layout, self.tr("Visit"))
+        self.visit_form = QFormLayout()
+        self.visit_fields: dict[str, QLabel] = {}
+        for key, text in (
+            ("date", self.tr("Date")),
+            ("reason", self.tr("Reason")),
+            ("conditions", self.tr("Conditions")),
+            ("treatment", self.tr("Treatment")),
+            ("notes", self.tr("Notes")),
+        ):
+            field = _value()
+            field.setAccessibleName(text)
+            self.visit_fields[key] = field
+            self.visit_form.addRow(text, field)
+        layout.addLayout(self.visit_form)
+        self.visit_button = QPushButton(self.tr("Edit visit…"))
+        layout.addWidget(self.visit_button)
+        self.consent_title = self._section(layout, self.tr("Consent"))
+        self.consent_label = _value()
+        self.consent_label.setAccessibleName(self.tr("Consent"))
+        layout.addWidget(self.consent_label)
+        self.consent_button = QPushButton(self.tr("Record consent…"))
+        layout.addWidget(self.consent_button)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.open_button.clicked.connect(self.open_viewer_requested)
+        self.notes_button.clicked.connect(self.edit_notes_requested)
+        self.visit_button.clicked.connect(self.edit_visit_requested)
+        self.consent_button.clicked.connect(self.consent_requested)
+        self.record: PatientRecord | None = None
+        self.photo: PhotoSummary | None = None
+        self.visit: VisitSummary | None = None
+        self.show_record(None)
+
+    def _section(self, layout: QVBoxLayout, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", "section")
+        layout.addWidget(label)
+        return label
+
+    def show_record(self, record: PatientRecord | None, photo_id: str | None = None) -> None:
+        self.record = record
+        self.photo = None
+        if record is not None and photo_id is not None:
+            self.photo = next((p for p in record.photos if p.id == photo_id), None)
+        self._show_photo()
+        self._show_consent()
+
+    def show_photo(self, photo_id: str | None) -> None:
+        self.show_record(self.record, photo_id)
+
+    def _show_photo(self) -> None:
+        photo = self.photo
+        has = photo is not None
+        for widget in (self.open_button, self.notes_button, self.visit_button):
+            widget.setEnabled(has)
+        self.visit = None
+        if photo is None:
+            for field in (*self.photo_fields.values(), *self.visit_fields.values()):
+                field.clear()
+            self.photo_fields["site"].setText(self.tr("Select a photo in the timeline."))
+            return
+        assert self.record is not None
+        lesion = next((x for x in self.record.lesions if x.id == photo.lesion_id), None)
+        site = labels.body_site(photo.body_site)
+        self.photo_fields["site"].setText(f"{site} · {lesion.label}" if lesion else site)
+        modality = labels.modality(photo.modality)
+        if photo.contact is not None:
+            modality += " · " + (self.tr("contact") if photo.contact else self.tr("non-contact"))
+        self.photo_fields["modality"].setText(modality)
+        captured = photo.captured_at.strftime("%d.%m.%Y %H:%M") if photo.captured_at else "—"
+        self.photo_fields["captured"].setText(captured)
+        self.photo_fields["device"].setText(photo.device or "—")
+        size = f"{photo.width} × {photo.height} px · {photo.size_bytes / 1_048_576:.1f} MB"
+        if photo.calibration_px_per_mm:
+            size += " · " + self.tr("%1 px/mm").replace("%1", f"{photo.calibration_px_per_mm:g}")
+        self.photo_fields["size"].setText(size)
+        self.photo_fields["tags"].setText(", ".join(photo.tags) or "—")
+        self.photo_fields["notes"].setText(photo.notes or "—")
+        visit = next((v for v in self.record.visits if v.id == photo.visit_id), None)
+        self.visit = visit
+        if visit is not None:
+            self.visit_fields["date"].setText(visit.visit_date.strftime("%d.%m.%Y"))
+            self.visit_fields["reason"].setText(visit.reason or "—")
+            self.visit_fields["conditions"].setText(", ".join(visit.conditions) or "—")
+            self.visit_fields["treatment"].setText(visit.treatment or "—")
+            self.visit_fields["notes"].setText(visit.notes or "—")
+
+    def _show_consent(self) -> None:
+        record = self.record
+        self.consent_button.setEnabled(record is not None)
+        if record is None:
+            self.consent_label.clear()
+            return
+        if not record.consents:
+            self.consent_label.setText(self.tr("No consent recorded yet."))
+            return
+        lines = []
+        for decision in sorted(record.consents, key=lambda d: d.scope):
+            state = self.tr("granted") if decision.granted else self.tr("refused")
+            lines.append(
+                f"{labels.consent_scope(decision.scope)}: {state} "
+                f"({decision.decided_on.strftime('%d.%m.%Y')})"
+            )
+        self.consent_label.setText("\n".join(lines))

@@ -1,0 +1,152 @@
+"""The patient list on the left: search as you type, recent patients, new patient."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pixiodoc_desktop.clinic.patients import PatientSummary
+from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.models.patients import PatientListModel
+from pixiodoc_desktop.gui.theme import icon
+from pixiodoc_desktop.gui.workers import DbOperation
+
+SEARCH_DELAY_MS = 200
+RECENT_LIMIT = 5
+
+
+class PatientPanel(QWidget):
+    patient_chosen = Signal(str)
+    new_patient_requested = Signal()
+    search_done = Signal(int)
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("PatientPanel")
+        self.model = PatientListModel()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a patient (name, number, date of birth)"))
+        self.search.setAccessibleName(self.tr("Find a patient"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.new_button = QPushButton(icon("patient-add"), self.tr("New patient"))
+        self.new_button.setAccessibleName(self.tr("New patient"))
+        self.recent_label = QLabel(self.tr("Recent"))
+        self.recent_label.setProperty("role", "section")
+        self.recent = QListWidget()
+        self.recent.setAccessibleName(self.tr("Recent patients"))
+        self.recent.setMaximumHeight(130)
+        self.list_label = QLabel(self.tr("Patients"))
+        self.list_label.setProperty("role", "section")
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Patients"))
+        self.list.setUniformItemSizes(True)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "muted")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 8, 12)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.recent_label)
+        layout.addWidget(self.recent)
+        layout.addWidget(self.list_label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.count_label)
+        self.setTabOrder(self.search, self.list)
+        self.setTabOrder(self.list, self.recent)
+        self.setTabOrder(self.recent, self.new_button)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self._query_serial = 0
+        self._recent: list[PatientSummary] = []
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._open_first)
+        self.list.activated.connect(self._chosen)
+        self.list.clicked.connect(self._chosen)
+        self.recent.itemActivated.connect(self._recent_chosen)
+        self.recent.itemClicked.connect(self._recent_chosen)
+        self.new_button.clicked.connect(self.new_patient_requested)
+        ctx.changes.patients_changed.connect(self.refresh)
+        self._update_recent()
+
+    def refresh(self) -> None:
+        """Run the search for the current text on the DB worker; stale answers are dropped."""
+        self._query_serial += 1
+        serial = self._query_serial
+        text = self.search.text()
+        session = self.ctx.session
+
+        def job() -> list[PatientSummary]:
+            services, actor = session.require()
+            return services.patients.search(actor, text)
+
+        def done(rows: list[PatientSummary]) -> None:
+            if serial != self._query_serial:
+                return
+            self.model.set_rows(rows)
+            self.count_label.setText(self.tr("%n patient(s)", "", len(rows)))
+            self.search_done.emit(len(rows))
+
+        DbOperation(job).success(done).failure(self.ctx.notifier.failure).run(self.ctx.worker)
+
+    def _open_first(self) -> None:
+        self._debounce.stop()
+        if self.model.rowCount() > 0:
+            self.select_row(0)
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.list.setCurrentIndex(index)
+        self._chosen(index)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        patient = self.model.patient(index.row())
+        if patient is not None:
+            self.note_recent(patient)
+            self.patient_chosen.emit(patient.id)
+
+    def _recent_chosen(self, item: QListWidgetItem) -> None:
+        patient_id = item.data(0x0100)
+        if isinstance(patient_id, str):
+            self.patient_chosen.emit(patient_id)
+
+    def note_recent(self, patient: PatientSummary) -> None:
+        """Recent patients live in memory for this session only (never in settings)."""
+        self._recent = [patient] + [p for p in self._recent if p.id != patient.id]
+        self._recent = self._recent[:RECENT_LIMIT]
+        self._update_recent()
+
+    def _update_recent(self) -> None:
+        self.recent.clear()
+        for patient in self._recent:
+            item = QListWidgetItem(patient.display_name)
+            item.setData(0x0100, patient.id)
+            self.recent.addItem(item)
+        visible = bool(self._recent)
+        self.recent.setVisible(visible)
+        self.recent_label.setVisible(visible)
+
+    def clear(self) -> None:
+        self._query_serial += 1
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._debounce.stop()
+        self.model.clear()
+        self._recent.clear()
+        self._update_recent()
+        self.count_label.clear()

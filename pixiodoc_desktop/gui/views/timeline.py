@@ -1,0 +1,243 @@
+"""The centre: the chosen patient's header, filters and timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.models.patients import describe
+from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.theme import color, current_theme, icon
+from pixiodoc_desktop.gui.widgets.timeline_view import TimelineGroup, TimelineView, TimelineVisit
+
+ANY = ""
+
+
+def build_timeline(
+    record: PatientRecord,
+    *,
+    site: str = ANY,
+    lesion: str = ANY,
+    condition: str = ANY,
+    modality: str = ANY,
+    no_site: str = "",
+) -> list[TimelineVisit]:
+    """Visits newest first, photos grouped by body site and lesion, filters applied."""
+    lesion_names = {x.id: x.label for x in record.lesions}
+    filtered = bool(site or lesion or condition or modality)
+    by_visit: dict[str, list[PhotoSummary]] = {}
+    for photo in record.photos:
+        if site and photo.body_site != site:
+            continue
+        if lesion and photo.lesion_id != lesion:
+            continue
+        if modality and photo.modality != modality:
+            continue
+        by_visit.setdefault(photo.visit_id, []).append(photo)
+    out: list[TimelineVisit] = []
+    for visit in record.visits:
+        if condition and condition not in visit.conditions:
+            continue
+        photos = by_visit.get(visit.id, [])
+        if filtered and not photos:
+            continue
+        groups: dict[tuple[str, str], list[PhotoSummary]] = {}
+        for photo in photos:
+            groups.setdefault((photo.body_site or "", photo.lesion_id or ""), []).append(photo)
+        timeline_groups = []
+        for (site_code, lesion_id), members in groups.items():
+            title = labels.body_site(site_code) if site_code else no_site
+            if lesion_id:
+                title = f"{title} · {lesion_names.get(lesion_id, '')}"
+            timeline_groups.append(TimelineGroup(title, members))
+        subtitle = " · ".join(part for part in (visit.reason, ", ".join(visit.conditions)) if part)
+        out.append(
+            TimelineVisit(visit, visit.visit_date.strftime("%d.%m.%Y"), subtitle, timeline_groups)
+        )
+    return out
+
+
+class TimelinePanel(QWidget):
+    edit_patient_requested = Signal()
+    new_visit_requested = Signal()
+    new_lesion_requested = Signal()
+    consent_requested = Signal()
+    import_requested = Signal()
+
+    def __init__(
+        self,
+        thumbnail: Callable[[str], QImage | None],
+        request: Callable[[list[str]], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("TimelinePanel")
+        self.record: PatientRecord | None = None
+        self.name_label = QLabel()
+        self.name_label.setProperty("role", "patient")
+        self.facts_label = QLabel()
+        self.facts_label.setProperty("role", "muted")
+        self.edit_button = self._tool("edit", self.tr("Edit patient"), self.edit_patient_requested)
+        self.visit_button = self._tool("visit", self.tr("New visit"), self.new_visit_requested)
+        self.lesion_button = self._tool(
+            "lesion", self.tr("Track lesion"), self.new_lesion_requested
+        )
+        self.consent_button = self._tool("consent", self.tr("Consent"), self.consent_requested)
+        self.import_button = self._tool("import", self.tr("Import photos"), self.import_requested)
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.name_label)
+        names.addWidget(self.facts_label)
+        header.addLayout(names, 1)
+        for button in (
+            self.edit_button,
+            self.visit_button,
+            self.lesion_button,
+            self.consent_button,
+            self.import_button,
+        ):
+            header.addWidget(button)
+        self.site_filter = self._filter(self.tr("Body site"))
+        self.lesion_filter = self._filter(self.tr("Lesion"))
+        self.condition_filter = self._filter(self.tr("Condition"))
+        self.modality_filter = self._filter(self.tr("Modality"))
+        filters = QHBoxLayout()
+        self.filter_label = QLabel(self.tr("Show:"))
+        self.filter_label.setProperty("role", "muted")
+        filters.addWidget(self.filter_label)
+        for combo in (
+            self.site_filter,
+            self.lesion_filter,
+            self.condition_filter,
+            self.modality_filter,
+        ):
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        self.timeline = TimelineView(thumbnail, request)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addLayout(filters)
+        layout.addWidget(self.timeline, 1)
+        self.apply_theme()
+        self.show_record(None)
+
+    def _tool(self, name: str, text: str, signal: SignalInstance) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon(name))
+        button.setText(text)
+        button.setToolTip(text)
+        button.setAccessibleName(text)
+        button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
+        button.clicked.connect(signal)
+        return button
+
+    def _filter(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.setMinimumContentsLength(12)
+        combo.currentIndexChanged.connect(lambda _i: self._refilter())
+        return combo
+
+    def apply_theme(self) -> None:
+        theme = current_theme()
+        for key, name in (
+            ("surface", "surface"),
+            ("text", "text"),
+            ("muted", "text-muted"),
+            ("accent", "accent"),
+            ("placeholder", "placeholder"),
+            ("border", "border"),
+        ):
+            self.timeline.colours[key] = QColor(color(theme, name))
+
+    def show_record(self, record: PatientRecord | None) -> None:
+        same_patient = (
+            record is not None
+            and self.record is not None
+            and record.patient.id == self.record.patient.id
+        )
+        self.record = record
+        has = record is not None
+        for widget in (
+            self.edit_button,
+            self.visit_button,
+            self.lesion_button,
+            self.consent_button,
+            self.import_button,
+            self.site_filter,
+            self.lesion_filter,
+            self.condition_filter,
+            self.modality_filter,
+            self.filter_label,
+        ):
+            widget.setVisible(has)
+        if record is None:
+            self.name_label.setText(self.tr("No patient open"))
+            self.facts_label.setText(self.tr("Choose a patient on the left, or create a new one."))
+            self.timeline.set_content([], self.tr("No patient open."))
+            return
+        patient = record.patient
+        self.name_label.setText(patient.display_name)
+        facts = [describe(patient), labels.sex(patient.sex)]
+        facts.append(self.tr("%n photo(s)", "", len(record.photos)))
+        facts.append(self.tr("Access: %1").replace("%1", labels.access_level(patient.access)))
+        self.facts_label.setText(" · ".join(f for f in facts if f))
+        self._fill_filters(record, keep=same_patient)
+        self._refilter()
+
+    def _fill_filters(self, record: PatientRecord, *, keep: bool) -> None:
+        def fill(combo: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
+            current = combo.currentData() if keep else ANY
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, ANY)
+            for code, text in entries:
+                combo.addItem(text, code)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+        sites = sorted({p.body_site for p in record.photos if p.body_site})
+        fill(self.site_filter, self.tr("All body sites"), [(s, labels.body_site(s)) for s in sites])
+        fill(self.lesion_filter, self.tr("All lesions"), [(x.id, x.label) for x in record.lesions])
+        conditions = sorted({c for v in record.visits for c in v.conditions})
+        fill(self.condition_filter, self.tr("All conditions"), [(c, c) for c in conditions])
+        modalities = sorted({p.modality for p in record.photos})
+        fill(
+            self.modality_filter,
+            self.tr("All modalities"),
+            [(m, labels.modality(m)) for m in modalities],
+        )
+
+    def _refilter(self) -> None:
+        if self.record is None:
+            return
+        entries = build_timeline(
+            self.record,
+            site=str(self.site_filter.currentData() or ANY),
+            lesion=str(self.lesion_filter.currentData() or ANY),
+            condition=str(self.condition_filter.currentData() or ANY),
+            modality=str(self.modality_filter.currentData() or ANY),
+            no_site=self.tr("Body site not recorded"),
+        )
+        empty = (
+            self.tr("No photos yet.\nDrag images here, or press Ctrl+I to import.")
+            if not self.record.visits
+            else self.tr("No photos match these filters.")
+        )
+        self.timeline.set_content(entries, empty)

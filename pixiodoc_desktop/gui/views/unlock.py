@@ -1,0 +1,123 @@
+"""Unlock: pick the clinician, enter the password; or reset it with the recovery key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+
+from pixiodoc_desktop.errors import PixioDocError, WrongPassword
+from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.forms import child, load_form
+from pixiodoc_desktop.gui.session import LoginInfo, VaultInfo
+from pixiodoc_desktop.gui.views.dialogs import RecoveryDialog
+from pixiodoc_desktop.gui.workers import DbOperation
+
+
+class UnlockPage(QWidget):
+    unlocked = Signal(object)  # LoginInfo
+    other_vault_requested = Signal()
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("UnlockPage")
+        form = load_form("unlock", self)
+        self.vault_label = child(form, QLabel, "vaultLabel")
+        self.clinician = child(form, QComboBox, "clinicianCombo")
+        self.password = child(form, QLineEdit, "passwordEdit")
+        self.message = child(form, QLabel, "messageLabel")
+        self.unlock_button = child(form, QPushButton, "unlockButton")
+        self.recovery_button = child(form, QPushButton, "recoveryButton")
+        child(form, QPushButton, "otherVaultButton").clicked.connect(self.other_vault_requested)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.password.returnPressed.connect(self.unlock)
+        self.recovery_button.clicked.connect(self._recover)
+        self._wait_left = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self._busy = False
+
+    def show_vault(self, info: VaultInfo, last_login: str = "") -> None:
+        self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(info.folder)))
+        self.clinician.clear()
+        for login, name in info.clinicians:
+            self.clinician.addItem(f"{name} ({login})", login)
+        index = self.clinician.findData(last_login) if last_login else -1
+        self.clinician.setCurrentIndex(max(index, 0))
+        self.password.clear()
+        self.message.clear()
+        self.password.setFocus()
+
+    def selected_login(self) -> str:
+        value = self.clinician.currentData()
+        return value if isinstance(value, str) else ""
+
+    def unlock(self) -> None:
+        if self._busy or self._wait_left > 0:
+            return
+        login, password = self.selected_login(), self.password.text()
+        if not login:
+            self.message.setText(self.tr("This vault has no clinicians."))
+            return
+        if not password:
+            self.message.setText(self.tr("Enter your password."))
+            return
+        self._busy = True
+        self.unlock_button.setEnabled(False)
+        self.message.setText(self.tr("Unlocking…"))
+        session = self.ctx.session
+        DbOperation(lambda: session.unlock(login, password)).success(self._done).failure(
+            self._failed
+        ).survive_lock().run(self.ctx.worker)
+
+    def _done(self, info: LoginInfo) -> None:
+        self._busy = False
+        self.unlock_button.setEnabled(True)
+        self.password.clear()
+        self.message.clear()
+        self.unlocked.emit(info)
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy = False
+        self.unlock_button.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(exc, WrongPassword):
+            wait = int(exc.retry_after + 0.999)
+            if wait > 0:
+                self._wait_left = wait
+                self.unlock_button.setEnabled(False)
+                self._countdown.start()
+                self._show_wait()
+            else:
+                self.message.setText(self.tr("Wrong password. Please try again."))
+        elif isinstance(exc, PixioDocError):
+            self.message.setText(exc.message)
+        else:
+            self.ctx.notifier.failure(exc)
+
+    def _show_wait(self) -> None:
+        self.message.setText(
+            self.tr(
+                "Too many wrong passwords. You can try again in %n second(s).", "", self._wait_left
+            )
+        )
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self.unlock_button.setEnabled(True)
+            self.message.setText(self.tr("You can try again now."))
+        else:
+            self._show_wait()
+
+    def _recover(self) -> None:
+        logins = [
+            (self.clinician.itemText(i), str(self.clinician.itemData(i)))
+            for i in range(self.clinician.count())
+        ]
+        dialog = RecoveryDialog(self.ctx, logins, self)
+        dialog.unlocked.connect(self.unlocked)
+        dialog.open()

@@ -1,0 +1,142 @@
+"""The viewer window: hosts PhotoViewer and feeds it screen-size images from the vault.
+
+The image is decrypted on the DB worker (an audited PHOTO_VIEWED) and
+decoded on the image pool; the window title never names the patient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from pixiodoc_desktop.clinic.photos import ImageSize, PhotoSummary
+from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.theme import icon
+from pixiodoc_desktop.gui.thumbnails import decode_image
+from pixiodoc_desktop.gui.widgets.photo_viewer import PhotoViewer
+from pixiodoc_desktop.gui.workers import DbOperation
+
+
+class ViewerWindow(QDialog):
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ViewerWindow")
+        self.setWindowTitle(self.tr("PixioDoc — viewer"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.viewer = PhotoViewer(self, submit=self._submit)
+        self.viewer.setAccessibleName(self.tr("Photo"))
+        self.caption = QLabel()
+        self.caption.setProperty("role", "muted")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 6, 8, 6)
+        for name, text, slot in (
+            ("fit", self.tr("Fit"), self.viewer.fitToWindow),
+            ("viewer", self.tr("1:1"), self.viewer.showActualSize),
+            ("fullscreen", self.tr("Full screen"), self.viewer.toggleFullScreen),
+        ):
+            button = QToolButton()
+            button.setIcon(icon(name))
+            button.setText(text)
+            button.setAccessibleName(text)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.caption)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.viewer, 1)
+        self.resize(1100, 800)
+        self._photos: dict[str, PhotoSummary] = {}
+        self.viewer.photoRequested.connect(self._load)
+        self.viewer.currentChanged.connect(self._caption)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
+        self.loaded: list[str] = []
+
+    def _submit(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        self.ctx.images.submit(job, on_done, on_error)
+
+    def show_photos(self, photos: list[PhotoSummary], current_id: str) -> None:
+        self._photos = {p.id: p for p in photos}
+        ids = [p.id for p in photos]
+        index = ids.index(current_id) if current_id in ids else 0
+        self.viewer.setPhotos(ids, index)
+        self.show()
+        self.raise_()
+        self.viewer.setFocus()
+
+    def _caption(self, photo_id: str) -> None:
+        photo = self._photos.get(photo_id)
+        if photo is None:
+            self.caption.clear()
+            return
+        self.caption.setText(
+            " · ".join(
+                (
+                    photo.visit_date.strftime("%d.%m.%Y"),
+                    labels.body_site(photo.body_site),
+                    labels.modality(photo.modality),
+                    f"{self.viewer.currentIndex() + 1} / {self.viewer.count()}",
+                )
+            )
+        )
+
+    def _load(self, photo_id: str) -> None:
+        session = self.ctx.session
+
+        def fetch() -> bytes:
+            services, actor = session.require()
+            return services.photos.image(actor, photo_id, ImageSize.SCREEN)
+
+        def fetched(data: bytes) -> None:
+            self.ctx.images.submit(
+                lambda: decode_image(data),
+                lambda image: self._decoded(photo_id, image),
+                lambda exc: self._failed(photo_id, exc),
+            )
+
+        DbOperation(fetch).success(fetched).failure(lambda exc: self._failed(photo_id, exc)).run(
+            self.ctx.worker
+        )
+
+    def _decoded(self, photo_id: str, image: QImage) -> None:
+        self.loaded.append(photo_id)
+        self.viewer.showImage(photo_id, image)
+
+    def _failed(self, photo_id: str, exc: Exception) -> None:
+        message = (
+            exc.message
+            if isinstance(exc, PixioDocError)
+            else self.tr("The photo could not be opened.")
+        )
+        self.viewer.showError(photo_id, message)
+
+    def _escape(self) -> None:
+        if self.viewer.isFullScreen():
+            self.viewer.setFullScreen(False)
+        else:
+            self.close()
+
+    def clear(self) -> None:
+        self.viewer.clear()
+        self._photos = {}
+        self.caption.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.clear()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Hand-written widgets of the workstation GUI."""

@@ -1,0 +1,397 @@
+"""The patient's timeline: visits newest first, each a row of thumbnails by body site and lesion.
+
+Hand-painted on a scroll area because a patient can have thousands of
+photos: the layout is a flat list of rectangles computed once per width,
+painting walks only the rows in view (a bisect on their tops), and only the
+visible thumbnails are requested from the loader. Thumbnails are drawn from
+a small cache of pixmaps scaled to the tile size.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.visits import VisitSummary
+
+TILE = 150
+GAP = 10
+MARGIN = 18
+VISIT_HEIGHT = 50
+GROUP_HEIGHT = 26
+SECTION_GAP = 16
+
+
+@dataclass(slots=True)
+class TimelineGroup:
+    title: str
+    photos: list[PhotoSummary]
+
+
+@dataclass(slots=True)
+class TimelineVisit:
+    visit: VisitSummary
+    title: str
+    subtitle: str
+    groups: list[TimelineGroup] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Item:
+    top: int
+    rect: QRect
+    kind: str  # visit | group | photo | empty
+    text: str = ""
+    subtitle: str = ""
+    photo: PhotoSummary | None = None
+    visit_id: str = ""
+
+
+class TimelineView(QAbstractScrollArea):
+    """Emits `photo_selected` on click/arrow keys and `photo_activated` on double click/Enter."""
+
+    photo_selected = Signal(str)
+    photo_activated = Signal(str)
+    files_dropped = Signal(list, str)  # paths, visit id ("" = by capture date)
+    screenful_painted = Signal()
+
+    def __init__(
+        self,
+        thumbnail: Callable[[str], QImage | None],
+        request: Callable[[list[str]], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._thumbnail = thumbnail
+        self._request = request
+        self._visits: list[TimelineVisit] = []
+        self._items: list[_Item] = []
+        self._tops: list[int] = []
+        self._photos: list[PhotoSummary] = []
+        self._photo_rects: dict[str, QRect] = {}
+        self._height = 0
+        self._layout_width = -1
+        self._selected: str | None = None
+        self._scaled: OrderedDict[str, QPixmap] = OrderedDict()
+        self._awaiting_screenful = False
+        self._empty_text = ""
+        self.colours: dict[str, QColor] = {
+            "surface": QColor("#ffffff"),
+            "text": QColor("#1f2933"),
+            "muted": QColor("#5f6b7a"),
+            "accent": QColor("#2f6f8f"),
+            "placeholder": QColor("#e3e7eb"),
+            "border": QColor("#d5dbe1"),
+        }
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().setSingleStep(40)
+        self.setAccessibleName(self.tr("Timeline"))
+
+    # --- content ---------------------------------------------------------------
+
+    def set_content(self, visits: Sequence[TimelineVisit], empty_text: str = "") -> None:
+        self._visits = list(visits)
+        self._photos = [p for v in self._visits for g in v.groups for p in g.photos]
+        self._scaled.clear()
+        self._empty_text = empty_text
+        if self._selected not in {p.id for p in self._photos}:
+            self._selected = None
+        self._layout_width = -1
+        self._relayout()
+        self.verticalScrollBar().setValue(0)
+        self._awaiting_screenful = bool(self._photos)
+        self._request_visible()
+        self.viewport().update()
+
+    def photos(self) -> list[PhotoSummary]:
+        """The photos shown, in timeline order (what next/previous walks through)."""
+        return list(self._photos)
+
+    def clear(self) -> None:
+        self.set_content([])
+
+    def selected(self) -> str | None:
+        return self._selected
+
+    def select(self, photo_id: str | None, *, emit: bool = True) -> None:
+        if photo_id == self._selected:
+            return
+        self._selected = photo_id
+        if photo_id is not None:
+            rect = self._photo_rects.get(photo_id)
+            if rect is not None:
+                self._ensure_visible(rect)
+            if emit:
+                self.photo_selected.emit(photo_id)
+        self.viewport().update()
+
+    def thumbnail_ready(self, photo_id: str) -> None:
+        rect = self._photo_rects.get(photo_id)
+        if rect is not None:
+            self.viewport().update(rect.translated(0, -self.verticalScrollBar().value()))
+
+    def visible_photo_ids(self) -> list[str]:
+        return [item.photo.id for item in self._visible_items() if item.photo is not None]
+
+    # --- layout ------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        width = self.viewport().width()
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        items: list[_Item] = []
+        rects: dict[str, QRect] = {}
+        columns = max(1, (width - 2 * MARGIN + GAP) // (TILE + GAP))
+        y = MARGIN
+        for entry in self._visits:
+            rect = QRect(MARGIN, y, width - 2 * MARGIN, VISIT_HEIGHT)
+            items.append(_Item(y, rect, "visit", entry.title, entry.subtitle, None, entry.visit.id))
+            y += VISIT_HEIGHT
+            if not entry.groups:
+                rect = QRect(MARGIN, y, width - 2 * MARGIN, GROUP_HEIGHT)
+                items.append(_Item(y, rect, "empty", self.tr("No photos in this visit")))
+                y += GROUP_HEIGHT
+            for group in entry.groups:
+                rect = QRect(MARGIN, y, width - 2 * MARGIN, GROUP_HEIGHT)
+                items.append(_Item(y, rect, "group", group.title, visit_id=entry.visit.id))
+                y += GROUP_HEIGHT + 4
+                for index, photo in enumerate(group.photos):
+                    row, col = divmod(index, columns)
+                    tile = QRect(MARGIN + col * (TILE + GAP), y + row * (TILE + GAP), TILE, TILE)
+                    items.append(
+                        _Item(tile.top(), tile, "photo", photo=photo, visit_id=entry.visit.id)
+                    )
+                    rects[photo.id] = tile
+                rows = (len(group.photos) + columns - 1) // columns
+                y += rows * (TILE + GAP) + 4
+            y += SECTION_GAP
+        items.sort(key=lambda item: item.top)
+        self._items = items
+        self._tops = [item.top for item in items]
+        self._photo_rects = rects
+        self._height = y + MARGIN
+        bar = self.verticalScrollBar()
+        bar.setRange(0, max(0, self._height - self.viewport().height()))
+        bar.setPageStep(self.viewport().height())
+
+    def _visible_items(self) -> list[_Item]:
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        start = max(0, bisect.bisect_left(self._tops, top - TILE - VISIT_HEIGHT))
+        end = bisect.bisect_right(self._tops, bottom)
+        return [item for item in self._items[start:end] if item.rect.bottom() >= top]
+
+    def _ensure_visible(self, rect: QRect) -> None:
+        bar = self.verticalScrollBar()
+        top, height = bar.value(), self.viewport().height()
+        if rect.top() - GROUP_HEIGHT < top:
+            bar.setValue(rect.top() - GROUP_HEIGHT - VISIT_HEIGHT)
+        elif rect.bottom() > top + height:
+            bar.setValue(rect.bottom() - height + GAP)
+
+    def _scrolled(self, _value: int) -> None:
+        self._request_visible()
+        self.viewport().update()
+
+    def _request_visible(self) -> None:
+        ids = self.visible_photo_ids()
+        if ids:
+            self._request(ids)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+        self._request_visible()
+
+    def sizeHint(self) -> QSize:
+        return QSize(4 * (TILE + GAP) + 2 * MARGIN, 600)
+
+    # --- painting ----------------------------------------------------------------------
+
+    def _pixmap(self, photo_id: str) -> QPixmap | None:
+        cached = self._scaled.get(photo_id)
+        if cached is not None:
+            self._scaled.move_to_end(photo_id)
+            return cached
+        image = self._thumbnail(photo_id)
+        if image is None:
+            return None
+        ratio = self.devicePixelRatioF()
+        side = int(TILE * ratio)
+        scaled = image.scaled(
+            side,
+            side,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        pixmap = QPixmap.fromImage(scaled)
+        pixmap.setDevicePixelRatio(ratio)
+        self._scaled[photo_id] = pixmap
+        while len(self._scaled) > 400:
+            self._scaled.popitem(last=False)
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        offset = self.verticalScrollBar().value()
+        painter.fillRect(self.viewport().rect(), self.colours["surface"])
+        painter.translate(0, -offset)
+        if not self._items:
+            painter.resetTransform()
+            painter.setPen(self.colours["muted"])
+            painter.drawText(
+                self.viewport().rect().adjusted(24, 24, -24, -24),
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                self._empty_text,
+            )
+            painter.end()
+            return
+        base = QFont(self.font())
+        title_font = QFont(base)
+        title_font.setPointSizeF(base.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        group_font = QFont(base)
+        group_font.setBold(True)
+        missing = 0
+        for item in self._visible_items():
+            if item.kind == "visit":
+                painter.setFont(title_font)
+                painter.setPen(self.colours["text"])
+                text_rect = item.rect.adjusted(0, 4, 0, -22)
+                painter.drawText(
+                    text_rect,
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    item.text,
+                )
+                painter.setFont(base)
+                painter.setPen(self.colours["muted"])
+                sub = item.rect.adjusted(0, 28, 0, 0)
+                painter.drawText(
+                    sub, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), item.subtitle
+                )
+                painter.setPen(QPen(self.colours["border"], 1))
+                painter.drawLine(
+                    item.rect.left(), item.rect.bottom(), item.rect.right(), item.rect.bottom()
+                )
+            elif item.kind in ("group", "empty"):
+                painter.setFont(group_font if item.kind == "group" else base)
+                painter.setPen(self.colours["muted"])
+                painter.drawText(
+                    item.rect,
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                    item.text,
+                )
+            elif item.photo is not None:
+                missing += self._paint_tile(painter, item)
+        painter.end()
+        if self._awaiting_screenful and missing == 0:
+            self._awaiting_screenful = False
+            self.screenful_painted.emit()
+
+    def _paint_tile(self, painter: QPainter, item: _Item) -> int:
+        assert item.photo is not None
+        rect = item.rect
+        pixmap = self._pixmap(item.photo.id)
+        painter.fillRect(rect, self.colours["placeholder"])
+        missing = 0
+        if pixmap is None:
+            missing = 1
+        else:
+            size = pixmap.deviceIndependentSize().toSize()
+            x = rect.left() + (rect.width() - size.width()) // 2
+            y = rect.top() + (rect.height() - size.height()) // 2
+            painter.drawPixmap(QPoint(x, y), pixmap)
+        if item.photo.id == self._selected:
+            pen = QPen(self.colours["accent"], 3)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        return missing
+
+    # --- interaction ---------------------------------------------------------------------
+
+    def photo_at(self, pos: QPoint) -> str | None:
+        point = QPoint(pos.x(), pos.y() + self.verticalScrollBar().value())
+        for item in self._visible_items():
+            if item.photo is not None and item.rect.contains(point):
+                return item.photo.id
+        return None
+
+    def visit_at(self, pos: QPoint) -> str:
+        y = pos.y() + self.verticalScrollBar().value()
+        index = bisect.bisect_right(self._tops, y) - 1
+        return self._items[index].visit_id if 0 <= index < len(self._items) else ""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        photo_id = self.photo_at(event.position().toPoint())
+        if photo_id is not None:
+            self.select(photo_id)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        photo_id = self.photo_at(event.position().toPoint())
+        if photo_id is not None:
+            self.select(photo_id)
+            self.photo_activated.emit(photo_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ids = [p.id for p in self._photos]
+        if not ids:
+            super().keyPressEvent(event)
+            return
+        index = ids.index(self._selected) if self._selected in ids else -1
+        moves = {
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Up: -1,
+        }
+        if key in moves:
+            self.select(ids[max(0, min(len(ids) - 1, index + moves[Qt.Key(key)]))])
+        elif key == Qt.Key.Key_Home:
+            self.select(ids[0])
+        elif key == Qt.Key.Key_End:
+            self.select(ids[-1])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:
+            self.photo_activated.emit(self._selected)
+        else:
+            super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths, self.visit_at(event.position().toPoint()))

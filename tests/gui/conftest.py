@@ -1,0 +1,126 @@
+"""GUI test fixtures: offscreen Qt, a workstation window with a fast KDF, no leaked threads.
+
+`QT_QPA_PLATFORM=offscreen` is set before anything imports Qt. A test that
+leaves a Python thread or a Qt pool thread running fails. Plaintext test
+images are written only inside tmp_path.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_SCALE_FACTOR", "1")
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.config import Settings
+from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.theme import apply_theme
+from pixiodoc_desktop.vault.keys import MINIMUM_KDF
+
+PASSWORD = "Stadtpark-Praxis-2026!"
+LOGIN = "a.weber"
+
+
+def _live_threads() -> set[threading.Thread]:
+    return {
+        t
+        for t in threading.enumerate()
+        if t.is_alive() and not isinstance(t, threading._DummyThread)
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_gui_thread_left_running() -> Iterator[None]:
+    """Fail a test that leaves a Python thread or a Qt pool thread running."""
+    before = _live_threads()
+    yield
+    deadline = time.monotonic() + 5.0
+    leftover = [t for t in _live_threads() if t not in before]
+    for thread in leftover:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    still = [t.name for t in leftover if t.is_alive()]
+    if still:
+        pytest.fail(f"threads left running after the test: {', '.join(still)}")
+    pool = QThreadPool.globalInstance()
+    if not pool.waitForDone(2000):
+        pytest.fail("Qt's global thread pool still has work running after the test")
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, settings: Settings
+) -> Iterator[Callable[..., MainWindow]]:
+    """Build a workstation window on a vault folder in tmp_path; shut down afterwards."""
+    windows: list[MainWindow] = []
+    apply_theme(qapp, "light")
+
+    def make(folder: Path | None = None, **kwargs: object) -> MainWindow:
+        window = MainWindow(
+            settings,
+            vault_folder=folder or tmp_path / "vault",
+            kdf=MINIMUM_KDF,
+            settings_path=tmp_path / "config" / "settings.toml",
+            **kwargs,  # type: ignore[arg-type]
+        )
+        window.ctx.notifier.show_boxes = False
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+
+
+def write_jpegs(folder: Path, count: int, *, size: tuple[int, int] = (320, 240)) -> list[Path]:
+    """Synthetic skin photos as JPEG files in `folder` (always inside tmp_path)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        pixels = render_photo(scene_for(100 + index, "acne"), 0, 1, size=size)
+        data = encode_jpeg(
+            pixels,
+            captured_at=dt.datetime(2025, 3, 14, 9, 30 + index),
+            camera_make="TestMake",
+            camera_model="Test Camera",
+        )
+        path = folder / f"photo-{index}.jpg"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def create_vault_through_first_run(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.first_run
+    page.clinic.setText("Praxis am Stadtpark")
+    page.name.setText("Dr. Anna Weber")
+    page.login.setText(LOGIN)
+    page.password.setText(PASSWORD)
+    page.repeat.setText(PASSWORD)
+    page.create_button.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.recovery_card, timeout=20000)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform says it cannot do window-manager things (raise,
+    # size hints); that is the platform's limitation, not a fault of ours.
+    for item in items:
+        if "gui" in item.path.parts:
+            item.add_marker(pytest.mark.qt_log_ignore(r"This plugin does not support"))
