@@ -289,6 +289,44 @@ class Photos:
             )
         return data
 
+    def annotate(
+        self,
+        actor: Actor,
+        photo_id: str,
+        *,
+        tags: tuple[str, ...] | None = None,
+        notes: str | None = None,
+    ) -> PhotoSummary:
+        """Change a photo's tags and notes (the image itself is immutable); audited."""
+        with self.ws.unit_of_work(actor) as uow:
+            photo = uow.session.get(Photo, photo_id)
+            if photo is None or photo.deleted:
+                raise RecordNotFound(f"There is no photo {photo_id}")
+            require(uow.session, actor, photo.patient_id, Action.EDIT)
+            changed: list[str] = []
+            if tags is not None:
+                cleaned = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+                if any(len(t) > 60 for t in cleaned):
+                    raise InvalidInput("A tag is longer than 60 characters")
+                photo.tags = cleaned
+                changed.append("tags")
+            if notes is not None:
+                photo.notes = notes
+                changed.append("notes")
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.PHOTO_MODIFIED,
+                    actor.user_id,
+                    patient_id=photo.patient_id,
+                    object_type="photo",
+                    object_id=photo.id,
+                    details={"fields": changed},
+                )
+            )
+            visit = uow.session.get(Visit, photo.visit_id)
+            assert visit is not None
+            return _summary(photo, visit.visit_date)
+
     def export(self, actor: Actor, photo_id: str, out: Path) -> Path:
         """Write the stored image to `out` (an audited export; needs Admin on the record)."""
         with self.ws.read_session() as session:
