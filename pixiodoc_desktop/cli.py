@@ -117,6 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=commands.import_files)
 
+    p = sub.add_parser("watch", help="import each photo a tethered camera saves into a folder")
+    _add_user(p)
+    p.add_argument("--folder", required=True, metavar="DIR", help="the camera's hot folder")
+    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--body-site", metavar="CODE")
+    p.add_argument("--modality", default="overview")
+    p.add_argument(
+        "--once", action="store_true", help="take what is there, wait for files in flight, exit"
+    )
+    p.set_defaults(handler=commands.watch_folder)
+
     photo = sub.add_parser("photo", help="list and export photos")
     fsub = photo.add_subparsers(title="photo commands", metavar="ACTION", required=True)
     p = fsub.add_parser("list", help="a patient's photos")

@@ -6,7 +6,9 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import signal
 import sys
+import threading
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,6 +23,7 @@ from pixiodoc_desktop.clinic.login import lock, log_in, log_in_with_recovery_key
 from pixiodoc_desktop.clinic.patients import Patients, parse_date
 from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.verify import VerifyReport, verify_vault
+from pixiodoc_desktop.clinic.vocabulary import Modality, parse
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.config import default_vault_dir
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, PixioDocError
@@ -308,6 +311,56 @@ def import_files(args: argparse.Namespace) -> int:
             print(f"refused: {refusal.reason}", file=sys.stderr)
         print(report.summary)
     return EXIT_OK if report.imported or report.duplicates or not report.refused else EXIT_FAIL
+
+
+def watch_folder(args: argparse.Namespace) -> int:
+    """The hot folder without the GUI: until Ctrl+C or SIGTERM, or with --once until idle."""
+    from pixiodoc_desktop.capture.hotfolder import COMPLETE_WITHIN, HotFolder, HotFolderEvent
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"The folder {folder} does not exist")
+    context = CaptureContext(
+        patient_id=args.patient,
+        body_site=check_body_site(args.body_site),
+        modality=parse(Modality, args.modality, "modality"),
+    )
+    ws, actor = _session(args)
+    stop = threading.Event()
+
+    def report(event: HotFolderEvent) -> None:
+        print(event.line, flush=True)
+
+    try:
+        photos = Photos(ws)
+        photos.check_can_add(actor, args.patient)
+        watcher = HotFolder(folder, photos, actor, context, on_outcome=report)
+        previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            watcher.start(watch=not args.once)
+            if args.once:
+                idle = watcher.wait_idle(COMPLETE_WITHIN + 30)
+            else:
+                print(f"Watching {folder} (Ctrl+C to stop)", file=sys.stderr, flush=True)
+                while not stop.wait(0.5):
+                    pass
+                idle = True
+        except KeyboardInterrupt:
+            idle = True
+        finally:
+            watcher.stop()
+            signal.signal(signal.SIGTERM, previous)
+    finally:
+        _finish(ws, actor)
+    counts = watcher.counts
+    print(
+        f"{counts.imported} imported, {counts.duplicates} duplicates, "
+        f"{counts.quarantined} quarantined",
+        file=sys.stderr,
+    )
+    if not idle:
+        print(f"pixiodoc: {watcher.pending_count} file(s) never completed", file=sys.stderr)
+    return EXIT_OK if idle and not (counts.quarantined or counts.failed) else EXIT_FAIL
 
 
 def photo_list(args: argparse.Namespace) -> int:
