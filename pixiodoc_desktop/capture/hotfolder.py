@@ -1,0 +1,418 @@
+"""Tethered cameras: a watched folder whose new images go into the record on screen.
+
+A file is taken once it is complete: its size and time stayed the same over
+two checks half a second apart and it decodes. A file still being written
+decodes as damaged and is waited for (until ``complete_within``), not
+refused. One worker takes files in arrival order, so no two ingests race. The
+plain source file is removed only after ingest returned, when the encrypted
+copy is durable; a file that cannot be taken goes to ``quarantine/`` with a
+``<name>.reason.txt`` saying why. Every outcome is reported to a callback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+
+from pixiodoc_desktop.clinic.photos import CaptureContext, Photos, PhotoSummary
+from pixiodoc_desktop.clinic.vocabulary import PhotoSource
+from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.errors import DamagedImage, IngestError, PixioDocError
+from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES, PreparedImage, prepare_image
+
+log = logging.getLogger(__name__)
+
+QUARANTINE = "quarantine"
+SETTLE_SECONDS = 0.5
+COMPLETE_WITHIN = 60.0  # a file still damaged this long after its last change is refused
+RETRY_AFTER = 5.0  # when the vault, not the file, is the problem (locked, no permission)
+_POLL = 0.1
+# Written by the operating system or by tethering software before a rename: never photos.
+_IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+_IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".download")
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"  # already in the record; the source file was removed
+    QUARANTINED = "quarantined"
+    FAILED = "failed"  # not the file's fault (vault locked, no permission): retried
+
+
+@dataclass(frozen=True, slots=True)
+class HotFolderEvent:
+    file_name: str
+    outcome: Outcome
+    reason: str = ""
+    photo: PhotoSummary | None = None
+
+    @property
+    def line(self) -> str:
+        """One line for a terminal or a status bar."""
+        if self.outcome is Outcome.IMPORTED:
+            return f"imported {self.file_name}"
+        if self.outcome is Outcome.DUPLICATE:
+            return f"duplicate {self.file_name}: already in the record (removed)"
+        return f"{self.outcome} {self.file_name}: {self.reason}"
+
+
+@dataclass(slots=True)
+class HotFolderCounts:
+    imported: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    failed: int = 0
+
+
+@dataclass(slots=True)
+class _Pending:
+    path: Path
+    size: int = -1
+    mtime_ns: int = -1
+    stable_since: float = 0.0
+    next_check: float = 0.0
+    damaged: str = ""  # why the last decode failed, at this size
+    ingested: bool = False  # only the removal of the source is left
+    last_failure: str = ""
+
+
+OutcomeListener = Callable[[HotFolderEvent], None]
+
+
+def is_candidate(path: Path) -> bool:
+    name = path.name
+    return (
+        not name.startswith((".", "~"))
+        and name.lower() not in _IGNORED_NAMES
+        and not name.lower().endswith(_IGNORED_SUFFIXES)
+    )
+
+
+class HotFolder:
+    """Watches `folder` and ingests each complete image into the current context.
+
+    `context` None holds the files until the clinician has chosen a patient."""
+
+    def __init__(
+        self,
+        folder: Path,
+        photos: Photos,
+        actor: Actor,
+        context: CaptureContext | None,
+        *,
+        on_outcome: OutcomeListener | None = None,
+        settle: float = SETTLE_SECONDS,
+        complete_within: float = COMPLETE_WITHIN,
+        retry_after: float = RETRY_AFTER,
+    ) -> None:
+        self.folder = folder.resolve()
+        self.quarantine = self.folder / QUARANTINE
+        self._photos = photos
+        self._actor = actor
+        self._context = context
+        self._on_outcome = on_outcome
+        self._settle = settle
+        self._complete_within = complete_within
+        self._retry_after = retry_after
+        self._changed = threading.Condition()
+        self._pending: dict[Path, _Pending] = {}  # insertion order is arrival order
+        self._busy = False
+        self._stop = threading.Event()
+        self._worker: threading.Thread | None = None
+        self._observer: BaseObserver | None = None
+        self.counts = HotFolderCounts()
+
+    # --- life cycle -----------------------------------------------------------------
+
+    def start(self, *, watch: bool = True) -> None:
+        """Take the files already there, then (with `watch`) every new one."""
+        if not self.folder.is_dir():
+            raise IngestError(f"The hot folder {self.folder} does not exist")
+        self.quarantine.mkdir(exist_ok=True)
+        if watch:
+            observer = Observer()
+            observer.schedule(_Events(self), str(self.folder), recursive=False)
+            observer.daemon = True
+            observer.start()
+            self._observer = observer
+        self.scan()
+        self._worker = threading.Thread(target=self._run, name="hot folder", daemon=True)
+        self._worker.start()
+
+    def scan(self) -> None:
+        """Queue the files present now, oldest first."""
+        try:
+            entries = [p for p in self.folder.iterdir() if p.is_file()]
+        except OSError as error:
+            log.warning("Cannot list the hot folder: %s", error.strerror)
+            return
+        for path in sorted(entries, key=_age_key):
+            self.offer(path)
+
+    def offer(self, path: Path) -> None:
+        """A file appeared or changed (called by the watcher; safe from any thread)."""
+        path = path if path.is_absolute() else self.folder / path
+        if path.parent != self.folder or not is_candidate(path):
+            return
+        with self._changed:
+            if path not in self._pending:
+                self._pending[path] = _Pending(path)
+            self._changed.notify_all()
+
+    def set_context(self, context: CaptureContext | None) -> None:
+        """The clinician switched patient, visit or body site on screen."""
+        with self._changed:
+            self._context = context
+            for entry in self._pending.values():
+                entry.next_check = 0.0
+            self._changed.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Until every queued file is taken or refused; False after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self._pending or self._busy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._changed.wait(left)
+        return True
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        with self._changed:
+            self._changed.notify_all()
+        observer, self._observer = self._observer, None
+        if observer is not None:
+            observer.stop()
+            observer.join(timeout)
+        worker = self._worker
+        if worker is not None and worker is not threading.current_thread():
+            worker.join(timeout)
+            if worker.is_alive():
+                log.warning("The hot folder worker did not stop within %.0f s", timeout)
+
+    def __enter__(self) -> HotFolder:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def pending_count(self) -> int:
+        with self._changed:
+            return len(self._pending)
+
+    # --- the worker -------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            entry = self._next_due()
+            if entry is None:
+                continue
+            try:
+                self._check(entry)
+            except Exception:
+                log.exception("Unexpected error in the hot folder")
+                self._failed(entry, "an unexpected error occurred (see the log file)")
+            finally:
+                with self._changed:
+                    self._busy = False
+                    self._changed.notify_all()
+
+    def _next_due(self) -> _Pending | None:
+        """The oldest file due for a look, else None after a short wait."""
+        with self._changed:
+            now = time.monotonic()
+            if self._context is not None:
+                for entry in self._pending.values():
+                    if entry.next_check <= now:
+                        self._busy = True
+                        return entry
+            soonest = min((e.next_check for e in self._pending.values()), default=now + 1.0)
+            self._changed.wait(max(0.0, min(soonest - now, _POLL * 5)) or _POLL)
+            return None
+
+    def _check(self, entry: _Pending) -> None:
+        now = time.monotonic()
+        try:
+            stat = entry.path.stat()
+        except FileNotFoundError:
+            self._forget(entry)
+            return
+        except OSError:
+            entry.next_check = now + self._settle
+            return
+        if entry.ingested:
+            self._remove_source(entry)
+            return
+        if (stat.st_size, stat.st_mtime_ns) != (entry.size, entry.mtime_ns):
+            entry.size, entry.mtime_ns = stat.st_size, stat.st_mtime_ns
+            entry.stable_since = now
+            entry.damaged = ""
+            entry.next_check = now + self._settle
+            return
+        if now - entry.stable_since < self._settle:
+            entry.next_check = entry.stable_since + self._settle
+            return
+        if entry.damaged or stat.st_size == 0:
+            # Unchanged since it failed to decode: still being written, or truly damaged.
+            if now - entry.stable_since >= self._complete_within:
+                reason = entry.damaged or f"{entry.path.name} is empty (0 bytes)"
+                self._quarantine(entry, reason)
+            else:
+                entry.next_check = now + self._settle
+            return
+        self._take(entry, stat.st_size)
+
+    def _take(self, entry: _Pending, size: int) -> None:
+        name = entry.path.name
+        if size > DEFAULT_MAX_BYTES:
+            self._quarantine(entry, f"{name} is too large ({size // (1024 * 1024)} MB)")
+            return
+        try:
+            data = entry.path.read_bytes()
+        except FileNotFoundError:
+            self._forget(entry)
+            return
+        except OSError:  # still held open by the camera software (Windows)
+            entry.next_check = time.monotonic() + self._settle
+            return
+        try:
+            prepared = prepare_image(data, source_name=name)
+        except DamagedImage as error:
+            entry.damaged = error.message
+            entry.next_check = time.monotonic() + self._settle
+            return
+        except IngestError as error:
+            self._quarantine(entry, error.message)
+            return
+        self._ingest(entry, data, prepared)
+
+    def _ingest(self, entry: _Pending, data: bytes, prepared: PreparedImage) -> None:
+        with self._changed:
+            context = self._context
+        if context is None:
+            entry.next_check = 0.0
+            return
+        try:
+            result = self._photos.ingest(
+                self._actor,
+                data,
+                context,
+                source_name=entry.path.name,
+                source=PhotoSource.HOT_FOLDER,
+                prepared=prepared,
+            )
+        except IngestError as error:
+            self._quarantine(entry, error.message)
+            return
+        except PixioDocError as error:
+            self._failed(entry, error.message)
+            return
+        entry.ingested = True
+        if result.duplicate:
+            self.counts.duplicates += 1
+            event = HotFolderEvent(entry.path.name, Outcome.DUPLICATE, photo=result.photo)
+        else:
+            self.counts.imported += 1
+            event = HotFolderEvent(entry.path.name, Outcome.IMPORTED, photo=result.photo)
+        self._remove_source(entry)
+        self._report(event)
+
+    def _remove_source(self, entry: _Pending) -> None:
+        """The encrypted copy is durable: the plain file goes (retried while locked)."""
+        try:
+            entry.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            log.warning("Cannot remove an imported hot folder file yet: %s", error.strerror)
+            entry.next_check = time.monotonic() + self._settle
+            return
+        self._forget(entry)
+
+    def _quarantine(self, entry: _Pending, reason: str) -> None:
+        target = _free_name(self.quarantine / entry.path.name)
+        try:
+            self.quarantine.mkdir(exist_ok=True)
+            entry.path.replace(target)
+            stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+            note = target.with_name(target.name + ".reason.txt")
+            note.write_text(f"{reason}\n\nQuarantined {stamp} from {entry.path.name}\n", "utf-8")
+        except FileNotFoundError:
+            self._forget(entry)
+            return
+        except OSError as error:
+            self._failed(entry, f"it could not be moved to quarantine ({error.strerror})")
+            return
+        self.counts.quarantined += 1
+        self._forget(entry)
+        self._report(HotFolderEvent(entry.path.name, Outcome.QUARANTINED, reason))
+
+    def _failed(self, entry: _Pending, reason: str) -> None:
+        entry.next_check = time.monotonic() + self._retry_after
+        if reason != entry.last_failure:  # say it once, not every few seconds
+            entry.last_failure = reason
+            self.counts.failed += 1
+            self._report(HotFolderEvent(entry.path.name, Outcome.FAILED, reason))
+
+    def _forget(self, entry: _Pending) -> None:
+        with self._changed:
+            self._pending.pop(entry.path, None)
+            self._changed.notify_all()
+
+    def _report(self, event: HotFolderEvent) -> None:
+        log.info("Hot folder: %s", event.outcome)  # no file names: they may name a patient
+        if self._on_outcome is not None:
+            self._on_outcome(event)
+
+
+class _Events(FileSystemEventHandler):
+    def __init__(self, folder: HotFolder) -> None:
+        self._folder = folder
+
+    def on_created(self, event: FileSystemEvent) -> None:
+        self._offer(event, event.src_path)
+
+    def on_modified(self, event: FileSystemEvent) -> None:
+        self._offer(event, event.src_path)
+
+    def on_closed(self, event: FileSystemEvent) -> None:
+        self._offer(event, event.src_path)
+
+    def on_moved(self, event: FileSystemEvent) -> None:
+        self._offer(event, event.dest_path)
+
+    def _offer(self, event: FileSystemEvent, path: str | bytes) -> None:
+        if not event.is_directory:
+            self._folder.offer(Path(os.fsdecode(path)))
+
+
+def _age_key(path: Path) -> tuple[float, str]:
+    try:
+        return path.stat().st_mtime, path.name
+    except OSError:
+        return 0.0, path.name
+
+
+def _free_name(path: Path) -> Path:
+    if not path.exists():
+        return path
+    for n in range(2, 10_000):
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+    return path.with_name(f"{path.stem} ({time.time_ns()}){path.suffix}")
