@@ -94,6 +94,6 @@ def require(session: Session, actor: Actor, patient_id: str, action: Action) -> 
     return level
 
 
-def visible_patient_ids(session: Session, actor: Actor) -> Select[tuple[str]]:
+def visible_patient_ids(session: Session, actor: Actor) -> Select[str]:
     """A sub-select of the patient ids `actor` may at least view."""
     return select(Grant.patient_id).where(Grant.grantee.in_((actor.user_id, PRACTICE)))
