@@ -44,9 +44,16 @@ class PatientSummary:
         return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
 
 
+# Letters that Unicode does not decompose into a base letter plus an accent,
+# spelled the way a keyboard without them would type the name.
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
 def fold(text: str) -> str:
     """Accent- and case-insensitive form: 'Müller-Lüdenscheidt' -> 'muller-ludenscheidt'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -295,14 +302,13 @@ class Patients:
                     .group_by(Photo.patient_id)
                 )
             }
-            last = {
-                pid: day
-                for pid, day in session.execute(
+            last = dict(
+                session.execute(
                     select(Visit.patient_id, func.max(Visit.visit_date))
                     .where(Visit.patient_id.in_(ids), ~Visit.deleted)
                     .group_by(Visit.patient_id)
-                )
-            }
+                ).all()
+            )
         return [
             PatientSummary(
                 id=p.id,
