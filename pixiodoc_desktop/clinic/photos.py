@@ -168,18 +168,24 @@ class Photos:
                 assert visit is not None
                 return IngestResult(_summary(existing, visit.visit_date), duplicate=True)
             patient_key = vault.patient_key(uow.session, context.patient_id)
-            size = vault.blobs.put(original_id, image.stored, patient_key)
-            vault.blobs.put(thumb_id, image.thumbnail, patient_key)
-            vault.blobs.put(screen_id, image.screen, patient_key)
-            visit_id, visit_date = self._visit_for(uow, actor, context, image)
             if context.lesion_id is not None:
                 lesion = uow.session.get(Lesion, context.lesion_id)
                 if lesion is None or lesion.patient_id != context.patient_id:
                     raise InvalidInput("That lesion belongs to another patient")
                 site = site or lesion.body_site
+            visit_id, visit_date = self._visit_for(uow, actor, context, image)
             if existing is not None:  # re-importing a deleted photo brings it back
                 uow.session.delete(existing)
                 uow.session.flush()
+            # Every check is done: only now do the encrypted objects reach the disk.
+            size = self._store_objects(
+                patient_key,
+                (
+                    (original_id, image.stored),
+                    (thumb_id, image.thumbnail),
+                    (screen_id, image.screen),
+                ),
+            )
             photo = Photo(
                 id=str(uuid.uuid4()),
                 patient_id=context.patient_id,
@@ -216,6 +222,28 @@ class Photos:
                 )
             )
             return IngestResult(_summary(photo, visit_date), duplicate=False)
+
+    def _store_objects(self, key: bytes, objects: tuple[tuple[str, bytes], ...]) -> int:
+        """Make the image objects durable before their row is committed; the first one's size.
+
+        If writing one fails, the objects this call wrote are removed again (the
+        caller still holds the write transaction, so no other ingest can have
+        come to rely on them): a failed ingest leaves nothing behind.
+        """
+        blobs = self.ws.vault.blobs
+        written: list[str] = []
+        sizes: list[int] = []
+        try:
+            for blob_id, data in objects:
+                fresh = not blobs.exists(blob_id)
+                sizes.append(blobs.put(blob_id, data, key))
+                if fresh:
+                    written.append(blob_id)
+        except BaseException:
+            for blob_id in written:
+                blobs.delete(blob_id)
+            raise
+        return sizes[0]
 
     def _visit_for(
         self, uow: UnitOfWork, actor: Actor, context: CaptureContext, image: PreparedImage
