@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from pixiodoc_desktop.clinic.importing import ImportReport, import_files
 from pixiodoc_desktop.clinic.photos import CaptureContext
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.views.import_dialog import ImportDialog
 from pixiodoc_desktop.gui.workers import DbOperation
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ class ImportController(QObject):
         self._cancel = threading.Event()
         self._running = False
         self.last_report: ImportReport | None = None
-        self.dialog: QWidget | None = None
+        self.dialog: ImportDialog | None = None
 
     @property
     def running(self) -> bool:
@@ -64,6 +65,8 @@ class ImportController(QObject):
         def done(report: ImportReport) -> None:
             self._running = False
             self.last_report = report
+            if self._cancel.is_set() and self.dialog is None:
+                return
             log.info(
                 "Import finished: %d imported, %d duplicates, %d refused",
                 len(report.imported),
@@ -85,20 +88,16 @@ class ImportController(QObject):
     def cancel(self) -> None:
         """Stop after the file in hand; what is already stored stays stored."""
         self._cancel.set()
-        if self._running:
-            self._running = False
-            self._close_dialog()
+
+    def abort(self) -> None:
+        """Cancel and close the dialog at once (the workstation locks or quits)."""
+        self._cancel.set()
+        self._close_dialog()
 
     # --- showing it -------------------------------------------------------------
 
     def _show_dialog(self, count: int) -> None:
-        try:
-            from pixiodoc_desktop.gui.views.import_dialog import ImportDialog
-        except ImportError:
-            # TODO(import dialog): until gui/views/import_dialog.py lands, the
-            # status bar shows progress and the notifier lists refusals.
-            self.dialog = None
-            return
+        self._close_dialog()
         dialog = ImportDialog(self.window)
         dialog.cancelRequested.connect(self.cancel)
         self.progress.connect(dialog.setProgress)
@@ -107,19 +106,14 @@ class ImportController(QObject):
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
+            self.progress.disconnect(self.dialog.setProgress)
             self.dialog.close()
+            self.dialog.deleteLater()
             self.dialog = None
 
     def _report(self, report: ImportReport) -> None:
-        dialog = self.dialog
-        if dialog is not None and hasattr(dialog, "finish"):
-            dialog.finish(
-                imported=len(report.imported),
-                duplicates=len(report.duplicates),
-                refused=[(r.path.name, r.reason) for r in report.refused],
-                cancelled=report.cancelled,
-            )
-            return
+        if self.dialog is not None:
+            self.dialog.finish(report)
         summary = self.tr("%1 imported, %2 duplicates, %3 refused")
         summary = (
             summary.replace("%1", str(len(report.imported)))
@@ -127,6 +121,3 @@ class ImportController(QObject):
             .replace("%3", str(len(report.refused)))
         )
         self.ctx.notifier.info(summary)
-        if report.refused:
-            lines = "\n".join(f"{r.path.name}: {r.reason}" for r in report.refused)
-            self.ctx.notifier.warning(self.tr("These files were not imported:") + "\n" + lines)

@@ -164,8 +164,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.timeline)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([290, 760, 310])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.patients.patient_chosen.connect(self.open_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.patients.search_done.connect(self._search_done)
@@ -339,6 +339,8 @@ class MainWindow(QMainWindow):
         assert self.login_info is not None
         self.setWindowTitle(f"{APP_TITLE} — {self.login_info.clinic_name}")
         self.stack.setCurrentWidget(self.workspace)
+        width = max(self.width(), 1000)
+        self.splitter.setSizes([280, width - 280 - 330, 330])
         self._set_unlocked_ui(True)
         self.idle.start()
         self.patients.refresh()
@@ -356,7 +358,7 @@ class MainWindow(QMainWindow):
         self.ctx.worker.invalidate()
         self.ctx.images.invalidate()
         self.thumbnails.clear()
-        self.importer.cancel()
+        self.importer.abort()
         for dialog in self.findChildren(QDialog):
             if dialog is not self.viewer:
                 dialog.reject()
@@ -398,9 +400,14 @@ class MainWindow(QMainWindow):
         )
 
     def _show_record(self, record: PatientRecord) -> None:
-        selected = self.timeline.timeline.selected()
+        same = self.record is not None and self.record.patient.id == record.patient.id
+        selected = self.timeline.timeline.selected() if same else None
         self.record = record
         self.timeline.show_record(record)
+        photos = self.timeline.timeline.photos()
+        if selected is None and photos:
+            selected = photos[0].id
+        self.timeline.timeline.select(selected, emit=False)
         self.details.show_record(record, selected)
         self.patients.note_recent(record.patient)
         self._set_unlocked_ui(True)
@@ -519,7 +526,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.idle.stop()
-        self.importer.cancel()
+        self.importer.abort()
         self.thumbnails.shutdown()
         if self.viewer is not None:
             self.viewer.clear()

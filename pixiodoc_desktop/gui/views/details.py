@@ -37,12 +37,18 @@ class DetailsPanel(QScrollArea):
         self.setObjectName("DetailsPanel")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(290)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Details"))
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         self.photo_title = self._section(layout, self.tr("Photo"))
+        self.hint = QLabel(self.tr("Select a photo in the timeline."))
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         self.photo_form = QFormLayout()
         self.photo_fields: dict[str, QLabel] = {}
         for key, text in (
@@ -123,8 +129,9 @@ class DetailsPanel(QScrollArea):
         if photo is None:
             for field in (*self.photo_fields.values(), *self.visit_fields.values()):
                 field.clear()
-            self.photo_fields["site"].setText(self.tr("Select a photo in the timeline."))
+            self.hint.setVisible(True)
             return
+        self.hint.setVisible(False)
         assert self.record is not None
         lesion = next((x for x in self.record.lesions if x.id == photo.lesion_id), None)
         site = labels.body_site(photo.body_site)

@@ -45,7 +45,7 @@ class PatientPanel(QWidget):
         self.recent_label.setProperty("role", "section")
         self.recent = QListWidget()
         self.recent.setAccessibleName(self.tr("Recent patients"))
-        self.recent.setMaximumHeight(130)
+        self.setMinimumWidth(240)
         self.list_label = QLabel(self.tr("Patients"))
         self.list_label.setProperty("role", "section")
         self.list = QListView()
@@ -137,6 +137,8 @@ class PatientPanel(QWidget):
             item.setData(0x0100, patient.id)
             self.recent.addItem(item)
         visible = bool(self._recent)
+        row = self.recent.sizeHintForRow(0) if self._recent else 0
+        self.recent.setFixedHeight(row * len(self._recent) + 10)
         self.recent.setVisible(visible)
         self.recent_label.setVisible(visible)
 

@@ -35,8 +35,10 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from pixiodoc_desktop.clinic.photos import PhotoSummary
 from pixiodoc_desktop.clinic.visits import VisitSummary
 
-TILE = 150
+TILE_W = 176
+TILE_H = 132  # 4:3, the shape of most clinical and dermoscopy photos
 GAP = 10
+GROUP_GAP = 28
 MARGIN = 18
 VISIT_HEIGHT = 50
 GROUP_HEIGHT = 26
@@ -166,7 +168,7 @@ class TimelineView(QAbstractScrollArea):
         self._layout_width = width
         items: list[_Item] = []
         rects: dict[str, QRect] = {}
-        columns = max(1, (width - 2 * MARGIN + GAP) // (TILE + GAP))
+        columns = max(1, (width - 2 * MARGIN + GAP) // (TILE_W + GAP))
         y = MARGIN
         for entry in self._visits:
             rect = QRect(MARGIN, y, width - 2 * MARGIN, VISIT_HEIGHT)
@@ -176,19 +178,38 @@ class TimelineView(QAbstractScrollArea):
                 rect = QRect(MARGIN, y, width - 2 * MARGIN, GROUP_HEIGHT)
                 items.append(_Item(y, rect, "empty", self.tr("No photos in this visit")))
                 y += GROUP_HEIGHT
+            # Groups flow side by side in the visit's row and wrap when the row is full;
+            # a group wider than the row wraps inside itself.
+            x = MARGIN
+            line_height = 0
+            y += 6
+            right = width - MARGIN
             for group in entry.groups:
-                rect = QRect(MARGIN, y, width - 2 * MARGIN, GROUP_HEIGHT)
-                items.append(_Item(y, rect, "group", group.title, visit_id=entry.visit.id))
-                y += GROUP_HEIGHT + 4
+                count = len(group.photos)
+                span = min(count, columns)
+                group_width = span * TILE_W + (span - 1) * GAP
+                if x > MARGIN and x + group_width > right:
+                    y += line_height + GAP
+                    x = MARGIN
+                    line_height = 0
+                label = QRect(x, y, max(group_width, TILE_W), GROUP_HEIGHT)
+                items.append(_Item(y, label, "group", group.title, visit_id=entry.visit.id))
+                top = y + GROUP_HEIGHT + 2
                 for index, photo in enumerate(group.photos):
                     row, col = divmod(index, columns)
-                    tile = QRect(MARGIN + col * (TILE + GAP), y + row * (TILE + GAP), TILE, TILE)
+                    tile = QRect(
+                        x + col * (TILE_W + GAP), top + row * (TILE_H + GAP), TILE_W, TILE_H
+                    )
                     items.append(
                         _Item(tile.top(), tile, "photo", photo=photo, visit_id=entry.visit.id)
                     )
                     rects[photo.id] = tile
-                rows = (len(group.photos) + columns - 1) // columns
-                y += rows * (TILE + GAP) + 4
+                rows = (count + columns - 1) // columns
+                height = GROUP_HEIGHT + 2 + rows * (TILE_H + GAP) - GAP
+                line_height = max(line_height, height)
+                x += group_width + GROUP_GAP
+            if entry.groups:
+                y += line_height + GAP
             y += SECTION_GAP
         items.sort(key=lambda item: item.top)
         self._items = items
@@ -202,7 +223,7 @@ class TimelineView(QAbstractScrollArea):
     def _visible_items(self) -> list[_Item]:
         top = self.verticalScrollBar().value()
         bottom = top + self.viewport().height()
-        start = max(0, bisect.bisect_left(self._tops, top - TILE - VISIT_HEIGHT))
+        start = max(0, bisect.bisect_left(self._tops, top - TILE_H - VISIT_HEIGHT - GROUP_HEIGHT))
         end = bisect.bisect_right(self._tops, bottom)
         return [item for item in self._items[start:end] if item.rect.bottom() >= top]
 
@@ -229,7 +250,7 @@ class TimelineView(QAbstractScrollArea):
         self._request_visible()
 
     def sizeHint(self) -> QSize:
-        return QSize(4 * (TILE + GAP) + 2 * MARGIN, 600)
+        return QSize(4 * (TILE_W + GAP) + 2 * MARGIN, 600)
 
     # --- painting ----------------------------------------------------------------------
 
@@ -242,10 +263,9 @@ class TimelineView(QAbstractScrollArea):
         if image is None:
             return None
         ratio = self.devicePixelRatioF()
-        side = int(TILE * ratio)
         scaled = image.scaled(
-            side,
-            side,
+            int(TILE_W * ratio),
+            int(TILE_H * ratio),
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
@@ -273,7 +293,8 @@ class TimelineView(QAbstractScrollArea):
             return
         base = QFont(self.font())
         title_font = QFont(base)
-        title_font.setPointSizeF(base.pointSizeF() * 1.25)
+        if base.pointSizeF() > 0:
+            title_font.setPointSizeF(base.pointSizeF() * 1.25)
         title_font.setBold(True)
         group_font = QFont(base)
         group_font.setBold(True)
@@ -317,19 +338,18 @@ class TimelineView(QAbstractScrollArea):
         assert item.photo is not None
         rect = item.rect
         pixmap = self._pixmap(item.photo.id)
-        painter.fillRect(rect, self.colours["placeholder"])
         missing = 0
         if pixmap is None:
             missing = 1
+            painter.fillRect(rect, self.colours["placeholder"])
         else:
             size = pixmap.deviceIndependentSize().toSize()
             x = rect.left() + (rect.width() - size.width()) // 2
             y = rect.top() + (rect.height() - size.height()) // 2
             painter.drawPixmap(QPoint(x, y), pixmap)
         if item.photo.id == self._selected:
-            pen = QPen(self.colours["accent"], 3)
-            painter.setPen(pen)
-            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            painter.setPen(QPen(self.colours["accent"], 3))
+            painter.drawRect(rect.adjusted(-2, -2, 1, 1))
         return missing
 
     # --- interaction ---------------------------------------------------------------------

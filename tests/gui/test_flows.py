@@ -1,0 +1,132 @@
+"""Search as you type, refusals after an import, auto-lock after idle, settings, crash text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import LOGIN, PASSWORD, create_vault_through_first_run, write_jpegs
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.config import load_settings
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.notify import crash_text
+from pixiodoc_desktop.gui.views.settings import SettingsDialog
+
+
+@pytest.fixture
+def unlocked(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
+    window = make_window()
+    create_vault_through_first_run(qtbot, window)
+    window.recovery_page.confirm.setChecked(True)
+    window.recovery_page.continue_button.click()
+    session = window.ctx.session
+    done: list[bool] = []
+
+    def add_patients() -> None:
+        services, actor = session.require()
+        for family, given, born in (
+            ("Müller", "Jürgen", dt.date(1987, 3, 14)),
+            ("Müllerová", "Zdeňka", dt.date(1990, 1, 1)),
+            ("Schäfer", "Lena", dt.date(1994, 7, 2)),
+        ):
+            services.patients.create(actor, family_name=family, given_name=given, birth_date=born)
+        done.append(True)
+
+    window.ctx.worker.submit(add_patients)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    window.ctx.changes.patients_changed.emit()
+    qtbot.waitUntil(lambda: window.patients.model.rowCount() == 3, timeout=10000)
+    return window
+
+
+def _names(window: MainWindow) -> list[str]:
+    return [p.family_name for p in window.patients.model.rows()]
+
+
+def test_search_as_you_type_is_debounced_and_folds_accents(
+    qtbot: QtBot, unlocked: MainWindow
+) -> None:
+    panel = unlocked.patients
+    with qtbot.waitSignal(panel.search_done, timeout=5000):
+        qtbot.keyClicks(panel.search, "mull")
+    assert sorted(_names(unlocked)) == ["Müller", "Müllerová"]
+    with qtbot.waitSignal(panel.search_done, timeout=5000):
+        panel.search.setText("schafer")
+    assert _names(unlocked) == ["Schäfer"]
+    with qtbot.waitSignal(panel.search_done, timeout=5000):
+        panel.search.setText("14.03.1987")
+    assert _names(unlocked) == ["Müller"]
+    # Return opens the first match, which then shows up among the recent patients.
+    qtbot.keyClick(panel.search, "\r")
+    qtbot.waitUntil(lambda: unlocked.record is not None, timeout=5000)
+    assert panel.recent.count() == 1
+
+
+def test_refusal_list_after_importing_a_bad_file(
+    qtbot: QtBot, unlocked: MainWindow, tmp_path: Path
+) -> None:
+    unlocked.patients.select_row(0)
+    qtbot.waitUntil(lambda: unlocked.record is not None, timeout=5000)
+    good = write_jpegs(tmp_path / "in", 1)
+    bad = tmp_path / "in" / "notes.jpg"
+    bad.write_bytes(b"this is not a picture at all")
+    unlocked.import_paths([*good, bad])
+    qtbot.waitUntil(lambda: unlocked.importer.last_report is not None, timeout=20000)
+    dialog = unlocked.importer.dialog
+    assert dialog is not None and dialog.isFinished()
+    assert dialog.refused.rowCount() == 1
+    assert dialog.refused.item(0, 0).text() == "notes.jpg"
+    assert dialog.refused.item(0, 1).text()
+    qtbot.waitUntil(lambda: unlocked.record is not None and len(unlocked.record.photos) == 1)
+
+
+def test_auto_lock_after_idle_hides_patient_data(qtbot: QtBot, unlocked: MainWindow) -> None:
+    unlocked.patients.select_row(0)
+    qtbot.waitUntil(lambda: unlocked.record is not None, timeout=5000)
+    assert unlocked.idle.is_running()
+    unlocked.idle.set_interval(150)
+    with qtbot.waitSignal(unlocked.locked, timeout=5000):
+        pass
+    assert unlocked.stack.currentWidget() is unlocked.unlock_card
+    assert unlocked.windowTitle() == "PixioDoc"
+    assert unlocked.patients.model.rowCount() == 0
+    assert unlocked.record is None
+    assert unlocked.timeline.timeline.photos() == []
+    assert not unlocked.idle.is_running()
+    qtbot.waitUntil(lambda: not unlocked.ctx.session.unlocked, timeout=5000)
+    unlocked.unlock(LOGIN, PASSWORD)
+    qtbot.waitUntil(unlocked.is_unlocked, timeout=10000)
+
+
+def test_input_postpones_the_auto_lock(qtbot: QtBot, unlocked: MainWindow) -> None:
+    unlocked.idle.set_interval(400)
+    for _ in range(6):
+        qtbot.wait(120)
+        qtbot.keyClick(unlocked.patients.search, "a")
+    assert unlocked.is_unlocked()
+    qtbot.waitUntil(lambda: not unlocked.is_unlocked(), timeout=5000)
+
+
+def test_settings_are_saved_and_applied(qtbot: QtBot, unlocked: MainWindow) -> None:
+    unlocked.open_settings()
+    dialog = unlocked.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.auto_lock.setValue(12)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.save()
+    assert unlocked.idle.interval() == 12 * 60_000
+    assert unlocked.settings_path is not None
+    saved = load_settings(unlocked.settings_path)
+    assert (saved.auto_lock_minutes, saved.theme) == (12, "dark")
+
+
+def test_crash_text_names_type_and_log_but_no_message() -> None:
+    try:
+        raise ValueError("Müller, Jürgen born 14.03.1987")
+    except ValueError as exc:
+        text = crash_text(type(exc).__name__)
+    assert "ValueError" in text
+    assert "Müller" not in text
