@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from pixiodoc_desktop import __version__, commands
+from pixiodoc_desktop import __version__, commands, people_commands
 from pixiodoc_desktop.commands import EXIT_FAIL, EXIT_USAGE, UsageError
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.logs import setup_logging
@@ -151,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = asub.add_parser("verify", help="check the audit trail's hash chain and seals")
     _add_user(p)
     p.set_defaults(handler=commands.audit_verify)
+
+    people_commands.add_parsers(sub, _add_user)
 
     p = sub.add_parser("body-sites", help="list the body site codes")
     p.add_argument("--json", action="store_true")

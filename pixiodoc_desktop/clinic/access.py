@@ -72,8 +72,15 @@ def allows(level: str | None, action: Action) -> bool:
     return level is not None and LEVELS.index(level) >= LEVELS.index(action.needed)
 
 
-def require(session: Session, actor: Actor, patient_id: str, action: Action) -> str:
-    """Return the actor's level, or raise AccessDenied (audited as denied)."""
+def require(
+    session: Session,
+    actor: Actor,
+    patient_id: str,
+    action: Action,
+    *,
+    event: audit.EventType | None = None,
+) -> str:
+    """Return the actor's level, or raise AccessDenied (audited as denied, as `event`)."""
     level = level_of(session, actor, patient_id)
     if not allows(level, action):
         needed = LEVEL_LABELS[action.needed]
@@ -81,7 +88,7 @@ def require(session: Session, actor: Actor, patient_id: str, action: Action) -> 
             f"{actor.login} may not {action.name.lower()} this patient's record "
             f"(needs {needed} access; ask the record's Admin to share it).",
             audit.EventDraft(
-                audit.EventType[_ACTION_EVENTS[action.name].name],
+                event or _ACTION_EVENTS[action.name],
                 actor.user_id,
                 patient_id=patient_id,
                 object_type="patient",

@@ -132,7 +132,7 @@ class Photos:
             if patient is None or patient.deleted:
                 raise RecordNotFound(f"There is no patient {patient_id}")
             try:
-                require(session, actor, patient_id, Action.EDIT)
+                require(session, actor, patient_id, Action.EDIT, event=audit.EventType.PHOTO_ADDED)
             except AccessDenied as denied:
                 self.ws.audit_alone(denied.draft)
                 raise
@@ -157,7 +157,13 @@ class Photos:
         thumb_id = blob_id_for(ids, context.patient_id, image.thumbnail)
         screen_id = blob_id_for(ids, context.patient_id, image.screen)
         with locking.writing(vault.folder), self.ws.unit_of_work(actor) as uow:
-            require(uow.session, actor, context.patient_id, Action.EDIT)
+            require(
+                uow.session,
+                actor,
+                context.patient_id,
+                Action.EDIT,
+                event=audit.EventType.PHOTO_ADDED,
+            )
             existing = uow.session.scalar(
                 select(Photo).where(
                     Photo.patient_id == context.patient_id, Photo.blob_id == original_id

@@ -191,6 +191,10 @@ class Vault:
     def unlock(self, login: str, password: str) -> Unlocked:
         credential = self.header.credential(login)
         if credential is None:
+            if login.strip().casefold() in self.header.extra.get("deactivated_logins", []):
+                raise AccountDeactivated(
+                    f"The account {login.strip()} has been deactivated. Ask a practice Admin."
+                )
             raise UnknownClinician(
                 f"There is no clinician with the login {login.strip()!r} in this vault."
             )
@@ -333,9 +337,13 @@ class Vault:
         clash = self.header.credential(login)
         if clash is not None and clash.user_id != user_id:
             raise InvalidInput(f"The login {login} is already taken")
-        self.header = self.header.with_credential(
+        header = self.header.with_credential(
             self._make_credential(user_id, _check_login(login), display_name, password, params)
         )
+        deactivated = [
+            x for x in header.extra.get("deactivated_logins", []) if x != login.casefold()
+        ]
+        self.header = replace(header, extra={**header.extra, "deactivated_logins": deactivated})
         self._write_header()
 
     def change_password(self, login: str, old_password: str, new_password: str) -> None:
@@ -354,8 +362,20 @@ class Vault:
             credential.user_id, credential.login, credential.display_name, new_password
         )
 
-    def remove_credential(self, user_id: str) -> None:
-        self.header = self.header.without_credential(user_id)
+    def remove_credential(self, user_id: str, *, deactivated: bool = False) -> None:
+        """Drop a clinician's wrapped key; their password no longer opens the vault.
+
+        With `deactivated`, the login is remembered (in the sealed header) so
+        the unlock screen can say the account was deactivated.
+        """
+        gone = next((c for c in self.header.credentials if c.user_id == user_id), None)
+        header = self.header.without_credential(user_id)
+        if deactivated and gone is not None:
+            logins = sorted(
+                {*self.header.extra.get("deactivated_logins", []), gone.login.casefold()}
+            )
+            header = replace(header, extra={**header.extra, "deactivated_logins": logins})
+        self.header = header
         self._write_header()
 
     # --- crash recovery -----------------------------------------------------------------
