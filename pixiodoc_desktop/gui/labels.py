@@ -11,111 +11,109 @@ from PySide6.QtCore import QCoreApplication
 from pixiodoc_desktop.clinic.body_sites import BODY_SITES, LEFT, RIGHT, BodySite
 
 
-def _t(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def modality(code: str) -> str:
     return {
-        "overview": _t("Vocabulary", "Clinical overview"),
-        "close-up": _t("Vocabulary", "Close-up"),
-        "dermoscopy-polarised": _t("Vocabulary", "Dermoscopy, polarised"),
-        "dermoscopy-non-polarised": _t("Vocabulary", "Dermoscopy, non-polarised"),
+        "overview": QCoreApplication.translate("Vocabulary", "Clinical overview"),
+        "close-up": QCoreApplication.translate("Vocabulary", "Close-up"),
+        "dermoscopy-polarised": QCoreApplication.translate("Vocabulary", "Dermoscopy, polarised"),
+        "dermoscopy-non-polarised": QCoreApplication.translate(
+            "Vocabulary", "Dermoscopy, non-polarised"
+        ),
     }.get(code, code)
 
 
 def sex(code: str) -> str:
     return {
-        "female": _t("Vocabulary", "Female"),
-        "male": _t("Vocabulary", "Male"),
-        "other": _t("Vocabulary", "Diverse"),
-        "unknown": _t("Vocabulary", "Not stated"),
+        "female": QCoreApplication.translate("Vocabulary", "Female"),
+        "male": QCoreApplication.translate("Vocabulary", "Male"),
+        "other": QCoreApplication.translate("Vocabulary", "Diverse"),
+        "unknown": QCoreApplication.translate("Vocabulary", "Not stated"),
     }.get(code, code)
 
 
 def consent_scope(code: str) -> str:
     return {
-        "clinical": _t("Vocabulary", "Clinical documentation"),
-        "sharing": _t("Vocabulary", "Sharing with colleagues"),
-        "teaching": _t("Vocabulary", "Teaching"),
-        "publication": _t("Vocabulary", "Publication"),
-        "consultation-screen": _t("Vocabulary", "Consultation screen"),
+        "clinical": QCoreApplication.translate("Vocabulary", "Clinical documentation"),
+        "sharing": QCoreApplication.translate("Vocabulary", "Sharing with colleagues"),
+        "teaching": QCoreApplication.translate("Vocabulary", "Teaching"),
+        "publication": QCoreApplication.translate("Vocabulary", "Publication"),
+        "consultation-screen": QCoreApplication.translate("Vocabulary", "Consultation screen"),
     }.get(code, code)
 
 
 def access_level(code: str) -> str:
     return {
-        "view": _t("Vocabulary", "View only"),
-        "edit": _t("Vocabulary", "Editor"),
-        "admin": _t("Vocabulary", "Admin"),
+        "view": QCoreApplication.translate("Vocabulary", "View only"),
+        "edit": QCoreApplication.translate("Vocabulary", "Editor"),
+        "admin": QCoreApplication.translate("Vocabulary", "Admin"),
     }.get(code, code)
 
 
 def _stem(label: str) -> str:
     # Each literal below is listed once so that lupdate collects it.
     names = {
-        "Scalp": _t("BodySite", "Scalp"),
-        "Face": _t("BodySite", "Face"),
-        "Forehead": _t("BodySite", "Forehead"),
-        "Nose": _t("BodySite", "Nose"),
-        "Lips": _t("BodySite", "Lips"),
-        "Chin": _t("BodySite", "Chin"),
-        "Neck": _t("BodySite", "Neck"),
-        "Chest": _t("BodySite", "Chest"),
-        "Upper back": _t("BodySite", "Upper back"),
-        "Lower back": _t("BodySite", "Lower back"),
-        "Abdomen": _t("BodySite", "Abdomen"),
-        "Umbilicus": _t("BodySite", "Umbilicus"),
-        "Sacral region": _t("BodySite", "Sacral region"),
-        "Genital region": _t("BodySite", "Genital region"),
-        "Perianal region": _t("BodySite", "Perianal region"),
-        "Oral mucosa": _t("BodySite", "Oral mucosa"),
-        "Cheek": _t("BodySite", "Cheek"),
-        "Ear": _t("BodySite", "Ear"),
-        "Eyelid": _t("BodySite", "Eyelid"),
-        "Temple": _t("BodySite", "Temple"),
-        "Shoulder": _t("BodySite", "Shoulder"),
-        "Axilla": _t("BodySite", "Axilla"),
-        "Upper arm": _t("BodySite", "Upper arm"),
-        "Elbow": _t("BodySite", "Elbow"),
-        "Forearm": _t("BodySite", "Forearm"),
-        "Wrist": _t("BodySite", "Wrist"),
-        "Back of hand": _t("BodySite", "Back of hand"),
-        "Palm": _t("BodySite", "Palm"),
-        "Finger": _t("BodySite", "Finger"),
-        "Fingernail": _t("BodySite", "Fingernail"),
-        "Breast": _t("BodySite", "Breast"),
-        "Flank": _t("BodySite", "Flank"),
-        "Buttock": _t("BodySite", "Buttock"),
-        "Groin": _t("BodySite", "Groin"),
-        "Hip": _t("BodySite", "Hip"),
-        "Thigh": _t("BodySite", "Thigh"),
-        "Knee": _t("BodySite", "Knee"),
-        "Back of knee": _t("BodySite", "Back of knee"),
-        "Lower leg": _t("BodySite", "Lower leg"),
-        "Shin": _t("BodySite", "Shin"),
-        "Calf": _t("BodySite", "Calf"),
-        "Ankle": _t("BodySite", "Ankle"),
-        "Top of foot": _t("BodySite", "Top of foot"),
-        "Sole": _t("BodySite", "Sole"),
-        "Toe": _t("BodySite", "Toe"),
-        "Toenail": _t("BodySite", "Toenail"),
+        "Scalp": QCoreApplication.translate("BodySite", "Scalp"),
+        "Face": QCoreApplication.translate("BodySite", "Face"),
+        "Forehead": QCoreApplication.translate("BodySite", "Forehead"),
+        "Nose": QCoreApplication.translate("BodySite", "Nose"),
+        "Lips": QCoreApplication.translate("BodySite", "Lips"),
+        "Chin": QCoreApplication.translate("BodySite", "Chin"),
+        "Neck": QCoreApplication.translate("BodySite", "Neck"),
+        "Chest": QCoreApplication.translate("BodySite", "Chest"),
+        "Upper back": QCoreApplication.translate("BodySite", "Upper back"),
+        "Lower back": QCoreApplication.translate("BodySite", "Lower back"),
+        "Abdomen": QCoreApplication.translate("BodySite", "Abdomen"),
+        "Umbilicus": QCoreApplication.translate("BodySite", "Umbilicus"),
+        "Sacral region": QCoreApplication.translate("BodySite", "Sacral region"),
+        "Genital region": QCoreApplication.translate("BodySite", "Genital region"),
+        "Perianal region": QCoreApplication.translate("BodySite", "Perianal region"),
+        "Oral mucosa": QCoreApplication.translate("BodySite", "Oral mucosa"),
+        "Cheek": QCoreApplication.translate("BodySite", "Cheek"),
+        "Ear": QCoreApplication.translate("BodySite", "Ear"),
+        "Eyelid": QCoreApplication.translate("BodySite", "Eyelid"),
+        "Temple": QCoreApplication.translate("BodySite", "Temple"),
+        "Shoulder": QCoreApplication.translate("BodySite", "Shoulder"),
+        "Axilla": QCoreApplication.translate("BodySite", "Axilla"),
+        "Upper arm": QCoreApplication.translate("BodySite", "Upper arm"),
+        "Elbow": QCoreApplication.translate("BodySite", "Elbow"),
+        "Forearm": QCoreApplication.translate("BodySite", "Forearm"),
+        "Wrist": QCoreApplication.translate("BodySite", "Wrist"),
+        "Back of hand": QCoreApplication.translate("BodySite", "Back of hand"),
+        "Palm": QCoreApplication.translate("BodySite", "Palm"),
+        "Finger": QCoreApplication.translate("BodySite", "Finger"),
+        "Fingernail": QCoreApplication.translate("BodySite", "Fingernail"),
+        "Breast": QCoreApplication.translate("BodySite", "Breast"),
+        "Flank": QCoreApplication.translate("BodySite", "Flank"),
+        "Buttock": QCoreApplication.translate("BodySite", "Buttock"),
+        "Groin": QCoreApplication.translate("BodySite", "Groin"),
+        "Hip": QCoreApplication.translate("BodySite", "Hip"),
+        "Thigh": QCoreApplication.translate("BodySite", "Thigh"),
+        "Knee": QCoreApplication.translate("BodySite", "Knee"),
+        "Back of knee": QCoreApplication.translate("BodySite", "Back of knee"),
+        "Lower leg": QCoreApplication.translate("BodySite", "Lower leg"),
+        "Shin": QCoreApplication.translate("BodySite", "Shin"),
+        "Calf": QCoreApplication.translate("BodySite", "Calf"),
+        "Ankle": QCoreApplication.translate("BodySite", "Ankle"),
+        "Top of foot": QCoreApplication.translate("BodySite", "Top of foot"),
+        "Sole": QCoreApplication.translate("BodySite", "Sole"),
+        "Toe": QCoreApplication.translate("BodySite", "Toe"),
+        "Toenail": QCoreApplication.translate("BodySite", "Toenail"),
     }
     return names.get(label, label)
 
 
 def body_site(code: str | None) -> str:
     if not code:
-        return _t("BodySite", "Body site not recorded")
+        return QCoreApplication.translate("BodySite", "Body site not recorded")
     site: BodySite | None = BODY_SITES.get(code)
     if site is None:
         return code
     stem = site.label.split(",")[0]
     name = _stem(stem)
     if site.laterality == LEFT:
-        return _t("BodySite", "%1, left").replace("%1", name)
+        return QCoreApplication.translate("BodySite", "%1, left").replace("%1", name)
     if site.laterality == RIGHT:
-        return _t("BodySite", "%1, right").replace("%1", name)
+        return QCoreApplication.translate("BodySite", "%1, right").replace("%1", name)
     return name
 
 

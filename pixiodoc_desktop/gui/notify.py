@@ -24,10 +24,6 @@ from pixiodoc_desktop.errors import PixioDocError
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Notifier", text)
-
-
 class Notifier(QObject):
     """error / warning / info for the whole window."""
 
@@ -63,7 +59,7 @@ class Notifier(QObject):
             return
         box = QMessageBox(self._parent_widget())
         box.setIcon(QMessageBox.Icon.Critical if level == "error" else QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("PixioDoc"))
+        box.setWindowTitle(QCoreApplication.translate("Notifier", "PixioDoc"))
         box.setText(text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -85,14 +81,15 @@ def _log_file() -> str:
         name = getattr(handler, "baseFilename", None)
         if isinstance(name, str):
             return name
-    return _tr("(no log file)")
+    return QCoreApplication.translate("Notifier", "(no log file)")
 
 
 def crash_text(type_name: str) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "Notifier",
         "PixioDoc ran into an unexpected problem ({kind}).\n\n"
         "Your records are safe: every change is saved as it is made.\n"
-        "Technical details (without patient data) were written to:\n{log}"
+        "Technical details (without patient data) were written to:\n{log}",
     ).format(kind=type_name, log=_log_file())
 
 
@@ -101,7 +98,7 @@ def _crash_dialog(type_name: str) -> None:
         return
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("PixioDoc — unexpected problem"))
+    box.setWindowTitle(QCoreApplication.translate("Notifier", "PixioDoc — unexpected problem"))
     box.setText(crash_text(type_name))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -26,38 +26,6 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.gui.theme import icon
 
 
-def paint_sheet(
-    device: QPagedPaintDevice, *, clinic: str, folder: str, key: str, title: str, lines: list[str]
-) -> None:
-    """Draw the recovery sheet on a printer or PDF page."""
-    painter = QPainter(device)
-    try:
-        dpi = device.logicalDpiY()
-        width = device.width()
-        y = 0.0
-
-        def block(text: str, size: float, *, bold: bool = False, mono: bool = False) -> None:
-            nonlocal y
-            font = QFont("DejaVu Sans Mono" if mono else "DejaVu Sans")
-            font.setPointSizeF(size)
-            font.setBold(bold)
-            painter.setFont(font)
-            rect = QRectF(0, y, width, dpi * 4)
-            used = painter.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), text)
-            painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
-            y += used.height() + dpi * 0.18
-
-        block(title, 18, bold=True)
-        block(clinic, 12)
-        block(folder, 9)
-        block(key, 16, bold=True, mono=True)
-        for line in lines:
-            block(line, 10.5)
-        block(dt.date.today().isoformat(), 9)
-    finally:
-        painter.end()
-
-
 class RecoveryKeyPage(QWidget):
     """Shows the key once; Continue is enabled after the user confirms it is kept safe."""
 
@@ -161,3 +129,35 @@ class RecoveryKeyPage(QWidget):
         self._key = ""
         self.key_label.clear()
         self.finished.emit()
+
+
+def paint_sheet(
+    device: QPagedPaintDevice, *, clinic: str, folder: str, key: str, title: str, lines: list[str]
+) -> None:
+    """Draw the recovery sheet on a printer or PDF page."""
+    painter = QPainter(device)
+    try:
+        dpi = device.logicalDpiY()
+        width = device.width()
+        y = 0.0
+
+        def block(text: str, size: float, *, bold: bool = False, mono: bool = False) -> None:
+            nonlocal y
+            font = QFont("DejaVu Sans Mono" if mono else "DejaVu Sans")
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            painter.setFont(font)
+            rect = QRectF(0, y, width, dpi * 4)
+            used = painter.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), text)
+            painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
+            y += used.height() + dpi * 0.18
+
+        block(title, 18, bold=True)
+        block(clinic, 12)
+        block(folder, 9)
+        block(key, 16, bold=True, mono=True)
+        for line in lines:
+            block(line, 10.5)
+        block(dt.date.today().isoformat(), 9)
+    finally:
+        painter.end()

@@ -10,25 +10,34 @@ from pixiodoc_desktop.vault.passwords import Strength, assess
 _COLOURS = ("#b3261e", "#c46a1a", "#b59a1a", "#3f8f5f", "#2e7d4f")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StrengthMeter", text)
-
-
 def explain(strength: Strength) -> str:
     problem = strength.problem
     if problem is None:
-        return (_tr("Fair"), _tr("Fair"), _tr("Good"), _tr("Strong"), _tr("Very strong"))[
-            strength.score
-        ]
+        return (
+            QCoreApplication.translate("StrengthMeter", "Fair"),
+            QCoreApplication.translate("StrengthMeter", "Fair"),
+            QCoreApplication.translate("StrengthMeter", "Good"),
+            QCoreApplication.translate("StrengthMeter", "Strong"),
+            QCoreApplication.translate("StrengthMeter", "Very strong"),
+        )[strength.score]
     if problem.startswith("it is shorter than"):
-        return _tr("Too short: use at least 10 characters.")
+        return QCoreApplication.translate("StrengthMeter", "Too short: use at least 10 characters.")
     if problem == "it is one of the most common passwords":
-        return _tr("Too common: this password is tried first by attackers.")
+        return QCoreApplication.translate(
+            "StrengthMeter", "Too common: this password is tried first by attackers."
+        )
     if problem.startswith("it is a keyboard pattern"):
-        return _tr("Too easy: a keyboard pattern, sequence or repeated character.")
+        return QCoreApplication.translate(
+            "StrengthMeter", "Too easy: a keyboard pattern, sequence or repeated character."
+        )
     if problem.startswith("it is mostly your name"):
-        return _tr("Too personal: it is mostly your name, login or the clinic's name.")
-    return _tr("Mix three of: lower case, upper case, digits, symbols — or use 16+ characters.")
+        return QCoreApplication.translate(
+            "StrengthMeter", "Too personal: it is mostly your name, login or the clinic's name."
+        )
+    return QCoreApplication.translate(
+        "StrengthMeter",
+        "Mix three of: lower case, upper case, digits, symbols — or use 16+ characters.",
+    )
 
 
 class StrengthMeter:

@@ -1,0 +1,1667 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>BodySite</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="55"/>
+        <source>Scalp</source>
+        <translation>Kopfhaut</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="56"/>
+        <source>Face</source>
+        <translation>Gesicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="57"/>
+        <source>Forehead</source>
+        <translation>Stirn</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="58"/>
+        <source>Nose</source>
+        <translation>Nase</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="59"/>
+        <source>Lips</source>
+        <translation>Lippen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="60"/>
+        <source>Chin</source>
+        <translation>Kinn</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="61"/>
+        <source>Neck</source>
+        <translation>Hals</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="62"/>
+        <source>Chest</source>
+        <translation>Brust</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="63"/>
+        <source>Upper back</source>
+        <translation>Oberer Rücken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="64"/>
+        <source>Lower back</source>
+        <translation>Unterer Rücken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="65"/>
+        <source>Abdomen</source>
+        <translation>Abdomen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="66"/>
+        <source>Umbilicus</source>
+        <translation>Nabel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="67"/>
+        <source>Sacral region</source>
+        <translation>Sakralregion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="68"/>
+        <source>Genital region</source>
+        <translation>Genitalregion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="69"/>
+        <source>Perianal region</source>
+        <translation>Perianalregion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="70"/>
+        <source>Oral mucosa</source>
+        <translation>Mundschleimhaut</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="71"/>
+        <source>Cheek</source>
+        <translation>Wange</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="72"/>
+        <source>Ear</source>
+        <translation>Ohr</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="73"/>
+        <source>Eyelid</source>
+        <translation>Augenlid</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="74"/>
+        <source>Temple</source>
+        <translation>Schläfe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="75"/>
+        <source>Shoulder</source>
+        <translation>Schulter</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="76"/>
+        <source>Axilla</source>
+        <translation>Achsel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="77"/>
+        <source>Upper arm</source>
+        <translation>Oberarm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="78"/>
+        <source>Elbow</source>
+        <translation>Ellenbogen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="79"/>
+        <source>Forearm</source>
+        <translation>Unterarm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="80"/>
+        <source>Wrist</source>
+        <translation>Handgelenk</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="81"/>
+        <source>Back of hand</source>
+        <translation>Handrücken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="82"/>
+        <source>Palm</source>
+        <translation>Handfläche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="83"/>
+        <source>Finger</source>
+        <translation>Finger</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="84"/>
+        <source>Fingernail</source>
+        <translation>Fingernagel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="85"/>
+        <source>Breast</source>
+        <translation>Mamma</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="86"/>
+        <source>Flank</source>
+        <translation>Flanke</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="87"/>
+        <source>Buttock</source>
+        <translation>Gesäß</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="88"/>
+        <source>Groin</source>
+        <translation>Leiste</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="89"/>
+        <source>Hip</source>
+        <translation>Hüfte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="90"/>
+        <source>Thigh</source>
+        <translation>Oberschenkel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="91"/>
+        <source>Knee</source>
+        <translation>Knie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="92"/>
+        <source>Back of knee</source>
+        <translation>Kniekehle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="93"/>
+        <source>Lower leg</source>
+        <translation>Unterschenkel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="94"/>
+        <source>Shin</source>
+        <translation>Schienbein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="95"/>
+        <source>Calf</source>
+        <translation>Wade</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="96"/>
+        <source>Ankle</source>
+        <translation>Knöchel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="97"/>
+        <source>Top of foot</source>
+        <translation>Fußrücken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="98"/>
+        <source>Sole</source>
+        <translation>Fußsohle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="99"/>
+        <source>Toe</source>
+        <translation>Zehe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="100"/>
+        <source>Toenail</source>
+        <translation>Zehennagel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="107"/>
+        <source>Body site not recorded</source>
+        <translation>Körperstelle nicht angegeben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="114"/>
+        <source>%1, left</source>
+        <translation>%1, links</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="116"/>
+        <source>%1, right</source>
+        <translation>%1, rechts</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="264"/>
+        <source>Record consent</source>
+        <translation>Einwilligung erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="272"/>
+        <source>Granted</source>
+        <translation>Erteilt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="273"/>
+        <source>Refused</source>
+        <translation>Verweigert</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentForm</name>
+    <message>
+        <location filename="../../ui/consent.ui" line="11"/>
+        <location filename="../../ui/consent.ui" line="12"/>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent.ui" line="13"/>
+        <location filename="../../ui/consent.ui" line="14"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent.ui" line="15"/>
+        <location filename="../../ui/consent.ui" line="16"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consent.ui" line="17"/>
+        <location filename="../../ui/consent.ui" line="18"/>
+        <source>Note</source>
+        <translation>Bemerkung</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="42"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="47"/>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="48"/>
+        <source>Select a photo in the timeline.</source>
+        <translation>Wählen Sie ein Foto im Verlauf aus.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="55"/>
+        <source>Body site</source>
+        <translation>Körperstelle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="56"/>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="57"/>
+        <source>Captured</source>
+        <translation>Aufgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="58"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="59"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="60"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="80"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="68"/>
+        <source>Open in viewer</source>
+        <translation>Im Betrachter öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="69"/>
+        <source>Edit tags and notes…</source>
+        <translation>Schlagwörter und Notizen bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="72"/>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="76"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="77"/>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="78"/>
+        <source>Conditions</source>
+        <translation>Diagnosen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="79"/>
+        <source>Treatment</source>
+        <translation>Therapie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="87"/>
+        <source>Edit visit…</source>
+        <translation>Besuch bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="91"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="93"/>
+        <source>Record consent…</source>
+        <translation>Einwilligung erfassen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="141"/>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="141"/>
+        <source>non-contact</source>
+        <translation>kontaktlos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="148"/>
+        <source>%1 px/mm</source>
+        <translation>%1 px/mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="168"/>
+        <source>No consent recorded yet.</source>
+        <translation>Noch keine Einwilligung erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="172"/>
+        <source>granted</source>
+        <translation>erteilt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="172"/>
+        <source>refused</source>
+        <translation>verweigert</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunForm</name>
+    <message>
+        <location filename="../../ui/first_run.ui" line="9"/>
+        <source>Welcome to PixioDoc</source>
+        <translation>Willkommen bei PixioDoc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="15"/>
+        <source>Create the encrypted vault for your clinic&apos;s photographs. Everything stays on this computer.</source>
+        <translation>Legen Sie den verschlüsselten Tresor für die Fotos Ihrer Praxis an. Alles bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="25"/>
+        <location filename="../../ui/first_run.ui" line="26"/>
+        <source>Clinic name</source>
+        <translation>Name der Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="26"/>
+        <source>e.g. Dermatology Practice Riverside</source>
+        <translation>z. B. Hautarztpraxis am Stadtpark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="27"/>
+        <location filename="../../ui/first_run.ui" line="28"/>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="28"/>
+        <source>e.g. Dr. Anna Weber</source>
+        <translation>z. B. Dr. Anna Weber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="29"/>
+        <location filename="../../ui/first_run.ui" line="30"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="30"/>
+        <source>e.g. a.weber</source>
+        <translation>z. B. a.weber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="31"/>
+        <location filename="../../ui/first_run.ui" line="32"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="35"/>
+        <source>Password strength</source>
+        <translation>Passwortstärke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="39"/>
+        <location filename="../../ui/first_run.ui" line="40"/>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="41"/>
+        <location filename="../../ui/first_run.ui" line="44"/>
+        <source>Vault folder</source>
+        <translation>Tresorordner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="45"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="45"/>
+        <source>Choose the vault folder</source>
+        <translation>Tresorordner auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="59"/>
+        <source>Open an existing vault…</source>
+        <translation>Vorhandenen Tresor öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="61"/>
+        <source>Create vault</source>
+        <translation>Tresor anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="63"/>
+        <source>Choose a folder for the new vault</source>
+        <translation>Ordner für den neuen Tresor auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="69"/>
+        <source>Open an existing vault</source>
+        <translation>Vorhandenen Tresor öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="81"/>
+        <source>Enter the clinic&apos;s name.</source>
+        <translation>Geben Sie den Namen der Praxis ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="82"/>
+        <source>Enter your name.</source>
+        <translation>Geben Sie Ihren Namen ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="83"/>
+        <source>Choose a login.</source>
+        <translation>Wählen Sie einen Anmeldenamen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="84"/>
+        <source>Choose a folder for the vault.</source>
+        <translation>Wählen Sie einen Ordner für den Tresor.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="94"/>
+        <source>Choose a stronger password.</source>
+        <translation>Wählen Sie ein stärkeres Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="98"/>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="101"/>
+        <source>Creating the vault…</source>
+        <translation>Der Tresor wird angelegt…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="45"/>
+        <source>An import is already running.</source>
+        <translation>Es läuft bereits ein Import.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="117"/>
+        <source>%1 imported, %2 duplicates, %3 refused</source>
+        <translation>%1 importiert, %2 Duplikate, %3 abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="53"/>
+        <source>Import photos</source>
+        <translation>Fotos importieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="72"/>
+        <source>Import progress</source>
+        <translation>Importfortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="79"/>
+        <source>These files were not imported:</source>
+        <translation>Diese Dateien wurden nicht importiert:</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="82"/>
+        <source>Files not imported</source>
+        <translation>Nicht importierte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="83"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="83"/>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="98"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="101"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="125"/>
+        <source>Importing photos</source>
+        <translation>Fotos werden importiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="126"/>
+        <source>Preparing the import…</source>
+        <translation>Der Import wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="160"/>
+        <source>Importing {done} of {total} — {name}</source>
+        <translation>Importiere {done} von {total} — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="172"/>
+        <source>Cancelling… files already imported are kept.</source>
+        <translation>Wird abgebrochen… bereits importierte Dateien bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="204"/>
+        <source>Import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="206"/>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="209"/>
+        <source>No files were imported.</source>
+        <translation>Es wurden keine Dateien importiert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="211"/>
+        <source>Files already imported are kept in the vault.</source>
+        <translation>Bereits importierte Dateien bleiben im Tresor.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="239"/>
+        <source>{count} imported</source>
+        <translation>{count} importiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="240"/>
+        <source>1 duplicate</source>
+        <translation>1 Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="242"/>
+        <source>{count} duplicates</source>
+        <translation>{count} Duplikate</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="243"/>
+        <source>{count} refused</source>
+        <translation>{count} abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>LesionDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="232"/>
+        <source>Track a lesion</source>
+        <translation>Läsion verfolgen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="248"/>
+        <source>Give the lesion a label.</source>
+        <translation>Geben Sie der Läsion eine Bezeichnung.</translation>
+    </message>
+</context>
+<context>
+    <name>LesionForm</name>
+    <message>
+        <location filename="../../ui/lesion.ui" line="11"/>
+        <location filename="../../ui/lesion.ui" line="12"/>
+        <source>Body site</source>
+        <translation>Körperstelle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesion.ui" line="13"/>
+        <location filename="../../ui/lesion.ui" line="14"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesion.ui" line="14"/>
+        <source>e.g. Naevus left shoulder</source>
+        <translation>z. B. Nävus linke Schulter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesion.ui" line="15"/>
+        <location filename="../../ui/lesion.ui" line="16"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="205"/>
+        <source>Find patient</source>
+        <translation>Patient suchen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="208"/>
+        <source>New patient…</source>
+        <translation>Neuer Patient…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="211"/>
+        <source>Import photos…</source>
+        <translation>Fotos importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="213"/>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="215"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="217"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="219"/>
+        <source>Edit patient…</source>
+        <translation>Patient bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="221"/>
+        <source>New visit…</source>
+        <translation>Neuer Besuch…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="223"/>
+        <source>Track lesion…</source>
+        <translation>Läsion verfolgen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="226"/>
+        <source>Record consent…</source>
+        <translation>Einwilligung erfassen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="229"/>
+        <source>Open in viewer</source>
+        <translation>Im Betrachter öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="232"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="238"/>
+        <source>&amp;Patient</source>
+        <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="248"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="262"/>
+        <source>Vault state</source>
+        <translation>Tresorstatus</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="264"/>
+        <source>Clinician</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="271"/>
+        <source>Working…</source>
+        <translation>Wird bearbeitet…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="288"/>
+        <source>Vault unlocked: %1</source>
+        <translation>Tresor entsperrt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="291"/>
+        <source>Clinician: %1</source>
+        <translation>Angemeldet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="295"/>
+        <source>Vault locked: %1</source>
+        <translation>Tresor gesperrt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="297"/>
+        <source>No vault open</source>
+        <translation>Kein Tresor geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="310"/>
+        <source>Open a vault</source>
+        <translation>Tresor öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="489"/>
+        <source>Import photos</source>
+        <translation>Fotos importieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="491"/>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="521"/>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/notify.py" line="62"/>
+        <source>PixioDoc</source>
+        <translation>PixioDoc</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/notify.py" line="84"/>
+        <source>(no log file)</source>
+        <translation>(keine Protokolldatei)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/notify.py" line="88"/>
+        <source>PixioDoc ran into an unexpected problem ({kind}).
+
+Your records are safe: every change is saved as it is made.
+Technical details (without patient data) were written to:
+{log}</source>
+        <translation>In PixioDoc ist ein unerwarteter Fehler aufgetreten ({kind}).
+
+Ihre Daten sind sicher: Jede Änderung wird sofort gespeichert.
+Technische Details (ohne Patientendaten) stehen in:
+{log}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/notify.py" line="101"/>
+        <source>PixioDoc — unexpected problem</source>
+        <translation>PixioDoc — unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="106"/>
+        <source>New patient</source>
+        <translation>Neuer Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="106"/>
+        <source>Edit patient</source>
+        <translation>Patient bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="129"/>
+        <source>Enter the family name.</source>
+        <translation>Geben Sie den Nachnamen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientForm</name>
+    <message>
+        <location filename="../../ui/patient.ui" line="11"/>
+        <location filename="../../ui/patient.ui" line="12"/>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient.ui" line="13"/>
+        <location filename="../../ui/patient.ui" line="14"/>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient.ui" line="15"/>
+        <location filename="../../ui/patient.ui" line="16"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient.ui" line="16"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient.ui" line="17"/>
+        <location filename="../../ui/patient.ui" line="18"/>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient.ui" line="19"/>
+        <location filename="../../ui/patient.ui" line="20"/>
+        <source>Patient number (MRN)</source>
+        <translation>Patientennummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient.ui" line="21"/>
+        <location filename="../../ui/patient.ui" line="22"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="38"/>
+        <source>Find a patient (name, number, date of birth)</source>
+        <translation>Patient suchen (Name, Nummer, Geburtsdatum)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="39"/>
+        <source>Find a patient</source>
+        <translation>Patient suchen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="43"/>
+        <source>New patient</source>
+        <translation>Neuer Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="44"/>
+        <source>Recent</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="47"/>
+        <source>Recent patients</source>
+        <translation>Zuletzt geöffnete Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="53"/>
+        <source>Patients</source>
+        <translation>Patienten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="101"/>
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n Patient</numerusform>
+            <numerusform>%n Patienten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoNotesDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="296"/>
+        <source>Tags and notes</source>
+        <translation>Schlagwörter und Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoNotesForm</name>
+    <message>
+        <location filename="../../ui/photo_notes.ui" line="11"/>
+        <location filename="../../ui/photo_notes.ui" line="12"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_notes.ui" line="12"/>
+        <source>separate several with commas</source>
+        <translation>mehrere durch Kommas trennen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_notes.ui" line="13"/>
+        <location filename="../../ui/photo_notes.ui" line="14"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="141"/>
+        <source>Photo viewer</source>
+        <translation>Fotobetrachter</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="194"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="596"/>
+        <source>This photo could not be opened.</source>
+        <translation>Dieses Foto konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="594"/>
+        <source>Loading photo…</source>
+        <translation>Foto wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="598"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="638"/>
+        <source>No photo selected</source>
+        <translation>Kein Foto ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="608"/>
+        <source>{index} / {count}</source>
+        <translation>{index} / {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="611"/>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="640"/>
+        <source>Photo {index} of {count}, loading</source>
+        <translation>Foto {index} von {count}, wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="644"/>
+        <source>Photo {index} of {count}, zoom {percent} %</source>
+        <translation>Foto {index} von {count}, Zoom {percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="325"/>
+        <source>Use the recovery key</source>
+        <translation>Wiederherstellungsschlüssel verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="341"/>
+        <source>Enter the recovery key from the printed sheet.</source>
+        <translation>Geben Sie den Wiederherstellungsschlüssel vom ausgedruckten Blatt ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="344"/>
+        <source>Choose a stronger password.</source>
+        <translation>Wählen Sie ein stärkeres Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="347"/>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryForm</name>
+    <message>
+        <location filename="../../ui/recovery.ui" line="11"/>
+        <location filename="../../ui/recovery.ui" line="12"/>
+        <source>Recovery key</source>
+        <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.ui" line="12"/>
+        <source>XXXX-XXXX-…</source>
+        <translation>XXXX-XXXX-…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.ui" line="13"/>
+        <location filename="../../ui/recovery.ui" line="14"/>
+        <source>Clinician</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.ui" line="15"/>
+        <location filename="../../ui/recovery.ui" line="16"/>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.ui" line="19"/>
+        <location filename="../../ui/recovery.ui" line="20"/>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="41"/>
+        <source>Your recovery key</source>
+        <translation>Ihr Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="45"/>
+        <source>If every password is forgotten, this key is the only way into the vault. Print it or save it as a PDF and keep it locked away. It is shown only now.</source>
+        <translation>Wenn alle Passwörter vergessen sind, ist dieser Schlüssel der einzige Weg in den Tresor. Drucken Sie ihn aus oder speichern Sie ihn als PDF und bewahren Sie ihn verschlossen auf. Er wird nur jetzt angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="57"/>
+        <source>Recovery key</source>
+        <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="59"/>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="60"/>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="64"/>
+        <source>I have printed or saved the recovery key</source>
+        <translation>Ich habe den Wiederherstellungsschlüssel ausgedruckt oder gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="65"/>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="91"/>
+        <source>Keep this sheet locked away, apart from the computer.</source>
+        <translation>Bewahren Sie dieses Blatt verschlossen und getrennt vom Computer auf.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="92"/>
+        <source>Anyone holding this key and the vault folder can read every record.</source>
+        <translation>Wer diesen Schlüssel und den Tresorordner besitzt, kann alle Daten lesen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="93"/>
+        <source>To use it: on the unlock screen choose “Use the recovery key”.</source>
+        <translation>Verwendung: Wählen Sie in der Anmeldung „Wiederherstellungsschlüssel verwenden“.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="112"/>
+        <source>PixioDoc recovery key</source>
+        <translation>PixioDoc-Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="117"/>
+        <source>Save the recovery key</source>
+        <translation>Wiederherstellungsschlüssel speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="32"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="43"/>
+        <source>A new vault folder and language take effect at the next start.</source>
+        <translation>Ein neuer Tresorordner und die Sprache gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="47"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="48"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="77"/>
+        <source>The settings file could not be written.</source>
+        <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../ui/settings.ui" line="11"/>
+        <location filename="../../ui/settings.ui" line="12"/>
+        <source>Vault folder</source>
+        <translation>Tresorordner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="13"/>
+        <location filename="../../ui/settings.ui" line="14"/>
+        <source>Lock after idle (minutes)</source>
+        <translation>Sperren nach Inaktivität (Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="15"/>
+        <location filename="../../ui/settings.ui" line="16"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="17"/>
+        <location filename="../../ui/settings.ui" line="18"/>
+        <source>Theme</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="17"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="18"/>
+        <source>Fair</source>
+        <translation>Ausreichend</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="19"/>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="20"/>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="21"/>
+        <source>Very strong</source>
+        <translation>Sehr stark</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="24"/>
+        <source>Too short: use at least 10 characters.</source>
+        <translation>Zu kurz: Verwenden Sie mindestens 10 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="26"/>
+        <source>Too common: this password is tried first by attackers.</source>
+        <translation>Zu verbreitet: Dieses Passwort probieren Angreifer zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="30"/>
+        <source>Too easy: a keyboard pattern, sequence or repeated character.</source>
+        <translation>Zu einfach: ein Tastaturmuster, eine Folge oder ein wiederholtes Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="34"/>
+        <source>Too personal: it is mostly your name, login or the clinic&apos;s name.</source>
+        <translation>Zu persönlich: Es besteht überwiegend aus Ihrem Namen, Anmeldenamen oder dem Praxisnamen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="37"/>
+        <source>Mix three of: lower case, upper case, digits, symbols — or use 16+ characters.</source>
+        <translation>Kombinieren Sie drei von: Klein-, Großbuchstaben, Ziffern, Sonderzeichen — oder verwenden Sie 16+ Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailLoader</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="375"/>
+        <source>The thumbnail could not be loaded.</source>
+        <translation>Das Vorschaubild konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="92"/>
+        <source>Edit patient</source>
+        <translation>Patient bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="93"/>
+        <source>New visit</source>
+        <translation>Neuer Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="95"/>
+        <source>Track lesion</source>
+        <translation>Läsion verfolgen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="97"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="98"/>
+        <source>Import photos</source>
+        <translation>Fotos importieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="113"/>
+        <source>Body site</source>
+        <translation>Körperstelle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="114"/>
+        <source>Lesion</source>
+        <translation>Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="115"/>
+        <source>Condition</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="116"/>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="118"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="191"/>
+        <source>No patient open</source>
+        <translation>Kein Patient geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="192"/>
+        <source>Choose a patient on the left, or create a new one.</source>
+        <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="193"/>
+        <source>No patient open.</source>
+        <translation>Kein Patient geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="198"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="199"/>
+        <source>Access: %1</source>
+        <translation>Zugriff: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="216"/>
+        <source>All body sites</source>
+        <translation>Alle Körperstellen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="217"/>
+        <source>All lesions</source>
+        <translation>Alle Läsionen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="219"/>
+        <source>All conditions</source>
+        <translation>Alle Diagnosen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="223"/>
+        <source>All modalities</source>
+        <translation>Alle Modalitäten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="236"/>
+        <source>Body site not recorded</source>
+        <translation>Körperstelle nicht angegeben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="239"/>
+        <source>No photos yet.
+Drag images here, or press Ctrl+I to import.</source>
+        <translation>Noch keine Fotos.
+Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="241"/>
+        <source>No photos match these filters.</source>
+        <translation>Keine Fotos entsprechen diesen Filtern.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="114"/>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="179"/>
+        <source>No photos in this visit</source>
+        <translation>Keine Fotos bei diesem Besuch</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <location filename="../../ui/unlock.ui" line="9"/>
+        <source>PixioDoc is locked</source>
+        <translation>PixioDoc ist gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="25"/>
+        <location filename="../../ui/unlock.ui" line="26"/>
+        <source>Clinician</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="27"/>
+        <location filename="../../ui/unlock.ui" line="28"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="40"/>
+        <source>Forgot your password? Use the recovery key</source>
+        <translation>Passwort vergessen? Wiederherstellungsschlüssel verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="42"/>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.ui" line="46"/>
+        <source>Open another vault…</source>
+        <translation>Anderen Tresor öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="42"/>
+        <source>Vault: %1</source>
+        <translation>Tresor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="61"/>
+        <source>This vault has no clinicians.</source>
+        <translation>Dieser Tresor hat keine Benutzer.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="64"/>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="68"/>
+        <source>Unlocking…</source>
+        <translation>Wird entsperrt…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="94"/>
+        <source>Wrong password. Please try again.</source>
+        <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="103"/>
+        <source>Too many wrong passwords. You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele falsche Passwörter. Sie können es in %n Sekunde erneut versuchen.</numerusform>
+            <numerusform>Zu viele falsche Passwörter. Sie können es in %n Sekunden erneut versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="112"/>
+        <source>You can try again now.</source>
+        <translation>Sie können es jetzt erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="31"/>
+        <source>PixioDoc — viewer</source>
+        <translation>PixioDoc — Betrachter</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="34"/>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="40"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="41"/>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="42"/>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="125"/>
+        <source>The photo could not be opened.</source>
+        <translation>Das Foto konnte nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="179"/>
+        <source>New visit</source>
+        <translation>Neuer Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="179"/>
+        <source>Edit visit</source>
+        <translation>Besuch bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../ui/visit.ui" line="11"/>
+        <location filename="../../ui/visit.ui" line="12"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit.ui" line="13"/>
+        <location filename="../../ui/visit.ui" line="14"/>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit.ui" line="15"/>
+        <location filename="../../ui/visit.ui" line="16"/>
+        <source>Conditions</source>
+        <translation>Diagnosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit.ui" line="16"/>
+        <source>separate several with commas</source>
+        <translation>mehrere durch Kommas trennen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit.ui" line="17"/>
+        <location filename="../../ui/visit.ui" line="18"/>
+        <source>Treatment</source>
+        <translation>Therapie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit.ui" line="19"/>
+        <location filename="../../ui/visit.ui" line="20"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="16"/>
+        <source>Clinical overview</source>
+        <translation>Klinische Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="17"/>
+        <source>Close-up</source>
+        <translation>Nahaufnahme</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="18"/>
+        <source>Dermoscopy, polarised</source>
+        <translation>Dermatoskopie, polarisiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="19"/>
+        <source>Dermoscopy, non-polarised</source>
+        <translation>Dermatoskopie, nicht polarisiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="27"/>
+        <source>Female</source>
+        <translation>Weiblich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="28"/>
+        <source>Male</source>
+        <translation>Männlich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="29"/>
+        <source>Diverse</source>
+        <translation>Divers</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="30"/>
+        <source>Not stated</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="36"/>
+        <source>Clinical documentation</source>
+        <translation>Klinische Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="37"/>
+        <source>Sharing with colleagues</source>
+        <translation>Weitergabe an Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="38"/>
+        <source>Teaching</source>
+        <translation>Lehre</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="39"/>
+        <source>Publication</source>
+        <translation>Veröffentlichung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="40"/>
+        <source>Consultation screen</source>
+        <translation>Besprechungsbildschirm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="46"/>
+        <source>View only</source>
+        <translation>Nur ansehen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="47"/>
+        <source>Editor</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/labels.py" line="48"/>
+        <source>Admin</source>
+        <translation>Verwalten</translation>
+    </message>
+</context>
+</TS>
