@@ -63,6 +63,7 @@ def color(theme: str, name: str) -> QColor:
 def stylesheet(theme: str) -> str:
     template = (UI_DIR / f"{theme if theme in PALETTES else 'light'}.qss").read_text("utf-8")
     values = palette(theme)
+    template = template.replace("@icons", ICONS_DIR.as_posix())
     for name in sorted(values, key=len, reverse=True):
         template = template.replace(f"@{name}", values[name])
     return template

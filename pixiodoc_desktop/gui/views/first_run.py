@@ -46,6 +46,7 @@ class FirstRunPage(QWidget):
             child(form, QProgressBar, "strengthBar"), child(form, QLabel, "strengthLabel")
         )
         self.folder.setText(str(default_folder))
+        self.folder.setCursorPosition(0)
         self.password.textChanged.connect(self._password_changed)
         self.create_button.clicked.connect(self.create_vault)
         child(form, QPushButton, "browseButton").clicked.connect(self._browse)

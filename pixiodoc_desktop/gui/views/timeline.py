@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -95,7 +95,9 @@ class TimelinePanel(QWidget):
             "lesion", self.tr("Track lesion"), self.new_lesion_requested
         )
         self.consent_button = self._tool("consent", self.tr("Consent"), self.consent_requested)
-        self.import_button = self._tool("import", self.tr("Import photos"), self.import_requested)
+        self.import_button = self._tool(
+            "import", self.tr("Import photos"), self.import_requested, label=True
+        )
         header = QHBoxLayout()
         names = QVBoxLayout()
         names.setSpacing(0)
@@ -136,13 +138,19 @@ class TimelinePanel(QWidget):
         self.apply_theme()
         self.show_record(None)
 
-    def _tool(self, name: str, text: str, signal: SignalInstance) -> QToolButton:
+    def _tool(
+        self, name: str, text: str, signal: SignalInstance, *, label: bool = False
+    ) -> QToolButton:
         button = QToolButton()
         button.setIcon(icon(name))
         button.setText(text)
         button.setToolTip(text)
         button.setAccessibleName(text)
-        button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
+        button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if label
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
         button.clicked.connect(signal)
         return button
 
