@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
 
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.backup import audit_restore, create_backup, restore_backup
@@ -26,11 +28,15 @@ from pixiodoc_desktop.clinic.verify import VerifyReport, verify_vault
 from pixiodoc_desktop.clinic.vocabulary import Modality, parse
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.config import default_vault_dir
-from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, PixioDocError
+from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, PixioDocError, VaultDamaged
 from pixiodoc_desktop.vault.schema import AuditEvent
 from pixiodoc_desktop.vault.vault import Vault
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+# The logged-in session a verify ran in, if the vault could be opened at all.
+VerifySession = tuple[Workstation, Actor | None] | None
 
 
 class UsageError(PixioDocError):
@@ -163,22 +169,45 @@ def _print_report(report: VerifyReport, as_json: bool) -> int:
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
-def vault_verify(args: argparse.Namespace) -> int:
-    vault = Vault.open(vault_dir(args))
-    ws, actor = _unlock_for_maintenance(args, vault)
+def _verify_unlocked(vault: Vault, args: argparse.Namespace) -> tuple[VerifyReport, VerifySession]:
+    """Unlock and verify; a vault too damaged to open is itself the finding."""
+    try:
+        ws, actor = _unlock_for_maintenance(args, vault)
+    except VaultDamaged as exc:
+        return VerifyReport(faults=[exc.message]), None
     try:
         report = verify_vault(ws)
         if not report.ok:
-            ws.audit_alone(
-                audit.EventDraft(
-                    audit.EventType.SECURITY_ALERT,
-                    actor.user_id if actor else None,
-                    outcome=audit.Outcome.FAILURE,
-                    details={"check": "vault verify", "faults": len(report.faults)},
+            # A damaged database may refuse the alert (and the logout event) too.
+            with contextlib.suppress(DatabaseError):
+                ws.audit_alone(
+                    audit.EventDraft(
+                        audit.EventType.SECURITY_ALERT,
+                        actor.user_id if actor else None,
+                        outcome=audit.Outcome.FAILURE,
+                        details={"check": "vault verify", "faults": len(report.faults)},
+                    )
                 )
-            )
-    finally:
+    except BaseException:
         _finish(ws, actor)
+        raise
+    return report, (ws, actor)
+
+
+def _finish_after_verify(report: VerifyReport, session: VerifySession) -> None:
+    if session is None:
+        return
+    if report.ok:
+        _finish(*session)
+    else:
+        with contextlib.suppress(DatabaseError):
+            _finish(*session)
+
+
+def vault_verify(args: argparse.Namespace) -> int:
+    vault = Vault.open(vault_dir(args))
+    report, session = _verify_unlocked(vault, args)
+    _finish_after_verify(report, session)
     return _print_report(report, args.json)
 
 
@@ -201,12 +230,14 @@ def vault_restore(args: argparse.Namespace) -> int:
     folder = restore_backup(source, Path(args.vault))
     print(f"Restored into {folder}; verifying ...")
     vault = Vault.open(folder)
-    ws, actor = _unlock_for_maintenance(args, vault)
-    try:
-        report = verify_vault(ws)
-        audit_restore(ws, actor, source)
-    finally:
-        _finish(ws, actor)
+    report, session = _verify_unlocked(vault, args)
+    if session is not None:
+        try:
+            audit_restore(session[0], session[1], source)
+        except DatabaseError:
+            if report.ok:
+                raise
+    _finish_after_verify(report, session)
     return _print_report(report, False)
 
 

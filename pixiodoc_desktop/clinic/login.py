@@ -7,6 +7,8 @@ writes them to the trail as LOGIN_FAILED.
 
 from __future__ import annotations
 
+from sqlalchemy.exc import DatabaseError
+
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import AccountDeactivated
@@ -44,23 +46,31 @@ def actor_for(ws: Workstation, user_id: str) -> Actor:
 def log_in(vault: Vault, login: str, password: str) -> tuple[Workstation, Actor]:
     """Unlock with a clinician's password; raises WrongPassword, UnknownClinician, ..."""
     unlocked = vault.unlock(login, password)
-    ws = Workstation(vault)
-    _audit_unlock(ws, unlocked)
     assert unlocked.user_id is not None
-    return ws, actor_for(ws, unlocked.user_id)
+    try:
+        ws = Workstation(vault)
+        _audit_unlock(ws, unlocked)
+        return ws, actor_for(ws, unlocked.user_id)
+    except DatabaseError as exc:
+        vault.database_failed(exc)
 
 
 def log_in_with_recovery_key(vault: Vault, recovery_key: str) -> Workstation:
     """Unlock for maintenance (verify, password reset) without a clinician."""
     unlocked = vault.unlock_with_recovery_key(recovery_key)
-    ws = Workstation(vault)
-    _audit_unlock(ws, unlocked)
+    try:
+        ws = Workstation(vault)
+        _audit_unlock(ws, unlocked)
+    except DatabaseError as exc:
+        vault.database_failed(exc)
     return ws
 
 
 def lock(ws: Workstation, actor: Actor | None, *, logged_out: bool = False) -> None:
     """Audit and drop every key. `logged_out` distinguishes logout from an (auto) lock."""
-    if ws.vault.is_unlocked:
-        event = audit.EventType.LOGGED_OUT if logged_out else audit.EventType.SESSION_LOCKED
-        ws.audit_alone(audit.EventDraft(event, actor.user_id if actor else None))
-    ws.vault.lock()
+    try:
+        if ws.vault.is_unlocked:
+            event = audit.EventType.LOGGED_OUT if logged_out else audit.EventType.SESSION_LOCKED
+            ws.audit_alone(audit.EventDraft(event, actor.user_id if actor else None))
+    finally:
+        ws.vault.lock()  # the keys go even when the event cannot be written

@@ -35,10 +35,10 @@ class VerifyReport:
 def verify_vault(ws: Workstation) -> VerifyReport:
     vault = ws.vault
     report = VerifyReport()
-    try:
-        report.faults.extend(database.integrity_faults(vault.write_engine))
-    except Exception as exc:  # noqa: BLE001 - a broken database is a finding, not a crash
-        report.faults.append(f"database cannot be checked: {type(exc).__name__}")
+    report.faults.extend(
+        database.integrity_faults(vault.folder / database.DB_NAME, vault.keys.database)
+    )
+    if report.faults:  # the records cannot be trusted (or even read) past a damaged page
         return report
     referenced: set[str] = set()
     keys: dict[str, bytes | None] = {}

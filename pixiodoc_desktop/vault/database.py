@@ -34,6 +34,7 @@ def _connect(path: Path, key: bytes) -> Any:
     conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=30.0)
     # A raw 256-bit key: no PBKDF2 inside SQLCipher, the key is already derived.
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
 
 
@@ -54,6 +55,8 @@ def open_engine(path: Path, key: bytes) -> Engine:
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cursor = dbapi_conn.cursor()
         try:
+            # SQLCipher would print its own error lines on stderr; ours say what to do.
+            cursor.execute("PRAGMA cipher_log_level = NONE")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
@@ -123,17 +126,27 @@ def migrate(engine: Engine, target: str = "head") -> None:
     command.upgrade(_alembic_config(engine), target)
 
 
-def integrity_faults(engine: Engine) -> list[str]:
-    """SQLCipher's page authentication and SQLite's structure check, as fault lines."""
+def integrity_faults(path: Path, key: bytes) -> list[str]:
+    """SQLCipher's page authentication and SQLite's structure check, as fault lines.
+
+    Runs on a connection of its own: a pooled one that already met a damaged
+    page keeps failing with a generic error instead of naming the page.
+    """
     faults: list[str] = []
-    with engine.connect() as conn:
-        for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check"):
-            faults.append(f"database page fails authentication: {row[0]}")
-        result = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
-        if result != ["ok"]:
-            faults.extend(f"database structure: {line}" for line in result)
-        fk = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
-        faults.extend(f"database reference: {row[0]} row {row[1]} -> {row[2]}" for row in fk)
+    with raw_connection(path, key) as conn:
+        try:
+            for row in conn.execute("PRAGMA cipher_integrity_check"):
+                faults.append(f"database page fails authentication: {row[0]}")
+        except sqlcipher3.DatabaseError as exc:
+            faults.append(f"database pages cannot be checked: {exc}")
+        try:
+            result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                faults.extend(f"database structure: {line}" for line in result)
+            fk = list(conn.execute("PRAGMA foreign_key_check"))
+            faults.extend(f"database reference: {row[0]} row {row[1]} -> {row[2]}" for row in fk)
+        except sqlcipher3.DatabaseError as exc:
+            faults.append(f"database structure cannot be read: {exc}")
     return faults
 
 

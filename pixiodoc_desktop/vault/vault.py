@@ -8,13 +8,16 @@ drops every key and closes the database.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy import Engine, event, select
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pixiodoc_desktop.errors import (
@@ -248,10 +251,28 @@ class Vault:
         self._keys = vault_keys
         try:
             self._open_database(create=False)
+            self.sweep_orphans()
+        except DatabaseError as exc:
+            self.database_failed(exc)
         except BaseException:
             self.lock()
             raise
-        self.sweep_orphans()
+
+    def database_failed(self, exc: DatabaseError) -> NoReturn:
+        """Fail closed when the database errs: lock, then raise VaultDamaged naming
+        the damage if the page and structure checks find any, else `exc` itself."""
+        faults: list[str] = []
+        if self._keys is not None:
+            with contextlib.suppress(Exception):
+                faults = database.integrity_faults(
+                    self.folder / database.DB_NAME, self._keys.database
+                )
+        self.lock()
+        if faults:
+            raise VaultDamaged(
+                f"The vault database in {self.folder} is damaged ({faults[0]}). {RESTORE_HINT}"
+            ) from exc
+        raise exc
 
     def _open_database(self, *, create: bool) -> None:
         path = self.folder / database.DB_NAME
