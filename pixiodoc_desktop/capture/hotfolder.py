@@ -179,8 +179,9 @@ class HotFolder:
             self._changed.notify_all()
 
     def wait_idle(self, timeout: float) -> bool:
-        """Until every queued file is taken or refused; False after `timeout` seconds."""
+        """Until every file in the folder is taken or refused; False after `timeout` seconds."""
         deadline = time.monotonic() + timeout
+        self.scan()  # files whose events the watcher has not delivered yet count too
         with self._changed:
             while self._pending or self._busy:
                 left = deadline - time.monotonic()
