@@ -1,0 +1,118 @@
+"""SIGKILL an ingesting process at random moments: nothing promised is lost, nothing leaks.
+
+At least 30 kills (more with $PIXIODOC_CRASH_KILLS); the moments come from a
+seeded generator ($PIXIODOC_CRASH_SEED) so that a failure can be replayed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from vault_support import LOGIN, PASSWORD, cli_env, create_vault, plaintext_findings
+
+from pixiodoc_desktop.clinic.login import lock, log_in
+from pixiodoc_desktop.clinic.patients import Patients
+from pixiodoc_desktop.clinic.photos import ImageSize, Photos
+from pixiodoc_desktop.vault.vault import Vault
+
+WORKER = Path(__file__).with_name("crash_ingest_worker.py")
+PATIENTS = ("Knallmeyer, Wendelgard", "Ščerbakova, Ljudmila", "Brösel-Kaputtke, Theodor")
+
+
+def _complete_lines(path: Path) -> list[str]:
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    lines = text.split("\n")
+    return [line for line in lines[:-1] if line]  # a cut-off last line is no promise
+
+
+def _wait_for_lines(path: Path, count: int, proc: subprocess.Popen[bytes], limit: float) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if len(_complete_lines(path)) >= count or proc.poll() is not None:
+            return
+        time.sleep(0.01)
+
+
+@pytest.mark.slow
+def test_sigkill_during_ingest_loses_nothing_promised(cli: object, tmp_path: Path) -> None:
+    kills = max(30, int(os.environ.get("PIXIODOC_CRASH_KILLS", "30")))
+    seed = int(os.environ.get("PIXIODOC_CRASH_SEED", "20261127"))
+    rng = random.Random(seed)
+    made = create_vault(tmp_path / "vault")
+    vault = Vault.open(made.folder)
+    ws, actor = log_in(vault, LOGIN, PASSWORD)
+    patient_ids = []
+    for name in PATIENTS:
+        family, given = (part.strip() for part in name.split(","))
+        patient_ids.append(Patients(ws).create(actor, family_name=family, given_name=given).id)
+    lock(ws, actor)
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = cli_env({"TMPDIR": str(temp), "PIXIODOC_CRASH_PASSWORD": PASSWORD})
+    promised: list[str] = []
+    killed_mid_ingest = 0
+    for run in range(kills):
+        out, err = tmp_path / f"run-{run}.out", tmp_path / f"run-{run}.err"
+        with out.open("wb") as stdout, err.open("wb") as stderr:
+            proc = subprocess.Popen(
+                [sys.executable, str(WORKER), str(made.folder), str(run), *patient_ids],
+                stdout=stdout,
+                stderr=stderr,
+                env=env,
+                cwd=tmp_path,
+            )
+        try:
+            if rng.random() < 0.4:
+                time.sleep(rng.uniform(0.05, 1.5))  # counted from the start
+            else:
+                _wait_for_lines(out, rng.randint(1, 4), proc, limit=30)  # "ready" + some ids
+                time.sleep(rng.uniform(0.05, 1.5))
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+        problem = err.read_text("utf-8", errors="replace")
+        assert proc.returncode == -signal.SIGKILL, (
+            f"run {run} (seed {seed}) ended by itself:\n{problem}"
+        )
+        assert "Traceback" not in problem, f"run {run} (seed {seed}):\n{problem}"
+        lines = _complete_lines(out)
+        ids = [line for line in lines if line != "ready"]
+        killed_mid_ingest += bool(lines and lines[0] == "ready")
+        promised.extend(ids)
+    assert killed_mid_ingest >= kills // 3, "too few kills landed while ingesting"
+    assert len(set(promised)) >= kills, "the workers ingested too little to prove anything"
+
+    verified = cli(  # type: ignore[operator]
+        "vault", "verify", "--vault", made.folder, "--user", LOGIN, "--password-stdin",
+        stdin=PASSWORD + "\n", env={"TMPDIR": str(temp)},
+    )  # fmt: skip
+    assert verified.code == 0, f"seed {seed}: {verified.output}"  # type: ignore[attr-defined]
+
+    vault = Vault.open(made.folder)
+    ws, actor = log_in(vault, LOGIN, PASSWORD)
+    try:
+        photos = Photos(ws)
+        stored = {p.id for pid in patient_ids for p in photos.list(actor, pid)}
+        missing = set(promised) - stored
+        assert not missing, f"seed {seed}: promised photos lost: {sorted(missing)[:5]}"
+        for photo_id in sorted(set(promised)):
+            data = photos.image(actor, photo_id, ImageSize.ORIGINAL, audited=False)
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()
+                assert image.size == (192, 144)
+    finally:
+        lock(ws, actor)
+
+    words = [part.strip() for name in PATIENTS for part in name.split(",")]
+    assert plaintext_findings([made.folder, temp], words) == []
+    assert not list((made.folder / "blobs").rglob("*.tmp"))
