@@ -182,6 +182,8 @@ def stills(
         real.append(time.perf_counter() - start)
         if result.duplicate:
             raise SystemExit("A still was taken for a duplicate; the figures would be wrong")
+        if (result.photo.width, result.photo.height) != (pixels.shape[1], pixels.shape[0]):
+            raise SystemExit("The stored photo does not have the frame's size")
     return real, base
 
 

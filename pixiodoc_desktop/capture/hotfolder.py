@@ -25,7 +25,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from pixiodoc_desktop.clinic.photos import CaptureContext, Photos, PhotoSummary
+from pixiodoc_desktop.clinic.photos import CaptureContext, IngestResult, Photos, PhotoSummary
 from pixiodoc_desktop.clinic.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import DamagedImage, IngestError, PixioDocError
@@ -88,6 +88,13 @@ class _Pending:
 
 
 OutcomeListener = Callable[[HotFolderEvent], None]
+# Runs one ingest where vault work belongs and returns its result: the GUI passes a
+# function that hands the call to its serial vault worker and waits for it.
+VaultCall = Callable[[Callable[[], IngestResult]], IngestResult]
+
+
+def _direct(ingest: Callable[[], IngestResult]) -> IngestResult:
+    return ingest()
 
 
 def is_candidate(path: Path) -> bool:
@@ -102,7 +109,9 @@ def is_candidate(path: Path) -> bool:
 class HotFolder:
     """Watches `folder` and ingests each complete image into the current context.
 
-    `context` None holds the files until the clinician has chosen a patient."""
+    `context` None holds the files until the clinician has chosen a patient.
+    Decoding runs on the hot folder's own worker; the ingest itself goes through
+    `vault_call` (by default called right there)."""
 
     def __init__(
         self,
@@ -115,6 +124,7 @@ class HotFolder:
         settle: float = SETTLE_SECONDS,
         complete_within: float = COMPLETE_WITHIN,
         retry_after: float = RETRY_AFTER,
+        vault_call: VaultCall = _direct,
     ) -> None:
         self.folder = folder.resolve()
         self.quarantine = self.folder / QUARANTINE
@@ -125,6 +135,7 @@ class HotFolder:
         self._settle = settle
         self._complete_within = complete_within
         self._retry_after = retry_after
+        self._vault_call = vault_call
         self._changed = threading.Condition()
         self._pending: dict[Path, _Pending] = {}  # insertion order is arrival order
         self._busy = False
@@ -308,8 +319,9 @@ class HotFolder:
         if context is None:
             entry.next_check = 0.0
             return
-        try:
-            result = self._photos.ingest(
+
+        def ingest() -> IngestResult:
+            return self._photos.ingest(
                 self._actor,
                 data,
                 context,
@@ -317,6 +329,9 @@ class HotFolder:
                 source=PhotoSource.HOT_FOLDER,
                 prepared=prepared,
             )
+
+        try:
+            result = self._vault_call(ingest)
         except IngestError as error:
             self._quarantine(entry, error.message)
             return

@@ -96,7 +96,8 @@ FrameListener = Callable[[Frame], None]
 
 
 class Preview:
-    """Runs one camera source on its own thread. Listeners are called on that thread."""
+    """Runs one camera source on its own thread. Listeners are called on that thread
+    (STOPPED: on the thread that called stop), so a GUI relays them by signal."""
 
     def __init__(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cv2
@@ -16,7 +17,7 @@ from vault_support import MadeVault, plaintext_findings
 
 from pixiodoc_desktop.capture.hotfolder import HotFolder, HotFolderEvent, Outcome
 from pixiodoc_desktop.clinic.patients import PatientSummary
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.photos import CaptureContext, IngestResult
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
@@ -249,3 +250,41 @@ def test_a_vault_problem_is_reported_and_the_file_kept(
     assert event.outcome is Outcome.FAILED
     assert (incoming / "IMG_0010.jpg").exists()  # not the file's fault: not quarantined
     assert not (incoming / "quarantine" / "IMG_0010.jpg").exists()
+
+
+def test_ingests_can_run_on_the_vault_worker(
+    services: ClinicServices,
+    actor: Actor,
+    patient: PatientSummary,
+    incoming: Path,
+    recordings: Recordings,
+) -> None:
+    ran_on: list[str] = []
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-worker") as worker:
+
+        def on_vault_worker(ingest: Callable[[], IngestResult]) -> IngestResult:
+            def job() -> IngestResult:
+                ran_on.append(threading.current_thread().name)
+                return ingest()
+
+            return worker.submit(job).result(timeout=30)
+
+        folder = HotFolder(
+            incoming,
+            services.photos,
+            actor,
+            CaptureContext(patient_id=patient.id),
+            settle=0.3,
+            vault_call=on_vault_worker,
+        )
+        folder.start()
+        try:
+            for n in (1, 2):
+                (incoming / f"IMG_{n}.jpg").write_bytes(jpeg(recordings.frame, 200 + n))
+            assert folder.wait_idle(15)
+        finally:
+            folder.stop()
+    assert len(ran_on) == 2
+    assert all(name.startswith("vault-worker") for name in ran_on)
+    assert len(services.photos.list(actor, patient.id)) == 2
