@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.clinic.photos import ImageSize
 from pixiodoc_desktop.config import Settings, default_vault_dir
+from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.theme import apply_theme, icon
-from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
+from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader, decode_image
 from pixiodoc_desktop.gui.views.details import DetailsPanel
 from pixiodoc_desktop.gui.views.dialogs import (
     ConsentDialog,
@@ -57,6 +58,9 @@ from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
 log = logging.getLogger(__name__)
 
 APP_TITLE = "PixioDoc"
+FIRST_PAGE = 48  # photos loaded before the first paint
+PREFETCH = 18  # thumbnails decrypted with them: more than one screenful
+REST_DELAY_MS = 400  # the rest of a large record loads after the first paint, at the latest
 
 
 def _card(page: QWidget, width: int = 560) -> QWidget:
@@ -394,16 +398,47 @@ class MainWindow(QMainWindow):
             self.patients.search.selectAll()
 
     def open_patient(self, patient_id: str) -> None:
-        session = self.ctx.session
-        DbOperation(lambda: session.patient_record(patient_id)).success(self._show_record).run(
-            self.ctx.worker
-        )
+        """Load the newest photos with their thumbnails first, then the rest of the record.
 
-    def _show_record(self, record: PatientRecord) -> None:
+        The first screenful is painted from one DB job (record head plus decoded
+        thumbnails); the complete photo list follows in a second job.
+        """
+        session = self.ctx.session
+        cache = self.thumbnails.cache
+
+        def head() -> PatientRecord:
+            record = session.patient_record(patient_id, first=FIRST_PAGE)
+            ids = [p.id for p in record.photos[:PREFETCH] if p.id not in cache]
+            for photo_id, data in session.thumbnails(patient_id, ids).items():
+                try:
+                    cache.put(photo_id, decode_image(data))
+                except PixioDocError:
+                    continue  # the loader will try again and report it
+            return record
+
+        def rest() -> None:
+            if self.record is None or self.record.patient.id != patient_id or self.record.complete:
+                return
+            DbOperation(lambda: session.patient_record(patient_id, audited=False)).success(
+                self._show_record
+            ).run(self.ctx.worker)
+
+        def shown(record: PatientRecord) -> None:
+            self._show_record(record, fresh=True)
+            if not record.complete:
+                # The rest waits until the first screenful is on screen, so that its
+                # query does not compete with that first paint.
+                view = self.timeline.timeline
+                view.screenful_painted.connect(rest, Qt.ConnectionType.SingleShotConnection)
+                QTimer.singleShot(REST_DELAY_MS, rest)
+
+        DbOperation(head).success(shown).run(self.ctx.worker)
+
+    def _show_record(self, record: PatientRecord, *, fresh: bool = False) -> None:
         same = self.record is not None and self.record.patient.id == record.patient.id
-        selected = self.timeline.timeline.selected() if same else None
+        selected = self.timeline.timeline.selected() if same and not fresh else None
         self.record = record
-        self.timeline.show_record(record)
+        self.timeline.show_record(record, refresh=same and not fresh)
         photos = self.timeline.timeline.photos()
         if selected is None and photos:
             selected = photos[0].id

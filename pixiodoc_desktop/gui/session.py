@@ -47,6 +47,7 @@ class PatientRecord:
     photos: tuple[PhotoSummary, ...]
     consents: tuple[ConsentDecision, ...]
     loaded_at: dt.datetime
+    complete: bool = True
 
 
 class ClinicSession:
@@ -128,15 +129,27 @@ class ClinicSession:
 
     # --- reading a patient's record ---------------------------------------------------
 
-    def patient_record(self, patient_id: str, *, audited: bool = True) -> PatientRecord:
-        """Opening a record is audited (PATIENT_VIEWED); a refresh after an edit is not."""
+    def patient_record(
+        self, patient_id: str, *, audited: bool = True, first: int | None = None
+    ) -> PatientRecord:
+        """Opening a record is audited (PATIENT_VIEWED); a refresh after an edit is not.
+
+        `first` loads only the newest photos (enough for the first screen); `complete`
+        on the result says whether the rest still has to be loaded.
+        """
         services, actor = self.require()
         patient = services.patients.get(actor, patient_id, audited=audited)
+        photos = services.photos.list(actor, patient_id, limit=first)
         return PatientRecord(
             patient=patient,
             visits=tuple(services.visits.list(actor, patient_id)),
             lesions=tuple(services.lesions.list(actor, patient_id)),
-            photos=tuple(services.photos.list(actor, patient_id)),
+            photos=tuple(photos),
             consents=tuple(services.consents.current(actor, patient_id).values()),
             loaded_at=dt.datetime.now(),
+            complete=first is None or len(photos) < first,
         )
+
+    def thumbnails(self, patient_id: str, photo_ids: list[str]) -> dict[str, bytes]:
+        services, actor = self.require()
+        return services.photos.thumbnails(actor, patient_id, photo_ids)

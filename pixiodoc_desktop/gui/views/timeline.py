@@ -85,6 +85,7 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("TimelinePanel")
         self.record: PatientRecord | None = None
+        self._keep_scroll = False
         self.name_label = QLabel()
         self.name_label.setProperty("role", "patient")
         self.facts_label = QLabel()
@@ -174,8 +175,9 @@ class TimelinePanel(QWidget):
         ):
             self.timeline.colours[key] = QColor(color(theme, name))
 
-    def show_record(self, record: PatientRecord | None) -> None:
-        same_patient = (
+    def show_record(self, record: PatientRecord | None, *, refresh: bool = False) -> None:
+        """Show a record; `refresh` (same patient, updated) keeps filters and scroll position."""
+        same_patient = refresh and (
             record is not None
             and self.record is not None
             and record.patient.id == self.record.patient.id
@@ -207,7 +209,9 @@ class TimelinePanel(QWidget):
         facts.append(self.tr("Access: %1").replace("%1", labels.access_level(patient.access)))
         self.facts_label.setText(" · ".join(f for f in facts if f))
         self._fill_filters(record, keep=same_patient)
+        self._keep_scroll = same_patient
         self._refilter()
+        self._keep_scroll = False
 
     def _fill_filters(self, record: PatientRecord, *, keep: bool) -> None:
         def fill(combo: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
@@ -248,4 +252,4 @@ class TimelinePanel(QWidget):
             if not self.record.visits
             else self.tr("No photos match these filters.")
         )
-        self.timeline.set_content(entries, empty)
+        self.timeline.set_content(entries, empty, keep_scroll=self._keep_scroll)

@@ -115,17 +115,21 @@ class TimelineView(QAbstractScrollArea):
 
     # --- content ---------------------------------------------------------------
 
-    def set_content(self, visits: Sequence[TimelineVisit], empty_text: str = "") -> None:
+    def set_content(
+        self, visits: Sequence[TimelineVisit], empty_text: str = "", *, keep_scroll: bool = False
+    ) -> None:
         self._visits = list(visits)
         self._photos = [p for v in self._visits for g in v.groups for p in g.photos]
-        self._scaled.clear()
+        if not keep_scroll:
+            self._scaled.clear()
         self._empty_text = empty_text
         if self._selected not in {p.id for p in self._photos}:
             self._selected = None
         self._layout_width = -1
+        scroll = self.verticalScrollBar().value() if keep_scroll else 0
         self._relayout()
-        self.verticalScrollBar().setValue(0)
-        self._awaiting_screenful = bool(self._photos)
+        self.verticalScrollBar().setValue(scroll)
+        self._awaiting_screenful = bool(self._photos) and not keep_scroll
         self._request_visible()
         self.viewport().update()
 
