@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -271,17 +272,46 @@ class Photos:
 
     # --- reading -------------------------------------------------------------------
 
-    def list(self, actor: Actor, patient_id: str) -> list[PhotoSummary]:
-        """The patient's photos, newest visit first, then by capture time."""
+    def list(
+        self, actor: Actor, patient_id: str, *, limit: int | None = None
+    ) -> list[PhotoSummary]:
+        """The patient's photos, newest visit first, then by capture time.
+
+        `limit` returns only the newest ones (a screen's worth, shown while the rest loads).
+        """
         with self.ws.read_session() as session:
             require(session, actor, patient_id, Action.VIEW)
-            rows = session.execute(
+            stmt = (
                 select(Photo, Visit.visit_date)
                 .join(Visit, Visit.id == Photo.visit_id)
                 .where(Photo.patient_id == patient_id, ~Photo.deleted)
                 .order_by(Visit.visit_date.desc(), Photo.captured_at, Photo.created_at)
-            ).all()
+            )
+            if limit is not None:
+                stmt = stmt.limit(limit)
+            rows = session.execute(stmt).all()
             return [_summary(photo, visit_date) for photo, visit_date in rows]
+
+    def thumbnails(
+        self, actor: Actor, patient_id: str, photo_ids: Sequence[str]
+    ) -> dict[str, bytes]:
+        """Decrypted thumbnails of several photos of one patient, in one session.
+
+        Thumbnails are not audited one by one (opening the record is, as PATIENT_VIEWED).
+        """
+        wanted = list(dict.fromkeys(photo_ids))
+        if not wanted:
+            return {}
+        with self.ws.read_session() as session:
+            require(session, actor, patient_id, Action.VIEW)
+            rows = session.execute(
+                select(Photo.id, Photo.thumbnail_blob_id).where(
+                    Photo.patient_id == patient_id, Photo.id.in_(wanted), ~Photo.deleted
+                )
+            ).all()
+            key = self.ws.vault.patient_key(session, patient_id)
+        blobs = dict(rows)
+        return {pid: self.ws.vault.blobs.get(blobs[pid], key) for pid in wanted if pid in blobs}
 
     def get(self, actor: Actor, photo_id: str) -> PhotoSummary:
         with self.ws.read_session() as session:

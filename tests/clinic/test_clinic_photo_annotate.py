@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access import PRACTICE
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
@@ -53,3 +53,23 @@ def test_annotate_needs_edit_access(
         assert session.scalar(select(Grant.level).where(Grant.grantee == PRACTICE)) == "view"
     with pytest.raises(PermissionDenied):
         services.photos.annotate(second_clinician, photo.id, notes="not allowed")
+
+
+def test_list_limit_and_batch_thumbnails(
+    services: ClinicServices, actor: Actor, make_jpeg: Callable[..., bytes]
+) -> None:
+    patient = services.patients.create(actor, family_name="Fischer")
+    ids = [
+        services.photos.ingest(
+            actor, make_jpeg(10 + i), CaptureContext(patient_id=patient.id), source_name=f"{i}.jpg"
+        ).photo.id
+        for i in range(3)
+    ]
+    everything = services.photos.list(actor, patient.id)
+    assert [p.id for p in services.photos.list(actor, patient.id, limit=2)] == [
+        p.id for p in everything[:2]
+    ]
+    thumbs = services.photos.thumbnails(actor, patient.id, [ids[2], ids[0], "unknown", ids[2]])
+    assert list(thumbs) == [ids[2], ids[0]]
+    assert thumbs[ids[0]] == services.photos.image(actor, ids[0], ImageSize.THUMBNAIL)
+    assert services.photos.thumbnails(actor, patient.id, []) == {}
