@@ -18,14 +18,14 @@ from pixiodoc_desktop.clinic.patients import Patients
 from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.vocabulary import ConsentScope, Modality, PhotoSource
-from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
+from pixiodoc_desktop.demo.photos import SkinScene, encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
 
 DEMO_CLINIC = "Hautarztpraxis am Stadtpark (Demo)"
 DEMO_LOGIN = "dr.weber"
 DEMO_NAME = "Dr. Anna Weber"
-DEMO_PASSWORD = "Demo-Stadtpark-2026!"  # public on purpose: demo mode only
+DEMO_PASSWORD = "Demo-Stadtpark-2026!"  # noqa: S105 - public on purpose, demo mode only
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +226,8 @@ def build_demo_vault(
                     actor, patient.id, body_site_code=demo.site, label="Naevus 1"
                 ).id
             scene = scene_for(1000 + index, demo.condition)
-            close_scene = scene_for(5000 + index, demo.condition)
+            # The close-up shows the same skin on the same course, framed closer.
+            close_scene = SkinScene(5000 + index, demo.condition, scene.skin_tone, scene.trend)
             for visit_index in range(visits):
                 weeks_before = 6 * (visits - 1 - visit_index)
                 visit_date = today - dt.timedelta(weeks=weeks_before, days=index % 5)
