@@ -126,3 +126,7 @@ class CameraBusy(CameraError):
 
 class CameraDisconnected(CameraError):
     """The camera stopped delivering pictures (unplugged mid-preview)."""
+
+
+class AlignmentFailed(PixioDocError):
+    """Two photos could not be registered onto each other (unrelated, or too different)."""
