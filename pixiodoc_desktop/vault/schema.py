@@ -90,6 +90,9 @@ class Patient(Record, Base):
     external_id: Mapped[str | None] = mapped_column(String(64), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where an imported record came from (e.g. a case bundle from another clinic);
+    # None for records made here. Such records are View Only copies.
+    origin: Mapped[str | None] = mapped_column(String(300))
 
 
 class PatientKey(Base):
@@ -173,6 +176,21 @@ class Grant(Record, Base):
     patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
     grantee: Mapped[str] = mapped_column(String(36), index=True)
     level: Mapped[str] = mapped_column(String(8))
+
+
+class EmergencyAccess(Record, Base):
+    """A "break the glass" opening of a record without a grant: View Only, time-limited,
+    audited, and shown to every workspace Admin until one acknowledges it."""
+
+    __tablename__ = "emergency_accesses"
+    __table_args__ = (Index("ix_emergency_accesses_clinician_patient", "clinician_id", "patient_id"),)
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"))
+    clinician_id: Mapped[str] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(String(200))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(36))
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class AuditEvent(Base):
