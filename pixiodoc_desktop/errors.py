@@ -130,3 +130,46 @@ class CameraDisconnected(CameraError):
 
 class AlignmentFailed(PixioDocError):
     """Two photos could not be registered onto each other (unrelated, or too different)."""
+
+
+# --- sync ------------------------------------------------------------------
+
+
+class SyncError(PixioDocError):
+    """Sync with the clinic's cloud endpoint did not complete; nothing local is lost."""
+
+
+class SyncNotConfigured(SyncError):
+    """No endpoint, bucket or credentials have been set up on this workstation."""
+
+
+class SyncUnavailable(SyncError):
+    """The endpoint cannot be reached (offline, wrong address, timeouts)."""
+
+
+class SyncCredentialsRejected(SyncError):
+    """The endpoint refuses the access key or secret."""
+
+
+class SyncBucketMissing(SyncError):
+    """The bucket does not exist at the endpoint."""
+
+
+class SyncClockSkew(SyncError):
+    """This PC's clock differs too much from the endpoint's for signed requests."""
+
+
+class SyncNotStorage(SyncError):
+    """Something other than an S3 endpoint answered (a proxy's or captive portal's web page)."""
+
+
+class SyncDiskFull(SyncError):
+    """The local disk filled up while downloading or applying changes."""
+
+
+class SyncDataDamaged(SyncError):
+    """An object in the bucket fails authentication (altered, or not this clinic's)."""
+
+
+class EnrollmentInvalid(SyncError):
+    """An enrollment code that is mistyped, expired, used up or not found."""
