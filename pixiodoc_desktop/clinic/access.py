@@ -4,6 +4,11 @@ Per-patient grants: View Only ("view"), Editor ("edit"), Admin ("admin"),
 to one clinician or to the whole practice ("*"). The creator of a record is
 its Admin. Every service calls `require` before it acts; the GUI only hides
 what this would refuse.
+
+A clinician without a grant may hold an open emergency access ("break the
+glass", `clinic/emergency.py`): it counts as View Only until it ends or
+expires, never more. A deactivated clinician is refused everything, even in
+a session that was opened before the deactivation.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor
-from pixiodoc_desktop.vault.schema import Grant
+from pixiodoc_desktop.vault.schema import Clinician, EmergencyAccess, Grant, utcnow
 
 PRACTICE = "*"
 LEVELS = ("view", "edit", "admin")
@@ -65,7 +70,48 @@ def level_of(session: Session, actor: Actor, patient_id: str) -> str | None:
         )
     ).all()
     best = max((LEVELS.index(level) for level in rows if level in LEVELS), default=-1)
-    return LEVELS[best] if best >= 0 else None
+    if best >= 0:
+        return LEVELS[best]
+    return "view" if has_emergency_access(session, actor, patient_id) else None
+
+
+def has_emergency_access(session: Session, actor: Actor, patient_id: str) -> bool:
+    """Whether `actor` holds an open, unexpired emergency access to the patient."""
+    found = session.scalar(
+        select(EmergencyAccess.id)
+        .where(
+            EmergencyAccess.clinician_id == actor.user_id,
+            EmergencyAccess.patient_id == patient_id,
+            EmergencyAccess.ended_at.is_(None),
+            EmergencyAccess.expires_at > utcnow(),
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
+def require_active(
+    session: Session,
+    actor: Actor,
+    event: audit.EventType,
+    *,
+    patient_id: str | None = None,
+) -> None:
+    """Raise AccessDenied (audited as `event`) when the actor's account is deactivated."""
+    clinician = session.get(Clinician, actor.user_id)
+    if clinician is None or not clinician.active:
+        raise AccessDenied(
+            f"The account {actor.login} has been deactivated; log in as an active clinician.",
+            audit.EventDraft(
+                event,
+                actor.user_id,
+                patient_id=patient_id,
+                object_type="patient" if patient_id else None,
+                object_id=patient_id,
+                outcome=audit.Outcome.DENIED,
+                details={"reason": "account deactivated"},
+            ),
+        )
 
 
 def allows(level: str | None, action: Action) -> bool:
@@ -81,6 +127,7 @@ def require(
     event: audit.EventType | None = None,
 ) -> str:
     """Return the actor's level, or raise AccessDenied (audited as denied, as `event`)."""
+    require_active(session, actor, event or _ACTION_EVENTS[action.name], patient_id=patient_id)
     level = level_of(session, actor, patient_id)
     if not allows(level, action):
         needed = LEVEL_LABELS[action.needed]
