@@ -1,0 +1,3 @@
+"""`pixiodoc sync ...`: configure, test, run one round, enroll and join workstations."""
+
+from __future__ import annotations
