@@ -3,7 +3,10 @@
 Exactly the 27 event types of DESIGN.md §8. Events are append-only and
 chained per device: each carries the hash of the one before, and a MAC of
 its own hash under a key derived from WK. The chain tip of each device is
-kept in the settings table, so cutting off the newest events shows too.
+kept in the settings table, sealed with a MAC, so cutting off the newest
+events shows too. Retention purges the oldest events and leaves a sealed
+checkpoint (the last purged event's seq and hash) from which `verify_chain`
+starts, so a purged trail still verifies and a forged checkpoint does not.
 Details never hold patient data (ids only, counts, formats).
 """
 
@@ -98,12 +101,50 @@ def _tip_key(device_id: str) -> str:
     return f"audit_tip:{device_id}"
 
 
+def _checkpoint_key(device_id: str) -> str:
+    return f"audit_checkpoint:{device_id}"
+
+
+def _seal(audit_key: bytes, kind: str, device_id: str, seq: int, digest: bytes) -> str:
+    """ "seq:hash:mac" with the MAC binding kind (tip/checkpoint), device, seq and hash."""
+    message = f"{kind}:{device_id}:{seq}:{digest.hex()}".encode()
+    mac = hmac.new(audit_key, message, hashlib.sha256).hexdigest()
+    return f"{seq}:{digest.hex()}:{mac}"
+
+
+def _unseal(audit_key: bytes, kind: str, device_id: str, value: str) -> tuple[int, bytes] | None:
+    """(seq, hash) of a sealed value, or None when it is malformed or its seal is wrong."""
+    parts = value.split(":")
+    if len(parts) != 3:
+        return None
+    try:
+        seq, digest = int(parts[0]), bytes.fromhex(parts[1])
+    except ValueError:
+        return None
+    if not hmac.compare_digest(_seal(audit_key, kind, device_id, seq, digest), value):
+        return None
+    return seq, digest
+
+
 def _read_tip(session: Session, device_id: str) -> tuple[int, bytes]:
     row = session.get(Setting, _tip_key(device_id))
     if row is None:
         return 0, GENESIS
-    seq_text, hash_hex = row.value.split(":", 1)
+    seq_text, hash_hex = row.value.split(":")[:2]
     return int(seq_text), bytes.fromhex(hash_hex)
+
+
+def seal_checkpoint(
+    session: Session, *, device_id: str, audit_key: bytes, seq: int, digest: bytes
+) -> None:
+    """Record (sealed) that this device's events up to `seq` were purged; `digest` is
+    the hash of event `seq`, which the first kept event chains onto."""
+    value = _seal(audit_key, "checkpoint", device_id, seq, digest)
+    row = session.get(Setting, _checkpoint_key(device_id))
+    if row is None:
+        session.add(Setting(key=_checkpoint_key(device_id), value=value))
+    else:
+        row.value = value
 
 
 def append(
@@ -133,7 +174,7 @@ def append(
     event.mac = hmac.new(audit_key, event.hash, hashlib.sha256).digest()
     session.add(event)
     tip = session.get(Setting, _tip_key(device_id))
-    value = f"{event.seq}:{event.hash.hex()}"
+    value = _seal(audit_key, "tip", device_id, event.seq, event.hash)
     if tip is None:
         session.add(Setting(key=_tip_key(device_id), value=value))
     else:
@@ -157,25 +198,47 @@ def verify_chain(session: Session, audit_key: bytes) -> list[ChainFault]:
     """The first bad event of each device's chain (empty when all is intact)."""
     faults: list[ChainFault] = []
     devices = session.scalars(select(AuditEvent.device_id).distinct()).all()
-    tips = {
-        row.key.split(":", 1)[1]: row.value
-        for row in session.scalars(select(Setting).where(Setting.key.like("audit_tip:%")))
-    }
-    for device in sorted(set(devices) | set(tips)):
-        fault = _verify_device(session, audit_key, device, tips.get(device))
+    tips: dict[str, str] = {}
+    checkpoints: dict[str, str] = {}
+    for row in session.scalars(
+        select(Setting).where(
+            Setting.key.like("audit_tip:%") | Setting.key.like("audit_checkpoint:%")
+        )
+    ):
+        kind, _, device = row.key.partition(":")
+        (tips if kind == "audit_tip" else checkpoints)[device] = row.value
+    for device in sorted(set(devices) | set(tips) | set(checkpoints)):
+        fault = _verify_device(
+            session, audit_key, device, tips.get(device), checkpoints.get(device)
+        )
         if fault is not None:
             faults.append(fault)
     return faults
 
 
 def _verify_device(
-    session: Session, audit_key: bytes, device: str, tip: str | None
+    session: Session,
+    audit_key: bytes,
+    device: str,
+    tip: str | None,
+    checkpoint: str | None,
 ) -> ChainFault | None:
     events = session.scalars(
         select(AuditEvent).where(AuditEvent.device_id == device).order_by(AuditEvent.id)
     ).all()
     prev = GENESIS
     expected_seq = 1
+    if checkpoint is not None:
+        sealed = _unseal(audit_key, "checkpoint", device, checkpoint)
+        if sealed is None:
+            first = events[0].seq if events else 1
+            return ChainFault(
+                device,
+                first,
+                None,
+                "the retention checkpoint was altered (its seal does not match)",
+            )
+        expected_seq, prev = sealed[0] + 1, sealed[1]
     for event in events:
         if event.seq != expected_seq:
             return ChainFault(
@@ -194,11 +257,16 @@ def _verify_device(
     if tip is None:
         return (
             ChainFault(device, expected_seq, None, "the chain tip record is missing")
-            if events
+            if events or checkpoint is not None
             else None
         )
-    tip_seq, tip_hash = tip.split(":", 1)
-    if int(tip_seq) != expected_seq - 1 or tip_hash != prev.hex():
+    sealed_tip = _unseal(audit_key, "tip", device, tip)
+    if sealed_tip is None:
+        return ChainFault(
+            device, expected_seq, None, "the chain tip record was altered (its seal does not match)"
+        )
+    tip_seq, tip_hash = sealed_tip
+    if tip_seq != expected_seq - 1 or tip_hash != prev:
         return ChainFault(
             device, expected_seq, None, f"events after {expected_seq - 1} were removed"
         )
