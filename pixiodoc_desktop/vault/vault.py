@@ -173,6 +173,36 @@ class Vault:
         log.info("Created vault %s", header.vault_id)
         return vault, recovery_key
 
+    @classmethod
+    def adopt(
+        cls, folder: Path, header: VaultHeader, workspace_key: bytes, *, clinic_name: str
+    ) -> Vault:
+        """A new folder for another workstation of the same clinic (sync join).
+
+        Same vault id, workspace key and clinicians' wrapped keys as the clinic's
+        other PCs, an empty database and a device id of its own. Returned unlocked.
+        """
+        folder = folder.expanduser().resolve()
+        if (folder / "vault.json").exists() or (folder / database.DB_NAME).exists():
+            raise VaultExists(f"There is already a vault at {folder}; choose an empty folder.")
+        if folder.exists() and any(p for p in folder.iterdir() if not p.name.startswith(".")):
+            raise VaultExists(f"{folder} is not empty; choose an empty or new folder.")
+        folder.mkdir(parents=True, exist_ok=True)
+        vault = cls(folder, header)
+        vault._keys = VaultKeys.from_workspace(workspace_key, header.vault_id)
+        vault._open_database(create=True)
+        with vault.write_session() as session, session.begin():
+            session.add(Setting(key="clinic_name", value=clinic_name))
+            session.add(Setting(key="device_id", value=str(uuid.uuid4())))
+        vault._write_header()
+        log.info("Joined vault %s on a new workstation", header.vault_id)
+        return vault
+
+    def store_header(self, header: VaultHeader) -> None:
+        """Seal and write a header changed elsewhere (credentials that came by sync)."""
+        self.header = header
+        self._write_header()
+
     # --- state ---------------------------------------------------------------
 
     @property
