@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self.patients.patient_chosen.connect(self.open_patient)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.patients.search_done.connect(self._search_done)
+        self.patients.files_dropped.connect(self._dropped_on_patient)
         self.timeline.edit_patient_requested.connect(self.edit_patient)
         self.timeline.new_visit_requested.connect(self.new_visit)
         self.timeline.new_lesion_requested.connect(self.new_lesion)
@@ -530,6 +531,11 @@ class MainWindow(QMainWindow):
 
     def _dropped(self, paths: list[Path], visit_id: str) -> None:
         self.import_paths(paths, visit_id or None)
+
+    def _dropped_on_patient(self, patient_id: str, paths: list[Path]) -> None:
+        if self.record is None or self.record.patient.id != patient_id:
+            self.open_patient(patient_id)
+        self.importer.start(patient_id, paths, None)
 
     def import_paths(self, paths: list[Path], visit_id: str | None = None) -> None:
         if self.record is None:

@@ -130,3 +130,39 @@ def test_crash_text_names_type_and_log_but_no_message() -> None:
         text = crash_text(type(exc).__name__)
     assert "ValueError" in text
     assert "Müller" not in text
+
+
+def test_files_dropped_on_a_patient_are_imported_for_them(
+    qtbot: QtBot, unlocked: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    panel = unlocked.patients
+    unlocked.show()
+    qtbot.waitExposed(unlocked)
+    target = panel.model.patient(1)
+    assert target is not None
+    paths = write_jpegs(tmp_path / "drop", 2)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = QPointF(panel.list.visualRect(panel.model.index(1, 0)).center())
+    drop = QDropEvent(
+        where,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # Qt delivers a drop only during a real drag-and-drop session, which a test
+    # cannot start; hand the event to the list's drop handler as Qt would.
+    assert panel.eventFilter(panel.list.viewport(), drop)
+    qtbot.waitUntil(lambda: unlocked.importer.last_report is not None, timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            unlocked.record is not None
+            and unlocked.record.patient.id == target.id
+            and len(unlocked.record.photos) == 2
+        ),
+        timeout=10000,
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -28,6 +31,7 @@ class PatientPanel(QWidget):
     patient_chosen = Signal(str)
     new_patient_requested = Signal()
     search_done = Signal(int)
+    files_dropped = Signal(str, list)  # patient id, paths
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +85,30 @@ class PatientPanel(QWidget):
         self.recent.itemClicked.connect(self._recent_chosen)
         self.new_button.clicked.connect(self.new_patient_requested)
         ctx.changes.patients_changed.connect(self.refresh)
+        self.list.setAcceptDrops(True)
+        self.list.viewport().setAcceptDrops(True)
+        self.list.viewport().installEventFilter(self)
         self._update_recent()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Files dropped onto a patient in the list are imported for that patient."""
+        if watched is self.list.viewport() and isinstance(event, QDropEvent | QDragMoveEvent):
+            patient = self.model.patient(self.list.indexAt(event.position().toPoint()).row())
+            if patient is None or not event.mimeData().hasUrls():
+                event.ignore()
+                return True
+            event.acceptProposedAction()
+            if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+                paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+                if paths:
+                    self.files_dropped.emit(patient.id, paths)
+            return True
+        if watched is self.list.viewport() and event.type() == QEvent.Type.DragEnter:
+            assert isinstance(event, QDragEnterEvent)
+            if event.mimeData().hasUrls():
+                event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         """Run the search for the current text on the DB worker; stale answers are dropped."""
