@@ -6,11 +6,14 @@ name no other conftest.py in the tree shadows.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import io
 import os
 import re
+import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,8 +75,8 @@ class MadeVault:
     password: str = PASSWORD
 
 
-def create_vault(folder: Path) -> MadeVault:
-    """A new vault with the fast KDF, locked again."""
+def new_vault(folder: Path) -> MadeVault:
+    """A brand-new vault with the fast KDF (its own ids and keys), locked again."""
     vault, recovery_key = Vault.create(
         folder,
         clinic_name=CLINIC,
@@ -84,6 +87,25 @@ def create_vault(folder: Path) -> MadeVault:
     )
     vault.lock()
     return MadeVault(vault.folder, recovery_key)
+
+
+_template: MadeVault | None = None
+
+
+def create_vault(folder: Path) -> MadeVault:
+    """A new, empty vault at `folder`: a copy of one made once per test run.
+
+    Creating a vault runs every schema migration; copying a locked one is
+    far quicker. Copies share keys and ids, which no test here minds (tests
+    that need a second, foreign vault call `new_vault`).
+    """
+    global _template
+    if _template is None:
+        base = Path(tempfile.mkdtemp(prefix="pixiodoc-vault-template-"))
+        atexit.register(shutil.rmtree, base, True)
+        _template = new_vault(base / "vault")
+    shutil.copytree(_template.folder, folder)
+    return MadeVault(folder.resolve(), _template.recovery_key)
 
 
 def add_clinician(ws: Workstation, login: str, password: str, *, role: str = "clinician") -> Actor:
