@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.errors import PermissionDenied, VaultDamaged
 from pixiodoc_desktop.vault.hlc import HybridClock
-from pixiodoc_desktop.vault.schema import Base, OutboxOperation, Record
+from pixiodoc_desktop.vault.schema import Base, OutboxOperation, Record, utcnow
 from pixiodoc_desktop.vault.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,20 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
     return value
+
+
+def _fill_defaults(obj: object) -> None:
+    """Apply column defaults now, so that the outbox carries the values the row gets."""
+    mapper = inspect(obj).mapper
+    for attr in mapper.column_attrs:
+        column = attr.columns[0]
+        default = getattr(column, "default", None)
+        if default is None or getattr(obj, attr.key) is not None:
+            continue
+        if default.is_scalar:
+            setattr(obj, attr.key, default.arg)
+        elif default.is_callable:
+            setattr(obj, attr.key, default.arg(None))
 
 
 def _changed_fields(obj: Base, *, new: bool) -> dict[str, Any]:
@@ -149,11 +163,13 @@ class UnitOfWork:
                 obj.created_by = obj.created_by or self.actor_id
                 obj.updated_by = obj.updated_by or obj.created_by
                 obj.version = obj.version or 1
+                _fill_defaults(obj)
                 self._record(obj, "upsert", new=True)
         for obj in list(session.dirty):
             if isinstance(obj, Record) and session.is_modified(obj):
                 obj.version = (obj.version or 1) + 1
                 obj.updated_by = self.actor_id
+                obj.updated_at = utcnow()  # now, not at INSERT time: the outbox carries it
                 self._record(obj, "upsert", new=False)
         for obj in list(session.deleted):
             if isinstance(obj, Record):
