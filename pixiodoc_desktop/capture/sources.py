@@ -194,7 +194,7 @@ class OpenCvCamera:
 
     def _default_name(self) -> str:
         if isinstance(self._target, int):
-            return f"Camera {self._target}"
+            return f"Camera {self._target + 1}"  # clinicians count from 1
         if "://" in self._target:
             return self._target.split("://", 1)[1].split("/", 1)[0] or self._target
         path = Path(self._target)
