@@ -1,0 +1,223 @@
+"""Joining another workstation to the clinic: an enrollment code, or the recovery key.
+
+An Admin asks for a code. It names an enrollment object in the bucket (the
+first 8 characters) and holds a secret (the rest) whose Argon2id key wraps
+the workspace key and the clinicians' wrapped keys; the object expires after
+the minutes chosen and is deleted when used. The new PC downloads it, opens
+it with the code, creates its own vault folder (same clinic, new device id)
+and pulls the whole clinic. With the printed recovery key instead, the new PC
+finds the clinic's object in the bucket and unwraps the workspace key the way
+an unlock with the recovery key does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from pathlib import Path
+from typing import Any
+
+from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import EnrollmentInvalid, PermissionDenied
+from pixiodoc_desktop.sync.crypto import (
+    SyncKeys,
+    enrollment_key,
+    new_enrollment_code,
+    open_json,
+    open_sealed,
+    parse_enrollment_code,
+    seal,
+)
+from pixiodoc_desktop.sync.engine import sync_keys, sync_once
+from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target
+from pixiodoc_desktop.sync.store import NotFound, ObjectStore
+from pixiodoc_desktop.vault import keys
+from pixiodoc_desktop.vault.header import FORMAT_VERSION, Credential, VaultHeader, WrappedKey
+from pixiodoc_desktop.vault.keys import KdfParams
+from pixiodoc_desktop.vault.schema import utcnow
+from pixiodoc_desktop.vault.vault import Vault
+
+# The code's secret holds 120 random bits; Argon2id on top makes each guess at a
+# leaked enrollment object cost real time without keeping the Admin waiting.
+ENROLL_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1)
+ENROLL_DIR = "enroll"
+
+
+def _enroll_name(store: ObjectStore, enrollment_id: str) -> str:
+    return store.key(ENROLL_DIR, enrollment_id)
+
+
+def create_enrollment(
+    ws: Workstation,
+    store: ObjectStore,
+    actor: Actor,
+    *,
+    valid_for: dt.timedelta = dt.timedelta(minutes=30),
+    kdf: KdfParams = ENROLL_KDF,
+) -> tuple[str, dt.datetime]:
+    """A one-time code for a new workstation (Admins only); (code, expires at, UTC)."""
+    if not actor.is_workspace_admin:
+        draft = audit.EventDraft(
+            audit.EventType.SECURITY_ALERT,
+            actor.user_id,
+            outcome=audit.Outcome.DENIED,
+            details={"action": "create an enrollment code"},
+        )
+        ws.audit_alone(draft)
+        raise PermissionDenied("Only a practice Admin may enroll a new workstation.")
+    minutes = valid_for.total_seconds() / 60
+    if not 1 <= minutes <= 24 * 60:
+        raise EnrollmentInvalid("An enrollment code is valid for 1 minute to 24 hours.")
+    purge_expired_enrollments(store)
+    code, enrollment_id, secret = new_enrollment_code()
+    expires = utcnow() + valid_for
+    header = ws.vault.header
+    payload = {
+        "vault_id": header.vault_id,
+        "workspace_key": keys.b64(ws.vault.keys.workspace),
+        "clinic_name": ws.vault.setting("clinic_name") or "",
+        "header": json.loads(header.signed_body()),
+        "expires_at": expires.isoformat(),
+    }
+    salt = secrets.token_bytes(keys.SALT_BYTES)
+    name = _enroll_name(store, enrollment_id)
+    sealed = seal(enrollment_key(secret, salt, kdf), json.dumps(payload).encode(), name=name)
+    document = {
+        "format": 1,
+        "kdf": kdf.to_json(),
+        "salt": keys.b64(salt),
+        "expires_at": expires.isoformat(),
+        "sealed": sealed.hex(),
+    }
+    store.put(name, json.dumps(document).encode(), if_absent=True)
+    ws.audit_alone(
+        audit.EventDraft(
+            audit.EventType.SECURITY_SETTING_CHANGED,
+            actor.user_id,
+            details={"setting": "workstation enrollment code", "valid_minutes": int(minutes)},
+        )
+    )
+    return code, expires
+
+
+def purge_expired_enrollments(store: ObjectStore) -> int:
+    """Delete enrollment objects past their time (the bucket may have no lifecycle rules)."""
+    removed = 0
+    now = utcnow()
+    for name, _size in store.objects(store.key(ENROLL_DIR) + "/"):
+        try:
+            document = json.loads(store.get(name))
+            expired = dt.datetime.fromisoformat(document["expires_at"]) < now
+        except (NotFound, ValueError, KeyError, TypeError):
+            continue
+        if expired:
+            store.delete(name)
+            removed += 1
+    return removed
+
+
+def _from_code(store: ObjectStore, code: str) -> tuple[VaultHeader, bytes, str, str]:
+    enrollment_id, secret = parse_enrollment_code(code)
+    name = _enroll_name(store, enrollment_id)
+    try:
+        document = json.loads(store.get(name))
+    except NotFound as exc:
+        raise EnrollmentInvalid(
+            "No enrollment waits under this code in the bucket (it was used, expired, or the "
+            "bucket or prefix differs from the Admin's PC)."
+        ) from exc
+    if dt.datetime.fromisoformat(document["expires_at"]) < utcnow():
+        store.delete(name)
+        raise EnrollmentInvalid("This enrollment code has expired; ask an Admin for a new one.")
+    kek = enrollment_key(
+        secret, keys.unb64(document["salt"], "salt"), KdfParams.from_json(document["kdf"])
+    )
+    try:
+        payload = json.loads(open_sealed(kek, bytes.fromhex(document["sealed"]), name=name))
+    except Exception as exc:
+        raise EnrollmentInvalid("This enrollment code does not open the enrollment.") from exc
+    body = payload["header"]
+    credentials = tuple(
+        Credential(
+            str(c["user_id"]),
+            str(c["login"]),
+            str(c["display_name"]),
+            WrappedKey.from_json(c, with_kdf=True),
+        )
+        for c in body["clinicians"]
+    )
+    known = {"format", "format_version", "vault_id", "clinicians", "recovery"}
+    header = VaultHeader(
+        vault_id=str(payload["vault_id"]),
+        format_version=FORMAT_VERSION,
+        credentials=credentials,
+        recovery=WrappedKey.from_json(body["recovery"], with_kdf=False),
+        extra={k: v for k, v in body.items() if k not in known},
+    )
+    wk = keys.unb64(payload["workspace_key"], "workspace key")
+    return header, wk, str(payload.get("clinic_name") or ""), name
+
+
+def _from_recovery_key(store: ObjectStore, recovery_key: str) -> tuple[VaultHeader, bytes, str]:
+    keys.normalise_recovery_key(recovery_key)  # a typo is named before any download
+    for workspace in store.folders(store.key() + "/" if store.key() else ""):
+        try:
+            document: dict[str, Any] = json.loads(store.get(store.key(workspace, "clinic")))
+        except (NotFound, ValueError):
+            continue
+        recovery = WrappedKey.from_json(document["recovery"], with_kdf=False)
+        vault_id = str(document["vault_id"])
+        kek = keys.recovery_wrapping_key(recovery_key, recovery.salt)
+        aad = f"pixiodoc-vault:{vault_id}".encode() + b":recovery"
+        wk = keys.unwrap(kek, recovery.wrapped, aad=aad)
+        if wk is None:
+            continue
+        sync = SyncKeys.derive(wk, vault_id)
+        name = store.key(workspace, "clinic")
+        clinic = open_json(sync.ops, bytes.fromhex(document["sealed"]), name=name)
+        header = VaultHeader(vault_id, FORMAT_VERSION, (), recovery)
+        return header, wk, str(clinic.get("clinic_name") or "")
+    raise EnrollmentInvalid("No clinic in this bucket and prefix opens with that recovery key.")
+
+
+def join(
+    folder: Path,
+    target: SyncTarget,
+    access_key: str,
+    secret_key: str,
+    *,
+    code: str | None = None,
+    recovery_key: str | None = None,
+    store: ObjectStore | None = None,
+) -> Vault:
+    """Create this PC's vault folder for the clinic and pull everything; returned locked."""
+    from pixiodoc_desktop.sync.store import StoreSettings
+
+    settings = StoreSettings(
+        target.endpoint, target.region, target.bucket, target.prefix, access_key, secret_key
+    )
+    store = store or ObjectStore(settings)
+    enrollment_name: str | None = None
+    if code is not None:
+        header, wk, clinic_name, enrollment_name = _from_code(store, code)
+    elif recovery_key is not None:
+        header, wk, clinic_name = _from_recovery_key(store, recovery_key)
+    else:
+        raise EnrollmentInvalid("Joining needs an enrollment code or the recovery key.")
+    vault = Vault.adopt(folder, header, wk, clinic_name=clinic_name)
+    try:
+        save_target(vault, target)
+        save_credentials(vault.header.vault_id, access_key, secret_key)
+        from pixiodoc_desktop.clinic.workstation import Workstation
+
+        ws = Workstation(vault)
+        sync_keys(ws)  # derive once: a wrong key would already have failed above
+        sync_once(ws, store, push_changes=False)
+        sync_once(ws, store)
+        if enrollment_name is not None:
+            store.delete(enrollment_name)  # one PC per code
+    finally:
+        vault.lock()
+    return vault

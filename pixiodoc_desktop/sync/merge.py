@@ -1,0 +1,589 @@
+"""Applying other workstations' operations: last writer wins per field, by clock.
+
+Every field of every record remembers the hybrid-clock stamp of its value
+(`sync_clocks`). A remote operation sets a field only if its stamp is newer
+than the field's, counting this PC's changes still waiting to be pushed.
+Stamps are unique (they end in the device id), so every PC picks the same
+winner whatever order batches arrive in. A deletion leaves a tombstone that
+no later upsert revives. Clinical notes are the exception to silent
+overwriting: an edit that was not made on top of the text this PC has
+(its "base" stamp differs) is a concurrent edit, and both texts are kept in
+`sync_conflicts` for the clinician, the newer one shown meanwhile.
+
+Applying writes straight through the session, never through a UnitOfWork,
+so nothing applied here is recorded in the outbox again (no echo).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, delete, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+from sqlalchemy.types import Date, DateTime, LargeBinary
+
+from pixiodoc_desktop.vault.schema import (
+    AuditEvent,
+    Base,
+    Clinician,
+    OutboxOperation,
+    PatientKey,
+    Record,
+    Setting,
+    SyncClock,
+    SyncConflict,
+    SyncDirectoryEntry,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+NOTE_FIELDS = {
+    ("patients", "notes"),
+    ("visits", "notes"),
+    ("photos", "notes"),
+    ("lesions", "notes"),
+}
+# Records that must be unique by something other than their id. Two PCs can make
+# such a record at once (the same image imported twice, the same grant given
+# twice); the one with the smaller id wins everywhere, the other is tombstoned.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "photos": ("patient_id", "blob_id"),
+    "grants": ("patient_id", "grantee"),
+}
+SYNCED_SETTINGS = ("clinic_name",)
+BASE_KEY = "__base"
+CLINICIAN_FIELDS = ("login", "display_name", "role", "active", "created_at", "credential")
+_CHUNK = 500
+
+
+def record_models() -> dict[str, type[Base]]:
+    """Every synced clinical table by name: the ORM classes that mix in Record."""
+    out: dict[str, type[Base]] = {}
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if issubclass(cls, Record) and issubclass(cls, Base):
+            out[cls.__tablename__] = cls
+    return out
+
+
+def _converter(column_type: Any) -> Callable[[Any], Any]:
+    if isinstance(column_type, DateTime):
+        return lambda v: dt.datetime.fromisoformat(v) if isinstance(v, str) else v
+    if isinstance(column_type, Date):
+        return lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v
+    if isinstance(column_type, LargeBinary):
+        return lambda v: bytes.fromhex(v) if isinstance(v, str) else v
+    return lambda v: v
+
+
+@dataclass(slots=True)
+class TableInfo:
+    table: Table
+    convert: dict[str, Callable[[Any], Any]]
+    required: set[str]
+
+
+def _table_info(model: type[Base]) -> TableInfo:
+    table = model.__table__
+    assert isinstance(table, Table)
+    convert = {c.name: _converter(c.type) for c in table.columns}
+    required = {
+        c.name
+        for c in table.columns
+        if not c.nullable and c.default is None and c.server_default is None and not c.primary_key
+    }
+    return TableInfo(table, convert, required)
+
+
+@dataclass(slots=True)
+class Op:
+    entity: str
+    entity_id: str
+    operation: str
+    fields: dict[str, Any]
+    hlc: str
+    base: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Op:
+        return cls(
+            str(raw["e"]),
+            str(raw["id"]),
+            str(raw["op"]),
+            dict(raw.get("f") or {}),
+            str(raw["h"]),
+            dict(raw.get("b") or {}),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "e": self.entity,
+            "id": self.entity_id,
+            "op": self.operation,
+            "f": self.fields,
+            "h": self.hlc,
+        }
+        if self.base:
+            out["b"] = self.base
+        return out
+
+
+@dataclass(slots=True)
+class ApplyResult:
+    ops: int = 0
+    audit_events: int = 0
+    conflicts: int = 0
+    erased_patients: list[str] = field(default_factory=list)
+    header_changed: bool = False
+    highest_hlc: str = ""
+
+
+@dataclass(slots=True)
+class _Row:
+    """What this apply does to one record: its merged clocks and the changed values."""
+
+    clocks: dict[str, str]
+    deleted_hlc: str | None
+    exists: bool | None = None
+    changes: dict[str, Any] = field(default_factory=dict)
+    delete: bool = False
+    dirty: bool = False
+
+
+class Merger:
+    """One apply, inside the caller's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.models = record_models()
+        self.tables = {name: _table_info(model) for name, model in self.models.items()}
+        self.rows: dict[tuple[str, str], _Row] = {}
+        self.pending: dict[tuple[str, str], list[OutboxOperation]] = {}
+        self.result = ApplyResult()
+        self._conflicts: dict[tuple[str, str, str], SyncConflict] = {}
+        self._touched_outbox: set[int] = set()
+
+    # --- loading ---------------------------------------------------------------
+
+    def _load(self, ops: list[Op]) -> None:
+        for outbox in self.session.scalars(select(OutboxOperation).order_by(OutboxOperation.id)):
+            self.pending.setdefault((outbox.entity, outbox.entity_id), []).append(outbox)
+        wanted: dict[str, set[str]] = {}
+        for op in ops:
+            wanted.setdefault(op.entity, set()).add(op.entity_id)
+        for entity, ids in wanted.items():
+            id_list = sorted(ids)
+            for start in range(0, len(id_list), _CHUNK):
+                chunk = id_list[start : start + _CHUNK]
+                for clock in self.session.scalars(
+                    select(SyncClock).where(
+                        SyncClock.entity == entity, SyncClock.entity_id.in_(chunk)
+                    )
+                ):
+                    self.rows[(entity, clock.entity_id)] = _Row(
+                        dict(clock.clocks), clock.deleted_hlc
+                    )
+            info = self.tables.get(entity)
+            if info is not None:
+                pk = info.table.c.id
+                existing: set[str] = set()
+                for start in range(0, len(id_list), _CHUNK):
+                    chunk = id_list[start : start + _CHUNK]
+                    existing.update(self.session.scalars(select(pk).where(pk.in_(chunk))))
+                for entity_id in id_list:
+                    self._row(entity, entity_id).exists = entity_id in existing
+
+    def _row(self, entity: str, entity_id: str) -> _Row:
+        row = self.rows.get((entity, entity_id))
+        if row is None:
+            row = self.rows[(entity, entity_id)] = _Row({}, None)
+        return row
+
+    def _pending_hlc(self, entity: str, entity_id: str, name: str) -> str | None:
+        best: str | None = None
+        for outbox in self.pending.get((entity, entity_id), ()):
+            if outbox.operation == "delete":
+                best = max(best or "", outbox.hlc)
+            elif name in outbox.fields and (best is None or outbox.hlc > best):
+                best = outbox.hlc
+        return best
+
+    # --- applying ----------------------------------------------------------------
+
+    def apply(self, ops: list[Op]) -> ApplyResult:
+        ops.sort(key=lambda o: o.hlc)
+        self._load(ops)
+        for op in ops:
+            self.result.ops += 1
+            self.result.highest_hlc = max(self.result.highest_hlc, op.hlc)
+            self._apply_one(op)
+        self._write()
+        return self.result
+
+    def _apply_one(self, op: Op) -> None:
+        row = self._row(op.entity, op.entity_id)
+        if op.operation == "delete":
+            if row.deleted_hlc is None or op.hlc > row.deleted_hlc:
+                row.deleted_hlc = op.hlc
+                row.delete = True
+                row.dirty = True
+            return
+        if row.deleted_hlc is not None:
+            return  # a tombstone: no upsert revives a deleted record
+        self._stamp_pending_bases(op.entity, op.entity_id, row)
+        for name, value in op.fields.items():
+            if name == "id":
+                continue
+            local = max(
+                row.clocks.get(name, ""), self._pending_hlc(op.entity, op.entity_id, name) or ""
+            )
+            if (op.entity, name) in NOTE_FIELDS:
+                self._check_note(op, row, name, value, local)
+            if op.hlc > local:
+                row.changes[name] = value
+                row.clocks[name] = op.hlc
+                row.dirty = True
+                self._drop_pending_field(op.entity, op.entity_id, name)
+
+    def _stamp_pending_bases(self, entity: str, entity_id: str, row: _Row) -> None:
+        """Before a remote op moves a note's clock, remember what local edits were based on."""
+        running = dict(row.clocks)
+        for outbox in self.pending.get((entity, entity_id), ()):
+            if outbox.operation != "upsert":
+                continue
+            notes = [n for n in outbox.fields if (entity, n) in NOTE_FIELDS]
+            if not notes:
+                continue
+            base = dict(outbox.fields.get(BASE_KEY) or {})
+            changed = False
+            for name in notes:
+                if name not in base:
+                    base[name] = running.get(name)
+                    changed = True
+                running[name] = outbox.hlc
+            if changed:
+                outbox.fields = {**outbox.fields, BASE_KEY: base}
+                self._touched_outbox.add(outbox.id)
+
+    def _drop_pending_field(self, entity: str, entity_id: str, name: str) -> None:
+        """A remote value won over a change not yet pushed: that change is moot."""
+        for outbox in self.pending.get((entity, entity_id), ()):
+            if outbox.operation == "upsert" and name in outbox.fields:
+                outbox.fields = {k: v for k, v in outbox.fields.items() if k != name}
+                self._touched_outbox.add(outbox.id)
+
+    # --- notes -----------------------------------------------------------------
+
+    def _current_value(self, entity: str, entity_id: str, row: _Row, name: str) -> Any:
+        if name in row.changes:
+            return row.changes[name]
+        info = self.tables.get(entity)
+        if info is None or not row.exists:
+            return None
+        return self.session.scalar(select(info.table.c[name]).where(info.table.c.id == entity_id))
+
+    def _check_note(self, op: Op, row: _Row, name: str, value: Any, local: str) -> None:
+        if not local or local == op.hlc:
+            return
+        pending = self._pending_hlc(op.entity, op.entity_id, name)
+        base = op.base.get(name)
+        current = row.clocks.get(name)
+        concurrent = pending is not None or (current is not None and base != current)
+        if not concurrent:
+            if op.hlc > local:
+                self._auto_resolve(op, name)
+            return
+        mine = self._current_value(op.entity, op.entity_id, row, name)
+        if mine == value:
+            return
+        self._record_conflict(op, name, {local: mine, op.hlc: value}, row)
+
+    def _open_conflict(self, entity: str, entity_id: str, name: str) -> SyncConflict | None:
+        key = (entity, entity_id, name)
+        if key not in self._conflicts:
+            found = self.session.scalar(
+                select(SyncConflict).where(
+                    SyncConflict.entity == entity,
+                    SyncConflict.entity_id == entity_id,
+                    SyncConflict.field == name,
+                    SyncConflict.resolved_at.is_(None),
+                )
+            )
+            if found is None:
+                return None
+            self._conflicts[key] = found
+        return self._conflicts[key]
+
+    def _record_conflict(self, op: Op, name: str, versions: dict[str, Any], row: _Row) -> None:
+        conflict = self._open_conflict(op.entity, op.entity_id, name)
+        if conflict is None:
+            conflict = SyncConflict(
+                id=str(uuid.uuid4()),
+                entity=op.entity,
+                entity_id=op.entity_id,
+                field=name,
+                patient_id=self._patient_of(op, row),
+                versions={},
+                kept_hlc="",
+                detected_at=utcnow(),
+            )
+            self.session.add(conflict)
+            self._conflicts[(op.entity, op.entity_id, name)] = conflict
+            self.result.conflicts += 1
+        merged = {**conflict.versions, **{k: ("" if v is None else v) for k, v in versions.items()}}
+        conflict.versions = merged
+        conflict.kept_hlc = max(merged)
+
+    def _auto_resolve(self, op: Op, name: str) -> None:
+        conflict = self._open_conflict(op.entity, op.entity_id, name)
+        if conflict is not None and op.hlc > max(conflict.versions, default=""):
+            conflict.resolved_at = utcnow()
+            conflict.resolved_by = str(op.fields.get("updated_by") or "") or None
+
+    def _patient_of(self, op: Op, row: _Row) -> str | None:
+        if op.entity == "patients":
+            return op.entity_id
+        value = op.fields.get("patient_id") or self._current_value(
+            op.entity, op.entity_id, row, "patient_id"
+        )
+        return str(value) if value else None
+
+    # --- writing -----------------------------------------------------------------
+
+    def _write(self) -> None:
+        for (entity, entity_id), row in self.rows.items():
+            if not row.dirty:
+                continue
+            if entity in self.tables:
+                self._write_record(entity, entity_id, row)
+            elif entity == "patient_keys":
+                self._write_patient_key(entity_id, row)
+            elif entity == "clinicians":
+                self._write_clinician(entity_id, row)
+            elif entity == "settings":
+                self._write_setting(entity_id, row)
+        self._write_clocks()
+        for outbox_list in self.pending.values():
+            for outbox in outbox_list:
+                if outbox.id in self._touched_outbox:
+                    self.session.execute(
+                        update(OutboxOperation)
+                        .where(OutboxOperation.id == outbox.id)
+                        .values(fields=outbox.fields)
+                    )
+
+    def _write_clocks(self) -> None:
+        values = [
+            {
+                "entity": entity,
+                "entity_id": entity_id,
+                "clocks": row.clocks,
+                "deleted_hlc": row.deleted_hlc,
+            }
+            for (entity, entity_id), row in self.rows.items()
+            if row.dirty
+        ]
+        for start in range(0, len(values), _CHUNK):
+            stmt = sqlite_insert(SyncClock).values(values[start : start + _CHUNK])
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["entity", "entity_id"],
+                set_={"clocks": stmt.excluded.clocks, "deleted_hlc": stmt.excluded.deleted_hlc},
+            )
+            self.session.execute(stmt)
+
+    def _values(self, info: TableInfo, changes: dict[str, Any]) -> dict[str, Any]:
+        return {
+            name: info.convert[name](value)
+            for name, value in changes.items()
+            if name in info.convert and name != "id"
+        }
+
+    def _write_record(self, entity: str, entity_id: str, row: _Row) -> None:
+        info = self.tables[entity]
+        table = info.table
+        if row.delete:
+            if row.exists:
+                self.session.execute(delete(table).where(table.c.id == entity_id))
+            row.exists = False
+            return
+        values = self._values(info, row.changes)
+        if row.exists:
+            if "updated_at" not in values:
+                # keep the stored time: the column's onupdate would stamp "now"
+                values["updated_at"] = table.c.updated_at
+            self.session.execute(update(table).where(table.c.id == entity_id).values(**values))
+            return
+        missing = info.required - values.keys()
+        if missing:
+            log.warning(
+                "Sync: a %s record arrived without %d required field(s); it waits for them",
+                entity,
+                len(missing),
+            )
+            # forget the clocks so that the full record is taken when it comes
+            row.clocks = {}
+            return
+        if not self._natural_key_allows(entity, entity_id, values):
+            row.deleted_hlc = row.deleted_hlc or max(row.clocks.values(), default="")
+            return
+        self.session.execute(table.insert().values(id=entity_id, **values))
+        row.exists = True
+
+    def _natural_key_allows(self, entity: str, entity_id: str, values: dict[str, Any]) -> bool:
+        names = NATURAL_KEYS.get(entity)
+        if not names or any(n not in values for n in names):
+            return True
+        table = self.tables[entity].table
+        clash = self.session.scalar(
+            select(table.c.id).where(*(table.c[n] == values[n] for n in names))
+        )
+        if clash is None or clash == entity_id:
+            return True
+        if entity_id < clash:
+            self.session.execute(delete(table).where(table.c.id == clash))
+            loser = self._row(entity, clash)
+            loser.deleted_hlc = loser.deleted_hlc or max(loser.clocks.values(), default="0")
+            loser.dirty = True
+            return True
+        return False
+
+    def _write_patient_key(self, patient_id: str, row: _Row) -> None:
+        if row.delete:
+            self.session.execute(delete(PatientKey).where(PatientKey.patient_id == patient_id))
+            self._snapshot("patient_key", patient_id, {"erased": True})
+            self.result.erased_patients.append(patient_id)
+            return
+        wrapped = row.changes.get("wrapped_key")
+        if wrapped is None:
+            return
+        stmt = sqlite_insert(PatientKey).values(
+            patient_id=patient_id, wrapped_key=bytes.fromhex(str(wrapped))
+        )
+        self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["patient_id"], set_={"wrapped_key": stmt.excluded.wrapped_key}
+            )
+        )
+        self._snapshot("patient_key", patient_id, {"wrapped_key": str(wrapped)})
+
+    def _write_clinician(self, user_id: str, row: _Row) -> None:
+        entry = self.session.get(SyncDirectoryEntry, ("clinician", user_id))
+        snapshot = dict(entry.snapshot) if entry else {}
+        snapshot.update({k: v for k, v in row.changes.items() if k in CLINICIAN_FIELDS})
+        clinician = self.session.get(Clinician, user_id)
+        columns = {
+            k: snapshot[k] for k in ("login", "display_name", "role", "active") if k in snapshot
+        }
+        if clinician is None:
+            if {"login", "display_name", "role"} <= columns.keys():
+                created = snapshot.get("created_at")
+                self.session.add(
+                    Clinician(
+                        id=user_id,
+                        created_at=dt.datetime.fromisoformat(created) if created else utcnow(),
+                        **columns,
+                    )
+                )
+        else:
+            for key, value in columns.items():
+                setattr(clinician, key, value)
+        header = bool({"credential", "active", "login", "display_name"} & row.changes.keys())
+        self._snapshot("clinician", user_id, snapshot, header_pending=header)
+        self.result.header_changed |= header
+
+    def _write_setting(self, key: str, row: _Row) -> None:
+        if key not in SYNCED_SETTINGS or "value" not in row.changes:
+            return
+        value = str(row.changes["value"])
+        stmt = sqlite_insert(Setting).values(key=key, value=value)
+        self.session.execute(
+            stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value})
+        )
+        self._snapshot("setting", key, {"value": value})
+
+    def _snapshot(
+        self, kind: str, key: str, snapshot: dict[str, Any], *, header_pending: bool = False
+    ) -> None:
+        stmt = sqlite_insert(SyncDirectoryEntry).values(
+            kind=kind, key=key, snapshot=snapshot, header_pending=header_pending
+        )
+        self.session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["kind", "key"],
+                set_={
+                    "snapshot": stmt.excluded.snapshot,
+                    "header_pending": stmt.excluded.header_pending,
+                },
+            )
+        )
+
+
+# --- audit events -------------------------------------------------------------------
+
+
+def audit_row_json(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "device_id": event.device_id,
+        "seq": event.seq,
+        "at": event.at.isoformat(timespec="microseconds"),
+        "event_type": event.event_type,
+        "actor_id": event.actor_id,
+        "patient_id": event.patient_id,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "outcome": event.outcome,
+        "details": event.details,
+        "prev_hash": bytes(event.prev_hash).hex(),
+        "hash": bytes(event.hash).hex(),
+        "mac": bytes(event.mac).hex(),
+    }
+
+
+def apply_audit(session: Session, device_id: str, rows: Iterable[dict[str, Any]]) -> int:
+    """Append another device's events to its own chain here (a union: never edited)."""
+    tip_key = f"audit_tip:{device_id}"
+    tip = session.get(Setting, tip_key)
+    last = int(tip.value.split(":", 1)[0]) if tip else 0
+    added = 0
+    new_tip: str | None = None
+    for raw in sorted(rows, key=lambda r: int(r["seq"])):
+        seq = int(raw["seq"])
+        if raw["device_id"] != device_id or seq <= last:
+            continue
+        if seq != last + 1:
+            log.warning("Sync: audit events of a device arrived with a gap; waiting")
+            break
+        session.add(
+            AuditEvent(
+                device_id=device_id,
+                seq=seq,
+                at=dt.datetime.fromisoformat(raw["at"]),
+                event_type=raw["event_type"],
+                actor_id=raw["actor_id"],
+                patient_id=raw["patient_id"],
+                object_type=raw["object_type"],
+                object_id=raw["object_id"],
+                outcome=raw["outcome"],
+                details=raw["details"] or {},
+                prev_hash=bytes.fromhex(raw["prev_hash"]),
+                hash=bytes.fromhex(raw["hash"]),
+                mac=bytes.fromhex(raw["mac"]),
+            )
+        )
+        last = seq
+        new_tip = f"{seq}:{raw['hash']}"
+        added += 1
+    if new_tip is not None:
+        if tip is None:
+            session.add(Setting(key=tip_key, value=new_tip))
+        else:
+            tip.value = new_tip
+    session.flush()
+    return added

@@ -1,0 +1,284 @@
+"""Push: this PC's image objects, then its pending operations as one numbered batch.
+
+The batch is frozen first (its number, its last outbox row and audit event
+are stored locally), then the image objects it names are uploaded, then the
+batch itself with a conditional create, and only then are the outbox rows
+dropped, in one transaction. Cut off anywhere, the next round finds the
+frozen batch and finishes it: an object already uploaded is not sent twice,
+a batch number is never written twice, nothing is dropped before it is in
+the bucket.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from pixiodoc_desktop.clinic.workstation import Workstation
+from pixiodoc_desktop.sync import state
+from pixiodoc_desktop.sync.crypto import SyncKeys, seal_json
+from pixiodoc_desktop.sync.directory import capture_local_changes
+from pixiodoc_desktop.sync.merge import BASE_KEY, NOTE_FIELDS, Op, audit_row_json
+from pixiodoc_desktop.sync.store import ObjectExists, ObjectStore
+from pixiodoc_desktop.vault.schema import (
+    AuditEvent,
+    OutboxOperation,
+    Photo,
+    SyncBlob,
+    SyncClock,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_OPS_PER_BATCH = 20_000
+MAX_AUDIT_PER_BATCH = 20_000
+BLOB_FIELDS = ("blob_id", "thumbnail_blob_id", "screen_blob_id")
+UPLOAD_THREADS = 4
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(slots=True)
+class PushResult:
+    ops: int = 0
+    audit_events: int = 0
+    blobs: int = 0
+    blob_bytes: int = 0
+
+
+def batch_key(store: ObjectStore, keys: SyncKeys, device: str, seq: int) -> str:
+    return store.key(keys.workspace, "devices", device, "ops", f"{seq:012d}")
+
+
+def blob_key(store: ObjectStore, keys: SyncKeys, blob_id: str) -> str:
+    return store.key(keys.workspace, "blobs", blob_id)
+
+
+def _freeze(ws: Workstation) -> dict[str, Any] | None:
+    """Number the next batch and fix what goes into it (or find one frozen before)."""
+    with ws.vault.write_session() as session, session.begin():
+        frozen = state.get(session, state.IN_FLIGHT)
+        if frozen is not None:
+            return dict(frozen)
+        capture_local_changes(ws, session)
+        session.flush()
+        ops = list(
+            session.scalars(
+                select(OutboxOperation).order_by(OutboxOperation.id).limit(MAX_OPS_PER_BATCH)
+            )
+        )
+        audit_from = int(state.get(session, state.AUDIT_PUSHED) or 0)
+        audit_to = int(
+            session.scalar(
+                select(func.max(AuditEvent.seq)).where(AuditEvent.device_id == ws.device_id)
+            )
+            or 0
+        )
+        audit_to = min(audit_to, audit_from + MAX_AUDIT_PER_BATCH)
+        if not ops and audit_to <= audit_from:
+            return None
+        _restamp(ws, session, ops)
+        seq = int(state.get(session, state.NEXT_SEQ) or 1)
+        frozen = {
+            "seq": seq,
+            "last_op": ops[-1].id if ops else 0,
+            "audit_from": audit_from,
+            "audit_to": audit_to,
+        }
+        state.put(session, state.IN_FLIGHT, frozen)
+        return frozen
+
+
+def _restamp(ws: Workstation, session: Any, ops: list[OutboxOperation]) -> None:
+    """Give each pending note edit its base, and re-stamp an edit made after a newer
+    remote value was applied (a clock that restarted behind) so it is not lost."""
+    touched = {(o.entity, o.entity_id) for o in ops}
+    clocks: dict[tuple[str, str], dict[str, str]] = {}
+    for entity, entity_id in touched:
+        row = session.get(SyncClock, (entity, entity_id))
+        clocks[(entity, entity_id)] = dict(row.clocks) if row else {}
+    high = state.get(session, state.HLC_HIGH)
+    if high:
+        ws.clock.observe(str(high))
+    for outbox in ops:
+        if outbox.operation != "upsert":
+            continue
+        running = clocks[(outbox.entity, outbox.entity_id)]
+        fields = dict(outbox.fields)
+        base = dict(fields.get(BASE_KEY) or {})
+        names = [n for n in fields if n != BASE_KEY]
+        if any(running.get(n, "") > outbox.hlc for n in names):
+            outbox.hlc = ws.clock.now()
+        for name in names:
+            if (outbox.entity, name) in NOTE_FIELDS and name not in base:
+                base[name] = running.get(name)
+            running[name] = outbox.hlc
+        if base:
+            fields[BASE_KEY] = base
+        if fields != outbox.fields:
+            outbox.fields = fields
+
+
+def _batch(ws: Workstation, frozen: dict[str, Any]) -> tuple[list[Op], list[dict[str, Any]]]:
+    with ws.vault.read_session() as session:
+        rows = session.scalars(
+            select(OutboxOperation)
+            .where(OutboxOperation.id <= frozen["last_op"])
+            .order_by(OutboxOperation.id)
+        ).all()
+        ops = []
+        for row in rows:
+            fields = dict(row.fields)
+            base = fields.pop(BASE_KEY, None) or {}
+            ops.append(Op(row.entity, row.entity_id, row.operation, fields, row.hlc, base))
+        events = session.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.device_id == ws.device_id,
+                AuditEvent.seq > frozen["audit_from"],
+                AuditEvent.seq <= frozen["audit_to"],
+            )
+            .order_by(AuditEvent.seq)
+        ).all()
+        return ops, [audit_row_json(e) for e in events]
+
+
+def _blobs_to_upload(ws: Workstation, ops: list[Op]) -> list[str]:
+    wanted: list[str] = []
+    for op in ops:
+        if op.entity == "photos" and op.operation == "upsert":
+            wanted.extend(str(op.fields[f]) for f in BLOB_FIELDS if op.fields.get(f))
+    wanted = list(dict.fromkeys(wanted))
+    if not wanted:
+        return []
+    done: set[str] = set()
+    with ws.vault.read_session() as session:
+        for start in range(0, len(wanted), 500):
+            done.update(
+                session.scalars(
+                    select(SyncBlob.blob_id).where(
+                        SyncBlob.blob_id.in_(wanted[start : start + 500])
+                    )
+                )
+            )
+    return [b for b in wanted if b not in done and ws.vault.blobs.exists(b)]
+
+
+def _mark_uploaded(ws: Workstation, blob_id: str) -> None:
+    with ws.vault.write_session() as session, session.begin():
+        stmt = sqlite_insert(SyncBlob).values(blob_id=blob_id, state="uploaded")
+        session.execute(stmt.on_conflict_do_nothing(index_elements=["blob_id"]))
+
+
+def upload_blobs(
+    ws: Workstation,
+    store: ObjectStore,
+    keys: SyncKeys,
+    blob_ids: list[str],
+    progress: Progress | None = None,
+) -> tuple[int, int]:
+    """Upload image objects as stored locally (already encrypted); (count, bytes)."""
+    total = len(blob_ids)
+    sent = [0, 0]
+
+    def one(blob_id: str) -> int:
+        path = ws.vault.blobs.path_for(blob_id)
+        size = path.stat().st_size
+        key = blob_key(store, keys, blob_id)
+        if store.size(key) != size:  # an earlier, cut-off round may have sent it already
+            store.put_file(key, path)
+        return size
+
+    with ThreadPoolExecutor(UPLOAD_THREADS, thread_name_prefix="pixiodoc-sync-up") as pool:
+        for blob_id, size in zip(blob_ids, pool.map(one, blob_ids), strict=True):
+            _mark_uploaded(ws, blob_id)
+            sent[0] += 1
+            sent[1] += size
+            if progress:
+                progress("upload", sent[0], total)
+    return sent[0], sent[1]
+
+
+def _settle(ws: Workstation, frozen: dict[str, Any], ops: list[Op]) -> None:
+    """The batch is in the bucket: drop its outbox rows, remember its clocks."""
+    with ws.vault.write_session() as session, session.begin():
+        session.execute(delete(OutboxOperation).where(OutboxOperation.id <= frozen["last_op"]))
+        merged: dict[tuple[str, str], SyncClock] = {}
+        for op in ops:
+            key = (op.entity, op.entity_id)
+            row = merged.get(key) or session.get(SyncClock, key)
+            if row is None:
+                row = SyncClock(entity=op.entity, entity_id=op.entity_id, clocks={})
+                session.add(row)
+            merged[key] = row
+            if op.operation == "delete":
+                row.deleted_hlc = max(row.deleted_hlc or "", op.hlc)
+                continue
+            clocks = dict(row.clocks)
+            for name in op.fields:
+                if name != "id" and op.hlc > clocks.get(name, ""):
+                    clocks[name] = op.hlc
+            row.clocks = clocks
+        state.put(session, state.NEXT_SEQ, int(frozen["seq"]) + 1)
+        state.put(session, state.AUDIT_PUSHED, int(frozen["audit_to"]))
+        high = max([state.get(session, state.HLC_HIGH) or "", *(op.hlc for op in ops)])
+        state.put(session, state.HLC_HIGH, high)
+        state.drop(session, state.IN_FLIGHT)
+
+
+def erased_blob_ids(ws: Workstation, patient_ids: list[str]) -> list[str]:
+    if not patient_ids:
+        return []
+    with ws.vault.read_session() as session:
+        rows = session.execute(
+            select(*(getattr(Photo, f) for f in BLOB_FIELDS)).where(
+                Photo.patient_id.in_(patient_ids)
+            )
+        ).all()
+    return sorted({b for row in rows for b in row})
+
+
+def delete_remote_blobs(store: ObjectStore, keys: SyncKeys, blob_ids: list[str]) -> None:
+    for blob_id in blob_ids:
+        store.delete(blob_key(store, keys, blob_id))
+
+
+def push(
+    ws: Workstation, store: ObjectStore, keys: SyncKeys, progress: Progress | None = None
+) -> PushResult:
+    result = PushResult()
+    while True:
+        frozen = _freeze(ws)
+        if frozen is None:
+            return result
+        ops, events = _batch(ws, frozen)
+        count, size = upload_blobs(ws, store, keys, _blobs_to_upload(ws, ops), progress)
+        result.blobs += count
+        result.blob_bytes += size
+        erased = [
+            op.entity_id for op in ops if op.entity == "patient_keys" and op.operation == "delete"
+        ]
+        document = {
+            "format": 1,
+            "device": ws.device_id,
+            "seq": frozen["seq"],
+            "ops": [op.to_json() for op in ops],
+            "audit": events,
+        }
+        name = batch_key(store, keys, ws.device_id, int(frozen["seq"]))
+        try:
+            store.put(name, seal_json(keys.ops, document, name=name), if_absent=True)
+        except ObjectExists:
+            log.info("Sync: batch %d was already uploaded by an earlier round", frozen["seq"])
+        delete_remote_blobs(store, keys, erased_blob_ids(ws, erased))
+        _settle(ws, frozen, ops)
+        result.ops += len(ops)
+        result.audit_events += len(events)
+        if progress:
+            progress("push", result.ops, result.ops)
