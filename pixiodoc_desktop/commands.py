@@ -14,7 +14,6 @@ from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
 from pixiodoc_desktop.clinic import audit
@@ -29,7 +28,6 @@ from pixiodoc_desktop.clinic.vocabulary import Modality, parse
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.config import default_vault_dir
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, PixioDocError, VaultDamaged
-from pixiodoc_desktop.vault.schema import AuditEvent
 from pixiodoc_desktop.vault.vault import Vault
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -418,64 +416,6 @@ def photo_export(args: argparse.Namespace) -> int:
         _finish(ws, actor)
     print(f"Exported to {target}")
     return EXIT_OK
-
-
-# --- audit ---------------------------------------------------------------------------
-
-
-def audit_list(args: argparse.Namespace) -> int:
-    ws, actor = _session(args)
-    try:
-        if not actor.is_workspace_admin:
-            raise PermissionDenied("Only a practice Admin may read the audit trail.")
-        with ws.read_session() as session:
-            events = list(
-                session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(args.limit))
-            )
-        ws.audit_alone(
-            audit.EventDraft(
-                audit.EventType.AUDIT_LOG_ACCESSED, actor.user_id, details={"action": "list"}
-            )
-        )
-    finally:
-        _finish(ws, actor)
-    rows = [
-        {
-            "at": e.at.isoformat(timespec="seconds"),
-            "event": e.event_type,
-            "actor": e.actor_id,
-            "patient": e.patient_id,
-            "object": f"{e.object_type}:{e.object_id}" if e.object_type else None,
-            "outcome": e.outcome,
-            "device": e.device_id,
-            "details": e.details,
-        }
-        for e in reversed(events)
-    ]
-    if args.json:
-        print_json(rows)
-    else:
-        for r in rows:
-            print(
-                f"{r['at']}  {r['event']:<26} {r['outcome']:<8} actor={r['actor']} patient={r['patient']}"
-            )
-    return EXIT_OK
-
-
-def audit_verify(args: argparse.Namespace) -> int:
-    ws, actor = _session(args)
-    try:
-        if not actor.is_workspace_admin:
-            raise PermissionDenied("Only a practice Admin may check the audit trail.")
-        with ws.read_session() as session:
-            faults = audit.verify_chain(session, ws.vault.keys.audit)
-            count = session.query(AuditEvent).count()
-    finally:
-        _finish(ws, actor)
-    for fault in faults:
-        print(f"FAULT: {fault}")
-    print(f"{'OK' if not faults else 'BROKEN'}: {count} audit events checked")
-    return EXIT_OK if not faults else EXIT_FAIL
 
 
 def body_sites(args: argparse.Namespace) -> int:

@@ -8,7 +8,9 @@ what this would refuse.
 A clinician without a grant may hold an open emergency access ("break the
 glass", `clinic/emergency.py`): it counts as View Only until it ends or
 expires, never more. A deactivated clinician is refused everything, even in
-a session that was opened before the deactivation.
+a session that was opened before the deactivation. A record imported from
+another clinic's case bundle (`patients.origin`) is View Only for everyone:
+it can be read, shared, exported and erased by its Admin, never edited.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor
-from pixiodoc_desktop.vault.schema import Clinician, EmergencyAccess, Grant, utcnow
+from pixiodoc_desktop.vault.schema import Clinician, EmergencyAccess, Grant, Patient, utcnow
 
 PRACTICE = "*"
 LEVELS = ("view", "edit", "admin")
@@ -145,6 +147,21 @@ def require(
             ),
         )
     assert level is not None
+    if action is Action.EDIT:
+        patient = session.get(Patient, patient_id)
+        if patient is not None and patient.origin is not None:
+            raise AccessDenied(
+                "This record was imported from another clinic's case bundle and is View Only.",
+                audit.EventDraft(
+                    event or _ACTION_EVENTS[action.name],
+                    actor.user_id,
+                    patient_id=patient_id,
+                    object_type="patient",
+                    object_id=patient_id,
+                    outcome=audit.Outcome.DENIED,
+                    details={"action": "edit", "reason": "imported case"},
+                ),
+            )
     return level
 
 

@@ -12,6 +12,7 @@ Details never hold patient data (ids only, counts, formats).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -173,13 +174,20 @@ def append(
     event.hash = event_hash(event)
     event.mac = hmac.new(audit_key, event.hash, hashlib.sha256).digest()
     session.add(event)
+    record_tip(session, device_id=device_id, audit_key=audit_key, seq=event.seq, digest=event.hash)
+    return event
+
+
+def record_tip(
+    session: Session, *, device_id: str, audit_key: bytes, seq: int, digest: bytes
+) -> None:
+    """Set a device's chain tip, sealed (also for sync, after appending another device's events)."""
+    value = _seal(audit_key, "tip", device_id, seq, digest)
     tip = session.get(Setting, _tip_key(device_id))
-    value = _seal(audit_key, "tip", device_id, event.seq, event.hash)
     if tip is None:
         session.add(Setting(key=_tip_key(device_id), value=value))
     else:
         tip.value = value
-    return event
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,9 +215,15 @@ def verify_chain(session: Session, audit_key: bytes) -> list[ChainFault]:
     ):
         kind, _, device = row.key.partition(":")
         (tips if kind == "audit_tip" else checkpoints)[device] = row.value
+    local = session.get(Setting, "device_id")
     for device in sorted(set(devices) | set(tips) | set(checkpoints)):
         fault = _verify_device(
-            session, audit_key, device, tips.get(device), checkpoints.get(device)
+            session,
+            audit_key,
+            device,
+            tips.get(device),
+            checkpoints.get(device),
+            local=local is not None and local.value == device,
         )
         if fault is not None:
             faults.append(fault)
@@ -222,6 +236,8 @@ def _verify_device(
     device: str,
     tip: str | None,
     checkpoint: str | None,
+    *,
+    local: bool = True,
 ) -> ChainFault | None:
     events = session.scalars(
         select(AuditEvent).where(AuditEvent.device_id == device).order_by(AuditEvent.id)
@@ -261,6 +277,11 @@ def _verify_device(
             else None
         )
     sealed_tip = _unseal(audit_key, "tip", device, tip)
+    if sealed_tip is None and not local and tip.count(":") == 1:
+        # Another device's tip as an older sync wrote it (unsealed): still compared.
+        seq_text, hash_hex = tip.split(":")
+        with contextlib.suppress(ValueError):
+            sealed_tip = int(seq_text), bytes.fromhex(hash_hex)
     if sealed_tip is None:
         return ChainFault(
             device, expected_seq, None, "the chain tip record was altered (its seal does not match)"

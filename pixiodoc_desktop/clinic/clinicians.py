@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic import audit, plans
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.vault.schema import Clinician
@@ -79,6 +79,8 @@ class Clinicians:
             raise InvalidInput("The clinician needs a display name")
         if self.ws.vault.header.credential(login) is not None:
             raise InvalidInput(f"The login {login.strip()} is already taken")
+        with self.ws.read_session() as session:
+            plans.require_room_for_clinician(session)
         user_id = str(uuid.uuid4())
         # Wrap WK first: if the password is refused nothing else has changed.
         self.ws.vault.set_password(user_id, login.strip(), display_name.strip(), password)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic import audit, plans
 from pixiodoc_desktop.clinic.access import LEVELS, PRACTICE, Action, require, visible_patient_ids
 from pixiodoc_desktop.clinic.vocabulary import Sex, parse
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
@@ -38,6 +38,7 @@ class PatientSummary:
     photo_count: int
     last_visit: dt.date | None
     access: str  # the acting clinician's level: view | edit | admin
+    origin: str | None = None  # set on View Only records imported from a case bundle
 
     @property
     def display_name(self) -> str:
@@ -111,6 +112,7 @@ class Patients:
         external = external_id.strip() if external_id and external_id.strip() else None
         patient_id = str(uuid.uuid4())
         with self.ws.unit_of_work(actor) as uow:
+            plans.require_room_for_patient(uow.session)
             if external is not None:
                 clash = uow.session.scalar(
                     select(Patient.id).where(Patient.external_id == external, ~Patient.deleted)
@@ -208,6 +210,12 @@ class Patients:
                 )
             )
         return self.get(actor, patient_id, audited=False)
+
+    def erase(self, actor: Actor, patient_id: str, *, confirm_family_name: str) -> int:
+        """Erase the patient for good (crypto-shredding, `erasure.py`); photos destroyed."""
+        from pixiodoc_desktop.clinic.erasure import erase_patient
+
+        return erase_patient(self.ws, actor, patient_id, confirm_family_name)
 
     def get(self, actor: Actor, patient_id: str, *, audited: bool = True) -> PatientSummary:
         """One patient; opening a record is audited as PATIENT_VIEWED."""
@@ -326,6 +334,7 @@ class Patients:
                 photo_count=counts.get(p.id, 0),
                 last_visit=last.get(p.id),
                 access=levels.get(p.id, "view"),
+                origin=p.origin,
             )
             for p in patients
         ]

@@ -391,6 +391,28 @@ class Photos:
             assert visit is not None
             return _summary(photo, visit.visit_date)
 
+    def delete(self, actor: Actor, photo_id: str) -> None:
+        """Remove a photo from the record (soft delete; needs Admin on the record; audited).
+
+        The row stays as a tombstone for sync and its encrypted objects stay until
+        the patient is erased; importing the same image again brings it back.
+        """
+        with self.ws.unit_of_work(actor) as uow:
+            photo = uow.session.get(Photo, photo_id)
+            if photo is None or photo.deleted:
+                raise RecordNotFound(f"There is no photo {photo_id}")
+            require(uow.session, actor, photo.patient_id, Action.DELETE)
+            photo.deleted = True
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.PHOTO_DELETED,
+                    actor.user_id,
+                    patient_id=photo.patient_id,
+                    object_type="photo",
+                    object_id=photo.id,
+                )
+            )
+
     def export(self, actor: Actor, photo_id: str, out: Path) -> Path:
         """Write the stored image to `out` (an audited export; needs Admin on the record)."""
         with self.ws.read_session() as session:

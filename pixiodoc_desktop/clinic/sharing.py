@@ -1,7 +1,8 @@
 """Sharing a patient record: grant, revoke and list per-patient access.
 
 Only the record's Admin shares it. Grants go to one clinician or to the
-whole practice ("*"). The last Admin grant of a record cannot be revoked,
+whole practice ("*"). Sharing with one chosen colleague needs the Teams plan;
+the practice-wide grant works on every plan (see `plans.py`). The last Admin grant of a record cannot be revoked,
 so no record is ever left without someone who may manage it.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic import audit, plans
 from pixiodoc_desktop.clinic.access import LEVEL_LABELS, LEVELS, PRACTICE, Action, require
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
@@ -55,9 +56,10 @@ class Sharing:
     def list(self, actor: Actor, patient_id: str) -> list[GrantSummary]:
         self._check(actor, patient_id, Action.VIEW)
         with self.ws.read_session() as session:
-            names = dict(
-                session.execute(select(Clinician.id, Clinician.display_name)).tuples().all()
-            )
+            names = {
+                row[0]: row[1]
+                for row in session.execute(select(Clinician.id, Clinician.display_name))
+            }
             rows = session.scalars(select(Grant).where(Grant.patient_id == patient_id))
             return sorted(
                 (
@@ -80,6 +82,10 @@ class Sharing:
         grantee = self._grantee_id(grantee_login)
         with self.ws.unit_of_work(actor) as uow:
             require(uow.session, actor, patient_id, Action.SHARE)
+            if grantee not in (PRACTICE, actor.user_id):
+                plans.require_feature(
+                    uow.session, "sharing_between_clinicians", "Sharing a record with a colleague"
+                )
             row = uow.session.scalar(
                 select(Grant).where(Grant.patient_id == patient_id, Grant.grantee == grantee)
             )

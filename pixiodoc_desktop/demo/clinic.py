@@ -16,6 +16,7 @@ from pixiodoc_desktop.clinic.consent import Consents
 from pixiodoc_desktop.clinic.login import lock, log_in
 from pixiodoc_desktop.clinic.patients import Patients
 from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.plans import Plans
 from pixiodoc_desktop.clinic.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.vocabulary import ConsentScope, Modality, PhotoSource
 from pixiodoc_desktop.demo.photos import SkinScene, encode_jpeg, render_photo, scene_for
@@ -195,6 +196,7 @@ def build_demo_vault(
     )
     vault.lock()
     ws, actor = log_in(vault, DEMO_LOGIN, DEMO_PASSWORD)
+    Plans(ws).mark_demo(actor)  # the demo shows Pro features (see clinic/plans.py)
     today = today or dt.date.today()
     chosen = DEMO_PATIENTS[:patients]
     total = len(chosen) * visits

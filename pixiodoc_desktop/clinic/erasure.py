@@ -1,0 +1,91 @@
+"""Erasing a patient (GDPR art. 17): crypto-shredding plus a tombstone.
+
+The patient's data key row is deleted, so every image of the patient is
+unreadable wherever a copy of its ciphertext lives (the cloud, other
+workstations). The image objects on this PC are deleted too, the patient's
+photos, visits, lesions, consents and grants are deleted (sync carries the
+deletions as tombstones), and the patient row stays as a tombstone with its
+identifying fields replaced, so that references (audit events, emergency
+accesses) still resolve to an id and nothing more. The audit keeps only ids.
+
+It takes the record's Admin grant and the patient's family name typed as a
+confirmation: erasing cannot be undone.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.access import Action, require
+from pixiodoc_desktop.clinic.patients import fold
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
+from pixiodoc_desktop.vault import locking
+from pixiodoc_desktop.vault.schema import (
+    Consent,
+    Grant,
+    Lesion,
+    Patient,
+    PatientKey,
+    Photo,
+    Visit,
+)
+
+TOMBSTONE = "(erased)"
+
+
+def _fold(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family_name: str) -> int:
+    """Erase the patient; returns how many photos were destroyed."""
+    with locking.writing(ws.vault.folder), ws.unit_of_work(actor) as uow:
+        session = uow.session
+        require(session, actor, patient_id, Action.ERASE)
+        patient = session.get(Patient, patient_id)
+        if patient is None or patient.deleted:
+            raise RecordNotFound(f"There is no patient {patient_id}")
+        if _fold(confirm_family_name) != _fold(patient.family_name):
+            raise InvalidInput(
+                "To erase, type the patient's family name exactly as it is on the record"
+            )
+        photos = list(session.scalars(select(Photo).where(Photo.patient_id == patient_id)))
+        blobs = {b for p in photos for b in (p.blob_id, p.thumbnail_blob_id, p.screen_blob_id)}
+        for photo in photos:
+            session.delete(photo)
+        session.flush()
+        for model in (Lesion, Visit, Consent, Grant):
+            for row in session.scalars(select(model).where(model.patient_id == patient_id)):
+                session.delete(row)
+        session.flush()
+        key_row = session.get(PatientKey, patient_id)
+        if key_row is not None:
+            session.delete(key_row)  # crypto-shredding: every copy of the images is now noise
+        patient.family_name = TOMBSTONE
+        patient.given_name = ""
+        patient.search_key = ""
+        patient.birth_date = None
+        patient.sex = "unknown"
+        patient.external_id = None
+        patient.notes = ""
+        patient.origin = None
+        patient.deleted = True
+        uow.audit(
+            audit.EventDraft(
+                audit.EventType.PATIENT_ERASED,
+                actor.user_id,
+                patient_id=patient_id,
+                object_type="patient",
+                object_id=patient_id,
+                details={"photos": len(photos), "method": "crypto-shredding"},
+            )
+        )
+        count = len(photos)
+    # After the commit: should deleting a file fail, no row names it any more,
+    # so the orphan sweep at the next unlock removes it (and without the key
+    # it is unreadable anyway).
+    for blob in blobs:
+        ws.vault.blobs.delete(blob)
+    return count
