@@ -13,15 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from pixiodoc_desktop import (
-    __version__,
-    audit_commands,
-    case_commands,
-    commands,
-    licence_commands,
-    people_commands,
-    sync_commands,
-)
+from pixiodoc_desktop import __version__, commands, people_commands, sync_commands
 from pixiodoc_desktop.commands import EXIT_FAIL, EXIT_USAGE, UsageError
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.logs import setup_logging
@@ -149,11 +141,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(handler=commands.photo_export)
 
+    audit = sub.add_parser("audit", help="read and check the audit trail")
+    asub = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
+    p = asub.add_parser("list", help="recent audit events")
+    _add_user(p)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=commands.audit_list)
+    p = asub.add_parser("verify", help="check the audit trail's hash chain and seals")
+    _add_user(p)
+    p.set_defaults(handler=commands.audit_verify)
+
     people_commands.add_parsers(sub, _add_user)
     sync_commands.add_parsers(sub, _add_user)
-    audit_commands.add_parsers(sub, _add_user)
-    licence_commands.add_parsers(sub, _add_user)
-    case_commands.add_parsers(sub, _add_user)
 
     p = sub.add_parser("body-sites", help="list the body site codes")
     p.add_argument("--json", action="store_true")
