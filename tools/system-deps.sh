@@ -9,6 +9,7 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libx11-xcb1
   xvfb x11-utils xauth
+  poppler-utils dicom3tools orthanc orthanc-dicomweb
 )
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: no apt-get here; install the equivalents of: ${PACKAGES[*]}" >&2
@@ -22,5 +23,12 @@ for p in "${PACKAGES[@]}"; do
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
+  # orthanc's maintainer scripts would start a system service on 4242/8042;
+  # the tests start their own instance on free ports, so keep it from starting.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod +x /usr/sbin/policy-rc.d
+    trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
