@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -25,6 +24,8 @@ from vault_support import (
     SECOND_LOGIN,
     SECOND_PASSWORD,
     CliResult,
+    CliRunner,
+    Folders,
     MadeVault,
     MemoryKeyring,
     add_clinician,
@@ -51,13 +52,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
         yield backend
     finally:
         keyring.set_keyring(previous)
-
-
-@dataclass(frozen=True, slots=True)
-class Folders:
-    config: Path
-    logs: Path
-    default_vault: Path
 
 
 @pytest.fixture(autouse=True)
@@ -148,8 +142,6 @@ def jpeg_bytes() -> bytes:
 
 
 # --- the command line as a subprocess ----------------------------------------------------
-
-CliRunner = Callable[..., CliResult]
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,15 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.entries.pop((service, username), None) is None:
             raise keyring.errors.PasswordDeleteError(f"no entry for {service}/{username}")
+
+
+@dataclass(frozen=True, slots=True)
+class Folders:
+    """This test's config, log and default vault folders (inside its tmp_path)."""
+
+    config: Path
+    logs: Path
+    default_vault: Path
 
 
 # --- vaults and clinicians -------------------------------------------------------------
@@ -167,6 +176,10 @@ class CliResult:
     @property
     def output(self) -> str:
         return self.stdout + self.stderr
+
+
+CliRunner = Callable[..., CliResult]
+"""`cli(*args, stdin="", env=None)` runs `pixiodoc ARGS...` as a subprocess (a conftest fixture)."""
 
 
 def cli_env(extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from vault_support import LOGIN, PASSWORD, cli_env, create_vault, plaintext_findings
+from vault_support import (
+    LOGIN,
+    PASSWORD,
+    CliRunner,
+    cli_env,
+    create_vault,
+    plaintext_findings,
+)
 
 from pixiodoc_desktop.clinic.login import lock, log_in
 from pixiodoc_desktop.clinic.patients import Patients
@@ -43,7 +50,7 @@ def _wait_for_lines(path: Path, count: int, proc: subprocess.Popen[bytes], limit
 
 
 @pytest.mark.slow
-def test_sigkill_during_ingest_loses_nothing_promised(cli: object, tmp_path: Path) -> None:
+def test_sigkill_during_ingest_loses_nothing_promised(cli: CliRunner, tmp_path: Path) -> None:
     kills = max(30, int(os.environ.get("PIXIODOC_CRASH_KILLS", "30")))
     seed = int(os.environ.get("PIXIODOC_CRASH_SEED", "20261127"))
     rng = random.Random(seed)
@@ -92,11 +99,11 @@ def test_sigkill_during_ingest_loses_nothing_promised(cli: object, tmp_path: Pat
     assert killed_mid_ingest >= kills // 3, "too few kills landed while ingesting"
     assert len(set(promised)) >= kills, "the workers ingested too little to prove anything"
 
-    verified = cli(  # type: ignore[operator]
+    verified = cli(
         "vault", "verify", "--vault", made.folder, "--user", LOGIN, "--password-stdin",
         stdin=PASSWORD + "\n", env={"TMPDIR": str(temp)},
     )  # fmt: skip
-    assert verified.code == 0, f"seed {seed}: {verified.output}"  # type: ignore[attr-defined]
+    assert verified.code == 0, f"seed {seed}: {verified.output}"
 
     vault = Vault.open(made.folder)
     ws, actor = log_in(vault, LOGIN, PASSWORD)

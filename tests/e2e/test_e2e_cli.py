@@ -7,7 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from vault_support import LOGIN, PASSWORD, MadeVault, create_vault, decodes, synthetic_jpeg
+from vault_support import (
+    LOGIN,
+    PASSWORD,
+    CliRunner,
+    MadeVault,
+    create_vault,
+    decodes,
+    synthetic_jpeg,
+)
 
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.vault import Vault
@@ -28,8 +36,8 @@ def fast_vault(tmp_path: Path) -> MadeVault:
 
 
 @pytest.fixture
-def patient(cli: object, fast_vault: MadeVault) -> str:
-    result = cli(  # type: ignore[operator]
+def patient(cli: CliRunner, fast_vault: MadeVault) -> str:
+    result = cli(
         "patient", "add", "--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin",
         "--name", "Müller, Jürgen", "--dob", "1987-03-14", "--external-id", "MRN-10231",
         stdin=PW,
@@ -41,9 +49,9 @@ def patient(cli: object, fast_vault: MadeVault) -> str:
 # --- vault init ------------------------------------------------------------------------------
 
 
-def test_vault_init_prints_the_recovery_key_once(cli: object, tmp_path: Path) -> None:
+def test_vault_init_prints_the_recovery_key_once(cli: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "new vault"
-    result = cli(  # type: ignore[operator]
+    result = cli(
         "vault", "init", "--vault", folder, "--clinic", "Hautarztpraxis Süd", "--admin", "dr.weber",
         "--admin-name", "Dr. Anna Weber", "--password-stdin", stdin=PW,
     )  # fmt: skip
@@ -65,7 +73,7 @@ def test_vault_init_prints_the_recovery_key_once(cli: object, tmp_path: Path) ->
     vault.unlock_with_recovery_key(recovery_key)
     assert vault.setting("clinic_name") == "Hautarztpraxis Süd"
     vault.lock()
-    again = cli(  # type: ignore[operator]
+    again = cli(
         "vault", "init", "--vault", folder, "--clinic", "X", "--admin", "dr.x", "--password-stdin",
         stdin=PW,
     )  # fmt: skip
@@ -73,9 +81,9 @@ def test_vault_init_prints_the_recovery_key_once(cli: object, tmp_path: Path) ->
     _no_traceback(again.stdout, again.stderr)
 
 
-def test_vault_init_json(cli: object, tmp_path: Path) -> None:
+def test_vault_init_json(cli: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "v"
-    result = cli(  # type: ignore[operator]
+    result = cli(
         "vault", "init", "--vault", folder, "--clinic", "Praxis", "--admin", "dr.weber",
         "--password-stdin", "--json", stdin=PW,
     )  # fmt: skip
@@ -85,9 +93,9 @@ def test_vault_init_json(cli: object, tmp_path: Path) -> None:
     assert data["vault_id"] == Vault.open(folder).header.vault_id
 
 
-def test_vault_init_refuses_a_weak_password(cli: object, tmp_path: Path) -> None:
+def test_vault_init_refuses_a_weak_password(cli: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "v"
-    result = cli(  # type: ignore[operator]
+    result = cli(
         "vault", "init", "--vault", folder, "--clinic", "Praxis", "--admin", "dr.weber",
         "--password-stdin", stdin="password123\n",
     )  # fmt: skip
@@ -99,32 +107,32 @@ def test_vault_init_refuses_a_weak_password(cli: object, tmp_path: Path) -> None
 # --- patients, import, photos, audit -----------------------------------------------------------
 
 
-def test_patient_add_and_list(cli: object, fast_vault: MadeVault, patient: str) -> None:
+def test_patient_add_and_list(cli: CliRunner, fast_vault: MadeVault, patient: str) -> None:
     base = ("--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin")
-    added = cli("patient", "add", *base, "--name", "Inés García López", "--json", stdin=PW)  # type: ignore[operator]
+    added = cli("patient", "add", *base, "--name", "Inés García López", "--json", stdin=PW)
     assert added.code == 0, added.output
     garcia = json.loads(added.stdout)
     assert (garcia["family_name"], garcia["given_name"]) == ("López", "Inés García")
-    listed = cli("patient", "list", *base, "--json", stdin=PW)  # type: ignore[operator]
+    listed = cli("patient", "list", *base, "--json", stdin=PW)
     assert listed.code == 0, listed.output
     everyone = json.loads(listed.stdout)
     assert {p["id"] for p in everyone} == {patient, garcia["id"]}
     found = json.loads(
         cli("patient", "list", *base, "--search", "muller", "--json", stdin=PW).stdout
-    )  # type: ignore[operator]
+    )
     assert [(p["id"], p["birth_date"], p["external_id"]) for p in found] == [
         (patient, "1987-03-14", "MRN-10231")
     ]
     by_date = json.loads(
         cli("patient", "list", *base, "--search", "14.03.1987", "--json", stdin=PW).stdout
-    )  # type: ignore[operator]
+    )
     assert [p["id"] for p in by_date] == [patient]
-    text = cli("patient", "list", *base, stdin=PW)  # type: ignore[operator]
+    text = cli("patient", "list", *base, stdin=PW)
     assert patient in text.stdout and "Müller, Jürgen" in text.stdout
 
 
 def test_import_export_and_audit(
-    cli: object, fast_vault: MadeVault, patient: str, tmp_path: Path
+    cli: CliRunner, fast_vault: MadeVault, patient: str, tmp_path: Path
 ) -> None:
     base = ("--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin")
     files = []
@@ -136,54 +144,54 @@ def test_import_export_and_audit(
     bad.write_text("Histologie: unauffällig\n", "utf-8")
     result = cli(
         "import", *base, "--patient", patient, "--body-site", "forearm-left", *files, bad, stdin=PW
-    )  # type: ignore[operator]
+    )
     assert result.code == 0, result.output
     _no_traceback(result.stdout, result.stderr)
     assert result.stdout.strip().splitlines()[-1] == "3 imported, 0 duplicates, 1 refused"
     refusals = [line for line in result.stderr.splitlines() if line.startswith("refused:")]
     assert len(refusals) == 1 and "befund.jpg" in refusals[0]
-    again = cli("import", *base, "--patient", patient, files[0], stdin=PW)  # type: ignore[operator]
+    again = cli("import", *base, "--patient", patient, files[0], stdin=PW)
     assert again.stdout.strip().splitlines()[-1] == "0 imported, 1 duplicates, 0 refused"
 
     photos = json.loads(
         cli("photo", "list", *base, "--patient", patient, "--json", stdin=PW).stdout
-    )  # type: ignore[operator]
+    )
     assert len(photos) == 3 and {p["body_site"] for p in photos} == {"forearm-left"}
     out = tmp_path / "export" / "photo"
     out.parent.mkdir()
-    exported = cli("photo", "export", *base, "--photo", photos[0]["id"], "--out", out, stdin=PW)  # type: ignore[operator]
+    exported = cli("photo", "export", *base, "--photo", photos[0]["id"], "--out", out, stdin=PW)
     assert exported.code == 0, exported.output
     target = out.with_suffix(".jpg")
     assert decodes(target.read_bytes()) == (320, 240)
 
-    events = json.loads(cli("audit", "list", *base, "--json", "--limit", "200", stdin=PW).stdout)  # type: ignore[operator]
+    events = json.loads(cli("audit", "list", *base, "--json", "--limit", "200", stdin=PW).stdout)
     exports = [e for e in events if e["event"] == "DATA_EXPORTED"]
     assert [(e["patient"], e["object"], e["outcome"]) for e in exports] == [
         (patient, f"photo:{photos[0]['id']}", "success")
     ]
     assert sum(e["event"] == "PHOTO_ADDED" for e in events) == 3
-    verified = cli("audit", "verify", *base, stdin=PW)  # type: ignore[operator]
+    verified = cli("audit", "verify", *base, stdin=PW)
     assert verified.code == 0 and verified.stdout.startswith("OK")
 
 
 def test_verify_then_corrupt_a_blob(
-    cli: object, fast_vault: MadeVault, patient: str, tmp_path: Path
+    cli: CliRunner, fast_vault: MadeVault, patient: str, tmp_path: Path
 ) -> None:
     base = ("--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin")
     image = tmp_path / "a.jpg"
     image.write_bytes(synthetic_jpeg(600))
-    assert cli("import", *base, "--patient", patient, image, stdin=PW).code == 0  # type: ignore[operator]
-    ok = cli("vault", "verify", *base, stdin=PW)  # type: ignore[operator]
+    assert cli("import", *base, "--patient", patient, image, stdin=PW).code == 0
+    ok = cli("vault", "verify", *base, stdin=PW)
     assert ok.code == 0, ok.output
     assert ok.stdout.startswith("OK: 1 photos, 3 image objects")
     photo = json.loads(
         cli("photo", "list", *base, "--patient", patient, "--json", stdin=PW).stdout
-    )[0]  # type: ignore[operator]
+    )[0]
     blob = fast_vault.folder / "blobs" / photo["blob_id"][:2] / photo["blob_id"]
     raw = bytearray(blob.read_bytes())
     raw[len(raw) // 2] ^= 0x10
     blob.write_bytes(bytes(raw))
-    bad = cli("vault", "verify", *base, stdin=PW)  # type: ignore[operator]
+    bad = cli("vault", "verify", *base, stdin=PW)
     assert bad.code == 1
     _no_traceback(bad.stdout, bad.stderr)
     faults = [line for line in bad.stdout.splitlines() if line.startswith("FAULT:")]
@@ -197,12 +205,12 @@ def test_verify_then_corrupt_a_blob(
         "--recovery-key-stdin",
         "--json",
         stdin=fast_vault.recovery_key.lower() + "\n",
-    )  # type: ignore[operator]
+    )
     assert by_key.code == 1 and json.loads(by_key.stdout)["ok"] is False
 
 
 def test_verify_names_a_damaged_database_page(
-    cli: object, fast_vault: MadeVault, patient: str
+    cli: CliRunner, fast_vault: MadeVault, patient: str
 ) -> None:
     base = ("--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin")
     db = fast_vault.folder / "vault.db"
@@ -211,7 +219,7 @@ def test_verify_names_a_damaged_database_page(
     assert len(raw) > 4096 * 4
     raw[4096 * 3 + 100] ^= 0x01
     db.write_bytes(bytes(raw))
-    result = cli("vault", "verify", *base, stdin=PW)  # type: ignore[operator]
+    result = cli("vault", "verify", *base, stdin=PW)
     assert result.code == 1
     _no_traceback(result.stdout, result.stderr)
     assert "ERROR CORE" not in result.stderr  # SQLCipher's own noise stays off the terminal
@@ -220,14 +228,14 @@ def test_verify_names_a_damaged_database_page(
 
 
 def test_backup_and_restore(
-    cli: object, fast_vault: MadeVault, patient: str, tmp_path: Path
+    cli: CliRunner, fast_vault: MadeVault, patient: str, tmp_path: Path
 ) -> None:
     base = ("--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin")
     image = tmp_path / "a.jpg"
     image.write_bytes(synthetic_jpeg(700))
-    assert cli("import", *base, "--patient", patient, image, stdin=PW).code == 0  # type: ignore[operator]
+    assert cli("import", *base, "--patient", patient, image, stdin=PW).code == 0
     backup = tmp_path / "backup.pxb"
-    made = cli("vault", "backup", *base, backup, stdin=PW)  # type: ignore[operator]
+    made = cli("vault", "backup", *base, backup, stdin=PW)
     assert made.code == 0, made.output
     assert "3 image objects" in made.stdout and backup.is_file()
     restored = tmp_path / "restored"
@@ -241,7 +249,7 @@ def test_backup_and_restore(
         LOGIN,
         "--password-stdin",
         stdin=PW,
-    )  # type: ignore[operator]
+    )
     assert result.code == 0, result.output
     assert "OK: 1 photos, 3 image objects" in result.stdout
     photos = json.loads(
@@ -257,7 +265,7 @@ def test_backup_and_restore(
             patient,
             "--json",
             stdin=PW,
-        ).stdout  # type: ignore[operator]
+        ).stdout
     )
     assert len(photos) == 1
     occupied = cli(
@@ -270,7 +278,7 @@ def test_backup_and_restore(
         LOGIN,
         "--password-stdin",
         stdin=PW,
-    )  # type: ignore[operator]
+    )
     assert occupied.code == 1 and "not empty" in occupied.stderr
     foreign = tmp_path / "holiday.tar"
     foreign.write_bytes(b"\x00" * 2048)
@@ -284,7 +292,7 @@ def test_backup_and_restore(
         LOGIN,
         "--password-stdin",
         stdin=PW,
-    )  # type: ignore[operator]
+    )
     assert refused.code == 1 and "holiday.tar" in refused.stderr
     _no_traceback(occupied.stderr, refused.stderr)
 
@@ -292,7 +300,7 @@ def test_backup_and_restore(
 # --- errors ------------------------------------------------------------------------------------
 
 
-def test_wrong_password_is_one_line_and_no_traceback(cli: object, fast_vault: MadeVault) -> None:
+def test_wrong_password_is_one_line_and_no_traceback(cli: CliRunner, fast_vault: MadeVault) -> None:
     before = sorted(p.name for p in fast_vault.folder.iterdir())
     db_before = (fast_vault.folder / "vault.db").read_bytes()
     result = cli(
@@ -304,7 +312,7 @@ def test_wrong_password_is_one_line_and_no_traceback(cli: object, fast_vault: Ma
         LOGIN,
         "--password-stdin",
         stdin="Not-The-Password-9\n",
-    )  # type: ignore[operator]
+    )
     assert result.code == 1
     assert result.stderr == f"pixiodoc: Wrong password for {LOGIN}.\n"
     assert result.stdout == ""
@@ -314,10 +322,12 @@ def test_wrong_password_is_one_line_and_no_traceback(cli: object, fast_vault: Ma
     assert (fast_vault.folder / "vault.db").read_bytes() == db_before
 
 
-def test_wrong_password_on_an_empty_folder_never_makes_a_vault(cli: object, tmp_path: Path) -> None:
+def test_wrong_password_on_an_empty_folder_never_makes_a_vault(
+    cli: CliRunner, tmp_path: Path
+) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = cli("patient", "list", "--vault", empty, "--user", LOGIN, "--password-stdin", stdin=PW)  # type: ignore[operator]
+    result = cli("patient", "list", "--vault", empty, "--user", LOGIN, "--password-stdin", stdin=PW)
     assert result.code == 1 and "no vault" in result.stderr.lower()
     assert list(empty.iterdir()) == []
 
@@ -331,25 +341,25 @@ def test_wrong_password_on_an_empty_folder_never_makes_a_vault(cli: object, tmp_
         ("audit", "list", "--user", LOGIN, "--limit", "many"),
     ],
 )
-def test_usage_errors_exit_2(cli: object, args: tuple[str, ...]) -> None:
-    result = cli(*args)  # type: ignore[operator]
+def test_usage_errors_exit_2(cli: CliRunner, args: tuple[str, ...]) -> None:
+    result = cli(*args)
     assert result.code == 2, result.output
     assert "usage:" in result.stderr
     _no_traceback(result.stdout, result.stderr)
 
 
 def test_password_needed_but_no_terminal_is_a_usage_error(
-    cli: object, fast_vault: MadeVault
+    cli: CliRunner, fast_vault: MadeVault
 ) -> None:
-    result = cli("patient", "list", "--vault", fast_vault.folder, "--user", LOGIN)  # type: ignore[operator]
+    result = cli("patient", "list", "--vault", fast_vault.folder, "--user", LOGIN)
     assert result.code == 2 and "--password-stdin" in result.stderr
 
 
-def test_missing_vault_folder_is_a_clear_message(cli: object, tmp_path: Path) -> None:
+def test_missing_vault_folder_is_a_clear_message(cli: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "Praxis" / "vault"
     result = cli(
         "vault", "verify", "--vault", missing, "--user", LOGIN, "--password-stdin", stdin=PW
-    )  # type: ignore[operator]
+    )
     assert result.code == 1
     assert (
         result.stderr == f"pixiodoc: There is no vault at {missing} (the folder does not exist).\n"
@@ -357,7 +367,7 @@ def test_missing_vault_folder_is_a_clear_message(cli: object, tmp_path: Path) ->
     assert not missing.exists()
 
 
-def test_vault_from_the_environment(cli: object, fast_vault: MadeVault) -> None:
+def test_vault_from_the_environment(cli: CliRunner, fast_vault: MadeVault) -> None:
     result = cli(
         "patient",
         "list",
@@ -367,20 +377,20 @@ def test_vault_from_the_environment(cli: object, fast_vault: MadeVault) -> None:
         "--json",
         stdin=PW,
         env={"PIXIODOC_VAULT": str(fast_vault.folder)},
-    )  # type: ignore[operator]
+    )
     assert result.code == 0 and json.loads(result.stdout) == []
 
 
 def test_unknown_patient_and_photo_are_named(
-    cli: object, fast_vault: MadeVault, tmp_path: Path
+    cli: CliRunner, fast_vault: MadeVault, tmp_path: Path
 ) -> None:
     base = ("--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin")
     image = tmp_path / "a.jpg"
     image.write_bytes(synthetic_jpeg(800))
-    result = cli("import", *base, "--patient", "no-such-patient", image, stdin=PW)  # type: ignore[operator]
+    result = cli("import", *base, "--patient", "no-such-patient", image, stdin=PW)
     assert result.code == 1 and "no-such-patient" in result.stderr
     export = cli(
         "photo", "export", *base, "--photo", "no-such-photo", "--out", tmp_path / "x.jpg", stdin=PW
-    )  # type: ignore[operator]
+    )
     assert export.code == 1 and "no-such-photo" in export.stderr
     _no_traceback(result.output, export.output)

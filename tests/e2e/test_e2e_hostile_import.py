@@ -7,7 +7,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from vault_support import LOGIN, PASSWORD, create_vault, synthetic_jpeg
+from vault_support import LOGIN, PASSWORD, CliRunner, create_vault, synthetic_jpeg
 
 PW = PASSWORD + "\n"
 
@@ -46,10 +46,10 @@ def test_png_bomb_is_well_formed() -> None:
     assert struct.unpack(">I", data[29:33])[0] == zlib.crc32(data[12:29])
 
 
-def test_hostile_corpus(cli: object, tmp_path: Path) -> None:
+def test_hostile_corpus(cli: CliRunner, tmp_path: Path) -> None:
     made = create_vault(tmp_path / "vault")
     base = ("--vault", made.folder, "--user", LOGIN, "--password-stdin")
-    added = cli("patient", "add", *base, "--name", "Müller, Erika", stdin=PW)  # type: ignore[operator]
+    added = cli("patient", "add", *base, "--name", "Müller, Erika", stdin=PW)
     assert added.code == 0, added.output
     patient = added.stdout.strip()
 
@@ -74,7 +74,7 @@ def test_hostile_corpus(cli: object, tmp_path: Path) -> None:
     good = odd_folder / "Ödem Foto 1.jpg"
     good.write_bytes(good_jpeg)
 
-    result = cli("import", *base, "--patient", patient, *paths, good, stdin=PW)  # type: ignore[operator]
+    result = cli("import", *base, "--patient", patient, *paths, good, stdin=PW)
     assert result.code == 0, result.output
     assert "Traceback" not in result.output
     assert (
@@ -89,25 +89,25 @@ def test_hostile_corpus(cli: object, tmp_path: Path) -> None:
         assert reason in lines[0], (name, lines[0])
     assert not any("Ödem Foto 1.jpg" in line for line in refusals)
 
-    photos = cli("photo", "list", *base, "--patient", patient, stdin=PW)  # type: ignore[operator]
+    photos = cli("photo", "list", *base, "--patient", patient, stdin=PW)
     assert len(photos.stdout.strip().splitlines()) == 1
-    verified = cli("vault", "verify", *base, stdin=PW)  # type: ignore[operator]
+    verified = cli("vault", "verify", *base, stdin=PW)
     assert verified.code == 0, verified.output
     assert verified.stdout.startswith("OK: 1 photos, 3 image objects")
     blobs = [p for p in (made.folder / "blobs").rglob("*") if p.is_file()]
     assert len(blobs) == 3, "refused files must leave no object behind"
 
 
-def test_a_folder_with_unicode_and_spaces_imports(cli: object, tmp_path: Path) -> None:
+def test_a_folder_with_unicode_and_spaces_imports(cli: CliRunner, tmp_path: Path) -> None:
     made = create_vault(tmp_path / "vault")
     base = ("--vault", made.folder, "--user", LOGIN, "--password-stdin")
-    patient = cli("patient", "add", *base, "--name", "Müller, Erika", stdin=PW).stdout.strip()  # type: ignore[operator]
+    patient = cli("patient", "add", *base, "--name", "Müller, Erika", stdin=PW).stdout.strip()
     folder = tmp_path / "Patientin Müller"
     folder.mkdir()
     (folder / "Ödem Foto 1.jpg").write_bytes(synthetic_jpeg(910))
     (folder / "Ödem Foto 2.JPG").write_bytes(synthetic_jpeg(911))
     (folder / "leer.jpg").write_bytes(b"")
-    result = cli("import", *base, "--patient", patient, folder, stdin=PW)  # type: ignore[operator]
+    result = cli("import", *base, "--patient", patient, folder, stdin=PW)
     assert result.code == 0, result.output
     assert result.stdout.strip().splitlines()[-1] == "2 imported, 0 duplicates, 1 refused"
     assert "leer.jpg" in result.stderr and "empty" in result.stderr
