@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.clinic.photos import ImageSize
 from pixiodoc_desktop.config import Settings, default_vault_dir
 from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui import memory
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
@@ -350,6 +351,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.patients.refresh()
         self.patients.search.setFocus()
+        memory.settle()
         self.workspace_shown.emit()
 
     def is_unlocked(self) -> bool:
@@ -384,6 +386,7 @@ class MainWindow(QMainWindow):
         self._set_unlocked_ui(False)
         session = self.ctx.session
         DbOperation(session.lock).survive_lock().run(self.ctx.worker)
+        QTimer.singleShot(0, memory.release)
         self.locked.emit()
 
     # --- patients ------------------------------------------------------------------------
@@ -447,6 +450,8 @@ class MainWindow(QMainWindow):
         self.details.show_record(record, selected)
         self.patients.note_recent(record.patient)
         self._set_unlocked_ui(True)
+        if record.complete:
+            memory.settle()
         self.record_shown.emit(record.patient.id)
 
     def _record_changed(self, patient_id: str) -> None:
@@ -577,6 +582,7 @@ class MainWindow(QMainWindow):
         self.ctx.worker.submit(session.lock, None, lambda _exc: None, keep_after_lock=True)
         self.ctx.worker.stop()
         self.ctx.images.stop()
+        memory.release()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
