@@ -101,6 +101,7 @@ def sync_once(
     keys = sync_keys(ws)
     try:
         reconcile_header(ws)  # finish what a round cut off after its commit left
+        store.check_bucket()  # some servers would create a missing bucket on the first write
         pushed = push(ws, store, keys, progress) if push_changes else None
         _publish_clinic(ws, store, keys)
         pulled = pull(ws, store, keys, progress)

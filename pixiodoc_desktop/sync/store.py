@@ -233,7 +233,19 @@ class ObjectStore:
 
     def check_bucket(self) -> None:
         """Raise the typed error when the bucket cannot be used."""
-        self._call(self.client.head_bucket, Bucket=self.settings.bucket)
+        # A listing, not HEAD: a HEAD error has no body, so its cause (skew? key?) is lost.
+        try:
+            self._call(
+                self.client.list_objects_v2,
+                Bucket=self.settings.bucket,
+                Prefix=self.key("probe") + "/",
+                MaxKeys=1,
+            )
+        except NotFound as exc:
+            raise SyncBucketMissing(
+                f"The bucket {self.settings.bucket!r} does not exist at "
+                f"{self.settings.where.rsplit('/', 1)[0]}; create it or correct the name."
+            ) from exc
 
     # --- errors ------------------------------------------------------------------
 
