@@ -173,3 +173,30 @@ class SyncDataDamaged(SyncError):
 
 class EnrollmentInvalid(SyncError):
     """An enrollment code that is mistyped, expired, used up or not found."""
+
+
+# --- exports and the PACS -----------------------------------------------------------
+
+
+class PacsError(PixioDocError):
+    """The PACS did not take the images (the message says why); nothing local changed."""
+
+
+class PacsNotConfigured(PacsError):
+    """No PACS (or no DICOMweb URL) has been set up for this clinic."""
+
+
+class PacsUnreachable(PacsError):
+    """Nothing answers at the PACS's host and port, or its DICOMweb URL."""
+
+
+class AssociationRejected(PacsError):
+    """The PACS refused the DICOM association, usually because it does not know our AE title."""
+
+
+class StoreRefused(PacsError):
+    """The PACS took the connection but refused images (a DIMSE status or an HTTP error)."""
+
+
+class RetentionHold(PixioDocError):
+    """A patient's record is under a retention hold and cannot be erased until it is released."""
