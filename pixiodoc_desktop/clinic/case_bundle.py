@@ -384,7 +384,12 @@ class CaseBundles:
     # --- import ----------------------------------------------------------------------------
 
     def open_bundle(
-        self, actor: Actor, data: bytes, *, passphrase: str | None = None
+        self,
+        actor: Actor,
+        data: bytes,
+        *,
+        passphrase: str | None = None,
+        today: dt.date | None = None,
     ) -> dict[str, Any]:
         """Decrypt and check a bundle; returns its manifest with the objects under "_objects"."""
         header, aad, nonce, ciphertext = read_header(data)
@@ -437,7 +442,7 @@ class CaseBundles:
         expires = dt.date.fromisoformat(str(manifest.get("expires")))
         if expires != dt.date.fromisoformat(str(header.get("expires"))):
             raise BundleRefused("The case bundle was altered (its expiry dates disagree)")
-        if expires < dt.date.today():
+        if expires < (today or dt.date.today()):
             raise BundleRefused(f"This case bundle expired on {expires}; ask for a new one")
         return manifest
 
@@ -451,9 +456,15 @@ class CaseBundles:
         return self.import_bundle(actor, data, passphrase=passphrase)
 
     def import_bundle(
-        self, actor: Actor, data: bytes, *, passphrase: str | None = None
+        self,
+        actor: Actor,
+        data: bytes,
+        *,
+        passphrase: str | None = None,
+        today: dt.date | None = None,
     ) -> ImportedCase:
-        manifest = self.open_bundle(actor, data, passphrase=passphrase)
+        """Create a View Only record from a bundle; `today` is for checking the expiry."""
+        manifest = self.open_bundle(actor, data, passphrase=passphrase, today=today)
         objects: dict[str, bytes] = manifest["_objects"]
         try:
             person = manifest["patient"]

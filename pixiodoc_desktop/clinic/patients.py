@@ -16,7 +16,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic import audit, plans
-from pixiodoc_desktop.clinic.access import LEVELS, PRACTICE, Action, require, visible_patient_ids
+from pixiodoc_desktop.clinic.access import (
+    LEVELS,
+    PRACTICE,
+    Action,
+    require,
+    require_active,
+    visible_patient_ids,
+)
 from pixiodoc_desktop.clinic.vocabulary import Sex, parse
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
@@ -251,6 +258,11 @@ class Patients:
         """Patients the actor may see, matching name parts, external id or date of birth."""
         text = query.strip()
         with self.ws.read_session() as session:
+            try:
+                require_active(session, actor, audit.EventType.PATIENT_SEARCHED)
+            except AccessDenied as denied:
+                self.ws.audit_alone(denied.draft)
+                raise
             # A correlated EXISTS, not `id IN (sub-select)`: SQLite then walks the
             # search_key index in order and stops at `limit`, checking each candidate's
             # grant by the (patient_id, grantee) index, instead of visiting every
