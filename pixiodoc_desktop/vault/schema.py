@@ -297,3 +297,21 @@ class SyncConflict(Base):
     detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     resolved_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class Comparison(Record, Base):
+    """Two photos of one patient compared: alignment, view options, vector annotations and
+    measurements (in pixel coordinates of the photo each belongs to; never burned in)."""
+
+    __tablename__ = "comparisons"
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    before_photo_id: Mapped[str] = mapped_column(ForeignKey("photos.id"))
+    after_photo_id: Mapped[str] = mapped_column(ForeignKey("photos.id"))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    # {"homography": 3x3 after->before pixels, "quality": {...}, "manual": bool, "refined": bool}
+    alignment: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    aligned: Mapped[bool] = mapped_column(Boolean, default=True)
+    normalised: Mapped[bool] = mapped_column(Boolean, default=False)
+    annotations: Mapped[list[Any]] = mapped_column(default=list)
+    measurements: Mapped[list[Any]] = mapped_column(default=list)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
