@@ -93,6 +93,9 @@ class Patient(Record, Base):
     # Where an imported record came from (e.g. a case bundle from another clinic);
     # None for records made here. Such records are View Only copies.
     origin: Mapped[str | None] = mapped_column(String(300))
+    # GDPR art. 17(3): a reason the record must be kept (e.g. a pending claim);
+    # while set, erasure is refused with it. Set and released by an Admin, audited.
+    retention_hold: Mapped[str | None] = mapped_column(Text)
 
 
 class PatientKey(Base):
