@@ -241,3 +241,23 @@ def test_events_are_chained_in_the_writing_transaction(
         seqs = list(session.scalars(select(AuditEvent.seq).order_by(AuditEvent.id)))
         assert verify_chain(session, workstation.vault.keys.audit) == []
     assert seqs[-1] == (before or 0) + 1
+
+
+@pytest.mark.parametrize("forged_seal", ["none", "random"])
+def test_truncated_tail_with_a_rewritten_tip_is_found(
+    trail: Workstation, tamper_session: Callable[[], Session], forged_seal: str
+) -> None:
+    """Cutting events off and pointing the tip at the new last one needs the audit key."""
+    session = tamper_session()
+    events = _events(session, trail.device_id)
+    for event in events[-3:]:
+        session.delete(event)
+    last = events[-4]
+    tip = session.get(Setting, f"audit_tip:{trail.device_id}")
+    assert tip is not None
+    forged = f"{last.seq}:{bytes(last.hash).hex()}"
+    tip.value = forged if forged_seal == "none" else f"{forged}:{random_key().hex()}"
+    session.flush()
+    faults = verify_chain(session, trail.vault.keys.audit)
+    assert len(faults) == 1 and faults[0].row_id is None
+    assert faults[0].seq == last.seq + 1
