@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -53,6 +53,7 @@ from pixiodoc_desktop.gui.views.settings import SettingsDialog
 from pixiodoc_desktop.gui.views.timeline import TimelinePanel
 from pixiodoc_desktop.gui.views.unlock import UnlockPage
 from pixiodoc_desktop.gui.views.viewer import ViewerWindow
+from pixiodoc_desktop.gui.widgets.timeline_view import tile_image
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, ImagePool
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
 
@@ -410,15 +411,25 @@ class MainWindow(QMainWindow):
         session = self.ctx.session
         cache = self.thumbnails.cache
 
-        def head() -> PatientRecord:
+        images = self.ctx.images
+        ratio = self.timeline.timeline.devicePixelRatioF()
+
+        def decode(item: tuple[str, bytes]) -> tuple[str, QImage, QImage] | None:
+            try:
+                image = decode_image(item[1])
+            except PixioDocError:
+                return None  # the loader will try again and report it
+            return item[0], image, tile_image(image, ratio)
+
+        def head() -> tuple[PatientRecord, dict[str, QImage]]:
             record = session.patient_record(patient_id, first=FIRST_PAGE)
-            ids = [p.id for p in record.photos[:PREFETCH] if p.id not in cache]
-            for photo_id, data in session.thumbnails(patient_id, ids).items():
-                try:
-                    cache.put(photo_id, decode_image(data))
-                except PixioDocError:
-                    continue  # the loader will try again and report it
-            return record
+            ids = [p.id for p in record.photos[:PREFETCH]]
+            tiles: dict[str, QImage] = {}
+            for done in images.map(decode, list(session.thumbnails(patient_id, ids).items())):
+                if done is not None:
+                    cache.put(done[0], done[1])
+                    tiles[done[0]] = done[2]
+            return record, tiles
 
         def rest() -> None:
             if self.record is None or self.record.patient.id != patient_id or self.record.complete:
@@ -427,8 +438,10 @@ class MainWindow(QMainWindow):
                 self._show_record
             ).run(self.ctx.worker)
 
-        def shown(record: PatientRecord) -> None:
+        def shown(result: tuple[PatientRecord, dict[str, QImage]]) -> None:
+            record, tiles = result
             self._show_record(record, fresh=True)
+            self.timeline.timeline.prime(tiles)
             if not record.complete:
                 # The rest waits until the first screenful is on screen, so that its
                 # query does not compete with that first paint.

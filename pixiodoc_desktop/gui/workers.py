@@ -187,6 +187,12 @@ class ImagePool(QObject):
         elif job.on_success is not None:
             job.on_success(outcome.value)
 
+    def map(self, fn: Callable[[Any], T], items: list[Any]) -> list[T]:
+        """Run `fn` over `items` on the pool and wait (call from a worker, never the GUI)."""
+        if self._closed:
+            return [fn(item) for item in items]
+        return list(self._pool.map(fn, items))
+
     def stop(self) -> None:
         self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -196,7 +196,7 @@ class TimelinePanel(QWidget):
             self.modality_filter,
             self.filter_label,
         ):
-            widget.setVisible(has)
+            widget.setEnabled(has)
         if record is None:
             self.name_label.setText(self.tr("No patient open"))
             self.facts_label.setText(self.tr("Choose a patient on the left, or create a new one."))

@@ -258,6 +258,14 @@ class TimelineView(QAbstractScrollArea):
 
     # --- painting ----------------------------------------------------------------------
 
+    def prime(self, tiles: dict[str, QImage]) -> None:
+        """Tile-sized images made off the GUI thread (see `tile_image`), for the first paint."""
+        ratio = self.devicePixelRatioF()
+        for photo_id, image in tiles.items():
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            self._scaled[photo_id] = pixmap
+
     def _pixmap(self, photo_id: str) -> QPixmap | None:
         cached = self._scaled.get(photo_id)
         if cached is not None:
@@ -267,13 +275,7 @@ class TimelineView(QAbstractScrollArea):
         if image is None:
             return None
         ratio = self.devicePixelRatioF()
-        scaled = image.scaled(
-            int(TILE_W * ratio),
-            int(TILE_H * ratio),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        pixmap = QPixmap.fromImage(scaled)
+        pixmap = QPixmap.fromImage(tile_image(image, ratio))
         pixmap.setDevicePixelRatio(ratio)
         self._scaled[photo_id] = pixmap
         while len(self._scaled) > 400:
@@ -419,3 +421,13 @@ class TimelineView(QAbstractScrollArea):
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths, self.visit_at(event.position().toPoint()))
+
+
+def tile_image(image: QImage, ratio: float) -> QImage:
+    """A thumbnail scaled to the timeline's tile (thread-safe: QImage only)."""
+    return image.scaled(
+        int(TILE_W * ratio),
+        int(TILE_H * ratio),
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
