@@ -34,6 +34,12 @@ from pixiodoc_desktop.gui.resources import ROOT
 from pixiodoc_desktop.gui.views.dialogs import LesionDialog, PatientDialog
 
 
+UPDATE_COMMAND = (
+    ".venv/bin/pyside6-lupdate -no-obsolete -extensions py,ui pixiodoc_desktop/gui ui "
+    "-source-language en -target-language de -ts resources/translations/pixiodoc_de.ts"
+)
+
+
 def _messages(path: Path) -> list[ET.Element]:
     return list(ET.parse(path).getroot().iter("message"))  # noqa: S314 - our own .ts file
 
@@ -65,7 +71,11 @@ def test_lupdate_finds_every_string_translated(tmp_path: Path) -> None:
         timeout=120,
         check=True,
     )
-    assert "(0 new and" in done.stdout, f"strings missing from the .ts:\n{done.stdout}"
+    assert "(0 new and" in done.stdout, (
+        "strings missing from resources/translations/pixiodoc_de.ts; refresh it with\n"
+        f"  {UPDATE_COMMAND}\n"
+        "and give every new message its German (pyside6-linguist, or edit the XML).\n" + done.stdout
+    )
     problems = []
     for message in _messages(fresh):
         source = message.findtext("source") or ""
