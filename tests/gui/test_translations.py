@@ -33,7 +33,6 @@ from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.resources import ROOT
 from pixiodoc_desktop.gui.views.dialogs import LesionDialog, PatientDialog
 
-
 UPDATE_COMMAND = (
     ".venv/bin/pyside6-lupdate -no-obsolete -extensions py,ui pixiodoc_desktop/gui ui "
     "-source-language en -target-language de -ts resources/translations/pixiodoc_de.ts"
