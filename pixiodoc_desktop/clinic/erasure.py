@@ -9,7 +9,8 @@ identifying fields replaced, so that references (audit events, emergency
 accesses) still resolve to an id and nothing more. The audit keeps only ids.
 
 It takes the record's Admin grant and the patient's family name typed as a
-confirmation: erasing cannot be undone.
+confirmation: erasing cannot be undone. A record under a retention hold
+(`retention.py`) is refused with the hold's reason; the refusal is audited.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from sqlalchemy import select
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.access import Action, require
 from pixiodoc_desktop.clinic.patients import fold
-from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
+from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.errors import InvalidInput, RecordNotFound, RetentionHold
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.schema import (
     Consent,
@@ -39,8 +40,41 @@ def _fold(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def _held(reason: str) -> RetentionHold:
+    return RetentionHold(
+        f"This record is under a retention hold and cannot be erased: {reason}. "
+        "An Admin can release the hold when it no longer applies."
+    )
+
+
+def _refuse_if_held(ws: Workstation, actor: Actor, patient_id: str) -> None:
+    """Refuse (audited) erasing a record under a retention hold, naming the hold's reason."""
+    with ws.read_session() as session:
+        try:
+            require(session, actor, patient_id, Action.ERASE)
+        except AccessDenied as denied:
+            ws.audit_alone(denied.draft)
+            raise
+        patient = session.get(Patient, patient_id)
+        reason = patient.retention_hold if patient is not None else None
+    if reason:
+        ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.PATIENT_ERASED,
+                actor.user_id,
+                patient_id=patient_id,
+                object_type="patient",
+                object_id=patient_id,
+                outcome=audit.Outcome.DENIED,
+                details={"reason": "retention hold"},
+            )
+        )
+        raise _held(reason)
+
+
 def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family_name: str) -> int:
     """Erase the patient; returns how many photos were destroyed."""
+    _refuse_if_held(ws, actor, patient_id)
     with locking.writing(ws.vault.folder), ws.unit_of_work(actor) as uow:
         session = uow.session
         require(session, actor, patient_id, Action.ERASE)
@@ -51,6 +85,8 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
             raise InvalidInput(
                 "To erase, type the patient's family name exactly as it is on the record"
             )
+        if patient.retention_hold:  # set on another PC since the check above
+            raise _held(patient.retention_hold)
         photos = list(session.scalars(select(Photo).where(Photo.patient_id == patient_id)))
         blobs = {b for p in photos for b in (p.blob_id, p.thumbnail_blob_id, p.screen_blob_id)}
         for photo in photos:
