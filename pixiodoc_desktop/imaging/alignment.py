@@ -412,3 +412,44 @@ def overlap_mask(
         cv2.warpPerspective(ones, alignment.homography, before_size, flags=cv2.INTER_NEAREST),
         dtype=np.uint8,
     )
+
+
+def rescale_homography(
+    homography: NDArray[Any],
+    after_from: tuple[int, int],
+    after_to: tuple[int, int],
+    before_from: tuple[int, int],
+    before_to: tuple[int, int],
+) -> F64:
+    """The same fit for scaled copies of the photos (e.g. the screen-size previews).
+
+    Sizes are (width, height): `*_from` the sizes `homography` was made for,
+    `*_to` the sizes of the copies.
+    """
+
+    def scale(src: tuple[int, int], dst: tuple[int, int]) -> F64:
+        sx, sy = dst[0] / src[0], dst[1] / src[1]
+        return np.array([[sx, 0.0, 0.5 * sx - 0.5], [0.0, sy, 0.5 * sy - 0.5], [0.0, 0.0, 1.0]])
+
+    out = scale(before_from, before_to) @ homography @ np.linalg.inv(scale(after_from, after_to))
+    return np.asarray(out / out[2, 2], dtype=np.float64)
+
+
+def aligned_pair(before: U8, after: U8, homography: NDArray[Any] | None) -> tuple[U8, U8, U8]:
+    """(before, after in the before frame, mask of where both show skin).
+
+    Without a homography the after photo is only scaled to the before photo's
+    size (the photos laid over each other as they are).
+    """
+    height, width = before.shape[:2]
+    if homography is None:
+        a_h, a_w = after.shape[:2]
+        homography = np.diag([width / a_w, height / a_h, 1.0])
+    warped = cv2.warpPerspective(
+        after, np.asarray(homography, dtype=np.float64), (width, height), flags=cv2.INTER_LINEAR
+    )
+    ones = np.full(after.shape[:2], 255, np.uint8)
+    mask = cv2.warpPerspective(
+        ones, np.asarray(homography, dtype=np.float64), (width, height), flags=cv2.INTER_NEAREST
+    )
+    return before, np.asarray(warped, dtype=np.uint8), np.asarray(mask, dtype=np.uint8)
