@@ -39,6 +39,7 @@ TILE_W = 176
 TILE_H = 132  # 4:3, the shape of most clinical and dermoscopy photos
 GAP = 10
 GROUP_GAP = 28
+SCALED_KEPT = 160  # tile pixmaps kept: a few screens either way of the one in view
 MARGIN = 18
 VISIT_HEIGHT = 50
 GROUP_HEIGHT = 26
@@ -278,7 +279,7 @@ class TimelineView(QAbstractScrollArea):
         pixmap = QPixmap.fromImage(tile_image(image, ratio))
         pixmap.setDevicePixelRatio(ratio)
         self._scaled[photo_id] = pixmap
-        while len(self._scaled) > 400:
+        while len(self._scaled) > SCALED_KEPT:
             self._scaled.popitem(last=False)
         return pixmap
 
