@@ -144,7 +144,9 @@ def test_cell(scene: Scene, kind: str, action: str) -> None:
     event = events[0]
     assert event.outcome == ("denied" if expected == N else "success")
     assert event.device_id == scene.services.workstation.device_id and event.at is not None
-    if action != "search" and not (action == "view audit" and expected == N and kind == "deactivated"):
+    if action != "search" and not (
+        action == "view audit" and expected == N and kind == "deactivated"
+    ):
         assert event.patient_id == scene.patient_id
     if expected != N and action in ("delete photo", "export"):
         assert (event.object_type, event.object_id) == ("photo", scene.photo_id)

@@ -128,7 +128,9 @@ def test_public_key_round_trip(
 def _exported(services: ClinicServices, actor: Actor, case: Case, tmp_path: Path) -> bytes:
     return (
         _bundles(services)
-        .export(actor, case.patient_id, case.visit_ids, tmp_path / "c.pxcase", passphrase=PASSPHRASE)
+        .export(
+            actor, case.patient_id, case.visit_ids, tmp_path / "c.pxcase", passphrase=PASSPHRASE
+        )
         .path.read_bytes()
     )
 
@@ -158,7 +160,7 @@ def test_wrong_passphrase_expired_and_tampered_are_refused(
     assert forged != data
     with pytest.raises(BundleRefused, match="altered"):
         bundles.import_bundle(who, forged, passphrase=PASSPHRASE)
-    with pytest.raises(BundleRefused, match="damaged|incomplete"):
+    with pytest.raises(BundleRefused, match=r"damaged|incomplete"):
         bundles.import_bundle(who, data[:60], passphrase=PASSPHRASE)
     with pytest.raises(BundleRefused, match="not a PixioDoc case bundle"):
         bundles.import_bundle(who, b"PK\x03\x04" + data[4:], passphrase=PASSPHRASE)
@@ -196,16 +198,48 @@ def test_case_cli_round_trip(
     other = create_vault(tmp_path / "other")
     out = tmp_path / "cli.pxcase"
     lines = f"{other.password}\n"
-    key = cli("case", "key", "--vault", other.folder, "--user", other.login, "--password-stdin", stdin=lines)  # type: ignore[operator]
+    key = cli(
+        "case",
+        "key",
+        "--vault",
+        other.folder,
+        "--user",
+        other.login,
+        "--password-stdin",
+        stdin=lines,
+    )  # type: ignore[operator]
     assert key.code == 0, key.output
-    args = ["case", "export", "--vault", folder, "--user", actor.login, "--password-stdin",
-            "--patient", case.patient_id, "--out", out, "--recipient-key", key.stdout.strip()]  # fmt: skip
+    args = [
+        "case",
+        "export",
+        "--vault",
+        folder,
+        "--user",
+        actor.login,
+        "--password-stdin",
+        "--patient",
+        case.patient_id,
+        "--out",
+        out,
+        "--recipient-key",
+        key.stdout.strip(),
+    ]
     for visit in case.visit_ids:
         args += ["--visit", visit]
     from vault_support import PASSWORD
 
     done = cli(*args, stdin=f"{PASSWORD}\n")  # type: ignore[operator]
     assert done.code == 0, done.output
-    imported = cli("case", "import", "--vault", other.folder, "--user", other.login, "--password-stdin", out, stdin=lines)  # type: ignore[operator]
+    imported = cli(
+        "case",
+        "import",
+        "--vault",
+        other.folder,
+        "--user",
+        other.login,
+        "--password-stdin",
+        out,
+        stdin=lines,
+    )  # type: ignore[operator]
     assert imported.code == 0, imported.output
     assert "View Only" in imported.stdout and FAMILY not in imported.stdout

@@ -21,7 +21,9 @@ REASON = "Patient in clinic with acute reaction, record holder on leave"
 @pytest.fixture
 def private(services: ClinicServices, actor: Actor, jpeg_bytes: bytes) -> str:
     patient = services.patients.create(actor, family_name="Notfall", practice_level=None).id
-    services.photos.ingest(actor, jpeg_bytes, CaptureContext(patient_id=patient), source_name="a.jpg")
+    services.photos.ingest(
+        actor, jpeg_bytes, CaptureContext(patient_id=patient), source_name="a.jpg"
+    )
     return patient
 
 
@@ -86,23 +88,49 @@ def test_expired_access_closes_and_admins_see_it_until_acknowledged(
     emergencies.acknowledge(actor, access.id)
     assert emergencies.pending_for_admin(actor) == []
     acknowledged = [
-        e for e in _events(services, "AUDIT_LOG_ACCESSED")
+        e
+        for e in _events(services, "AUDIT_LOG_ACCESSED")
         if e.details.get("action") == "emergency acknowledged"
-    ]  # fmt: skip
+    ]
     assert len(acknowledged) == 1 and acknowledged[0].object_id == access.id
 
 
-def test_no_emergency_needed_with_a_grant(services: ClinicServices, actor: Actor, private: str) -> None:
+def test_no_emergency_needed_with_a_grant(
+    services: ClinicServices, actor: Actor, private: str
+) -> None:
     with pytest.raises(InvalidInput, match="already have access"):
         EmergencyAccesses(services.workstation).start(actor, private, REASON)
 
 
-def test_emergency_cli(cli: object, services: ClinicServices, private: str, second_clinician: Actor) -> None:
+def test_emergency_cli(
+    cli: object, services: ClinicServices, private: str, second_clinician: Actor
+) -> None:
     folder = services.workstation.vault.folder
     from vault_support import LOGIN, PASSWORD
 
-    opened = cli("emergency", "open", "--vault", folder, "--user", SECOND_LOGIN, "--password-stdin",
-                 "--patient", private, "--reason", REASON, stdin=SECOND_PASSWORD + "\n")  # type: ignore[operator]  # fmt: skip
+    opened = cli(
+        "emergency",
+        "open",
+        "--vault",
+        folder,
+        "--user",
+        SECOND_LOGIN,
+        "--password-stdin",
+        "--patient",
+        private,
+        "--reason",
+        REASON,
+        stdin=SECOND_PASSWORD + "\n",
+    )  # type: ignore[operator]
     assert opened.code == 0, opened.output
-    listed = cli("audit", "emergencies", "--vault", folder, "--user", LOGIN, "--password-stdin", stdin=PASSWORD + "\n")  # type: ignore[operator]
+    listed = cli(
+        "audit",
+        "emergencies",
+        "--vault",
+        folder,
+        "--user",
+        LOGIN,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )  # type: ignore[operator]
     assert listed.code == 0 and SECOND_LOGIN in listed.stdout and REASON in listed.stdout

@@ -177,11 +177,27 @@ def test_issue_licence_tool_writes_a_licence_the_app_accepts(
     key.write_bytes(issuer.pem())
     out = tmp_path / "praxis.pxlicence"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "issue_licence.py"), "--private-key", str(key),
-         "--clinic", CLINIC, "--plan", "teams", "--seats", "6", "--expires", "2099-12-31",
-         "--out", str(out)],
-        capture_output=True, text=True, check=False, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            str(ROOT / "tools" / "issue_licence.py"),
+            "--private-key",
+            str(key),
+            "--clinic",
+            CLINIC,
+            "--plan",
+            "teams",
+            "--seats",
+            "6",
+            "--expires",
+            "2099-12-31",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     plan = Plans(services.workstation).install_file(actor, out)
     assert (plan.name, plan.seats, plan.expires) == ("teams", 6, dt.date(2099, 12, 31))
