@@ -13,7 +13,13 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from pixiodoc_desktop import __version__, commands, people_commands, sync_commands
+from pixiodoc_desktop import (
+    __version__,
+    commands,
+    export_commands,
+    people_commands,
+    sync_commands,
+)
 from pixiodoc_desktop.commands import EXIT_FAIL, EXIT_USAGE, UsageError
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.logs import setup_logging
@@ -154,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     people_commands.add_parsers(sub, _add_user)
     sync_commands.add_parsers(sub, _add_user)
+    export_commands.add_parsers(sub, _add_user)
 
     p = sub.add_parser("body-sites", help="list the body site codes")
     p.add_argument("--json", action="store_true")

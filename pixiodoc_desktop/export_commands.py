@@ -1,0 +1,256 @@
+"""`pixiodoc export|pacs` and the patient-rights commands (`patient erase|hold|import-csv`)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from pixiodoc_desktop.clinic.ehr_import import RowStatus, import_csv, parse_mapping
+from pixiodoc_desktop.clinic.patients import Patients
+from pixiodoc_desktop.clinic.retention import set_hold
+from pixiodoc_desktop.commands import EXIT_FAIL, EXIT_OK, UsageError, _finish, _session, print_json
+from pixiodoc_desktop.errors import InvalidInput
+from pixiodoc_desktop.exports import dicom, pacs
+from pixiodoc_desktop.exports.patient_data import export_patient_data
+from pixiodoc_desktop.exports.pdf_report import export_pdf
+
+# --- export ---------------------------------------------------------------------------
+
+
+def export_pdf_command(args: argparse.Namespace) -> int:
+    ws, actor = _session(args)
+    try:
+        path = export_pdf(
+            ws,
+            actor,
+            args.patient,
+            Path(args.out),
+            visit_ids=args.visits or (),
+            photo_ids=args.photo or None,
+        )
+    finally:
+        _finish(ws, actor)
+    print(f"Wrote the report to {path}")
+    return EXIT_OK
+
+
+def export_dicom_command(args: argparse.Namespace) -> int:
+    if (args.out is None) == (args.to is None):
+        raise UsageError("Give either --out FOLDER or --to PACS")
+    if args.to is not None and args.to.lower() != "pacs":
+        raise UsageError("--to takes PACS (the PACS set up with `pixiodoc pacs configure`)")
+    visits = [args.visit] if args.visit else []
+    ws, actor = _session(args)
+    try:
+        if args.out is not None:
+            written = dicom.export_folder(ws, actor, args.patient, Path(args.out), visit_ids=visits)
+            message = f"Wrote {len(written)} DICOM files to {args.out}"
+        else:
+            sent = pacs.send_to_pacs(ws, actor, args.patient, visit_ids=visits, method=args.via)
+            message = f"Sent {sent} images to the PACS ({args.via})"
+    finally:
+        _finish(ws, actor)
+    print(message)
+    return EXIT_OK
+
+
+def export_patient_data_command(args: argparse.Namespace) -> int:
+    ws, actor = _session(args)
+    try:
+        path = export_patient_data(ws, actor, args.patient, Path(args.out))
+    finally:
+        _finish(ws, actor)
+    print(f"Wrote the patient's data (FHIR R4, images, PDF summary) to {path}")
+    return EXIT_OK
+
+
+# --- pacs -----------------------------------------------------------------------------
+
+
+def pacs_configure(args: argparse.Namespace) -> int:
+    ws, actor = _session(args)
+    try:
+        settings = pacs.configure(
+            ws,
+            actor,
+            pacs.PacsSettings(
+                ae_title=args.ae_title,
+                host=args.host,
+                port=args.port,
+                our_ae_title=args.our_ae_title,
+                dicomweb_url=args.dicomweb_url,
+            ),
+        )
+    finally:
+        _finish(ws, actor)
+    web = f", DICOMweb {settings.dicomweb_url}" if settings.dicomweb_url else ""
+    print(
+        f"PACS set: {settings.ae_title} at {settings.host}:{settings.port} "
+        f"(we are {settings.our_ae_title}){web}"
+    )
+    return EXIT_OK
+
+
+def pacs_test(args: argparse.Namespace) -> int:
+    ws, actor = _session(args)
+    try:
+        settings = pacs.load_settings(ws)
+    finally:
+        _finish(ws, actor)
+    pacs.echo(settings)
+    print(f"C-ECHO: {settings.ae_title} at {settings.host}:{settings.port} answers")
+    if settings.dicomweb_url:
+        pacs.check_dicomweb(settings)
+        print(f"DICOMweb: {settings.dicomweb_url} answers")
+    return EXIT_OK
+
+
+# --- patient rights ---------------------------------------------------------------------
+
+
+def patient_erase(args: argparse.Namespace) -> int:
+    ws, actor = _session(args)
+    try:
+        photos = Patients(ws).erase(actor, args.patient, confirm_family_name=args.confirm)
+    finally:
+        _finish(ws, actor)
+    print(f"Erased patient {args.patient}: {photos} photos destroyed, the patient key shredded.")
+    return EXIT_OK
+
+
+def patient_hold(args: argparse.Namespace) -> int:
+    if args.release == (args.reason is not None):
+        raise UsageError("Give either --reason TEXT or --release")
+    ws, actor = _session(args)
+    try:
+        hold = set_hold(ws, actor, args.patient, None if args.release else args.reason)
+    finally:
+        _finish(ws, actor)
+    print(f"Retention hold set: {hold}" if hold else "Retention hold released.")
+    return EXIT_OK
+
+
+def patient_import_csv(args: argparse.Namespace) -> int:
+    mapping = parse_mapping(args.map)
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {args.file}: {exc.strerror}") from None
+    ws, actor = _session(args)
+    try:
+        summary = import_csv(
+            ws,
+            actor,
+            data,
+            mapping,
+            delimiter=args.delimiter,
+            encoding=args.encoding,
+            dry_run=args.dry_run,
+        )
+    finally:
+        _finish(ws, actor)
+    if args.json:
+        print_json(
+            {
+                "dry_run": summary.dry_run,
+                "new": summary.new,
+                "matched": summary.matched,
+                "invalid": summary.invalid,
+                "created": summary.created,
+                "rows": summary.rows,
+            }
+        )
+    else:
+        for row in summary.rows:
+            if row.status is RowStatus.INVALID:
+                print(f"line {row.line}: {row.message}")
+        prefix = "Dry run: " if summary.dry_run else ""
+        print(prefix + summary.text())
+    return EXIT_FAIL if summary.invalid and not summary.dry_run else EXIT_OK
+
+
+# --- the parsers --------------------------------------------------------------------------
+
+
+def _subparsers(
+    parser: argparse.ArgumentParser,
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    raise LookupError("parser without sub-commands")
+
+
+def add_parsers(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_user: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Register `export`, `pacs`, and `patient erase|hold|import-csv` (after cli's `patient`)."""
+    export = sub.add_parser("export", help="PDF report, DICOM, and the patient's data (audited)")
+    esub = export.add_subparsers(title="export commands", metavar="FORMAT", required=True)
+    p = esub.add_parser("pdf", help="a consultation report as PDF (needs the record's Admin grant)")
+    add_user(p)
+    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--visits", nargs="*", metavar="ID", help="only these visits (default: all)")
+    p.add_argument("--photo", action="append", metavar="ID", help="only these photos (repeatable)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=export_pdf_command)
+    p = esub.add_parser("dicom", help="photos as DICOM files or to the PACS")
+    add_user(p)
+    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--visit", metavar="ID", help="only this visit (one DICOM study)")
+    p.add_argument("--out", metavar="FOLDER", help="write .dcm files into this folder")
+    p.add_argument("--to", metavar="PACS", help="send to the PACS set up in the vault")
+    p.add_argument("--via", choices=["c-store", "stow-rs"], default="c-store")
+    p.set_defaults(handler=export_dicom_command)
+    p = esub.add_parser(
+        "patient-data", help="the patient's records, images and a summary in one ZIP (GDPR)"
+    )
+    add_user(p)
+    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE.zip")
+    p.set_defaults(handler=export_patient_data_command)
+
+    pacs_parser = sub.add_parser("pacs", help="set up and test the clinic's PACS")
+    psub = pacs_parser.add_subparsers(title="pacs commands", metavar="ACTION", required=True)
+    p = psub.add_parser("configure", help="set the PACS (workspace Admins)")
+    add_user(p)
+    p.add_argument("--ae-title", required=True, help="the PACS's AE title")
+    p.add_argument("--host", required=True)
+    p.add_argument("--port", required=True, type=int)
+    p.add_argument("--our-ae-title", default="PIXIODOC", help="this workstation's AE title")
+    p.add_argument("--dicomweb-url", metavar="URL", help="e.g. https://pacs.example/dicom-web")
+    p.set_defaults(handler=pacs_configure)
+    p = psub.add_parser("test", help="C-ECHO the PACS (and reach its DICOMweb URL, if set)")
+    add_user(p)
+    p.set_defaults(handler=pacs_test)
+
+    patient = _subparsers(sub.choices["patient"])
+    p = patient.add_parser("erase", help="erase a patient for good (GDPR art. 17)")
+    add_user(p)
+    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument(
+        "--confirm", required=True, metavar="FAMILY NAME", help="the family name, as confirmation"
+    )
+    p.set_defaults(handler=patient_erase)
+    p = patient.add_parser("hold", help="set or release a retention hold (blocks erasure)")
+    add_user(p)
+    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--reason", metavar="TEXT")
+    p.add_argument("--release", action="store_true")
+    p.set_defaults(handler=patient_hold)
+    p = patient.add_parser("import-csv", help="import patients from an EHR's CSV export")
+    add_user(p)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--map",
+        required=True,
+        metavar="MAPPING",
+        help="e.g. family=Nachname,given=Vorname,dob=Geburtsdatum,external_id=PatNr,sex=Geschlecht",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
+    p.add_argument("--delimiter", default=",", metavar="CHAR")
+    p.add_argument("--encoding", default="utf-8", choices=["utf-8", "cp1252"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=patient_import_csv)

@@ -1,0 +1,156 @@
+"""What every export reads: one patient's record, checked and gathered once.
+
+Exports take the record's Admin grant (Action.EXPORT). A refusal is audited
+as a denied DATA_EXPORTED; a finished export is audited by the caller with
+its format and destination, never with patient data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.access import Action, require
+from pixiodoc_desktop.clinic.consent import ConsentDecision, Consents
+from pixiodoc_desktop.clinic.patients import Patients, PatientSummary
+from pixiodoc_desktop.clinic.photos import ImageSize, Photos, PhotoSummary
+from pixiodoc_desktop.clinic.visits import Lesions, LesionSummary, Visits, VisitSummary
+from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
+from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
+
+LOGO_SETTING = "report.logo"  # hex of a PNG or JPEG shown in report headers
+
+
+@dataclass(frozen=True, slots=True)
+class PatientRecord:
+    """A patient's record as an export sees it (plain values, no ORM objects)."""
+
+    clinic_name: str
+    patient: PatientSummary
+    visits: tuple[VisitSummary, ...]  # oldest first
+    photos: tuple[PhotoSummary, ...]  # in visit order, then capture time
+    lesions: tuple[LesionSummary, ...]
+    consents: tuple[ConsentDecision, ...]
+
+    def visit(self, visit_id: str) -> VisitSummary:
+        for visit in self.visits:
+            if visit.id == visit_id:
+                return visit
+        raise RecordNotFound(f"There is no visit {visit_id} for this patient")
+
+    def lesion(self, lesion_id: str | None) -> LesionSummary | None:
+        return next((x for x in self.lesions if x.id == lesion_id), None)
+
+    def photos_of(self, visit_id: str) -> list[PhotoSummary]:
+        return [p for p in self.photos if p.visit_id == visit_id]
+
+
+def require_export(ws: Workstation, actor: Actor, patient_id: str) -> None:
+    """Raise (and audit) unless `actor` may export the patient's data."""
+    with ws.read_session() as session:
+        try:
+            require(session, actor, patient_id, Action.EXPORT)
+        except AccessDenied as denied:
+            ws.audit_alone(denied.draft)
+            raise
+
+
+def load_record(
+    ws: Workstation, actor: Actor, patient_id: str, visit_ids: Sequence[str] = ()
+) -> PatientRecord:
+    """The patient's record (only the chosen visits, when some are given)."""
+    require_export(ws, actor, patient_id)
+    patient = Patients(ws).get(actor, patient_id, audited=False)
+    visits = sorted(Visits(ws).list(actor, patient_id), key=lambda v: (v.visit_date, v.id))
+    if visit_ids:
+        known = {v.id for v in visits}
+        for wanted in visit_ids:
+            if wanted not in known:
+                raise RecordNotFound(f"There is no visit {wanted} for this patient")
+        visits = [v for v in visits if v.id in set(visit_ids)]
+    order = {v.id: i for i, v in enumerate(visits)}
+    photos = sorted(
+        (p for p in Photos(ws).list(actor, patient_id) if p.visit_id in order),
+        key=lambda p: (order[p.visit_id], p.captured_at is None, p.captured_at or 0, p.id),
+    )
+    return PatientRecord(
+        clinic_name=ws.vault.setting("clinic_name") or "",
+        patient=patient,
+        visits=tuple(visits),
+        photos=tuple(photos),
+        lesions=tuple(Lesions(ws).list(actor, patient_id)),
+        consents=tuple(Consents(ws).current(actor, patient_id).values()),
+    )
+
+
+def original_image(ws: Workstation, actor: Actor, photo_id: str) -> bytes:
+    """The stored image (decrypted in memory only; the export itself is audited once)."""
+    return Photos(ws).image(actor, photo_id, ImageSize.ORIGINAL, audited=False)
+
+
+def screen_image(ws: Workstation, actor: Actor, photo_id: str) -> bytes:
+    return Photos(ws).image(actor, photo_id, ImageSize.SCREEN, audited=False)
+
+
+def report_logo(ws: Workstation) -> bytes | None:
+    value = ws.vault.setting(LOGO_SETTING)
+    if not value:
+        return None
+    try:
+        return bytes.fromhex(value)
+    except ValueError:
+        return None
+
+
+def audit_export(
+    ws: Workstation,
+    actor: Actor,
+    patient_id: str,
+    details: dict[str, object],
+    *,
+    outcome: audit.Outcome = audit.Outcome.SUCCESS,
+) -> None:
+    ws.audit_alone(
+        audit.EventDraft(
+            audit.EventType.DATA_EXPORTED,
+            actor.user_id,
+            patient_id=patient_id,
+            object_type="patient",
+            object_id=patient_id,
+            outcome=outcome,
+            details=dict(details),
+        )
+    )
+
+
+def check_target_file(target: Path) -> None:
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name to export to")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"The folder {target.parent} does not exist")
+
+
+@contextlib.contextmanager
+def durable_file(target: Path) -> Iterator[IO[bytes]]:
+    """Write `target` through a temp name in its folder: fsync, rename, fsync the folder.
+
+    On any failure the temp file is removed and `target` is left as it was.
+    """
+    check_target_file(target)
+    temp = temp_name_for(target)
+    try:
+        with temp.open("xb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_folder(target.parent)
