@@ -31,13 +31,19 @@ class Sharing:
     def __init__(self, workstation: Workstation) -> None:
         self.ws = workstation
 
-    def _check(self, actor: Actor, patient_id: str, action: Action) -> None:
+    def _check(
+        self,
+        actor: Actor,
+        patient_id: str,
+        action: Action,
+        event: audit.EventType | None = None,
+    ) -> None:
         with self.ws.read_session() as session:
             patient = session.get(Patient, patient_id)
             if patient is None or patient.deleted:
                 raise RecordNotFound(f"There is no patient {patient_id}")
             try:
-                require(session, actor, patient_id, action)
+                require(session, actor, patient_id, action, event=event)
             except AccessDenied as denied:
                 self.ws.audit_alone(denied.draft)
                 raise
@@ -109,10 +115,12 @@ class Sharing:
         return next(g for g in self.list(actor, patient_id) if g.grantee == grantee)
 
     def revoke(self, actor: Actor, patient_id: str, grantee_login: str) -> None:
-        self._check(actor, patient_id, Action.SHARE)
+        self._check(actor, patient_id, Action.SHARE, audit.EventType.ACCESS_REVOKED)
         grantee = self._grantee_id(grantee_login)
         with self.ws.unit_of_work(actor) as uow:
-            require(uow.session, actor, patient_id, Action.SHARE)
+            require(
+                uow.session, actor, patient_id, Action.SHARE, event=audit.EventType.ACCESS_REVOKED
+            )
             grants = list(uow.session.scalars(select(Grant).where(Grant.patient_id == patient_id)))
             target = next((g for g in grants if g.grantee == grantee), None)
             if target is None:

@@ -155,3 +155,18 @@ def test_cell(scene: Scene, kind: str, action: str) -> None:
 def test_matrix_covers_every_actor_and_action() -> None:
     assert all(set(row) == set(EVENTS) for row in MATRIX.values())
     assert len(CELLS) == 7 * 9
+
+
+def test_revoke_is_audited_as_access_revoked(scene: Scene) -> None:
+    editor = _who(scene, "editor")
+    sharing = Sharing(scene.services.workstation)
+    before = _last_id(scene)
+    with pytest.raises(PermissionDenied):
+        sharing.revoke(editor, scene.patient_id, editor.login)
+    kinds = [(e.event_type, e.outcome) for e in _events_of(scene, editor, before)]
+    assert kinds == [("ACCESS_REVOKED", "denied")]
+    sharing.grant(scene.owner, scene.patient_id, "practice", "view")
+    before = _last_id(scene)
+    sharing.revoke(scene.owner, scene.patient_id, "practice")
+    kinds = [(e.event_type, e.outcome) for e in _events_of(scene, scene.owner, before)]
+    assert kinds == [("ACCESS_REVOKED", "success")]
