@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.clinic.photos import ImageSize
-from pixiodoc_desktop.config import Settings, default_vault_dir
-from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.config import Settings, default_vault_dir, save_settings
+from pixiodoc_desktop.errors import InvalidInput, PixioDocError
 from pixiodoc_desktop.gui import memory
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.idle import IdleWatcher
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.first_run.created.connect(self._vault_created)
-        self.first_run.open_requested.connect(self.open_vault)
+        self.first_run.open_requested.connect(self._open_chosen)
         self.unlock_page.unlocked.connect(self._unlocked)
         self.unlock_page.other_vault_requested.connect(self._choose_vault)
         self.recovery_page.finished.connect(self._enter_workspace)
@@ -316,7 +316,11 @@ class MainWindow(QMainWindow):
     def _choose_vault(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open a vault"))
         if folder:
-            self.open_vault(Path(folder))
+            self._open_chosen(Path(folder))
+
+    def _open_chosen(self, folder: Path) -> None:
+        self._remember(folder=folder)
+        self.open_vault(folder)
 
     def _vault_opened(self, info: VaultInfo) -> None:
         self.vault_info = info
@@ -327,6 +331,7 @@ class MainWindow(QMainWindow):
     def _vault_created(self, info: VaultInfo, login: LoginInfo, key: str) -> None:
         self.vault_info = info
         self.login_info = login
+        self._remember(login.login, info.folder)
         self.recovery_page.show_key(key, clinic=login.clinic_name, folder=str(info.folder))
         self.stack.setCurrentWidget(self.recovery_card)
 
@@ -340,7 +345,24 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, info: LoginInfo) -> None:
         self.login_info = info
+        self._remember(info.login)
         self._enter_workspace()
+
+    def _remember(self, login: str | None = None, folder: Path | None = None) -> None:
+        """Preselect the clinician (and vault) next time: preferences, not clinical data."""
+        changed = False
+        if login is not None and login != self.settings.last_login:
+            self.settings.last_login = login
+            changed = True
+        if folder is not None and str(folder) != self.settings.vault_path:
+            self.settings.vault_path = str(folder)
+            changed = True
+        if not changed:
+            return
+        try:
+            save_settings(self.settings, self.settings_path)
+        except (OSError, InvalidInput):
+            log.warning("The settings file could not be written")
 
     def _enter_workspace(self) -> None:
         assert self.login_info is not None

@@ -166,3 +166,10 @@ def test_files_dropped_on_a_patient_are_imported_for_them(
         ),
         timeout=10000,
     )
+
+
+def test_the_new_vault_and_its_admin_are_remembered(unlocked: MainWindow) -> None:
+    assert unlocked.settings_path is not None
+    saved = load_settings(unlocked.settings_path)
+    assert saved.last_login == LOGIN
+    assert saved.vault_path == str(unlocked.vault_folder.resolve())
