@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="60"/>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="61"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="62"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="63"/>
+        <source>Clinician</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="64"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="65"/>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="66"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="115"/>
+        <source>Audit trail</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="118"/>
+        <source>All clinicians</source>
+        <translation>Alle Behandelnden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="120"/>
+        <source>Patient id</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="122"/>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="125"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="127"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="132"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="134"/>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="136"/>
+        <source>Export JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="193"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="199"/>
+        <source>Export the audit trail</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="212"/>
+        <source>Exported %n event(s).</source>
+        <translation>
+            <numerusform>%n Ereignis exportiert.</numerusform>
+            <numerusform>%n Ereignisse exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BodySite</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/labels.py" line="55"/>
@@ -250,6 +357,114 @@
     </message>
 </context>
 <context>
+    <name>CliniciansDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="74"/>
+        <source>Clinicians</source>
+        <translation>Behandelnde</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="79"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="79"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="79"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="79"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="89"/>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="90"/>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="91"/>
+        <source>Reset password…</source>
+        <translation>Passwort zurücksetzen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="92"/>
+        <source>Make Admin / Clinician</source>
+        <translation>Admin / Behandelnde Person machen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="133"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="133"/>
+        <source>Clinician</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="134"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="134"/>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="144"/>
+        <source>Choose a clinician first.</source>
+        <translation>Wählen Sie zuerst eine behandelnde Person.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="148"/>
+        <source>Add a clinician</source>
+        <translation>Behandelnde Person hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="156"/>
+        <source>Clinician added.</source>
+        <translation>Behandelnde Person hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="166"/>
+        <source>Deactivate %1? Their password stops opening the vault at once.</source>
+        <translation>%1 deaktivieren? Das Passwort öffnet den Tresor dann sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="173"/>
+        <source>Clinician deactivated.</source>
+        <translation>Behandelnde Person deaktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="179"/>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="186"/>
+        <source>New password set; the old one no longer works.</source>
+        <translation>Neues Passwort gesetzt; das alte gilt nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="195"/>
+        <source>Role changed.</source>
+        <translation>Rolle geändert.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="264"/>
@@ -427,6 +642,29 @@
         <location filename="../../pixiodoc_desktop/gui/views/details.py" line="172"/>
         <source>refused</source>
         <translation>verweigert</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyReviewDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="225"/>
+        <source>Emergency accesses to review</source>
+        <translation>Zu prüfende Notfallzugriffe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="229"/>
+        <source>%1  %2 opened patient %3 — reason: %4</source>
+        <translation>%1  %2 öffnete Patient %3 — Grund: %4</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="236"/>
+        <source>Acknowledge selected</source>
+        <translation>Auswahl bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="243"/>
+        <source>These records were opened without a grant. Review each reason.</source>
+        <translation>Diese Akten wurden ohne Freigabe geöffnet. Prüfen Sie jeden Grund.</translation>
     </message>
 </context>
 <context>
@@ -847,6 +1085,49 @@
         <location filename="../../pixiodoc_desktop/gui/main_window.py" line="521"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="39"/>
+        <source>Clinician</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="40"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="48"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="49"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="50"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="51"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="52"/>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="65"/>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>

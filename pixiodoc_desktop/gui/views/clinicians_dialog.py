@@ -1,0 +1,195 @@
+"""Managing the practice's clinicians (practice Admins): add, deactivate, reset a
+password, change a role. `Clinicians` checks the Admin role and audits each act;
+this dialog only asks and shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pixiodoc_desktop.clinic.clinicians import Clinicians, ClinicianSummary
+from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.workers import DbOperation
+
+
+class NewPasswordDialog(QDialog):
+    """A new password, typed twice."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, *, with_person: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.login = QLineEdit()
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        self.role.addItem(self.tr("Clinician"), "clinician")
+        self.role.addItem(self.tr("Admin"), "admin")
+        self.password = QLineEdit()
+        self.again = QLineEdit()
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        form = QFormLayout()
+        if with_person:
+            form.addRow(self.tr("Login"), self.login)
+            form.addRow(self.tr("Name"), self.name)
+            form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat password"), self.again)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if self.password.text() != self.again.text():
+            self.message.setText(self.tr("The two passwords differ."))
+            return
+        self.accept()
+
+
+class CliniciansDialog(QDialog):
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Clinicians"))
+        self.resize(640, 400)
+        self.people: list[ClinicianSummary] = []
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Login"), self.tr("Name"), self.tr("Role"), self.tr("State")]
+        )
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        actions = QHBoxLayout()
+        for label, slot in (
+            (self.tr("Add…"), self.add),
+            (self.tr("Deactivate"), self.deactivate),
+            (self.tr("Reset password…"), self.reset_password),
+            (self.tr("Make Admin / Clinician"), self.toggle_role),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.refresh()
+
+    def _run(self, job: Callable[[Clinicians], object], success: str) -> None:
+        session = self.ctx.session
+
+        def work() -> object:
+            services, _actor = session.require()
+            return job(Clinicians(services.workstation))
+
+        def done(_: object) -> None:
+            self.message.setText(success)
+            self.refresh()
+
+        def failed(exc: Exception) -> None:
+            self.message.setText(str(exc))
+
+        DbOperation(work).success(done).failure(failed).run(self.ctx.worker)
+
+    def refresh(self) -> None:
+        session = self.ctx.session
+
+        def job() -> list[ClinicianSummary]:
+            services, _actor = session.require()
+            return Clinicians(services.workstation).list()
+
+        def done(people: list[ClinicianSummary]) -> None:
+            self.people = people
+            self.table.setRowCount(len(people))
+            for row, person in enumerate(people):
+                role = self.tr("Admin") if person.role == "admin" else self.tr("Clinician")
+                state = self.tr("active") if person.active else self.tr("deactivated")
+                for column, value in enumerate((person.login, person.display_name, role, state)):
+                    self.table.setItem(row, column, QTableWidgetItem(value))
+
+        DbOperation(job).success(done).failure(self.ctx.notifier.failure).run(self.ctx.worker)
+
+    def selected(self) -> ClinicianSummary | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.people):
+            return self.people[row]
+        self.message.setText(self.tr("Choose a clinician first."))
+        return None
+
+    def add(self) -> None:
+        dialog = NewPasswordDialog(self.tr("Add a clinician"), self, with_person=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        login, name = dialog.login.text().strip(), dialog.name.text().strip()
+        role, password = str(dialog.role.currentData()), dialog.password.text()
+        actor = self.ctx.session.require()[1]
+        self._run(
+            lambda c: c.add(actor, login=login, display_name=name, password=password, role=role),
+            self.tr("Clinician added."),
+        )
+
+    def deactivate(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Deactivate"),
+            self.tr("Deactivate %1? Their password stops opening the vault at once.").replace(
+                "%1", person.display_name
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        actor = self.ctx.session.require()[1]
+        self._run(lambda c: c.deactivate(actor, person.login), self.tr("Clinician deactivated."))
+
+    def reset_password(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        dialog = NewPasswordDialog(self.tr("Reset password"), self, with_person=False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        password = dialog.password.text()
+        actor = self.ctx.session.require()[1]
+        self._run(
+            lambda c: c.reset_password(actor, person.login, password),
+            self.tr("New password set; the old one no longer works."),
+        )
+
+    def toggle_role(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        role = "clinician" if person.role == "admin" else "admin"
+        actor = self.ctx.session.require()[1]
+        self._run(lambda c: c.change_role(actor, person.login, role), self.tr("Role changed."))
