@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
     QFrame,
-    QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -29,15 +28,16 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.clinic.photos import ImageSize
 from pixiodoc_desktop.config import Settings, default_vault_dir, save_settings
-from pixiodoc_desktop.errors import InvalidInput, PixioDocError
+from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.gui import memory
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
+from pixiodoc_desktop.gui.record_loader import RecordLoader
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.theme import apply_theme, icon
-from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader, decode_image
+from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
 from pixiodoc_desktop.gui.views.details import DetailsPanel
 from pixiodoc_desktop.gui.views.dialogs import (
     ConsentDialog,
@@ -53,16 +53,13 @@ from pixiodoc_desktop.gui.views.settings import SettingsDialog
 from pixiodoc_desktop.gui.views.timeline import TimelinePanel
 from pixiodoc_desktop.gui.views.unlock import UnlockPage
 from pixiodoc_desktop.gui.views.viewer import ViewerWindow
-from pixiodoc_desktop.gui.widgets.timeline_view import tile_image
+from pixiodoc_desktop.gui.window_chrome import StatusBar, build_actions
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, ImagePool
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "PixioDoc"
-FIRST_PAGE = 48  # photos loaded before the first paint
-PREFETCH = 18  # thumbnails decrypted with them: more than one screenful
-REST_DELAY_MS = 400  # the rest of a large record loads after the first paint, at the latest
 
 
 def _card(page: QWidget, width: int = 560) -> QWidget:
@@ -139,8 +136,12 @@ class MainWindow(QMainWindow):
         for page in (self.first_run_card, self.unlock_card, self.recovery_card, self.workspace):
             self.stack.addWidget(page)
         self.importer = ImportController(self.ctx, self)
-        self._build_actions()
-        self._build_status_bar()
+        self.loader = RecordLoader(
+            self.ctx, self.thumbnails.cache, self.timeline.timeline, lambda: self.record, self
+        )
+        self.loader.loaded.connect(self._show_record)
+        self.commands = build_actions(self)
+        self.status = StatusBar(self)
         self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.first_run.created.connect(self._vault_created)
@@ -184,126 +185,21 @@ class MainWindow(QMainWindow):
         self.timeline.timeline.photo_selected.connect(self.details.show_photo)
         self.timeline.timeline.photo_activated.connect(self.open_viewer)
         self.timeline.timeline.files_dropped.connect(self._dropped)
-        self.details.open_viewer_requested.connect(self._open_selected)
+        self.details.open_viewer_requested.connect(self.open_selected)
         self.details.edit_notes_requested.connect(self.edit_photo_notes)
         self.details.edit_visit_requested.connect(self.edit_visit)
         self.details.consent_requested.connect(self.record_consent)
         return splitter
 
-    def _action(
-        self,
-        text: str,
-        slot: Any,
-        shortcut: QKeySequence | str | None = None,
-        icon_name: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.find_action = self._action(
-            self.tr("Find patient"), self.focus_search, "Ctrl+F", "search"
-        )
-        self.new_patient_action = self._action(
-            self.tr("New patient…"), self.new_patient, "Ctrl+N", "patient-add"
-        )
-        self.import_action = self._action(
-            self.tr("Import photos…"), self.choose_import, "Ctrl+I", "import"
-        )
-        self.lock_action = self._action(self.tr("Lock"), self.lock, "Ctrl+L", "lock")
-        self.settings_action = self._action(
-            self.tr("Settings…"), self.open_settings, "Ctrl+,", "settings"
-        )
-        self.quit_action = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
-        self.edit_patient_action = self._action(
-            self.tr("Edit patient…"), self.edit_patient, None, "edit"
-        )
-        self.new_visit_action = self._action(self.tr("New visit…"), self.new_visit, None, "visit")
-        self.new_lesion_action = self._action(
-            self.tr("Track lesion…"), self.new_lesion, None, "lesion"
-        )
-        self.consent_action = self._action(
-            self.tr("Record consent…"), self.record_consent, None, "consent"
-        )
-        self.viewer_action = self._action(
-            self.tr("Open in viewer"), self._open_selected, None, "viewer"
-        )
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.quit_action)
-        patient_menu = menu.addMenu(self.tr("&Patient"))
-        for action in (
-            self.find_action,
-            self.new_patient_action,
-            self.edit_patient_action,
-            self.new_visit_action,
-            self.new_lesion_action,
-            self.consent_action,
-        ):
-            patient_menu.addAction(action)
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self.viewer_action)
-        self.patient_actions = (
-            self.edit_patient_action,
-            self.new_visit_action,
-            self.new_lesion_action,
-            self.consent_action,
-            self.import_action,
-            self.viewer_action,
-        )
-        self.session_actions = (self.find_action, self.new_patient_action, self.lock_action)
-
-    def _build_status_bar(self) -> None:
-        self.vault_state = QLabel()
-        self.vault_state.setAccessibleName(self.tr("Vault state"))
-        self.clinician_label = QLabel()
-        self.clinician_label.setAccessibleName(self.tr("Clinician"))
-        self.busy_label = QLabel()
-        bar = self.statusBar()
-        bar.addWidget(self.vault_state)
-        bar.addWidget(self.busy_label)
-        bar.addPermanentWidget(self.clinician_label)
-        self.ctx.worker.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
-        )
-        self.ctx.notifier.posted.connect(self._posted)
-
-    def _posted(self, level: str, text: str) -> None:
-        if level == "info":
-            self.statusBar().showMessage(text, 6000)
-
     def _set_unlocked_ui(self, unlocked: bool) -> None:
-        for action in self.session_actions:
+        for action in self.commands.need_session:
             action.setEnabled(unlocked)
         has_patient = unlocked and self.record is not None
-        for action in self.patient_actions:
+        for action in self.commands.need_patient:
             action.setEnabled(has_patient)
-        self.menuBar().setVisible(True)
         folder = str(self.vault_info.folder) if self.vault_info else ""
-        if unlocked:
-            self.vault_state.setText(self.tr("Vault unlocked: %1").replace("%1", folder))
-            assert self.login_info is not None
-            self.clinician_label.setText(
-                self.tr("Clinician: %1").replace("%1", self.login_info.display_name)
-            )
-        else:
-            self.vault_state.setText(
-                self.tr("Vault locked: %1").replace("%1", folder)
-                if folder
-                else self.tr("No vault open")
-            )
-            self.clinician_label.setText("")
+        name = self.login_info.display_name if unlocked and self.login_info else None
+        self.status.show_state(folder, name)
 
     # --- the vault: open, create, unlock, lock --------------------------------------------
 
@@ -425,55 +321,9 @@ class MainWindow(QMainWindow):
             self.patients.search.selectAll()
 
     def open_patient(self, patient_id: str) -> None:
-        """Load the newest photos with their thumbnails first, then the rest of the record.
+        self.loader.open(patient_id)
 
-        The first screenful is painted from one DB job (record head plus decoded
-        thumbnails); the complete photo list follows in a second job.
-        """
-        session = self.ctx.session
-        cache = self.thumbnails.cache
-
-        images = self.ctx.images
-        ratio = self.timeline.timeline.devicePixelRatioF()
-
-        def decode(item: tuple[str, bytes]) -> tuple[str, QImage, QImage] | None:
-            try:
-                image = decode_image(item[1])
-            except PixioDocError:
-                return None  # the loader will try again and report it
-            return item[0], image, tile_image(image, ratio)
-
-        def head() -> tuple[PatientRecord, dict[str, QImage]]:
-            record = session.patient_record(patient_id, first=FIRST_PAGE)
-            ids = [p.id for p in record.photos[:PREFETCH]]
-            tiles: dict[str, QImage] = {}
-            for done in images.map(decode, list(session.thumbnails(patient_id, ids).items())):
-                if done is not None:
-                    cache.put(done[0], done[1])
-                    tiles[done[0]] = done[2]
-            return record, tiles
-
-        def rest() -> None:
-            if self.record is None or self.record.patient.id != patient_id or self.record.complete:
-                return
-            DbOperation(lambda: session.patient_record(patient_id, audited=False)).success(
-                self._show_record
-            ).run(self.ctx.worker)
-
-        def shown(result: tuple[PatientRecord, dict[str, QImage]]) -> None:
-            record, tiles = result
-            self._show_record(record, fresh=True)
-            self.timeline.timeline.prime(tiles)
-            if not record.complete:
-                # The rest waits until the first screenful is on screen, so that its
-                # query does not compete with that first paint.
-                view = self.timeline.timeline
-                view.screenful_painted.connect(rest, Qt.ConnectionType.SingleShotConnection)
-                QTimer.singleShot(REST_DELAY_MS, rest)
-
-        DbOperation(head).success(shown).run(self.ctx.worker)
-
-    def _show_record(self, record: PatientRecord, *, fresh: bool = False) -> None:
+    def _show_record(self, record: PatientRecord, fresh: bool = False) -> None:
         same = self.record is not None and self.record.patient.id == record.patient.id
         selected = self.timeline.timeline.selected() if same and not fresh else None
         self.record = record
@@ -491,10 +341,7 @@ class MainWindow(QMainWindow):
 
     def _record_changed(self, patient_id: str) -> None:
         if self.record is not None and self.record.patient.id == patient_id:
-            session = self.ctx.session
-            DbOperation(lambda: session.patient_record(patient_id, audited=False)).success(
-                self._show_record
-            ).run(self.ctx.worker)
+            self.loader.refresh(patient_id)
 
     def _open_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -542,7 +389,7 @@ class MainWindow(QMainWindow):
     def _db_submit(self, job: Any, on_done: Any, on_error: Any) -> None:
         self.ctx.worker.submit(job, on_done, on_error)
 
-    def _open_selected(self) -> None:
+    def open_selected(self) -> None:
         selected = self.timeline.timeline.selected()
         if selected is not None:
             self.open_viewer(selected)

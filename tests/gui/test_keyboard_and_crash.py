@@ -38,7 +38,7 @@ def test_shortcuts_find_new_patient_and_lock(qtbot: QtBot, window: MainWindow) -
     dialog = window.findChild(PatientDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
-    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.commands.import_photos.shortcut().toString() == "Ctrl+I"
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not window.is_unlocked()
     assert window.windowTitle() == "PixioDoc"

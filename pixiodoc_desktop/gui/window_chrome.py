@@ -1,0 +1,183 @@
+"""The main window's actions (with their shortcuts), menus and status bar.
+
+Strings keep the "MainWindow" translation context, where they have always lived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel
+
+from pixiodoc_desktop.gui.theme import icon
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.gui.main_window import MainWindow
+
+
+@dataclass(slots=True)
+class WindowActions:
+    find: QAction
+    new_patient: QAction
+    import_photos: QAction
+    lock: QAction
+    settings: QAction
+    quit: QAction
+    edit_patient: QAction
+    new_visit: QAction
+    new_lesion: QAction
+    consent: QAction
+    viewer: QAction
+
+    @property
+    def need_patient(self) -> tuple[QAction, ...]:
+        return (
+            self.edit_patient,
+            self.new_visit,
+            self.new_lesion,
+            self.consent,
+            self.import_photos,
+            self.viewer,
+        )
+
+    @property
+    def need_session(self) -> tuple[QAction, ...]:
+        return (self.find, self.new_patient, self.lock)
+
+
+def build_actions(window: MainWindow) -> WindowActions:
+    def action(
+        text: str, slot: Callable[[], object], shortcut: str | None = None, name: str | None = None
+    ) -> QAction:
+        made = QAction(text, window)
+        if name:
+            made.setIcon(icon(name))
+        if shortcut is not None:
+            made.setShortcut(QKeySequence(shortcut))
+            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        made.triggered.connect(slot)
+        window.addAction(made)
+        return made
+
+    actions = WindowActions(
+        find=action(
+            QCoreApplication.translate("MainWindow", "Find patient"),
+            window.focus_search,
+            "Ctrl+F",
+            "search",
+        ),
+        new_patient=action(
+            QCoreApplication.translate("MainWindow", "New patient…"),
+            window.new_patient,
+            "Ctrl+N",
+            "patient-add",
+        ),
+        import_photos=action(
+            QCoreApplication.translate("MainWindow", "Import photos…"),
+            window.choose_import,
+            "Ctrl+I",
+            "import",
+        ),
+        lock=action(
+            QCoreApplication.translate("MainWindow", "Lock"), window.lock, "Ctrl+L", "lock"
+        ),
+        settings=action(
+            QCoreApplication.translate("MainWindow", "Settings…"),
+            window.open_settings,
+            "Ctrl+,",
+            "settings",
+        ),
+        quit=action(QCoreApplication.translate("MainWindow", "Quit"), window.close, "Ctrl+Q"),
+        edit_patient=action(
+            QCoreApplication.translate("MainWindow", "Edit patient…"),
+            window.edit_patient,
+            None,
+            "edit",
+        ),
+        new_visit=action(
+            QCoreApplication.translate("MainWindow", "New visit…"), window.new_visit, None, "visit"
+        ),
+        new_lesion=action(
+            QCoreApplication.translate("MainWindow", "Track lesion…"),
+            window.new_lesion,
+            None,
+            "lesion",
+        ),
+        consent=action(
+            QCoreApplication.translate("MainWindow", "Record consent…"),
+            window.record_consent,
+            None,
+            "consent",
+        ),
+        viewer=action(
+            QCoreApplication.translate("MainWindow", "Open in viewer"),
+            window.open_selected,
+            None,
+            "viewer",
+        ),
+    )
+    menu = window.menuBar()
+    file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    for item in (actions.import_photos, actions.settings, None, actions.lock, actions.quit):
+        if item is None:
+            file_menu.addSeparator()
+        else:
+            file_menu.addAction(item)
+    patient_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Patient"))
+    for item in (
+        actions.find,
+        actions.new_patient,
+        actions.edit_patient,
+        actions.new_visit,
+        actions.new_lesion,
+        actions.consent,
+    ):
+        patient_menu.addAction(item)
+    view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+    view_menu.addAction(actions.viewer)
+    return actions
+
+
+class StatusBar:
+    """Vault state and clinician, on the left and right of the window's status bar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.vault_state = QLabel()
+        self.vault_state.setAccessibleName(QCoreApplication.translate("MainWindow", "Vault state"))
+        self.clinician = QLabel()
+        self.clinician.setAccessibleName(QCoreApplication.translate("MainWindow", "Clinician"))
+        self.busy = QLabel()
+        bar = window.statusBar()
+        bar.addWidget(self.vault_state)
+        bar.addWidget(self.busy)
+        bar.addPermanentWidget(self.clinician)
+        window.ctx.worker.busy_changed.connect(self._busy)
+        window.ctx.notifier.posted.connect(self._posted)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy.setText(QCoreApplication.translate("MainWindow", "Working…") if busy else "")
+
+    def _posted(self, level: str, text: str) -> None:
+        if level == "info":
+            self.window.statusBar().showMessage(text, 6000)
+
+    def show_state(self, folder: str, clinician: str | None) -> None:
+        if clinician is not None:
+            self.vault_state.setText(
+                QCoreApplication.translate("MainWindow", "Vault unlocked: %1").replace("%1", folder)
+            )
+            self.clinician.setText(
+                QCoreApplication.translate("MainWindow", "Clinician: %1").replace("%1", clinician)
+            )
+            return
+        self.vault_state.setText(
+            QCoreApplication.translate("MainWindow", "Vault locked: %1").replace("%1", folder)
+            if folder
+            else QCoreApplication.translate("MainWindow", "No vault open")
+        )
+        self.clinician.setText("")
