@@ -1,0 +1,245 @@
+"""Tools of the compare view: fixing the alignment by point pairs, measuring, annotating.
+
+Every point is picked on the canvas in the pixel coordinates of the photo it
+lies on (the canvas maps clicks on the later photo back through the
+homography in use), so marks and measurements are vector data that never
+depend on zoom, alignment or preview size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLineEdit, QToolButton
+
+from pixiodoc_desktop.clinic.comparisons import (
+    Annotation,
+    AnnotationKind,
+    MeasurementTrace,
+    Side,
+)
+from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui.widgets.compare_canvas import Mark
+from pixiodoc_desktop.imaging.alignment import homography_from_points
+from pixiodoc_desktop.imaging.compose import Mode
+from pixiodoc_desktop.imaging.measure import MeasureKind, Measurement, change, measure
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.gui.views.compare_view import CompareView
+
+Point = tuple[float, float]
+_TWO_POINTS = {"distance", "arrow", "circle"}
+_ONE_POINT = {"text"}
+
+
+class CompareTools:
+    """Owns the marks of the open comparison and the picking state of the canvas."""
+
+    def __init__(self, view: CompareView) -> None:
+        self.view = view
+        self._annotations: list[Annotation] = []
+        self._traces: list[MeasurementTrace] = []
+        self._tool: str | None = None
+        self._side: str | None = None
+        self._points: list[Point] = []
+        self._pairs: list[tuple[Point | None, Point | None]] = []
+        self._mode_before_fix: Mode | None = None
+        self.buttons: dict[str, QToolButton] = {}
+        tr = view.tr
+        for name, text in (
+            ("distance", tr("Distance")),
+            ("diameter", tr("Diameter")),
+            ("area", tr("Area")),
+            ("arrow", tr("Arrow")),
+            ("circle", tr("Circle")),
+            ("outline", tr("Outline")),
+            ("text", tr("Text")),
+        ):
+            button = view._button(text, checkable=True)
+            button.toggled.connect(lambda on, n=name: self.choose(n if on else None))
+            view.tool_bar.addWidget(button)
+            self.buttons[name] = button
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(tr("Note text"))
+        self.text.setAccessibleName(tr("Note text"))
+        self.text.setMaximumWidth(160)
+        view.tool_bar.addWidget(self.text)
+        self.finish_button = view._button(tr("Finish"))
+        self.finish_button.clicked.connect(self.finish)
+        view.tool_bar.addWidget(self.finish_button)
+        self.clear_button = view._button(tr("Clear marks"))
+        self.clear_button.clicked.connect(self.clear_marks)
+        view.tool_bar.addWidget(self.clear_button)
+        view.fix_button.toggled.connect(self.fix_alignment)
+        view.canvas.pointPicked.connect(self.picked)
+
+    # --- the marks --------------------------------------------------------------------------
+
+    def load(self, annotations: Sequence[Annotation], traces: Sequence[MeasurementTrace]) -> None:
+        self._annotations = list(annotations)
+        self._traces = list(traces)
+        self._points = []
+        self.refresh()
+
+    def annotations(self) -> tuple[Annotation, ...]:
+        return tuple(self._annotations)
+
+    def traces(self) -> tuple[MeasurementTrace, ...]:
+        return tuple(self._traces)
+
+    def clear_marks(self) -> None:
+        self.load((), ())
+        self.view.marksChanged.emit()
+
+    def measured(self, trace: MeasurementTrace) -> Measurement:
+        photo = self.view.before if trace.side is Side.BEFORE else self.view.after
+        scale = photo.calibration_px_per_mm if photo is not None else None
+        return measure(trace.kind, trace.points, scale)
+
+    def result_lines(self) -> list[str]:
+        """'Area: 12.3 mm² → 15.1 mm² (+2.8 mm², +23 %)' for each kind measured on both photos."""
+        tr = self.view.tr
+        names = {
+            MeasureKind.DISTANCE: tr("Distance"),
+            MeasureKind.DIAMETER: tr("Diameter"),
+            MeasureKind.AREA: tr("Area"),
+        }
+        lines = []
+        for kind in MeasureKind:
+            before = [t for t in self._traces if t.kind is kind and t.side is Side.BEFORE]
+            after = [t for t in self._traces if t.kind is kind and t.side is Side.AFTER]
+            if before and after:
+                first, last = self.measured(before[-1]), self.measured(after[-1])
+                try:
+                    delta = change(first, last).text()
+                except PixioDocError as error:
+                    delta = error.message
+                lines.append(f"{names[kind]}: {first.text()} → {last.text()} ({delta})")
+            elif before or after:
+                value = self.measured((before or after)[-1])
+                lines.append(f"{names[kind]}: {value.text()}")
+        return lines
+
+    def refresh(self) -> None:
+        marks = [Mark(str(a.side), str(a.kind), a.points, a.text) for a in self._annotations] + [
+            Mark(str(t.side), str(t.kind), t.points, self.measured(t).text(), measurement=True)
+            for t in self._traces
+        ]
+        if self._points and self._side is not None:
+            marks.append(Mark(self._side, "points", tuple(self._points)))
+        for index, (before, after) in enumerate(self._pairs):
+            if before is not None:
+                marks.append(Mark("before", "points", (before,), str(index + 1)))
+            if after is not None:
+                marks.append(Mark("after", "points", (after,), str(index + 1)))
+        self.view.canvas.setMarks(marks)
+        self.view.results.setText("   ·   ".join(self.result_lines()))
+
+    # --- picking ------------------------------------------------------------------------------
+
+    def choose(self, tool: str | None) -> None:
+        if tool is not None:
+            self.view.fix_button.setChecked(False)
+            for name, button in self.buttons.items():
+                if name != tool:
+                    button.blockSignals(True)
+                    button.setChecked(False)
+                    button.blockSignals(False)
+        self._tool = tool
+        self._points, self._side = [], None
+        self.view.canvas.setPicking(tool is not None)
+        self.refresh()
+
+    def picked(self, side: str, x: float, y: float) -> None:
+        if self.view.fix_button.isChecked():
+            self._pick_pair(side, (x, y))
+            return
+        if self._tool is None:
+            return
+        if self._side is None:
+            self._side = side
+        elif side != self._side:
+            return  # a shape lies on one photo
+        self._points.append((x, y))
+        if (self._tool in _TWO_POINTS and len(self._points) == 2) or (
+            self._tool in _ONE_POINT and len(self._points) == 1
+        ):
+            self.finish()
+        else:
+            self.refresh()
+
+    def finish(self) -> None:
+        """Store the shape being traced (outlines end here)."""
+        tool, side, points = self._tool, self._side, tuple(self._points)
+        self._points, self._side = [], None
+        if tool is None or side is None or not points:
+            self.refresh()
+            return
+        try:
+            if tool in ("distance", "diameter", "area"):
+                trace = MeasurementTrace(MeasureKind(tool), Side(side), points)
+                self.measured(trace)  # refuses too few points now, not at save
+                self._traces.append(trace)
+            else:
+                self._annotations.append(
+                    Annotation(AnnotationKind(tool), Side(side), points, self.text.text().strip())
+                )
+        except PixioDocError as error:
+            self.view.ctx.notifier.error(error.message)
+        self.refresh()
+        self.view.marksChanged.emit()
+
+    # --- fixing the alignment -----------------------------------------------------------------
+
+    def fix_alignment(self, on: bool) -> None:
+        """Pick three point pairs: a point on the earlier photo, then the same on the later."""
+        view = self.view
+        self._pairs = []
+        if on:
+            for button in self.buttons.values():
+                button.setChecked(False)
+            self._mode_before_fix = view.canvas.state().mode
+            view.set_mode(Mode.SIDE_BY_SIDE)
+            if view.align_box.isChecked():
+                view.use_alignment(None)
+            view.canvas.setPicking(True)
+            view.quality.setText(
+                view.tr("Click a point on the earlier photo, then the same point on the later one")
+            )
+        else:
+            view.canvas.setPicking(self._tool is not None)
+            if self._mode_before_fix is not None:
+                view.set_mode(self._mode_before_fix)
+                self._mode_before_fix = None
+        self.refresh()
+
+    def _pick_pair(self, side: str, point: Point) -> None:
+        if not self._pairs or all(p is not None for p in self._pairs[-1]):
+            if side != "before":
+                return
+            self._pairs.append((point, None))
+        elif side == "after":
+            self._pairs[-1] = (self._pairs[-1][0], point)
+        complete = [(b, a) for b, a in self._pairs if b is not None and a is not None]
+        if len(complete) >= 3:
+            self.apply_pairs([(a, b) for b, a in complete])
+        else:
+            self.refresh()
+
+    def apply_pairs(self, pairs: Sequence[tuple[Point, Point]]) -> None:
+        """(later point, earlier point) pairs, in original pixels of each photo."""
+        view = self.view
+        after = view.after
+        if after is None:
+            return
+        try:
+            alignment = homography_from_points(list(pairs), (after.width, after.height))
+        except PixioDocError as error:
+            view.ctx.notifier.error(error.message)
+            self._pairs = []
+            self.refresh()
+            return
+        self._pairs = []
+        view.fix_button.setChecked(False)
+        view.use_alignment(alignment)

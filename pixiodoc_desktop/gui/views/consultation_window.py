@@ -1,0 +1,130 @@
+"""The consultation screen: the chosen comparison, and nothing else, shown to the patient.
+
+A frameless full-screen window on the screen the clinician chooses (the
+second monitor when one is connected). It shows only the two photos of the
+comparison with large date labels, follows the clinician's slider, mode
+and zoom, and names the patient only when the clinician allows it. With one
+monitor it covers the screen and Esc returns to the workstation. The
+window title never names the patient (task bars and screen sharing show it).
+
+Consent is checked before this window is made (`CompareView.show_to_patient`,
+`Comparisons.may_show_to_patient`); it never loads anything by itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.gui.views.compare_view import CompareView
+
+
+def patient_screen(clinician: QWidget | None = None) -> QScreen:
+    """A screen other than the clinician's when there is one, else the only one."""
+    screens = QGuiApplication.screens()
+    current = clinician.screen() if clinician is not None else QGuiApplication.primaryScreen()
+    others = [screen for screen in screens if screen is not current]
+    return others[0] if others else current
+
+
+class ConsultationWindow(QWidget):
+    closed = Signal()
+
+    def __init__(self, clinician: QWidget | None = None) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("ConsultationWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("PixioDoc — consultation"))
+        self._clinician = clinician
+        self.canvas = CompareCanvas(self, patient_facing=True)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.name_label = QLabel()
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name_label.setStyleSheet(
+            "QLabel { background: #202020; color: #e6e6e6; padding: 10px; }"
+        )
+        font = QFont(self.font())
+        font.setPointSizeF(max(14.0, font.pointSizeF() * 2.2))
+        self.name_label.setFont(font)
+        self.name_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.canvas, 1)
+        self.setStyleSheet("ConsultationWindow { background: #202020; }")
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self._view: CompareView | None = None
+
+    def follow(self, view: CompareView, *, name: str = "") -> None:
+        """Show `view`'s comparison and follow its mode, slider and zoom from now on."""
+        self._view = view
+        view.stateChanged.connect(self._follow_state)
+        view.marksChanged.connect(self._take_marks)
+        self.name_label.setText(name)
+        self.name_label.setVisible(bool(name))
+        self.take_images(view)
+
+    def take_images(self, view: CompareView) -> None:
+        display = view.display
+        if display is None or view.before is None:
+            self.canvas.clear()
+            return
+        self.canvas.setImages(
+            display.before,
+            display.after,
+            (view.before.width, view.before.height),
+            heat=display.heat,
+            after_to_frame=display.after_to_frame,
+        )
+        self.canvas.setLabels(*view.canvas.labels())
+        self._take_marks()
+        self.canvas.setState(view.state())
+
+    def _take_marks(self) -> None:
+        if self._view is not None:
+            self.canvas.setMarks(self._view.canvas.marks())
+
+    def _follow_state(self, state: CompareState) -> None:
+        self.canvas.setState(state)
+
+    def show_on(self, screen: QScreen | None = None, geometry: QRect | None = None) -> None:
+        """Full screen on `screen` (default: not the clinician's, if there are two).
+
+        `geometry` places the window on an exact rectangle instead (a test seam,
+        and for a projector that reports a wrong screen size).
+        """
+        if geometry is not None:
+            self.setGeometry(geometry)
+            self.show()
+        else:
+            target = screen or patient_screen(self._clinician)
+            self.setGeometry(target.geometry())
+            self.show()
+            handle = self.windowHandle()
+            if handle is not None:
+                handle.setScreen(target)
+            self.setGeometry(target.geometry())
+            self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._view is not None:
+            for signal, slot in (
+                (self._view.stateChanged, self._follow_state),
+                (self._view.marksChanged, self._take_marks),
+            ):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect(slot)
+            self._view = None
+        self.canvas.clear()
+        self.closed.emit()
+        super().closeEvent(event)
