@@ -6,7 +6,7 @@ photos"). Every read, export, verify and purge is itself audited as
 AUDIT_LOG_ACCESSED, and a refusal is audited as denied.
 
 Retention: events older than the retention period (365 days by default,
-kept in the vault's settings so every workstation of the clinic agrees) are
+kept in the vault's settings as "audit_retention_days", a clinic-wide value) are
 purged, leaving a sealed checkpoint per device from which `verify_chain`
 starts. US practices commonly keep HIPAA documentation for six years
 (2190 days); set that with `pixiodoc audit retention --days 2190`.

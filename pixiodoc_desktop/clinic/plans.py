@@ -11,7 +11,8 @@
 The plan comes from a licence: a JSON document signed with Ed25519 whose
 public key is in this module (`tools/issue_licence.py` signs, with a private
 key that never enters the repository). The licence is kept in the vault's
-settings (so every workstation of the clinic has it) and checked every time
+settings (clinic data, not a PC's preference; sync is to carry the
+"licence" setting to the clinic's other workstations) and checked every time
 the plan is read: an expired, tampered, foreign or unreadable licence
 counts as Free, which refuses only new records beyond Free's limits and
 never hides or deletes what exists.
