@@ -256,6 +256,9 @@ def build_dataset(record: PatientRecord, photo: PhotoSummary, image: bytes) -> D
         _dermoscopic_image(ds, record, photo, modality)
     ds.PixelData = encapsulate([jpeg.data])
     ds["PixelData"].VR = "OB"
+    # Encapsulated pixel data has an undefined length; file writing fixes this up
+    # by itself, network encoding (pynetdicom) does not.
+    ds["PixelData"].is_undefined_length = True
     return DicomObject(photo.id, ds)
 
 

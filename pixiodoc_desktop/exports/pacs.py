@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import socket
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -118,10 +119,27 @@ def _ae(settings: PacsSettings) -> AE:
     return ae
 
 
+def _reachable(settings: PacsSettings) -> None:
+    """Raise PacsUnreachable unless something accepts TCP connections at host:port.
+
+    Checked before pynetdicom connects: it leaves the socket of a refused
+    connection open, and its own message says less.
+    """
+    try:
+        with socket.create_connection((settings.host, settings.port), timeout=_TIMEOUT):
+            pass
+    except OSError as exc:
+        raise PacsUnreachable(
+            f"The PACS at {settings.host}:{settings.port} cannot be reached "
+            f"({exc.strerror or exc}); check host, port, network and firewall."
+        ) from None
+
+
 def _associate(ae: AE, settings: PacsSettings) -> Any:
+    _reachable(settings)
     try:
         assoc = ae.associate(settings.host, settings.port, ae_title=settings.ae_title)
-    except OSError as exc:  # a name that does not resolve
+    except OSError as exc:
         raise PacsUnreachable(
             f"The PACS at {settings.host}:{settings.port} cannot be reached ({exc.strerror or exc})"
         ) from None
