@@ -8,7 +8,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from vault_support import LOGIN, PASSWORD, plaintext_findings, synthetic_jpeg
+from vault_support import LOGIN, PASSWORD, MadeVault, plaintext_findings, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.backup import create_backup, restore_backup
 from pixiodoc_desktop.clinic.login import lock, log_in, log_in_with_recovery_key
@@ -77,7 +77,7 @@ def test_backup_is_still_encrypted(backup_file: Path, tmp_path: Path) -> None:
 
 
 def test_restore_with_the_recovery_key(
-    made_vault: object, backup_file: Path, tmp_path: Path
+    made_vault: MadeVault, backup_file: Path, tmp_path: Path
 ) -> None:
     restored = restore_backup(backup_file, tmp_path / "restored")
     vault = Vault.open(restored)

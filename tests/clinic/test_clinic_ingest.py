@@ -60,11 +60,6 @@ def patient_id(services: ClinicServices, actor: Actor) -> str:
     return services.patients.create(actor, family_name="Bildmann", given_name="Ida").id
 
 
-def _ingest(services: ClinicServices, actor: Actor, data: bytes, **context: object) -> object:
-    ctx = CaptureContext(**context)  # type: ignore[arg-type]
-    return services.photos.ingest(actor, data, ctx, source_name="photo.jpg")
-
-
 def test_ingest_stores_the_photo_encrypted(
     services: ClinicServices, actor: Actor, patient_id: str, jpeg_bytes: bytes
 ) -> None:

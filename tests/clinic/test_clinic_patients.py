@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.patients import fold, parse_date
+from pixiodoc_desktop.clinic.patients import PatientSummary, fold, parse_date
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
@@ -43,8 +43,8 @@ def clinic(services: ClinicServices, actor: Actor) -> dict[str, str]:
     }
 
 
-def _ids(results: list[object]) -> set[str]:
-    return {r.id for r in results}  # type: ignore[attr-defined]
+def _ids(results: list[PatientSummary]) -> set[str]:
+    return {r.id for r in results}
 
 
 def test_fold_removes_accents_and_case() -> None:

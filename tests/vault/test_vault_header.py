@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from vault_support import LOGIN, PASSWORD, MadeVault
@@ -20,10 +22,10 @@ from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
 
 
-def _edit_header(folder: Path, change: object) -> None:
+def _edit_header(folder: Path, change: Callable[[dict[str, Any]], object]) -> None:
     path = folder / "vault.json"
     data = json.loads(path.read_text("utf-8"))
-    change(data)  # type: ignore[operator]
+    change(data)
     path.write_text(json.dumps(data, indent=2), "utf-8")
 
 
@@ -51,7 +53,9 @@ def test_round_trip_of_the_header(made_vault: MadeVault) -> None:
     ],
     ids=["display-name", "login", "added-field"],
 )
-def test_an_altered_header_is_detected_by_its_seal(made_vault: MadeVault, change: object) -> None:
+def test_an_altered_header_is_detected_by_its_seal(
+    made_vault: MadeVault, change: Callable[[dict[str, Any]], object]
+) -> None:
     _edit_header(made_vault.folder, change)
     vault = Vault.open(made_vault.folder)
     login = vault.header.credentials[0].login

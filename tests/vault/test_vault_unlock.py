@@ -13,6 +13,7 @@ from vault_support import LOGIN, PASSWORD, SECOND_LOGIN, SECOND_PASSWORD, MadeVa
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.login import lock, log_in, log_in_with_recovery_key
 from pixiodoc_desktop.clinic.patients import Patients
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import (
     AccountDeactivated,
     InvalidInput,
@@ -189,10 +190,10 @@ def test_change_password_old_one_stops_working(vault: Vault) -> None:
     lock(ws, actor)
 
 
-def test_lock_drops_the_keys(logged_in: tuple[object, object], vault: Vault) -> None:
+def test_lock_drops_the_keys(logged_in: tuple[Workstation, Actor], vault: Vault) -> None:
     ws, actor = logged_in
-    patients = Patients(ws)  # type: ignore[arg-type]
-    patients.create(actor, family_name="Kowalski")  # type: ignore[arg-type]
+    patients = Patients(ws)
+    patients.create(actor, family_name="Kowalski")
     vault.lock()
     assert not vault.is_unlocked
     with pytest.raises(VaultLocked):
@@ -202,9 +203,9 @@ def test_lock_drops_the_keys(logged_in: tuple[object, object], vault: Vault) -> 
     with pytest.raises(VaultLocked):
         vault.write_session()
     with pytest.raises(VaultLocked):
-        patients.search(actor, "kow")  # type: ignore[arg-type]
+        patients.search(actor, "kow")
     with pytest.raises(VaultLocked):
-        patients.create(actor, family_name="Nowak")  # type: ignore[arg-type]
+        patients.create(actor, family_name="Nowak")
 
 
 def test_deactivated_clinician_cannot_unlock(vault: Vault) -> None:
