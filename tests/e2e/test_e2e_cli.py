@@ -338,6 +338,20 @@ def test_missing_vault_folder_is_a_clear_message(cli: CliRunner, tmp_path: Path)
     assert not missing.exists()
 
 
+def test_lost_vault_json_fails_closed_naming_restore(cli: CliRunner, fast_vault: MadeVault) -> None:
+    (fast_vault.folder / "vault.json").unlink()
+    result = cli(
+        "vault", "verify", "--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin",
+        stdin=PW,
+    )  # fmt: skip
+    assert result.code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "lost its vault.json" in result.stderr and "pixiodoc vault restore" in result.stderr
+    assert sorted(p.name for p in fast_vault.folder.iterdir() if not p.name.startswith(".")) == [
+        "vault.db"
+    ]
+
+
 def test_vault_from_the_environment(cli: CliRunner, fast_vault: MadeVault) -> None:
     result = cli(
         "patient",
