@@ -57,10 +57,11 @@ class RecordLoader(QObject):
             return item[0], image, tile_image(image, ratio)
 
         def head() -> tuple[PatientRecord, dict[str, QImage]]:
-            record = session.patient_record(patient_id, first=FIRST_PAGE)
-            ids = [p.id for p in record.photos[:PREFETCH]]
+            record, thumbnails = session.open_timeline(
+                patient_id, first=FIRST_PAGE, thumbnails=PREFETCH
+            )
             tiles: dict[str, QImage] = {}
-            for done in images.map(decode, list(session.thumbnails(patient_id, ids).items())):
+            for done in images.map(decode, list(thumbnails.items())):
                 if done is not None:
                     cache.put(done[0], done[1])
                     tiles[done[0]] = done[2]

@@ -16,6 +16,7 @@ from pixiodoc_desktop.clinic.consent import ConsentDecision
 from pixiodoc_desktop.clinic.patients import PatientSummary
 from pixiodoc_desktop.clinic.photos import PhotoSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.clinic.timeline import Timelines
 from pixiodoc_desktop.clinic.visits import LesionSummary, VisitSummary
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import UnknownClinician, VaultLocked
@@ -137,18 +138,31 @@ class ClinicSession:
         `first` loads only the newest photos (enough for the first screen); `complete`
         on the result says whether the rest still has to be loaded.
         """
+        return self.open_timeline(patient_id, audited=audited, first=first)[0]
+
+    def open_timeline(
+        self,
+        patient_id: str,
+        *,
+        audited: bool = True,
+        first: int | None = None,
+        thumbnails: int = 0,
+    ) -> tuple[PatientRecord, dict[str, bytes]]:
+        """The record in one read session, with the decrypted thumbnails of its newest photos."""
         services, actor = self.require()
-        patient = services.patients.get(actor, patient_id, audited=audited)
-        photos = services.photos.list(actor, patient_id, limit=first)
-        return PatientRecord(
-            patient=patient,
-            visits=tuple(services.visits.list(actor, patient_id)),
-            lesions=tuple(services.lesions.list(actor, patient_id)),
-            photos=tuple(photos),
-            consents=tuple(services.consents.current(actor, patient_id).values()),
-            loaded_at=dt.datetime.now(),
-            complete=first is None or len(photos) < first,
+        timeline = Timelines(services.workstation).read(
+            actor, patient_id, first=first, thumbnails=thumbnails, audited=audited
         )
+        record = PatientRecord(
+            patient=timeline.patient,
+            visits=timeline.visits,
+            lesions=timeline.lesions,
+            photos=timeline.photos,
+            consents=timeline.consents,
+            loaded_at=dt.datetime.now(),
+            complete=timeline.complete,
+        )
+        return record, timeline.thumbnails
 
     def thumbnails(self, patient_id: str, photo_ids: list[str]) -> dict[str, bytes]:
         services, actor = self.require()
