@@ -28,6 +28,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
             Path(args.out),
             visit_ids=args.visits or (),
             photo_ids=args.photo or None,
+            comparison_ids=args.comparison or (),
         )
     finally:
         _finish(ws, actor)
@@ -194,6 +195,9 @@ def add_parsers(
     p.add_argument("--patient", required=True, metavar="ID")
     p.add_argument("--visits", nargs="*", metavar="ID", help="only these visits (default: all)")
     p.add_argument("--photo", action="append", metavar="ID", help="only these photos (repeatable)")
+    p.add_argument(
+        "--comparison", action="append", metavar="ID", help="stored comparisons (repeatable)"
+    )
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(handler=export_pdf_command)
     p = esub.add_parser("dicom", help="photos as DICOM files or to the PACS")

@@ -27,9 +27,10 @@ from pixiodoc_desktop.clinic.body_sites import BODY_SITES
 from pixiodoc_desktop.clinic.photos import Photos, PhotoSummary
 from pixiodoc_desktop.clinic.vocabulary import Modality
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.exports.pdf_report import ReportFigure, photo_caption, write_report
+from pixiodoc_desktop.exports.pdf_report import photo_caption, write_report
 from pixiodoc_desktop.exports.records import (
     PatientRecord,
+    ReportFigure,
     audit_export,
     durable_file,
     load_record,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
@@ -41,12 +40,14 @@ from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.exports.records import (
     PatientRecord,
+    ReportFigure,
     audit_export,
     durable_file,
     load_record,
     report_logo,
     screen_image,
 )
+from pixiodoc_desktop.exports.report_comparisons import comparison_figures
 
 _FONT_CANDIDATES = (
     (
@@ -64,15 +65,6 @@ _MODALITY_LABELS = {
 }
 _SEX_LABELS = {"female": "female", "male": "male", "other": "other", "unknown": "not recorded"}
 _PHOTO_EDGE = 78 * mm
-
-
-@dataclass(frozen=True, slots=True)
-class ReportFigure:
-    """One picture in the report with its caption lines (a photo, or a comparison)."""
-
-    image: bytes
-    caption: tuple[str, ...]
-    visit_id: str
 
 
 def _fonts() -> tuple[str, str]:
@@ -239,10 +231,11 @@ def write_report(
         ):
             if value:
                 block.append(_p(f"{label}: {value}", styles["body"]))
-        story.append(KeepTogether(block))
         visit_figures = [f for f in figures if f.visit_id == visit.id]
         if visit_figures:
-            story.append(_figure_grid(visit_figures, styles))
+            block.append(_figure_grid(visit_figures, styles))
+        # A visit's heading never stands alone at the foot of a page.
+        story.append(KeepTogether(block))
         story.append(Spacer(1, 3 * mm))
     if extra is not None:
         story.extend(extra(styles))
@@ -268,11 +261,19 @@ def export_pdf(
     *,
     visit_ids: Sequence[str] = (),
     photo_ids: Sequence[str] | None = None,
+    comparison_ids: Sequence[str] = (),
 ) -> Path:
-    """Write the consultation report to `out`; needs the record's Admin grant; audited."""
+    """Write the consultation report to `out`; needs the record's Admin grant; audited.
+
+    The figures are the chosen comparisons (before and after, with their marks and
+    measurements) followed by the chosen photos; without a choice, every photo of the
+    chosen visits (and no comparison).
+    """
     target = out if out.suffix else out.with_suffix(".pdf")
     record = load_record(ws, actor, patient_id, visit_ids)
-    figures = photo_figures(ws, actor, record, photo_ids)
+    figures = comparison_figures(ws, actor, record, comparison_ids)
+    if photo_ids is not None or not comparison_ids:
+        figures += photo_figures(ws, actor, record, photo_ids)
     with durable_file(target) as handle:
         write_report(handle, record, figures, logo=report_logo(ws))
     audit_export(
@@ -283,7 +284,8 @@ def export_pdf(
             "format": "PDF",
             "what": "consultation report",
             "visits": len(record.visits),
-            "photos": len(figures),
+            "comparisons": len(comparison_ids),
+            "figures": len(figures),
         },
     )
     return target

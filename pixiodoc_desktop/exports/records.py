@@ -51,6 +51,15 @@ class PatientRecord:
         return [p for p in self.photos if p.visit_id == visit_id]
 
 
+@dataclass(frozen=True, slots=True)
+class ReportFigure:
+    """One picture in a report with its caption lines (a photo, or one side of a comparison)."""
+
+    image: bytes
+    caption: tuple[str, ...]
+    visit_id: str
+
+
 def require_export(ws: Workstation, actor: Actor, patient_id: str) -> None:
     """Raise (and audit) unless `actor` may export the patient's data."""
     with ws.read_session() as session:

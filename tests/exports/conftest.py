@@ -7,14 +7,15 @@ import datetime as dt
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from exports_support import Orthanc, start_orthanc
-from vault_support import synthetic_jpeg, synthetic_png
+from vault_support import MadeVault, synthetic_jpeg, synthetic_png
 
 from pixiodoc_desktop.clinic.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 
 
 @dataclass(frozen=True)
@@ -109,3 +110,11 @@ def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Orthanc]:
 def empty_orthanc(orthanc: Orthanc) -> Orthanc:
     orthanc.delete_everything()
     return orthanc
+
+
+@pytest.fixture
+def made_vault_with_case(
+    made_vault: MadeVault, logged_in: tuple[Workstation, Actor], export_case: ExportCase
+) -> tuple[Path, str]:
+    """The vault folder holding `export_case` (for commands run as a subprocess)."""
+    return made_vault.folder, export_case.patient_id

@@ -1,0 +1,151 @@
+"""Stored comparisons as report figures: before and after side by side, with the
+clinician's annotations and measurement traces drawn on in-memory copies (the
+stored images stay untouched) and the measurements and their change as captions."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+
+from PIL import Image, ImageDraw
+
+from pixiodoc_desktop.clinic.comparisons import (
+    Annotation,
+    AnnotationKind,
+    ComparisonRecord,
+    Comparisons,
+    MeasurementTrace,
+    Side,
+)
+from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import InvalidInput
+from pixiodoc_desktop.exports.records import PatientRecord, ReportFigure, screen_image
+from pixiodoc_desktop.imaging.measure import change
+
+_ANNOTATION = (255, 214, 0)
+_TRACE = (0, 200, 255)
+
+
+def _scaled(points: Sequence[tuple[float, float]], scale: float) -> list[tuple[float, float]]:
+    return [(x * scale, y * scale) for x, y in points]
+
+
+def _draw_annotation(draw: ImageDraw.ImageDraw, mark: Annotation, scale: float, width: int) -> None:
+    pts = _scaled(mark.points, scale)
+    if mark.kind is AnnotationKind.ARROW:
+        (x0, y0), (x1, y1) = pts
+        draw.line([(x0, y0), (x1, y1)], fill=_ANNOTATION, width=width)
+        angle = math.atan2(y1 - y0, x1 - x0)
+        head = 6 * width
+        for turn in (math.pi * 0.85, -math.pi * 0.85):
+            draw.line(
+                [
+                    (x1, y1),
+                    (x1 + head * math.cos(angle + turn), y1 + head * math.sin(angle + turn)),
+                ],
+                fill=_ANNOTATION,
+                width=width,
+            )
+    elif mark.kind is AnnotationKind.CIRCLE:
+        (cx, cy), (px, py) = pts
+        r = math.hypot(px - cx, py - cy)
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], outline=_ANNOTATION, width=width)
+    elif mark.kind is AnnotationKind.OUTLINE:
+        draw.line([*pts, pts[0]], fill=_ANNOTATION, width=width)
+    if mark.text:
+        draw.text((pts[0][0] + 4, pts[0][1] + 4), mark.text, fill=_ANNOTATION)
+
+
+def _draw_trace(
+    draw: ImageDraw.ImageDraw, trace: MeasurementTrace, scale: float, width: int
+) -> None:
+    pts = _scaled(trace.points, scale)
+    closed = len(pts) > 2
+    draw.line([*pts, pts[0]] if closed else pts, fill=_TRACE, width=max(1, width // 2))
+    if trace.label:
+        draw.text((pts[0][0] + 4, pts[0][1] - 14), trace.label, fill=_TRACE)
+
+
+def marked_image(
+    data: bytes,
+    photo: PhotoSummary,
+    annotations: Sequence[Annotation],
+    traces: Sequence[MeasurementTrace],
+) -> bytes:
+    """The screen image with the marks of one side drawn on (JPEG, in memory)."""
+    with Image.open(io.BytesIO(data)) as opened:
+        image = opened.convert("RGB")
+    scale = image.width / photo.width if photo.width else 1.0
+    width = max(2, round(image.width / 300))
+    draw = ImageDraw.Draw(image)
+    for mark in annotations:
+        _draw_annotation(draw, mark, scale, width)
+    for trace in traces:
+        _draw_trace(draw, trace, scale, width)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+def measurement_lines(comparison: ComparisonRecord) -> list[str]:
+    """'A, diameter: 4.1 mm -> 5.3 mm (+1.2 mm, +29%)' per label traced on both sides."""
+    lines: list[str] = []
+    before = {(t.label, t.kind): t for t in comparison.measurements if t.side is Side.BEFORE}
+    after = {(t.label, t.kind): t for t in comparison.measurements if t.side is Side.AFTER}
+    for key, trace in before.items():
+        name = f"{key[0] + ', ' if key[0] else ''}{key[1]}"
+        first = comparison.measured(trace)
+        if key not in after:
+            lines.append(f"{name}: {first.text()} (before only)")
+            continue
+        second = comparison.measured(after[key])
+        try:
+            delta = change(first, second)
+        except InvalidInput as exc:
+            lines.append(f"{name}: {first.text()} -> {second.text()} ({exc.message})")
+            continue
+        percent = f", {delta.percent:+.0f}%" if delta.percent is not None else ""
+        lines.append(
+            f"{name}: {first.text()} -> {second.text()} "
+            f"({delta.absolute:+.1f} {first.unit}{percent})"
+        )
+    for key, trace in after.items():
+        if key not in before:
+            name = f"{key[0] + ', ' if key[0] else ''}{key[1]}"
+            lines.append(f"{name}: {comparison.measured(trace).text()} (after only)")
+    return lines
+
+
+def comparison_figures(
+    ws: Workstation, actor: Actor, record: PatientRecord, comparison_ids: Sequence[str]
+) -> list[ReportFigure]:
+    """Two figures per chosen comparison (before, after), filed under the later visit."""
+    service = Comparisons(ws)
+    visit_ids = {v.id for v in record.visits}
+    figures: list[ReportFigure] = []
+    for comparison_id in comparison_ids:
+        comparison = service.get(actor, comparison_id)
+        if comparison.patient_id != record.patient.id:
+            raise InvalidInput(f"The comparison {comparison_id} belongs to another patient")
+        visit = comparison.after.visit_id
+        if visit not in visit_ids:
+            visit = comparison.before.visit_id
+        if visit not in visit_ids:
+            raise InvalidInput(f"The comparison {comparison_id} is not in the chosen visits")
+        title = comparison.title or "Comparison"
+        for side, photo in ((Side.BEFORE, comparison.before), (Side.AFTER, comparison.after)):
+            image = marked_image(
+                screen_image(ws, actor, photo.id),
+                photo,
+                [a for a in comparison.annotations if a.side is side],
+                [t for t in comparison.measurements if t.side is side],
+            )
+            caption = [f"{title}: {'before' if side is Side.BEFORE else 'after'}"]
+            caption.append(f"{photo.visit_date.isoformat()}")
+            caption += [a.text for a in comparison.annotations if a.side is side and a.text]
+            if side is Side.AFTER:
+                caption += measurement_lines(comparison)
+            figures.append(ReportFigure(image, tuple(caption), visit))
+    return figures

@@ -1,0 +1,139 @@
+"""The consultation report: pages rendered by poppler, not blank, comparisons with their
+marks and measurements, clinic logo, Admin grant, audit, and the CLI."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ExportCase
+from exports_support import audit_events, pdf_pages_as_png
+from PIL import Image, ImageStat
+from vault_support import LOGIN, PASSWORD, CliRunner
+
+from pixiodoc_desktop.clinic.comparisons import (
+    Annotation,
+    AnnotationKind,
+    Comparisons,
+    MeasurementTrace,
+    Side,
+)
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import PermissionDenied
+from pixiodoc_desktop.exports.pdf_report import export_pdf
+from pixiodoc_desktop.exports.records import LOGO_SETTING
+from pixiodoc_desktop.imaging.measure import MeasureKind
+from pixiodoc_desktop.vault.schema import Setting
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm (Debian poppler-utils) missing"
+)
+
+
+def _ink(png: Path) -> float:
+    """The share of the page that is not white."""
+    with Image.open(png) as page:
+        grey = page.convert("L")
+        dark = sum(grey.histogram()[:240])
+        return dark / (grey.width * grey.height)
+
+
+def _logo() -> bytes:
+    image = Image.new("RGB", (120, 60), (20, 90, 160))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+@needs_poppler
+def test_report_with_comparison_renders_pages_with_content(
+    workstation: Workstation, actor: Actor, export_case: ExportCase, tmp_path: Path
+) -> None:
+    with workstation.vault.write_session() as session, session.begin():
+        session.add(Setting(key=LOGO_SETTING, value=_logo().hex()))
+    before, _, after = export_case.photo_ids
+    comparison = Comparisons(workstation).save(
+        actor,
+        before,
+        after,
+        title="Naevus forearm",
+        annotations=[
+            Annotation(AnnotationKind.ARROW, Side.AFTER, ((10, 10), (80, 60)), "new dot"),
+            Annotation(AnnotationKind.CIRCLE, Side.BEFORE, ((150, 120), (170, 120))),
+        ],
+        measurements=[
+            MeasurementTrace(MeasureKind.DISTANCE, Side.BEFORE, ((10, 10), (50, 10)), "A"),
+            MeasurementTrace(MeasureKind.DISTANCE, Side.AFTER, ((10, 10), (60, 10)), "A"),
+        ],
+    )
+    pdf = export_pdf(
+        workstation,
+        actor,
+        export_case.patient_id,
+        tmp_path / "report",
+        comparison_ids=[comparison.id],
+        photo_ids=list(export_case.photo_ids),
+    )
+    assert pdf.suffix == ".pdf" and pdf.read_bytes().startswith(b"%PDF")
+    pages = pdf_pages_as_png(pdf, tmp_path / "page")
+    # Page 1: header and the first visit's two photos; page 2: the second visit with
+    # the comparison (before/after, filed under the later visit) and its own photo.
+    assert len(pages) == 2
+    assert all(_ink(p) > 0.02 for p in pages)
+    with Image.open(pages[0]) as first:
+        top = first.crop((0, 0, first.width, first.height // 8))
+        assert max(ImageStat.Stat(top.convert("RGB")).extrema[2]) > 150  # the blue logo
+    # No plaintext temp file is left beside the report.
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".tmp", ".pdf")) == [
+        "report.pdf"
+    ]
+    _, outcome, details = audit_events(workstation, "DATA_EXPORTED")[0]
+    assert outcome == "success"
+    assert details == {
+        "format": "PDF",
+        "what": "consultation report",
+        "visits": 2,
+        "comparisons": 1,
+        "figures": 5,
+    }
+
+
+@needs_poppler
+def test_report_of_one_visit_is_one_page(
+    workstation: Workstation, actor: Actor, export_case: ExportCase, tmp_path: Path
+) -> None:
+    pdf = export_pdf(
+        workstation,
+        actor,
+        export_case.patient_id,
+        tmp_path / "one.pdf",
+        visit_ids=[export_case.second_visit],
+    )
+    pages = pdf_pages_as_png(pdf, tmp_path / "one")
+    assert len(pages) == 1
+    assert _ink(pages[0]) > 0.02
+
+
+def test_report_needs_the_admin_grant(
+    workstation: Workstation, second_clinician: Actor, export_case: ExportCase, tmp_path: Path
+) -> None:
+    with pytest.raises(PermissionDenied):
+        export_pdf(workstation, second_clinician, export_case.patient_id, tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+    _, outcome, _ = audit_events(workstation, "DATA_EXPORTED")[0]
+    assert outcome == "denied"
+
+
+def test_export_pdf_command(
+    cli: CliRunner, made_vault_with_case: tuple[Path, str], tmp_path: Path
+) -> None:
+    folder, patient_id = made_vault_with_case
+    out = tmp_path / "cli-report.pdf"
+    done = cli(
+        "export", "pdf", "--vault", folder, "--user", LOGIN, "--password-stdin",
+        "--patient", patient_id, "--out", out, stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert done.code == 0, done.output
+    assert out.read_bytes().startswith(b"%PDF")
