@@ -15,8 +15,11 @@ from collections.abc import Callable, Sequence
 
 from pixiodoc_desktop import (
     __version__,
+    audit_commands,
+    case_commands,
     commands,
     export_commands,
+    licence_commands,
     people_commands,
     sync_commands,
 )
@@ -147,20 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(handler=commands.photo_export)
 
-    audit = sub.add_parser("audit", help="read and check the audit trail")
-    asub = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
-    p = asub.add_parser("list", help="recent audit events")
-    _add_user(p)
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=commands.audit_list)
-    p = asub.add_parser("verify", help="check the audit trail's hash chain and seals")
-    _add_user(p)
-    p.set_defaults(handler=commands.audit_verify)
-
     people_commands.add_parsers(sub, _add_user)
     sync_commands.add_parsers(sub, _add_user)
     export_commands.add_parsers(sub, _add_user)
+    audit_commands.add_parsers(sub, _add_user)
+    licence_commands.add_parsers(sub, _add_user)
+    case_commands.add_parsers(sub, _add_user)
 
     p = sub.add_parser("body-sites", help="list the body site codes")
     p.add_argument("--json", action="store_true")
