@@ -95,7 +95,9 @@ def make_files(folder: Path, count: int, *, seed: int = 20260301) -> list[Path]:
         condition = CONDITIONS[index % len(CONDITIONS)]
         scene = scene_for(seed + index, condition)
         small = render_photo(scene, index % 3, 3, size=RENDER_SIZE)
-        pixels = cv2.resize(small, (WIDTH, HEIGHT), interpolation=cv2.INTER_CUBIC)
+        pixels = np.asarray(
+            cv2.resize(small, (WIDTH, HEIGHT), interpolation=cv2.INTER_CUBIC), dtype=np.uint8
+        )
         make, model = CAMERAS[index % len(CAMERAS)]
         data = encode_jpeg(
             _camera_like(pixels, pool, rng),
@@ -136,10 +138,12 @@ def real_pipeline(paths: Sequence[Path], folder: Path, workers: int | None) -> f
             external_id="MRN-BENCH-1",
         )
         context = CaptureContext(patient_id=patient.id, body_site=None)
-        options = {} if workers is None else {"workers": workers}
         os.sync()
         with _common.stopwatch() as elapsed:
-            report = import_files(services.photos, actor, context, list(paths), **options)
+            if workers is None:  # import_files' own default, as `pixiodoc import` runs it
+                report = import_files(services.photos, actor, context, list(paths))
+            else:
+                report = import_files(services.photos, actor, context, list(paths), workers=workers)
         if len(report.imported) != len(paths):
             reasons = "; ".join(r.reason for r in report.refused) or "duplicates"
             raise RuntimeError(
