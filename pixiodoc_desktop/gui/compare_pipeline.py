@@ -116,9 +116,11 @@ def make_display(
         _size(decoded.before_image),
     )
     before, after, mask = aligned_pair(decoded.before_image, decoded.after_image, preview_h)
+    even = normalise_to(before, after, mask)
     if normalised:
-        after = normalise_to(before, after, mask)
-    heat = heat_map(before, difference_magnitude(before, after, mask))
+        after = even
+    # The heat map always compares evened-out colours: a change of lamp is not a change of skin.
+    heat = heat_map(before, difference_magnitude(before, even, mask))
     return Display(
         to_qimage(before),
         to_qimage(after),

@@ -435,18 +435,29 @@ def rescale_homography(
     return np.asarray(out / out[2, 2], dtype=np.float64)
 
 
-def aligned_pair(before: U8, after: U8, homography: NDArray[Any] | None) -> tuple[U8, U8, U8]:
+def aligned_pair(
+    before: U8,
+    after: U8,
+    homography: NDArray[Any] | None,
+    border: tuple[int, int, int] = (32, 32, 32),
+) -> tuple[U8, U8, U8]:
     """(before, after in the before frame, mask of where both show skin).
 
     Without a homography the after photo is only scaled to the before photo's
-    size (the photos laid over each other as they are).
+    size (the photos laid over each other as they are). Where the later photo
+    does not reach, `border` (the views' neutral grey) shows.
     """
     height, width = before.shape[:2]
     if homography is None:
         a_h, a_w = after.shape[:2]
         homography = np.diag([width / a_w, height / a_h, 1.0])
     warped = cv2.warpPerspective(
-        after, np.asarray(homography, dtype=np.float64), (width, height), flags=cv2.INTER_LINEAR
+        after,
+        np.asarray(homography, dtype=np.float64),
+        (width, height),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=border,
     )
     ones = np.full(after.shape[:2], 255, np.uint8)
     mask = cv2.warpPerspective(

@@ -171,7 +171,8 @@ def blink(before: U8, after: U8, viewport: Viewport, tick: int) -> U8:
 def difference_magnitude(
     before: U8, after: U8, mask: U8 | None = None, blur_sigma: float = 2.0
 ) -> F32:
-    """Blurred colour difference (CIE ΔE*ab of the smoothed photos), 0 outside `mask`."""
+    """Blurred colour difference (CIE ΔE*ab of the smoothed photos), 0 outside `mask`
+    and near its edge (where the blur would mix in the surround)."""
     _same_frame(before, after)
     scale = max(before.shape[:2]) / 1000.0
     sigma = max(0.5, blur_sigma * scale)
@@ -182,22 +183,31 @@ def difference_magnitude(
 
     delta: F32 = np.sqrt(np.sum((lab(before) - lab(after)) ** 2, axis=2)).astype(np.float32)
     if mask is not None:
-        delta[mask == 0] = 0.0
+        margin = max(1, round(3 * sigma))
+        inside = cv2.erode(mask, np.ones((2 * margin + 1, 2 * margin + 1), np.uint8))
+        delta[inside == 0] = 0.0
     return delta
 
 
-def heat_map(before: U8, magnitude: F32, full_scale: float = 25.0) -> U8:
+# From faint amber to deep red (BGR): calm at small change, unmistakable at large.
+_HEAT_LOW = np.array([70.0, 190.0, 250.0], np.float32)
+_HEAT_HIGH = np.array([40.0, 30.0, 200.0], np.float32)
+
+
+def heat_map(before: U8, magnitude: F32, full_scale: float = 25.0, threshold: float = 5.0) -> U8:
     """The difference as colour over a dimmed grey copy of the earlier photo.
 
-    No change stays grey (the anatomy stays readable); growing change turns
-    through blue and yellow to red. ΔE 25 and above is full colour.
+    Below `threshold` (ΔE; about what a lighting change or noise gives) the
+    skin stays grey, so that the anatomy stays readable; above it the colour
+    grows from amber to red, full at `full_scale` and beyond.
     """
-    level = np.clip(magnitude / full_scale, 0.0, 1.0)
-    colours = cv2.applyColorMap((level * 255).astype(np.uint8), cv2.COLORMAP_TURBO)
+    level = np.clip((magnitude - threshold) / max(full_scale - threshold, 1e-6), 0.0, 1.0)
+    level = level[..., None]
+    colours = _HEAT_LOW * (1.0 - level) + _HEAT_HIGH * level
     base = cv2.cvtColor(cv2.cvtColor(before, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
-    base = base.astype(np.float32) * 0.55 + 20.0
-    weight = np.clip(level * 1.6, 0.0, 0.85)[..., None]
-    out = base * (1.0 - weight) + colours.astype(np.float32) * weight
+    base = base.astype(np.float32) * 0.6 + 24.0
+    weight = 0.85 * level * level * (3.0 - 2.0 * level)  # smoothstep: no hard edges
+    out = base * (1.0 - weight) + colours * weight
     return np.asarray(np.clip(out + 0.5, 0, 255), dtype=np.uint8)
 
 

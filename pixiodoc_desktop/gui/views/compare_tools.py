@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QToolButton
 
 from pixiodoc_desktop.clinic.comparisons import (
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from pixiodoc_desktop.gui.views.compare_view import CompareView
 
 Point = tuple[float, float]
+# Strings are translated in the compare view's context: these tools are part of it.
 _TWO_POINTS = {"distance", "arrow", "circle"}
 _ONE_POINT = {"text"}
 
@@ -46,29 +48,28 @@ class CompareTools:
         self._pairs: list[tuple[Point | None, Point | None]] = []
         self._mode_before_fix: Mode | None = None
         self.buttons: dict[str, QToolButton] = {}
-        tr = view.tr
         for name, text in (
-            ("distance", tr("Distance")),
-            ("diameter", tr("Diameter")),
-            ("area", tr("Area")),
-            ("arrow", tr("Arrow")),
-            ("circle", tr("Circle")),
-            ("outline", tr("Outline")),
-            ("text", tr("Text")),
+            ("distance", QCoreApplication.translate("CompareView", "Distance")),
+            ("diameter", QCoreApplication.translate("CompareView", "Diameter")),
+            ("area", QCoreApplication.translate("CompareView", "Area")),
+            ("arrow", QCoreApplication.translate("CompareView", "Arrow")),
+            ("circle", QCoreApplication.translate("CompareView", "Circle")),
+            ("outline", QCoreApplication.translate("CompareView", "Outline")),
+            ("text", QCoreApplication.translate("CompareView", "Text")),
         ):
             button = view._button(text, checkable=True)
             button.toggled.connect(lambda on, n=name: self.choose(n if on else None))
             view.tool_bar.addWidget(button)
             self.buttons[name] = button
         self.text = QLineEdit()
-        self.text.setPlaceholderText(tr("Note text"))
-        self.text.setAccessibleName(tr("Note text"))
+        self.text.setPlaceholderText(QCoreApplication.translate("CompareView", "Note text"))
+        self.text.setAccessibleName(QCoreApplication.translate("CompareView", "Note text"))
         self.text.setMaximumWidth(160)
         view.tool_bar.addWidget(self.text)
-        self.finish_button = view._button(tr("Finish"))
+        self.finish_button = view._button(QCoreApplication.translate("CompareView", "Finish"))
         self.finish_button.clicked.connect(self.finish)
         view.tool_bar.addWidget(self.finish_button)
-        self.clear_button = view._button(tr("Clear marks"))
+        self.clear_button = view._button(QCoreApplication.translate("CompareView", "Clear marks"))
         self.clear_button.clicked.connect(self.clear_marks)
         view.tool_bar.addWidget(self.clear_button)
         view.fix_button.toggled.connect(self.fix_alignment)
@@ -99,11 +100,10 @@ class CompareTools:
 
     def result_lines(self) -> list[str]:
         """'Area: 12.3 mm² → 15.1 mm² (+2.8 mm², +23 %)' for each kind measured on both photos."""
-        tr = self.view.tr
         names = {
-            MeasureKind.DISTANCE: tr("Distance"),
-            MeasureKind.DIAMETER: tr("Diameter"),
-            MeasureKind.AREA: tr("Area"),
+            MeasureKind.DISTANCE: QCoreApplication.translate("CompareView", "Distance"),
+            MeasureKind.DIAMETER: QCoreApplication.translate("CompareView", "Diameter"),
+            MeasureKind.AREA: QCoreApplication.translate("CompareView", "Area"),
         }
         lines = []
         for kind in MeasureKind:
@@ -205,7 +205,10 @@ class CompareTools:
                 view.use_alignment(None)
             view.canvas.setPicking(True)
             view.quality.setText(
-                view.tr("Click a point on the earlier photo, then the same point on the later one")
+                QCoreApplication.translate(
+                    "CompareView",
+                    "Click a point on the earlier photo, then the same point on the later one",
+                )
             )
         else:
             view.canvas.setPicking(self._tool is not None)

@@ -549,12 +549,23 @@ class CompareCanvas(QWidget):
             for index, point in enumerate(points):
                 painter.drawEllipse(point, 4, 4)
                 painter.drawText(point + QPointF(7, -7), str(index + 1))
-        if mark.text and points:
+        if mark.text and points and kind != "points":
             font = QFont(self.font())
             font.setPointSizeF(max(8.0, font.pointSizeF() * (1.6 if self.patient_facing else 1.0)))
             painter.setFont(font)
             painter.setPen(colour)
-            painter.drawText(points[-1] + QPointF(8, -8), mark.text)
+            if kind in ("outline", "area", "diameter", "circle"):
+                # Above the shape's top, centred: nested outlines keep their labels apart.
+                top = min(points, key=lambda p: p.y())
+                if kind == "circle":
+                    radius = math.hypot(
+                        points[1].x() - points[0].x(), points[1].y() - points[0].y()
+                    )
+                    top = QPointF(points[0].x(), points[0].y() - radius)
+                width = painter.fontMetrics().horizontalAdvance(mark.text)
+                painter.drawText(QPointF(top.x() - width / 2, top.y() - 6), mark.text)
+            else:
+                painter.drawText(points[-1] + QPointF(8, -8), mark.text)
 
     def _arrow_head(self, painter: QPainter, tail: QPointF, head: QPointF) -> None:
         angle = math.atan2(head.y() - tail.y(), head.x() - tail.x())
