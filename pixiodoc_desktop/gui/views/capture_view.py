@@ -285,6 +285,9 @@ class CaptureView(QDialog):
 
     def _build_record_tab(self) -> QWidget:
         page = QWidget()
+        self.session_label = QLabel()
+        self.session_label.setProperty("role", "muted")
+        self.session_label.setAccessibleName(self.tr("Photos taken"))
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)
         self.patient_label = QLabel()
@@ -295,6 +298,7 @@ class CaptureView(QDialog):
         self.patient_facts.setProperty("role", "muted")
         layout.addWidget(self.patient_label)
         layout.addWidget(self.patient_facts)
+        layout.addWidget(self.session_label)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -452,6 +456,8 @@ class CaptureView(QDialog):
         self.dermatoscope_check.toggled.connect(self._profile_edited)
         self.polarised_check.toggled.connect(self._profile_edited)
         self.contact_combo.currentIndexChanged.connect(self._profile_edited)
+        self.magnification_spin.valueChanged.connect(lambda _value: self._update_caption())
+        self.calibration_spin.valueChanged.connect(lambda _value: self._update_caption())
         self.fov_button.clicked.connect(self.calibrate_from_field_of_view)
         self.ruler_button.clicked.connect(self.start_ruler)
         self.save_profile_button.clicked.connect(self.save_profile)
@@ -546,13 +552,13 @@ class CaptureView(QDialog):
         self.burst_check = QCheckBox(self.tr("Burst of 3, keep the sharpest"))
         self.burst_check.setAccessibleName(self.tr("Burst of 3, keep the sharpest"))
         self.burst_check.setChecked(True)
-        self.session_label = QLabel()
-        self.session_label.setProperty("role", "muted")
-        self.session_label.setAccessibleName(self.tr("Photos taken"))
+        self.camera_caption = QLabel()
+        self.camera_caption.setProperty("role", "muted")
+        self.camera_caption.setAccessibleName(self.tr("Camera and profile"))
         row.addWidget(self.take_button)
         row.addWidget(self.burst_check)
         row.addStretch(1)
-        row.addWidget(self.session_label)
+        row.addWidget(self.camera_caption)
         self.take_button.clicked.connect(self.take_photo)
         return row
 
@@ -957,12 +963,13 @@ class CaptureView(QDialog):
         stats = preview.stats()
         size = self.live.frame_size()
         self.stats_label.setText(
-            self.tr("%1 fps · %2 × %3 · %4 frames skipped")
+            self.tr("%1 fps · %2 × %3 · skipped frames: %4")
             .replace("%1", f"{stats.delivered_fps:.0f}")
             .replace("%2", str(size.width()))
             .replace("%3", str(size.height()))
             .replace("%4", str(stats.dropped))
         )
+        self._update_caption(stats.delivered_fps)
 
     # --- device profile ----------------------------------------------------------------------
 
@@ -1007,7 +1014,26 @@ class CaptureView(QDialog):
             calibrated_width_px=width if px_per_mm is not None else None,
         )
 
+    def _update_caption(self, fps: float | None = None) -> None:
+        profile = self.profile()
+        if profile is None:
+            self.camera_caption.clear()
+            return
+        parts = [profile.device_name]
+        if fps:
+            parts.append(self.tr("%1 fps").replace("%1", f"{fps:.0f}"))
+        if profile.dermatoscope:
+            parts.append(self.tr("polarised") if profile.polarised else self.tr("non-polarised"))
+        if profile.contact is not None:
+            parts.append(self.tr("contact") if profile.contact else self.tr("non-contact"))
+        if profile.magnification:
+            parts.append(f"{profile.magnification:g} ×")
+        if profile.px_per_mm:
+            parts.append(self.tr("%1 px/mm").replace("%1", f"{profile.px_per_mm:.1f}"))
+        self.camera_caption.setText(" · ".join(parts))
+
     def _profile_edited(self) -> None:
+        self._update_caption()
         scope = self.dermatoscope_check.isChecked()
         self.polarised_check.setEnabled(scope)
         profile = self.profile()
