@@ -59,9 +59,7 @@ def run_workstation(
     """Open the workstation window; returns the exit code when the user quits."""
     app, _translators = make_application(settings)
     install_crash_handler()
-    if camera:
-        log.info("A camera was given; capture is not part of this build yet")
-    window = MainWindow(settings, vault_folder=vault)
+    window = MainWindow(settings, vault_folder=vault, camera=camera)
     app.aboutToQuit.connect(window.shutdown)
     screenshot = os.environ.get("PIXIODOC_SCREENSHOT")
     if screenshot:

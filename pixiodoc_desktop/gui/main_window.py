@@ -36,6 +36,7 @@ from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.record_loader import RecordLoader
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
+from pixiodoc_desktop.gui.side_windows import SideWindows
 from pixiodoc_desktop.gui.theme import apply_theme, icon
 from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
 from pixiodoc_desktop.gui.views.details import DetailsPanel
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         vault_folder: Path | None = None,
         kdf: KdfParams = STANDARD_KDF,
         settings_path: Path | None = None,
+        camera: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         for page in (self.first_run_card, self.unlock_card, self.recovery_card, self.workspace):
             self.stack.addWidget(page)
         self.importer = ImportController(self.ctx, self)
+        self.side = SideWindows(self.ctx, self, camera=camera)
         self.loader = RecordLoader(
             self.ctx, self.thumbnails.cache, self.timeline.timeline, lambda: self.record, self
         )
@@ -197,6 +200,9 @@ class MainWindow(QMainWindow):
         has_patient = unlocked and self.record is not None
         for action in self.commands.need_patient:
             action.setEnabled(has_patient)
+        is_admin = unlocked and self.login_info is not None and self.login_info.role == "admin"
+        for action in self.commands.need_admin:
+            action.setEnabled(is_admin)
         folder = str(self.vault_info.folder) if self.vault_info else ""
         name = self.login_info.display_name if unlocked and self.login_info else None
         self.status.show_state(folder, name)
@@ -285,6 +291,7 @@ class MainWindow(QMainWindow):
         self.ctx.images.invalidate()
         self.thumbnails.clear()
         self.importer.abort()
+        self.side.close_all()
         for dialog in self.findChildren(QDialog):
             if dialog is not self.viewer:
                 dialog.reject()
@@ -393,6 +400,23 @@ class MainWindow(QMainWindow):
         selected = self.timeline.timeline.selected()
         if selected is not None:
             self.open_viewer(selected)
+
+    def open_capture(self) -> None:
+        if self.record is not None:
+            self.side.capture(self.record.patient.id)
+
+    def open_compare(self) -> None:
+        selected = self.timeline.timeline.selected()
+        if selected is not None:
+            self.side.compare(selected)
+
+    def open_audit_trail(self) -> None:
+        if self.is_unlocked():
+            self.side.audit_trail()
+
+    def open_clinicians(self) -> None:
+        if self.is_unlocked():
+            self.side.clinicians()
 
     def open_viewer(self, photo_id: str) -> None:
         if self.viewer is None:

@@ -32,6 +32,10 @@ class WindowActions:
     new_lesion: QAction
     consent: QAction
     viewer: QAction
+    capture: QAction
+    compare: QAction
+    audit_trail: QAction
+    clinicians: QAction
 
     @property
     def need_patient(self) -> tuple[QAction, ...]:
@@ -42,7 +46,13 @@ class WindowActions:
             self.consent,
             self.import_photos,
             self.viewer,
+            self.capture,
+            self.compare,
         )
+
+    @property
+    def need_admin(self) -> tuple[QAction, ...]:
+        return (self.audit_trail, self.clinicians)
 
     @property
     def need_session(self) -> tuple[QAction, ...]:
@@ -119,6 +129,24 @@ def build_actions(window: MainWindow) -> WindowActions:
             None,
             "viewer",
         ),
+        capture=action(
+            QCoreApplication.translate("MainWindow", "Capture photos…"),
+            window.open_capture,
+            "Ctrl+K",
+            "viewer",
+        ),
+        compare=action(
+            QCoreApplication.translate("MainWindow", "Compare…"),
+            window.open_compare,
+            "Ctrl+D",
+            "fit",
+        ),
+        audit_trail=action(
+            QCoreApplication.translate("MainWindow", "Audit trail…"), window.open_audit_trail
+        ),
+        clinicians=action(
+            QCoreApplication.translate("MainWindow", "Clinicians…"), window.open_clinicians
+        ),
     )
     menu = window.menuBar()
     file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
@@ -135,10 +163,15 @@ def build_actions(window: MainWindow) -> WindowActions:
         actions.new_visit,
         actions.new_lesion,
         actions.consent,
+        actions.capture,
     ):
         patient_menu.addAction(item)
     view_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     view_menu.addAction(actions.viewer)
+    view_menu.addAction(actions.compare)
+    practice_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "P&ractice"))
+    practice_menu.addAction(actions.clinicians)
+    practice_menu.addAction(actions.audit_trail)
     return actions
 
 

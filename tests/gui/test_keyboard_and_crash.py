@@ -97,3 +97,18 @@ def test_thread_crash_is_logged_without_its_message(
     assert "RuntimeError" in text
     assert "Müller" not in text
     caplog.clear()
+
+
+def test_practice_windows_open_for_admins_and_close_on_lock(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.commands.audit_trail.isEnabled()
+    assert window.commands.clinicians.isEnabled()
+    window.commands.audit_trail.trigger()
+    window.commands.clinicians.trigger()
+    opened = list(window.side._open)
+    assert len(opened) == 2 and all(w.isVisible() for w in opened)
+    window.lock()
+    assert window.side._open == []
+    assert not window.commands.audit_trail.isEnabled()
+    window.ctx.worker.wait_idle()

@@ -1,0 +1,75 @@
+"""The windows the workspace opens beside itself: capture, comparison, audit trail, clinicians.
+
+They are built by other parts of the GUI against `GuiContext`; here they are
+opened for the right patient or photo and all closed at once when the
+workstation locks. Their modules are imported when first used, so that the
+camera stack (OpenCV) does not slow down the start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QWidget
+
+from pixiodoc_desktop.gui.context import GuiContext
+
+
+class SideWindows:
+    def __init__(self, ctx: GuiContext, parent: QWidget, *, camera: str | None = None) -> None:
+        self.ctx = ctx
+        self.parent = parent
+        self.camera = camera
+        self._open: list[QWidget] = []
+
+    def _track(self, window: QWidget) -> QWidget:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
+        self._open.append(window)
+        return window
+
+    def _forget(self, window: QWidget) -> None:
+        self._open = [w for w in self._open if w is not window]
+
+    def capture(self, patient_id: str) -> QWidget:
+        from pixiodoc_desktop.gui.views.capture_view import CaptureView
+
+        view = CaptureView(self.ctx, patient_id, self.parent, camera=self.camera)
+        self._track(view).show()
+        return view
+
+    def compare(self, photo_id: str) -> QWidget:
+        from pixiodoc_desktop.gui.views.compare_view import CompareView
+
+        view = CompareView(self.ctx, self.parent)
+        view.setWindowFlag(Qt.WindowType.Window, True)
+        view.resize(1280, 820)
+        self._track(view).show()
+        view.open_photo(photo_id)
+        return view
+
+    def audit_trail(self) -> QWidget:
+        from pixiodoc_desktop.gui.views.audit_view import AuditView
+
+        view = AuditView(self.ctx, self.parent)
+        self._track(view).show()
+        return view
+
+    def clinicians(self) -> QWidget:
+        from pixiodoc_desktop.gui.views.clinicians_dialog import CliniciansDialog
+
+        view = CliniciansDialog(self.ctx, self.parent)
+        self._track(view).show()
+        return view
+
+    def close_all(self) -> None:
+        """Locking: every side window forgets what it shows and closes."""
+        for window in list(self._open):
+            clear: Any = getattr(window, "clear", None)
+            if callable(clear):
+                clear()
+            if isinstance(window, QDialog):
+                window.reject()
+            window.close()
+        self._open.clear()
