@@ -357,6 +357,585 @@
     </message>
 </context>
 <context>
+    <name>CaptureView</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="192"/>
+        <source>PixioDoc — capture</source>
+        <translation>PixioDoc — Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="258"/>
+        <source>Capture settings</source>
+        <translation>Aufnahmeeinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="259"/>
+        <source>Record</source>
+        <translation>Akte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="377"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="499"/>
+        <source>Hot folder</source>
+        <translation>Überwachter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="290"/>
+        <source>Photos taken</source>
+        <translation>Aufgenommene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="295"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="306"/>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="308"/>
+        <source>Body site</source>
+        <translation>Körperstelle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="309"/>
+        <source>Not recorded</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="313"/>
+        <source>Tracked lesion</source>
+        <translation>Verfolgte Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="314"/>
+        <source>No tracked lesion</source>
+        <translation>Keine verfolgte Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="316"/>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="319"/>
+        <source>&amp;Visit</source>
+        <translation>&amp;Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="320"/>
+        <source>&amp;Body site</source>
+        <translation>&amp;Körperstelle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="321"/>
+        <source>&amp;Lesion</source>
+        <translation>&amp;Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="322"/>
+        <source>&amp;Modality</source>
+        <translation>&amp;Modalität</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="329"/>
+        <source>Overlay</source>
+        <translation>Überlagerung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="331"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="332"/>
+        <source>Ghost of the last visit&apos;s photo</source>
+        <translation>Geisterbild des Fotos vom letzten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="338"/>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="344"/>
+        <source>Ghost opacity</source>
+        <translation>Deckkraft des Geisterbilds</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="351"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="352"/>
+        <source>Edges only</source>
+        <translation>Nur Kanten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="353"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="354"/>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="378"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="379"/>
+        <source>Refresh cameras</source>
+        <translation>Kameras neu suchen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="381"/>
+        <source>Camera mode</source>
+        <translation>Kameramodus</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="384"/>
+        <source>Frame rate</source>
+        <translation>Bildrate</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="385"/>
+        <source>&amp;Camera</source>
+        <translation>&amp;Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="387"/>
+        <source>M&amp;ode</source>
+        <translation>M&amp;odus</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="398"/>
+        <source>Device profile</source>
+        <translation>Geräteprofil</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="401"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="402"/>
+        <source>Dermatoscope</source>
+        <translation>Dermatoskop</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="403"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="404"/>
+        <source>Polarised light</source>
+        <translation>Polarisiertes Licht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="406"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="408"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="407"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="415"/>
+        <source>Not stated</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="409"/>
+        <source>Non-contact</source>
+        <translation>Kontaktlos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="411"/>
+        <source>Magnification</source>
+        <translation>Vergrößerung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="417"/>
+        <source>Calibration in pixels per mm</source>
+        <translation>Kalibrierung in Pixel pro mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="420"/>
+        <source> px/mm</source>
+        <translation> px/mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="421"/>
+        <source>Not calibrated</source>
+        <translation>Nicht kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="423"/>
+        <source>Field of view width in mm</source>
+        <translation>Breite des Bildfelds in mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="427"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="435"/>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="428"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="429"/>
+        <source>Calibrate from field of view</source>
+        <translation>Aus dem Bildfeld kalibrieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="431"/>
+        <source>Distance on the ruler in mm</source>
+        <translation>Abstand auf dem Lineal in mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="436"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="437"/>
+        <source>Calibrate on a ruler (two clicks)</source>
+        <translation>Am Lineal kalibrieren (zwei Klicks)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="438"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="439"/>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="442"/>
+        <source>Con&amp;tact</source>
+        <translation>Kon&amp;takt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="444"/>
+        <source>Ma&amp;gnification</source>
+        <translation>Ver&amp;größerung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="448"/>
+        <source>Calib&amp;ration</source>
+        <translation>Kalib&amp;rierung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="450"/>
+        <source>&amp;Field of view</source>
+        <translation>&amp;Bildfeld</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="452"/>
+        <source>R&amp;uler distance</source>
+        <translation>Lineal-&amp;Abstand</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="465"/>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="468"/>
+        <source>Foot pedal key</source>
+        <translation>Taste des Fußschalters</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="470"/>
+        <source>Space always takes a photo; so does F13.</source>
+        <translation>Die Leertaste nimmt immer ein Foto auf, ebenso F13.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="473"/>
+        <source>&amp;Pedal key</source>
+        <translation>&amp;Pedaltaste</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="491"/>
+        <source>Photos a tethered camera saves into this folder go into the record chosen on the Record tab; the files are removed once they are safe.</source>
+        <translation>Fotos, die eine angeschlossene Kamera in diesen Ordner speichert, kommen in die auf dem Reiter „Akte“ gewählte Akte; die Dateien werden entfernt, sobald sie sicher gespeichert sind.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="500"/>
+        <source>Folder the camera saves into</source>
+        <translation>Ordner, in den die Kamera speichert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="501"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="502"/>
+        <source>Choose the hot folder</source>
+        <translation>Überwachten Ordner auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="505"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="506"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1392"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1393"/>
+        <source>Start watching</source>
+        <translation>Überwachung starten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="507"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1394"/>
+        <source>Not watching.</source>
+        <translation>Keine Überwachung.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="511"/>
+        <source>Hot folder results</source>
+        <translation>Ergebnisse des überwachten Ordners</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="528"/>
+        <source>Photo quality</source>
+        <translation>Fotoqualität</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="530"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="531"/>
+        <source>Retake</source>
+        <translation>Neu aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="532"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="533"/>
+        <source>Discard last photo</source>
+        <translation>Letztes Foto verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="545"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="547"/>
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="548"/>
+        <source>Space or the foot pedal</source>
+        <translation>Leertaste oder Fußschalter</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="552"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="553"/>
+        <source>Burst of 3, keep the sharpest</source>
+        <translation>Serie von 3, das schärfste behalten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="557"/>
+        <source>Camera and profile</source>
+        <translation>Kamera und Profil</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="690"/>
+        <source>born %1</source>
+        <translation>geb. %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="707"/>
+        <source>Today, %1 (new)</source>
+        <translation>Heute, %1 (neu)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="709"/>
+        <source>Today, %1</source>
+        <translation>Heute, %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="785"/>
+        <source>Looking for cameras…</source>
+        <translation>Kameras werden gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="815"/>
+        <source>Connect a dermatoscope or a camera, then choose Refresh cameras.</source>
+        <translation>Schließen Sie ein Dermatoskop oder eine Kamera an und wählen Sie dann „Kameras neu suchen“.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="838"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="917"/>
+        <source>The camera is back.</source>
+        <translation>Die Kamera ist wieder verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="925"/>
+        <source>Camera disconnected</source>
+        <translation>Kamera getrennt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="927"/>
+        <source>&apos;%1&apos; stopped sending pictures. Plug it back in; PixioDoc reconnects by itself.</source>
+        <translation>„%1“ sendet keine Bilder mehr. Schließen Sie sie wieder an; PixioDoc verbindet sich selbst neu.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="939"/>
+        <source>The camera is busy</source>
+        <translation>Die Kamera ist belegt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="947"/>
+        <source>No camera found</source>
+        <translation>Keine Kamera gefunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="966"/>
+        <source>%1 fps · %2 × %3 · %4 frames skipped</source>
+        <translation>%1 B/s · %2 × %3 · %4 Bilder übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1024"/>
+        <source>%1 fps</source>
+        <translation>%1 B/s</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1026"/>
+        <source>polarised</source>
+        <translation>polarisiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1026"/>
+        <source>non-polarised</source>
+        <translation>nicht polarisiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1028"/>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1028"/>
+        <source>non-contact</source>
+        <translation>kontaktlos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1032"/>
+        <source>%1 px/mm</source>
+        <translation>%1 px/mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1045"/>
+        <source>Set by the dermatoscope&apos;s profile</source>
+        <translation>Durch das Profil des Dermatoskops festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1059"/>
+        <source>The profile of %1 was saved.</source>
+        <translation>Das Profil von %1 wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1066"/>
+        <source>Calibrated: %1 pixels per mm.</source>
+        <translation>Kalibriert: %1 Pixel pro mm.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1083"/>
+        <source>Click two points on the ruler, %1 mm apart.</source>
+        <translation>Klicken Sie auf zwei Punkte des Lineals, %1 mm voneinander entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1173"/>
+        <source>This picture is already in the record.</source>
+        <translation>Dieses Bild ist bereits in der Akte.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1176"/>
+        <source>The photo looks blurred.</source>
+        <translation>Das Foto wirkt unscharf.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1177"/>
+        <source>Highlights are clipped (glare?).</source>
+        <translation>Lichter sind überbelichtet (Reflexe?).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1178"/>
+        <source>Shadows are clipped (too dark?).</source>
+        <translation>Schatten sind abgeschnitten (zu dunkel?).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1181"/>
+        <source>Saved, but: %1 Retake?</source>
+        <translation>Gespeichert, aber: %1 Neu aufnehmen?</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1183"/>
+        <source>Saved. Sharp and well exposed.</source>
+        <translation>Gespeichert. Scharf und gut belichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1214"/>
+        <source>The last photo was removed.</source>
+        <translation>Das letzte Foto wurde entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1221"/>
+        <source>%n photo(s) taken now</source>
+        <translation>
+            <numerusform>%n Foto jetzt aufgenommen</numerusform>
+            <numerusform>%n Fotos jetzt aufgenommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1221"/>
+        <source>No photo taken yet</source>
+        <translation>Noch kein Foto aufgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1272"/>
+        <source>Choose a body site or lesion to see its last photo.</source>
+        <translation>Wählen Sie eine Körperstelle oder Läsion, um ihr letztes Foto zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1274"/>
+        <source>No photo of this site from an earlier visit.</source>
+        <translation>Kein Foto dieser Stelle von einem früheren Besuch.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1281"/>
+        <source>Loading the last visit&apos;s photo…</source>
+        <translation>Das Foto des letzten Besuchs wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1320"/>
+        <source>The last visit&apos;s photo could not be opened.</source>
+        <translation>Das Foto des letzten Besuchs konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1330"/>
+        <source>Choose the folder the camera saves into</source>
+        <translation>Ordner auswählen, in den die Kamera speichert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1378"/>
+        <source>The folder cannot be watched: %1</source>
+        <translation>Der Ordner kann nicht überwacht werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1382"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1383"/>
+        <source>Stop watching</source>
+        <translation>Überwachung beenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1384"/>
+        <source>Watching %1</source>
+        <translation>Überwacht: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1439"/>
+        <source>Imported %1</source>
+        <translation>Importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1441"/>
+        <source>%1 is already in the record (file removed)</source>
+        <translation>%1 ist bereits in der Akte (Datei entfernt)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1444"/>
+        <source>%1 was put into quarantine: %2</source>
+        <translation>%1 wurde in Quarantäne verschoben: %2</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1450"/>
+        <source>%1 not imported yet (tried again): %2</source>
+        <translation>%1 noch nicht importiert (erneuter Versuch): %2</translation>
+    </message>
+</context>
+<context>
     <name>CliniciansDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="74"/>
@@ -390,6 +969,7 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="165"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
@@ -465,6 +1045,286 @@
     </message>
 </context>
 <context>
+    <name>CompareCanvas</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="146"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="617"/>
+        <source>Choose two photos to compare</source>
+        <translation>Wählen Sie zwei Fotos zum Vergleichen</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="104"/>
+        <source>Distance</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="105"/>
+        <source>Diameter</source>
+        <translation>Durchmesser</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="106"/>
+        <source>Area</source>
+        <translation>Fläche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="55"/>
+        <source>Arrow</source>
+        <translation>Pfeil</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="56"/>
+        <source>Circle</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="57"/>
+        <source>Outline</source>
+        <translation>Umriss</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="58"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="66"/>
+        <source>Note text</source>
+        <translation>Notiztext</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="69"/>
+        <source>Finish</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="72"/>
+        <source>Clear marks</source>
+        <translation>Markierungen löschen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="208"/>
+        <source>Click a point on the earlier photo, then the same point on the later one</source>
+        <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="106"/>
+        <source>Earlier photo</source>
+        <translation>Früheres Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="108"/>
+        <source>Later photo</source>
+        <translation>Späteres Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="114"/>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="115"/>
+        <source>Slider</source>
+        <translation>Schieberegler</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="116"/>
+        <source>Overlay</source>
+        <translation>Überlagerung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="117"/>
+        <source>Blink</source>
+        <translation>Blinken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="118"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="124"/>
+        <source>Horizontal divider</source>
+        <translation>Waagerechte Trennlinie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="134"/>
+        <source>Opacity of the later photo</source>
+        <translation>Deckkraft des späteren Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="140"/>
+        <source> per second</source>
+        <translation> pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="141"/>
+        <source>Blink rate</source>
+        <translation>Blinkfrequenz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="144"/>
+        <source>Align</source>
+        <translation>Ausrichten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="149"/>
+        <source>Fix alignment</source>
+        <translation>Ausrichtung festlegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="150"/>
+        <source>Even out lighting</source>
+        <translation>Beleuchtung angleichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="152"/>
+        <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
+        <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="155"/>
+        <source>Save comparison</source>
+        <translation>Vergleich speichern</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="157"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="159"/>
+        <source>Show to patient</source>
+        <translation>Dem Patienten zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="161"/>
+        <source>Show name</source>
+        <translation>Namen anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="162"/>
+        <source>Show the patient&apos;s name on the consultation screen</source>
+        <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="167"/>
+        <source>Progression</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="169"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="183"/>
+        <source>compared with</source>
+        <translation>verglichen mit</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="248"/>
+        <source>{date} · Baseline</source>
+        <translation>{date} · Ausgangsbefund</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="250"/>
+        <source>{date} · Week {weeks}</source>
+        <translation>{date} · Woche {weeks}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="302"/>
+        <source>Loading photos…</source>
+        <translation>Fotos werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="382"/>
+        <source>Could not align: too few matching features</source>
+        <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="384"/>
+        <source>Not aligned</source>
+        <translation>Nicht ausgerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="386"/>
+        <source>Aligned by hand</source>
+        <translation>Von Hand ausgerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="389"/>
+        <source>good fit</source>
+        <translation>gute Übereinstimmung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="390"/>
+        <source>fair fit</source>
+        <translation>mäßige Übereinstimmung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="391"/>
+        <source>poor fit</source>
+        <translation>schlechte Übereinstimmung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="394"/>
+        <source>{verdict} ({score} %, {error} px)</source>
+        <translation>{verdict} ({score} %, {error} px)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="436"/>
+        <source>The before/after slider needs the Pro plan</source>
+        <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="519"/>
+        <source>Comparison saved</source>
+        <translation>Vergleich gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="526"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="527"/>
+        <source>Exported on {date}</source>
+        <translation>Exportiert am {date}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="539"/>
+        <source>Export comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="541"/>
+        <source>PNG image (*.png);;PDF handout (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="578"/>
+        <source>Comparison exported</source>
+        <translation>Vergleich exportiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="634"/>
+        <source>The photos could not be compared.</source>
+        <translation>Die Fotos konnten nicht verglichen werden.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="264"/>
@@ -507,6 +1367,14 @@
         <location filename="../../ui/consent.ui" line="18"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationWindow</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="44"/>
+        <source>PixioDoc — consultation</source>
+        <translation>PixioDoc — Besprechung</translation>
     </message>
 </context>
 <context>
@@ -719,39 +1587,39 @@
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="35"/>
+        <location filename="../../ui/first_run.ui" line="36"/>
         <source>Password strength</source>
         <translation>Passwortstärke</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="39"/>
         <location filename="../../ui/first_run.ui" line="40"/>
+        <location filename="../../ui/first_run.ui" line="41"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="41"/>
-        <location filename="../../ui/first_run.ui" line="44"/>
+        <location filename="../../ui/first_run.ui" line="42"/>
+        <location filename="../../ui/first_run.ui" line="45"/>
         <source>Vault folder</source>
         <translation>Tresorordner</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="45"/>
+        <location filename="../../ui/first_run.ui" line="46"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="45"/>
+        <location filename="../../ui/first_run.ui" line="46"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="59"/>
+        <location filename="../../ui/first_run.ui" line="60"/>
         <source>Open an existing vault…</source>
         <translation>Vorhandenen Tresor öffnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="61"/>
+        <location filename="../../ui/first_run.ui" line="62"/>
         <source>Create vault</source>
         <translation>Tresor anlegen</translation>
     </message>
@@ -759,47 +1627,47 @@
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="64"/>
         <source>Choose a folder for the new vault</source>
         <translation>Ordner für den neuen Tresor auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="70"/>
         <source>Open an existing vault</source>
         <translation>Vorhandenen Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="82"/>
         <source>Enter the clinic&apos;s name.</source>
         <translation>Geben Sie den Namen der Praxis ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="83"/>
         <source>Enter your name.</source>
         <translation>Geben Sie Ihren Namen ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="84"/>
         <source>Choose a login.</source>
         <translation>Wählen Sie einen Anmeldenamen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="85"/>
         <source>Choose a folder for the vault.</source>
         <translation>Wählen Sie einen Ordner für den Tresor.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="95"/>
         <source>Choose a stronger password.</source>
         <translation>Wählen Sie ein stärkeres Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="99"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="102"/>
         <source>Creating the vault…</source>
         <translation>Der Tresor wird angelegt…</translation>
     </message>
@@ -960,129 +1828,162 @@
     </message>
 </context>
 <context>
+    <name>LivePreview</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/live_preview.py" line="120"/>
+        <source>Live camera picture</source>
+        <translation>Live-Kamerabild</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="78"/>
         <source>Find patient</source>
         <translation>Patient suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="84"/>
         <source>New patient…</source>
         <translation>Neuer Patient…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="90"/>
         <source>Import photos…</source>
         <translation>Fotos importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="96"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="99"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="104"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="106"/>
         <source>Edit patient…</source>
         <translation>Patient bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="112"/>
         <source>New visit…</source>
         <translation>Neuer Besuch…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="115"/>
         <source>Track lesion…</source>
         <translation>Läsion verfolgen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="121"/>
         <source>Record consent…</source>
         <translation>Einwilligung erfassen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="127"/>
         <source>Open in viewer</source>
         <translation>Im Betrachter öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="133"/>
+        <source>Capture photos…</source>
+        <translation>Fotos aufnehmen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="139"/>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="145"/>
+        <source>Audit trail…</source>
+        <translation>Protokoll…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="148"/>
+        <source>Clinicians…</source>
+        <translation>Benutzer…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="152"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="238"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="158"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="169"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="172"/>
+        <source>P&amp;ractice</source>
+        <translation>P&amp;raxis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="184"/>
         <source>Vault state</source>
         <translation>Tresorstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="264"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="186"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="196"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="288"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="205"/>
         <source>Vault unlocked: %1</source>
         <translation>Tresor entsperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="291"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="208"/>
         <source>Clinician: %1</source>
         <translation>Angemeldet: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="212"/>
         <source>Vault locked: %1</source>
         <translation>Tresor gesperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="297"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="214"/>
         <source>No vault open</source>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="219"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="489"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="436"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="491"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="438"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="521"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="473"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -1226,39 +2127,39 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="42"/>
         <source>Find a patient (name, number, date of birth)</source>
         <translation>Patient suchen (Name, Nummer, Geburtsdatum)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="43"/>
         <source>Find a patient</source>
         <translation>Patient suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="42"/>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="47"/>
         <source>New patient</source>
         <translation>Neuer Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="48"/>
         <source>Recent</source>
         <translation>Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="51"/>
         <source>Recent patients</source>
         <translation>Zuletzt geöffnete Patienten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="49"/>
         <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="57"/>
         <source>Patients</source>
         <translation>Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="128"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -1574,72 +2475,72 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="93"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="94"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="96"/>
         <source>Track lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="98"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="100"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="116"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="117"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="118"/>
         <source>Condition</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="119"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="121"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="201"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="202"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="203"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="208"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -1647,44 +2548,44 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="209"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="228"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="229"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="231"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="235"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="248"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="251"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="253"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -1692,12 +2593,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="115"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="184"/>
         <source>No photos in this visit</source>
         <translation>Keine Fotos bei diesem Besuch</translation>
     </message>
