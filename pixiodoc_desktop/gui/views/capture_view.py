@@ -963,7 +963,7 @@ class CaptureView(QDialog):
         stats = preview.stats()
         size = self.live.frame_size()
         self.stats_label.setText(
-            self.tr("%1 fps · %2 × %3 · skipped frames: %4")
+            self.tr("%1 fps · %2 × %3 · %4 frames skipped")
             .replace("%1", f"{stats.delivered_fps:.0f}")
             .replace("%2", str(size.width()))
             .replace("%3", str(size.height()))
