@@ -277,6 +277,8 @@ class MainWindow(QMainWindow):
         self.patients.refresh()
         self.patients.search.setFocus()
         memory.settle()
+        if self.login_info.role == "admin":
+            self.side.review_emergencies()
         self.workspace_shown.emit()
 
     def is_unlocked(self) -> bool:

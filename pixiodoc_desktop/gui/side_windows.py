@@ -63,6 +63,12 @@ class SideWindows:
         self._track(view).show()
         return view
 
+    def review_emergencies(self) -> None:
+        """After an Admin logs in: emergency accesses nobody has acknowledged yet, if any."""
+        from pixiodoc_desktop.gui.views.audit_view import review_emergencies_after_login
+
+        review_emergencies_after_login(self.ctx, self.parent)
+
     def close_all(self) -> None:
         """Locking: every side window forgets what it shows and closes."""
         for window in list(self._open):
