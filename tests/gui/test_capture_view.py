@@ -503,3 +503,36 @@ def test_the_pedal_key_can_be_changed(
         qtbot.keyClick(view.live, Qt.Key.Key_PageDown)
     with qtbot.waitSignal(view.photo_taken, timeout=15000):
         qtbot.keyClick(view.live, Qt.Key.Key_F13)
+
+
+def test_from_the_main_window_the_photo_reaches_the_timeline_and_locking_stops_the_camera(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], scope_avi: Path
+) -> None:
+    window = make_window(camera=str(scope_avi))
+    window.show()
+    create_vault_through_first_run(qtbot, window)
+    window.recovery_page.confirm.setChecked(True)
+    window.recovery_page.continue_button.click()
+    clinic = Clinic(qtbot, window)
+    window.open_patient(clinic.patient_id)
+    qtbot.waitUntil(lambda: window.record is not None, timeout=10000)
+    window.open_capture()
+    view = window.findChild(CaptureView)
+    assert view is not None and view.isVisible()
+    wait_running(qtbot, view)
+    assert view.device_combo.currentText() == "scope.avi"
+    view.burst_check.setChecked(False)
+    with qtbot.waitSignal(view.photo_taken, timeout=15000):
+        view.take_photo()
+    result = view.last_result
+    assert result is not None
+    qtbot.waitUntil(
+        lambda: (
+            window.record is not None and result.photo.id in {p.id for p in window.record.photos}
+        ),
+        timeout=10000,
+    )
+    assert result.photo.id in {p.id for p in window.timeline.timeline.photos()}
+    window.lock()
+    assert not view.isVisible()
+    assert not view.is_running()
