@@ -1,4 +1,8 @@
-"""`pixiodoc export|pacs` and the patient-rights commands (`patient erase|hold|import-csv`)."""
+"""`pixiodoc export|pacs` and the patient-rights commands (`patient erase|hold|import-csv`).
+
+The export libraries (reportlab, pydicom, pynetdicom) are imported by the
+handlers that use them, so that every other command starts without them.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,13 @@ from pixiodoc_desktop.clinic.patients import Patients
 from pixiodoc_desktop.clinic.retention import set_hold
 from pixiodoc_desktop.commands import EXIT_FAIL, EXIT_OK, UsageError, _finish, _session, print_json
 from pixiodoc_desktop.errors import InvalidInput
-from pixiodoc_desktop.exports import dicom, pacs
-from pixiodoc_desktop.exports.patient_data import export_patient_data
-from pixiodoc_desktop.exports.pdf_report import export_pdf
 
 # --- export ---------------------------------------------------------------------------
 
 
 def export_pdf_command(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.exports.pdf_report import export_pdf
+
     ws, actor = _session(args)
     try:
         path = export_pdf(
@@ -37,6 +40,8 @@ def export_pdf_command(args: argparse.Namespace) -> int:
 
 
 def export_dicom_command(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.exports import dicom, pacs
+
     if (args.out is None) == (args.to is None):
         raise UsageError("Give either --out FOLDER or --to PACS")
     if args.to is not None and args.to.lower() != "pacs":
@@ -57,6 +62,8 @@ def export_dicom_command(args: argparse.Namespace) -> int:
 
 
 def export_patient_data_command(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.exports.patient_data import export_patient_data
+
     ws, actor = _session(args)
     try:
         path = export_patient_data(ws, actor, args.patient, Path(args.out))
@@ -70,6 +77,8 @@ def export_patient_data_command(args: argparse.Namespace) -> int:
 
 
 def pacs_configure(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.exports import pacs
+
     ws, actor = _session(args)
     try:
         settings = pacs.configure(
@@ -94,6 +103,8 @@ def pacs_configure(args: argparse.Namespace) -> int:
 
 
 def pacs_test(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.exports import pacs
+
     ws, actor = _session(args)
     try:
         settings = pacs.load_settings(ws)

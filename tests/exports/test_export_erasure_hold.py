@@ -1,0 +1,131 @@
+"""Erasure (GDPR art. 17) as the exports see it: photos unreadable, a tombstone without a
+name in the audit, and a retention hold that refuses erasure with its reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ExportCase
+from cryptography.exceptions import InvalidTag
+from sqlalchemy import select
+from vault_support import LOGIN, PASSWORD, CliRunner
+
+from pixiodoc_desktop.clinic.photos import ImageSize
+from pixiodoc_desktop.clinic.retention import hold_of, set_hold
+from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import (
+    BlobDamaged,
+    PermissionDenied,
+    RecordNotFound,
+    RetentionHold,
+    VaultDamaged,
+)
+from pixiodoc_desktop.exports.pdf_report import export_pdf
+from pixiodoc_desktop.vault import keys
+from pixiodoc_desktop.vault.blobs import decrypt_blob
+from pixiodoc_desktop.vault.schema import AuditEvent, Patient, Photo
+
+
+def test_erasure_makes_every_copy_of_the_photos_unreadable(
+    workstation: Workstation, services: ClinicServices, actor: Actor, export_case: ExportCase
+) -> None:
+    vault = workstation.vault
+    with vault.read_session() as session:
+        blob_ids = list(session.scalars(select(Photo.blob_id)))
+        wrapped_before = vault.patient_key(session, export_case.patient_id)
+    # What a backup or the cloud holds: the ciphertext exactly as stored.
+    copies = {b: vault.blobs.read_raw(b) for b in blob_ids}
+    assert decrypt_blob(blob_ids[0], copies[blob_ids[0]], wrapped_before)  # readable before
+
+    destroyed = services.patients.erase(actor, export_case.patient_id, confirm_family_name="müller")
+    assert destroyed == 3
+
+    with vault.read_session() as session, pytest.raises(VaultDamaged):
+        vault.patient_key(session, export_case.patient_id)  # the key is gone
+    for blob_id, raw in copies.items():
+        assert not vault.blobs.exists(blob_id)
+        # Without the patient key nothing opens the copies: any other key fails.
+        with pytest.raises((BlobDamaged, InvalidTag)):
+            decrypt_blob(blob_id, raw, keys.random_key())
+    with pytest.raises((RecordNotFound, PermissionDenied)):
+        services.photos.image(actor, export_case.photo_ids[0], ImageSize.ORIGINAL)
+    with pytest.raises((RecordNotFound, PermissionDenied)):  # its grants went with it
+        services.patients.get(actor, export_case.patient_id)
+
+    with vault.read_session() as session:
+        tombstone = session.get(Patient, export_case.patient_id)
+        assert tombstone is not None and tombstone.deleted
+        assert (tombstone.family_name, tombstone.given_name, tombstone.birth_date) == (
+            "(erased)",
+            "",
+            None,
+        )
+        events = session.scalars(select(AuditEvent)).all()
+        erased = [e for e in events if e.event_type == "PATIENT_ERASED"]
+        assert len(erased) == 1 and erased[0].outcome == "success"
+        trail = json.dumps([e.details for e in events], ensure_ascii=False)
+    for identifying in ("Müller", "Jürgen", "PAT-4711", "1970"):
+        assert identifying not in trail
+
+
+def test_retention_hold_refuses_erasure_with_its_reason(
+    workstation: Workstation, services: ClinicServices, actor: Actor, export_case: ExportCase
+) -> None:
+    reason = "statutory retention of records until 2035"
+    assert set_hold(workstation, actor, export_case.patient_id, reason) == reason
+    assert hold_of(workstation, actor, export_case.patient_id) == reason
+    with pytest.raises(RetentionHold, match="until 2035"):
+        services.patients.erase(actor, export_case.patient_id, confirm_family_name="Müller")
+    # Nothing was erased; the refusal is audited.
+    assert len(services.photos.list(actor, export_case.patient_id)) == 3
+    with workstation.vault.read_session() as session:
+        refused = session.scalars(
+            select(AuditEvent).where(AuditEvent.event_type == "PATIENT_ERASED")
+        ).all()
+        updates = session.scalars(
+            select(AuditEvent).where(AuditEvent.event_type == "PATIENT_UPDATED")
+        ).all()
+    assert [(e.outcome, e.details) for e in refused] == [("denied", {"reason": "retention hold"})]
+    assert {"retention_hold": "set"} in [e.details for e in updates]
+
+    assert set_hold(workstation, actor, export_case.patient_id, None) is None
+    assert services.patients.erase(actor, export_case.patient_id, confirm_family_name="Müller") == 3
+
+
+def test_only_the_records_admin_sets_a_hold(
+    workstation: Workstation, second_clinician: Actor, export_case: ExportCase
+) -> None:
+    with pytest.raises(PermissionDenied):
+        set_hold(workstation, second_clinician, export_case.patient_id, "keep")
+
+
+def test_export_after_erasure_is_refused(
+    workstation: Workstation,
+    services: ClinicServices,
+    actor: Actor,
+    export_case: ExportCase,
+    tmp_path: Path,
+) -> None:
+    services.patients.erase(actor, export_case.patient_id, confirm_family_name="Müller")
+    with pytest.raises((RecordNotFound, PermissionDenied)):
+        export_pdf(workstation, actor, export_case.patient_id, tmp_path / "gone.pdf")
+
+
+def test_patient_hold_and_erase_commands(
+    cli: CliRunner, made_vault_with_case: tuple[Path, str], workstation: Workstation, actor: Actor
+) -> None:
+    folder, patient_id = made_vault_with_case
+    user = ("--vault", folder, "--user", LOGIN, "--password-stdin", "--patient", patient_id)
+    pw = PASSWORD + "\n"
+    done = cli("patient", "hold", *user, "--reason", "pending claim", stdin=pw)
+    assert done.code == 0, done.output
+    done = cli("patient", "erase", *user, "--confirm", "MÜLLER", stdin=pw)
+    assert done.code == 1 and "retention hold" in done.stderr and "pending claim" in done.stderr
+    assert "Traceback" not in done.output
+    set_hold(workstation, actor, patient_id, None)
+    done = cli("patient", "erase", *user, "--confirm", "MÜLLER", stdin=pw)
+    assert done.code == 0, done.output
+    assert "3 photos destroyed" in done.stdout
