@@ -133,7 +133,7 @@ def build_actions(window: MainWindow) -> WindowActions:
             QCoreApplication.translate("MainWindow", "Capture photos…"),
             window.open_capture,
             "Ctrl+K",
-            "viewer",
+            "camera",
         ),
         compare=action(
             QCoreApplication.translate("MainWindow", "Compare…"),
@@ -142,10 +142,16 @@ def build_actions(window: MainWindow) -> WindowActions:
             "fit",
         ),
         audit_trail=action(
-            QCoreApplication.translate("MainWindow", "Audit trail…"), window.open_audit_trail
+            QCoreApplication.translate("MainWindow", "Audit trail…"),
+            window.open_audit_trail,
+            None,
+            "audit",
         ),
         clinicians=action(
-            QCoreApplication.translate("MainWindow", "Clinicians…"), window.open_clinicians
+            QCoreApplication.translate("MainWindow", "Clinicians…"),
+            window.open_clinicians,
+            None,
+            "clinicians",
         ),
     )
     menu = window.menuBar()
