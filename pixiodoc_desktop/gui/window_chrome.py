@@ -139,7 +139,7 @@ def build_actions(window: MainWindow) -> WindowActions:
             QCoreApplication.translate("MainWindow", "Compare…"),
             window.open_compare,
             "Ctrl+D",
-            "fit",
+            "compare",
         ),
         audit_trail=action(
             QCoreApplication.translate("MainWindow", "Audit trail…"),
