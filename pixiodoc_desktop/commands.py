@@ -51,8 +51,11 @@ def _json_default(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
-def print_json(data: Any, out: TextIO = sys.stdout) -> None:
-    out.write(json.dumps(data, default=_json_default, indent=2, ensure_ascii=False) + "\n")
+def print_json(data: Any, out: TextIO | None = None) -> None:
+    # sys.stdout looked up at call time, not bound at import: redirections apply.
+    (out or sys.stdout).write(
+        json.dumps(data, default=_json_default, indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 def read_secret(args: argparse.Namespace, prompt: str) -> str:
