@@ -108,17 +108,17 @@ def test_import_takes_a_workspace_admin(workstation: Workstation, second_clinici
 
 
 def test_import_csv_command_dry_run_then_real(
-    cli: CliRunner, made_vault: MadeVault, tmp_path: Path
+    run_cli: CliRunner, made_vault: MadeVault, tmp_path: Path
 ) -> None:
     source = tmp_path / "export.csv"
     source.write_bytes(_cp1252())
     args = ("patient", "import-csv", source, "--vault", made_vault.folder, "--user", LOGIN,
             "--password-stdin", "--map", MAPPING, "--delimiter", ";", "--encoding", "cp1252")  # fmt: skip
-    dry = cli(*args, "--dry-run", stdin=PASSWORD + "\n")
+    dry = run_cli(*args, "--dry-run", stdin=PASSWORD + "\n")
     assert dry.code == 0, dry.output
     assert "line 4: '31.02.1990' is not a date of birth" in dry.stdout
     assert "Dry run: 3 new (would be created), 1 matched by external id, 2 invalid" in dry.stdout
-    real = cli(*args, "--json", stdin=PASSWORD + "\n")
+    real = run_cli(*args, "--json", stdin=PASSWORD + "\n")
     assert real.code == 1  # some rows were invalid: scripts notice
     report = json.loads(real.stdout)
     assert (report["created"], report["matched"], report["invalid"]) == (3, 1, 2)

@@ -115,17 +115,20 @@ def test_export_after_erasure_is_refused(
 
 
 def test_patient_hold_and_erase_commands(
-    cli: CliRunner, made_vault_with_case: tuple[Path, str], workstation: Workstation, actor: Actor
+    run_cli: CliRunner,
+    made_vault_with_case: tuple[Path, str],
+    workstation: Workstation,
+    actor: Actor,
 ) -> None:
     folder, patient_id = made_vault_with_case
     user = ("--vault", folder, "--user", LOGIN, "--password-stdin", "--patient", patient_id)
     pw = PASSWORD + "\n"
-    done = cli("patient", "hold", *user, "--reason", "pending claim", stdin=pw)
+    done = run_cli("patient", "hold", *user, "--reason", "pending claim", stdin=pw)
     assert done.code == 0, done.output
-    done = cli("patient", "erase", *user, "--confirm", "MÜLLER", stdin=pw)
+    done = run_cli("patient", "erase", *user, "--confirm", "MÜLLER", stdin=pw)
     assert done.code == 1 and "retention hold" in done.stderr and "pending claim" in done.stderr
     assert "Traceback" not in done.output
     set_hold(workstation, actor, patient_id, None)
-    done = cli("patient", "erase", *user, "--confirm", "MÜLLER", stdin=pw)
+    done = run_cli("patient", "erase", *user, "--confirm", "MÜLLER", stdin=pw)
     assert done.code == 0, done.output
     assert "3 photos destroyed" in done.stdout

@@ -127,11 +127,11 @@ def test_report_needs_the_admin_grant(
 
 
 def test_export_pdf_command(
-    cli: CliRunner, made_vault_with_case: tuple[Path, str], tmp_path: Path
+    run_cli: CliRunner, made_vault_with_case: tuple[Path, str], tmp_path: Path
 ) -> None:
     folder, patient_id = made_vault_with_case
     out = tmp_path / "cli-report.pdf"
-    done = cli(
+    done = run_cli(
         "export", "pdf", "--vault", folder, "--user", LOGIN, "--password-stdin",
         "--patient", patient_id, "--out", out, stdin=PASSWORD + "\n",
     )  # fmt: skip
