@@ -61,7 +61,7 @@ class Display:
 
     before: QImage
     after: QImage
-    heat: QImage
+    heat: QImage | None  # made only when the difference mode asks for it
     after_to_frame: NDArray[np.float64]  # later original -> earlier original pixels
     alignment: Alignment | None
     failure: str  # why alignment failed ("" when it did not)
@@ -98,6 +98,7 @@ def make_display(
     aligned: bool,
     normalised: bool,
     find: bool,
+    heat: bool = False,
 ) -> Display:
     """Align if asked and nothing is stored, then build the paintable pair."""
     failure = ""
@@ -116,15 +117,15 @@ def make_display(
         _size(decoded.before_image),
     )
     before, after, mask = aligned_pair(decoded.before_image, decoded.after_image, preview_h)
-    even = normalise_to(before, after, mask)
+    even = normalise_to(before, after, mask) if normalised or heat else after
     if normalised:
         after = even
     # The heat map always compares evened-out colours: a change of lamp is not a change of skin.
-    heat = heat_map(before, difference_magnitude(before, even, mask))
+    heat_image = heat_map(before, difference_magnitude(before, even, mask)) if heat else None
     return Display(
         to_qimage(before),
         to_qimage(after),
-        to_qimage(heat),
+        None if heat_image is None else to_qimage(heat_image),
         np.asarray(to_frame, dtype=np.float64),
         alignment,
         failure,

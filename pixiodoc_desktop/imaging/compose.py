@@ -28,6 +28,7 @@ DIVIDER = (235, 235, 235)
 DIVIDER_WIDTH = 2
 GAP = 8  # between the two halves of side by side
 _SHARP_FROM_ZOOM = 4.0  # above this, pixels are shown as the blocks they are
+_HEAT_SIZE = 1000  # long side of the difference map
 
 
 class Mode(StrEnum):
@@ -172,19 +173,29 @@ def difference_magnitude(
     before: U8, after: U8, mask: U8 | None = None, blur_sigma: float = 2.0
 ) -> F32:
     """Blurred colour difference (CIE ΔE*ab of the smoothed photos), 0 outside `mask`
-    and near its edge (where the blur would mix in the surround)."""
+    and near its edge (where the blur would mix in the surround).
+
+    Computed on copies of at most ~1000 px (the map is blurred anyway) and
+    returned at that size; `heat_map` and the views scale it.
+    """
     _same_frame(before, after)
-    scale = max(before.shape[:2]) / 1000.0
-    sigma = max(0.5, blur_sigma * scale)
+    height, width = before.shape[:2]
+    factor = min(1.0, _HEAT_SIZE / max(height, width))
+    size = (max(1, round(width * factor)), max(1, round(height * factor)))
+    sigma = max(0.5, blur_sigma * max(size) / 1000.0)
 
     def lab(image: U8) -> F32:
-        smooth = cv2.GaussianBlur(image.astype(np.float32) / 255.0, (0, 0), sigma)
+        small = cv2.resize(image, size, interpolation=cv2.INTER_AREA) if factor < 1 else image
+        smooth = cv2.GaussianBlur(small, (0, 0), sigma)
         return np.asarray(cv2.cvtColor(smooth, cv2.COLOR_BGR2Lab), dtype=np.float32)
 
-    delta: F32 = np.sqrt(np.sum((lab(before) - lab(after)) ** 2, axis=2)).astype(np.float32)
+    diff = lab(before) - lab(after)
+    diff[..., 0] *= 100.0 / 255.0  # 8-bit L runs 0..255 for 0..100
+    delta: F32 = np.sqrt(np.sum(diff * diff, axis=2)).astype(np.float32)
     if mask is not None:
+        small_mask = cv2.resize(mask, size, interpolation=cv2.INTER_NEAREST)
         margin = max(1, round(3 * sigma))
-        inside = cv2.erode(mask, np.ones((2 * margin + 1, 2 * margin + 1), np.uint8))
+        inside = cv2.erode(small_mask, np.ones((2 * margin + 1, 2 * margin + 1), np.uint8))
         delta[inside == 0] = 0.0
     return delta
 
@@ -201,6 +212,9 @@ def heat_map(before: U8, magnitude: F32, full_scale: float = 25.0, threshold: fl
     skin stays grey, so that the anatomy stays readable; above it the colour
     grows from amber to red, full at `full_scale` and beyond.
     """
+    size = (magnitude.shape[1], magnitude.shape[0])
+    if before.shape[:2] != magnitude.shape:
+        before = np.asarray(cv2.resize(before, size, interpolation=cv2.INTER_AREA), np.uint8)
     level = np.clip((magnitude - threshold) / max(full_scale - threshold, 1e-6), 0.0, 1.0)
     level = level[..., None]
     colours = _HEAT_LOW * (1.0 - level) + _HEAT_HIGH * level
@@ -212,7 +226,11 @@ def heat_map(before: U8, magnitude: F32, full_scale: float = 25.0, threshold: fl
 
 
 def difference(before: U8, after: U8, viewport: Viewport, mask: U8 | None = None) -> U8:
-    return render_view(heat_map(before, difference_magnitude(before, after, mask)), viewport)
+    heat = heat_map(before, difference_magnitude(before, after, mask))
+    height, width = before.shape[:2]
+    if heat.shape[:2] != (height, width):
+        heat = np.asarray(cv2.resize(heat, (width, height), interpolation=cv2.INTER_LINEAR))
+    return render_view(heat, viewport)
 
 
 def compose(

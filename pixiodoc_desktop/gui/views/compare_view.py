@@ -80,6 +80,7 @@ class CompareView(QWidget):
         self.display: Display | None = None
         self._decoded: Decoded | None = None
         self._request = 0
+        self._heat_requested = False
         self.slider_allowed = True
         self.consultation: QWidget | None = None
         self.patient_name = ""
@@ -325,10 +326,20 @@ class CompareView(QWidget):
             self.set_slider_allowed(allowed)
             self._fill_choices()
 
-            def work() -> Decoded:
-                return Decoded(before, after, decode(before_data), decode(after_data))
+            # Both photos decode at once, one on each pool thread.
+            images: dict[str, Any] = {}
 
-            self._submit(work, lambda d: self._decoded_ready(request, d), self._failed)
+            def one(name: str) -> Callable[[Any], None]:
+                def done(image: Any) -> None:
+                    images[name] = image
+                    if len(images) == 2:
+                        decoded = Decoded(before, after, images["before"], images["after"])
+                        self._decoded_ready(request, decoded)
+
+                return done
+
+            self._submit(lambda: decode(before_data), one("before"), self._failed)
+            self._submit(lambda: decode(after_data), one("after"), self._failed)
 
         DbOperation(fetch).success(fetched).failure(self._failed).run(self.ctx.worker)
 
@@ -345,10 +356,12 @@ class CompareView(QWidget):
         request = self._request
         alignment = self.alignment
         aligned, normalised = self.align_box.isChecked(), self.normalise_box.isChecked()
+        heat = self.canvas.state().mode is Mode.DIFFERENCE
+        self._heat_requested = heat
 
         def work() -> Display:
             return make_display(
-                decoded, alignment, aligned=aligned, normalised=normalised, find=find
+                decoded, alignment, aligned=aligned, normalised=normalised, find=find, heat=heat
             )
 
         def done(display: Display) -> None:
@@ -442,6 +455,9 @@ class CompareView(QWidget):
             mode = Mode.SIDE_BY_SIDE
         self.mode_buttons[mode].setChecked(True)
         self.canvas.setMode(mode)
+        missing_heat = self.display is not None and self.display.heat is None
+        if mode is Mode.DIFFERENCE and missing_heat and not self._heat_requested:
+            self._render()
         self.horizontal.setVisible(mode is Mode.SLIDER)
         self.opacity.setVisible(mode is Mode.OVERLAY)
         self.blink_rate.setVisible(mode is Mode.BLINK)

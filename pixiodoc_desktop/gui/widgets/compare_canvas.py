@@ -214,9 +214,10 @@ class CompareCanvas(QWidget):
         if state == self._state:
             return
         zoom_changed = state.relative_zoom != self._state.relative_zoom
+        mode_changed = state.mode != self._state.mode
         self._state = state
-        if zoom_changed:
-            self._schedule_scaling()
+        if zoom_changed or mode_changed:
+            self._schedule_scaling(immediately=mode_changed and not zoom_changed)
         self.update()
         self.stateChanged.emit(state)
 
@@ -338,22 +339,37 @@ class CompareCanvas(QWidget):
             return None  # deep zoom: paint only the visible part from the display copy
         return (self._images.serial, max(1, width), max(1, height))
 
+    def _needed(self) -> set[str]:
+        """The images the current mode paints (only those get scaled copies)."""
+        if self._images is None:
+            return set()
+        if self._state.mode is Mode.DIFFERENCE:
+            return {"heat"} if self._images.heat is not None else set()
+        return {"before", "after"}
+
+    def _scaled_ready(self, key: tuple[int, int, int] | None) -> bool:
+        return key == self._scaled_key and self._needed() <= self._scaled.keys()
+
     def _schedule_scaling(self, *, immediately: bool = False) -> None:
         key = self._wanted_key()
-        if key is None or key == self._scaled_key:
+        if key is None or self._scaled_ready(key):
             return
         self._scale_timer.start(0 if immediately else self._scale_timer.interval())
 
     def _start_scaling(self) -> None:
         key = self._wanted_key()
         images = self._images
-        if key is None or images is None or key in (self._scaled_key, self._scaling_key):
+        if key is None or images is None or self._scaled_ready(key) or key == self._scaling_key:
             return
         self._scaling_key = key
         size = QSize(key[1], key[2])
-        sources = {"before": images.before, "after": images.after}
-        if images.heat is not None:
-            sources["heat"] = images.heat
+        have = self._scaled if key == self._scaled_key else {}
+        every = {"before": images.before, "after": images.after, "heat": images.heat}
+        sources = {
+            name: image
+            for name in self._needed() - have.keys()
+            if (image := every[name]) is not None
+        }
 
         def scale() -> dict[str, QImage]:
             return {
@@ -370,7 +386,8 @@ class CompareCanvas(QWidget):
                 self._scaling_key = None
             if self._images is None or key[0] != self._images.serial:
                 return
-            self._scaled, self._scaled_key = result, key
+            kept = self._scaled if key == self._scaled_key else {}
+            self._scaled, self._scaled_key = {**kept, **result}, key
             self._schedule_scaling()
             self.update()
 
