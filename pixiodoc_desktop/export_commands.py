@@ -73,6 +73,26 @@ def export_patient_data_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def export_logo_command(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.exports.records import set_report_logo
+
+    if args.clear == (args.file is not None):
+        raise UsageError("Give either a logo FILE or --clear")
+    data = None
+    if args.file is not None:
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise InvalidInput(f"Cannot read {args.file}: {exc.strerror}") from None
+    ws, actor = _session(args)
+    try:
+        set_report_logo(ws, actor, data)
+    finally:
+        _finish(ws, actor)
+    print("The report logo is set." if data else "The report logo is removed.")
+    return EXIT_OK
+
+
 # --- pacs -----------------------------------------------------------------------------
 
 
@@ -226,6 +246,12 @@ def add_parsers(
     p.add_argument("--patient", required=True, metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE.zip")
     p.set_defaults(handler=export_patient_data_command)
+
+    p = esub.add_parser("logo", help="set the clinic logo shown in report headers (Admins)")
+    add_user(p)
+    p.add_argument("file", nargs="?", metavar="FILE", help="a PNG or JPEG, at most 1 MB")
+    p.add_argument("--clear", action="store_true", help="remove the logo")
+    p.set_defaults(handler=export_logo_command)
 
     pacs_parser = sub.add_parser("pacs", help="set up and test the clinic's PACS")
     psub = pacs_parser.add_subparsers(title="pacs commands", metavar="ACTION", required=True)

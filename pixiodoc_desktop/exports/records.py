@@ -8,11 +8,14 @@ its format and destination, never with patient data.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from PIL import Image as PILImage
 
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.access import Action, require
@@ -21,8 +24,9 @@ from pixiodoc_desktop.clinic.patients import Patients, PatientSummary
 from pixiodoc_desktop.clinic.photos import ImageSize, Photos, PhotoSummary
 from pixiodoc_desktop.clinic.visits import Lesions, LesionSummary, Visits, VisitSummary
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
-from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
+from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
 from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
+from pixiodoc_desktop.vault.schema import Setting
 
 LOGO_SETTING = "report.logo"  # hex of a PNG or JPEG shown in report headers
 
@@ -115,6 +119,34 @@ def report_logo(ws: Workstation) -> bytes | None:
         return bytes.fromhex(value)
     except ValueError:
         return None
+
+
+_MAX_LOGO_BYTES = 1024 * 1024
+
+
+def set_report_logo(ws: Workstation, actor: Actor, data: bytes | None) -> None:
+    """Set (PNG or JPEG bytes) or clear (None) the logo in report headers; workspace Admins."""
+    if not actor.is_workspace_admin:
+        raise PermissionDenied("Only a workspace Admin may change the clinic's logo.")
+    if data is not None:
+        if len(data) > _MAX_LOGO_BYTES:
+            raise InvalidInput("The logo is larger than 1 MB; use a smaller PNG or JPEG")
+        try:
+            with PILImage.open(io.BytesIO(data)) as image:
+                if image.format not in ("PNG", "JPEG") or image.width * image.height > 16_000_000:
+                    raise InvalidInput("The logo must be a PNG or JPEG of reasonable size")
+                image.load()
+        except (OSError, PILImage.DecompressionBombError):
+            raise InvalidInput("The logo file is not a readable PNG or JPEG") from None
+    with ws.unit_of_work(actor) as uow:
+        row = uow.session.get(Setting, LOGO_SETTING)
+        if data is None:
+            if row is not None:
+                uow.session.delete(row)
+        elif row is None:
+            uow.session.add(Setting(key=LOGO_SETTING, value=data.hex()))
+        else:
+            row.value = data.hex()
 
 
 def audit_export(

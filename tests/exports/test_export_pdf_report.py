@@ -21,11 +21,10 @@ from pixiodoc_desktop.clinic.comparisons import (
     Side,
 )
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import PermissionDenied
+from pixiodoc_desktop.errors import InvalidInput, PermissionDenied
 from pixiodoc_desktop.exports.pdf_report import export_pdf
-from pixiodoc_desktop.exports.records import LOGO_SETTING
+from pixiodoc_desktop.exports.records import report_logo, set_report_logo
 from pixiodoc_desktop.imaging.measure import MeasureKind
-from pixiodoc_desktop.vault.schema import Setting
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftoppm") is None, reason="pdftoppm (Debian poppler-utils) missing"
@@ -51,8 +50,7 @@ def _logo() -> bytes:
 def test_report_with_comparison_renders_pages_with_content(
     workstation: Workstation, actor: Actor, export_case: ExportCase, tmp_path: Path
 ) -> None:
-    with workstation.vault.write_session() as session, session.begin():
-        session.add(Setting(key=LOGO_SETTING, value=_logo().hex()))
+    set_report_logo(workstation, actor, _logo())
     before, _, after = export_case.photo_ids
     comparison = Comparisons(workstation).save(
         actor,
@@ -137,3 +135,15 @@ def test_export_pdf_command(
     )  # fmt: skip
     assert done.code == 0, done.output
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_logo_is_checked_and_only_for_admins(
+    workstation: Workstation, actor: Actor, second_clinician: Actor
+) -> None:
+    with pytest.raises(InvalidInput, match="not a readable PNG or JPEG"):
+        set_report_logo(workstation, actor, b"<svg/>")
+    with pytest.raises(PermissionDenied):
+        set_report_logo(workstation, second_clinician, _logo())
+    set_report_logo(workstation, actor, _logo())
+    set_report_logo(workstation, actor, None)
+    assert report_logo(workstation) is None
