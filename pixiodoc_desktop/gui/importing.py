@@ -1,7 +1,9 @@
 """Runs an import on the DB worker and reports progress, cancellation and refusals.
 
-The file reading and decoding inside `clinic.importing.import_files` use
-its own small pool; the vault writes stay on the one DB worker. Progress
+The files go to the DB worker a few at a time, so that a long import never
+keeps the clinician from searching or opening another record meanwhile.
+The reading and decoding inside `clinic.importing.import_files` use its
+own small pool; the vault writes stay on the one DB worker. Progress
 arrives here by queued signal; the import dialog shows it.
 """
 
@@ -9,18 +11,33 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from pixiodoc_desktop.clinic.importing import ImportReport, import_files
+from pixiodoc_desktop.clinic.importing import ImportReport, expand, import_files
 from pixiodoc_desktop.clinic.photos import CaptureContext
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.views.import_dialog import ImportDialog
 from pixiodoc_desktop.gui.workers import DbOperation
 
 log = logging.getLogger(__name__)
+
+
+CHUNK = 8  # files per DB job: other work (search, thumbnails) runs between chunks
+REFRESH_EVERY = 4  # chunks between timeline refreshes during a long import
+
+
+@dataclass(slots=True)
+class _Batch:
+    patient_id: str
+    context: CaptureContext
+    files: list[Path]
+    position: int = 0
+    chunks: int = 0
+    report: ImportReport = field(default_factory=ImportReport)
 
 
 class ImportController(QObject):
@@ -46,52 +63,97 @@ class ImportController(QObject):
             return
         self._running = True
         self._cancel = threading.Event()
-        cancel = self._cancel
         session = self.ctx.session
-        context = CaptureContext(patient_id=patient_id, visit_id=visit_id)
         self._show_dialog(len(paths))
+
+        def listing() -> list[Path]:
+            services, actor = session.require()
+            services.photos.check_can_add(actor, patient_id)
+            return list(expand(paths))
+
+        def listed(files: list[Path]) -> None:
+            batch = _Batch(
+                patient_id, CaptureContext(patient_id=patient_id, visit_id=visit_id), files
+            )
+            self._next(batch)
+
+        DbOperation(listing).success(listed).failure(self._failed).run(self.ctx.worker)
+
+    def _next(self, batch: _Batch) -> None:
+        """Import the next few files as one DB job, so other work can run between them."""
+        if self._cancel.is_set() or batch.position >= len(batch.files):
+            batch.report.cancelled = batch.report.cancelled or (
+                self._cancel.is_set() and batch.position < len(batch.files)
+            )
+            self._done(batch)
+            return
+        chunk = batch.files[batch.position : batch.position + CHUNK]
+        base, total, cancel, session = (
+            batch.position,
+            len(batch.files),
+            self._cancel,
+            self.ctx.session,
+        )
 
         def job() -> ImportReport:
             services, actor = session.require()
             return import_files(
                 services.photos,
                 actor,
-                context,
-                paths,
-                on_progress=lambda done, total, path: self.progress.emit(done, total, path.name),
+                batch.context,
+                chunk,
+                on_progress=lambda done, _n, path: self.progress.emit(
+                    base + done, total, path.name
+                ),
                 cancelled=cancel.is_set,
             )
 
-        def done(report: ImportReport) -> None:
-            self._running = False
-            self.last_report = report
-            if self._cancel.is_set() and self.dialog is None:
-                return
-            log.info(
-                "Import finished: %d imported, %d duplicates, %d refused",
-                len(report.imported),
-                len(report.duplicates),
-                len(report.refused),
-            )
-            self.ctx.changes.photos_changed.emit(patient_id)
-            self.ctx.changes.patients_changed.emit()
-            self.finished.emit(report)
-            self._report(report)
+        def done(part: ImportReport) -> None:
+            batch.report.imported.extend(part.imported)
+            batch.report.duplicates.extend(part.duplicates)
+            batch.report.refused.extend(part.refused)
+            batch.report.cancelled = part.cancelled
+            batch.position += len(chunk)
+            batch.chunks += 1
+            if batch.chunks % REFRESH_EVERY == 0:
+                self.ctx.changes.photos_changed.emit(batch.patient_id)
+            self._next(batch)
 
-        def failed(exc: Exception) -> None:
-            self._running = False
-            self._close_dialog()
-            self.ctx.notifier.failure(exc)
+        DbOperation(job).success(done).failure(self._failed).run(self.ctx.worker)
 
-        DbOperation(job).success(done).failure(failed).run(self.ctx.worker)
+    def _done(self, batch: _Batch) -> None:
+        report = batch.report
+        self._running = False
+        self.last_report = report
+        if self._cancel.is_set() and self.dialog is None:
+            return
+        log.info(
+            "Import finished: %d imported, %d duplicates, %d refused",
+            len(report.imported),
+            len(report.duplicates),
+            len(report.refused),
+        )
+        self.ctx.changes.photos_changed.emit(batch.patient_id)
+        self.ctx.changes.patients_changed.emit()
+        self.finished.emit(report)
+        self._report(report)
+
+    def _failed(self, exc: Exception) -> None:
+        self._running = False
+        self._close_dialog()
+        self.ctx.notifier.failure(exc)
 
     def cancel(self) -> None:
         """Stop after the file in hand; what is already stored stays stored."""
         self._cancel.set()
 
     def abort(self) -> None:
-        """Cancel and close the dialog at once (the workstation locks or quits)."""
+        """Cancel and close the dialog at once (the workstation locks or quits).
+
+        The chunk in hand finishes on the worker; its result is dropped with the lock.
+        """
         self._cancel.set()
+        self._running = False
         self._close_dialog()
 
     # --- showing it -------------------------------------------------------------

@@ -173,3 +173,28 @@ def test_the_new_vault_and_its_admin_are_remembered(unlocked: MainWindow) -> Non
     saved = load_settings(unlocked.settings_path)
     assert saved.last_login == LOGIN
     assert saved.vault_path == str(unlocked.vault_folder.resolve())
+
+
+def test_a_long_import_runs_in_chunks_and_leaves_the_worker_to_others(
+    qtbot: QtBot, unlocked: MainWindow, tmp_path: Path
+) -> None:
+    from pixiodoc_desktop.gui.importing import CHUNK
+
+    unlocked.patients.select_row(0)
+    qtbot.waitUntil(lambda: unlocked.record is not None, timeout=5000)
+    count = CHUNK + 3
+    files = write_jpegs(tmp_path / "many", count, size=(160, 120))
+    progress: list[tuple[int, int]] = []
+    unlocked.importer.progress.connect(lambda done, total, _name: progress.append((done, total)))
+    searched: list[bool] = []
+    unlocked.import_paths([tmp_path / "many"])
+    # A search asked for during the import is answered before the import ends.
+    unlocked.patients.search_done.connect(lambda _n: searched.append(unlocked.importer.running))
+    unlocked.patients.refresh()
+    qtbot.waitUntil(lambda: unlocked.importer.last_report is not None, timeout=30000)
+    report = unlocked.importer.last_report
+    assert report is not None and len(report.imported) == count and not report.cancelled
+    assert progress[-1] == (count, count)
+    assert [done for done, _ in progress] == sorted(done for done, _ in progress)
+    assert searched == [True]
+    assert len(files) == count
