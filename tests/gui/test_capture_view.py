@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -164,7 +165,7 @@ def open_capture(
 
 def wait_running(qtbot: QtBot, view: CaptureView) -> None:
     qtbot.waitUntil(view.is_running, timeout=10000)
-    qtbot.waitUntil(lambda: view.live.has_frame(), timeout=5000)
+    qtbot.waitUntil(lambda: view.live.has_frame() and view.record is not None, timeout=10000)
 
 
 def grab_live(view: CaptureView) -> QImage:
@@ -536,3 +537,19 @@ def test_from_the_main_window_the_photo_reaches_the_timeline_and_locking_stops_t
     window.lock()
     assert not view.isVisible()
     assert not view.is_running()
+
+
+def test_a_view_only_record_takes_no_photos(
+    qtbot: QtBot, open_capture: Callable[..., CaptureView], scope_avi: Path
+) -> None:
+    view = open_capture(str(scope_avi))
+    wait_running(qtbot, view)
+    assert view.take_button.isEnabled()
+    record = view.record
+    assert record is not None
+    view._show_record(replace(record, patient=replace(record.patient, access="view")))
+    assert not view.take_button.isEnabled()
+    assert view.session_label.text() == "View only"
+    view.take_photo()
+    qtbot.wait(300)
+    assert view.last_result is None

@@ -694,6 +694,7 @@ class CaptureView(QDialog):
         self._fill_visits(record)
         self._fill_lesions(record)
         self._update_session_label()
+        self.take_button.setEnabled(self._running and self._may_add())
         self._choose_ghost()
 
     def _fill_visits(self, record: PatientRecord) -> None:
@@ -911,7 +912,7 @@ class CaptureView(QDialog):
         kind = PreviewState(state)
         if kind in (PreviewState.RUNNING, PreviewState.RECOVERED):
             self._running = True
-            self.take_button.setEnabled(True)
+            self.take_button.setEnabled(self._may_add())
             self.live.set_message("")
             if kind is PreviewState.RECOVERED:
                 self.ctx.notifier.info(self.tr("The camera is back."))
@@ -1103,7 +1104,7 @@ class CaptureView(QDialog):
     def take_photo(self) -> None:
         """Space, the pedal, the button: one photo (or the sharpest of a burst)."""
         preview = self._preview
-        if preview is None or not self._running or self._collector.armed:
+        if preview is None or not self._running or self._collector.armed or not self._may_add():
             return
         if self.burst_check.isChecked():
             self._collector.arm(BURST)
@@ -1186,7 +1187,7 @@ class CaptureView(QDialog):
         self.quality_label.style().unpolish(self.quality_label)
         self.quality_label.style().polish(self.quality_label)
         self.retake_button.setVisible(bool(verdict.warnings))
-        self.discard_button.setVisible(not result.duplicate)
+        self.discard_button.setVisible(not result.duplicate and self._may_delete())
         self.discard_button.setEnabled(not result.duplicate)
         self.quality_bar.setVisible(True)
 
@@ -1215,7 +1216,18 @@ class CaptureView(QDialog):
         self.ctx.changes.photos_changed.emit(self.patient_id)
         self.photo_discarded.emit(photo_id)
 
+    def _may_add(self) -> bool:
+        """A View Only record (or one not loaded yet) takes no photos."""
+        return self.record is not None and self.record.patient.access != "view"
+
+    def _may_delete(self) -> bool:
+        return self.record is not None and self.record.patient.access == "admin"
+
     def _update_session_label(self) -> None:
+        if not self._may_add():
+            # "View only" as the record's access level says it (already translated).
+            self.session_label.setText(labels.access_level("view") if self.record else "")
+            return
         count = len(self.session_photos)
         self.session_label.setText(
             self.tr("%n photo(s) taken now", "", count) if count else self.tr("No photo taken yet")
