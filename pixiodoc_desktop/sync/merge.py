@@ -57,7 +57,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "photos": ("patient_id", "blob_id"),
     "grants": ("patient_id", "grantee"),
 }
-SYNCED_SETTINGS = ("clinic_name",)
+# clinic-wide settings (the licence is the clinic's, not one PC's); the rest stay local
+SYNCED_SETTINGS = ("clinic_name", "licence")
 BASE_KEY = "__base"
 CLINICIAN_FIELDS = ("login", "display_name", "role", "active", "created_at", "credential")
 _CHUNK = 500

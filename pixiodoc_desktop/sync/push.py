@@ -21,8 +21,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pixiodoc_desktop.clinic.workstation import Workstation
+from pixiodoc_desktop.errors import SyncDataDamaged
 from pixiodoc_desktop.sync import state
-from pixiodoc_desktop.sync.crypto import SyncKeys, seal_json
+from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
 from pixiodoc_desktop.sync.directory import capture_local_changes
 from pixiodoc_desktop.sync.merge import BASE_KEY, NOTE_FIELDS, Op, audit_row_json
 from pixiodoc_desktop.sync.store import ObjectExists, ObjectStore
@@ -249,6 +250,22 @@ def delete_remote_blobs(store: ObjectStore, keys: SyncKeys, blob_ids: list[str])
         store.delete(blob_key(store, keys, blob_id))
 
 
+def _put_batch(store: ObjectStore, keys: SyncKeys, name: str, document: dict[str, Any]) -> None:
+    """Write the batch under its number, never over another; an earlier round's
+    upload of this very batch counts (if it opens: a torn object is replaced)."""
+    try:
+        store.put(name, seal_json(keys.ops, document, name=name), if_absent=True)
+    except ObjectExists:
+        try:
+            open_json(keys.ops, store.get(name), name=name)
+        except SyncDataDamaged:
+            log.warning("Sync: batch %d in the bucket is torn; writing it again", document["seq"])
+            store.delete(name)
+            store.put(name, seal_json(keys.ops, document, name=name), if_absent=True)
+            return
+        log.info("Sync: batch %d was already uploaded by an earlier round", document["seq"])
+
+
 def push(
     ws: Workstation, store: ObjectStore, keys: SyncKeys, progress: Progress | None = None
 ) -> PushResult:
@@ -272,10 +289,7 @@ def push(
             "audit": events,
         }
         name = batch_key(store, keys, ws.device_id, int(frozen["seq"]))
-        try:
-            store.put(name, seal_json(keys.ops, document, name=name), if_absent=True)
-        except ObjectExists:
-            log.info("Sync: batch %d was already uploaded by an earlier round", frozen["seq"])
+        _put_batch(store, keys, name, document)
         delete_remote_blobs(store, keys, erased_blob_ids(ws, erased))
         _settle(ws, frozen, ops)
         result.ops += len(ops)

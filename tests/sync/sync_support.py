@@ -110,6 +110,8 @@ class Weed:
             f"-filer.port={self.filer_port}",
             "-master.volumeSizeLimitMB=256",
             "-volume.max=0",
+            "-master.resumeState=false",
+            "-master.electionTimeout=1s",
         ]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
