@@ -553,3 +553,21 @@ def test_a_view_only_record_takes_no_photos(
     view.take_photo()
     qtbot.wait(300)
     assert view.last_result is None
+
+
+def test_calibrating_on_a_ruler_with_two_clicks(
+    qtbot: QtBot, open_capture: Callable[..., CaptureView], scope_avi: Path
+) -> None:
+    view = open_capture(str(scope_avi))
+    wait_running(qtbot, view)
+    view.ruler_spin.setValue(5.0)
+    view.ruler_button.click()
+    assert view.live.measuring()
+    assert "5 mm apart" in view.live.message()[0]
+    for x in (40.0, 200.0):  # 160 image pixels apart
+        where = view.live.image_to_widget(QPointF(x, 120.0)).toPoint()
+        qtbot.mouseClick(view.live, Qt.MouseButton.LeftButton, pos=where)
+    assert not view.live.measuring()
+    assert view.calibration_spin.value() == pytest.approx(32.0, rel=0.03)
+    profile = view.profile()
+    assert profile is not None and profile.calibrated_width_px == SIZE[0]
