@@ -111,6 +111,7 @@ class Weed:
             "-master.volumeSizeLimitMB=256",
             "-volume.max=0",
             "-master.resumeState=false",
+            "-master.telemetry=false",  # no phoning home from the test suite
             "-master.electionTimeout=1s",
         ]
         with self.log_path.open("ab") as log:
