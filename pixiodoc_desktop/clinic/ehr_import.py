@@ -111,6 +111,49 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
+# Column names practice software commonly uses, for a first guess in the mapping dialog.
+_GUESSES = {
+    "family": ("nachname", "name", "familienname", "family", "family name", "surname", "last name"),
+    "given": ("vorname", "given", "given name", "first name", "firstname", "forename"),
+    "dob": ("geburtsdatum", "geb.datum", "gebdat", "dob", "birth date", "date of birth", "birthdate"),
+    "external_id": (
+        "patnr", "patientennummer", "pat.-nr.", "patient id", "mrn", "external id", "id", "nr",
+    ),
+    "sex": ("geschlecht", "sex", "gender"),
+    "notes": ("bemerkung", "notiz", "notes", "note", "comment"),
+}  # fmt: skip
+
+
+def read_header(data: bytes, *, delimiter: str = ",", encoding: str = "utf-8") -> list[str]:
+    """The column names of the file's first line (for the mapping dialog)."""
+    if len(delimiter) != 1:
+        raise InvalidInput("The delimiter is one character, e.g. ; or ,")
+    first = _decode(data, encoding).splitlines()[:1]
+    return [h.strip() for h in next(csv.reader(first, delimiter=delimiter), [])]
+
+
+def guess_delimiter(data: bytes, encoding: str = "utf-8") -> str:
+    """The likelier of ; , and tab, judged by the first line."""
+    try:
+        first = _decode(data, encoding).splitlines()[:1]
+    except InvalidInput:
+        first = data.decode("latin-1").splitlines()[:1]
+    line = first[0] if first else ""
+    return max((";", ",", "\t"), key=line.count)
+
+
+def guess_mapping(header: Sequence[str]) -> dict[str, str]:
+    """Our fields mapped to the columns whose names look like them."""
+    folded = {fold(h).strip(): h for h in header}
+    mapping: dict[str, str] = {}
+    for ours, names in _GUESSES.items():
+        for name in names:
+            if name in folded and folded[name] not in mapping.values():
+                mapping[ours] = folded[name]
+                break
+    return mapping
+
+
 def _decode(data: bytes, encoding: str) -> str:
     if encoding not in ENCODINGS:
         raise InvalidInput(f"Choose the encoding {' or '.join(ENCODINGS)}")

@@ -1378,6 +1378,124 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="57"/>
+        <source>Import patients from CSV</source>
+        <translation>Patienten aus CSV importieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="62"/>
+        <source>Family name (required)</source>
+        <translation>Nachname (Pflichtfeld)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="63"/>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="64"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="65"/>
+        <source>Patient number (external id)</source>
+        <translation>Patientennummer (externe ID)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="66"/>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="67"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="70"/>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="75"/>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="76"/>
+        <source>Windows (cp1252)</source>
+        <translation>Windows (cp1252)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="79"/>
+        <source>Semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="80"/>
+        <source>Comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="81"/>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="83"/>
+        <source>Encoding</source>
+        <translation>Zeichenkodierung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="84"/>
+        <source>Delimiter</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="102"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="102"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="108"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="110"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="145"/>
+        <source>Check: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="145"/>
+        <source>Imported: %1</source>
+        <translation>Importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="147"/>
+        <source>%1 new, %2 matched by patient number, %3 invalid</source>
+        <translation>%1 neu, %2 über die Patientennummer zugeordnet, %3 ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="187"/>
+        <source>(not in the file)</source>
+        <translation>(nicht in der Datei)</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/details.py" line="42"/>
