@@ -32,6 +32,7 @@ from pixiodoc_desktop.clinic.photos import ImageSize, Photos
 from pixiodoc_desktop.vault.vault import Vault
 
 WORKER = Path(__file__).with_name("crash_ingest_worker.py")
+KILLS = max(30, int(os.environ.get("PIXIODOC_CRASH_KILLS", "30")))
 PATIENTS = ("Knallmeyer, Wendelgard", "Ščerbakova, Ljudmila", "Brösel-Kaputtke, Theodor")
 
 
@@ -50,8 +51,9 @@ def _wait_for_lines(path: Path, count: int, proc: subprocess.Popen[bytes], limit
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(max(300, 15 * KILLS))  # a loaded machine can take seconds per kill
 def test_sigkill_during_ingest_loses_nothing_promised(cli: CliRunner, tmp_path: Path) -> None:
-    kills = max(30, int(os.environ.get("PIXIODOC_CRASH_KILLS", "30")))
+    kills = KILLS
     seed = int(os.environ.get("PIXIODOC_CRASH_SEED", "20261127"))
     rng = random.Random(seed)
     made = create_vault(tmp_path / "vault")
