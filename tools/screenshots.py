@@ -95,7 +95,9 @@ def main() -> int:
         window.unlock(DEMO_LOGIN, DEMO_PASSWORD, open_first_patient=True)
         wait_until(app, lambda: window.record is not None)
         view = window.timeline.timeline
-        wait_until(app, lambda: all(window.thumbnails.thumbnail(i) for i in view.visible_photo_ids()))
+        wait_until(
+            app, lambda: all(window.thumbnails.thumbnail(i) for i in view.visible_photo_ids())
+        )
         save(app, window, args.out / "timeline.png")
 
         # 4. The viewer on the newest dermoscopy (or first) photo.
