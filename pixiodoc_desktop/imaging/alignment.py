@@ -164,7 +164,7 @@ def _features(image: U8, detector_name: str) -> tuple[Any, NDArray[Any] | None]:
     if detector_name == "sift":
         detector: Any = cv2.SIFT.create(nfeatures=3000, contrastThreshold=0.02)
     else:
-        detector = cv2.ORB.create(nfeatures=2000, fastThreshold=5)
+        detector = cv2.ORB.create(nfeatures=1500, fastThreshold=5)
     keypoints, descriptors = detector.detectAndCompute(_CLAHE.apply(image), None)
     return keypoints, descriptors
 
@@ -316,16 +316,24 @@ def _refine_patches(small_before: U8, small_after: U8, small_h: F64) -> F64 | No
         )
         src: list[tuple[float, float]] = []
         dst: list[tuple[float, float]] = []
-        step = _PATCH if _round == 0 else _PATCH * 3 // 4
-        for y in range(0, height - _PATCH + 1, step):
-            for x in range(0, width - _PATCH + 1, step):
-                if cover[y : y + _PATCH, x : x + _PATCH].min() == 0:
+        last = _PATCH - 1
+        for y in range(0, height - _PATCH + 1, _PATCH):
+            for x in range(0, width - _PATCH + 1, _PATCH):
+                # The covered area is a convex quadrilateral: four corners inside, all inside.
+                if not (
+                    cover[y, x]
+                    and cover[y, x + last]
+                    and cover[y + last, x]
+                    and cover[y + last, x + last]
+                ):
                     continue
-                a = small_before[y : y + _PATCH, x : x + _PATCH].astype(np.float32)
-                b = warped[y : y + _PATCH, x : x + _PATCH].astype(np.float32)
-                if a.std() < 2.0 or b.std() < 2.0:
+                a = small_before[y : y + _PATCH, x : x + _PATCH]
+                b = warped[y : y + _PATCH, x : x + _PATCH]
+                if cv2.meanStdDev(a)[1][0, 0] < 2.0 or cv2.meanStdDev(b)[1][0, 0] < 2.0:
                     continue
-                (dx, dy), response = cv2.phaseCorrelate(a, b, _HANNING)
+                (dx, dy), response = cv2.phaseCorrelate(
+                    a.astype(np.float32), b.astype(np.float32), _HANNING
+                )
                 if response < 0.08 or abs(dx) > _PATCH / 8 or abs(dy) > _PATCH / 8:
                     continue
                 centre = (x + (_PATCH - 1) / 2, y + (_PATCH - 1) / 2)

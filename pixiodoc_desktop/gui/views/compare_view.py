@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QHideEvent, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -658,6 +658,15 @@ class CompareView(QWidget):
         self.play_timer.stop()
         self.play_button.setChecked(False)
         super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the comparison closes the patient's screen with it."""
+        self.blink_timer.stop()
+        self.play_timer.stop()
+        if self.consultation is not None:
+            self.consultation.close()
+            self.consultation = None
+        super().closeEvent(event)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QRegion,
     QResizeEvent,
     QWheelEvent,
 )
@@ -414,10 +415,18 @@ class CompareCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            painter.fillRect(event.rect(), _BACKGROUND)
             if self._images is None:
+                painter.fillRect(event.rect(), _BACKGROUND)
                 self._paint_message(painter)
                 return
+            # Only the surround is filled: the photos cover the rest, and a 4K frame
+            # written twice costs as much as the whole rest of the frame.
+            surround = QRegion(event.rect())
+            for pane in self._panes():
+                surround -= QRegion(self._covered(pane))
+            painter.setClipRegion(surround)
+            painter.fillRect(event.rect(), _BACKGROUND)
+            painter.setClipping(False)
             state = self._state
             for pane in self._panes():
                 painter.save()
@@ -442,6 +451,23 @@ class CompareCanvas(QWidget):
             self._paint_labels(painter)
         finally:
             painter.end()
+
+    def _covered(self, pane: _Pane) -> QRect:
+        """The whole view pixels of `pane` that the photo covers completely."""
+        assert self._images is not None
+        width, height = self._images.photo_size
+        top_left = self.photoToPane(pane, -0.5, -0.5)
+        bottom_right = self.photoToPane(pane, width - 0.5, height - 0.5)
+        if self._scaled_ready(self._wanted_key()):
+            # The scaled copy is drawn at a whole pixel and is a whole number of pixels.
+            top_left = QPointF(round(top_left.x()), round(top_left.y()))
+        left, top = math.ceil(top_left.x()), math.ceil(top_left.y())
+        right, bottom = math.floor(bottom_right.x()), math.floor(bottom_right.y())
+        if self._scaled_ready(self._wanted_key()):
+            key = self._wanted_key()
+            assert key is not None
+            right, bottom = left + key[1], top + key[2]
+        return QRect(left, top, max(0, right - left), max(0, bottom - top)).intersected(pane.rect)
 
     def _paint_slider(self, painter: QPainter, pane: _Pane) -> None:
         cut = self.dividerPosition()
