@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Date, DateTime, LargeBinary
@@ -156,6 +156,42 @@ class _Row:
     changes: dict[str, Any] = field(default_factory=dict)
     delete: bool = False
     dirty: bool = False
+
+
+@dataclass(slots=True)
+class _RecordWrites:
+    """Every insert, update and delete of one apply, executed as a few executemany calls."""
+
+    inserts: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    updates: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    deletes: dict[str, list[str]] = field(default_factory=dict)
+
+    def execute(self, session: Session, tables: dict[str, TableInfo]) -> None:
+        for entity, ids in self.deletes.items():
+            table = tables[entity].table
+            session.execute(
+                delete(table).where(table.c.id == bindparam("_pk")), [{"_pk": i} for i in ids]
+            )
+        for entity, rows in self.inserts.items():
+            groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            for entity_id, values in rows.items():
+                groups.setdefault(tuple(sorted(values)), []).append({"id": entity_id, **values})
+            for batch in groups.values():
+                session.execute(tables[entity].table.insert(), batch)
+        for entity, rows in self.updates.items():
+            table = tables[entity].table
+            by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            for entity_id, values in rows.items():
+                params = {"_pk": entity_id, **{f"v_{k}": v for k, v in values.items()}}
+                by_keys.setdefault(tuple(sorted(values)), []).append(params)
+            for names, batch in by_keys.items():
+                assignments: dict[str, Any] = {n: bindparam(f"v_{n}") for n in names}
+                # keep the stored time unless it changed: the column's onupdate would stamp now
+                assignments.setdefault("updated_at", table.c.updated_at)
+                session.execute(
+                    update(table).where(table.c.id == bindparam("_pk")).values(assignments),
+                    batch,
+                )
 
 
 class Merger:
@@ -359,26 +395,34 @@ class Merger:
     # --- writing -----------------------------------------------------------------
 
     def _write(self) -> None:
-        for (entity, entity_id), row in self.rows.items():
+        plan = _RecordWrites()
+        for (entity, entity_id), row in list(self.rows.items()):
             if not row.dirty:
                 continue
             if entity in self.tables:
-                self._write_record(entity, entity_id, row)
+                self._plan_record(plan, entity, entity_id, row)
             elif entity == "patient_keys":
                 self._write_patient_key(entity_id, row)
             elif entity == "clinicians":
                 self._write_clinician(entity_id, row)
             elif entity == "settings":
                 self._write_setting(entity_id, row)
+        self._resolve_natural_keys(plan)
+        plan.execute(self.session, self.tables)
         self._write_clocks()
-        for outbox_list in self.pending.values():
-            for outbox in outbox_list:
-                if outbox.id in self._touched_outbox:
-                    self.session.execute(
-                        update(OutboxOperation)
-                        .where(OutboxOperation.id == outbox.id)
-                        .values(fields=outbox.fields)
-                    )
+        touched = [
+            {"_pk": outbox.id, "v_fields": outbox.fields}
+            for outbox_list in self.pending.values()
+            for outbox in outbox_list
+            if outbox.id in self._touched_outbox
+        ]
+        if touched:
+            self.session.execute(
+                update(OutboxOperation)
+                .where(OutboxOperation.id == bindparam("_pk"))
+                .values(fields=bindparam("v_fields")),
+                touched,
+            )
 
     def _write_clocks(self) -> None:
         values = [
@@ -391,13 +435,14 @@ class Merger:
             for (entity, entity_id), row in self.rows.items()
             if row.dirty
         ]
-        for start in range(0, len(values), _CHUNK):
-            stmt = sqlite_insert(SyncClock).values(values[start : start + _CHUNK])
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["entity", "entity_id"],
-                set_={"clocks": stmt.excluded.clocks, "deleted_hlc": stmt.excluded.deleted_hlc},
-            )
-            self.session.execute(stmt)
+        if not values:
+            return
+        stmt = sqlite_insert(SyncClock)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["entity", "entity_id"],
+            set_={"clocks": stmt.excluded.clocks, "deleted_hlc": stmt.excluded.deleted_hlc},
+        )
+        self.session.execute(stmt, values)
 
     def _values(self, info: TableInfo, changes: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -406,20 +451,16 @@ class Merger:
             if name in info.convert and name != "id"
         }
 
-    def _write_record(self, entity: str, entity_id: str, row: _Row) -> None:
+    def _plan_record(self, plan: _RecordWrites, entity: str, entity_id: str, row: _Row) -> None:
         info = self.tables[entity]
-        table = info.table
         if row.delete:
             if row.exists:
-                self.session.execute(delete(table).where(table.c.id == entity_id))
+                plan.deletes.setdefault(entity, []).append(entity_id)
             row.exists = False
             return
         values = self._values(info, row.changes)
         if row.exists:
-            if "updated_at" not in values:
-                # keep the stored time: the column's onupdate would stamp "now"
-                values["updated_at"] = table.c.updated_at
-            self.session.execute(update(table).where(table.c.id == entity_id).values(**values))
+            plan.updates.setdefault(entity, {})[entity_id] = values
             return
         missing = info.required - values.keys()
         if missing:
@@ -428,32 +469,46 @@ class Merger:
                 entity,
                 len(missing),
             )
-            # forget the clocks so that the full record is taken when it comes
-            row.clocks = {}
+            row.clocks = {}  # so that the full record is taken when it comes
             return
-        if not self._natural_key_allows(entity, entity_id, values):
-            row.deleted_hlc = row.deleted_hlc or max(row.clocks.values(), default="")
-            return
-        self.session.execute(table.insert().values(id=entity_id, **values))
+        plan.inserts.setdefault(entity, {})[entity_id] = values
         row.exists = True
 
-    def _natural_key_allows(self, entity: str, entity_id: str, values: dict[str, Any]) -> bool:
-        names = NATURAL_KEYS.get(entity)
-        if not names or any(n not in values for n in names):
-            return True
-        table = self.tables[entity].table
-        clash = self.session.scalar(
-            select(table.c.id).where(*(table.c[n] == values[n] for n in names))
-        )
-        if clash is None or clash == entity_id:
-            return True
-        if entity_id < clash:
-            self.session.execute(delete(table).where(table.c.id == clash))
-            loser = self._row(entity, clash)
-            loser.deleted_hlc = loser.deleted_hlc or max(loser.clocks.values(), default="0")
-            loser.dirty = True
-            return True
-        return False
+    def _resolve_natural_keys(self, plan: _RecordWrites) -> None:
+        """Of two records unique by content (one image imported on two PCs), keep the
+        smaller id everywhere; the other is tombstoned."""
+        for entity, names in NATURAL_KEYS.items():
+            inserts = plan.inserts.get(entity)
+            if not inserts:
+                continue
+            table = self.tables[entity].table
+            owners: dict[tuple[Any, ...], str] = {}
+            patients = sorted({str(v["patient_id"]) for v in inserts.values()})
+            for start in range(0, len(patients), _CHUNK):
+                rows = self.session.execute(
+                    select(table.c.id, *(table.c[n] for n in names)).where(
+                        table.c.patient_id.in_(patients[start : start + _CHUNK])
+                    )
+                ).all()
+                for row in rows:
+                    owners[tuple(row[1:])] = row[0]
+            for entity_id in sorted(inserts):
+                values = inserts[entity_id]
+                key = tuple(values[n] for n in names)
+                holder = owners.get(key)
+                if holder is None or holder == entity_id:
+                    owners[key] = entity_id
+                    continue
+                winner, loser = sorted((holder, entity_id))
+                owners[key] = winner
+                if loser in inserts:
+                    del inserts[loser]
+                else:
+                    plan.deletes.setdefault(entity, []).append(loser)
+                lost = self._row(entity, loser)
+                lost.deleted_hlc = lost.deleted_hlc or max(lost.clocks.values(), default="0")
+                lost.exists = False
+                lost.dirty = True
 
     def _write_patient_key(self, patient_id: str, row: _Row) -> None:
         if row.delete:
