@@ -1323,6 +1323,21 @@
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="1"/>
+        <source>Screen {number}: {name} ({width}×{height})</source>
+        <translation>Bildschirm {number}: {name} ({width}×{height})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="1"/>
+        <source>{screen} — this window</source>
+        <translation>{screen} — dieses Fenster</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="1"/>
+        <source>Comparison · {site}</source>
+        <translation>Vergleich · {site}</translation>
+    </message>
 </context>
 <context>
     <name>ConsentDialog</name>

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -46,6 +47,7 @@ from pixiodoc_desktop.clinic.comparisons import Comparisons, Screen, weeks_since
 from pixiodoc_desktop.clinic.photos import ImageSize, PhotoSummary
 from pixiodoc_desktop.clinic.plans import Plans
 from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
@@ -158,7 +160,7 @@ class CompareView(QWidget):
         self.export_button = self._button(self.tr("Export…"))
         self.export_button.clicked.connect(self._choose_export)
         self.patient_button = self._button(self.tr("Show to patient"))
-        self.patient_button.clicked.connect(lambda: self.show_to_patient())
+        self.patient_button.clicked.connect(self._choose_screen)
         self.show_name = QCheckBox(self.tr("Show name"))
         self.show_name.setToolTip(self.tr("Show the patient's name on the consultation screen"))
 
@@ -539,7 +541,7 @@ class CompareView(QWidget):
 
     def handout_text(self) -> HandoutText:
         assert self.before is not None and self.after is not None
-        site = self.tr("Comparison")
+        site = self.tr("Comparison · {site}").format(site=labels.body_site(self.before.body_site))
         footer = self.tr("Exported on {date}").format(date=dt.date.today().strftime("%d.%m.%Y"))
         return HandoutText(
             title=site,
@@ -619,6 +621,25 @@ class CompareView(QWidget):
         DbOperation(check).success(lambda _: self._open_consultation(screen, geometry)).failure(
             refused
         ).run(self.ctx.worker)
+
+    def _choose_screen(self) -> None:
+        """With two or more monitors the clinician picks the patient's; else the only one."""
+        screens = QGuiApplication.screens()
+        if len(screens) < 2:
+            self.show_to_patient()
+            return
+        menu = QMenu(self)
+        mine = self.screen()
+        for index, screen in enumerate(screens, start=1):
+            size = screen.geometry().size()
+            text = self.tr("Screen {number}: {name} ({width}×{height})").format(
+                number=index, name=screen.name(), width=size.width(), height=size.height()
+            )
+            if screen is mine:
+                text = self.tr("{screen} — this window").format(screen=text)
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, s=screen: self.show_to_patient(s))
+        menu.popup(self.patient_button.mapToGlobal(self.patient_button.rect().bottomLeft()))
 
     def _open_consultation(self, screen: QScreen | None, geometry: QRect | None) -> None:
         from pixiodoc_desktop.gui.views.consultation_window import ConsultationWindow
