@@ -116,8 +116,8 @@ def make_files(folder: Path, count: int, *, seed: int = 20260301) -> list[Path]:
 # --- the real pipeline ----------------------------------------------------------------------
 
 
-def real_pipeline(paths: Sequence[Path], folder: Path, workers: int | None) -> float:
-    """Seconds for `import_files` of `paths` into a fresh vault at `folder`."""
+def real_pipeline(paths: Sequence[Path], folder: Path, workers: int | None) -> tuple[float, float]:
+    """(wall, CPU) seconds for `import_files` of `paths` into a fresh vault at `folder`."""
     vault, _recovery = Vault.create(
         folder,
         clinic_name="Benchmark Clinic",
@@ -151,14 +151,15 @@ def real_pipeline(paths: Sequence[Path], folder: Path, workers: int | None) -> f
             )
     finally:
         lock(ws, actor, logged_out=True)
-    return elapsed[0]
+    return elapsed[0], elapsed[1]
 
 
 # --- the naive, unencrypted baseline --------------------------------------------------------
 
 
-def baseline_pipeline(paths: Sequence[Path], folder: Path) -> float:
-    """Seconds for a naive app's import of `paths` into `folder` (no encryption, no fsync)."""
+def baseline_pipeline(paths: Sequence[Path], folder: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds for a naive app's import of `paths` into `folder` (no encryption,
+    no fsync)."""
     originals = folder / "originals"
     thumbs = folder / "thumbnails"
     originals.mkdir(parents=True)
@@ -200,7 +201,7 @@ def baseline_pipeline(paths: Sequence[Path], folder: Path) -> float:
                 db.commit()
     finally:
         db.close()
-    return elapsed[0]
+    return elapsed[0], elapsed[1]
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -235,16 +236,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         real_rates: list[float] = []
         base_rates: list[float] = []
+        cpu_ms: dict[str, list[float]] = {"real": [], "baseline": []}
         for run in range(runs):
             order = ("real", "baseline") if run % 2 == 0 else ("baseline", "real")
             for which in order:
                 out = tmp / f"{which}-{run}"
                 if which == "real":
-                    seconds = real_pipeline(paths, out, args.workers)
+                    seconds, cpu = real_pipeline(paths, out, args.workers)
                     real_rates.append(n_files / seconds)
                 else:
-                    seconds = baseline_pipeline(paths, out)
+                    seconds, cpu = baseline_pipeline(paths, out)
                     base_rates.append(n_files / seconds)
+                cpu_ms[which].append(1000 * cpu / n_files)
                 _common.log(
                     f"  run {run + 1}/{runs} {which:>8}: {seconds:.2f} s, "
                     f"{n_files / seconds:.2f} photos/s"
@@ -275,6 +278,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs={
                 "real_photos_per_s": [_common.rounded(r) for r in real_rates],
                 "baseline_photos_per_s": [_common.rounded(r) for r in base_rates],
+            },
+            # Load-independent view: CPU spent per photo (all threads of the process).
+            cpu_ms_per_photo={
+                "real": _common.rounded(_common.median(cpu_ms["real"]), 3),
+                "baseline": _common.rounded(_common.median(cpu_ms["baseline"]), 3),
             },
             load_avg={"start": load_before, "end": _common.load_average()},
             notes=(
