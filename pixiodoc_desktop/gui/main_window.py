@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFrame,
+    QHBoxLayout,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -68,14 +69,18 @@ def _card(page: QWidget, width: int = 560) -> QWidget:
     outer = QWidget()
     frame = QFrame()
     frame.setProperty("role", "card")
-    frame.setMaximumWidth(width)
-    frame.setMinimumWidth(min(width, 460))
+    # A fixed width lets word-wrapped labels report the height they really need.
+    frame.setFixedWidth(width)
     inner = QVBoxLayout(frame)
     inner.setContentsMargins(32, 28, 32, 24)
     inner.addWidget(page)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(frame)
+    row.addStretch(1)
     layout = QVBoxLayout(outer)
     layout.addStretch(1)
-    layout.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addLayout(row)
     layout.addStretch(2)
     return outer
 
@@ -234,6 +239,7 @@ class MainWindow(QMainWindow):
         self.vault_info = info
         self.login_info = login
         self._remember(login.login, info.folder)
+        self.status.show_state(str(info.folder), login.display_name)
         self.recovery_page.show_key(key, clinic=login.clinic_name, folder=str(info.folder))
         self.stack.setCurrentWidget(self.recovery_card)
 
