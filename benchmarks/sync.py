@@ -29,15 +29,15 @@ import _common
 
 sys.path.insert(0, str(_common.REPO_ROOT / "tests" / "sync"))
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
-from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, ClinicNet, Station, Weed  # noqa: E402
+import keyring
+import keyring.backend
+from sqlalchemy import insert
+from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, ClinicNet, Station, Weed
 
-from pixiodoc_desktop.sync.engine import sync_keys, sync_once  # noqa: E402
-from pixiodoc_desktop.sync.pull import apply_batches, fetch_batches  # noqa: E402
-from pixiodoc_desktop.vault.blobs import blob_id_for  # noqa: E402
-from pixiodoc_desktop.vault.schema import Grant, Patient, Photo, Visit  # noqa: E402
+from pixiodoc_desktop.sync.engine import sync_keys, sync_once
+from pixiodoc_desktop.sync.pull import apply_batches, fetch_batches
+from pixiodoc_desktop.vault.blobs import blob_id_for
+from pixiodoc_desktop.vault.schema import Grant, Patient, Photo, Visit
 
 
 class _MemoryKeyring(keyring.backend.KeyringBackend):

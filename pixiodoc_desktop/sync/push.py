@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 MAX_OPS_PER_BATCH = 20_000
 MAX_AUDIT_PER_BATCH = 20_000
 BLOB_FIELDS = ("blob_id", "thumbnail_blob_id", "screen_blob_id")
-UPLOAD_THREADS = 4
+UPLOAD_THREADS = 3
 
 Progress = Callable[[str, int, int], None]
 
@@ -66,7 +66,7 @@ def _freeze(ws: Workstation) -> dict[str, Any] | None:
     with ws.vault.write_session() as session, session.begin():
         frozen = state.get(session, state.IN_FLIGHT)
         if frozen is not None:
-            return dict(frozen)
+            return {**frozen, "resumed": True}
         capture_local_changes(ws, session)
         session.flush()
         ops = list(
@@ -171,10 +171,12 @@ def _blobs_to_upload(ws: Workstation, ops: list[Op]) -> list[str]:
     return [b for b in wanted if b not in done and ws.vault.blobs.exists(b)]
 
 
-def _mark_uploaded(ws: Workstation, blob_id: str) -> None:
+def _mark_uploaded(ws: Workstation, blob_ids: list[str]) -> None:
+    if not blob_ids:
+        return
     with ws.vault.write_session() as session, session.begin():
-        stmt = sqlite_insert(SyncBlob).values(blob_id=blob_id, state="uploaded")
-        session.execute(stmt.on_conflict_do_nothing(index_elements=["blob_id"]))
+        stmt = sqlite_insert(SyncBlob).on_conflict_do_nothing(index_elements=["blob_id"])
+        session.execute(stmt, [{"blob_id": b, "state": "uploaded"} for b in blob_ids])
 
 
 def upload_blobs(
@@ -183,26 +185,39 @@ def upload_blobs(
     keys: SyncKeys,
     blob_ids: list[str],
     progress: Progress | None = None,
+    *,
+    maybe_sent: bool = False,
 ) -> tuple[int, int]:
-    """Upload image objects as stored locally (already encrypted); (count, bytes)."""
+    """Upload image objects as stored locally (already encrypted); (count, bytes).
+
+    `maybe_sent`: a cut-off round may have sent some already (its batch was frozen
+    before); those are recognised by their size in the bucket and not sent twice.
+    """
     total = len(blob_ids)
     sent = [0, 0]
+    marks: list[str] = []
 
     def one(blob_id: str) -> int:
         path = ws.vault.blobs.path_for(blob_id)
         size = path.stat().st_size
         key = blob_key(store, keys, blob_id)
-        if store.size(key) != size:  # an earlier, cut-off round may have sent it already
+        if not maybe_sent or store.size(key) != size:
             store.put_file(key, path)
         return size
 
-    with ThreadPoolExecutor(UPLOAD_THREADS, thread_name_prefix="pixiodoc-sync-up") as pool:
-        for blob_id, size in zip(blob_ids, pool.map(one, blob_ids), strict=True):
-            _mark_uploaded(ws, blob_id)
-            sent[0] += 1
-            sent[1] += size
-            if progress:
-                progress("upload", sent[0], total)
+    try:
+        with ThreadPoolExecutor(UPLOAD_THREADS, thread_name_prefix="pixiodoc-sync-up") as pool:
+            for blob_id, size in zip(blob_ids, pool.map(one, blob_ids), strict=True):
+                marks.append(blob_id)
+                sent[0] += 1
+                sent[1] += size
+                if len(marks) >= 64:
+                    _mark_uploaded(ws, marks)
+                    marks = []
+                if progress:
+                    progress("upload", sent[0], total)
+    finally:
+        _mark_uploaded(ws, marks)
     return sent[0], sent[1]
 
 
@@ -275,7 +290,14 @@ def push(
         if frozen is None:
             return result
         ops, events = _batch(ws, frozen)
-        count, size = upload_blobs(ws, store, keys, _blobs_to_upload(ws, ops), progress)
+        count, size = upload_blobs(
+            ws,
+            store,
+            keys,
+            _blobs_to_upload(ws, ops),
+            progress,
+            maybe_sent=bool(frozen.get("resumed")),
+        )
         result.blobs += count
         result.blob_bytes += size
         erased = [

@@ -160,6 +160,14 @@ class ObjectStore:
         self, key: str, path: Path, *, on_bytes: Callable[[int], None] | None = None
     ) -> None:
         """Upload a file, in parts when it is large (boto3's transfer manager)."""
+        if path.stat().st_size < MULTIPART_THRESHOLD:
+            with path.open("rb") as handle:
+                self._call(
+                    self.client.put_object, Bucket=self.settings.bucket, Key=key, Body=handle
+                )
+            if on_bytes is not None:
+                on_bytes(path.stat().st_size)
+            return
         self._call(
             self.client.upload_file,
             str(path),
