@@ -393,9 +393,16 @@ class Comparisons:
         """The patient's stored comparisons, newest first."""
         with self.ws.read_session() as session:
             require(session, actor, patient_id, Action.VIEW)
+            live = select(Photo.id).where(Photo.patient_id == patient_id, ~Photo.deleted)
             rows = session.scalars(
                 select(Comparison)
-                .where(Comparison.patient_id == patient_id, ~Comparison.deleted)
+                .where(
+                    Comparison.patient_id == patient_id,
+                    ~Comparison.deleted,
+                    # A comparison of a since deleted photo is not offered any more.
+                    Comparison.before_photo_id.in_(live),
+                    Comparison.after_photo_id.in_(live),
+                )
                 .order_by(Comparison.updated_at.desc())
             ).all()
             data = [_row_data(row) for row in rows]

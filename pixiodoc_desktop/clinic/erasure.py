@@ -24,6 +24,7 @@ from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound, RetentionHold
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.schema import (
+    Comparison,
     Consent,
     Grant,
     Lesion,
@@ -89,6 +90,12 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
             raise _held(patient.retention_hold)
         photos = list(session.scalars(select(Photo).where(Photo.patient_id == patient_id)))
         blobs = {b for p in photos for b in (p.blob_id, p.thumbnail_blob_id, p.screen_blob_id)}
+        # Comparisons name the photos (and may hold notes): they go first.
+        for comparison in session.scalars(
+            select(Comparison).where(Comparison.patient_id == patient_id)
+        ):
+            session.delete(comparison)
+        session.flush()
         for photo in photos:
             session.delete(photo)
         session.flush()

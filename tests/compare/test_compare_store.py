@@ -262,3 +262,31 @@ def test_export_needs_admin_on_the_record(
     assert not (tmp_path / "x.png").exists()
     assert photos[0].id != photos[2].id
     assert ImageSize.SCREEN == "screen"
+
+
+def test_erasing_the_patient_removes_their_comparisons(
+    services: ClinicServices,
+    actor: Actor,
+    patient: str,
+    comparisons: Comparisons,
+    workstation: Workstation,
+) -> None:
+    from pixiodoc_desktop.clinic.erasure import erase_patient
+    from pixiodoc_desktop.vault.schema import Comparison
+
+    photos = _add_series(services, actor, patient, "upper-back", 12)
+    marks = (Annotation(AnnotationKind.TEXT, Side.BEFORE, ((5, 5),), "Notiz"),)
+    comparisons.save(actor, photos[0].id, photos[2].id, annotations=marks)
+    erase_patient(workstation, actor, patient, "Vergleich")
+    with workstation.read_session() as session:
+        assert list(session.scalars(select(Comparison))) == []
+
+
+def test_a_comparison_of_a_deleted_photo_is_no_longer_listed(
+    services: ClinicServices, actor: Actor, patient: str, comparisons: Comparisons
+) -> None:
+    photos = _add_series(services, actor, patient, "upper-back", 13)
+    kept = comparisons.save(actor, photos[0].id, photos[1].id)
+    comparisons.save(actor, photos[0].id, photos[2].id)
+    services.photos.delete(actor, photos[2].id)
+    assert [c.id for c in comparisons.list(actor, patient)] == [kept.id]
