@@ -261,6 +261,12 @@ class Vault:
         return Unlocked(credential.user_id, credential.login, unreported)
 
     def unlock_with_recovery_key(self, recovery_key: str) -> Unlocked:
+        wait = self.throttle.attempts(RECOVERY_USER).wait_left()
+        if wait > 0:
+            raise WrongPassword(
+                f"Too many wrong recovery keys. Try again in {int(wait) + 1} seconds.",
+                retry_after=wait,
+            )
         kek = keys.recovery_wrapping_key(recovery_key, self.header.recovery.salt)
         wk = keys.unwrap(kek, self.header.recovery.wrapped, aad=_recovery_aad(self.header))
         if wk is None:

@@ -83,6 +83,21 @@ def test_recovery_key_of_another_vault_is_refused(vault: Vault) -> None:
     assert not vault.is_unlocked
 
 
+def test_wrong_recovery_keys_are_slowed_down_too(
+    made_vault: MadeVault, vault: Vault, clock: FakeClock
+) -> None:
+    for _ in range(FREE_ATTEMPTS):
+        with pytest.raises(WrongPassword, match="does not belong"):
+            vault.unlock_with_recovery_key(keys.new_recovery_key())
+    with pytest.raises(WrongPassword, match="Too many") as caught:
+        vault.unlock_with_recovery_key(made_vault.recovery_key)  # even the right one must wait
+    assert caught.value.retry_after > 0 and not vault.is_unlocked
+    clock.now += caught.value.retry_after + 0.01
+    vault.unlock_with_recovery_key(made_vault.recovery_key)
+    assert vault.is_unlocked
+    vault.lock()
+
+
 def test_mistyped_recovery_key_is_named_as_a_typo(made_vault: MadeVault, vault: Vault) -> None:
     key = made_vault.recovery_key
     typo = ("1" if key[0] != "1" else "2") + key[1:]
