@@ -145,7 +145,9 @@ def _code(value: str, meaning: str, scheme: str = "SCT") -> Dataset:
 def _anatomy(ds: Dataset, site_code: str | None) -> None:
     site = BODY_SITES.get(site_code or "")
     if site is None:
-        ds.AnatomicRegionSequence = []
+        # No sequence without a code (it would need an item); the series' laterality
+        # is then present and empty, which DICOM reserves for "not known".
+        ds.Laterality = ""
         return
     region = _code(site.snomed, site.label.split(",")[0])
     if site.laterality is not None:

@@ -12,7 +12,10 @@ from conftest import ExportCase
 from exports_support import audit_events, dciodvfy_errors
 from PIL import Image
 from pydicom.encaps import generate_frames
+from vault_support import synthetic_jpeg
 
+from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied
 from pixiodoc_desktop.exports import dicom
@@ -125,3 +128,28 @@ def test_dicom_export_needs_the_admin_grant(
     assert list(out.iterdir()) == []
     patient, outcome, _ = audit_events(workstation, "DATA_EXPORTED")[0]
     assert (patient, outcome) == (export_case.patient_id, "denied")
+
+
+@pytest.mark.skipif(
+    shutil.which("dciodvfy") is None, reason="dciodvfy (Debian dicom3tools) missing"
+)
+def test_photo_without_body_site_is_valid_too(
+    workstation: Workstation,
+    services: ClinicServices,
+    actor: Actor,
+    export_case: ExportCase,
+    tmp_path: Path,
+) -> None:
+    photo = services.photos.ingest(
+        actor,
+        synthetic_jpeg(9),
+        CaptureContext(export_case.patient_id, visit_id=export_case.second_visit),
+        source_name="no-site.jpg",
+    ).photo
+    out = tmp_path / "out"
+    out.mkdir()
+    dicom.export_folder(workstation, actor, export_case.patient_id, out)
+    path = out / f"{dicom.instance_uid(photo.id)}.dcm"
+    ds = pydicom.dcmread(path)
+    assert "AnatomicRegionSequence" not in ds and ds.Laterality == ""
+    assert dciodvfy_errors(path) == []
