@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,24 @@ def test_logo_is_checked_and_only_for_admins(
     set_report_logo(workstation, actor, _logo())
     set_report_logo(workstation, actor, None)
     assert report_logo(workstation) is None
+
+
+def test_exports_leave_nothing_in_the_temp_folder(
+    workstation: Workstation,
+    actor: Actor,
+    export_case: ExportCase,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pixiodoc_desktop.exports.patient_data import export_patient_data
+
+    scratch = tmp_path / "temp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    out = tmp_path / "out"
+    out.mkdir()
+    export_pdf(workstation, actor, export_case.patient_id, out / "r.pdf")
+    export_patient_data(workstation, actor, export_case.patient_id, out / "d.zip")
+    assert list(scratch.iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == ["d.zip", "r.pdf"]
