@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pytest
 from conftest import create_vault_through_first_run
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QHideEvent, QImage, QShowEvent
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.capture.devices import DeviceChoice, ModeMemory
@@ -571,3 +571,27 @@ def test_calibrating_on_a_ruler_with_two_clicks(
     assert view.calibration_spin.value() == pytest.approx(32.0, rel=0.03)
     profile = view.profile()
     assert profile is not None and profile.calibrated_width_px == SIZE[0]
+
+
+class _FromWindowSystem(QHideEvent):
+    def spontaneous(self) -> bool:
+        return True
+
+
+def test_minimising_releases_the_camera_but_the_hot_folder_keeps_watching(
+    qtbot: QtBot, open_capture: Callable[..., CaptureView], scope_avi: Path, tmp_path: Path
+) -> None:
+    view = open_capture(str(scope_avi))
+    wait_running(qtbot, view)
+    folder = tmp_path / "tethered"
+    folder.mkdir()
+    view.start_watching(folder)
+    qtbot.waitUntil(view.is_watching, timeout=10000)
+    view.hideEvent(_FromWindowSystem())  # minimised
+    assert not view.is_running()
+    assert view.is_watching()
+    view.showEvent(QShowEvent())
+    wait_running(qtbot, view)
+    view.clear()  # what locking asks of every side window
+    assert not view.is_running()
+    assert not view.is_watching()

@@ -213,6 +213,7 @@ class CaptureView(QDialog):
         self._last_number = 0
         self._running = False
         self._active = False
+        self._camera_paused = False
         self.record: PatientRecord | None = None
         self._ghost_id: str | None = None
         self._ghost_wanted: str | None = None
@@ -609,31 +610,54 @@ class CaptureView(QDialog):
         super().showEvent(event)
         if not self._active:
             self._active = True
+            self._camera_paused = False
             self.load_record()
             if self._device_choices is None:
                 self.refresh_devices()
             elif self._choice is not None:
                 self.open_device(self._choice)
+        elif self._camera_paused:
+            self._camera_paused = False
+            if self._choice is not None:
+                self.open_device(self._choice)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.shutdown()
+        if event.spontaneous():
+            # Minimised: the camera is released; a tethered camera's hot folder keeps
+            # taking files into the record on screen.
+            self._pause_camera()
+        else:
+            self.shutdown()
         super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 
+    def clear(self) -> None:
+        """The workstation locks: stop everything and forget what was shown."""
+        self.shutdown()
+
     def shutdown(self) -> None:
         """Stop the camera, the hot folder and every thread this screen started; hide
         the picture and the ghost (the workstation may be locking)."""
         self._active = False
+        self._pause_camera()
+        self._camera_paused = False
+        self.stop_watching()
+        self.live.set_ghost(None)
+        self._ghost_id = None
+        self._ghost_wanted = None
+
+    def _pause_camera(self) -> None:
+        """Release the camera and join the threads that open it."""
+        self._camera_paused = True
         self._token += 1
         self._paint_timer.stop()
         self._stats_timer.stop()
         self._burst_timer.stop()
         self._collector.disarm()
         self.live.cancel_ruler()
-        self.stop_watching()
         self._stop_preview()
         for thread in self._threads:
             thread.join(timeout=10.0)
@@ -645,9 +669,6 @@ class CaptureView(QDialog):
         for opened in unclaimed:
             opened.source.close()
         self.live.clear_frame()
-        self.live.set_ghost(None)
-        self._ghost_id = None
-        self._ghost_wanted = None
 
     def _stop_preview(self) -> None:
         preview, self._preview = self._preview, None
@@ -808,7 +829,7 @@ class CaptureView(QDialog):
         self.device_combo.clear()
         for choice in choices:
             self.device_combo.addItem(choice.name, choice.name)
-        if not self._active:
+        if not self._active or self._camera_paused:
             return
         if not choices:
             self._choice = None
