@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -364,3 +365,16 @@ def test_consultation_screen_refuses_without_consent(
         for w in QApplication.topLevelWidgets()
         if isinstance(w, ConsultationWindow) and w.isVisible()
     ]
+
+
+def test_closing_while_loading_drops_the_late_results(clinic: Clinic, qtbot: QtBot) -> None:
+    first = _ingest(clinic, _flat(RED), dt.date(2025, 1, 7))
+    _ingest(clinic, _flat(BLUE), dt.date(2025, 3, 4))
+    window = CompareView(clinic.ctx)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    window.open_photo(first)
+    window.close()  # deleted while the vault and the pool still work for it
+    assert clinic.ctx.worker.wait_idle(60)
+    qtbot.wait(1500)  # results arrive (and are dropped); the deferred deletion runs
+    assert not shiboken6.isValid(window)

@@ -83,6 +83,7 @@ class CompareView(QWidget):
         self._decoded: Decoded | None = None
         self._request = 0
         self._heat_requested = False
+        self._closed = False  # results arriving after the window closed are dropped
         self.slider_allowed = True
         self.consultation: QWidget | None = None
         self.patient_name = ""
@@ -237,7 +238,26 @@ class CompareView(QWidget):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        self.ctx.images.submit(job, on_done, on_error)
+        """Image work on the pool; results reach this view only while it is open."""
+        self.ctx.images.submit(job, self._alive(on_done), self._alive(on_error))
+
+    def _run(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """Vault work on the DB worker; results reach this view only while it is open."""
+        DbOperation(job).success(self._alive(on_done)).failure(self._alive(on_error)).run(
+            self.ctx.worker
+        )
+
+    def _alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def call(value: Any) -> None:
+            if not self._closed:
+                callback(value)
+
+        return call
 
     # --- labels ------------------------------------------------------------------------------
 
@@ -262,9 +282,7 @@ class CompareView(QWidget):
             services, actor = session.require()
             return Comparisons(services.workstation).pair_for(actor, photo_id)
 
-        DbOperation(pair).success(lambda p: self.open_pair(p[0].id, p[1].id)).failure(
-            self._failed
-        ).run(self.ctx.worker)
+        self._run(pair, lambda p: self.open_pair(p[0].id, p[1].id), self._failed)
 
     def open_comparison(self, comparison_id: str) -> None:
         session = self.ctx.session
@@ -284,7 +302,7 @@ class CompareView(QWidget):
             self.tools.load(record.annotations, record.measurements)
             self.open_pair(record.before.id, record.after.id, alignment=record.alignment, keep=True)
 
-        DbOperation(load).success(loaded).failure(self._failed).run(self.ctx.worker)
+        self._run(load, loaded, self._failed)
 
     def open_pair(
         self,
@@ -343,7 +361,7 @@ class CompareView(QWidget):
             self._submit(lambda: decode(before_data), one("before"), self._failed)
             self._submit(lambda: decode(after_data), one("after"), self._failed)
 
-        DbOperation(fetch).success(fetched).failure(self._failed).run(self.ctx.worker)
+        self._run(fetch, fetched, self._failed)
 
     def _decoded_ready(self, request: int, decoded: Decoded) -> None:
         if request != self._request:
@@ -537,7 +555,7 @@ class CompareView(QWidget):
             self.ctx.notifier.info(self.tr("Comparison saved"))
             self.saved.emit(saved_id)
 
-        DbOperation(store).success(stored).failure(self._failed).run(self.ctx.worker)
+        self._run(store, stored, self._failed)
 
     def handout_text(self) -> HandoutText:
         assert self.before is not None and self.after is not None
@@ -596,7 +614,7 @@ class CompareView(QWidget):
             self.ctx.notifier.info(self.tr("Comparison exported"))
             self.exported.emit(str(target))
 
-        DbOperation(write).success(written).failure(self._failed).run(self.ctx.worker)
+        self._run(write, written, self._failed)
 
     # --- the consultation screen -------------------------------------------------------------------
 
@@ -618,9 +636,7 @@ class CompareView(QWidget):
             self.ctx.notifier.error(message)
             self.consultationRefused.emit(message)
 
-        DbOperation(check).success(lambda _: self._open_consultation(screen, geometry)).failure(
-            refused
-        ).run(self.ctx.worker)
+        self._run(check, lambda _: self._open_consultation(screen, geometry), refused)
 
     def _choose_screen(self) -> None:
         """With two or more monitors the clinician picks the patient's; else the only one."""
@@ -682,6 +698,8 @@ class CompareView(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the comparison closes the patient's screen with it."""
+        self._closed = True
+        self._request += 1
         self.blink_timer.stop()
         self.play_timer.stop()
         if self.consultation is not None:
@@ -690,6 +708,7 @@ class CompareView(QWidget):
         super().closeEvent(event)
 
     def showEvent(self, event: Any) -> None:
+        self._closed = False
         super().showEvent(event)
         self._restart_blink()
 
