@@ -17,7 +17,7 @@ from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.vault import database
 from pixiodoc_desktop.vault.blobs import blob_id_for
-from pixiodoc_desktop.vault.schema import AuditEvent, Photo
+from pixiodoc_desktop.vault.schema import AuditEvent, Photo, SyncBlob
 
 
 @dataclass(slots=True)
@@ -52,6 +52,8 @@ def verify_vault(ws: Workstation) -> VerifyReport:
                 Photo.screen_blob_id,
             )
         ).all()
+        # full images that sync leaves in the cloud until first opened (on-demand setting)
+        in_cloud = set(session.scalars(select(SyncBlob.blob_id).where(SyncBlob.state == "remote")))
         for photo_id, patient_id, *blobs in photos:
             report.photos_checked += 1
             if patient_id not in keys:
@@ -63,7 +65,7 @@ def verify_vault(ws: Workstation) -> VerifyReport:
             key = keys[patient_id]
             for kind, blob in zip(("original", "thumbnail", "screen"), blobs, strict=True):
                 referenced.add(blob)
-                if key is None:
+                if key is None or (blob in in_cloud and not vault.blobs.exists(blob)):
                     continue
                 report.objects_checked += 1
                 fault = _check_blob(ws, blob, patient_id, key)

@@ -10,6 +10,7 @@ same transaction makes that step safe to repeat after a crash.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +24,7 @@ from pixiodoc_desktop.vault.header import Credential, WrappedKey
 from pixiodoc_desktop.vault.schema import (
     Clinician,
     OutboxOperation,
+    Patient,
     PatientKey,
     Setting,
     SyncDirectoryEntry,
@@ -55,6 +57,26 @@ def _record(
             device_id=ws.device_id,
         )
     )
+
+
+_KEEP = {"id", "created_at", "created_by"}
+
+
+def _scrubbed(session: Session, patient_id: str) -> dict[str, Any]:
+    """The erased patient's row as erasure left it: the other PCs take exactly this."""
+    patient = session.get(Patient, patient_id)
+    if patient is None:
+        return {}
+    table = Patient.__table__
+    return {
+        c.name: _json_value(getattr(patient, c.key)) for c in table.columns if c.name not in _KEEP
+    }
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
 
 
 def capture_local_changes(ws: Workstation, session: Session) -> list[str]:
@@ -91,7 +113,7 @@ def capture_local_changes(ws: Workstation, session: Session) -> list[str]:
             _save(session, "patient_key", patient_id, fields)
     for (kind, key), entry in entries.items():
         if kind == "patient_key" and key not in keys and not entry.snapshot.get("erased"):
-            _record(ws, session, "patient_keys", key, "delete", {})
+            _record(ws, session, "patient_keys", key, "delete", {"scrub": _scrubbed(session, key)})
             _save(session, "patient_key", key, {"erased": True})
             erased.append(key)
 

@@ -28,7 +28,7 @@ from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.crypto import SyncKeys, seal_json
 from pixiodoc_desktop.sync.directory import reconcile_header
 from pixiodoc_desktop.sync.pull import drop_erased_locally, pull
-from pixiodoc_desktop.sync.push import delete_remote_blobs, push
+from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
 from pixiodoc_desktop.sync.store import ObjectStore, disk_full, is_disk_full
 from pixiodoc_desktop.vault.schema import OutboxOperation, SyncConflict, utcnow
 
@@ -107,7 +107,8 @@ def sync_once(
         pulled = pull(ws, store, keys, progress)
         if pulled.erased_patients:
             gone = drop_erased_locally(ws, pulled.erased_patients)
-            delete_remote_blobs(store, keys, gone)
+            delete_remote_blobs(store, keys, gone)  # in case the erasing PC could not
+            forget_blobs(ws, gone)
         reconcile_header(ws)
     except OSError as exc:
         if is_disk_full(exc):

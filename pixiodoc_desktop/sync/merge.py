@@ -215,6 +215,8 @@ class Merger:
         wanted: dict[str, set[str]] = {}
         for op in ops:
             wanted.setdefault(op.entity, set()).add(op.entity_id)
+            if op.entity == "patients":  # is the patient erased? (its key's tombstone)
+                wanted.setdefault("patient_keys", set()).add(op.entity_id)
         for entity, ids in wanted.items():
             id_list = sorted(ids)
             for start in range(0, len(id_list), _CHUNK):
@@ -271,9 +273,13 @@ class Merger:
                 row.deleted_hlc = op.hlc
                 row.delete = True
                 row.dirty = True
+            if op.entity == "patient_keys":
+                self._scrub_patient(op)
             return
         if row.deleted_hlc is not None:
             return  # a tombstone: no upsert revives a deleted record
+        if op.entity == "patients" and self._row("patient_keys", op.entity_id).deleted_hlc:
+            return  # erased: no edit from a PC that had not heard of it yet brings data back
         self._stamp_pending_bases(op.entity, op.entity_id, row)
         for name, value in op.fields.items():
             if name == "id":
@@ -288,6 +294,19 @@ class Merger:
                 row.clocks[name] = op.hlc
                 row.dirty = True
                 self._drop_pending_field(op.entity, op.entity_id, name)
+
+    def _scrub_patient(self, op: Op) -> None:
+        """Erasure: the patient's identifying fields as the erasing PC left them, everywhere."""
+        scrub = op.fields.get("scrub")
+        if not isinstance(scrub, dict):
+            return
+        row = self._row("patients", op.entity_id)
+        for name, value in scrub.items():
+            if op.hlc > row.clocks.get(name, ""):
+                row.changes[name] = value
+                row.clocks[name] = op.hlc
+                row.dirty = True
+                self._drop_pending_field("patients", op.entity_id, name)
 
     def _stamp_pending_bases(self, entity: str, entity_id: str, row: _Row) -> None:
         """Before a remote op moves a note's clock, remember what local edits were based on."""

@@ -27,11 +27,17 @@ from pixiodoc_desktop.errors import SyncDataDamaged
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
 from pixiodoc_desktop.sync.merge import Merger, Op, apply_audit
-from pixiodoc_desktop.sync.push import BLOB_FIELDS, batch_key, blob_key
+from pixiodoc_desktop.sync.push import (
+    BLOB_FIELDS,
+    batch_key,
+    blob_key,
+    blob_owners,
+    erased_blob_ids,
+)
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore, disk_full, is_disk_full
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
-from pixiodoc_desktop.vault.schema import Photo, SyncBlob, SyncCursor
+from pixiodoc_desktop.vault.schema import SyncBlob, SyncCursor
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +177,10 @@ def download_blobs(
 
 
 def apply_batches(
-    ws: Workstation, batches: list[Batch], remote: list[tuple[str, str]]
+    ws: Workstation,
+    batches: list[Batch],
+    remote: list[tuple[str, str]],
+    downloaded: list[str] | None = None,
 ) -> PullResult:
     """Merge every batch and advance the cursors in ONE transaction."""
     result = PullResult(batches=len(batches))
@@ -195,6 +204,16 @@ def apply_batches(
                         index_elements=["device_id"], set_={"last_seq": stmt.excluded.last_seq}
                     )
                 )
+            owners = blob_owners([op for b in batches for op in b.ops])
+            if downloaded:
+                stmt3 = sqlite_insert(SyncBlob).on_conflict_do_nothing(index_elements=["blob_id"])
+                session.execute(
+                    stmt3,
+                    [
+                        {"blob_id": b, "state": "uploaded", "patient_id": owners.get(b)}
+                        for b in downloaded
+                    ],
+                )
             for blob_id, patient_id in remote:
                 stmt2 = sqlite_insert(SyncBlob).values(
                     blob_id=blob_id, state="remote", patient_id=patient_id or None
@@ -213,15 +232,7 @@ def apply_batches(
 
 def drop_erased_locally(ws: Workstation, patient_ids: list[str]) -> list[str]:
     """Delete the local image objects of patients whose key was destroyed elsewhere."""
-    if not patient_ids:
-        return []
-    with ws.vault.read_session() as session:
-        rows = session.execute(
-            select(*(getattr(Photo, f) for f in BLOB_FIELDS)).where(
-                Photo.patient_id.in_(patient_ids)
-            )
-        ).all()
-    blobs = sorted({b for row in rows for b in row})
+    blobs = erased_blob_ids(ws, patient_ids)
     for blob in blobs:
         ws.vault.blobs.delete(blob)
     return blobs
@@ -236,7 +247,7 @@ def pull(
     with locking.writing(ws.vault.folder):
         now, later = _wanted_blobs(ws, batches)
         count, size = download_blobs(ws, store, keys, now, progress)
-        result = apply_batches(ws, batches, later)
+        result = apply_batches(ws, batches, later, now)
     result.blobs, result.blob_bytes = count, size
     if progress:
         progress("apply", result.ops, result.ops)

@@ -171,12 +171,26 @@ def _blobs_to_upload(ws: Workstation, ops: list[Op]) -> list[str]:
     return [b for b in wanted if b not in done and ws.vault.blobs.exists(b)]
 
 
-def _mark_uploaded(ws: Workstation, blob_ids: list[str]) -> None:
+def blob_owners(ops: list[Op]) -> dict[str, str]:
+    """Which patient each image object named by these ops belongs to."""
+    owners: dict[str, str] = {}
+    for op in ops:
+        if op.entity == "photos" and op.operation == "upsert" and op.fields.get("patient_id"):
+            for name in BLOB_FIELDS:
+                if op.fields.get(name):
+                    owners[str(op.fields[name])] = str(op.fields["patient_id"])
+    return owners
+
+
+def _mark_uploaded(ws: Workstation, blob_ids: list[str], owners: dict[str, str]) -> None:
     if not blob_ids:
         return
     with ws.vault.write_session() as session, session.begin():
         stmt = sqlite_insert(SyncBlob).on_conflict_do_nothing(index_elements=["blob_id"])
-        session.execute(stmt, [{"blob_id": b, "state": "uploaded"} for b in blob_ids])
+        session.execute(
+            stmt,
+            [{"blob_id": b, "state": "uploaded", "patient_id": owners.get(b)} for b in blob_ids],
+        )
 
 
 def upload_blobs(
@@ -187,6 +201,7 @@ def upload_blobs(
     progress: Progress | None = None,
     *,
     maybe_sent: bool = False,
+    owners: dict[str, str] | None = None,
 ) -> tuple[int, int]:
     """Upload image objects as stored locally (already encrypted); (count, bytes).
 
@@ -212,13 +227,34 @@ def upload_blobs(
                 sent[0] += 1
                 sent[1] += size
                 if len(marks) >= 64:
-                    _mark_uploaded(ws, marks)
+                    _mark_uploaded(ws, marks, owners or {})
                     marks = []
                 if progress:
                     progress("upload", sent[0], total)
     finally:
-        _mark_uploaded(ws, marks)
+        _mark_uploaded(ws, marks, owners or {})
     return sent[0], sent[1]
+
+
+def _clock_fields(
+    session: Any,
+    merged: dict[tuple[str, str], SyncClock],
+    entity: str,
+    entity_id: str,
+    names: dict[str, Any],
+    hlc: str,
+) -> None:
+    key = (entity, entity_id)
+    row = merged.get(key) or session.get(SyncClock, key)
+    if row is None:
+        row = SyncClock(entity=entity, entity_id=entity_id, clocks={})
+        session.add(row)
+    merged[key] = row
+    clocks = dict(row.clocks)
+    for name in names:
+        if hlc > clocks.get(name, ""):
+            clocks[name] = hlc
+    row.clocks = clocks
 
 
 def _settle(ws: Workstation, frozen: dict[str, Any], ops: list[Op]) -> None:
@@ -235,6 +271,9 @@ def _settle(ws: Workstation, frozen: dict[str, Any], ops: list[Op]) -> None:
             merged[key] = row
             if op.operation == "delete":
                 row.deleted_hlc = max(row.deleted_hlc or "", op.hlc)
+                scrub = op.fields.get("scrub") if op.entity == "patient_keys" else None
+                if isinstance(scrub, dict):
+                    _clock_fields(session, merged, "patients", op.entity_id, scrub, op.hlc)
                 continue
             clocks = dict(row.clocks)
             for name in op.fields:
@@ -249,6 +288,8 @@ def _settle(ws: Workstation, frozen: dict[str, Any], ops: list[Op]) -> None:
 
 
 def erased_blob_ids(ws: Workstation, patient_ids: list[str]) -> list[str]:
+    """Every image object of these patients this PC knows of: its photos' and those it
+    exchanged with the bucket (the photo rows may be gone already)."""
     if not patient_ids:
         return []
     with ws.vault.read_session() as session:
@@ -257,7 +298,17 @@ def erased_blob_ids(ws: Workstation, patient_ids: list[str]) -> list[str]:
                 Photo.patient_id.in_(patient_ids)
             )
         ).all()
-    return sorted({b for row in rows for b in row})
+        known = session.scalars(
+            select(SyncBlob.blob_id).where(SyncBlob.patient_id.in_(patient_ids))
+        ).all()
+    return sorted({b for row in rows for b in row} | set(known))
+
+
+def forget_blobs(ws: Workstation, blob_ids: list[str]) -> None:
+    if not blob_ids:
+        return
+    with ws.vault.write_session() as session, session.begin():
+        session.execute(delete(SyncBlob).where(SyncBlob.blob_id.in_(blob_ids)))
 
 
 def delete_remote_blobs(store: ObjectStore, keys: SyncKeys, blob_ids: list[str]) -> None:
@@ -297,6 +348,7 @@ def push(
             _blobs_to_upload(ws, ops),
             progress,
             maybe_sent=bool(frozen.get("resumed")),
+            owners=blob_owners(ops),
         )
         result.blobs += count
         result.blob_bytes += size
@@ -312,7 +364,9 @@ def push(
         }
         name = batch_key(store, keys, ws.device_id, int(frozen["seq"]))
         _put_batch(store, keys, name, document)
-        delete_remote_blobs(store, keys, erased_blob_ids(ws, erased))
+        gone = erased_blob_ids(ws, erased)
+        delete_remote_blobs(store, keys, gone)
+        forget_blobs(ws, gone)
         _settle(ws, frozen, ops)
         result.ops += len(ops)
         result.audit_events += len(events)

@@ -12,7 +12,7 @@ from sync_support import ClinicNet, Weed
 @pytest.fixture(scope="session")
 def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Weed]:
     server = Weed(tmp_path_factory.mktemp("weed") / "data")
-    server.start()
+    server.start(new_ports_on_clash=True)
     try:
         yield server
     finally:

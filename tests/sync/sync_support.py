@@ -94,7 +94,19 @@ class Weed:
     def endpoint(self) -> str:
         return f"http://127.0.0.1:{self.s3_port}"
 
-    def start(self, *, timeout: float = 60.0) -> None:
+    def start(self, *, timeout: float = 60.0, new_ports_on_clash: bool = False) -> None:
+        """Start (or restart on the same ports); a first start retries on other ports
+        if a port was taken between choosing it and binding it."""
+        for attempt in range(3):
+            try:
+                self._start_once(timeout)
+                return
+            except RuntimeError:
+                if not new_ports_on_clash or attempt == 2:
+                    raise
+                self.s3_port, self.master_port, self.volume_port, self.filer_port = free_ports(4)
+
+    def _start_once(self, timeout: float) -> None:
         argv = [
             weed_binary(),
             "server",
@@ -112,6 +124,8 @@ class Weed:
             "-volume.max=0",
             "-master.resumeState=false",
             "-master.telemetry=false",  # no phoning home from the test suite
+            "-s3.port.iceberg=0",  # fixed default ports: two servers at once would clash
+            "-s3.port.lance=0",
             "-master.electionTimeout=1s",
         ]
         with self.log_path.open("ab") as log:
@@ -125,7 +139,9 @@ class Weed:
         deadline = time.monotonic() + timeout
         while True:
             if self.process is not None and self.process.poll() is not None:
-                raise RuntimeError(f"weed exited early; see {self.log_path}")
+                tail = self.log_path.read_text(errors="replace").splitlines()[-5:]
+                self.process = None
+                raise RuntimeError(f"weed exited early: {' | '.join(tail)}")
             try:
                 client.list_buckets()
                 names = {b["Name"] for b in client.list_buckets().get("Buckets", [])}

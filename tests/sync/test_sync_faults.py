@@ -38,7 +38,7 @@ WORKER = Path(__file__).with_name("sync_apply_worker.py")
 def own_weed(tmp_path: Path) -> Iterator[Weed]:
     """A SeaweedFS of this test alone: it is killed and restarted many times."""
     server = Weed(tmp_path / "weed-data")
-    server.start()
+    server.start(new_ports_on_clash=True)
     try:
         yield server
     finally:
