@@ -595,3 +595,25 @@ def test_minimising_releases_the_camera_but_the_hot_folder_keeps_watching(
     view.clear()  # what locking asks of every side window
     assert not view.is_running()
     assert not view.is_watching()
+
+
+def test_closing_right_after_the_trigger_still_stores_the_photo(
+    qtbot: QtBot, clinic: Clinic, scope_avi: Path, tmp_path: Path
+) -> None:
+    view = CaptureView(
+        clinic.window.ctx,
+        clinic.patient_id,
+        camera=str(scope_avi),
+        devices=list,
+        profiles=ProfileStore(tmp_path / "profiles.json"),
+        modes=ModeMemory(tmp_path / "modes.json"),
+    )
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    view.show()
+    wait_running(qtbot, view)
+    view.burst_check.setChecked(False)
+    with qtbot.waitSignal(clinic.window.ctx.changes.photos_changed, timeout=15000):
+        view.take_photo()
+        view.close()  # deleted at the next turn of the event loop, before the vault answers
+    qtbot.wait(200)
+    assert len(clinic.photos()) == 2

@@ -1184,9 +1184,11 @@ class CaptureView(QDialog):
         self.last_result = result
         if not result.duplicate:
             self.session_photos.append(result.photo)
+        self.ctx.changes.photos_changed.emit(self.patient_id)
+        if not self._active:
+            return  # closed while the photo was being stored (its widgets may be gone)
         self._update_session_label()
         self._show_quality(result)
-        self.ctx.changes.photos_changed.emit(self.patient_id)
         self.photo_taken.emit(result)
 
     def _show_quality(self, result: StillResult) -> None:
@@ -1231,10 +1233,12 @@ class CaptureView(QDialog):
 
     def _discarded(self, photo_id: str) -> None:
         self.session_photos = [p for p in self.session_photos if p.id != photo_id]
+        self.ctx.changes.photos_changed.emit(self.patient_id)
+        if not self._active:
+            return
         self.quality_bar.setVisible(False)
         self._update_session_label()
         self.ctx.notifier.info(self.tr("The last photo was removed."))
-        self.ctx.changes.photos_changed.emit(self.patient_id)
         self.photo_discarded.emit(photo_id)
 
     def _may_add(self) -> bool:
