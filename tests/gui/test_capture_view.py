@@ -617,3 +617,28 @@ def test_closing_right_after_the_trigger_still_stores_the_photo(
         view.close()  # deleted at the next turn of the event loop, before the vault answers
     qtbot.wait(200)
     assert len(clinic.photos()) == 2
+
+
+def test_a_second_profile_for_the_same_camera_is_chosen_by_name(
+    qtbot: QtBot, open_capture: Callable[..., CaptureView], scope_avi: Path, tmp_path: Path
+) -> None:
+    store = ProfileStore(tmp_path / "profiles.json")
+    store.put(DeviceProfile("scope.avi", dermatoscope=True, polarised=True, contact=True))
+    store.put(DeviceProfile("DL5 non-contact head", dermatoscope=True, polarised=False))
+    view = open_capture(str(scope_avi), profiles=store)
+    wait_running(qtbot, view)
+    names = [view.profile_combo.itemText(i) for i in range(view.profile_combo.count())]
+    assert names == ["scope.avi", "DL5 non-contact head"]
+    assert view.polarised_check.isChecked()
+    view.choose_profile("DL5 non-contact head")
+    assert not view.polarised_check.isChecked()
+    view.burst_check.setChecked(False)
+    with qtbot.waitSignal(view.photo_taken, timeout=15000):
+        view.take_photo()
+    assert view.last_result is not None
+    assert view.last_result.photo.device == "DL5 non-contact head"
+    assert view.last_result.photo.modality == Modality.DERMOSCOPY_NON_POLARISED
+    view.choose_profile("Webcam on the stand")  # a new one: plain camera until saved
+    assert not view.dermatoscope_check.isChecked()
+    view.save_profile_button.click()
+    assert store.get("Webcam on the stand") == DeviceProfile("Webcam on the stand", False)

@@ -438,6 +438,13 @@ class CaptureView(QDialog):
         self.ruler_button.setAccessibleName(self.tr("Calibrate on a ruler (two clicks)"))
         self.save_profile_button = QPushButton(self.tr("Save profile"))
         self.save_profile_button.setAccessibleName(self.tr("Save profile"))
+        # Several profiles for one camera (two scope heads, say): pick one or type a new
+        # name and save. The profile's name is the device stored with each photo.
+        self.profile_combo = QComboBox()
+        self.profile_combo.setEditable(True)
+        self.profile_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.profile_combo.setAccessibleName(self.tr("Device profile"))
+        pform.addRow(self.profile_combo)
         pform.addRow("", self.dermatoscope_check)
         pform.addRow("", self.polarised_check)
         pform.addRow(self._buddy(self.tr("Con&tact"), self.contact_combo), self.contact_combo)
@@ -459,6 +466,8 @@ class CaptureView(QDialog):
         self.contact_combo.currentIndexChanged.connect(self._profile_edited)
         self.magnification_spin.valueChanged.connect(lambda _value: self._update_caption())
         self.calibration_spin.valueChanged.connect(lambda _value: self._update_caption())
+        self.profile_combo.activated.connect(self._profile_chosen)
+        self.profile_combo.editTextChanged.connect(lambda _text: self._update_caption())
         self.fov_button.clicked.connect(self.calibrate_from_field_of_view)
         self.ruler_button.clicked.connect(self.start_ruler)
         self.save_profile_button.clicked.connect(self.save_profile)
@@ -853,7 +862,7 @@ class CaptureView(QDialog):
         self._token += 1
         token = self._token
         self._choice = choice
-        self._show_profile(self._profiles.get(choice.name) or DeviceProfile(choice.name, False))
+        self._fill_profiles(choice.name)
         self.mode_combo.clear()
         self.stats_label.clear()
         self.live.clear_frame()
@@ -995,6 +1004,32 @@ class CaptureView(QDialog):
 
     # --- device profile ----------------------------------------------------------------------
 
+    def _fill_profiles(self, current: str) -> None:
+        names = [
+            current,
+            *(p.device_name for p in self._profiles.all() if p.device_name != current),
+        ]
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        self.profile_combo.addItems(names)
+        self.profile_combo.setCurrentIndex(0)
+        self.profile_combo.blockSignals(False)
+        self._show_profile(self._profiles.get(current) or DeviceProfile(current, False))
+
+    def choose_profile(self, name: str) -> None:
+        """Use a stored profile (or start a new one under `name`)."""
+        index = self.profile_combo.findText(name)
+        if index >= 0:
+            self.profile_combo.setCurrentIndex(index)
+        else:
+            self.profile_combo.setEditText(name)
+        self._profile_chosen()
+
+    def _profile_chosen(self, _index: int = -1) -> None:
+        name = self.profile_combo.currentText().strip()
+        if name:
+            self._show_profile(self._profiles.get(name) or DeviceProfile(name, False))
+
     def _show_profile(self, profile: DeviceProfile) -> None:
         widgets = (
             self.dermatoscope_check,
@@ -1027,7 +1062,7 @@ class CaptureView(QDialog):
         if px_per_mm is not None and not width:
             width = self.live.frame_size().width() or None
         return DeviceProfile(
-            device_name=self._choice.name,
+            device_name=self.profile_combo.currentText().strip() or self._choice.name,
             dermatoscope=self.dermatoscope_check.isChecked(),
             polarised=self.polarised_check.isChecked(),
             contact=contact if isinstance(contact, bool) else None,
@@ -1077,6 +1112,9 @@ class CaptureView(QDialog):
             text = error.message if isinstance(error, InvalidInput) else str(error.strerror)
             self.ctx.notifier.warning(text)
             return
+        if self.profile_combo.findText(profile.device_name) < 0:
+            self.profile_combo.addItem(profile.device_name)
+            self.profile_combo.setCurrentIndex(self.profile_combo.count() - 1)
         self.ctx.notifier.info(
             self.tr("The profile of %1 was saved.").replace("%1", profile.device_name)
         )
