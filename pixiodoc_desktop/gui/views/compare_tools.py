@@ -21,7 +21,7 @@ from pixiodoc_desktop.clinic.comparisons import (
     Side,
 )
 from pixiodoc_desktop.errors import PixioDocError
-from pixiodoc_desktop.gui.widgets.compare_canvas import Mark
+from pixiodoc_desktop.gui.widgets.compare_marks import Mark
 from pixiodoc_desktop.imaging.alignment import homography_from_points
 from pixiodoc_desktop.imaging.compose import Mode
 from pixiodoc_desktop.imaging.measure import MeasureKind, Measurement, change, measure

@@ -27,13 +27,10 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
-    QFont,
     QImage,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPolygonF,
@@ -43,6 +40,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from pixiodoc_desktop.gui.widgets.compare_marks import (
+    ANNOTATION,
+    MEASUREMENT,
+    PENDING,
+    Mark,
+    paint_labels,
+    paint_shape,
+)
 from pixiodoc_desktop.imaging.compose import (
     BACKGROUND,
     DIVIDER,
@@ -55,11 +60,6 @@ from pixiodoc_desktop.imaging.compose import (
 
 _BACKGROUND = QColor(*reversed(BACKGROUND))
 _DIVIDER = QColor(*reversed(DIVIDER))
-_LABEL_BACKGROUND = QColor(0, 0, 0, 160)
-_LABEL_TEXT = QColor(235, 235, 235)
-_ANNOTATION = QColor(255, 206, 84)
-_MEASUREMENT = QColor(110, 205, 230)
-_PENDING = QColor(255, 255, 255)
 _GRAB_PX = 10  # how close to the divider a press grabs it
 MIN_RELATIVE_ZOOM = 0.25
 MAX_RELATIVE_ZOOM = 32.0
@@ -78,17 +78,6 @@ class CompareState:
     tick: int = 0
     relative_zoom: float = 1.0  # 1.0 = the whole photo fits
     centre: tuple[float, float] | None = None  # earlier-photo pixels; None = its centre
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One annotation or measurement to paint, in its own photo's pixel coordinates."""
-
-    side: str  # "before" | "after"
-    kind: str  # arrow | circle | outline | text | distance | diameter | area | points
-    points: tuple[tuple[float, float], ...]
-    text: str = ""
-    measurement: bool = False
 
 
 @dataclass(slots=True)
@@ -566,60 +555,13 @@ class CompareCanvas(QWidget):
                 self.photoToPane(pane, *(self._after_point(*p) if mark.side == "after" else p))
                 for p in mark.points
             ]
-            colour = _MEASUREMENT if mark.measurement else _ANNOTATION
+            colour = MEASUREMENT if mark.measurement else ANNOTATION
             if mark.kind == "points":
-                colour = _PENDING
+                colour = PENDING
             painter.setPen(QPen(colour, 2.5 if not self.patient_facing else 4.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            self._paint_shape(painter, mark, points, colour)
+            paint_shape(painter, mark, points, colour, self.font(), large=self.patient_facing)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-
-    def _paint_shape(
-        self, painter: QPainter, mark: Mark, points: list[QPointF], colour: QColor
-    ) -> None:
-        kind = mark.kind
-        if kind in ("arrow", "distance") and len(points) == 2:
-            painter.drawLine(points[0], points[1])
-            if kind == "arrow":
-                self._arrow_head(painter, points[0], points[1])
-        elif kind == "circle" and len(points) == 2:
-            radius = math.hypot(points[1].x() - points[0].x(), points[1].y() - points[0].y())
-            painter.drawEllipse(points[0], radius, radius)
-        elif kind in ("outline", "area", "diameter") and len(points) >= 2:
-            painter.drawPolygon(QPolygonF(points))
-        elif kind == "points":
-            painter.setBrush(QBrush(colour))
-            for index, point in enumerate(points):
-                painter.drawEllipse(point, 4, 4)
-                painter.drawText(point + QPointF(7, -7), str(index + 1))
-        if mark.text and points and kind != "points":
-            font = QFont(self.font())
-            font.setPointSizeF(max(8.0, font.pointSizeF() * (1.6 if self.patient_facing else 1.0)))
-            painter.setFont(font)
-            painter.setPen(colour)
-            if kind in ("outline", "area", "diameter", "circle"):
-                # Above the shape's top, centred: nested outlines keep their labels apart.
-                top = min(points, key=lambda p: p.y())
-                if kind == "circle":
-                    radius = math.hypot(
-                        points[1].x() - points[0].x(), points[1].y() - points[0].y()
-                    )
-                    top = QPointF(points[0].x(), points[0].y() - radius)
-                width = painter.fontMetrics().horizontalAdvance(mark.text)
-                painter.drawText(QPointF(top.x() - width / 2, top.y() - 6), mark.text)
-            else:
-                painter.drawText(points[-1] + QPointF(8, -8), mark.text)
-
-    def _arrow_head(self, painter: QPainter, tail: QPointF, head: QPointF) -> None:
-        angle = math.atan2(head.y() - tail.y(), head.x() - tail.x())
-        size = 12.0
-        path = QPainterPath(head)
-        for delta in (math.radians(150), math.radians(-150)):
-            path.moveTo(head)
-            path.lineTo(
-                head + QPointF(size * math.cos(angle + delta), size * math.sin(angle + delta))
-            )
-        painter.drawPath(path)
 
     def _paint_labels(self, painter: QPainter) -> None:
         before, after = self._labels
@@ -632,28 +574,7 @@ class CompareCanvas(QWidget):
             texts = [(before, "left"), (after, "left-bottom")]
         else:
             texts = [(before, "left"), (after, "right")]
-        font = QFont(self.font())
-        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-        font.setPointSizeF(base * (2.4 if self.patient_facing else 1.05))
-        font.setBold(self.patient_facing)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        pad_x, pad_y, margin = (18, 10, 24) if self.patient_facing else (8, 4, 10)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for text, where in texts:
-            if not text:
-                continue
-            width = metrics.horizontalAdvance(text) + 2 * pad_x
-            height = metrics.height() + 2 * pad_y
-            x = margin if where.startswith("left") else self.width() - width - margin
-            y = self.height() - height - margin if where.endswith("bottom") else margin
-            box = QRectF(x, y, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_LABEL_BACKGROUND)
-            painter.drawRoundedRect(box, 6, 6)
-            painter.setPen(_LABEL_TEXT)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        paint_labels(painter, texts, self.font(), self.size(), large=self.patient_facing)
 
     def _paint_message(self, painter: QPainter) -> None:
         painter.setPen(QColor(150, 150, 150))
