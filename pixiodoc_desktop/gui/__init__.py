@@ -1,1 +1,14 @@
-"""The workstation GUI: the only part of PixioDoc that imports PySide6."""
+"""The workstation GUI: the only part of PixioDoc that imports PySide6.
+
+Map:
+  application.py    QApplication, translations, theme, crash handler; `run_workstation`
+  main_window.py    first run / unlock / workspace in one window; lock and auto-lock
+  workers.py        the one serial DB worker, the image pool, `DbOperation`, change notices
+  session.py        the vault and the logged-in clinician (used on the DB worker only)
+  record_loader.py  opening a record: newest photos and thumbnails first, the rest after
+  importing.py      imports in chunks on the DB worker, shown by views/import_dialog.py
+  notify.py         the one path for messages; the crash dialog (no patient data)
+  forms.py          Designer forms from ui/*.ui via QUiLoader
+  theme.py, i18n.py stylesheets with variables, SVG icons; German from resources/translations
+  views/, widgets/, models/   screens and dialogs, hand-painted widgets, Qt item models
+"""
