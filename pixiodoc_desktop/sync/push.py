@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 MAX_OPS_PER_BATCH = 20_000
 MAX_AUDIT_PER_BATCH = 20_000
 BLOB_FIELDS = ("blob_id", "thumbnail_blob_id", "screen_blob_id")
-UPLOAD_THREADS = 3
+UPLOAD_THREADS = 4
 
 Progress = Callable[[str, int, int], None]
 

@@ -120,7 +120,7 @@ class Weed:
             f"-master.port={self.master_port}",
             f"-volume.port={self.volume_port}",
             f"-filer.port={self.filer_port}",
-            "-master.volumeSizeLimitMB=256",
+            "-master.volumeSizeLimitMB=1024",
             "-volume.max=0",
             "-master.resumeState=false",
             "-master.telemetry=false",  # no phoning home from the test suite
