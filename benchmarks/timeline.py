@@ -207,7 +207,11 @@ def measure_vault(app: QApplication, folder: Path, patient_id: str) -> dict[str,
     window.unlock(LOGIN, PASSWORD)
     wait(app, window.is_unlocked)
     wait(app, lambda: window.patients.model.rowCount() > 0)
-    app.processEvents()
+    # Let the work that follows a login (search, Admin notices) finish first: the
+    # measurement starts when the clinician picks a patient in a settled window.
+    window.ctx.worker.wait_idle()
+    settle_until = time.monotonic() + 0.3
+    wait(app, lambda: time.monotonic() > settle_until)
     view = window.timeline.timeline
     first = first_screenful(app, view, lambda: window.open_patient(patient_id))
     # Scrolling the whole timeline needs the whole record: the rest of it loads
