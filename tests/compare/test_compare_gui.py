@@ -334,6 +334,20 @@ def test_consultation_screen_goes_to_the_chosen_place_and_follows(
     assert window.canvas.labels() == view.canvas.labels()
     frame = window.canvas.grab().toImage()
     assert _close(_pixel(frame, 20, window.canvas.height() // 2 + 60), RED)
+    # Another pair: the patient's screen follows only after the consent check and audit.
+    third = _ingest(clinic, _flat(BLUE), dt.date(2025, 5, 6))
+    view.open_pair(first, third)
+    qtbot.waitUntil(lambda: "06.05.2025" in window.canvas.labels()[1], timeout=60000)
+    shown = clinic.call(
+        lambda s, a: [
+            e.object_id
+            for e in s.workstation.read_session().scalars(
+                select(AuditEvent).where(AuditEvent.event_type == "PHOTO_VIEWED")
+            )
+            if e.details.get("screen") == "consultation"
+        ]
+    )
+    assert third in shown
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: view.consultation is None, timeout=5000)
     # A full-screen opening on a given screen covers that screen.

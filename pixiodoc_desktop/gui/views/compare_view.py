@@ -84,6 +84,7 @@ class CompareView(QWidget):
         self._request = 0
         self._heat_requested = False
         self._closed = False  # results arriving after the window closed are dropped
+        self._consultation_pair: tuple[str, str] | None = None  # checked and audited for it
         self.slider_allowed = True
         self.consultation: QWidget | None = None
         self.patient_name = ""
@@ -667,16 +668,45 @@ class CompareView(QWidget):
         window.closed.connect(self._consultation_closed)
         name = self.patient_name if self.show_name.isChecked() else ""
         window.follow(self, name=name)
+        self._consultation_pair = (
+            (self.before.id, self.after.id) if self.before and self.after else None
+        )
         window.show_on(screen, geometry)
 
     def _consultation_closed(self) -> None:
         self.consultation = None
 
     def _sync_consultation(self) -> None:
+        """The patient's screen follows to another pair only through the same consent
+        check and audit as opening it; a refusal closes it."""
         from pixiodoc_desktop.gui.views.consultation_window import ConsultationWindow
 
-        if isinstance(self.consultation, ConsultationWindow):
-            self.consultation.take_images(self)
+        window = self.consultation
+        if not isinstance(window, ConsultationWindow) or self.before is None or self.after is None:
+            return
+        pair = (self.before.id, self.after.id)
+        if pair == self._consultation_pair:
+            window.take_images(self)
+            return
+        session = self.ctx.session
+
+        def check() -> None:
+            services, actor = session.require()
+            Comparisons(services.workstation).images(
+                actor, pair[0], pair[1], size=ImageSize.SCREEN, screen=Screen.CONSULTATION
+            )
+
+        def allowed(_: object) -> None:
+            if self.consultation is window and self.before and self.after:
+                self._consultation_pair = (self.before.id, self.after.id)
+                window.take_images(self)
+
+        def refused(error: Exception) -> None:
+            if self.consultation is window:
+                window.close()
+            self._failed(error)
+
+        self._run(check, allowed, refused)
 
     # --- life cycle -----------------------------------------------------------------------------
 
