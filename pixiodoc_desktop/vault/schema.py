@@ -108,6 +108,9 @@ class PatientKey(Base):
 
 class Visit(Record, Base):
     __tablename__ = "visits"
+    __table_args__ = (
+        Index("ix_visits_patient_id_deleted_visit_date", "patient_id", "deleted", "visit_date"),
+    )
     patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
     visit_date: Mapped[dt.date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
@@ -134,6 +137,7 @@ class Photo(Record, Base):
     __table_args__ = (
         UniqueConstraint("patient_id", "blob_id"),
         Index("ix_photos_patient_captured", "patient_id", "captured_at"),
+        Index("ix_photos_patient_id_deleted", "patient_id", "deleted"),
     )
     patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"))
     visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)

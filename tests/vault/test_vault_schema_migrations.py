@@ -1,0 +1,28 @@
+"""The ORM classes and the Alembic revisions describe the same schema, in one line of history."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from pixiodoc_desktop.vault import database, schema
+
+
+def test_migrations_have_one_head() -> None:
+    script = ScriptDirectory.from_config(database._alembic_config_stub())
+    assert len(script.get_heads()) == 1, f"several migration heads: {script.get_heads()}"
+
+
+def test_migrated_database_matches_the_orm(tmp_path: Path) -> None:
+    engine = database.open_engine(tmp_path / "vault.db", os.urandom(32))
+    try:
+        database.migrate(engine)
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), schema.Base.metadata)
+    finally:
+        engine.dispose()
+    assert diff == [], f"schema.py and the migrations disagree: {diff}"
