@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import secrets
 import socket
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -137,12 +138,19 @@ def _reachable(settings: PacsSettings) -> None:
 
 def _associate(ae: AE, settings: PacsSettings) -> Any:
     _reachable(settings)
-    try:
-        assoc = ae.associate(settings.host, settings.port, ae_title=settings.ae_title)
-    except OSError as exc:
-        raise PacsUnreachable(
-            f"The PACS at {settings.host}:{settings.port} cannot be reached ({exc.strerror or exc})"
-        ) from None
+    for attempt in range(2):
+        try:
+            assoc = ae.associate(settings.host, settings.port, ae_title=settings.ae_title)
+        except OSError as exc:
+            raise PacsUnreachable(
+                f"The PACS at {settings.host}:{settings.port} cannot be reached "
+                f"({exc.strerror or exc})"
+            ) from None
+        if assoc.is_established or assoc.is_rejected:
+            break
+        # Aborted or timed out while negotiating (a busy PACS): one more try.
+        if attempt == 0:
+            time.sleep(0.5)
     if assoc.is_established:
         return assoc
     if assoc.is_rejected:

@@ -8,27 +8,16 @@ import io
 import shutil
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from exports_support import Orthanc, start_orthanc
+from exports_support import ExportCase, Orthanc, start_orthanc
 from vault_support import CliResult, CliRunner, MadeVault, synthetic_jpeg, synthetic_png
 
 from pixiodoc_desktop.cli import main
 from pixiodoc_desktop.clinic.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-
-
-@dataclass(frozen=True)
-class ExportCase:
-    patient_id: str
-    first_visit: str
-    second_visit: str
-    lesion_id: str
-    tracking_uid: str
-    photo_ids: tuple[str, ...]  # overview (JPEG), dermoscopy polarised (PNG), non-polarised
 
 
 @pytest.fixture

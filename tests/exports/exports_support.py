@@ -15,6 +15,16 @@ from typing import Any
 DICOMWEB_PLUGIN = Path("/usr/share/orthanc/plugins/libOrthancDicomWeb.so")
 
 
+@dataclass(frozen=True)
+class ExportCase:
+    patient_id: str
+    first_visit: str
+    second_visit: str
+    lesion_id: str
+    tracking_uid: str
+    photo_ids: tuple[str, ...]  # overview (JPEG), dermoscopy polarised (PNG), non-polarised
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

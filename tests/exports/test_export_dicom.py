@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pydicom
 import pytest
-from conftest import ExportCase
-from exports_support import audit_events, dciodvfy_errors
+from exports_support import ExportCase, audit_events, dciodvfy_errors
 from PIL import Image
 from pydicom.encaps import generate_frames
 from vault_support import synthetic_jpeg

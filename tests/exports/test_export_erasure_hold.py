@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ExportCase
 from cryptography.exceptions import InvalidTag
+from exports_support import ExportCase
 from sqlalchemy import select
 from vault_support import LOGIN, PASSWORD, CliRunner
 

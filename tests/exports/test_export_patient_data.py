@@ -8,8 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ExportCase
-from exports_support import audit_events
+from exports_support import ExportCase, audit_events
 from vault_support import LOGIN, PASSWORD, CliRunner, decodes
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation

@@ -9,8 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import ExportCase
-from exports_support import audit_events, pdf_pages_as_png
+from exports_support import ExportCase, audit_events, pdf_pages_as_png
 from PIL import Image, ImageStat
 from vault_support import LOGIN, PASSWORD, CliRunner
 
