@@ -73,3 +73,54 @@ def sweeping(folder: Path) -> Iterator[bool]:
                 _unlock(handle)
     finally:
         os.close(handle)
+
+
+SESSIONS_DIR = ".sessions"
+
+
+class LiveSession:
+    """A marker file held locked for as long as this process has the vault unlocked.
+
+    The operating system releases the lock when the process dies, however it
+    dies, so a marker that can be locked by someone else belongs to a session
+    that ended without locking the vault: a crash, after which the next unlock
+    sweeps orphans. A clean lock removes the marker.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        directory = folder / SESSIONS_DIR
+        directory.mkdir(exist_ok=True)
+        self.path = directory / f"{os.getpid()}-{os.urandom(6).hex()}.lock"
+        self._handle: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        _lock(self._handle, exclusive=True, wait=True)
+
+    def close(self) -> None:
+        if self._handle is None:
+            return
+        _unlock(self._handle)
+        os.close(self._handle)
+        self._handle = None
+        self.path.unlink(missing_ok=True)
+
+
+def crashed_sessions(folder: Path, *, own: Path | None = None) -> list[Path]:
+    """Markers of sessions that ended without a clean lock (their lock is free)."""
+    directory = folder / SESSIONS_DIR
+    stale: list[Path] = []
+    if not directory.is_dir():
+        return stale
+    for entry in os.scandir(directory):
+        path = Path(entry.path)
+        if path == own or not entry.name.endswith(".lock"):
+            continue
+        try:
+            handle = os.open(path, os.O_RDWR)
+        except FileNotFoundError:
+            continue
+        try:
+            if _lock(handle, exclusive=True, wait=False):
+                _unlock(handle)
+                stale.append(path)
+        finally:
+            os.close(handle)
+    return stale

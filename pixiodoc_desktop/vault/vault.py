@@ -103,6 +103,7 @@ class Vault:
         self.header = header
         self.blobs = BlobStore(folder / BLOBS_DIR)
         self._keys: VaultKeys | None = None
+        self._live: locking.LiveSession | None = None
         self._read_engine: Engine | None = None
         self._write_engine: Engine | None = None
         self._reader: sessionmaker[Session] | None = None
@@ -287,7 +288,7 @@ class Vault:
         self._keys = vault_keys
         try:
             self._open_database(create=False)
-            self.sweep_orphans()
+            self._recover_from_crash()
         except DatabaseError as exc:
             self.database_failed(exc)
         except BaseException:
@@ -326,6 +327,8 @@ class Vault:
         database.migrate(self._write_engine)
         self._writer = database.session_factory(self._write_engine)
         self._reader = database.session_factory(self._read_engine)
+        if self._live is None:
+            self._live = locking.LiveSession(self.folder)
 
     def _clinician_active(self, user_id: str) -> bool:
         with self.read_session() as session:
@@ -334,6 +337,9 @@ class Vault:
 
     def lock(self) -> None:
         """Drop every key and close the database."""
+        if self._live is not None:
+            self._live.close()
+            self._live = None
         for engine in (self._read_engine, self._write_engine):
             if engine is not None:
                 engine.dispose()
@@ -437,16 +443,34 @@ class Vault:
 
     # --- crash recovery -----------------------------------------------------------------
 
-    def sweep_orphans(self) -> tuple[int, int]:
+    def _recover_from_crash(self) -> None:
+        """Sweep orphans only when an earlier session ended without locking.
+
+        A full sweep lists every image object, which takes seconds in a big
+        vault, so a clean unlock skips it: objects are only ever orphaned by a
+        process that died between writing an object and committing its row,
+        and such a process leaves its session marker behind.
+        """
+        own = self._live.path if self._live else None
+        stale = locking.crashed_sessions(self.folder, own=own)
+        if not stale:
+            return
+        log.warning("An earlier session ended without locking the vault; checking for leftovers")
+        swept = self.sweep_orphans()
+        if swept is not None:
+            for marker in stale:
+                marker.unlink(missing_ok=True)
+
+    def sweep_orphans(self) -> tuple[int, int] | None:
         """Delete temp files and blobs no row names (a crash between write and commit).
 
-        Skipped while another process is writing. Returns (temp files, orphan blobs).
+        Skipped (None) while another process is writing. Returns (temp files, orphan blobs).
         """
         if not self.blobs.root.exists():
             return 0, 0
         with locking.sweeping(self.folder) as free:
             if not free:
-                return 0, 0
+                return None
             temps = list(self.blobs.temp_files())
             for temp in temps:
                 temp.unlink(missing_ok=True)

@@ -36,8 +36,24 @@ def _leave_orphans(vault: Vault) -> tuple[str, list[str]]:
     return photo.blob_id, [orphan]
 
 
-def test_unlock_sweeps_temp_files_and_orphan_objects(vault: Vault) -> None:
+def _crash_marker(vault: Vault) -> None:
+    """What a process killed while unlocked leaves: a session marker nobody holds."""
+    (vault.folder / locking.SESSIONS_DIR).mkdir(exist_ok=True)
+    (vault.folder / locking.SESSIONS_DIR / "4242-deadbeef0000.lock").write_bytes(b"")
+
+
+def test_clean_unlock_does_not_walk_the_blob_store(vault: Vault) -> None:
+    _kept, orphans = _leave_orphans(vault)
+    ws, actor = log_in(vault, LOGIN, PASSWORD)
+    # The last session locked cleanly, so nothing is swept (and nothing is listed).
+    assert set(orphans) <= set(vault.blobs.ids())
+    lock(ws, actor)
+    assert not list((vault.folder / locking.SESSIONS_DIR).iterdir())
+
+
+def test_unlock_after_a_crash_sweeps_temp_files_and_orphan_objects(vault: Vault) -> None:
     kept, orphans = _leave_orphans(vault)
+    _crash_marker(vault)
     assert set(orphans) <= set(vault.blobs.ids())
     ws, actor = log_in(vault, LOGIN, PASSWORD)
     remaining = set(vault.blobs.ids())
@@ -46,16 +62,18 @@ def test_unlock_sweeps_temp_files_and_orphan_objects(vault: Vault) -> None:
     assert list(vault.blobs.temp_files()) == []
     assert len(remaining) == 3  # original, thumbnail, screen of the one photo
     assert vault.sweep_orphans() == (0, 0)
+    assert len(list((vault.folder / locking.SESSIONS_DIR).iterdir())) == 1  # only our own
     lock(ws, actor)
 
 
 def test_no_sweep_while_another_writer_holds_the_lock(vault: Vault) -> None:
     _kept, orphans = _leave_orphans(vault)
+    _crash_marker(vault)
     with locking.writing(vault.folder):  # another process mid-ingest
         ws, actor = log_in(vault, LOGIN, PASSWORD)
         assert set(orphans) <= set(vault.blobs.ids())
         assert len(list(vault.blobs.temp_files())) == 1
-        assert vault.sweep_orphans() == (0, 0)
+        assert vault.sweep_orphans() is None
     assert vault.sweep_orphans() == (1, 1)  # the writer is done: now it goes
     assert not set(orphans) & set(vault.blobs.ids())
     lock(ws, actor)
