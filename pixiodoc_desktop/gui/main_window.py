@@ -55,6 +55,7 @@ from pixiodoc_desktop.gui.views.settings import SettingsDialog
 from pixiodoc_desktop.gui.views.timeline import TimelinePanel
 from pixiodoc_desktop.gui.views.unlock import UnlockPage
 from pixiodoc_desktop.gui.views.viewer import ViewerWindow
+from pixiodoc_desktop.gui.widgets.timeline_view import tile_image
 from pixiodoc_desktop.gui.window_chrome import StatusBar, build_actions
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, ImagePool
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.recovery_page.finished.connect(self._enter_workspace)
         self.ctx.changes.patient_changed.connect(self._record_changed)
         self.ctx.changes.photos_changed.connect(self._record_changed)
+        self.thumbnails.thumbnailReady.connect(self._keep_tile_size)
         self.thumbnails.thumbnailReady.connect(self.timeline.timeline.thumbnail_ready)
         self.resize(1360, 860)
         self._set_unlocked_ui(False)
@@ -396,6 +398,15 @@ class MainWindow(QMainWindow):
             self._open_dialog(PhotoNotesDialog(self.ctx, self.details.photo, self))
 
     # --- photos: viewer and import -----------------------------------------------------------
+
+    def _keep_tile_size(self, photo_id: str) -> None:
+        """Cache thumbnails at the size the timeline draws them: half the memory."""
+        cache = self.thumbnails.cache
+        image = cache.get(photo_id)
+        if image is not None:
+            tile = tile_image(image, self.timeline.timeline.devicePixelRatioF())
+            if tile.sizeInBytes() < image.sizeInBytes():
+                cache.put(photo_id, tile)
 
     def _fetch_thumbnail(self, photo_id: str) -> bytes:
         services, actor = self.ctx.session.require()

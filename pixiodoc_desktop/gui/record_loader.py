@@ -21,8 +21,8 @@ from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, decode_image
 from pixiodoc_desktop.gui.widgets.timeline_view import TimelineView, tile_image
 from pixiodoc_desktop.gui.workers import DbOperation
 
-FIRST_PAGE = 48  # photos loaded before the first paint
-PREFETCH = 18  # thumbnails decrypted with them: more than one screenful
+FIRST_PAGE = 32  # photos loaded before the first paint
+PREFETCH = 14  # thumbnails decrypted with them: about a screenful (the loader fetches more)
 REST_DELAY_MS = 400  # the rest of a large record loads after the first paint, at the latest
 
 
@@ -49,12 +49,12 @@ class RecordLoader(QObject):
         session, cache, images = self.ctx.session, self.cache, self.ctx.images
         ratio = self.view.devicePixelRatioF()
 
-        def decode(item: tuple[str, bytes]) -> tuple[str, QImage, QImage] | None:
+        def decode(item: tuple[str, bytes]) -> tuple[str, QImage] | None:
             try:
                 image = decode_image(item[1])
             except PixioDocError:
                 return None  # the thumbnail loader tries again and reports it
-            return item[0], image, tile_image(image, ratio)
+            return item[0], tile_image(image, ratio)
 
         def head() -> tuple[PatientRecord, dict[str, QImage]]:
             record, thumbnails = session.open_timeline(
@@ -62,9 +62,9 @@ class RecordLoader(QObject):
             )
             tiles: dict[str, QImage] = {}
             for done in images.map(decode, list(thumbnails.items())):
-                if done is not None:
+                if done is not None:  # cached at the size the timeline draws it
                     cache.put(done[0], done[1])
-                    tiles[done[0]] = done[2]
+                    tiles[done[0]] = done[1]
             return record, tiles
 
         def rest() -> None:

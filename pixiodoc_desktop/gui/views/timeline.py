@@ -205,7 +205,7 @@ class TimelinePanel(QWidget):
         patient = record.patient
         self.name_label.setText(patient.display_name)
         facts = [describe(patient), labels.sex(patient.sex)]
-        facts.append(self.tr("%n photo(s)", "", len(record.photos)))
+        facts.append(self.tr("%n photo(s)", "", patient.photo_count))
         facts.append(self.tr("Access: %1").replace("%1", labels.access_level(patient.access)))
         self.facts_label.setText(" · ".join(f for f in facts if f))
         self._fill_filters(record, keep=same_patient)
