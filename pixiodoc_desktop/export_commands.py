@@ -142,12 +142,22 @@ def pacs_test(args: argparse.Namespace) -> int:
 
 
 def patient_erase(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.exports.records import prior_exports
+
     ws, actor = _session(args)
     try:
         photos = Patients(ws).erase(actor, args.patient, confirm_family_name=args.confirm)
+        exports = prior_exports(ws, args.patient)
     finally:
         _finish(ws, actor)
     print(f"Erased patient {args.patient}: {photos} photos destroyed, the patient key shredded.")
+    if exports:
+        print(
+            "Copies that left the vault earlier are not reached by erasure; ask for their deletion:"
+        )
+        for export in exports:
+            where = export.destination if export.destination != "file" else "a file"
+            print(f"  {export.at:%Y-%m-%d %H:%M} UTC  {export.format} to {where}")
     return EXIT_OK
 
 

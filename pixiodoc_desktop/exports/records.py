@@ -8,6 +8,7 @@ its format and destination, never with patient data.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 from collections.abc import Iterator, Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from PIL import Image as PILImage
+from sqlalchemy import select
 
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.access import Action, require
@@ -26,7 +28,7 @@ from pixiodoc_desktop.clinic.visits import Lesions, LesionSummary, Visits, Visit
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
 from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
-from pixiodoc_desktop.vault.schema import Setting
+from pixiodoc_desktop.vault.schema import AuditEvent, Setting
 
 LOGO_SETTING = "report.logo"  # hex of a PNG or JPEG shown in report headers
 
@@ -168,6 +170,41 @@ def audit_export(
             details=dict(details),
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PriorExport:
+    """Where a patient's data went in the clear: erasure cannot reach these copies."""
+
+    at: dt.datetime
+    format: str
+    destination: str
+
+
+def prior_exports(ws: Workstation, patient_id: str) -> list[PriorExport]:
+    """The patient's successful exports, oldest first, from the audit trail (ids only).
+
+    Shown before and after erasure so that the clinic can ask the PACS, the
+    colleague or the patient to delete the copies that left the vault.
+    """
+    with ws.read_session() as session:
+        rows = session.execute(
+            select(AuditEvent.at, AuditEvent.details)
+            .where(
+                AuditEvent.patient_id == patient_id,
+                AuditEvent.event_type == audit.EventType.DATA_EXPORTED,
+                AuditEvent.outcome == audit.Outcome.SUCCESS,
+            )
+            .order_by(AuditEvent.at)
+        ).all()
+    return [
+        PriorExport(
+            at,
+            str((details or {}).get("format", "")),
+            str((details or {}).get("destination", "file")),
+        )
+        for at, details in rows
+    ]
 
 
 def check_target_file(target: Path) -> None:

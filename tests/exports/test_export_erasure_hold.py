@@ -117,6 +117,7 @@ def test_export_after_erasure_is_refused(
 def test_patient_hold_and_erase_commands(
     run_cli: CliRunner,
     made_vault_with_case: tuple[Path, str],
+    tmp_path: Path,
     workstation: Workstation,
     actor: Actor,
 ) -> None:
@@ -129,6 +130,9 @@ def test_patient_hold_and_erase_commands(
     assert done.code == 1 and "retention hold" in done.stderr and "pending claim" in done.stderr
     assert "Traceback" not in done.output
     set_hold(workstation, actor, patient_id, None)
+    done = run_cli("export", "pdf", *user, "--out", tmp_path / "r.pdf", stdin=pw)
+    assert done.code == 0, done.output
     done = run_cli("patient", "erase", *user, "--confirm", "MÜLLER", stdin=pw)
     assert done.code == 0, done.output
     assert "3 photos destroyed" in done.stdout
+    assert "not reached by erasure" in done.stdout and "PDF to a file" in done.stdout
