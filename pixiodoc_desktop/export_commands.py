@@ -39,6 +39,13 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _magnifications() -> dict[str, float]:
+    """Optical magnification by device name, from this workstation's device profiles."""
+    from pixiodoc_desktop.capture.profiles import ProfileStore
+
+    return {p.device_name: p.magnification for p in ProfileStore().all() if p.magnification}
+
+
 def export_dicom_command(args: argparse.Namespace) -> int:
     from pixiodoc_desktop.exports import dicom, pacs
 
@@ -47,13 +54,28 @@ def export_dicom_command(args: argparse.Namespace) -> int:
     if args.to is not None and args.to.lower() != "pacs":
         raise UsageError("--to takes PACS (the PACS set up with `pixiodoc pacs configure`)")
     visits = [args.visit] if args.visit else []
+    magnifications = _magnifications()
     ws, actor = _session(args)
     try:
         if args.out is not None:
-            written = dicom.export_folder(ws, actor, args.patient, Path(args.out), visit_ids=visits)
+            written = dicom.export_folder(
+                ws,
+                actor,
+                args.patient,
+                Path(args.out),
+                visit_ids=visits,
+                magnifications=magnifications,
+            )
             message = f"Wrote {len(written)} DICOM files to {args.out}"
         else:
-            sent = pacs.send_to_pacs(ws, actor, args.patient, visit_ids=visits, method=args.via)
+            sent = pacs.send_to_pacs(
+                ws,
+                actor,
+                args.patient,
+                visit_ids=visits,
+                method=args.via,
+                magnifications=magnifications,
+            )
             message = f"Sent {sent} images to the PACS ({args.via})"
     finally:
         _finish(ws, actor)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,8 +176,17 @@ def _tm(value: dt.datetime) -> str:
     return value.strftime("%H%M%S")
 
 
-def build_dataset(record: PatientRecord, photo: PhotoSummary, image: bytes) -> DicomObject:
-    """The DICOM object for one photo of the record."""
+def build_dataset(
+    record: PatientRecord,
+    photo: PhotoSummary,
+    image: bytes,
+    magnifications: Mapping[str, float] | None = None,
+) -> DicomObject:
+    """The DICOM object for one photo of the record.
+
+    `magnifications` maps device names to their optical magnification (from the
+    workstation's device profiles, which live in its settings, not in the vault).
+    """
     patient = record.patient
     visit = record.visit(photo.visit_id)
     modality = Modality(photo.modality)
@@ -255,7 +264,7 @@ def build_dataset(record: PatientRecord, photo: PhotoSummary, image: bytes) -> D
         spacing = f"{1.0 / photo.calibration_px_per_mm:.6g}"
         ds.PixelSpacing = [spacing, spacing]
     if dermoscopy:
-        _dermoscopic_image(ds, record, photo, modality)
+        _dermoscopic_image(ds, record, photo, modality, magnifications or {})
     ds.PixelData = encapsulate([jpeg.data])
     ds["PixelData"].VR = "OB"
     # Encapsulated pixel data has an undefined length; file writing fixes this up
@@ -265,7 +274,11 @@ def build_dataset(record: PatientRecord, photo: PhotoSummary, image: bytes) -> D
 
 
 def _dermoscopic_image(
-    ds: Dataset, record: PatientRecord, photo: PhotoSummary, modality: Modality
+    ds: Dataset,
+    record: PatientRecord,
+    photo: PhotoSummary,
+    modality: Modality,
+    magnifications: Mapping[str, float],
 ) -> None:
     """The Dermoscopic Image module, from the photo's device profile and its lesion."""
     ds.LightSourcePolarization = (
@@ -281,7 +294,11 @@ def _dermoscopic_image(
     if contact:
         ds.ImmersionMedia = []  # not recorded by the device profiles (type 2C: present, empty)
     ds.EmitterColorTemperature = None
-    ds.OpticalMagnificationFactor = _magnification(photo.tags)
+    # A magnification noted on the photo itself wins over the device profile's.
+    known = magnifications.get(photo.device or "")
+    ds.OpticalMagnificationFactor = _magnification(photo.tags) or (
+        f"{known:.6g}" if known else None
+    )
     # Enhanced General Equipment: the dermatoscope, as far as the profile names it.
     ds.Manufacturer = "UNKNOWN"
     ds.ManufacturerModelName = (photo.device or "UNKNOWN")[:64]
@@ -305,9 +322,17 @@ def _magnification(tags: Sequence[str]) -> str | None:
     return None
 
 
-def build_objects(ws: Workstation, actor: Actor, record: PatientRecord) -> list[DicomObject]:
+def build_objects(
+    ws: Workstation,
+    actor: Actor,
+    record: PatientRecord,
+    magnifications: Mapping[str, float] | None = None,
+) -> list[DicomObject]:
     """Every photo of the record as a DICOM object (decrypted in memory only)."""
-    return [build_dataset(record, p, original_image(ws, actor, p.id)) for p in record.photos]
+    return [
+        build_dataset(record, p, original_image(ws, actor, p.id), magnifications)
+        for p in record.photos
+    ]
 
 
 def export_folder(
@@ -317,6 +342,7 @@ def export_folder(
     folder: Path,
     *,
     visit_ids: Sequence[str] = (),
+    magnifications: Mapping[str, float] | None = None,
 ) -> list[Path]:
     """Write one .dcm per photo into `folder` (named by SOP Instance UID, so a re-export
     replaces the same files); audited as DATA_EXPORTED (DICOM, folder)."""
@@ -324,7 +350,7 @@ def export_folder(
         raise InvalidInput(f"The folder {folder} does not exist")
     record = load_record(ws, actor, patient_id, visit_ids)
     written: list[Path] = []
-    for obj in build_objects(ws, actor, record):
+    for obj in build_objects(ws, actor, record, magnifications):
         target = folder / f"{obj.sop_instance_uid}.dcm"
         with durable_file(target) as handle:
             handle.write(obj.encode())

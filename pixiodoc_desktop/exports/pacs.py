@@ -15,7 +15,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -288,13 +288,14 @@ def send_to_pacs(
     *,
     visit_ids: Sequence[str] = (),
     method: str = "c-store",
+    magnifications: Mapping[str, float] | None = None,
 ) -> int:
     """Export the patient's photos (or the chosen visits') to the PACS; audited either way."""
     if method not in ("c-store", "stow-rs"):
         raise InvalidInput("Send by c-store or stow-rs")
     settings = load_settings(ws)
     record = load_record(ws, actor, patient_id, visit_ids)
-    objects = build_objects(ws, actor, record)
+    objects = build_objects(ws, actor, record, magnifications)
     details: dict[str, object] = {
         "format": "DICOM",
         "destination": "PACS (DICOMweb STOW-RS)" if method == "stow-rs" else "PACS (C-STORE)",

@@ -152,3 +152,20 @@ def test_photo_without_body_site_is_valid_too(
     ds = pydicom.dcmread(path)
     assert "AnatomicRegionSequence" not in ds and ds.Laterality == ""
     assert dciodvfy_errors(path) == []
+
+
+def test_magnification_comes_from_the_device_profile(
+    workstation: Workstation, actor: Actor, export_case: ExportCase, tmp_path: Path
+) -> None:
+    files = dicom.export_folder(
+        workstation,
+        actor,
+        export_case.patient_id,
+        tmp_path,
+        magnifications={"Test Camera 1": 20.0, "DermLite DL5": 30.0},
+    )
+    by_uid = _by_photo(files)
+    polarised = by_uid[dicom.instance_uid(export_case.photo_ids[1])]
+    contact = by_uid[dicom.instance_uid(export_case.photo_ids[2])]
+    assert polarised.OpticalMagnificationFactor == 10  # noted on the photo: wins
+    assert contact.OpticalMagnificationFactor == 20  # from its device's profile
