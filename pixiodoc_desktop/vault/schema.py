@@ -190,7 +190,9 @@ class EmergencyAccess(Record, Base):
     audited, and shown to every workspace Admin until one acknowledges it."""
 
     __tablename__ = "emergency_accesses"
-    __table_args__ = (Index("ix_emergency_accesses_clinician_patient", "clinician_id", "patient_id"),)
+    __table_args__ = (
+        Index("ix_emergency_accesses_clinician_patient", "clinician_id", "patient_id"),
+    )
     patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"))
     clinician_id: Mapped[str] = mapped_column(String(36))
     reason: Mapped[str] = mapped_column(String(200))
