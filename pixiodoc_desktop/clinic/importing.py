@@ -6,6 +6,7 @@ it runs on a small pool while the vault writes stay serial, in order.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -17,6 +18,7 @@ from pixiodoc_desktop.clinic.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import IngestError, InvalidInput, PixioDocError
 from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES, PreparedImage, prepare_image
+from pixiodoc_desktop.vault import locking
 
 log = logging.getLogger(__name__)
 
@@ -86,27 +88,48 @@ def import_files(
     cancelled: Callable[[], bool] = lambda: False,
     workers: int = 2,
 ) -> ImportReport:
-    """Import every file; returns what was imported, what was a duplicate, what was refused and why."""
+    """Import every file; returns what was imported, what was a duplicate, what was refused and why.
+
+    Worker threads read, decode and encrypt each file and make its objects
+    durable (`Photos.prestore`); this thread commits the rows in file order.
+    The shared writers' lock is held for the whole batch, so no orphan sweep
+    can remove an object between its write and its row's commit.
+    """
     photos.check_can_add(actor, context.patient_id)
     files = list(expand(paths))
     report = ImportReport()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import-decode") as pool:
-        pending: list[tuple[Path, Future[tuple[bytes, PreparedImage]]]] = []
+
+    def work(path: Path) -> tuple[bytes, PreparedImage, list[str]]:
+        data, prepared = _read_and_prepare(path)
+        return data, prepared, photos.prestore(context.patient_id, prepared)
+
+    def abandon(future: Future[tuple[bytes, PreparedImage, list[str]]]) -> None:
+        if future.cancel():
+            return
+        # A job that failed wrote nothing: prestore cleans up after itself.
+        with contextlib.suppress(PixioDocError, MemoryError):
+            photos.discard_objects(future.result()[2])
+
+    with (
+        locking.writing(photos.ws.vault.folder),
+        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="import-decode") as pool,
+    ):
+        pending: list[tuple[Path, Future[tuple[bytes, PreparedImage, list[str]]]]] = []
         ahead = max(2, workers * 2)
         index = 0
         for done in range(len(files)):
             while index < len(files) and len(pending) < ahead:
-                pending.append((files[index], pool.submit(_read_and_prepare, files[index])))
+                pending.append((files[index], pool.submit(work, files[index])))
                 index += 1
             path, future = pending.pop(0)
             if cancelled():
                 report.cancelled = True
-                for _path, other in pending:
-                    other.cancel()
-                future.cancel()
+                for _path, other in [(path, future), *pending]:
+                    abandon(other)
                 break
+            created: list[str] = []
             try:
-                data, prepared = future.result()
+                data, prepared, created = future.result()
                 result = photos.ingest(
                     actor,
                     data,
@@ -116,8 +139,10 @@ def import_files(
                     prepared=prepared,
                 )
             except PixioDocError as exc:
+                photos.discard_objects(created)
                 report.refused.append(Refusal(path, exc.message))
             except MemoryError:
+                photos.discard_objects(created)
                 report.refused.append(Refusal(path, f"{path.name} is too large to decode"))
             else:
                 (report.duplicates if result.duplicate else report.imported).append(result.photo)

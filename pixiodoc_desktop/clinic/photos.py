@@ -230,6 +230,37 @@ class Photos:
             )
             return IngestResult(_summary(photo, visit_date), duplicate=False)
 
+    def prestore(self, patient_id: str, image: PreparedImage) -> list[str]:
+        """Encrypt and durably write a prepared image's objects ahead of `ingest`.
+
+        Lets a batch import do the encryption and fsyncs on its worker threads
+        while the vault's write transaction stays short. The caller must hold
+        `locking.writing(vault.folder)` from here until the matching `ingest`
+        commits, and pass the returned ids (the objects this call created) to
+        `discard_objects` if that ingest does not happen or fails. Safe from any
+        thread: it uses a read session of its own.
+        """
+        vault = self.ws.vault
+        with vault.read_session() as session:
+            key = vault.patient_key(session, patient_id)
+        ids = vault.keys.blob_id
+        created: list[str] = []
+        try:
+            for data in (image.stored, image.thumbnail, image.screen):
+                blob_id = blob_id_for(ids, patient_id, data)
+                if not vault.blobs.exists(blob_id):
+                    vault.blobs.put(blob_id, data, key)
+                    created.append(blob_id)
+        except BaseException:
+            self.discard_objects(created)
+            raise
+        return created
+
+    def discard_objects(self, blob_ids: list[str]) -> None:
+        """Remove objects written by `prestore` whose photo row was never committed."""
+        for blob_id in blob_ids:
+            self.ws.vault.blobs.delete(blob_id)
+
     def _store_objects(self, key: bytes, objects: tuple[tuple[str, bytes], ...]) -> int:
         """Make the image objects durable before their row is committed; the first one's size.
 
