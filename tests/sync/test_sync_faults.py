@@ -7,7 +7,6 @@ seeded generator ($PIXIODOC_SYNC_SEED) so that a failure can be replayed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import random
@@ -45,10 +44,12 @@ def own_weed(tmp_path: Path) -> Iterator[Weed]:
         server.kill()
 
 
-def _round_in_thread(station: Station) -> threading.Thread:
+def _round_in_thread(station: Station, cut_off: list[str]) -> threading.Thread:
     def run() -> None:
-        with contextlib.suppress(SyncError):  # the server died under it: expected
+        try:
             station.sync()
+        except SyncError as exc:  # the server died under it: expected
+            cut_off.append(type(exc).__name__)
 
     thread = threading.Thread(target=run, name=f"sync-{station.name}")
     thread.start()
@@ -75,6 +76,7 @@ def test_server_killed_at_random_points_of_push_and_pull(own_weed: Weed, tmp_pat
         ]
         clinic.settle()
         made = 0
+        cut_off: list[str] = []
         for kill in range(kills):
             pusher, puller = (front, room) if kill % 2 == 0 else (room, front)
             patient = rng.choice(patients)
@@ -87,15 +89,16 @@ def test_server_killed_at_random_points_of_push_and_pull(own_weed: Weed, tmp_pat
                     source_name=f"kill-{made}.jpg",
                 )
             pusher.services.patients.update(pusher.actor, patient, notes=f"round {kill}")
-            threads = [_round_in_thread(pusher)]
+            threads = [_round_in_thread(pusher, cut_off)]
             if rng.random() < 0.5:
-                threads.append(_round_in_thread(puller))
+                threads.append(_round_in_thread(puller, cut_off))
             time.sleep(rng.uniform(0.0, 0.6))
             own_weed.kill()
             for thread in threads:
                 thread.join(60)
                 assert not thread.is_alive()
             own_weed.start()
+        assert len(cut_off) >= kills // 4, cut_off  # most kills landed mid-round
         clinic.settle()
         dumps = [canonical_dump(front.ws), canonical_dump(room.ws)]
         assert dumps[0] == dumps[1]
