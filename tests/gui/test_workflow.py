@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import LOGIN, PASSWORD, create_vault_through_first_run, write_jpegs
 from pytestqt.qtbot import QtBot
+from vault_support import plaintext_findings
 
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.dialogs import PatientDialog
@@ -97,6 +98,13 @@ def test_first_run_to_viewer_and_back(
     qtbot.waitUntil(window.is_unlocked, timeout=10000)
     assert window.login_info is not None and window.login_info.login == LOGIN
     qtbot.waitUntil(lambda: window.patients.model.rowCount() == 1, timeout=10000)
+
+    # Nothing readable was left behind: not in the vault, the settings or the log.
+    window.shutdown()
+    leaks = plaintext_findings(
+        [tmp_path / "vault", tmp_path / "config", tmp_path / "logs"], ["Müller", "Jürgen"]
+    )
+    assert leaks == []
 
 
 def test_new_patient_needs_a_family_name(
