@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Date, DateTime, LargeBinary
@@ -197,8 +197,9 @@ class _RecordWrites:
 class Merger:
     """One apply, inside the caller's transaction."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, credentials: dict[str, Any] | None = None) -> None:
         self.session = session
+        self.credentials = credentials or {}  # this PC's wrapped keys by user id (vault.json)
         self.models = record_models()
         self.tables = {name: _table_info(model) for name, model in self.models.items()}
         self.rows: dict[tuple[str, str], _Row] = {}
@@ -556,6 +557,8 @@ class Merger:
         columns = {
             k: snapshot[k] for k in ("login", "display_name", "role", "active") if k in snapshot
         }
+        if "login" in columns and (clinician is None or clinician.login != columns["login"]):
+            columns["login"] = snapshot["login"] = self._free_login(user_id, str(columns["login"]))
         if clinician is None:
             if {"login", "display_name", "role"} <= columns.keys():
                 created = snapshot.get("created_at")
@@ -572,6 +575,38 @@ class Merger:
         header = bool({"credential", "active", "login", "display_name"} & row.changes.keys())
         self._snapshot("clinician", user_id, snapshot, header_pending=header)
         self.result.header_changed |= header
+
+    def _free_login(self, user_id: str, login: str) -> str:
+        """Two PCs created clinicians with the same login: the larger id gets a suffix,
+        decided the same way on every PC (vault.json follows)."""
+        clash = self.session.scalar(
+            select(Clinician).where(
+                func.lower(Clinician.login) == login.lower(), Clinician.id != user_id
+            )
+        )
+        if clash is None:
+            return login
+        if user_id > clash.id:
+            return f"{login}.{user_id[:4]}"
+        renamed = f"{clash.login}.{clash.id[:4]}"
+        entry = self.session.get(SyncDirectoryEntry, ("clinician", clash.id))
+        snapshot = (
+            dict(entry.snapshot)
+            if entry
+            else {
+                "display_name": clash.display_name,
+                "role": clash.role,
+                "active": clash.active,
+                "created_at": clash.created_at.isoformat(),
+                "credential": self.credentials.get(clash.id),
+            }
+        )
+        clash.login = renamed
+        self.session.flush()
+        snapshot["login"] = renamed
+        self._snapshot("clinician", clash.id, snapshot, header_pending=True)
+        self.result.header_changed = True
+        return login
 
     def _write_setting(self, key: str, row: _Row) -> None:
         if key not in SYNCED_SETTINGS or "value" not in row.changes:

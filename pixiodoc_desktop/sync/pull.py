@@ -187,7 +187,8 @@ def apply_batches(
     try:
         with ws.vault.write_session() as session, session.begin():
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            merged = Merger(session).apply([op for b in batches for op in b.ops])
+            credentials = {c.user_id: c.key.to_json() for c in ws.vault.header.credentials}
+            merged = Merger(session, credentials).apply([op for b in batches for op in b.ops])
             result.ops = merged.ops
             result.conflicts = merged.conflicts
             result.erased_patients = merged.erased_patients

@@ -11,7 +11,12 @@ from sync_support import ClinicNet
 
 from pixiodoc_desktop.clinic.clinicians import Clinicians
 from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.errors import AccountDeactivated, SyncCredentialsRejected, SyncUnavailable
+from pixiodoc_desktop.errors import (
+    AccountDeactivated,
+    SyncCredentialsRejected,
+    SyncUnavailable,
+    WrongPassword,
+)
 from pixiodoc_desktop.sync.engine import SyncSchedule, sync_keys
 from pixiodoc_desktop.sync.pull import download_blob
 from pixiodoc_desktop.sync.push import blob_key, upload_blobs
@@ -86,3 +91,30 @@ def test_schedule_backs_off_while_offline() -> None:
     assert schedule.failed(now, SyncCredentialsRejected("no")) - now == dt.timedelta(minutes=15)
     schedule.succeeded(now)
     assert schedule.failures == 0
+
+
+def test_the_same_login_created_on_two_pcs_at_once(clinic: ClinicNet) -> None:
+    a = clinic.first()
+    a.sync()
+    b = clinic.join("second", via=a)
+    for station, password in ((a, "Brandung-Zeder-Mosaik-83"), (b, "Gischt-Linde-Quarz-29")):
+        Clinicians(station.ws).add(
+            station.actor, login="dr.neu", display_name="Dr. Neu", password=password
+        )
+    clinic.settle()
+    logins = [sorted(c.login for c in Clinicians(s.ws).list()) for s in (a, b)]
+    assert logins[0] == logins[1]
+    assert "dr.neu" in logins[0] and len([x for x in logins[0] if x.startswith("dr.neu")]) == 2
+    renamed = next(x for x in logins[0] if x.startswith("dr.neu."))
+    for station in (a, b):
+        logged = []
+        for login in ("dr.neu", renamed):
+            for candidate in ("Brandung-Zeder-Mosaik-83", "Gischt-Linde-Quarz-29"):
+                try:
+                    ws, actor = log_in(Vault.open(station.folder), login, candidate)
+                except WrongPassword:
+                    continue  # the other clinician's password
+                logged.append(login)
+                lock(ws, actor, logged_out=True)
+                break
+        assert logged == ["dr.neu", renamed], station.name
