@@ -364,504 +364,505 @@
         <translation>PixioDoc — Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="259"/>
         <source>Capture settings</source>
         <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="260"/>
         <source>Record</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="260"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="377"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="378"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="261"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="499"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="509"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="290"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="291"/>
         <source>Photos taken</source>
         <translation>Aufgenommene Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="296"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="306"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="307"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="308"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="309"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="309"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="310"/>
         <source>Not recorded</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="313"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="314"/>
         <source>Tracked lesion</source>
         <translation>Verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="314"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="315"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="316"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="317"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="319"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="320"/>
         <source>&amp;Visit</source>
         <translation>&amp;Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="320"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="321"/>
         <source>&amp;Body site</source>
         <translation>&amp;Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="321"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="322"/>
         <source>&amp;Lesion</source>
         <translation>&amp;Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="322"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="323"/>
         <source>&amp;Modality</source>
         <translation>&amp;Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="330"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="331"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="333"/>
         <source>Ghost of the last visit&apos;s photo</source>
         <translation>Geisterbild des Fotos vom letzten Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="338"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="339"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="344"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="345"/>
         <source>Ghost opacity</source>
         <translation>Deckkraft des Geisterbilds</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="351"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="352"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="353"/>
         <source>Edges only</source>
         <translation>Nur Kanten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="353"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="354"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="355"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="378"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="379"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="380"/>
         <source>Refresh cameras</source>
         <translation>Kameras neu suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="381"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="382"/>
         <source>Camera mode</source>
         <translation>Kameramodus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="384"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="385"/>
         <source>Frame rate</source>
         <translation>Bildrate</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="385"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="386"/>
         <source>&amp;Camera</source>
         <translation>&amp;Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="387"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="388"/>
         <source>M&amp;ode</source>
         <translation>M&amp;odus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="398"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="399"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="446"/>
         <source>Device profile</source>
         <translation>Geräteprofil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="401"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="402"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="403"/>
         <source>Dermatoscope</source>
         <translation>Dermatoskop</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="403"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="404"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="405"/>
         <source>Polarised light</source>
         <translation>Polarisiertes Licht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="406"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="408"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="407"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="409"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="407"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="415"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="408"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="416"/>
         <source>Not stated</source>
         <translation>Keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="409"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="410"/>
         <source>Non-contact</source>
         <translation>Kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="411"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="412"/>
         <source>Magnification</source>
         <translation>Vergrößerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="417"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="418"/>
         <source>Calibration in pixels per mm</source>
         <translation>Kalibrierung in Pixel pro mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="420"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="421"/>
         <source> px/mm</source>
         <translation> px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="421"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="422"/>
         <source>Not calibrated</source>
         <translation>Nicht kalibriert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="423"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="424"/>
         <source>Field of view width in mm</source>
         <translation>Breite des Bildfelds in mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="427"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="435"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="428"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="436"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="428"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="429"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="430"/>
         <source>Calibrate from field of view</source>
         <translation>Aus dem Bildfeld kalibrieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="431"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="432"/>
         <source>Distance on the ruler in mm</source>
         <translation>Abstand auf dem Lineal in mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="436"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="437"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="438"/>
         <source>Calibrate on a ruler (two clicks)</source>
         <translation>Am Lineal kalibrieren (zwei Klicks)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="438"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="439"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="440"/>
         <source>Save profile</source>
         <translation>Profil speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="442"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="450"/>
         <source>Con&amp;tact</source>
         <translation>Kon&amp;takt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="444"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="452"/>
         <source>Ma&amp;gnification</source>
         <translation>Ver&amp;größerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="448"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="456"/>
         <source>Calib&amp;ration</source>
         <translation>Kalib&amp;rierung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="450"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="458"/>
         <source>&amp;Field of view</source>
         <translation>&amp;Bildfeld</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="452"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="460"/>
         <source>R&amp;uler distance</source>
         <translation>Lineal-&amp;Abstand</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="465"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="475"/>
         <source>Trigger</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="468"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="478"/>
         <source>Foot pedal key</source>
         <translation>Taste des Fußschalters</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="470"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="480"/>
         <source>Space always takes a photo; so does F13.</source>
         <translation>Die Leertaste nimmt immer ein Foto auf, ebenso F13.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="473"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="483"/>
         <source>&amp;Pedal key</source>
         <translation>&amp;Pedaltaste</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="491"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="501"/>
         <source>Photos a tethered camera saves into this folder go into the record chosen on the Record tab; the files are removed once they are safe.</source>
         <translation>Fotos, die eine angeschlossene Kamera in diesen Ordner speichert, kommen in die auf dem Reiter „Akte“ gewählte Akte; die Dateien werden entfernt, sobald sie sicher gespeichert sind.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="500"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="510"/>
         <source>Folder the camera saves into</source>
         <translation>Ordner, in den die Kamera speichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="501"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="511"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="502"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="512"/>
         <source>Choose the hot folder</source>
         <translation>Überwachten Ordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="505"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="506"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1392"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1393"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="515"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="516"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1467"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1468"/>
         <source>Start watching</source>
         <translation>Überwachung starten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="507"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1394"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="517"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1469"/>
         <source>Not watching.</source>
         <translation>Keine Überwachung.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="511"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="521"/>
         <source>Hot folder results</source>
         <translation>Ergebnisse des überwachten Ordners</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="528"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="538"/>
         <source>Photo quality</source>
         <translation>Fotoqualität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="530"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="531"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="540"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="541"/>
         <source>Retake</source>
         <translation>Neu aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="532"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="533"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="542"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="543"/>
         <source>Discard last photo</source>
         <translation>Letztes Foto verwerfen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="545"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="547"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="555"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="557"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="548"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="558"/>
         <source>Space or the foot pedal</source>
         <translation>Leertaste oder Fußschalter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="552"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="553"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="562"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="563"/>
         <source>Burst of 3, keep the sharpest</source>
         <translation>Serie von 3, das schärfste behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="557"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="567"/>
         <source>Camera and profile</source>
         <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="690"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="720"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="707"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="738"/>
         <source>Today, %1 (new)</source>
         <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="709"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="740"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="785"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="816"/>
         <source>Looking for cameras…</source>
         <translation>Kameras werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="815"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="846"/>
         <source>Connect a dermatoscope or a camera, then choose Refresh cameras.</source>
         <translation>Schließen Sie ein Dermatoskop oder eine Kamera an und wählen Sie dann „Kameras neu suchen“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="838"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="869"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="917"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="948"/>
         <source>The camera is back.</source>
         <translation>Die Kamera ist wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="925"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="956"/>
         <source>Camera disconnected</source>
         <translation>Kamera getrennt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="927"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="958"/>
         <source>&apos;%1&apos; stopped sending pictures. Plug it back in; PixioDoc reconnects by itself.</source>
         <translation>„%1“ sendet keine Bilder mehr. Schließen Sie sie wieder an; PixioDoc verbindet sich selbst neu.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="939"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="970"/>
         <source>The camera is busy</source>
         <translation>Die Kamera ist belegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="947"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="978"/>
         <source>No camera found</source>
         <translation>Keine Kamera gefunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="966"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="997"/>
         <source>%1 fps · %2 × %3 · %4 frames skipped</source>
         <translation>%1 B/s · %2 × %3 · %4 Bilder übersprungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1024"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1081"/>
         <source>%1 fps</source>
         <translation>%1 B/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1026"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1083"/>
         <source>polarised</source>
         <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1026"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1083"/>
         <source>non-polarised</source>
         <translation>nicht polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1028"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1085"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1028"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1085"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1032"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1089"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1045"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1102"/>
         <source>Set by the dermatoscope&apos;s profile</source>
         <translation>Durch das Profil des Dermatoskops festgelegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1059"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1119"/>
         <source>The profile of %1 was saved.</source>
         <translation>Das Profil von %1 wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1066"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1126"/>
         <source>Calibrated: %1 pixels per mm.</source>
         <translation>Kalibriert: %1 Pixel pro mm.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1083"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1143"/>
         <source>Click two points on the ruler, %1 mm apart.</source>
         <translation>Klicken Sie auf zwei Punkte des Lineals, %1 mm voneinander entfernt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1235"/>
         <source>This picture is already in the record.</source>
         <translation>Dieses Bild ist bereits in der Akte.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1176"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1238"/>
         <source>The photo looks blurred.</source>
         <translation>Das Foto wirkt unscharf.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1177"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1239"/>
         <source>Highlights are clipped (glare?).</source>
         <translation>Lichter sind überbelichtet (Reflexe?).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1240"/>
         <source>Shadows are clipped (too dark?).</source>
         <translation>Schatten sind abgeschnitten (zu dunkel?).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1243"/>
         <source>Saved, but: %1 Retake?</source>
         <translation>Gespeichert, aber: %1 Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1245"/>
         <source>Saved. Sharp and well exposed.</source>
         <translation>Gespeichert. Scharf und gut belichtet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1214"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1279"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1221"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1296"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -869,68 +870,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1221"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1296"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1272"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1347"/>
         <source>Choose a body site or lesion to see its last photo.</source>
         <translation>Wählen Sie eine Körperstelle oder Läsion, um ihr letztes Foto zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1274"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1349"/>
         <source>No photo of this site from an earlier visit.</source>
         <translation>Kein Foto dieser Stelle von einem früheren Besuch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1281"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1356"/>
         <source>Loading the last visit&apos;s photo…</source>
         <translation>Das Foto des letzten Besuchs wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1320"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1395"/>
         <source>The last visit&apos;s photo could not be opened.</source>
         <translation>Das Foto des letzten Besuchs konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1330"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1405"/>
         <source>Choose the folder the camera saves into</source>
         <translation>Ordner auswählen, in den die Kamera speichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1378"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1453"/>
         <source>The folder cannot be watched: %1</source>
         <translation>Der Ordner kann nicht überwacht werden: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1382"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1383"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1457"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1458"/>
         <source>Stop watching</source>
         <translation>Überwachung beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1384"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1459"/>
         <source>Watching %1</source>
         <translation>Überwacht: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1439"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1514"/>
         <source>Imported %1</source>
         <translation>Importiert: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1441"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1516"/>
         <source>%1 is already in the record (file removed)</source>
         <translation>%1 ist bereits in der Akte (Datei entfernt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1444"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1519"/>
         <source>%1 was put into quarantine: %2</source>
         <translation>%1 wurde in Quarantäne verschoben: %2</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1450"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1525"/>
         <source>%1 not imported yet (tried again): %2</source>
         <translation>%1 noch nicht importiert (erneuter Versuch): %2</translation>
     </message>
@@ -1047,12 +1048,12 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="136"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="617"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="581"/>
         <source>Choose two photos to compare</source>
         <translation>Wählen Sie zwei Fotos zum Vergleichen</translation>
     </message>
@@ -1119,222 +1120,217 @@
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="111"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="113"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="119"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="120"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="121"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="122"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="123"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="129"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="139"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="145"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="146"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="149"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="154"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="155"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="157"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="160"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="162"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="159"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="164"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="166"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="167"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="172"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="169"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="174"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="188"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="272"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="274"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="302"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="324"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="382"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="416"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="384"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="418"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="386"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="420"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="389"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="423"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="390"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="424"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="391"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="425"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="394"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="428"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="436"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="470"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="519"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="556"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="526"/>
-        <source>Comparison</source>
-        <translation>Vergleich</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="527"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="564"/>
         <source>Exported on {date}</source>
         <translation>Exportiert am {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="539"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="576"/>
         <source>Export comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="541"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="578"/>
         <source>PNG image (*.png);;PDF handout (*.pdf)</source>
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="578"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="615"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="634"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="717"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="652"/>
         <source>Screen {number}: {name} ({width}×{height})</source>
         <translation>Bildschirm {number}: {name} ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="656"/>
         <source>{screen} — this window</source>
         <translation>{screen} — dieses Fenster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="563"/>
         <source>Comparison · {site}</source>
         <translation>Vergleich · {site}</translation>
     </message>
@@ -1808,12 +1804,12 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/importing.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="62"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/importing.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="179"/>
         <source>%1 imported, %2 duplicates, %3 refused</source>
         <translation>%1 importiert, %2 Duplikate, %3 abgelehnt</translation>
     </message>
@@ -2041,82 +2037,82 @@
         <translation>Protokoll…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="151"/>
         <source>Clinicians…</source>
         <translation>Benutzer…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="158"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="164"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="169"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="175"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="178"/>
         <source>P&amp;ractice</source>
         <translation>P&amp;raxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="190"/>
         <source>Vault state</source>
         <translation>Tresorstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="192"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="202"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="211"/>
         <source>Vault unlocked: %1</source>
         <translation>Tresor entsperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="214"/>
         <source>Clinician: %1</source>
         <translation>Angemeldet: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="218"/>
         <source>Vault locked: %1</source>
         <translation>Tresor gesperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="220"/>
         <source>No vault open</source>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="226"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="436"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="455"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="438"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="457"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="473"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="492"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2442,27 +2438,27 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Wenn alle Passwörter vergessen sind, ist dieser Schlüssel der einzige Weg in den Tresor. Drucken Sie ihn aus oder speichern Sie ihn als PDF und bewahren Sie ihn verschlossen auf. Er wird nur jetzt angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="56"/>
         <source>Recovery key</source>
         <translation>Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="58"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="59"/>
         <source>Save as PDF…</source>
         <translation>Als PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="63"/>
         <source>I have printed or saved the recovery key</source>
         <translation>Ich habe den Wiederherstellungsschlüssel ausgedruckt oder gespeichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="64"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
@@ -2496,27 +2492,32 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="32"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="34"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="46"/>
         <source>A new vault folder and language take effect at the next start.</source>
         <translation>Ein neuer Tresorordner und die Sprache gelten ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="50"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="51"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="67"/>
+        <source>Choose the vault folder</source>
+        <translation>Tresorordner auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="87"/>
         <source>The settings file could not be written.</source>
         <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
     </message>
@@ -2525,25 +2526,35 @@ Technische Details (ohne Patientendaten) stehen in:
     <name>SettingsForm</name>
     <message>
         <location filename="../../ui/settings.ui" line="11"/>
-        <location filename="../../ui/settings.ui" line="12"/>
+        <location filename="../../ui/settings.ui" line="14"/>
         <source>Vault folder</source>
         <translation>Tresorordner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="13"/>
-        <location filename="../../ui/settings.ui" line="14"/>
+        <location filename="../../ui/settings.ui" line="15"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="15"/>
+        <source>Choose the vault folder</source>
+        <translation>Tresorordner auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="18"/>
+        <location filename="../../ui/settings.ui" line="19"/>
         <source>Lock after idle (minutes)</source>
         <translation>Sperren nach Inaktivität (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="15"/>
-        <location filename="../../ui/settings.ui" line="16"/>
+        <location filename="../../ui/settings.ui" line="20"/>
+        <location filename="../../ui/settings.ui" line="21"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="17"/>
-        <location filename="../../ui/settings.ui" line="18"/>
+        <location filename="../../ui/settings.ui" line="22"/>
+        <location filename="../../ui/settings.ui" line="23"/>
         <source>Theme</source>
         <translation>Erscheinungsbild</translation>
     </message>

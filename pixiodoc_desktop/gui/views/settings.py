@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,7 @@ class SettingsDialog(QDialog):
         host = QWidget(self)
         form = load_form("settings", host)
         self.vault = child(form, QLineEdit, "vaultEdit")
+        child(form, QPushButton, "vaultButton").clicked.connect(self._choose_vault)
         self.auto_lock = child(form, QSpinBox, "autoLockSpin")
         self.language = child(form, QComboBox, "languageCombo")
         self.theme = child(form, QComboBox, "themeCombo")
@@ -58,6 +61,13 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(host)
         layout.addWidget(buttons)
+
+    def _choose_vault(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the vault folder"), self.vault.text()
+        )
+        if folder:
+            self.vault.setText(folder)
 
     def save(self) -> None:
         old = dataclasses.replace(self.settings)
