@@ -21,6 +21,7 @@ from pixiodoc_desktop import (
     export_commands,
     licence_commands,
     people_commands,
+    self_check,
     sync_commands,
 )
 from pixiodoc_desktop.commands import EXIT_FAIL, EXIT_USAGE, UsageError
@@ -54,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="PixioDoc Desktop: encrypted clinical photo documentation for dermatology.",
     )
     parser.add_argument("--version", action="version", version=f"PixioDoc Desktop {__version__}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation (throw-away vault, ingest, verify, Qt offscreen) and exit",
+    )
     _add_vault(parser)
     parser.add_argument(
         "--demo", action="store_true", help="open the demo clinic (created on first use)"
@@ -169,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    if args.self_check:  # before logging and the GUI: it must leave no file behind
+        return self_check.run(print)
     try:
         log_file = setup_logging()
     except OSError:
