@@ -37,8 +37,9 @@ def ts_path(language: str) -> Path:
 def compiled(language: str) -> Path | None:
     """The .qm for `language`, compiled from the .ts if missing or stale."""
     source = ts_path(language)
-    if not source.exists():
-        return None
+    if not source.exists():  # the frozen app ships the .qm compiled at build time, no .ts
+        shipped = source.with_suffix(".qm")
+        return shipped if shipped.exists() else None
     for folder in (TRANSLATIONS_DIR, Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))):
         target = folder / source.with_suffix(".qm").name
         if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
