@@ -16,7 +16,7 @@ from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.access import Action, require
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, RecordNotFound
-from pixiodoc_desktop.sync.merge import record_models
+from pixiodoc_desktop.sync.ops import record_models
 from pixiodoc_desktop.vault.schema import SyncConflict, utcnow
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.sync.merge import SYNCED_SETTINGS
+from pixiodoc_desktop.sync.ops import SYNCED_SETTINGS
 from pixiodoc_desktop.vault.header import Credential, WrappedKey
 from pixiodoc_desktop.vault.schema import (
     Clinician,

@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import Table, select
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.sync.merge import SYNCED_SETTINGS, audit_row_json, record_models
+from pixiodoc_desktop.sync.audit_stream import audit_row_json
+from pixiodoc_desktop.sync.ops import SYNCED_SETTINGS, record_models
 from pixiodoc_desktop.vault.schema import AuditEvent, Clinician, PatientKey, Setting
 
 

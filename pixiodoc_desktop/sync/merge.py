@@ -19,22 +19,31 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
-from sqlalchemy.types import Date, DateTime, LargeBinary
 
+from pixiodoc_desktop.sync.ops import (
+    BASE_KEY,
+    CHUNK,
+    CLINICIAN_FIELDS,
+    NATURAL_KEYS,
+    NOTE_FIELDS,
+    SYNCED_SETTINGS,
+    ApplyResult,
+    Op,
+    RecordWrites,
+    RowState,
+    TableInfo,
+    record_models,
+    table_info,
+)
 from pixiodoc_desktop.vault.schema import (
-    AuditEvent,
-    Base,
     Clinician,
     OutboxOperation,
     PatientKey,
-    Record,
     Setting,
     SyncClock,
     SyncConflict,
@@ -44,155 +53,6 @@ from pixiodoc_desktop.vault.schema import (
 
 log = logging.getLogger(__name__)
 
-NOTE_FIELDS = {
-    ("patients", "notes"),
-    ("visits", "notes"),
-    ("photos", "notes"),
-    ("lesions", "notes"),
-}
-# Records that must be unique by something other than their id. Two PCs can make
-# such a record at once (the same image imported twice, the same grant given
-# twice); the one with the smaller id wins everywhere, the other is tombstoned.
-NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    "photos": ("patient_id", "blob_id"),
-    "grants": ("patient_id", "grantee"),
-}
-# clinic-wide settings (the licence is the clinic's, not one PC's); the rest stay local
-SYNCED_SETTINGS = ("clinic_name", "licence")
-BASE_KEY = "__base"
-CLINICIAN_FIELDS = ("login", "display_name", "role", "active", "created_at", "credential")
-_CHUNK = 500
-
-
-def record_models() -> dict[str, type[Base]]:
-    """Every synced clinical table by name: the ORM classes that mix in Record."""
-    out: dict[str, type[Base]] = {}
-    for mapper in Base.registry.mappers:
-        cls = mapper.class_
-        if issubclass(cls, Record) and issubclass(cls, Base):
-            out[cls.__tablename__] = cls
-    return out
-
-
-def _converter(column_type: Any) -> Callable[[Any], Any]:
-    if isinstance(column_type, DateTime):
-        return lambda v: dt.datetime.fromisoformat(v) if isinstance(v, str) else v
-    if isinstance(column_type, Date):
-        return lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v
-    if isinstance(column_type, LargeBinary):
-        return lambda v: bytes.fromhex(v) if isinstance(v, str) else v
-    return lambda v: v
-
-
-@dataclass(slots=True)
-class TableInfo:
-    table: Table
-    convert: dict[str, Callable[[Any], Any]]
-    required: set[str]
-
-
-def _table_info(model: type[Base]) -> TableInfo:
-    table = model.__table__
-    assert isinstance(table, Table)
-    convert = {c.name: _converter(c.type) for c in table.columns}
-    required = {
-        c.name
-        for c in table.columns
-        if not c.nullable and c.default is None and c.server_default is None and not c.primary_key
-    }
-    return TableInfo(table, convert, required)
-
-
-@dataclass(slots=True)
-class Op:
-    entity: str
-    entity_id: str
-    operation: str
-    fields: dict[str, Any]
-    hlc: str
-    base: dict[str, str | None] = field(default_factory=dict)
-
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> Op:
-        return cls(
-            str(raw["e"]),
-            str(raw["id"]),
-            str(raw["op"]),
-            dict(raw.get("f") or {}),
-            str(raw["h"]),
-            dict(raw.get("b") or {}),
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "e": self.entity,
-            "id": self.entity_id,
-            "op": self.operation,
-            "f": self.fields,
-            "h": self.hlc,
-        }
-        if self.base:
-            out["b"] = self.base
-        return out
-
-
-@dataclass(slots=True)
-class ApplyResult:
-    ops: int = 0
-    audit_events: int = 0
-    conflicts: int = 0
-    erased_patients: list[str] = field(default_factory=list)
-    header_changed: bool = False
-    highest_hlc: str = ""
-
-
-@dataclass(slots=True)
-class _Row:
-    """What this apply does to one record: its merged clocks and the changed values."""
-
-    clocks: dict[str, str]
-    deleted_hlc: str | None
-    exists: bool | None = None
-    changes: dict[str, Any] = field(default_factory=dict)
-    delete: bool = False
-    dirty: bool = False
-
-
-@dataclass(slots=True)
-class _RecordWrites:
-    """Every insert, update and delete of one apply, executed as a few executemany calls."""
-
-    inserts: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    updates: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    deletes: dict[str, list[str]] = field(default_factory=dict)
-
-    def execute(self, session: Session, tables: dict[str, TableInfo]) -> None:
-        for entity, ids in self.deletes.items():
-            table = tables[entity].table
-            session.execute(
-                delete(table).where(table.c.id == bindparam("_pk")), [{"_pk": i} for i in ids]
-            )
-        for entity, rows in self.inserts.items():
-            groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-            for entity_id, values in rows.items():
-                groups.setdefault(tuple(sorted(values)), []).append({"id": entity_id, **values})
-            for batch in groups.values():
-                session.execute(tables[entity].table.insert(), batch)
-        for entity, rows in self.updates.items():
-            table = tables[entity].table
-            by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-            for entity_id, values in rows.items():
-                params = {"_pk": entity_id, **{f"v_{k}": v for k, v in values.items()}}
-                by_keys.setdefault(tuple(sorted(values)), []).append(params)
-            for names, batch in by_keys.items():
-                assignments: dict[str, Any] = {n: bindparam(f"v_{n}") for n in names}
-                # keep the stored time unless it changed: the column's onupdate would stamp now
-                assignments.setdefault("updated_at", table.c.updated_at)
-                session.execute(
-                    update(table).where(table.c.id == bindparam("_pk")).values(assignments),
-                    batch,
-                )
-
 
 class Merger:
     """One apply, inside the caller's transaction."""
@@ -201,8 +61,8 @@ class Merger:
         self.session = session
         self.credentials = credentials or {}  # this PC's wrapped keys by user id (vault.json)
         self.models = record_models()
-        self.tables = {name: _table_info(model) for name, model in self.models.items()}
-        self.rows: dict[tuple[str, str], _Row] = {}
+        self.tables = {name: table_info(model) for name, model in self.models.items()}
+        self.rows: dict[tuple[str, str], RowState] = {}
         self.pending: dict[tuple[str, str], list[OutboxOperation]] = {}
         self.result = ApplyResult()
         self._conflicts: dict[tuple[str, str, str], SyncConflict] = {}
@@ -220,30 +80,30 @@ class Merger:
                 wanted.setdefault("patient_keys", set()).add(op.entity_id)
         for entity, ids in wanted.items():
             id_list = sorted(ids)
-            for start in range(0, len(id_list), _CHUNK):
-                chunk = id_list[start : start + _CHUNK]
+            for start in range(0, len(id_list), CHUNK):
+                chunk = id_list[start : start + CHUNK]
                 for clock in self.session.scalars(
                     select(SyncClock).where(
                         SyncClock.entity == entity, SyncClock.entity_id.in_(chunk)
                     )
                 ):
-                    self.rows[(entity, clock.entity_id)] = _Row(
+                    self.rows[(entity, clock.entity_id)] = RowState(
                         dict(clock.clocks), clock.deleted_hlc
                     )
             info = self.tables.get(entity)
             if info is not None:
                 pk = info.table.c.id
                 existing: set[str] = set()
-                for start in range(0, len(id_list), _CHUNK):
-                    chunk = id_list[start : start + _CHUNK]
+                for start in range(0, len(id_list), CHUNK):
+                    chunk = id_list[start : start + CHUNK]
                     existing.update(self.session.scalars(select(pk).where(pk.in_(chunk))))
                 for entity_id in id_list:
                     self._row(entity, entity_id).exists = entity_id in existing
 
-    def _row(self, entity: str, entity_id: str) -> _Row:
+    def _row(self, entity: str, entity_id: str) -> RowState:
         row = self.rows.get((entity, entity_id))
         if row is None:
-            row = self.rows[(entity, entity_id)] = _Row({}, None)
+            row = self.rows[(entity, entity_id)] = RowState({}, None)
         return row
 
     def _pending_hlc(self, entity: str, entity_id: str, name: str) -> str | None:
@@ -309,7 +169,7 @@ class Merger:
                 row.dirty = True
                 self._drop_pending_field("patients", op.entity_id, name)
 
-    def _stamp_pending_bases(self, entity: str, entity_id: str, row: _Row) -> None:
+    def _stamp_pending_bases(self, entity: str, entity_id: str, row: RowState) -> None:
         """Before a remote op moves a note's clock, remember what local edits were based on."""
         running = dict(row.clocks)
         for outbox in self.pending.get((entity, entity_id), ()):
@@ -338,7 +198,7 @@ class Merger:
 
     # --- notes -----------------------------------------------------------------
 
-    def _current_value(self, entity: str, entity_id: str, row: _Row, name: str) -> Any:
+    def _current_value(self, entity: str, entity_id: str, row: RowState, name: str) -> Any:
         if name in row.changes:
             return row.changes[name]
         info = self.tables.get(entity)
@@ -346,7 +206,7 @@ class Merger:
             return None
         return self.session.scalar(select(info.table.c[name]).where(info.table.c.id == entity_id))
 
-    def _check_note(self, op: Op, row: _Row, name: str, value: Any, local: str) -> None:
+    def _check_note(self, op: Op, row: RowState, name: str, value: Any, local: str) -> None:
         if not local or local == op.hlc:
             return
         pending = self._pending_hlc(op.entity, op.entity_id, name)
@@ -378,7 +238,7 @@ class Merger:
             self._conflicts[key] = found
         return self._conflicts[key]
 
-    def _record_conflict(self, op: Op, name: str, versions: dict[str, Any], row: _Row) -> None:
+    def _record_conflict(self, op: Op, name: str, versions: dict[str, Any], row: RowState) -> None:
         conflict = self._open_conflict(op.entity, op.entity_id, name)
         if conflict is None:
             conflict = SyncConflict(
@@ -404,7 +264,7 @@ class Merger:
             conflict.resolved_at = utcnow()
             conflict.resolved_by = str(op.fields.get("updated_by") or "") or None
 
-    def _patient_of(self, op: Op, row: _Row) -> str | None:
+    def _patient_of(self, op: Op, row: RowState) -> str | None:
         if op.entity == "patients":
             return op.entity_id
         value = op.fields.get("patient_id") or self._current_value(
@@ -415,7 +275,7 @@ class Merger:
     # --- writing -----------------------------------------------------------------
 
     def _write(self) -> None:
-        plan = _RecordWrites()
+        plan = RecordWrites()
         for (entity, entity_id), row in list(self.rows.items()):
             if not row.dirty:
                 continue
@@ -471,7 +331,7 @@ class Merger:
             if name in info.convert and name != "id"
         }
 
-    def _plan_record(self, plan: _RecordWrites, entity: str, entity_id: str, row: _Row) -> None:
+    def _plan_record(self, plan: RecordWrites, entity: str, entity_id: str, row: RowState) -> None:
         info = self.tables[entity]
         if row.delete:
             if row.exists:
@@ -494,7 +354,7 @@ class Merger:
         plan.inserts.setdefault(entity, {})[entity_id] = values
         row.exists = True
 
-    def _resolve_natural_keys(self, plan: _RecordWrites) -> None:
+    def _resolve_natural_keys(self, plan: RecordWrites) -> None:
         """Of two records unique by content (one image imported on two PCs), keep the
         smaller id everywhere; the other is tombstoned."""
         for entity, names in NATURAL_KEYS.items():
@@ -504,10 +364,10 @@ class Merger:
             table = self.tables[entity].table
             owners: dict[tuple[Any, ...], str] = {}
             patients = sorted({str(v["patient_id"]) for v in inserts.values()})
-            for start in range(0, len(patients), _CHUNK):
+            for start in range(0, len(patients), CHUNK):
                 rows = self.session.execute(
                     select(table.c.id, *(table.c[n] for n in names)).where(
-                        table.c.patient_id.in_(patients[start : start + _CHUNK])
+                        table.c.patient_id.in_(patients[start : start + CHUNK])
                     )
                 ).all()
                 for row in rows:
@@ -530,7 +390,7 @@ class Merger:
                 lost.exists = False
                 lost.dirty = True
 
-    def _write_patient_key(self, patient_id: str, row: _Row) -> None:
+    def _write_patient_key(self, patient_id: str, row: RowState) -> None:
         if row.delete:
             self.session.execute(delete(PatientKey).where(PatientKey.patient_id == patient_id))
             self._snapshot("patient_key", patient_id, {"erased": True})
@@ -549,7 +409,7 @@ class Merger:
         )
         self._snapshot("patient_key", patient_id, {"wrapped_key": str(wrapped)})
 
-    def _write_clinician(self, user_id: str, row: _Row) -> None:
+    def _write_clinician(self, user_id: str, row: RowState) -> None:
         entry = self.session.get(SyncDirectoryEntry, ("clinician", user_id))
         snapshot = dict(entry.snapshot) if entry else {}
         snapshot.update({k: v for k, v in row.changes.items() if k in CLINICIAN_FIELDS})
@@ -608,7 +468,7 @@ class Merger:
         self.result.header_changed = True
         return login
 
-    def _write_setting(self, key: str, row: _Row) -> None:
+    def _write_setting(self, key: str, row: RowState) -> None:
         if key not in SYNCED_SETTINGS or "value" not in row.changes:
             return
         value = str(row.changes["value"])
@@ -633,67 +493,3 @@ class Merger:
                 },
             )
         )
-
-
-# --- audit events -------------------------------------------------------------------
-
-
-def audit_row_json(event: AuditEvent) -> dict[str, Any]:
-    return {
-        "device_id": event.device_id,
-        "seq": event.seq,
-        "at": event.at.isoformat(timespec="microseconds"),
-        "event_type": event.event_type,
-        "actor_id": event.actor_id,
-        "patient_id": event.patient_id,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "outcome": event.outcome,
-        "details": event.details,
-        "prev_hash": bytes(event.prev_hash).hex(),
-        "hash": bytes(event.hash).hex(),
-        "mac": bytes(event.mac).hex(),
-    }
-
-
-def apply_audit(session: Session, device_id: str, rows: Iterable[dict[str, Any]]) -> int:
-    """Append another device's events to its own chain here (a union: never edited)."""
-    tip_key = f"audit_tip:{device_id}"
-    tip = session.get(Setting, tip_key)
-    last = int(tip.value.split(":", 1)[0]) if tip else 0
-    added = 0
-    new_tip: str | None = None
-    for raw in sorted(rows, key=lambda r: int(r["seq"])):
-        seq = int(raw["seq"])
-        if raw["device_id"] != device_id or seq <= last:
-            continue
-        if seq != last + 1:
-            log.warning("Sync: audit events of a device arrived with a gap; waiting")
-            break
-        session.add(
-            AuditEvent(
-                device_id=device_id,
-                seq=seq,
-                at=dt.datetime.fromisoformat(raw["at"]),
-                event_type=raw["event_type"],
-                actor_id=raw["actor_id"],
-                patient_id=raw["patient_id"],
-                object_type=raw["object_type"],
-                object_id=raw["object_id"],
-                outcome=raw["outcome"],
-                details=raw["details"] or {},
-                prev_hash=bytes.fromhex(raw["prev_hash"]),
-                hash=bytes.fromhex(raw["hash"]),
-                mac=bytes.fromhex(raw["mac"]),
-            )
-        )
-        last = seq
-        new_tip = f"{seq}:{raw['hash']}"
-        added += 1
-    if new_tip is not None:
-        if tip is None:
-            session.add(Setting(key=tip_key, value=new_tip))
-        else:
-            tip.value = new_tip
-    session.flush()
-    return added

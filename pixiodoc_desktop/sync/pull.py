@@ -25,8 +25,10 @@ from sqlalchemy.exc import OperationalError
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncDataDamaged
 from pixiodoc_desktop.sync import state
+from pixiodoc_desktop.sync.audit_stream import apply_audit
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
-from pixiodoc_desktop.sync.merge import Merger, Op, apply_audit
+from pixiodoc_desktop.sync.merge import Merger
+from pixiodoc_desktop.sync.ops import Op
 from pixiodoc_desktop.sync.push import (
     BLOB_FIELDS,
     batch_key,

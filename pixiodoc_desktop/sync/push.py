@@ -23,9 +23,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncDataDamaged
 from pixiodoc_desktop.sync import state
+from pixiodoc_desktop.sync.audit_stream import audit_row_json
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
 from pixiodoc_desktop.sync.directory import capture_local_changes
-from pixiodoc_desktop.sync.merge import BASE_KEY, NOTE_FIELDS, Op, audit_row_json
+from pixiodoc_desktop.sync.ops import BASE_KEY, NOTE_FIELDS, Op
 from pixiodoc_desktop.sync.store import ObjectExists, ObjectStore
 from pixiodoc_desktop.vault.schema import (
     AuditEvent,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pixiodoc_desktop.clinic.login import log_in
-from pixiodoc_desktop.sync import merge
+from pixiodoc_desktop.sync import merge, ops
 from pixiodoc_desktop.sync.engine import sync_once
 from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings
 from pixiodoc_desktop.vault.vault import Vault
@@ -29,10 +29,10 @@ def main() -> None:
     )
     original = merge.Merger.apply
 
-    def announced(self: merge.Merger, ops: list[merge.Op]) -> Any:
+    def announced(self: merge.Merger, batch: list[ops.Op]) -> Any:
         sys.stdout.write("applying\n")
         sys.stdout.flush()
-        return original(self, ops)
+        return original(self, batch)
 
     merge.Merger.apply = announced  # type: ignore[method-assign]
     sync_once(ws, store, actor_id=actor.user_id)
