@@ -300,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-sync-"))
     weed = Weed(tmp / "weed")
     try:
-        weed.start()
+        weed.start(new_ports_on_clash=True)
         push = bench_push(weed, tmp, photos, original_mb)
         _common.log(f"  push {push}")
         idle = bench_idle_round(weed, tmp, idle_photos)
