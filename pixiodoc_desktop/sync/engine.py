@@ -16,7 +16,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NoReturn
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -153,7 +153,7 @@ def sync_once(
     return report
 
 
-def _failed(ws: Workstation, actor_id: str | None, exc: SyncError) -> Any:
+def _failed(ws: Workstation, actor_id: str | None, exc: SyncError) -> NoReturn:
     log.warning("Sync round failed: %s", type(exc).__name__)
     try:
         with ws.vault.write_session() as session, session.begin():
