@@ -21,7 +21,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.errors import SyncDataDamaged
+from pixiodoc_desktop.errors import SyncDataDamaged, SyncError
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.audit_stream import audit_row_json
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
@@ -317,6 +317,13 @@ def delete_remote_blobs(store: ObjectStore, keys: SyncKeys, blob_ids: list[str])
         store.delete(blob_key(store, keys, blob_id))
 
 
+def _signature(document: dict[str, Any]) -> list[Any]:
+    """What identifies a batch's content (fields may shrink while it is in flight)."""
+    ops = [(o["e"], o["id"], o["op"], o["h"]) for o in document.get("ops", [])]
+    events = [(e["device_id"], e["seq"], e["hash"]) for e in document.get("audit", [])]
+    return [ops, events]
+
+
 def _put_batch(store: ObjectStore, keys: SyncKeys, name: str, document: dict[str, Any]) -> None:
     """Write the batch under its number, never over another; an earlier round's
     upload of this very batch counts (if it opens: a torn object is replaced)."""
@@ -324,12 +331,20 @@ def _put_batch(store: ObjectStore, keys: SyncKeys, name: str, document: dict[str
         store.put(name, seal_json(keys.ops, document, name=name), if_absent=True)
     except ObjectExists:
         try:
-            open_json(keys.ops, store.get(name), name=name)
+            existing = open_json(keys.ops, store.get(name), name=name)
         except SyncDataDamaged:
             log.warning("Sync: batch %d in the bucket is torn; writing it again", document["seq"])
             store.delete(name)
             store.put(name, seal_json(keys.ops, document, name=name), if_absent=True)
             return
+        if _signature(existing) != _signature(document):
+            # Another copy of this vault (restored from a backup, or a copied folder)
+            # already wrote this number: never drop this PC's changes as "sent".
+            raise SyncError(
+                "This workstation's vault was restored from a backup or copied from another "
+                "PC, and its sync identity is already in use. Its changes are kept; set this "
+                "PC up again with an enrollment code (pixiodoc sync join) and re-enter them."
+            ) from None
         log.info("Sync: batch %d was already uploaded by an earlier round", document["seq"])
 
 

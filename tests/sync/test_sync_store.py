@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import uuid
 
 import pytest
@@ -14,10 +15,11 @@ from pixiodoc_desktop.clinic.login import lock, log_in
 from pixiodoc_desktop.errors import (
     AccountDeactivated,
     SyncCredentialsRejected,
+    SyncError,
     SyncUnavailable,
     WrongPassword,
 )
-from pixiodoc_desktop.sync.engine import SyncSchedule, sync_keys
+from pixiodoc_desktop.sync.engine import SyncSchedule, sync_keys, sync_status
 from pixiodoc_desktop.sync.pull import download_blob
 from pixiodoc_desktop.sync.push import blob_key, upload_blobs
 from pixiodoc_desktop.sync.store import MULTIPART_THRESHOLD, ObjectExists
@@ -118,3 +120,19 @@ def test_the_same_login_created_on_two_pcs_at_once(clinic: ClinicNet) -> None:
                 lock(ws, actor, logged_out=True)
                 break
         assert logged == ["dr.neu", renamed], station.name
+
+
+def test_a_copied_vault_never_drops_its_changes_as_sent(clinic: ClinicNet) -> None:
+    a = clinic.first()
+    a.sync()
+    a.close()
+    shutil.copytree(a.folder, clinic.root / "copy")  # e.g. restored from last night's backup
+    a = clinic._open("front-desk", a.folder)
+    a.services.patients.create(a.actor, family_name="Original")
+    a.sync()
+    copy = clinic._open("copy", clinic.root / "copy")
+    copy.services.patients.create(copy.actor, family_name="Kopie")
+    pending = sync_status(copy.ws).pending_changes
+    with pytest.raises(SyncError, match="restored from a backup or copied"):
+        copy.sync()
+    assert sync_status(copy.ws).pending_changes >= pending
