@@ -30,8 +30,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "photos": ("patient_id", "blob_id"),
     "grants": ("patient_id", "grantee"),
 }
-# clinic-wide settings (the licence is the clinic's, not one PC's); the rest stay local
-SYNCED_SETTINGS = ("clinic_name", "licence")
+# clinic-wide settings (the licence, audit retention: the clinic's, not one PC's); the rest stay local
+SYNCED_SETTINGS = ("clinic_name", "licence", "audit_retention_days")
 BASE_KEY = "__base"
 CLINICIAN_FIELDS = ("login", "display_name", "role", "active", "created_at", "credential")
 CHUNK = 500
