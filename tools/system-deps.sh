@@ -10,6 +10,7 @@ PACKAGES=(
   libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libx11-xcb1
   xvfb x11-utils xauth
   poppler-utils dicom3tools orthanc orthanc-dicomweb
+  binutils  # strip and readelf for the frozen bundle (pixiodoc.spec)
 )
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: no apt-get here; install the equivalents of: ${PACKAGES[*]}" >&2

@@ -2,7 +2,7 @@
 # Install everything, then run every check: lint, types, architecture, tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PIXIODOC_EXTRAS=test bash tools/install.sh
+PIXIODOC_EXTRAS=test,build bash tools/install.sh
 echo "== ruff";        .venv/bin/ruff check . && .venv/bin/ruff format --check .
 echo "== mypy";        .venv/bin/mypy
 echo "== lint-imports"; .venv/bin/lint-imports
