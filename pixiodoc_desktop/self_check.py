@@ -39,7 +39,7 @@ class SelfCheckFailed(PixioDocError):
     """One step of the self-check did not work; the message says which and why."""
 
 
-def test_photo() -> bytes:
+def generated_photo() -> bytes:
     """A 640x480 JPEG of a skin-toned gradient with a darker spot, made in memory."""
     rows, cols = np.mgrid[0:480, 0:640]
     image = np.empty((480, 640, 3), np.uint8)
@@ -71,7 +71,7 @@ def vault_check(folder: Path) -> str:
         Consents(ws).record(actor, patient.id, scope=ConsentScope.CLINICAL, granted=True)
         Photos(ws).ingest(
             actor,
-            test_photo(),
+            generated_photo(),
             CaptureContext(
                 patient_id=patient.id,
                 visit_date=dt.date.today(),

@@ -11,6 +11,7 @@ suddenly drags in tens of megabytes more (measured: 396 MiB).
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -145,3 +146,42 @@ def test_bundle_size_is_reported(bundle: Path, capsys: pytest.CaptureFixture[str
             f"{'met' if size <= TARGET_MB else 'NOT met'})"
         )
     assert size <= CEILING_MB
+
+
+@pytest.mark.timeout(1800)
+def test_frozen_cli_imports_exports_a_pdf_and_verifies(
+    bundle: Path, clean_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The command line of the bundle end to end: reportlab, OpenCV, migrations, fonts."""
+    from pixiodoc_desktop.self_check import generated_photo
+
+    exe, vault, password = (
+        str(bundle / "pixiodoc"),
+        str(tmp_path / "vault"),
+        "Frozen-Kestrel-Orbit-71",
+    )
+
+    def run(*args: str, stdin: str = f"{password}\n") -> str:
+        done = subprocess.run(
+            [exe, *args],
+            input=stdin,
+            env=clean_env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, f"{args}: {done.stdout}{done.stderr}"
+        return done.stdout
+
+    user = ("--vault", vault, "--user", "admin", "--password-stdin")
+    run("vault", "init", "--vault", vault, "--clinic", "Frozen", "--admin", "admin",
+        "--password-stdin", stdin=f"{password}\n{password}\n")  # fmt: skip
+    patient = json.loads(run("patient", "add", *user, "--name", "Müller, Jürgen", "--json"))
+    photo = tmp_path / "spot.jpg"
+    photo.write_bytes(generated_photo())
+    run("import", *user, "--patient", patient["id"], "--body-site", "cheek-left", str(photo))
+    report = tmp_path / "report.pdf"
+    run("export", "pdf", *user, "--patient", patient["id"], "--out", str(report))
+    assert report.read_bytes().startswith(b"%PDF")
+    assert "OK: 1 photos" in run("vault", "verify", *user)
