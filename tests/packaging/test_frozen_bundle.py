@@ -185,3 +185,28 @@ def test_frozen_cli_imports_exports_a_pdf_and_verifies(
     run("export", "pdf", *user, "--patient", patient["id"], "--out", str(report))
     assert report.read_bytes().startswith(b"%PDF")
     assert "OK: 1 photos" in run("vault", "verify", *user)
+
+
+@pytest.mark.timeout(1800)
+def test_startup_benchmark_runs_on_the_bundle(bundle: Path) -> None:
+    """benchmarks/startup.py --quick prints a DESIGN.md §9 result (a shape, never a time)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "startup.py"),
+            "--quick",
+            "--bundle",
+            str(bundle),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["benchmark"] == "startup"
+    assert result["launches"] == 3
+    assert result["value"] > 0 and result["baseline"] > 0
+    assert result["bundle_mib"] > 0
