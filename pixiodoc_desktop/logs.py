@@ -22,6 +22,16 @@ LOG_NAME = "pixiodoc.log"
 class ScrubbedFormatter(logging.Formatter):
     """Formats exceptions as frames + type name, without the message text."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # logging caches a formatted traceback on the record; another handler
+        # may have put the full text (with the message) there first.
+        cached = record.exc_text
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(
         self,
         ei: tuple[type[BaseException], BaseException, TracebackType | None]
