@@ -35,9 +35,11 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
+from pixiodoc_desktop.gui.record_actions import RecordActions
 from pixiodoc_desktop.gui.record_loader import RecordLoader
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.side_windows import SideWindows
+from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
 from pixiodoc_desktop.gui.theme import apply_theme, icon
 from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
 from pixiodoc_desktop.gui.views.details import DetailsPanel
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._show_record)
         self.commands = build_actions(self)
         self.status = StatusBar(self)
+        self.record_actions = RecordActions(self)
+        self.sync = SyncScheduler(self)
         self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.first_run.created.connect(self._vault_created)
@@ -296,6 +300,7 @@ class MainWindow(QMainWindow):
         """Hide every patient datum at once, then drop the keys on the DB worker."""
         if not self.is_unlocked():
             return
+        self.sync.stop()
         self.idle.stop()
         self.ctx.worker.invalidate()
         self.ctx.images.invalidate()
@@ -496,6 +501,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.sync.stop()
         self.idle.stop()
         self.importer.abort()
         self.thumbnails.shutdown()

@@ -1336,6 +1336,44 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="170"/>
+        <source>Note conflicts</source>
+        <translation>Notizkonflikte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="173"/>
+        <source>Open note conflicts</source>
+        <translation>Offene Notizkonflikte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="175"/>
+        <source>Versions of the note</source>
+        <translation>Fassungen der Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="177"/>
+        <source>Note to keep</source>
+        <translation>Zu behaltende Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="178"/>
+        <source>Keep this text</source>
+        <translation>Diesen Text behalten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="184"/>
+        <source>Notes changed on two workstations at the same time:</source>
+        <translation>Notizen, die an zwei Arbeitsplätzen gleichzeitig geändert wurden:</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="198"/>
+        <source>%1 note, %2</source>
+        <translation>Notiz (%1), %2</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="264"/>
@@ -1662,6 +1700,33 @@
         <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="243"/>
         <source>These records were opened without a grant. Review each reason.</source>
         <translation>Diese Akten wurden ohne Freigabe geöffnet. Prüfen Sie jeden Grund.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="33"/>
+        <source>Erase patient</source>
+        <translation>Patient löschen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="36"/>
+        <source>Erasing %1 destroys the record&apos;s key: every photo, visit and note becomes unreadable on this PC, in backups and in the cloud. This cannot be undone.
+
+Type the patient&apos;s family name to confirm.</source>
+        <translation>Das Löschen von %1 vernichtet den Schlüssel der Akte: Alle Fotos, Besuche und Notizen werden auf diesem PC, in Sicherungen und in der Cloud unlesbar. Das lässt sich nicht rückgängig machen.
+
+Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="43"/>
+        <source>Family name to confirm erasure</source>
+        <translation>Nachname zur Bestätigung der Löschung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="46"/>
+        <source>Erase for good</source>
+        <translation>Endgültig löschen</translation>
     </message>
 </context>
 <context>
@@ -2097,22 +2162,22 @@
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="230"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="455"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="460"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="457"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="462"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="492"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="497"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2189,6 +2254,54 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../pixiodoc_desktop/gui/notify.py" line="101"/>
         <source>PixioDoc — unexpected problem</source>
         <translation>PixioDoc — unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>PacsDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="106"/>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="118"/>
+        <source>PACS AE title</source>
+        <translation>AE-Titel des PACS</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="119"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="120"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="121"/>
+        <source>Our AE title</source>
+        <translation>Eigener AE-Titel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="122"/>
+        <source>DICOMweb URL (optional)</source>
+        <translation>DICOMweb-URL (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="128"/>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="129"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="153"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2484,141 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
 </context>
 <context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="61"/>
+        <source>Export report (PDF)…</source>
+        <translation>Bericht exportieren (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="66"/>
+        <source>Export DICOM…</source>
+        <translation>DICOM exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="71"/>
+        <source>Send to PACS</source>
+        <translation>An PACS senden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="76"/>
+        <source>Export patient data (GDPR)…</source>
+        <translation>Patientendaten exportieren (DSGVO)…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="81"/>
+        <source>Erase patient…</source>
+        <translation>Patient löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="86"/>
+        <source>Retention hold…</source>
+        <translation>Aufbewahrungssperre…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="91"/>
+        <source>Import patients from CSV…</source>
+        <translation>Patienten aus CSV importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="96"/>
+        <source>PACS…</source>
+        <translation>PACS…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="196"/>
+        <source>Export report (PDF)</source>
+        <translation>Bericht exportieren (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="197"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="203"/>
+        <source>Report written: %1</source>
+        <translation>Bericht geschrieben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="212"/>
+        <source>Export DICOM into a folder</source>
+        <translation>DICOM in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="218"/>
+        <source>%1 DICOM files written.</source>
+        <translation>%1 DICOM-Dateien geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="230"/>
+        <source>%1 images sent to the PACS.</source>
+        <translation>%1 Bilder an das PACS gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="239"/>
+        <source>Export patient data (GDPR)</source>
+        <translation>Patientendaten exportieren (DSGVO)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="240"/>
+        <source>Archive (*.zip)</source>
+        <translation>Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="246"/>
+        <source>Patient data written: %1</source>
+        <translation>Patientendaten geschrieben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="285"/>
+        <source>The patient was erased (%1 photos destroyed).</source>
+        <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="292"/>
+        <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
+%1</source>
+        <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="320"/>
+        <source>Retention hold set.</source>
+        <translation>Aufbewahrungssperre gesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="322"/>
+        <source>Retention hold released.</source>
+        <translation>Aufbewahrungssperre aufgehoben.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="330"/>
+        <source>Import patients from CSV</source>
+        <translation>Patienten aus CSV importieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="331"/>
+        <source>CSV (*.csv *.txt)</source>
+        <translation>CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="339"/>
+        <source>The file could not be read.</source>
+        <translation>Die Datei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="398"/>
+        <source>PACS saved.</source>
+        <translation>PACS gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="411"/>
+        <source>The PACS answered.</source>
+        <translation>Das PACS hat geantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="325"/>
@@ -2490,6 +2738,29 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
 </context>
 <context>
+    <name>RetentionHoldDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="70"/>
+        <source>Retention hold</source>
+        <translation>Aufbewahrungssperre</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="73"/>
+        <source>While a hold is set, the record cannot be erased. Leave the reason empty to release the hold.</source>
+        <translation>Solange eine Sperre gesetzt ist, kann die Akte nicht gelöscht werden. Lassen Sie den Grund leer, um die Sperre aufzuheben.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="79"/>
+        <source>e.g. statutory retention until 2035</source>
+        <translation>z. B. gesetzliche Aufbewahrung bis 2035</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="80"/>
+        <source>Reason for the retention hold</source>
+        <translation>Grund der Aufbewahrungssperre</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="34"/>
@@ -2606,6 +2877,191 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="37"/>
         <source>Mix three of: lower case, upper case, digits, symbols — or use 16+ characters.</source>
         <translation>Kombinieren Sie drei von: Klein-, Großbuchstaben, Ziffern, Sonderzeichen — oder verwenden Sie 16+ Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="62"/>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="66"/>
+        <source>empty for AWS S3; e.g. https://s3.clinic.lan</source>
+        <translation>leer für AWS S3; z. B. https://s3.praxis.lan</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="74"/>
+        <source>stored in this PC&apos;s credential store</source>
+        <translation>im Anmeldedatenspeicher dieses PCs hinterlegt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="76"/>
+        <source>Download at once</source>
+        <translation>Sofort herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="77"/>
+        <source>Download when opened</source>
+        <translation>Beim Öffnen herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="81"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="85"/>
+        <source>Endpoint URL</source>
+        <translation>Endpunkt-URL</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="86"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="87"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="88"/>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="89"/>
+        <source>Access key</source>
+        <translation>Zugangsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="90"/>
+        <source>Secret</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="91"/>
+        <source>Full images</source>
+        <translation>Vollbilder</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="92"/>
+        <source>Sync every</source>
+        <translation>Synchronisieren alle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="99"/>
+        <source>Region warning</source>
+        <translation>Warnung zur Region</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="102"/>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="103"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="138"/>
+        <source>The region %1 is not in the EU. Patient data (encrypted) would be stored outside the EU; check that this is allowed for your clinic.</source>
+        <translation>Die Region %1 liegt nicht in der EU. Patientendaten (verschlüsselt) würden außerhalb der EU gespeichert; prüfen Sie, ob das für Ihre Praxis zulässig ist.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="151"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScheduler</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="278"/>
+        <source>Sync: not set up</source>
+        <translation>Synchronisation: nicht eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="340"/>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisation fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="122"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="129"/>
+        <source>Sync: last %1, %2 changes waiting</source>
+        <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="166"/>
+        <source>Sync settings…</source>
+        <translation>Synchronisation einrichten…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="171"/>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="187"/>
+        <source>Sync status</source>
+        <translation>Synchronisationsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="193"/>
+        <source>Open note conflicts</source>
+        <translation>Offene Notizkonflikte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="199"/>
+        <source>Sync progress</source>
+        <translation>Synchronisationsfortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="291"/>
+        <source>Sync: running…</source>
+        <translation>Synchronisation läuft…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="322"/>
+        <source>Sync finished.</source>
+        <translation>Synchronisation abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="353"/>
+        <source>Uploading %v of %m</source>
+        <translation>Hochladen %v von %m</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="355"/>
+        <source>Downloading %v of %m</source>
+        <translation>Herunterladen %v von %m</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="366"/>
+        <source>%1 note conflicts</source>
+        <translation>%1 Notizkonflikte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="402"/>
+        <source>Sync settings saved.</source>
+        <translation>Synchronisationseinstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="436"/>
+        <source>Connection OK: the bucket can be listed, written and cleaned up.</source>
+        <translation>Verbindung in Ordnung: Der Bucket lässt sich auflisten, beschreiben und aufräumen.</translation>
     </message>
 </context>
 <context>

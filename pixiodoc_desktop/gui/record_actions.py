@@ -1,0 +1,417 @@
+"""The Patient-, File- and Practice-menu actions for reports, DICOM, PACS and patient rights.
+
+Each action asks what it needs (a file, a folder, a typed confirmation),
+then runs its service as one `DbOperation` on the vault worker; only the
+PACS connection test, which touches no vault, runs on the network pool.
+The actions go into the window's existing menus; they are enabled from the
+window's own notices (`workspace_shown`, `record_shown`, `locked`), so the
+main window needs no more than one line to build them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
+
+from pixiodoc_desktop.clinic import ehr_import, retention
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.exports import dicom, pacs
+from pixiodoc_desktop.exports.patient_data import export_patient_data
+from pixiodoc_desktop.exports.pdf_report import export_pdf
+from pixiodoc_desktop.exports.records import PriorExport, prior_exports
+from pixiodoc_desktop.gui.views.record_dialogs import EraseDialog, PacsDialog, RetentionHoldDialog
+from pixiodoc_desktop.gui.workers import DbOperation
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.gui.main_window import MainWindow
+
+T = TypeVar("T")
+
+
+def _menu_holding(window: MainWindow, action: QAction) -> QMenu | None:
+    for item in window.menuBar().actions():
+        menu = item.menu()
+        if isinstance(menu, QMenu) and action in menu.actions():
+            return menu
+    return None
+
+
+class RecordActions(QObject):
+    """Reports, DICOM, PACS, GDPR export, erasure, retention hold and the EHR CSV import."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.pacs_configured = False
+
+        def action(text: str, slot: Callable[[], object], name: str) -> QAction:
+            made = QAction(text, window)
+            made.setObjectName(name)
+            made.triggered.connect(slot)
+            return made
+
+        self.export_pdf = action(
+            QCoreApplication.translate("RecordActions", "Export report (PDF)…"),
+            self.choose_pdf,
+            "ExportPdf",
+        )
+        self.export_dicom = action(
+            QCoreApplication.translate("RecordActions", "Export DICOM…"),
+            self.choose_dicom,
+            "ExportDicom",
+        )
+        self.send_pacs = action(
+            QCoreApplication.translate("RecordActions", "Send to PACS"),
+            self.send_to_pacs,
+            "SendToPacs",
+        )
+        self.export_data = action(
+            QCoreApplication.translate("RecordActions", "Export patient data (GDPR)…"),
+            self.choose_patient_data,
+            "ExportPatientData",
+        )
+        self.erase = action(
+            QCoreApplication.translate("RecordActions", "Erase patient…"),
+            self.ask_erase,
+            "ErasePatient",
+        )
+        self.hold = action(
+            QCoreApplication.translate("RecordActions", "Retention hold…"),
+            self.ask_hold,
+            "RetentionHold",
+        )
+        self.import_csv = action(
+            QCoreApplication.translate("RecordActions", "Import patients from CSV…"),
+            self.choose_csv,
+            "ImportCsv",
+        )
+        self.pacs_settings = action(
+            QCoreApplication.translate("RecordActions", "PACS…"), self.open_pacs, "PacsSettings"
+        )
+        self.need_patient = (
+            self.export_pdf,
+            self.export_dicom,
+            self.send_pacs,
+            self.export_data,
+            self.erase,
+            self.hold,
+        )
+        self.need_admin = (self.import_csv, self.pacs_settings)
+
+        commands = window.commands
+        patient_menu = _menu_holding(window, commands.new_patient)
+        if patient_menu is not None:
+            patient_menu.addSeparator()
+            for item in self.need_patient:
+                patient_menu.addAction(item)
+        file_menu = _menu_holding(window, commands.import_photos)
+        if file_menu is not None:
+            file_menu.insertAction(commands.settings, self.import_csv)
+        practice_menu = _menu_holding(window, commands.audit_trail)
+        if practice_menu is not None:
+            practice_menu.addAction(self.pacs_settings)
+
+        window.workspace_shown.connect(self._workspace_shown)
+        window.record_shown.connect(lambda _pid: self.update_enabled())
+        window.locked.connect(self.update_enabled)
+        self.update_enabled()
+
+    # --- state -------------------------------------------------------------------------------
+
+    def _is_admin(self) -> bool:
+        info = self.window.login_info
+        return self.window.is_unlocked() and info is not None and info.role == "admin"
+
+    def update_enabled(self) -> None:
+        has_patient = self.window.is_unlocked() and self.window.record is not None
+        for item in self.need_patient:
+            item.setEnabled(has_patient)
+        self.send_pacs.setEnabled(has_patient and self.pacs_configured)
+        admin = self._is_admin()
+        for item in self.need_admin:
+            item.setVisible(admin)
+            item.setEnabled(admin)
+
+    def _workspace_shown(self) -> None:
+        self.update_enabled()
+        self._run(lambda ws, _actor: bool(ws.vault.setting(pacs.PACS_SETTING)), self._pacs_known)
+
+    def _pacs_known(self, configured: bool) -> None:
+        self.pacs_configured = configured
+        self.update_enabled()
+
+    def _patient_id(self) -> str | None:
+        record = self.window.record
+        return record.patient.id if record is not None else None
+
+    def _run(
+        self,
+        job: Callable[[Workstation, Actor], T],
+        done: Callable[[T], object],
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        session = self.ctx.session
+
+        def work() -> T:
+            services, actor = session.require()
+            return job(services.workstation, actor)
+
+        def deliver(value: T) -> None:
+            done(value)
+
+        DbOperation(work).success(deliver).failure(failed or self.ctx.notifier.failure).run(
+            self.ctx.worker
+        )
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # --- asking for places (tests replace these) -----------------------------------------------
+
+    def ask_save_path(self, title: str, filter_: str) -> Path | None:
+        name, _chosen = QFileDialog.getSaveFileName(self.window, title, "", filter_)
+        return Path(name) if name else None
+
+    def ask_folder(self, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self.window, title)
+        return Path(name) if name else None
+
+    def ask_open_path(self, title: str, filter_: str) -> Path | None:
+        name, _chosen = QFileDialog.getOpenFileName(self.window, title, "", filter_)
+        return Path(name) if name else None
+
+    # --- exports -------------------------------------------------------------------------------
+
+    def choose_pdf(self) -> None:
+        pid = self._patient_id()
+        path = pid and self.ask_save_path(
+            QCoreApplication.translate("RecordActions", "Export report (PDF)"),
+            QCoreApplication.translate("RecordActions", "PDF (*.pdf)"),
+        )
+        if pid and path:
+            self._run(
+                lambda ws, actor: export_pdf(ws, actor, pid, path),
+                lambda out: self.ctx.notifier.info(
+                    QCoreApplication.translate("RecordActions", "Report written: %1").replace(
+                        "%1", out.name
+                    )
+                ),
+            )
+
+    def choose_dicom(self) -> None:
+        pid = self._patient_id()
+        folder = pid and self.ask_folder(
+            QCoreApplication.translate("RecordActions", "Export DICOM into a folder")
+        )
+        if pid and folder:
+            self._run(
+                lambda ws, actor: dicom.export_folder(ws, actor, pid, folder),
+                lambda files: self.ctx.notifier.info(
+                    QCoreApplication.translate("RecordActions", "%1 DICOM files written.").replace(
+                        "%1", str(len(files))
+                    )
+                ),
+            )
+
+    def send_to_pacs(self) -> None:
+        pid = self._patient_id()
+        if pid and self.pacs_configured:
+            self._run(
+                lambda ws, actor: pacs.send_to_pacs(ws, actor, pid),
+                lambda count: self.ctx.notifier.info(
+                    QCoreApplication.translate(
+                        "RecordActions", "%1 images sent to the PACS."
+                    ).replace("%1", str(count))
+                ),
+            )
+
+    def choose_patient_data(self) -> None:
+        pid = self._patient_id()
+        path = pid and self.ask_save_path(
+            QCoreApplication.translate("RecordActions", "Export patient data (GDPR)"),
+            QCoreApplication.translate("RecordActions", "Archive (*.zip)"),
+        )
+        if pid and path:
+            self._run(
+                lambda ws, actor: export_patient_data(ws, actor, pid, path),
+                lambda out: self.ctx.notifier.info(
+                    QCoreApplication.translate("RecordActions", "Patient data written: %1").replace(
+                        "%1", out.name
+                    )
+                ),
+            )
+
+    # --- erasure and retention -----------------------------------------------------------------
+
+    def ask_erase(self) -> EraseDialog | None:
+        record = self.window.record
+        if record is None:
+            return None
+        dialog = EraseDialog(record.patient.display_name, self.window)
+        pid = record.patient.id
+        dialog.confirmed.connect(lambda text: self.erase_patient(pid, text))
+        self._open(dialog)
+        return dialog
+
+    def erase_patient(self, patient_id: str, confirm_family_name: str) -> None:
+        session = self.ctx.session
+
+        def work(ws: Workstation, actor: Actor) -> tuple[int, list[PriorExport]]:
+            before = prior_exports(ws, patient_id)
+            services, _actor = session.require()
+            count = services.patients.erase(
+                actor, patient_id, confirm_family_name=confirm_family_name
+            )
+            return count, before
+
+        self._run(work, lambda result: self._erased(patient_id, *result))
+
+    def _erased(self, patient_id: str, photos: int, exports: list[PriorExport]) -> None:
+        window = self.window
+        if window.record is not None and window.record.patient.id == patient_id:
+            window.record = None
+            window.timeline.show_record(None)
+            window.details.show_record(None)
+        self.ctx.changes.patients_changed.emit()
+        self.update_enabled()
+        text = QCoreApplication.translate(
+            "RecordActions", "The patient was erased (%1 photos destroyed)."
+        ).replace("%1", str(photos))
+        if exports:
+            lines = "\n".join(
+                f"{item.at:%Y-%m-%d} {item.format} → {item.destination}" for item in exports
+            )
+            text += "\n\n" + QCoreApplication.translate(
+                "RecordActions",
+                "Copies left the vault earlier and are not reached by erasure; "
+                "ask their recipients to delete them:\n%1",
+            ).replace("%1", lines)
+        if exports:
+            self.ctx.notifier.warning(text)
+        else:
+            self.ctx.notifier.info(text)
+
+    def ask_hold(self) -> None:
+        pid = self._patient_id()
+        if pid:
+            self._run(
+                lambda ws, actor: retention.hold_of(ws, actor, pid),
+                lambda current: self._show_hold(pid, current),
+            )
+
+    def _show_hold(self, patient_id: str, current: str | None) -> RetentionHoldDialog:
+        dialog = RetentionHoldDialog(current, self.window)
+        dialog.chosen.connect(lambda reason: self.set_hold(patient_id, reason))
+        self._open(dialog)
+        return dialog
+
+    def set_hold(self, patient_id: str, reason: str | None) -> None:
+        self._run(
+            lambda ws, actor: retention.set_hold(ws, actor, patient_id, reason),
+            lambda now: self.ctx.notifier.info(
+                QCoreApplication.translate("RecordActions", "Retention hold set.")
+                if now
+                else QCoreApplication.translate("RecordActions", "Retention hold released.")
+            ),
+        )
+
+    # --- EHR import ----------------------------------------------------------------------------
+
+    def choose_csv(self) -> None:
+        path = self.ask_open_path(
+            QCoreApplication.translate("RecordActions", "Import patients from CSV"),
+            QCoreApplication.translate("RecordActions", "CSV (*.csv *.txt)"),
+        )
+        if path is None:
+            return
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.ctx.notifier.error(
+                QCoreApplication.translate("RecordActions", "The file could not be read.")
+            )
+            return
+        self.open_csv(data, path.name)
+
+    def open_csv(self, data: bytes, file_name: str) -> QDialog:
+        from pixiodoc_desktop.gui.views.csv_import_dialog import CsvImportDialog
+
+        dialog = CsvImportDialog(data, file_name, self.window)
+
+        def run(mapping: dict[str, str], delimiter: str, encoding: str, dry_run: bool) -> None:
+            def failed(exc: Exception) -> None:
+                if isinstance(exc, PixioDocError):
+                    dialog.showError(exc.message)
+                else:
+                    self.ctx.notifier.failure(exc)
+
+            self._run(
+                lambda ws, actor: ehr_import.import_csv(
+                    ws,
+                    actor,
+                    data,
+                    mapping,
+                    delimiter=delimiter,
+                    encoding=encoding,
+                    dry_run=dry_run,
+                ),
+                dialog.showSummary,
+                failed,
+            )
+
+        dialog.checkRequested.connect(lambda m, d, e: run(m, d, e, True))
+        dialog.importRequested.connect(lambda m, d, e: run(m, d, e, False))
+        dialog.imported.connect(lambda _summary: self.ctx.changes.patients_changed.emit())
+        self._open(dialog)
+        return dialog
+
+    # --- PACS settings ---------------------------------------------------------------------------
+
+    def open_pacs(self) -> None:
+        def current(ws: Workstation, _actor: Actor) -> pacs.PacsSettings | None:
+            try:
+                return pacs.load_settings(ws)
+            except PixioDocError:
+                return None
+
+        self._run(current, self.show_pacs)
+
+    def show_pacs(self, current: pacs.PacsSettings | None) -> PacsDialog:
+        dialog = PacsDialog(current, self.window)
+        dialog.save_requested.connect(lambda s: self._save_pacs(dialog, s))
+        dialog.test_requested.connect(lambda s: self._test_pacs(dialog, s))
+        self._open(dialog)
+        return dialog
+
+    def _save_pacs(self, dialog: PacsDialog, settings: pacs.PacsSettings) -> None:
+        def saved(_settings: pacs.PacsSettings) -> None:
+            self._pacs_known(True)
+            dialog.accept()
+            self.ctx.notifier.info(QCoreApplication.translate("RecordActions", "PACS saved."))
+
+        self._run(lambda ws, actor: pacs.configure(ws, actor, settings), saved)
+
+    def _test_pacs(self, dialog: PacsDialog, settings: pacs.PacsSettings) -> None:
+        def probe() -> str:
+            try:
+                checked = pacs.check_settings(settings)
+                pacs.echo(checked)
+                if checked.dicomweb_url:
+                    pacs.check_dicomweb(checked)
+            except PixioDocError as exc:
+                return exc.message
+            return QCoreApplication.translate("RecordActions", "The PACS answered.")
+
+        def shown(message: Any) -> None:
+            if dialog.isVisible():
+                dialog.show_test_result(str(message))
+
+        self.ctx.images.submit(probe, shown)

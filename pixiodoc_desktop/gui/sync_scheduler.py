@@ -1,0 +1,470 @@
+"""When this workstation syncs, and what the status bar says about it.
+
+A round (`sync.engine.sync_once`) runs on the network pool, never on the
+vault worker or the GUI thread: after unlock, every N minutes on a
+`SyncSchedule` (backing off while offline), and on "Sync now". Locking and
+quitting stop the schedule and cut a running round off at its next progress
+step (the engine finishes a cut-off round on the next one), waiting for it
+before the keys are dropped. An unconfigured vault runs nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton
+
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import PermissionDenied, PixioDocError, SyncError
+from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog, SyncForm
+from pixiodoc_desktop.gui.workers import DbOperation
+from pixiodoc_desktop.sync import conflicts
+from pixiodoc_desktop.sync.engine import (
+    SyncReport,
+    SyncSchedule,
+    SyncStatus,
+    sync_once,
+    sync_status,
+)
+from pixiodoc_desktop.sync.ondemand import EAGER
+from pixiodoc_desktop.sync.settings import (
+    FULL_IMAGES_SETTING,
+    INTERVAL_SETTING,
+    SyncTarget,
+    check_target,
+    load_credentials,
+    load_target,
+    save_credentials,
+    save_target,
+    set_setting,
+    store_settings,
+)
+from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.gui.main_window import MainWindow
+
+DEFAULT_INTERVAL_MINUTES = 15
+TICK_MS = 30_000
+BIG_TRANSFER = 8  # objects: smaller transfers show no progress bar
+
+
+class SyncCancelled(Exception):
+    """Raised inside a round's progress callback when the workstation locks or quits."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConfig:
+    vault_id: str
+    target: SyncTarget | None
+    access_key: str
+    full_images: str
+    interval_minutes: int
+
+
+def load_config(ws: Workstation) -> SyncConfig:
+    """Runs on the vault worker (the keyring read is quick)."""
+    vault = ws.vault
+    credentials = load_credentials(vault.header.vault_id)
+    raw = vault.setting(INTERVAL_SETTING)
+    return SyncConfig(
+        vault.header.vault_id,
+        load_target(vault),
+        credentials[0] if credentials else "",
+        vault.setting(FULL_IMAGES_SETTING) or EAGER,
+        int(raw) if raw and raw.isdigit() else DEFAULT_INTERVAL_MINUTES,
+    )
+
+
+def save_config(ws: Workstation, actor: Actor, form: SyncForm) -> SyncConfig:
+    """Runs on the vault worker: settings into the vault, the secret into the keyring only."""
+    if not actor.is_workspace_admin:
+        raise PermissionDenied("Only a practice Admin may change the sync settings.")
+    vault_id = ws.vault.header.vault_id
+    target = check_target(form.target)
+    secret = form.secret
+    if not secret:
+        stored = load_credentials(vault_id)
+        secret = stored[1] if stored else ""
+    save_credentials(vault_id, form.access_key, secret)
+    save_target(ws.vault, target)
+    set_setting(ws.vault, FULL_IMAGES_SETTING, form.full_images)
+    set_setting(ws.vault, INTERVAL_SETTING, str(form.interval_minutes))
+    return load_config(ws)
+
+
+def test_connection(settings: StoreSettings) -> None:
+    """What `pixiodoc sync test` does: list the bucket, write and delete a probe object."""
+    import uuid
+
+    store = ObjectStore(settings)
+    store.check_bucket()
+    list(store.objects(store.key("probe") + "/"))
+    probe = store.key("probe", uuid.uuid4().hex)
+    store.put(probe, b"pixiodoc connection test")
+    store.delete(probe)
+
+
+def status_text(status: SyncStatus | None) -> str:
+    if status is None or not status.configured:
+        return QCoreApplication.translate("SyncScheduler", "Sync: not set up")
+    if status.last_error:
+        return QCoreApplication.translate("SyncScheduler", "Sync failed: %1").replace(
+            "%1", status.last_error
+        )
+    if status.last_sync_at is None:
+        when = QCoreApplication.translate("SyncScheduler", "never")
+    else:
+        stamp = status.last_sync_at
+        if stamp.tzinfo is None:
+            stamp = stamp.replace(tzinfo=dt.UTC)
+        when = stamp.astimezone().strftime("%H:%M")
+    return (
+        QCoreApplication.translate("SyncScheduler", "Sync: last %1, %2 changes waiting")
+        .replace("%1", when)
+        .replace("%2", str(status.pending_changes))
+    )
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the round's progress is emitted from the network pool."""
+
+    progressed = Signal(str, int, int)
+
+
+class SyncScheduler(QObject):
+    """The schedule, the Sync menu entries and the status-bar widgets."""
+
+    status_changed = Signal(str)
+    round_finished = Signal(object)  # SyncReport or Exception
+
+    def __init__(self, window: MainWindow, *, tick_ms: int = TICK_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.schedule: SyncSchedule | None = None
+        self.config: SyncConfig | None = None
+        self.status: SyncStatus | None = None
+        self.running = False
+        self._explicit = False
+        self._cancel = threading.Event()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._progressed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self.tick)
+
+        self.settings_action = self._action(
+            QCoreApplication.translate("SyncScheduler", "Sync settings…"),
+            self.open_settings,
+            "SyncSettings",
+        )
+        self.sync_now_action = self._action(
+            QCoreApplication.translate("SyncScheduler", "Sync now"), self.sync_now, "SyncNow"
+        )
+        self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_now_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(self.sync_now_action)
+        for item in window.menuBar().actions():
+            menu = item.menu()
+            if isinstance(menu, QMenu) and window.commands.audit_trail in menu.actions():
+                menu.addSeparator()
+                menu.addAction(self.sync_now_action)
+                menu.addAction(self.settings_action)
+
+        bar = window.statusBar()
+        self.label = QPushButton(QCoreApplication.translate("SyncScheduler", "Sync: not set up"))
+        self.label.setObjectName("SyncStatus")
+        self.label.setFlat(True)
+        self.label.setAccessibleName(QCoreApplication.translate("SyncScheduler", "Sync status"))
+        self.label.clicked.connect(self.sync_now)
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setObjectName("SyncConflicts")
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setAccessibleName(
+            QCoreApplication.translate("SyncScheduler", "Open note conflicts")
+        )
+        self.conflicts_button.clicked.connect(self.open_conflicts)
+        self.conflicts_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(
+            QCoreApplication.translate("SyncScheduler", "Sync progress")
+        )
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.conflicts_button)
+        bar.addPermanentWidget(self.label)
+        self.label.hide()
+
+        window.workspace_shown.connect(self.start)
+        self._update_actions()
+
+    def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
+        made = QAction(text, self.window)
+        made.setObjectName(name)
+        made.triggered.connect(slot)
+        return made
+
+    def _is_admin(self) -> bool:
+        info = self.window.login_info
+        return self.window.is_unlocked() and info is not None and info.role == "admin"
+
+    def _update_actions(self) -> None:
+        unlocked = self.window.is_unlocked()
+        self.settings_action.setVisible(self._is_admin())
+        self.settings_action.setEnabled(self._is_admin())
+        self.sync_now_action.setEnabled(unlocked and self.schedule is not None)
+        self.label.setVisible(unlocked)
+
+    # --- the schedule ----------------------------------------------------------------------
+
+    def _run(self, job: Callable[[Workstation, Actor], Any], done: Callable[[Any], object]) -> None:
+        session = self.ctx.session
+
+        def work() -> Any:
+            services, actor = session.require()
+            return job(services.workstation, actor)
+
+        def deliver(value: Any) -> None:
+            done(value)
+
+        DbOperation(work).success(deliver).run(self.ctx.worker)
+
+    def start(self) -> None:
+        """After unlock: read the settings; when sync is set up, run a round and schedule more."""
+        self._cancel.clear()
+        self._update_actions()
+        self._run(lambda ws, _actor: (load_config(ws), sync_status(ws)), self._started)
+
+    def _started(self, loaded: tuple[SyncConfig, SyncStatus]) -> None:
+        config, status = loaded
+        self.config = config
+        self._show_status(status)
+        if config.target is None or not config.access_key:
+            self.schedule = None
+            self.timer.stop()
+        else:
+            self.schedule = SyncSchedule(interval=dt.timedelta(minutes=config.interval_minutes))
+            self.timer.start()
+            self.tick()
+        self._update_actions()
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """Lock or quit: no new round; a running one stops at its next step; wait for it."""
+        self.timer.stop()
+        self.schedule = None
+        self._cancel.set()
+        self._idle.wait(timeout)
+        self.running = False
+        self.progress.hide()
+        self.conflicts_button.hide()
+        self.status = None
+        self.label.setText(QCoreApplication.translate("SyncScheduler", "Sync: not set up"))
+        self._update_actions()
+
+    def sync_now(self) -> None:
+        if self.schedule is None:
+            if self.window.is_unlocked():
+                self.ctx.notifier.info(
+                    QCoreApplication.translate("SyncScheduler", "Sync: not set up")
+                )
+            return
+        self._explicit = True
+        self.schedule.sync_now()
+        self.tick()
+
+    def tick(self) -> None:
+        schedule = self.schedule
+        if schedule is None or self.running or not schedule.due(dt.datetime.now(dt.UTC)):
+            return
+        self.running = True
+        self._idle.clear()
+        self.label.setText(QCoreApplication.translate("SyncScheduler", "Sync: running…"))
+        session = self.ctx.session
+        cancel = self._cancel
+        relay = self._relay
+        idle = self._idle
+
+        def progress(phase: str, done: int, total: int) -> None:
+            if cancel.is_set():
+                raise SyncCancelled
+            relay.progressed.emit(phase, done, total)
+
+        def work() -> tuple[SyncReport, SyncStatus]:
+            try:
+                services, actor = session.require()
+                ws = services.workstation
+                store = ObjectStore(store_settings(ws.vault))
+                report = sync_once(ws, store, progress=progress, actor_id=actor.user_id)
+                return report, sync_status(ws)
+            finally:
+                idle.set()
+
+        self.ctx.images.submit(work, self._succeeded, self._failed)
+
+    def _succeeded(self, result: tuple[SyncReport, SyncStatus]) -> None:
+        report, status = result
+        self.running = False
+        self.progress.hide()
+        if self.schedule is not None:
+            self.schedule.succeeded(dt.datetime.now(dt.UTC))
+        self._show_status(status)
+        if self._explicit:
+            self.ctx.notifier.info(QCoreApplication.translate("SyncScheduler", "Sync finished."))
+        self._explicit = False
+        if report.moved_records:
+            self.ctx.changes.patients_changed.emit()
+            record = self.window.record
+            if record is not None:
+                self.ctx.changes.patient_changed.emit(record.patient.id)
+        self.round_finished.emit(report)
+
+    def _failed(self, exc: Exception) -> None:
+        self.running = False
+        self.progress.hide()
+        if isinstance(exc, SyncCancelled):
+            return
+        if self.schedule is not None:
+            self.schedule.failed(dt.datetime.now(dt.UTC), exc)
+        message = exc.message if isinstance(exc, PixioDocError) else type(exc).__name__
+        self.label.setText(
+            QCoreApplication.translate("SyncScheduler", "Sync failed: %1").replace("%1", message)
+        )
+        if self._explicit:
+            self.ctx.notifier.error(message)
+        self._explicit = False
+        self.round_finished.emit(exc)
+
+    def _progressed(self, phase: str, done: int, total: int) -> None:
+        if not self.running or total < BIG_TRANSFER or phase not in ("upload", "download"):
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setFormat(
+            QCoreApplication.translate("SyncScheduler", "Uploading %v of %m")
+            if phase == "upload"
+            else QCoreApplication.translate("SyncScheduler", "Downloading %v of %m")
+        )
+        self.progress.show()
+
+    def _show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        text = status_text(status)
+        self.label.setText(text)
+        self.status_changed.emit(text)
+        count = status.open_conflicts
+        self.conflicts_button.setText(
+            QCoreApplication.translate("SyncScheduler", "%1 note conflicts").replace(
+                "%1", str(count)
+            )
+        )
+        self.conflicts_button.setVisible(count > 0)
+
+    # --- dialogs ---------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        if self._is_admin():
+            self._run(lambda ws, _actor: load_config(ws), self.show_settings)
+
+    def show_settings(self, config: SyncConfig) -> SyncDialog:
+        dialog = SyncDialog(
+            config.target,
+            config.access_key,
+            config.full_images,
+            config.interval_minutes,
+            self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.save_requested.connect(lambda form: self._save(dialog, form))
+        dialog.test_requested.connect(lambda form: self._test(dialog, config, form))
+        dialog.open()
+        return dialog
+
+    def _save(self, dialog: SyncDialog, form: SyncForm) -> None:
+        session = self.ctx.session
+
+        def work() -> SyncConfig:
+            services, actor = session.require()
+            return save_config(services.workstation, actor, form)
+
+        def saved(_config: SyncConfig) -> None:
+            dialog.accept()
+            self.ctx.notifier.info(
+                QCoreApplication.translate("SyncScheduler", "Sync settings saved.")
+            )
+            self.start()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, PixioDocError):
+                dialog.show_error(exc.message)
+            else:
+                self.ctx.notifier.failure(exc)
+
+        DbOperation(work).success(saved).failure(failed).run(self.ctx.worker)
+
+    def _test(self, dialog: SyncDialog, config: SyncConfig, form: SyncForm) -> None:
+        vault_id = config.vault_id
+
+        def probe() -> str:
+            try:
+                target = check_target(form.target)
+                secret = form.secret
+                if not secret:
+                    stored = load_credentials(vault_id)
+                    secret = stored[1] if stored else ""
+                test_connection(
+                    StoreSettings(
+                        target.endpoint,
+                        target.region,
+                        target.bucket,
+                        target.prefix,
+                        form.access_key,
+                        secret,
+                    )
+                )
+            except (PixioDocError, SyncError) as exc:
+                return exc.message
+            return QCoreApplication.translate(
+                "SyncScheduler", "Connection OK: the bucket can be listed, written and cleaned up."
+            )
+
+        def shown(message: str) -> None:
+            if dialog.isVisible():
+                dialog.show_test_result(message)
+
+        self.ctx.images.submit(probe, shown)
+
+    def open_conflicts(self) -> None:
+        self._run(lambda ws, actor: conflicts.open_conflicts(ws, actor), self.show_conflicts)
+
+    def show_conflicts(self, open_now: list[conflicts.NoteConflict]) -> ConflictsDialog:
+        dialog = ConflictsDialog(open_now, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def resolve(conflict_id: str, text: str) -> None:
+            def work(ws: Workstation, actor: Actor) -> tuple[list[conflicts.NoteConflict], Any]:
+                conflicts.resolve(ws, actor, conflict_id, text)
+                return conflicts.open_conflicts(ws, actor), sync_status(ws)
+
+            def done(result: tuple[list[conflicts.NoteConflict], SyncStatus]) -> None:
+                remaining, status = result
+                self._show_status(status)
+                dialog.show_conflicts(remaining)
+                record = self.window.record
+                if record is not None:
+                    self.ctx.changes.patient_changed.emit(record.patient.id)
+
+            self._run(work, done)
+
+        dialog.resolve_requested.connect(resolve)
+        dialog.open()
+        return dialog
