@@ -206,6 +206,7 @@ class SyncScheduler(QObject):
         self.label.hide()
 
         window.workspace_shown.connect(self.start)
+        window.locked.connect(self._update_actions)
         self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
