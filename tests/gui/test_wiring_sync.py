@@ -1,0 +1,132 @@
+"""Sync from the GUI: settings (secret in the keyring), the schedule, the status bar, the lock.
+
+One test runs real rounds against SeaweedFS on loopback (the fixtures of tests/sync).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from conftest import create_vault_through_first_run
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler, status_text
+from pixiodoc_desktop.gui.views.sync_dialog import SyncDialog
+from pixiodoc_desktop.sync.engine import SyncReport, SyncStatus
+from pixiodoc_desktop.sync.settings import KEYRING_SERVICE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
+from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
+
+
+@pytest.fixture
+def unlocked(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
+    window = make_window()
+    create_vault_through_first_run(qtbot, window)
+    window.recovery_page.confirm.setChecked(True)
+    window.recovery_page.continue_button.click()
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10000)
+    return window
+
+
+@pytest.fixture(scope="module")
+def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Weed]:
+    server = Weed(tmp_path_factory.mktemp("weed") / "data")
+    server.start(new_ports_on_clash=True)
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+def _open_dialog(qtbot: QtBot, window: MainWindow) -> SyncDialog:
+    window.sync.settings_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(SyncDialog) is not None, timeout=10000)
+    dialog = window.findChild(SyncDialog)
+    assert dialog is not None
+    return dialog
+
+
+def test_unconfigured_vault_runs_nothing(qtbot: QtBot, unlocked: MainWindow) -> None:
+    sync = unlocked.sync
+    assert sync.label.text() == "Sync: not set up"
+    assert sync.schedule is None and not sync.timer.isActive()
+    assert not sync.sync_now_action.isEnabled()
+    sync.sync_now()
+    assert not sync.running
+
+
+def test_dialog_saves_settings_and_the_secret_goes_to_the_keyring(
+    qtbot: QtBot, unlocked: MainWindow
+) -> None:
+    dialog = _open_dialog(qtbot, unlocked)
+    assert dialog.region.text() == "eu-central-1" and dialog.warning.isHidden()
+    dialog.region.setText("us-east-1")
+    assert not dialog.warning.isHidden() and "not in the EU" in dialog.warning.text()
+    dialog.region.setText("eu-central-1")
+    dialog.endpoint.setText("http://127.0.0.1:9")  # discard port: nothing answers
+    dialog.bucket.setText("clinic-photos")
+    dialog.prefix.setText("praxis")
+    dialog.access_key.setText("KEY123")
+    dialog.secret.setText("top-secret-value")
+    dialog.interval.setValue(30)
+    with qtbot.waitSignal(unlocked.sync.round_finished, timeout=30000) as finished:
+        dialog._save()
+    assert isinstance(finished.args[0], Exception)  # offline: backs off, says so
+    assert unlocked.sync.label.text().startswith("Sync failed")
+    schedule = unlocked.sync.schedule
+    assert schedule is not None and schedule.interval == dt.timedelta(minutes=30)
+    assert schedule.next_run is not None
+    assert schedule.next_run - dt.datetime.now(dt.UTC) <= dt.timedelta(minutes=1)
+    vault_id = unlocked.ctx.session.vault.header.vault_id  # type: ignore[union-attr]
+    stored = keyring.get_password(KEYRING_SERVICE, vault_id)
+    assert stored is not None and "top-secret-value" in stored
+    folder = unlocked.ctx.session.vault.folder  # type: ignore[union-attr]
+    for path in Path(folder).rglob("*"):
+        if path.is_file():
+            assert b"top-secret-value" not in path.read_bytes()
+    # Opening again shows the settings, the secret stays out of the form.
+    again = _open_dialog(qtbot, unlocked)
+    assert again.bucket.text() == "clinic-photos" and again.secret.text() == ""
+
+
+def test_status_text() -> None:
+    assert status_text(None) == "Sync: not set up"
+    at = dt.datetime(2026, 11, 27, 9, 5)
+    text = status_text(SyncStatus(True, at, 3, 0, None))
+    assert text.startswith("Sync: last ") and "3 changes waiting" in text
+    assert status_text(SyncStatus(True, at, 0, 0, "Offline")) == "Sync failed: Offline"
+
+
+def test_rounds_against_seaweedfs_and_the_lock_stops_them(
+    qtbot: QtBot, unlocked: MainWindow, weed: Weed
+) -> None:
+    sync: SyncScheduler = unlocked.sync
+    dialog = _open_dialog(qtbot, unlocked)
+    dialog.endpoint.setText(weed.endpoint)
+    dialog.bucket.setText(BUCKET)
+    dialog.prefix.setText(f"gui-{id(unlocked):x}")
+    dialog.access_key.setText(ACCESS_KEY)
+    dialog.secret.setText(SECRET_KEY)
+    with qtbot.waitSignal(sync.round_finished, timeout=60000) as first:
+        dialog._save()
+    assert isinstance(first.args[0], SyncReport), first.args[0]
+    assert sync.label.text().startswith("Sync: last ")
+    assert sync.sync_now_action.isEnabled() and sync.timer.isActive()
+    # "Sync now" runs another round at once, off the GUI thread.
+    with qtbot.waitSignal(sync.round_finished, timeout=60000) as second:
+        sync.sync_now_action.trigger()
+        assert sync.running
+    assert isinstance(second.args[0], SyncReport)
+    assert "Sync finished." in [t for _l, t in unlocked.ctx.notifier.history]
+    # A round that is running when the workstation locks is waited for; nothing keeps going.
+    sync.sync_now()
+    unlocked.lock()
+    assert not sync.running and sync.schedule is None and not sync.timer.isActive()
+    assert sync.label.isHidden()
