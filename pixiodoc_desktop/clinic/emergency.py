@@ -127,6 +127,26 @@ class EmergencyAccesses:
             )
             return _summary(row, {actor.user_id: actor.login})
 
+    def start_by_external_id(
+        self, actor: Actor, external_id: str, reason: str, *, hours: int = DEFAULT_HOURS
+    ) -> EmergencySummary:
+        """Break the glass for the patient with exactly this external id (MRN).
+
+        Without a grant nobody may search names, so the clinician must know the
+        number; the reason is checked before the number is looked up.
+        """
+        clean_reason(reason)
+        number = external_id.strip()
+        if not number:
+            raise InvalidInput("Enter the patient's number (MRN) exactly as the EHR shows it")
+        with self.ws.read_session() as session:
+            patient_id = session.scalar(
+                select(Patient.id).where(Patient.external_id == number, ~Patient.deleted)
+            )
+        if patient_id is None:
+            raise RecordNotFound("No patient has this number; check it against the EHR")
+        return self.start(actor, patient_id, reason, hours=hours)
+
     @staticmethod
     def _open_row(uow: UnitOfWork, user_id: str, patient_id: str) -> EmergencyAccess | None:
         return uow.session.scalar(

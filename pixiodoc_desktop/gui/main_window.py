@@ -32,6 +32,7 @@ from pixiodoc_desktop.config import Settings, default_vault_dir, save_settings
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.gui import memory
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.emergency_access import EmergencyAccessControl
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
 
     workspace_shown = Signal()
     locked = Signal()
-    record_shown = Signal(str)
+    record_shown = Signal(str)  # "" after close_record()
 
     def __init__(
         self,
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.record_actions = RecordActions(self)
         self.sync = SyncScheduler(self)
+        self.emergency = EmergencyAccessControl(self)
         self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.first_run.created.connect(self._vault_created)
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         is_admin = unlocked and self.login_info is not None and self.login_info.role == "admin"
         for action in self.commands.need_admin:
             action.setEnabled(is_admin)
+            action.setVisible(is_admin)
         folder = str(self.vault_info.folder) if self.vault_info else ""
         name = self.login_info.display_name if unlocked and self.login_info else None
         self.status.show_state(folder, name)
@@ -360,6 +363,14 @@ class MainWindow(QMainWindow):
         if record.complete:
             memory.settle()
         self.record_shown.emit(record.patient.id)
+
+    def close_record(self) -> None:
+        """The open record is gone (erased, or an emergency access ended): show none."""
+        self.record = None
+        self.timeline.show_record(None)
+        self.details.show_record(None)
+        self._set_unlocked_ui(self.is_unlocked())
+        self.record_shown.emit("")
 
     def _record_changed(self, patient_id: str) -> None:
         if self.record is not None and self.record.patient.id == patient_id:

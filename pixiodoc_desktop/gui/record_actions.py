@@ -277,9 +277,7 @@ class RecordActions(QObject):
     def _erased(self, patient_id: str, photos: int, exports: list[PriorExport]) -> None:
         window = self.window
         if window.record is not None and window.record.patient.id == patient_id:
-            window.record = None
-            window.timeline.show_record(None)
-            window.details.show_record(None)
+            window.close_record()
         self.ctx.changes.patients_changed.emit()
         self.update_enabled()
         text = QCoreApplication.translate(

@@ -1680,6 +1680,59 @@
     </message>
 </context>
 <context>
+    <name>EmergencyAccessControl</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="37"/>
+        <source>Emergency access…</source>
+        <translation>Notfallzugriff…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="150"/>
+        <source>Emergency access ended.</source>
+        <translation>Notfallzugriff beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="34"/>
+        <source>Emergency access</source>
+        <translation>Notfallzugriff</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="38"/>
+        <source>Open a record you have no access to, for an emergency. It opens View Only, the access is recorded in the audit trail and every practice Admin is told.</source>
+        <translation>Öffnet im Notfall eine Akte, für die Sie keinen Zugriff haben. Sie öffnet sich nur zur Ansicht, der Zugriff wird protokolliert und alle Praxis-Admins werden informiert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="49"/>
+        <source>Patient number (MRN)</source>
+        <translation>Patientennummer (MRN)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="50"/>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="47"/>
+        <source>e.g. urgent referral, record holder absent</source>
+        <translation>z. B. dringende Überweisung, Aktenverantwortliche abwesend</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="53"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="56"/>
+        <source>Open View Only</source>
+        <translation>Nur zur Ansicht öffnen</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyReviewDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="225"/>
@@ -2162,22 +2215,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="232"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="460"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="470"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="462"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="472"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="497"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="507"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2571,51 +2624,74 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="285"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="283"/>
         <source>The patient was erased (%1 photos destroyed).</source>
         <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="290"/>
         <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
 %1</source>
         <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
 %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="320"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="318"/>
         <source>Retention hold set.</source>
         <translation>Aufbewahrungssperre gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="322"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="320"/>
         <source>Retention hold released.</source>
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="330"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="328"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="331"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="329"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="337"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="398"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="396"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="411"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="409"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordBanner</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="94"/>
+        <source>Record notice</source>
+        <translation>Hinweis zur Akte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="95"/>
+        <source>End emergency access</source>
+        <translation>Notfallzugriff beenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="110"/>
+        <source>Emergency access — View Only until %1. Reason: %2</source>
+        <translation>Notfallzugriff — nur Ansicht bis %1. Anlass: %2</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="116"/>
+        <source>View Only — from %1</source>
+        <translation>Nur Ansicht — von %1</translation>
     </message>
 </context>
 <context>
@@ -2982,14 +3058,14 @@ Technische Details (ohne Patientendaten) stehen in:
     <message>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="116"/>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="184"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="271"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="279"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="118"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="340"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="341"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
@@ -3029,37 +3105,37 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="291"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="292"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="322"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="323"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="353"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="354"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="355"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="356"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="366"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="367"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="402"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="403"/>
         <source>Sync settings saved.</source>
         <translation>Synchronisationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="436"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="437"/>
         <source>Connection OK: the bucket can be listed, written and cleaned up.</source>
         <translation>Verbindung in Ordnung: Der Bucket lässt sich auflisten, beschreiben und aufräumen.</translation>
     </message>
