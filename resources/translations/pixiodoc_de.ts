@@ -1338,37 +1338,37 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="172"/>
         <source>Note conflicts</source>
         <translation>Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="175"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="177"/>
         <source>Versions of the note</source>
         <translation>Fassungen der Notiz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="179"/>
         <source>Note to keep</source>
         <translation>Zu behaltende Notiz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="180"/>
         <source>Keep this text</source>
         <translation>Diesen Text behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="186"/>
         <source>Notes changed on two workstations at the same time:</source>
         <translation>Notizen, die an zwei Arbeitsplätzen gleichzeitig geändert wurden:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="200"/>
         <source>%1 note, %2</source>
         <translation>Notiz (%1), %2</translation>
     </message>
@@ -2215,22 +2215,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="233"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="470"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="471"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="472"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="473"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="507"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="508"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -3038,17 +3038,17 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="104"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="139"/>
         <source>The region %1 is not in the EU. Patient data (encrypted) would be stored outside the EU; check that this is allowed for your clinic.</source>
         <translation>Die Region %1 liegt nicht in der EU. Patientendaten (verschlüsselt) würden außerhalb der EU gespeichert; prüfen Sie, ob das für Ihre Praxis zulässig ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="152"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>

@@ -95,11 +95,12 @@ class SyncDialog(QDialog):
             form.addRow(label, widget)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setProperty("role", "warning")
+        self.warning.setProperty("role", "error")
         self.warning.setAccessibleName(self.tr("Region warning"))
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleName(self.tr("Connection test result"))
+        self.result_label.hide()
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._test)
         buttons = QDialogButtonBox(
@@ -148,15 +149,16 @@ class SyncDialog(QDialog):
 
     def _test(self) -> None:
         self.test_button.setEnabled(False)
-        self.result_label.setText(self.tr("Testing…"))
+        self.show_error(self.tr("Testing…"))
         self.test_requested.emit(self.form())
 
     def show_test_result(self, message: str) -> None:
         self.test_button.setEnabled(True)
-        self.result_label.setText(message)
+        self.show_error(message)
 
     def show_error(self, message: str) -> None:
         self.result_label.setText(message)
+        self.result_label.setVisible(bool(message))
 
 
 class ConflictsDialog(QDialog):
