@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from conftest import LOGIN, PASSWORD, create_vault_through_first_run
@@ -93,7 +94,24 @@ def test_emergency_access_opens_the_record_view_only_with_a_banner(
 
 
 def test_a_case_from_a_colleague_shows_its_origin(qtbot: QtBot, as_clinician: MainWindow) -> None:
-    banner = as_clinician.emergency.banner
-    banner.show_notice(banner.origin_text("Dr. Roth, Hautarztpraxis Roth"))
+    window = as_clinician
+    assert window.emergency.banner.isHidden()
+    window.emergency.action.trigger()
+    dialog = window.findChild(EmergencyDialog)
+    assert dialog is not None
+    dialog.number.setText("MRN-7")
+    dialog.reason.setText("urgent referral, record holder absent")
+    dialog.open_button.click()
+    qtbot.waitUntil(lambda: window.record is not None, timeout=10000)
+    record = window.record
+    assert record is not None
+    # A record imported from a case bundle carries its origin (and no emergency).
+    window.record = replace(
+        record, patient=replace(record.patient, origin="Dr. Roth, Hautarztpraxis Roth")
+    )
+    window.emergency._show_banner(record.patient.id, [])
+    banner = window.emergency.banner
     assert banner.text.text() == "View Only — from Dr. Roth, Hautarztpraxis Roth"
-    assert banner.end_button.isHidden()
+    assert banner.end_button.isHidden() and not banner.isHidden()
+    window.close_record()
+    assert banner.isHidden()

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler, status_text
-from pixiodoc_desktop.gui.views.sync_dialog import SyncDialog
+from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog
 from pixiodoc_desktop.sync.engine import SyncReport, SyncStatus
 from pixiodoc_desktop.sync.settings import KEYRING_SERVICE
 
@@ -130,3 +130,18 @@ def test_rounds_against_seaweedfs_and_the_lock_stops_them(
     unlocked.lock()
     assert not sync.running and sync.schedule is None and not sync.timer.isActive()
     assert sync.label.isHidden()
+
+
+def test_open_conflicts_are_reachable_from_the_status_bar(
+    qtbot: QtBot, unlocked: MainWindow
+) -> None:
+    sync = unlocked.sync
+    assert sync.conflicts_button.isHidden()
+    sync._show_status(SyncStatus(True, None, 0, 2, None))
+    assert not sync.conflicts_button.isHidden()
+    assert sync.conflicts_button.text() == "2 note conflicts"
+    sync.conflicts_button.click()
+    qtbot.waitUntil(lambda: unlocked.findChild(ConflictsDialog) is not None, timeout=10000)
+    dialog = unlocked.findChild(ConflictsDialog)
+    assert dialog is not None and dialog.list.count() == 0  # none really open in this vault
+    assert not dialog.keep_button.isEnabled()
