@@ -7,6 +7,9 @@ Map:
   session.py        the vault and the logged-in clinician (used on the DB worker only)
   record_loader.py  opening a record: newest photos and thumbnails first, the rest after
   importing.py      imports in chunks on the DB worker, shown by views/import_dialog.py
+  record_actions.py report, DICOM, PACS, GDPR export, erasure, retention hold, EHR CSV import
+  emergency_access.py  break the glass (by patient number) and the banner over the record
+  sync_scheduler.py sync rounds on the network pool, the Sync menu and status bar, conflicts
   notify.py         the one path for messages; the crash dialog (no patient data)
   forms.py          Designer forms from ui/*.ui via QUiLoader
   theme.py, i18n.py stylesheets with variables, SVG icons; German from resources/translations
