@@ -11,6 +11,7 @@ before the keys are dropped. An unconfigured vault runs nothing.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings
 
 if TYPE_CHECKING:
     from pixiodoc_desktop.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL_MINUTES = 15
 TICK_MS = 30_000
@@ -264,7 +267,8 @@ class SyncScheduler(QObject):
         self.timer.stop()
         self.schedule = None
         self._cancel.set()
-        self._idle.wait(timeout)
+        if not self._idle.wait(timeout):
+            log.warning("A sync round did not stop within %.0f s", timeout)
         self.running = False
         self.progress.hide()
         self.conflicts_button.hide()
