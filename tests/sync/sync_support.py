@@ -201,7 +201,7 @@ class Weed:
 from pixiodoc_desktop.clinic.login import lock, log_in  # noqa: E402
 from pixiodoc_desktop.clinic.services import ClinicServices  # noqa: E402
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation  # noqa: E402
-from pixiodoc_desktop.sync.engine import SyncReport, sync_once  # noqa: E402
+from pixiodoc_desktop.sync.engine import Progress, SyncReport, sync_once  # noqa: E402
 from pixiodoc_desktop.sync.enroll import create_enrollment, join  # noqa: E402
 from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target  # noqa: E402
 from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings  # noqa: E402
@@ -226,8 +226,8 @@ class Station:
     def services(self) -> ClinicServices:
         return ClinicServices.for_workstation(self.ws)
 
-    def sync(self) -> SyncReport:
-        return sync_once(self.ws, self.store, actor_id=self.actor.user_id)
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        return sync_once(self.ws, self.store, actor_id=self.actor.user_id, progress=progress)
 
     def close(self) -> None:
         if self.ws.vault.is_unlocked:

@@ -27,6 +27,7 @@ from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.errors import SyncError
 from pixiodoc_desktop.sync.dump import canonical_dump
+from pixiodoc_desktop.sync.engine import Progress
 from pixiodoc_desktop.vault.schema import SyncCursor, Visit
 from tests.vault_support import decodes, synthetic_jpeg
 
@@ -44,10 +45,12 @@ def own_weed(tmp_path: Path) -> Iterator[Weed]:
         server.kill()
 
 
-def _round_in_thread(station: Station, cut_off: list[str]) -> threading.Thread:
+def _round_in_thread(
+    station: Station, cut_off: list[str], progress: Progress | None = None
+) -> threading.Thread:
     def run() -> None:
         try:
-            station.sync()
+            station.sync(progress)
         except SyncError as exc:  # the server died under it: expected
             cut_off.append(type(exc).__name__)
 
@@ -89,10 +92,26 @@ def test_server_killed_at_random_points_of_push_and_pull(own_weed: Weed, tmp_pat
                     source_name=f"kill-{made}.jpg",
                 )
             pusher.services.patients.update(pusher.actor, patient, notes=f"round {kill}")
-            threads = [_round_in_thread(pusher, cut_off)]
+            # Kill at a chosen step of the round's transfers, or after a random
+            # delay, whichever comes first: a fast machine must not finish every
+            # round before the kill lands.
+            mid_round = threading.Event()
+            step = rng.randint(1, 3)
+
+            def at_step(
+                _phase: str,
+                done: int,
+                _total: int,
+                step: int = step,
+                mid_round: threading.Event = mid_round,
+            ) -> None:
+                if done >= step:
+                    mid_round.set()
+
+            threads = [_round_in_thread(pusher, cut_off, at_step)]
             if rng.random() < 0.5:
-                threads.append(_round_in_thread(puller, cut_off))
-            time.sleep(rng.uniform(0.0, 0.6))
+                threads.append(_round_in_thread(puller, cut_off, at_step))
+            mid_round.wait(rng.uniform(0.0, 0.6))
             own_weed.kill()
             for thread in threads:
                 thread.join(60)
