@@ -279,11 +279,18 @@ class CompareView(QWidget):
         """Compare the first and latest photo of this photo's lesion or body site."""
         session = self.ctx.session
 
-        def pair() -> tuple[PhotoSummary, PhotoSummary]:
+        def pair() -> tuple[PhotoSummary, PhotoSummary, str]:
             services, actor = session.require()
-            return Comparisons(services.workstation).pair_for(actor, photo_id)
+            before, after = Comparisons(services.workstation).pair_for(actor, photo_id)
+            # The name is shown on the patient's screen only when "Show name" is ticked.
+            patient = services.patients.get(actor, before.patient_id, audited=False)
+            return before, after, patient.display_name
 
-        self._run(pair, lambda p: self.open_pair(p[0].id, p[1].id), self._failed)
+        def opened(found: tuple[PhotoSummary, PhotoSummary, str]) -> None:
+            self.patient_name = found[2]
+            self.open_pair(found[0].id, found[1].id)
+
+        self._run(pair, opened, self._failed)
 
     def open_comparison(self, comparison_id: str) -> None:
         session = self.ctx.session
