@@ -392,3 +392,28 @@ def test_closing_while_loading_drops_the_late_results(clinic: Clinic, qtbot: QtB
     assert clinic.ctx.worker.wait_idle(60)
     qtbot.wait(1500)  # results arrive (and are dropped); the deferred deletion runs
     assert not shiboken6.isValid(window)
+
+
+def test_the_patient_screen_names_the_patient_only_when_allowed(
+    clinic: Clinic, view: CompareView, qtbot: QtBot
+) -> None:
+    clinic.call(
+        lambda s, a: s.consents.record(
+            a, clinic.patient_id, scope="consultation-screen", granted=True
+        )
+    )
+    first = _ingest(clinic, _flat(RED), dt.date(2025, 1, 7))
+    _ingest(clinic, _flat(BLUE), dt.date(2025, 3, 4))
+    _open(qtbot, view, first)
+    assert view.patient_name == "Sommer, Lena"  # loaded with the pair, shown only on request
+    for allowed in (False, True):
+        view.show_name.setChecked(allowed)
+        view.show_to_patient(geometry=QRect(100, 100, 800, 500))
+        qtbot.waitUntil(lambda: view.consultation is not None, timeout=30000)
+        window = view.consultation
+        assert isinstance(window, ConsultationWindow)
+        qtbot.waitUntil(window.isVisible)
+        assert window.name_label.isVisible() is allowed
+        assert ("Sommer" in window.name_label.text()) is allowed
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: view.consultation is None, timeout=5000)
