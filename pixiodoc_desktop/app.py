@@ -7,6 +7,7 @@ looked up from a global registry.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -37,3 +38,11 @@ def run(*, vault: Path | None, demo: bool, camera: str | None = None) -> int:
     from pixiodoc_desktop.gui.application import run_workstation
 
     return run_workstation(settings, vault=vault, demo_login=demo_login, camera=camera)
+
+
+def self_check(out: Callable[[str], None]) -> int:
+    """`pixiodoc --self-check`: the core steps, then Qt's, composed here."""
+    from pixiodoc_desktop import self_check as checks
+    from pixiodoc_desktop.gui.self_check import qt_self_check
+
+    return checks.run(out, qt_check=qt_self_check)

@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from pixiodoc_desktop import (
     __version__,
@@ -21,7 +22,6 @@ from pixiodoc_desktop import (
     export_commands,
     licence_commands,
     people_commands,
-    self_check,
     sync_commands,
 )
 from pixiodoc_desktop.commands import EXIT_FAIL, EXIT_USAGE, UsageError
@@ -49,6 +49,13 @@ def _add_user(p: argparse.ArgumentParser) -> None:
     )
 
 
+def open_workstation(args: argparse.Namespace) -> int:
+    """Open the GUI (the product). `--demo` opens the demo clinic."""
+    from pixiodoc_desktop.app import run
+
+    return run(vault=Path(args.vault) if args.vault else None, demo=args.demo, camera=args.camera)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pixiodoc",
@@ -65,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the demo clinic (created on first use)"
     )
     parser.add_argument("--camera", metavar="PATH", help=argparse.SUPPRESS)
-    parser.set_defaults(handler=commands.open_workstation)
+    parser.set_defaults(handler=open_workstation)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     vault = sub.add_parser("vault", help="create, check, back up and restore a vault")
@@ -176,7 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     if args.self_check:  # before logging and the GUI: it must leave no file behind
-        return self_check.run(print)
+        from pixiodoc_desktop.app import self_check as run_self_check
+
+        return run_self_check(print)
     try:
         log_file = setup_logging()
     except OSError:

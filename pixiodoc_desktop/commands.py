@@ -95,16 +95,6 @@ def _finish(ws: Workstation, actor: Actor | None) -> None:
     lock(ws, actor, logged_out=True)
 
 
-# --- the workstation -----------------------------------------------------------
-
-
-def open_workstation(args: argparse.Namespace) -> int:
-    """Open the GUI (the product). `--demo` opens the demo clinic."""
-    from pixiodoc_desktop.app import run
-
-    return run(vault=Path(args.vault) if args.vault else None, demo=args.demo, camera=args.camera)
-
-
 # --- vault -----------------------------------------------------------------------
 
 

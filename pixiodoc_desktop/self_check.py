@@ -93,15 +93,13 @@ def vault_check(folder: Path) -> str:
     )
 
 
-def qt_check() -> str:
-    """Qt starts offscreen with the bundled forms, theme, icons and translation."""
-    from pixiodoc_desktop.gui.self_check import qt_self_check  # only gui/ imports PySide6
+def run(out: Callable[[str], None], *, qt_check: Callable[[], str]) -> int:
+    """Run every step, print one line per step; 0 when all pass, else 1 with the reason.
 
-    return qt_self_check()
-
-
-def run(out: Callable[[str], None]) -> int:
-    """Run every step, print one line per step; 0 when all pass, else 1 with the reason."""
+    `qt_check` is the GUI's own step (Qt offscreen with the bundled forms, theme,
+    icons and translation); the composition root passes it in, since nothing
+    below `gui/` may import it.
+    """
     out(f"PixioDoc Desktop {__version__} self-check")
     steps: list[tuple[str, Callable[[], str]]] = []
     with tempfile.TemporaryDirectory(prefix="pixiodoc-self-check-") as temp:

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from pixiodoc_desktop import self_check
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,12 +42,11 @@ def test_self_check_passes_and_leaves_no_file(tmp_path: Path) -> None:
     assert not left, left
 
 
-def test_a_failing_step_is_named_and_exits_1(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_step_is_named_and_exits_1() -> None:
     def broken_qt() -> str:
         raise RuntimeError("The German translation is missing")
 
-    monkeypatch.setattr(self_check, "qt_check", broken_qt)
     printed: list[str] = []
-    assert self_check.run(printed.append) == self_check.EXIT_FAIL
+    assert self_check.run(printed.append, qt_check=broken_qt) == self_check.EXIT_FAIL
     assert printed[-1] == "  qt: FAILED - RuntimeError: The German translation is missing"
     assert any(line.startswith("  vault: ok") for line in printed)
