@@ -1,7 +1,7 @@
 """The frozen Linux bundle builds from pixiodoc.spec, starts, and passes its self-check.
 
 PyInstaller builds the bundle in about a minute (50-100 s measured on 2 busy cores),
-so the test is part of the default run (`bash tools/test.sh` installs the `build`
+so the test is part of the default run (`bash .ci/run` installs the `build`
 extra); it is skipped where PyInstaller is not installed, or with
 `PIXIODOC_SKIP_BUNDLE=1` for a quick local run. The bundle's size is reported against
 the 250 MiB target; the assertion is only a ceiling that catches a dependency that
