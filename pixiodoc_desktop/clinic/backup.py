@@ -124,6 +124,10 @@ def restore_backup(source: Path, folder: Path) -> Path:
     if folder.exists() and any(folder.iterdir()):
         raise InvalidInput(f"{folder} is not empty; restore into a new folder")
     folder.parent.mkdir(parents=True, exist_ok=True)
+    # The staging folder sits beside the target (same file system, so the final
+    # rename is atomic) and only ever holds the backup's members as they are:
+    # vault.json, the SQLCipher file and encrypted image objects. Nothing is
+    # decrypted here; a failed restore removes it.
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.restoring-"))
     try:
         try:

@@ -82,24 +82,23 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def _alembic_config(engine: Engine) -> Config:
+def _alembic_config(engine: Engine | None = None) -> Config:
+    """Alembic's settings: our script folder, and the open engine when migrating."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["engine"] = engine
+    if engine is not None:
+        config.attributes["engine"] = engine
     return config
+
+
+def migration_scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_alembic_config())
 
 
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(_alembic_config_stub())
-    head = script.get_current_head()
+    head = migration_scripts().get_current_head()
     assert head is not None
     return head
-
-
-def _alembic_config_stub() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -111,7 +110,7 @@ def migrate(engine: Engine, target: str = "head") -> None:
     """Bring the schema to `target` (default: newest); refuse a newer vault."""
     from alembic import command
 
-    script = ScriptDirectory.from_config(_alembic_config_stub())
+    script = migration_scripts()
     current = current_revision(engine)
     if current is not None:
         try:

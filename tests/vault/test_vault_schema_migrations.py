@@ -7,13 +7,12 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
 from pixiodoc_desktop.vault import database, schema
 
 
 def test_migrations_have_one_head() -> None:
-    script = ScriptDirectory.from_config(database._alembic_config_stub())
+    script = database.migration_scripts()
     assert len(script.get_heads()) == 1, f"several migration heads: {script.get_heads()}"
 
 
