@@ -196,5 +196,7 @@ def test_a_long_import_runs_in_chunks_and_leaves_the_worker_to_others(
     assert report is not None and len(report.imported) == count and not report.cancelled
     assert progress[-1] == (count, count)
     assert [done for done, _ in progress] == sorted(done for done, _ in progress)
-    assert searched == [True]
+    # The answer to the search asked for mid-import came while the import still
+    # ran; the import's own "patients changed" refresh may answer after it.
+    assert searched[:1] == [True]
     assert len(files) == count
