@@ -20,6 +20,8 @@ from pixiodoc_desktop.clinic.plans import Plans
 from pixiodoc_desktop.clinic.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.vocabulary import ConsentScope, Modality, PhotoSource
 from pixiodoc_desktop.demo.photos import SkinScene, encode_jpeg, render_photo, scene_for
+from pixiodoc_desktop.errors import VaultExists
+from pixiodoc_desktop.vault.header import DEMO_MARK, read_header
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
 
@@ -173,7 +175,14 @@ class DemoVault:
 
 
 def is_demo_vault(folder: Path) -> bool:
-    return (folder / "vault.json").exists()
+    """True for a vault this module built (its sealed header says so; see Vault.mark_as_demo).
+
+    `--demo --vault DIR` must never take a clinic's own vault for the demo and
+    try the public demo password on it.
+    """
+    if not (folder / "vault.json").exists():
+        return False
+    return read_header(folder).extra.get(DEMO_MARK) is True
 
 
 def build_demo_vault(
@@ -194,6 +203,7 @@ def build_demo_vault(
         password=DEMO_PASSWORD,
         kdf=MINIMUM_KDF,
     )
+    vault.mark_as_demo()
     vault.lock()
     ws, actor = log_in(vault, DEMO_LOGIN, DEMO_PASSWORD)
     Plans(ws).mark_demo(actor)  # the demo shows Pro features (see clinic/plans.py)
@@ -288,4 +298,9 @@ def ensure_demo_vault(folder: Path, **kwargs: object) -> DemoVault:
     """The demo vault at `folder`, built on first use."""
     if is_demo_vault(folder):
         return DemoVault(folder.resolve(), DEMO_LOGIN, DEMO_PASSWORD)
+    if (folder / "vault.json").exists():
+        raise VaultExists(
+            f"{folder} holds a clinic's vault, not the demo clinic; "
+            f"open it without --demo (pixiodoc --vault {folder})"
+        )
     return build_demo_vault(folder, **kwargs)  # type: ignore[arg-type]

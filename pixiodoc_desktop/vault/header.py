@@ -26,6 +26,7 @@ FORMAT_NAME = "pixiodoc-vault"
 # has its own, Alembic-managed version.
 FORMAT_VERSION = 1
 
+DEMO_MARK = "demo_clinic"  # in `extra`: the public demo clinic (see Vault.mark_as_demo)
 RESTORE_HINT = "Restore the vault from your latest backup (pixiodoc vault restore)."
 
 

@@ -32,6 +32,7 @@ from pixiodoc_desktop.errors import (
 from pixiodoc_desktop.vault import database, keys, locking, passwords
 from pixiodoc_desktop.vault.blobs import BlobStore
 from pixiodoc_desktop.vault.header import (
+    DEMO_MARK,
     RESTORE_HINT,
     Credential,
     VaultHeader,
@@ -383,6 +384,14 @@ class Vault:
     def _write_header(self) -> None:
         self.header = self.header.sealed(self.keys.header)
         write_header(self.folder, self.header)
+
+    def mark_as_demo(self) -> None:
+        """Say in the sealed header that this is the demo clinic, whose password is public.
+
+        `pixiodoc --demo` opens only a vault marked so; a clinic's own vault never is.
+        """
+        self.header = replace(self.header, extra={**self.header.extra, DEMO_MARK: True})
+        self._write_header()
 
     def set_password(
         self,
