@@ -15,7 +15,10 @@ confirmation: erasing cannot be undone. A record under a retention hold
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.access import Action, require
@@ -28,13 +31,27 @@ from pixiodoc_desktop.vault.schema import (
     Consent,
     Grant,
     Lesion,
+    OutboxOperation,
     Patient,
     PatientKey,
     Photo,
+    SyncConflict,
+    SyncDirectoryEntry,
     Visit,
 )
 
 TOMBSTONE = "(erased)"
+# The identifying fields of a patient row and what erasure leaves in them.
+SCRUBBED: dict[str, Any] = {
+    "family_name": TOMBSTONE,
+    "given_name": "",
+    "search_key": "",
+    "birth_date": None,
+    "sex": "unknown",
+    "external_id": None,
+    "notes": "",
+    "origin": None,
+}
 
 
 def _fold(text: str) -> str:
@@ -73,6 +90,31 @@ def _refuse_if_held(ws: Workstation, actor: Actor, patient_id: str) -> None:
         raise _held(reason)
 
 
+def _scrub_local_copies(session: Session, patient_id: str, records: set[tuple[str, str]]) -> None:
+    """Leave no copy of the patient's data or key in this PC's sync bookkeeping.
+
+    Changes not yet sent (the outbox) keep their identity (entity, id, clock) because a
+    batch may be frozen with them, but lose their values: the patient's identifying
+    fields become the tombstone's, the wrapped key and the erased records' fields go.
+    Note conflicts (both texts) go. The record of the key last sent loses the wrapped
+    key but not its meaning: the next sync round still sends the key's tombstone.
+    """
+    for outbox in session.scalars(select(OutboxOperation)):
+        if outbox.operation != "upsert":
+            continue
+        key = (outbox.entity, outbox.entity_id)
+        if key == ("patients", patient_id):
+            outbox.fields = {
+                name: SCRUBBED.get(name, value) for name, value in outbox.fields.items()
+            }
+        elif key == ("patient_keys", patient_id) or key in records:
+            outbox.fields = {}
+    session.execute(delete(SyncConflict).where(SyncConflict.patient_id == patient_id))
+    entry = session.get(SyncDirectoryEntry, ("patient_key", patient_id))
+    if entry is not None and not entry.snapshot.get("erased"):
+        entry.snapshot = {}
+
+
 def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family_name: str) -> int:
     """Erase the patient; returns how many photos were destroyed."""
     _refuse_if_held(ws, actor, patient_id)
@@ -90,6 +132,12 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
             raise _held(patient.retention_hold)
         photos = list(session.scalars(select(Photo).where(Photo.patient_id == patient_id)))
         blobs = {b for p in photos for b in (p.blob_id, p.thumbnail_blob_id, p.screen_blob_id)}
+        records = {
+            (model.__tablename__, row_id)
+            for model in (Comparison, Photo, Lesion, Visit, Consent, Grant)
+            for row_id in session.scalars(select(model.id).where(model.patient_id == patient_id))
+        }
+        _scrub_local_copies(session, patient_id, records)
         # Comparisons name the photos (and may hold notes): they go first.
         for comparison in session.scalars(
             select(Comparison).where(Comparison.patient_id == patient_id)
@@ -106,14 +154,8 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
         key_row = session.get(PatientKey, patient_id)
         if key_row is not None:
             session.delete(key_row)  # crypto-shredding: every copy of the images is now noise
-        patient.family_name = TOMBSTONE
-        patient.given_name = ""
-        patient.search_key = ""
-        patient.birth_date = None
-        patient.sex = "unknown"
-        patient.external_id = None
-        patient.notes = ""
-        patient.origin = None
+        for name, value in SCRUBBED.items():
+            setattr(patient, name, value)
         patient.deleted = True
         uow.audit(
             audit.EventDraft(

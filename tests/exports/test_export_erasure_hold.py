@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from cryptography.exceptions import InvalidTag
 from exports_support import ExportCase
-from sqlalchemy import select
+from sqlalchemy import select, text
 from vault_support import LOGIN, PASSWORD, CliRunner
 
 from pixiodoc_desktop.clinic.photos import ImageSize
@@ -17,46 +16,90 @@ from pixiodoc_desktop.clinic.retention import hold_of, set_hold
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import (
-    BlobDamaged,
     PermissionDenied,
     RecordNotFound,
     RetentionHold,
     VaultDamaged,
 )
 from pixiodoc_desktop.exports.pdf_report import export_pdf
-from pixiodoc_desktop.vault import keys
-from pixiodoc_desktop.vault.blobs import decrypt_blob
-from pixiodoc_desktop.vault.schema import AuditEvent, Patient, Photo
+from pixiodoc_desktop.vault.schema import AuditEvent, Patient, PatientKey, Photo
+from pixiodoc_desktop.vault.vault import Vault
+
+
+def _decrypted_rows(vault: Vault) -> tuple[str, list[bytes]]:
+    """Every row of every table of the vault's database, read through the vault's own
+    (SQLCipher) session: its text, and every binary value."""
+    texts: list[str] = []
+    binaries: list[bytes] = []
+    with vault.read_session() as session:
+        tables = session.scalars(
+            text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ).all()
+        assert "patient_keys" in tables and "outbox" in " ".join(tables)
+        for table in tables:
+            query = f'SELECT * FROM "{table}"'  # noqa: S608 (names from sqlite_master)
+            for row in session.execute(text(query)):
+                for value in row:
+                    if isinstance(value, bytes | memoryview):
+                        binaries.append(bytes(value))
+                    else:
+                        texts.append(str(value))
+    return "\n".join(texts), binaries
 
 
 def test_erasure_makes_every_copy_of_the_photos_unreadable(
     workstation: Workstation, services: ClinicServices, actor: Actor, export_case: ExportCase
 ) -> None:
     vault = workstation.vault
+    patient_id = export_case.patient_id
+    services.patients.update(actor, patient_id, notes="Müller prefers morning appointments")
     with vault.read_session() as session:
         blob_ids = list(session.scalars(select(Photo.blob_id)))
-        wrapped_before = vault.patient_key(session, export_case.patient_id)
+        wrapped = session.scalars(
+            select(PatientKey.wrapped_key).where(PatientKey.patient_id == patient_id)
+        ).all()
+        assert len(wrapped) == 1  # the only wrapped key material of this patient
+        wrapped_key = bytes(wrapped[0])
+        # The vault's own path opens the images before the erasure.
+        assert vault.blobs.get(blob_ids[0], vault.patient_key(session, patient_id))
     # What a backup or the cloud holds: the ciphertext exactly as stored.
     copies = {b: vault.blobs.read_raw(b) for b in blob_ids}
-    assert decrypt_blob(blob_ids[0], copies[blob_ids[0]], wrapped_before)  # readable before
+    before_text, before_binaries = _decrypted_rows(vault)
+    assert json.dumps("Müller")[1:-1] in before_text  # the dump sees the pending changes
+    assert wrapped_key in before_binaries
 
-    destroyed = services.patients.erase(actor, export_case.patient_id, confirm_family_name="müller")
+    destroyed = services.patients.erase(actor, patient_id, confirm_family_name="müller")
     assert destroyed == 3
 
-    with vault.read_session() as session, pytest.raises(VaultDamaged):
-        vault.patient_key(session, export_case.patient_id)  # the key is gone
+    with vault.read_session() as session:
+        left = session.scalars(
+            select(PatientKey.wrapped_key).where(PatientKey.patient_id == patient_id)
+        ).all()
+    assert left == []
+    dump_text, binaries = _decrypted_rows(vault)
+    for identifying in ("Müller", "Jürgen", "PAT-4711", "1970-05-01", "morning appointments"):
+        for form in (identifying, json.dumps(identifying)[1:-1]):  # as typed, as JSON holds it
+            assert form not in dump_text, form
+    assert not any(wrapped_key in value for value in binaries)
+    assert wrapped_key.hex() not in dump_text  # nor as the hex that sync bookkeeping uses
+
     for blob_id, raw in copies.items():
         assert not vault.blobs.exists(blob_id)
-        # Without the patient key nothing opens the copies: any other key fails.
-        with pytest.raises((BlobDamaged, InvalidTag)):
-            decrypt_blob(blob_id, raw, keys.random_key())
+        # Put the old ciphertext back (a copy from a backup or the cloud): the vault's own
+        # read path still cannot open it, because the patient's key is gone.
+        path = vault.blobs.path_for(blob_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)
+        with vault.read_session() as session, pytest.raises(VaultDamaged, match="missing"):
+            vault.blobs.get(blob_id, vault.patient_key(session, patient_id))
+        path.unlink()
     with pytest.raises((RecordNotFound, PermissionDenied)):
         services.photos.image(actor, export_case.photo_ids[0], ImageSize.ORIGINAL)
     with pytest.raises((RecordNotFound, PermissionDenied)):  # its grants went with it
-        services.patients.get(actor, export_case.patient_id)
+        services.patients.get(actor, patient_id)
 
     with vault.read_session() as session:
-        tombstone = session.get(Patient, export_case.patient_id)
+        tombstone = session.get(Patient, patient_id)
         assert tombstone is not None and tombstone.deleted
         assert (tombstone.family_name, tombstone.given_name, tombstone.birth_date) == (
             "(erased)",
