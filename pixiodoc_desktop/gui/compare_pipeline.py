@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage
 
 from pixiodoc_desktop.clinic.photos import PhotoSummary
 from pixiodoc_desktop.errors import AlignmentFailed, DamagedImage
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.imaging.alignment import (
     Alignment,
     align,
@@ -106,7 +107,7 @@ def make_display(
         try:
             alignment = find_alignment(decoded)
         except AlignmentFailed as error:
-            failure = error.message
+            failure = error_text(error)
     use = alignment if aligned and alignment is not None else None
     to_frame = use.homography if use is not None else unaligned_homography(decoded)
     preview_h = rescale_homography(

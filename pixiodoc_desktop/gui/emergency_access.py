@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QMenu
 
 from pixiodoc_desktop.clinic.emergency import EmergencyAccesses, EmergencySummary
 from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.emergency_dialog import EmergencyDialog, RecordBanner
 from pixiodoc_desktop.gui.workers import DbOperation
 
@@ -88,7 +89,7 @@ class EmergencyAccessControl(QObject):
         def requested(number: str, reason: str) -> None:
             def failed(exc: Exception) -> None:
                 if isinstance(exc, PixioDocError):
-                    dialog.show_error(exc.message)
+                    dialog.show_error(error_text(exc))
                 else:
                     self.ctx.notifier.failure(exc)
 

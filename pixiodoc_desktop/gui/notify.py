@@ -6,11 +6,16 @@ status bar. An unexpected exception (on any thread) is logged through the
 scrubbing log formatter and shown as a crash dialog naming only the
 exception's type and the log file: never its message, which may hold a
 patient's name.
+
+`error_text` gives a typed error's message in the user's language: the core
+writes English, `error_catalogue` names the template that produced it, and
+the template is translated in the Qt context "errors".
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -19,9 +24,41 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from pixiodoc_desktop.error_catalogue import CONTEXT, explain
 from pixiodoc_desktop.errors import PixioDocError
 
 log = logging.getLogger(__name__)
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_DEPTH = 3  # a message, a reason inside it, a phrase inside that
+
+
+def translated_message(message: str, *, _depth: int = 0) -> str:
+    """`message` from the core in the user's language, or as it is when no template matches.
+
+    The values filled into a template (a file name, a login, a reason) are
+    translated in turn when they are catalogued themselves.
+    """
+    stripped = message.strip()
+    explained = explain(stripped) if stripped and _depth < _DEPTH else None
+    if explained is None:
+        return message
+    values = {
+        name: translated_message(value, _depth=_depth + 1)
+        for name, value in explained.params.items()
+    }
+    text = _PLACEHOLDER.sub(
+        lambda found: values.get(found[1], found[0]),
+        QCoreApplication.translate(CONTEXT, explained.template),
+    )
+    lead = message[: len(message) - len(message.lstrip())]
+    trail = message[len(message.rstrip()) :]
+    return lead + text + trail
+
+
+def error_text(exc: PixioDocError) -> str:
+    """What the user reads for a typed error: its message, translated."""
+    return translated_message(exc.message)
 
 
 class Notifier(QObject):
@@ -48,7 +85,7 @@ class Notifier(QObject):
         """The default failure handler of operations: typed errors are explained, others crash."""
         if isinstance(exc, PixioDocError):
             log.info("Operation refused: %s", type(exc).__name__)
-            self.error(exc.message)
+            self.error(error_text(exc))
             return
         report_crash(type(exc), exc, exc.__traceback__)
 

@@ -25,6 +25,7 @@ from pixiodoc_desktop.exports import dicom, pacs
 from pixiodoc_desktop.exports.patient_data import export_patient_data
 from pixiodoc_desktop.exports.pdf_report import export_pdf
 from pixiodoc_desktop.exports.records import PriorExport, prior_exports
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.record_dialogs import EraseDialog, PacsDialog, RetentionHoldDialog
 from pixiodoc_desktop.gui.workers import DbOperation
 
@@ -347,7 +348,7 @@ class RecordActions(QObject):
         def run(mapping: dict[str, str], delimiter: str, encoding: str, dry_run: bool) -> None:
             def failed(exc: Exception) -> None:
                 if isinstance(exc, PixioDocError):
-                    dialog.showError(exc.message)
+                    dialog.showError(error_text(exc))
                 else:
                     self.ctx.notifier.failure(exc)
 
@@ -405,7 +406,7 @@ class RecordActions(QObject):
                 if checked.dicomweb_url:
                     pacs.check_dicomweb(checked)
             except PixioDocError as exc:
-                return exc.message
+                return error_text(exc)
             return QCoreApplication.translate("RecordActions", "The PACS answered.")
 
         def shown(message: Any) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, PixioDocError, SyncError
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog, SyncForm
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.sync import conflicts
@@ -340,7 +341,7 @@ class SyncScheduler(QObject):
             return
         if self.schedule is not None:
             self.schedule.failed(dt.datetime.now(dt.UTC), exc)
-        message = exc.message if isinstance(exc, PixioDocError) else type(exc).__name__
+        message = error_text(exc) if isinstance(exc, PixioDocError) else type(exc).__name__
         self.label.setText(
             QCoreApplication.translate("SyncScheduler", "Sync failed: %1").replace("%1", message)
         )
@@ -410,7 +411,7 @@ class SyncScheduler(QObject):
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, PixioDocError):
-                dialog.show_error(exc.message)
+                dialog.show_error(error_text(exc))
             else:
                 self.ctx.notifier.failure(exc)
 
@@ -437,7 +438,7 @@ class SyncScheduler(QObject):
                     )
                 )
             except (PixioDocError, SyncError) as exc:
-                return exc.message
+                return error_text(exc)
             return QCoreApplication.translate(
                 "SyncScheduler", "Connection OK: the bucket can be listed, written and cleaned up."
             )

@@ -35,6 +35,7 @@ from PySide6.QtGui import QImage
 
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.errors import DamagedImage, PixioDocError
+from pixiodoc_desktop.gui.notify import error_text
 
 log = logging.getLogger(__name__)
 
@@ -371,5 +372,5 @@ class ThumbnailLoader(QObject):
 
     def _message(self, error: BaseException) -> str:
         if isinstance(error, PixioDocError):
-            return error.message
+            return error_text(error)
         return self.tr("The thumbnail could not be loaded.")

@@ -3522,4 +3522,892 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Verwalten</translation>
     </message>
 </context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="34"/>
+        <source>{file} does not exist</source>
+        <translation>{file} existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="35"/>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>{file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="36"/>
+        <source>{file} is too large ({size} MB)</source>
+        <translation>{file} ist zu groß ({size} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="37"/>
+        <source>{file} is too large to decode</source>
+        <translation>{file} ist zu groß zum Dekodieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="38"/>
+        <source>{file} is empty (0 bytes)</source>
+        <translation>{file} ist leer (0 Byte)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="39"/>
+        <source>{file} is too large: {size} (limit {limit})</source>
+        <translation>{file} ist zu groß: {size} (Grenze {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="40"/>
+        <source>{file} is too large: {width} x {height} pixels (limit {limit} megapixels)</source>
+        <translation>{file} ist zu groß: {width} × {height} Pixel (Grenze {limit} Megapixel)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="43"/>
+        <source>{file} is too large to open with the memory available</source>
+        <translation>{file} ist zu groß, um mit dem verfügbaren Arbeitsspeicher geöffnet zu werden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="44"/>
+        <source>{file} is not an image PixioDoc accepts: it looks like {kind} (accepted: {accepted})</source>
+        <translation>{file} ist kein Bild, das PixioDoc annimmt: Die Datei sieht aus wie {kind} (angenommen werden: {accepted})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="48"/>
+        <source>{file} is not an image PixioDoc accepts: its pixels are 32-bit numbers, not 8 or 16 bits per channel</source>
+        <translation>{file} ist kein Bild, das PixioDoc annimmt: Die Pixel sind 32-Bit-Zahlen statt 8 oder 16 Bit pro Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="52"/>
+        <source>{file} is not an image PixioDoc accepts: its pixels are floating-point numbers, not 8 or 16 bits per channel</source>
+        <translation>{file} ist kein Bild, das PixioDoc annimmt: Die Pixel sind Gleitkommazahlen statt 8 oder 16 Bit pro Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="56"/>
+        <source>{file} is not a camera picture PixioDoc accepts: expected 8-bit pixels</source>
+        <translation>{file} ist kein Kamerabild, das PixioDoc annimmt: Erwartet werden 8-Bit-Pixel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="59"/>
+        <source>{file} is not a camera picture PixioDoc accepts: expected a grey or BGR frame, got shape {shape}</source>
+        <translation>{file} ist kein Kamerabild, das PixioDoc annimmt: Erwartet wird ein Graustufen- oder BGR-Bild, erhalten wurde die Form {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="63"/>
+        <source>{file} is a HEIC image, but HEIC support is not installed on this computer (the pillow-heif package)</source>
+        <translation>{file} ist ein HEIC-Bild, aber die HEIC-Unterstützung ist auf diesem Computer nicht installiert (Paket pillow-heif)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="67"/>
+        <source>{file} could not be saved as a JPEG picture</source>
+        <translation>{file} konnte nicht als JPEG-Bild gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="68"/>
+        <source>{file} is damaged: {reason}</source>
+        <translation>{file} ist beschädigt: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="69"/>
+        <source>{file} is damaged: it declares a size of {width} x {height} pixels</source>
+        <translation>{file} ist beschädigt: Die Datei gibt eine Größe von {width} × {height} Pixeln an</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="72"/>
+        <source>the {format} data ends early (truncated file)</source>
+        <translation>die {format}-Daten enden vorzeitig (unvollständige Datei)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="73"/>
+        <source>the {format} data is corrupt and cannot be decoded</source>
+        <translation>die {format}-Daten sind fehlerhaft und können nicht dekodiert werden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="74"/>
+        <source>the JPEG start marker is missing</source>
+        <translation>die JPEG-Startmarkierung fehlt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="75"/>
+        <source>the JPEG data is corrupt (a misplaced marker)</source>
+        <translation>die JPEG-Daten sind fehlerhaft (eine Markierung steht an falscher Stelle)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="76"/>
+        <source>the JPEG data is corrupt (a bad segment length)</source>
+        <translation>die JPEG-Daten sind fehlerhaft (ungültige Segmentlänge)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="77"/>
+        <source>A compared photo could not be decoded.</source>
+        <translation>Ein verglichenes Foto konnte nicht dekodiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="78"/>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="79"/>
+        <source>No such file or directory</source>
+        <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="80"/>
+        <source>Is a directory</source>
+        <translation>Ist ein Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="82"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="83"/>
+        <source>a PDF document</source>
+        <translation>ein PDF-Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="84"/>
+        <source>a ZIP archive (or an Office document)</source>
+        <translation>ein ZIP-Archiv (oder ein Office-Dokument)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="85"/>
+        <source>an empty ZIP archive</source>
+        <translation>ein leeres ZIP-Archiv</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="86"/>
+        <source>a GIF image</source>
+        <translation>ein GIF-Bild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="87"/>
+        <source>a JPEG 2000 image</source>
+        <translation>ein JPEG-2000-Bild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="88"/>
+        <source>a Windows icon</source>
+        <translation>ein Windows-Symbol</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="89"/>
+        <source>a Photoshop document</source>
+        <translation>ein Photoshop-Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="90"/>
+        <source>a Canon RAW photo</source>
+        <translation>ein Canon-RAW-Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="91"/>
+        <source>a Fujifilm RAW photo</source>
+        <translation>ein Fujifilm-RAW-Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="92"/>
+        <source>a BigTIFF image (not supported)</source>
+        <translation>ein BigTIFF-Bild (nicht unterstützt)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="93"/>
+        <source>a gzip archive</source>
+        <translation>ein gzip-Archiv</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="94"/>
+        <source>a RAR archive</source>
+        <translation>ein RAR-Archiv</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="95"/>
+        <source>a 7-Zip archive</source>
+        <translation>ein 7-Zip-Archiv</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="96"/>
+        <source>a Windows program</source>
+        <translation>ein Windows-Programm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="97"/>
+        <source>a program</source>
+        <translation>ein Programm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="98"/>
+        <source>an RTF document</source>
+        <translation>ein RTF-Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="99"/>
+        <source>an old-style Office document</source>
+        <translation>ein Office-Dokument im alten Format</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="100"/>
+        <source>a database file</source>
+        <translation>eine Datenbankdatei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="101"/>
+        <source>a video (Matroska/WebM)</source>
+        <translation>ein Video (Matroska/WebM)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="102"/>
+        <source>an Ogg audio or video file</source>
+        <translation>eine Ogg-Audio- oder -Videodatei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="103"/>
+        <source>an MP3 audio file</source>
+        <translation>eine MP3-Audiodatei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="104"/>
+        <source>an MPEG video</source>
+        <translation>ein MPEG-Video</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="105"/>
+        <source>an AVIF image</source>
+        <translation>ein AVIF-Bild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="106"/>
+        <source>a HEIF image that is not HEIC</source>
+        <translation>ein HEIF-Bild, das kein HEIC ist</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="107"/>
+        <source>a QuickTime video</source>
+        <translation>ein QuickTime-Video</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="108"/>
+        <source>a video or audio file (MP4 family)</source>
+        <translation>eine Video- oder Audiodatei (MP4-Familie)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="109"/>
+        <source>an AVI video</source>
+        <translation>ein AVI-Video</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="110"/>
+        <source>a WAV audio file</source>
+        <translation>eine WAV-Audiodatei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="111"/>
+        <source>a RIFF file</source>
+        <translation>eine RIFF-Datei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="112"/>
+        <source>an HTML page</source>
+        <translation>eine HTML-Seite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="113"/>
+        <source>an SVG drawing</source>
+        <translation>eine SVG-Zeichnung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="114"/>
+        <source>an XML document</source>
+        <translation>ein XML-Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="115"/>
+        <source>plain text</source>
+        <translation>reiner Text</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="116"/>
+        <source>a damaged or unusual BMP image</source>
+        <translation>ein beschädigtes oder ungewöhnliches BMP-Bild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="117"/>
+        <source>unknown binary data</source>
+        <translation>unbekannte Binärdaten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="119"/>
+        <source>The vault is locked; log in first.</source>
+        <translation>Der Tresor ist gesperrt; melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="120"/>
+        <source>Wrong password for {login}.</source>
+        <translation>Falsches Passwort für {login}.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="121"/>
+        <source>Wrong password for {login}. Wait {seconds} seconds before the next try.</source>
+        <translation>Falsches Passwort für {login}. Warten Sie {seconds} Sekunden bis zum nächsten Versuch.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="124"/>
+        <source>Too many wrong passwords for {login}. Try again in {seconds} seconds.</source>
+        <translation>Zu viele falsche Passwörter für {login}. Versuchen Sie es in {seconds} Sekunden erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="127"/>
+        <source>Too many wrong recovery keys. Try again in {seconds} seconds.</source>
+        <translation>Zu viele falsche Wiederherstellungsschlüssel. Versuchen Sie es in {seconds} Sekunden erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="128"/>
+        <source>That recovery key does not belong to this vault.</source>
+        <translation>Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Tresor.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="129"/>
+        <source>The current password for {login} is wrong.</source>
+        <translation>Das aktuelle Passwort für {login} ist falsch.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="130"/>
+        <source>There is no clinician with the login {login} in this vault.</source>
+        <translation>In diesem Tresor gibt es keine behandelnde Person mit dem Anmeldenamen {login}.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="131"/>
+        <source>The account {login} has been deactivated. Ask a practice Admin.</source>
+        <translation>Das Konto {login} wurde deaktiviert. Wenden Sie sich an einen Praxis-Admin.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="132"/>
+        <source>That clinician account is not active.</source>
+        <translation>Dieses Konto ist nicht aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="133"/>
+        <source>That password is too easy to guess: {problem}.</source>
+        <translation>Dieses Passwort ist zu leicht zu erraten: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="134"/>
+        <source>There is no vault at {folder} (the folder does not exist).</source>
+        <translation>Unter {folder} gibt es keinen Tresor (der Ordner existiert nicht).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="135"/>
+        <source>There is no vault at {folder} (no vault.json).</source>
+        <translation>Unter {folder} gibt es keinen Tresor (keine vault.json).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="136"/>
+        <source>There is already a vault at {folder}; choose an empty folder.</source>
+        <translation>Unter {folder} gibt es bereits einen Tresor; wählen Sie einen leeren Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="137"/>
+        <source>{folder} is not empty; choose an empty or new folder.</source>
+        <translation>{folder} ist nicht leer; wählen Sie einen leeren oder neuen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="138"/>
+        <source>{folder} holds a clinic&apos;s vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})</source>
+        <translation>{folder} enthält den Tresor einer Praxis, nicht die Demo-Praxis; öffnen Sie ihn ohne --demo (pixiodoc --vault {folder})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="142"/>
+        <source>Restore the vault from your latest backup (pixiodoc vault restore).</source>
+        <translation>Stellen Sie den Tresor aus Ihrer letzten Sicherung wieder her (pixiodoc vault restore).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="145"/>
+        <source>The vault at {folder} has lost its vault.json. {hint}</source>
+        <translation>Dem Tresor unter {folder} fehlt die Datei vault.json. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="146"/>
+        <source>The vault&apos;s vault.json at {folder} is damaged. {hint}</source>
+        <translation>Die vault.json des Tresors unter {folder} ist beschädigt. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="147"/>
+        <source>The vault&apos;s vault.json at {folder} has been altered since it was last written by PixioDoc. {hint}</source>
+        <translation>Die vault.json des Tresors unter {folder} wurde verändert, seit PixioDoc sie zuletzt geschrieben hat. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="151"/>
+        <source>{path} is not a PixioDoc vault header. {hint}</source>
+        <translation>{path} ist kein PixioDoc-Tresorkopf. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="152"/>
+        <source>vault.json has an unreadable key entry. {hint}</source>
+        <translation>Die vault.json enthält einen unlesbaren Schlüsseleintrag. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="153"/>
+        <source>vault.json has an unreadable {what}</source>
+        <translation>Die vault.json enthält unlesbare Daten ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="154"/>
+        <source>vault.json names an unknown key derivation {name}</source>
+        <translation>Die vault.json nennt ein unbekanntes Schlüsselableitungsverfahren {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="155"/>
+        <source>vault.json has unreadable key derivation settings</source>
+        <translation>Die vault.json enthält unlesbare Einstellungen zur Schlüsselableitung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="156"/>
+        <source>vault.json has out-of-range key derivation settings</source>
+        <translation>Die vault.json enthält Einstellungen zur Schlüsselableitung außerhalb des zulässigen Bereichs</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="157"/>
+        <source>The vault database {file} cannot be read with this vault&apos;s key (it is damaged or belongs to another vault). {hint}</source>
+        <translation>Die Tresordatenbank {file} lässt sich mit dem Schlüssel dieses Tresors nicht lesen (sie ist beschädigt oder gehört zu einem anderen Tresor). {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="161"/>
+        <source>The vault database in {folder} is damaged ({fault}). {hint}</source>
+        <translation>Die Tresordatenbank in {folder} ist beschädigt ({fault}). {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="162"/>
+        <source>The vault database is missing from {folder}. {hint}</source>
+        <translation>Die Tresordatenbank fehlt in {folder}. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="163"/>
+        <source>The vault has no device id; it was not created by PixioDoc.</source>
+        <translation>Der Tresor hat keine Gerätekennung; er wurde nicht von PixioDoc angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="164"/>
+        <source>This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.</source>
+        <translation>Dieser Tresor wurde von einer neueren PixioDoc-Version geschrieben (Tresorformat {version}; diese Version liest bis {supported}). Aktualisieren Sie PixioDoc, um ihn zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="168"/>
+        <source>This vault&apos;s database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.</source>
+        <translation>Die Datenbank dieses Tresors wurde von einer neueren PixioDoc-Version geschrieben (Schema {schema}). Aktualisieren Sie PixioDoc, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="172"/>
+        <source>The data key of patient {patient} is missing (erased or damaged); the patient&apos;s images cannot be read.</source>
+        <translation>Der Datenschlüssel von Patient {patient} fehlt (gelöscht oder beschädigt); die Bilder dieser Akte können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="176"/>
+        <source>The data key of patient {patient} is damaged. {hint}</source>
+        <translation>Der Datenschlüssel von Patient {patient} ist beschädigt. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="177"/>
+        <source>Image object {object} is truncated</source>
+        <translation>Das Bildobjekt {object} ist unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="178"/>
+        <source>Image object {object} has an unknown format</source>
+        <translation>Das Bildobjekt {object} hat ein unbekanntes Format</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="179"/>
+        <source>Image object {object} fails authentication (damaged or altered)</source>
+        <translation>Das Bildobjekt {object} besteht die Echtheitsprüfung nicht (beschädigt oder verändert)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="180"/>
+        <source>Image object {object} is missing from the vault</source>
+        <translation>Das Bildobjekt {object} fehlt im Tresor</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="182"/>
+        <source>This action needs a clinician to be logged in.</source>
+        <translation>Für diese Aktion muss eine behandelnde Person angemeldet sein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="183"/>
+        <source>The account {login} has been deactivated; log in as an active clinician.</source>
+        <translation>Das Konto {login} wurde deaktiviert; melden Sie sich mit einem aktiven Konto an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="186"/>
+        <source>{login} may not {action} this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
+        <translation>{login} hat für diese Aktion ({action}) an der Akte keine Berechtigung (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="190"/>
+        <source>{login} may not view this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
+        <translation>{login} darf die Akte dieses Patienten nicht ansehen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="194"/>
+        <source>{login} may not edit this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
+        <translation>{login} darf die Akte dieses Patienten nicht bearbeiten (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="198"/>
+        <source>{login} may not delete this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
+        <translation>{login} darf in der Akte dieses Patienten nichts löschen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="202"/>
+        <source>{login} may not export this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
+        <translation>{login} darf die Akte dieses Patienten nicht exportieren (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="206"/>
+        <source>{login} may not share this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
+        <translation>{login} darf die Akte dieses Patienten nicht freigeben (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="210"/>
+        <source>{login} may not erase this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
+        <translation>{login} darf die Akte dieses Patienten nicht endgültig löschen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="214"/>
+        <source>View Only</source>
+        <translation>Nur ansehen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="215"/>
+        <source>Editor</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="216"/>
+        <source>This record was imported from another clinic&apos;s case bundle and is View Only.</source>
+        <translation>Diese Akte wurde aus dem Fallpaket einer anderen Praxis importiert und kann nur angesehen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="219"/>
+        <source>Only a practice Admin may {what}.</source>
+        <translation>Nur ein Praxis-Admin darf {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="220"/>
+        <source>add clinicians</source>
+        <translation>behandelnde Personen hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="221"/>
+        <source>change roles</source>
+        <translation>Rollen ändern</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="222"/>
+        <source>deactivate clinicians</source>
+        <translation>behandelnde Personen deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="223"/>
+        <source>reset passwords</source>
+        <translation>Passwörter zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="224"/>
+        <source>review emergency accesses</source>
+        <translation>Notfallzugriffe prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="225"/>
+        <source>acknowledge emergency accesses</source>
+        <translation>Notfallzugriffe bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="226"/>
+        <source>Only a practice Admin may install a licence.</source>
+        <translation>Nur ein Praxis-Admin darf eine Lizenz installieren.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="227"/>
+        <source>Only a practice Admin may back up the whole vault.</source>
+        <translation>Nur ein Praxis-Admin darf den ganzen Tresor sichern.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="228"/>
+        <source>Only a practice Admin may enroll a new workstation.</source>
+        <translation>Nur ein Praxis-Admin darf einen neuen Arbeitsplatz einrichten.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="229"/>
+        <source>Only a practice Admin may change the sync settings.</source>
+        <translation>Nur ein Praxis-Admin darf die Synchronisationseinstellungen ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="230"/>
+        <source>Only a practice Admin (or the record&apos;s Admin, for that record) may {what} the audit trail.</source>
+        <translation>Nur ein Praxis-Admin (oder für diese Akte ihr Admin) darf das Protokoll einsehen oder exportieren ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="234"/>
+        <source>Only the clinician who opened it or a practice Admin may end it.</source>
+        <translation>Nur die Person, die ihn geöffnet hat, oder ein Praxis-Admin darf ihn beenden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="235"/>
+        <source>Only a workspace Admin may set up the PACS.</source>
+        <translation>Nur ein Admin darf das PACS einrichten.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="236"/>
+        <source>Only a workspace Admin may change the clinic&apos;s logo.</source>
+        <translation>Nur ein Admin darf das Logo der Praxis ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="237"/>
+        <source>Importing patients from the EHR takes a workspace Admin.</source>
+        <translation>Der Import von Patienten aus dem Praxisverwaltungssystem ist Admins vorbehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="238"/>
+        <source>This patient has not consented to being shown photos on the consultation screen (record consent for &apos;consultation-screen&apos; first).</source>
+        <translation>Diese Person hat nicht eingewilligt, dass ihr Fotos auf dem Beratungsbildschirm gezeigt werden (erfassen Sie zuerst die Einwilligung „Beratungsbildschirm“).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="243"/>
+        <source>Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with &apos;pixiodoc licence install FILE&apos; or Settings &gt; Licence.</source>
+        <translation>Wechseln Sie zu PixioDoc Pro oder Teams (siehe pixiodoc.example/pricing) und installieren Sie die Lizenz mit „pixiodoc licence install DATEI“ oder unter Einstellungen &gt; Lizenz.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="247"/>
+        <source>The {plan} plan keeps up to {limit} patients and this clinic has {count}{why}. Existing records stay available. {hint}</source>
+        <translation>Der Tarif {plan} umfasst bis zu {limit} Patienten, und diese Praxis hat {count}{why}. Vorhandene Akten bleiben verfügbar. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="251"/>
+        <source>The {plan} plan has room for {limit} active clinicians and all are taken. Ask for more seats on the Teams licence.</source>
+        <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. Fragen Sie nach weiteren Plätzen für die Teams-Lizenz.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="255"/>
+        <source>The {plan} plan has room for {limit} active clinicians and all are taken. PixioDoc Teams has 4 or more seats. {hint}</source>
+        <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. PixioDoc Teams hat 4 oder mehr Plätze. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="259"/>
+        <source>{what} needs PixioDoc Pro; this clinic has {plan}. {hint}</source>
+        <translation>{what} erfordert PixioDoc Pro; diese Praxis hat {plan}. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="260"/>
+        <source>{what} needs PixioDoc Teams; this clinic has {plan}. {hint}</source>
+        <translation>{what} erfordert PixioDoc Teams; diese Praxis hat {plan}. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="261"/>
+        <source>Sharing a record with a colleague</source>
+        <translation>Das Freigeben einer Akte an Kolleginnen und Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="263"/>
+        <source>The hot folder {folder} does not exist</source>
+        <translation>Der überwachte Ordner {folder} existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="264"/>
+        <source>The camera &apos;{camera}&apos; did not respond in time</source>
+        <translation>Die Kamera „{camera}“ hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="265"/>
+        <source>The camera &apos;{camera}&apos; is in use by another program (or does not start); close the other program and try again</source>
+        <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet (oder startet nicht); schließen Sie das andere Programm und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="269"/>
+        <source>The camera &apos;{camera}&apos; is in use by another program</source>
+        <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="270"/>
+        <source>The camera &apos;{camera}&apos; is not open</source>
+        <translation>Die Kamera „{camera}“ ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="271"/>
+        <source>&apos;{camera}&apos; has no picture that can be read</source>
+        <translation>„{camera}“ liefert kein lesbares Bild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="272"/>
+        <source>No camera found (nothing is connected as camera {index})</source>
+        <translation>Keine Kamera gefunden (als Kamera {index} ist nichts angeschlossen)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="273"/>
+        <source>No camera found: &apos;{camera}&apos; is not connected or cannot be opened</source>
+        <translation>Keine Kamera gefunden: „{camera}“ ist nicht angeschlossen oder lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="274"/>
+        <source>No camera found: &apos;{camera}&apos; cannot be opened as video</source>
+        <translation>Keine Kamera gefunden: „{camera}“ lässt sich nicht als Video öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="275"/>
+        <source>No camera found: the folder {folder} does not exist</source>
+        <translation>Keine Kamera gefunden: Der Ordner {folder} existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="276"/>
+        <source>No camera found: the file {file} does not exist</source>
+        <translation>Keine Kamera gefunden: Die Datei {file} existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="277"/>
+        <source>could not align: the fit is degenerate</source>
+        <translation>Ausrichten nicht möglich: Die Anpassung ist entartet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="278"/>
+        <source>could not align: the fit needs an implausible perspective</source>
+        <translation>Ausrichten nicht möglich: Die Anpassung bräuchte eine unplausible Perspektive</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="279"/>
+        <source>could not align: the fit would mirror the photo</source>
+        <translation>Ausrichten nicht möglich: Die Anpassung würde das Foto spiegeln</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="280"/>
+        <source>could not align: the photos differ in scale by {scale}x (allowed 0.5-2)</source>
+        <translation>Ausrichten nicht möglich: Die Fotos unterscheiden sich im Maßstab um das {scale}-Fache (erlaubt 0,5–2)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="283"/>
+        <source>could not align: the fit twists the photo</source>
+        <translation>Ausrichten nicht möglich: Die Anpassung verdreht das Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="284"/>
+        <source>could not align: too few matching features</source>
+        <translation>Ausrichten nicht möglich: zu wenige übereinstimmende Merkmale</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="286"/>
+        <source>Sync is not set up on this workstation (pixiodoc sync configure, or Settings &gt; Sync).</source>
+        <translation>Die Synchronisation ist auf diesem Arbeitsplatz nicht eingerichtet (pixiodoc sync configure oder Einstellungen &gt; Synchronisation).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="290"/>
+        <source>The sync access key and secret are missing from this PC&apos;s credential store; enter them again (pixiodoc sync configure).</source>
+        <translation>Zugriffsschlüssel und Geheimnis für die Synchronisation fehlen im Anmeldedatenspeicher dieses PCs; geben Sie sie erneut ein (pixiodoc sync configure).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="294"/>
+        <source>The sync endpoint {endpoint} cannot be reached (offline, or a wrong address). Changes stay on this PC and go out with the next sync.</source>
+        <translation>Der Synchronisationsserver {endpoint} ist nicht erreichbar (offline oder falsche Adresse). Änderungen bleiben auf diesem PC und werden bei der nächsten Synchronisation übertragen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="298"/>
+        <source>The sync endpoint {endpoint} is having trouble (error {code}); sync will try again later.</source>
+        <translation>Der Synchronisationsserver {endpoint} hat Probleme (Fehler {code}); die Synchronisation wird später erneut versucht.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="302"/>
+        <source>The sync endpoint {endpoint} refused a request (error {code}).</source>
+        <translation>Der Synchronisationsserver {endpoint} hat eine Anfrage abgelehnt (Fehler {code}).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="303"/>
+        <source>The sync endpoint {endpoint} rejects the access key or secret (check them under sync settings: pixiodoc sync configure).</source>
+        <translation>Der Synchronisationsserver {endpoint} lehnt Zugriffsschlüssel oder Geheimnis ab (prüfen Sie sie in den Synchronisationseinstellungen: pixiodoc sync configure).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="307"/>
+        <source>The sync endpoint {endpoint} does not answer as S3 storage (a proxy may be in the way, or the endpoint URL is wrong).</source>
+        <translation>Der Synchronisationsserver {endpoint} antwortet nicht als S3-Speicher (vielleicht ist ein Proxy dazwischen oder die Adresse ist falsch).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="311"/>
+        <source>The sync endpoint answered with a web page, not as S3 storage (a proxy or login portal is in the way, or the endpoint URL is wrong).</source>
+        <translation>Der Synchronisationsserver hat mit einer Webseite statt als S3-Speicher geantwortet (ein Proxy oder Anmeldeportal ist dazwischen, oder die Adresse ist falsch).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="315"/>
+        <source>The bucket {bucket} does not exist at {endpoint}; create it or correct the name.</source>
+        <translation>Der Bucket {bucket} existiert bei {endpoint} nicht; legen Sie ihn an oder korrigieren Sie den Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="318"/>
+        <source>This PC&apos;s clock is too far off the sync endpoint&apos;s time; set the date and time correctly (automatic time), then sync again.</source>
+        <translation>Die Uhr dieses PCs weicht zu stark von der Zeit des Synchronisationsservers ab; stellen Sie Datum und Uhrzeit richtig ein (automatische Zeit) und synchronisieren Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="322"/>
+        <source>The disk of this PC is full: the changes from the other workstations could not be saved. Free some space, then sync again; nothing was lost.</source>
+        <translation>Die Festplatte dieses PCs ist voll: Die Änderungen der anderen Arbeitsplätze konnten nicht gespeichert werden. Schaffen Sie Platz und synchronisieren Sie dann erneut; es ist nichts verloren gegangen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="326"/>
+        <source>The sync object {object} is not a PixioDoc object.</source>
+        <translation>Das Synchronisationsobjekt {object} ist kein PixioDoc-Objekt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="327"/>
+        <source>The sync object {object} is unreadable.</source>
+        <translation>Das Synchronisationsobjekt {object} ist unlesbar.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="328"/>
+        <source>The sync object {object} fails authentication (altered, or not this clinic&apos;s); it was not applied.</source>
+        <translation>Das Synchronisationsobjekt {object} besteht die Echtheitsprüfung nicht (verändert oder nicht von dieser Praxis); es wurde nicht übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
+        <source>The sync batch {batch} of device {device} names another device or number; it was not applied.</source>
+        <translation>Der Synchronisationsstapel {batch} von Gerät {device} nennt ein anderes Gerät oder eine andere Nummer; er wurde nicht übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="336"/>
+        <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
+        <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="340"/>
+        <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
+        <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="344"/>
+        <source>The enrollment code has a typo (its last group does not match).</source>
+        <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="345"/>
+        <source>An enrollment code is valid for 1 minute to 24 hours.</source>
+        <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="346"/>
+        <source>This enrollment code has expired; ask an Admin for a new one.</source>
+        <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="347"/>
+        <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
+        <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="351"/>
+        <source>This enrollment code does not open the enrollment.</source>
+        <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="352"/>
+        <source>No clinic in this bucket and prefix opens with that recovery key.</source>
+        <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="355"/>
+        <source>Joining needs an enrollment code or the recovery key.</source>
+        <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
+    </message>
+</context>
 </TS>

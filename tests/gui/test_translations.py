@@ -1,7 +1,8 @@
 """The German translation is complete, and the running interface really shows it.
 
-1. lupdate over gui/ and ui/ into a copy of the committed .ts finds nothing
-   new, unfinished or empty: every `tr()` string has its German.
+1. lupdate over gui/, ui/ and the core's error catalogue into a copy of the
+   committed .ts finds nothing new, unfinished or empty: every `tr()` string
+   and every catalogued error message has its German.
 2. A walk over every widget of the window, in German, finds no text that is
    still the English source of a translated string.
 """
@@ -35,7 +36,8 @@ from pixiodoc_desktop.gui.views.dialogs import LesionDialog, PatientDialog
 
 UPDATE_COMMAND = (
     ".venv/bin/pyside6-lupdate -no-obsolete -extensions py,ui pixiodoc_desktop/gui ui "
-    "-source-language en -target-language de -ts resources/translations/pixiodoc_de.ts"
+    "pixiodoc_desktop/error_catalogue.py -source-language en -target-language de "
+    "-ts resources/translations/pixiodoc_de.ts"
 )
 
 
@@ -57,6 +59,7 @@ def test_lupdate_finds_every_string_translated(tmp_path: Path) -> None:
             "py,ui",
             "pixiodoc_desktop/gui",
             "ui",
+            "pixiodoc_desktop/error_catalogue.py",
             "-source-language",
             "en",
             "-target-language",

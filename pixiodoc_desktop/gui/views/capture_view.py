@@ -79,6 +79,7 @@ from pixiodoc_desktop.errors import (
 )
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.live_preview import LivePreview, ghost_images
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -931,7 +932,7 @@ class CaptureView(QDialog):
         try:
             actual = preview.set_mode(mode)
         except CameraError as error:
-            self.ctx.notifier.warning(error.message)
+            self.ctx.notifier.warning(error_text(error))
             return
         self._modes.remember(self._choice.name, actual)
 
@@ -967,9 +968,9 @@ class CaptureView(QDialog):
         self._running = False
         self.take_button.setEnabled(False)
         if isinstance(error, CameraBusy):
-            self.live.set_message(self.tr("The camera is busy"), error.message, dimmed=False)
+            self.live.set_message(self.tr("The camera is busy"), error_text(error), dimmed=False)
         else:
-            self._show_no_camera(error.message)
+            self._show_no_camera(error_text(error))
 
     def _show_no_camera(self, detail: str) -> None:
         self._running = False
@@ -1109,7 +1110,7 @@ class CaptureView(QDialog):
         try:
             self._profiles.put(profile)
         except (InvalidInput, OSError) as error:
-            text = error.message if isinstance(error, InvalidInput) else str(error.strerror)
+            text = error_text(error) if isinstance(error, InvalidInput) else str(error.strerror)
             self.ctx.notifier.warning(text)
             return
         if self.profile_combo.findText(profile.device_name) < 0:
@@ -1131,7 +1132,7 @@ class CaptureView(QDialog):
         try:
             value = px_per_mm_from_field_of_view(width, self.fov_spin.value())
         except InvalidInput as error:
-            self.ctx.notifier.warning(error.message)
+            self.ctx.notifier.warning(error_text(error))
             return
         self._set_calibration(value)
 
@@ -1154,7 +1155,7 @@ class CaptureView(QDialog):
                 (first.x(), first.y()), (second.x(), second.y()), self.ruler_spin.value()
             )
         except InvalidInput as error:
-            self.ctx.notifier.warning(error.message)
+            self.ctx.notifier.warning(error_text(error))
             return
         self._set_calibration(value)
 
@@ -1445,7 +1446,7 @@ class CaptureView(QDialog):
             hot.start()
         except PixioDocError as error:
             hot.stop()
-            self.ctx.notifier.error(error.message)
+            self.ctx.notifier.error(error_text(error))
             return
         except OSError as error:
             hot.stop()
@@ -1518,13 +1519,13 @@ class CaptureView(QDialog):
             text = (
                 self.tr("%1 was put into quarantine: %2")
                 .replace("%1", name)
-                .replace("%2", event.reason)
+                .replace("%2", translated_message(event.reason))
             )
         else:
             text = (
                 self.tr("%1 not imported yet (tried again): %2")
                 .replace("%1", name)
-                .replace("%2", event.reason)
+                .replace("%2", translated_message(event.reason))
             )
         self.outcome_list.insertItem(0, text)
         if event.outcome in (Outcome.IMPORTED, Outcome.DUPLICATE):

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.clinic.clinicians import Clinicians, ClinicianSummary
+from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.workers import DbOperation
 
 
@@ -115,7 +117,7 @@ class CliniciansDialog(QDialog):
             self.refresh()
 
         def failed(exc: Exception) -> None:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc) if isinstance(exc, PixioDocError) else str(exc))
 
         DbOperation(work).success(done).failure(failed).run(self.ctx.worker)
 

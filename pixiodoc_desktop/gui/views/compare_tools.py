@@ -21,6 +21,7 @@ from pixiodoc_desktop.clinic.comparisons import (
     Side,
 )
 from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.widgets.compare_marks import Mark
 from pixiodoc_desktop.imaging.alignment import homography_from_points
 from pixiodoc_desktop.imaging.compose import Mode
@@ -114,7 +115,7 @@ class CompareTools:
                 try:
                     delta = change(first, last).text()
                 except PixioDocError as error:
-                    delta = error.message
+                    delta = error_text(error)
                 lines.append(f"{names[kind]}: {first.text()} → {last.text()} ({delta})")
             elif before or after:
                 value = self.measured((before or after)[-1])
@@ -186,7 +187,7 @@ class CompareTools:
                     Annotation(AnnotationKind(tool), Side(side), points, self.text.text().strip())
                 )
         except PixioDocError as error:
-            self.view.ctx.notifier.error(error.message)
+            self.view.ctx.notifier.error(error_text(error))
         self.refresh()
         self.view.marksChanged.emit()
 
@@ -239,7 +240,7 @@ class CompareTools:
         try:
             alignment = homography_from_points(list(pairs), (after.width, after.height))
         except PixioDocError as error:
-            view.ctx.notifier.error(error.message)
+            view.ctx.notifier.error(error_text(error))
             self._pairs = []
             self.refresh()
             return

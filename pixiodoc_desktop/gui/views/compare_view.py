@@ -50,6 +50,7 @@ from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -640,7 +641,7 @@ class CompareView(QWidget):
             )
 
         def refused(error: Exception) -> None:
-            message = error.message if isinstance(error, PixioDocError) else str(type(error))
+            message = error_text(error) if isinstance(error, PixioDocError) else str(type(error))
             self.ctx.notifier.error(message)
             self.consultationRefused.emit(message)
 
@@ -719,7 +720,7 @@ class CompareView(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         message = (
-            error.message
+            error_text(error)
             if isinstance(error, PixioDocError)
             else self.tr("The photos could not be compared.")
         )

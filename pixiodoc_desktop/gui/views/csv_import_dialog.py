@@ -40,6 +40,7 @@ from pixiodoc_desktop.clinic.ehr_import import (
     read_header,
 )
 from pixiodoc_desktop.errors import InvalidInput
+from pixiodoc_desktop.gui.notify import error_text
 
 _NOT_MAPPED = ""
 
@@ -179,7 +180,7 @@ class CsvImportDialog(QDialog):
             header = read_header(self._data, delimiter=delimiter, encoding=encoding)
         except InvalidInput as exc:
             header = []
-            self.showError(exc.message)
+            self.showError(error_text(exc))
         guess = guess_mapping(header)
         for field, box in self.columns.items():
             box.blockSignals(True)

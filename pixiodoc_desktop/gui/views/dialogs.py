@@ -32,6 +32,7 @@ from pixiodoc_desktop.errors import InvalidInput, PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.forms import child, load_form
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.widgets.strength_meter import StrengthMeter
 from pixiodoc_desktop.gui.workers import DbOperation
 
@@ -79,7 +80,7 @@ class FormDialog(QDialog):
         try:
             job = self.work()
         except InvalidInput as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
@@ -92,7 +93,7 @@ class FormDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         if isinstance(exc, PixioDocError):
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
         else:
             self.ctx.notifier.failure(exc)
 
@@ -352,7 +353,7 @@ class RecoveryDialog(FormDialog):
         try:
             job = self.work()
         except InvalidInput as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         DbOperation(job).success(self._succeeded).failure(self._failed).survive_lock().run(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.forms import child, load_form
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import LoginInfo, VaultInfo
 from pixiodoc_desktop.gui.widgets.strength_meter import StrengthMeter
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -120,7 +121,7 @@ class FirstRunPage(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, PixioDocError):
-            self._refuse(exc.message)
+            self._refuse(error_text(exc))
         else:
             self.create_button.setEnabled(True)
             self.ctx.notifier.failure(exc)

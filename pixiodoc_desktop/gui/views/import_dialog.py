@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.clinic.importing import ImportReport
+from pixiodoc_desktop.gui.notify import translated_message
 
 _NAME_WIDTH = 320  # pixels a long file name is elided to in the progress line
 
@@ -193,10 +194,12 @@ class ImportDialog(QDialog):
         rows: list[tuple[str, str, str]]
         if report is not None:
             imported, duplicates = len(report.imported), len(report.duplicates)
-            rows = [(r.path.name, r.reason, str(r.path)) for r in report.refused]
+            rows = [
+                (r.path.name, translated_message(r.reason), str(r.path)) for r in report.refused
+            ]
             cancelled = report.cancelled
         else:
-            rows = [(name, reason, name) for name, reason in refused]
+            rows = [(name, translated_message(reason), name) for name, reason in refused]
         self._running = False
         self._finished = True
 

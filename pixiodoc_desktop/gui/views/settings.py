@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.config import Settings, save_settings
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.gui.forms import child, load_form
+from pixiodoc_desktop.gui.notify import error_text
 
 
 class SettingsDialog(QDialog):
@@ -81,7 +82,7 @@ class SettingsDialog(QDialog):
         try:
             save_settings(new, self.path)
         except InvalidInput as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         except OSError:
             self.message.setText(self.tr("The settings file could not be written."))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.forms import child, load_form
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import LoginInfo, VaultInfo
 from pixiodoc_desktop.gui.views.dialogs import RecoveryDialog
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -93,7 +94,7 @@ class UnlockPage(QWidget):
             else:
                 self.message.setText(self.tr("Wrong password. Please try again."))
         elif isinstance(exc, PixioDocError):
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
         else:
             self.ctx.notifier.failure(exc)
 

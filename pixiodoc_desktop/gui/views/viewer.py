@@ -17,6 +17,7 @@ from pixiodoc_desktop.clinic.photos import ImageSize, PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.theme import icon
 from pixiodoc_desktop.gui.thumbnails import decode_image
 from pixiodoc_desktop.gui.widgets.photo_viewer import PhotoViewer
@@ -120,7 +121,7 @@ class ViewerWindow(QDialog):
 
     def _failed(self, photo_id: str, exc: Exception) -> None:
         message = (
-            exc.message
+            error_text(exc)
             if isinstance(exc, PixioDocError)
             else self.tr("The photo could not be opened.")
         )

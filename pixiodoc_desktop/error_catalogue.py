@@ -1,0 +1,400 @@
+"""Every error message the core shows a clinician, as a template the GUI translates.
+
+The core raises typed errors with English messages (the CLI prints them, the
+log names only their type). The GUI shows them in the user's language: it
+finds the template here that produced the message, translates the template
+(Qt context "errors") and fills in the values taken from the message, which
+are translated too when they are themselves catalogued (a reason, a hint).
+Raise sites stay as they are; ``tests/gui/test_error_translations.py`` fails
+when a raise site's message has no template here or a template lacks its
+German. Refresh the .ts with the command in ``tests/gui/test_translations.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+CONTEXT = "errors"
+
+# Values that are counts or sizes; matching them as digits keeps "{count}{why}" apart.
+_NUMBERS = frozenset({"count", "limit", "seconds", "size", "width", "height", "index", "scale"})
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Qt's marker name, so that pyside6-lupdate collects the templates from this Qt-free module."""
+    del context
+    return text
+
+
+TEMPLATES: tuple[str, ...] = (
+    # --- Importing photos: why a file was refused
+    QT_TRANSLATE_NOOP("errors", "{file} does not exist"),
+    QT_TRANSLATE_NOOP("errors", "{file} cannot be read: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "{file} is too large ({size} MB)"),
+    QT_TRANSLATE_NOOP("errors", "{file} is too large to decode"),
+    QT_TRANSLATE_NOOP("errors", "{file} is empty (0 bytes)"),
+    QT_TRANSLATE_NOOP("errors", "{file} is too large: {size} (limit {limit})"),
+    QT_TRANSLATE_NOOP(
+        "errors", "{file} is too large: {width} x {height} pixels (limit {limit} megapixels)"
+    ),
+    QT_TRANSLATE_NOOP("errors", "{file} is too large to open with the memory available"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{file} is not an image PixioDoc accepts: it looks like {kind} (accepted: {accepted})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{file} is not an image PixioDoc accepts: its pixels are 32-bit numbers, not 8 or 16 bits per channel",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{file} is not an image PixioDoc accepts: its pixels are floating-point numbers, not 8 or 16 bits per channel",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "{file} is not a camera picture PixioDoc accepts: expected 8-bit pixels"
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{file} is not a camera picture PixioDoc accepts: expected a grey or BGR frame, got shape {shape}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{file} is a HEIC image, but HEIC support is not installed on this computer (the pillow-heif package)",
+    ),
+    QT_TRANSLATE_NOOP("errors", "{file} could not be saved as a JPEG picture"),
+    QT_TRANSLATE_NOOP("errors", "{file} is damaged: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "errors", "{file} is damaged: it declares a size of {width} x {height} pixels"
+    ),
+    QT_TRANSLATE_NOOP("errors", "the {format} data ends early (truncated file)"),
+    QT_TRANSLATE_NOOP("errors", "the {format} data is corrupt and cannot be decoded"),
+    QT_TRANSLATE_NOOP("errors", "the JPEG start marker is missing"),
+    QT_TRANSLATE_NOOP("errors", "the JPEG data is corrupt (a misplaced marker)"),
+    QT_TRANSLATE_NOOP("errors", "the JPEG data is corrupt (a bad segment length)"),
+    QT_TRANSLATE_NOOP("errors", "A compared photo could not be decoded."),
+    QT_TRANSLATE_NOOP("errors", "Permission denied"),
+    QT_TRANSLATE_NOOP("errors", "No such file or directory"),
+    QT_TRANSLATE_NOOP("errors", "Is a directory"),
+    # --- What a refused file looks like (fills {kind} above)
+    QT_TRANSLATE_NOOP("errors", "empty"),
+    QT_TRANSLATE_NOOP("errors", "a PDF document"),
+    QT_TRANSLATE_NOOP("errors", "a ZIP archive (or an Office document)"),
+    QT_TRANSLATE_NOOP("errors", "an empty ZIP archive"),
+    QT_TRANSLATE_NOOP("errors", "a GIF image"),
+    QT_TRANSLATE_NOOP("errors", "a JPEG 2000 image"),
+    QT_TRANSLATE_NOOP("errors", "a Windows icon"),
+    QT_TRANSLATE_NOOP("errors", "a Photoshop document"),
+    QT_TRANSLATE_NOOP("errors", "a Canon RAW photo"),
+    QT_TRANSLATE_NOOP("errors", "a Fujifilm RAW photo"),
+    QT_TRANSLATE_NOOP("errors", "a BigTIFF image (not supported)"),
+    QT_TRANSLATE_NOOP("errors", "a gzip archive"),
+    QT_TRANSLATE_NOOP("errors", "a RAR archive"),
+    QT_TRANSLATE_NOOP("errors", "a 7-Zip archive"),
+    QT_TRANSLATE_NOOP("errors", "a Windows program"),
+    QT_TRANSLATE_NOOP("errors", "a program"),
+    QT_TRANSLATE_NOOP("errors", "an RTF document"),
+    QT_TRANSLATE_NOOP("errors", "an old-style Office document"),
+    QT_TRANSLATE_NOOP("errors", "a database file"),
+    QT_TRANSLATE_NOOP("errors", "a video (Matroska/WebM)"),
+    QT_TRANSLATE_NOOP("errors", "an Ogg audio or video file"),
+    QT_TRANSLATE_NOOP("errors", "an MP3 audio file"),
+    QT_TRANSLATE_NOOP("errors", "an MPEG video"),
+    QT_TRANSLATE_NOOP("errors", "an AVIF image"),
+    QT_TRANSLATE_NOOP("errors", "a HEIF image that is not HEIC"),
+    QT_TRANSLATE_NOOP("errors", "a QuickTime video"),
+    QT_TRANSLATE_NOOP("errors", "a video or audio file (MP4 family)"),
+    QT_TRANSLATE_NOOP("errors", "an AVI video"),
+    QT_TRANSLATE_NOOP("errors", "a WAV audio file"),
+    QT_TRANSLATE_NOOP("errors", "a RIFF file"),
+    QT_TRANSLATE_NOOP("errors", "an HTML page"),
+    QT_TRANSLATE_NOOP("errors", "an SVG drawing"),
+    QT_TRANSLATE_NOOP("errors", "an XML document"),
+    QT_TRANSLATE_NOOP("errors", "plain text"),
+    QT_TRANSLATE_NOOP("errors", "a damaged or unusual BMP image"),
+    QT_TRANSLATE_NOOP("errors", "unknown binary data"),
+    # --- Unlocking and the vault
+    QT_TRANSLATE_NOOP("errors", "The vault is locked; log in first."),
+    QT_TRANSLATE_NOOP("errors", "Wrong password for {login}."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Wrong password for {login}. Wait {seconds} seconds before the next try."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "Too many wrong passwords for {login}. Try again in {seconds} seconds."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Too many wrong recovery keys. Try again in {seconds} seconds."),
+    QT_TRANSLATE_NOOP("errors", "That recovery key does not belong to this vault."),
+    QT_TRANSLATE_NOOP("errors", "The current password for {login} is wrong."),
+    QT_TRANSLATE_NOOP("errors", "There is no clinician with the login {login} in this vault."),
+    QT_TRANSLATE_NOOP("errors", "The account {login} has been deactivated. Ask a practice Admin."),
+    QT_TRANSLATE_NOOP("errors", "That clinician account is not active."),
+    QT_TRANSLATE_NOOP("errors", "That password is too easy to guess: {problem}."),
+    QT_TRANSLATE_NOOP("errors", "There is no vault at {folder} (the folder does not exist)."),
+    QT_TRANSLATE_NOOP("errors", "There is no vault at {folder} (no vault.json)."),
+    QT_TRANSLATE_NOOP("errors", "There is already a vault at {folder}; choose an empty folder."),
+    QT_TRANSLATE_NOOP("errors", "{folder} is not empty; choose an empty or new folder."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{folder} holds a clinic's vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "Restore the vault from your latest backup (pixiodoc vault restore)."
+    ),
+    QT_TRANSLATE_NOOP("errors", "The vault at {folder} has lost its vault.json. {hint}"),
+    QT_TRANSLATE_NOOP("errors", "The vault's vault.json at {folder} is damaged. {hint}"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The vault's vault.json at {folder} has been altered since it was last written by PixioDoc. {hint}",
+    ),
+    QT_TRANSLATE_NOOP("errors", "{path} is not a PixioDoc vault header. {hint}"),
+    QT_TRANSLATE_NOOP("errors", "vault.json has an unreadable key entry. {hint}"),
+    QT_TRANSLATE_NOOP("errors", "vault.json has an unreadable {what}"),
+    QT_TRANSLATE_NOOP("errors", "vault.json names an unknown key derivation {name}"),
+    QT_TRANSLATE_NOOP("errors", "vault.json has unreadable key derivation settings"),
+    QT_TRANSLATE_NOOP("errors", "vault.json has out-of-range key derivation settings"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The vault database {file} cannot be read with this vault's key (it is damaged or belongs to another vault). {hint}",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The vault database in {folder} is damaged ({fault}). {hint}"),
+    QT_TRANSLATE_NOOP("errors", "The vault database is missing from {folder}. {hint}"),
+    QT_TRANSLATE_NOOP("errors", "The vault has no device id; it was not created by PixioDoc."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This vault's database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The data key of patient {patient} is missing (erased or damaged); the patient's images cannot be read.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The data key of patient {patient} is damaged. {hint}"),
+    QT_TRANSLATE_NOOP("errors", "Image object {object} is truncated"),
+    QT_TRANSLATE_NOOP("errors", "Image object {object} has an unknown format"),
+    QT_TRANSLATE_NOOP("errors", "Image object {object} fails authentication (damaged or altered)"),
+    QT_TRANSLATE_NOOP("errors", "Image object {object} is missing from the vault"),
+    # --- Permissions
+    QT_TRANSLATE_NOOP("errors", "This action needs a clinician to be logged in."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The account {login} has been deactivated; log in as an active clinician."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{login} may not {action} this patient's record (needs {level} access; ask the record's Admin to share it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{login} may not view this patient's record (needs {level} access; ask the record's Admin to share it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{login} may not edit this patient's record (needs {level} access; ask the record's Admin to share it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{login} may not delete this patient's record (needs {level} access; ask the record's Admin to share it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{login} may not export this patient's record (needs {level} access; ask the record's Admin to share it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{login} may not share this patient's record (needs {level} access; ask the record's Admin to share it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{login} may not erase this patient's record (needs {level} access; ask the record's Admin to share it).",
+    ),
+    QT_TRANSLATE_NOOP("errors", "View Only"),
+    QT_TRANSLATE_NOOP("errors", "Editor"),
+    QT_TRANSLATE_NOOP(
+        "errors", "This record was imported from another clinic's case bundle and is View Only."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Only a practice Admin may {what}."),
+    QT_TRANSLATE_NOOP("errors", "add clinicians"),
+    QT_TRANSLATE_NOOP("errors", "change roles"),
+    QT_TRANSLATE_NOOP("errors", "deactivate clinicians"),
+    QT_TRANSLATE_NOOP("errors", "reset passwords"),
+    QT_TRANSLATE_NOOP("errors", "review emergency accesses"),
+    QT_TRANSLATE_NOOP("errors", "acknowledge emergency accesses"),
+    QT_TRANSLATE_NOOP("errors", "Only a practice Admin may install a licence."),
+    QT_TRANSLATE_NOOP("errors", "Only a practice Admin may back up the whole vault."),
+    QT_TRANSLATE_NOOP("errors", "Only a practice Admin may enroll a new workstation."),
+    QT_TRANSLATE_NOOP("errors", "Only a practice Admin may change the sync settings."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Only a practice Admin (or the record's Admin, for that record) may {what} the audit trail.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "Only the clinician who opened it or a practice Admin may end it."),
+    QT_TRANSLATE_NOOP("errors", "Only a workspace Admin may set up the PACS."),
+    QT_TRANSLATE_NOOP("errors", "Only a workspace Admin may change the clinic's logo."),
+    QT_TRANSLATE_NOOP("errors", "Importing patients from the EHR takes a workspace Admin."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This patient has not consented to being shown photos on the consultation screen (record consent for 'consultation-screen' first).",
+    ),
+    # --- Plan limits
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with 'pixiodoc licence install FILE' or Settings > Licence.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The {plan} plan keeps up to {limit} patients and this clinic has {count}{why}. Existing records stay available. {hint}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The {plan} plan has room for {limit} active clinicians and all are taken. Ask for more seats on the Teams licence.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The {plan} plan has room for {limit} active clinicians and all are taken. PixioDoc Teams has 4 or more seats. {hint}",
+    ),
+    QT_TRANSLATE_NOOP("errors", "{what} needs PixioDoc Pro; this clinic has {plan}. {hint}"),
+    QT_TRANSLATE_NOOP("errors", "{what} needs PixioDoc Teams; this clinic has {plan}. {hint}"),
+    QT_TRANSLATE_NOOP("errors", "Sharing a record with a colleague"),
+    # --- Cameras and the hot folder
+    QT_TRANSLATE_NOOP("errors", "The hot folder {folder} does not exist"),
+    QT_TRANSLATE_NOOP("errors", "The camera '{camera}' did not respond in time"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The camera '{camera}' is in use by another program (or does not start); close the other program and try again",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The camera '{camera}' is in use by another program"),
+    QT_TRANSLATE_NOOP("errors", "The camera '{camera}' is not open"),
+    QT_TRANSLATE_NOOP("errors", "'{camera}' has no picture that can be read"),
+    QT_TRANSLATE_NOOP("errors", "No camera found (nothing is connected as camera {index})"),
+    QT_TRANSLATE_NOOP("errors", "No camera found: '{camera}' is not connected or cannot be opened"),
+    QT_TRANSLATE_NOOP("errors", "No camera found: '{camera}' cannot be opened as video"),
+    QT_TRANSLATE_NOOP("errors", "No camera found: the folder {folder} does not exist"),
+    QT_TRANSLATE_NOOP("errors", "No camera found: the file {file} does not exist"),
+    QT_TRANSLATE_NOOP("errors", "could not align: the fit is degenerate"),
+    QT_TRANSLATE_NOOP("errors", "could not align: the fit needs an implausible perspective"),
+    QT_TRANSLATE_NOOP("errors", "could not align: the fit would mirror the photo"),
+    QT_TRANSLATE_NOOP(
+        "errors", "could not align: the photos differ in scale by {scale}x (allowed 0.5-2)"
+    ),
+    QT_TRANSLATE_NOOP("errors", "could not align: the fit twists the photo"),
+    QT_TRANSLATE_NOOP("errors", "could not align: too few matching features"),
+    # --- Sync
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Sync is not set up on this workstation (pixiodoc sync configure, or Settings > Sync).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The sync access key and secret are missing from this PC's credential store; enter them again (pixiodoc sync configure).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The sync endpoint {endpoint} cannot be reached (offline, or a wrong address). Changes stay on this PC and go out with the next sync.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The sync endpoint {endpoint} is having trouble (error {code}); sync will try again later.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The sync endpoint {endpoint} refused a request (error {code})."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The sync endpoint {endpoint} rejects the access key or secret (check them under sync settings: pixiodoc sync configure).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The sync endpoint {endpoint} does not answer as S3 storage (a proxy may be in the way, or the endpoint URL is wrong).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The sync endpoint answered with a web page, not as S3 storage (a proxy or login portal is in the way, or the endpoint URL is wrong).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "The bucket {bucket} does not exist at {endpoint}; create it or correct the name."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This PC's clock is too far off the sync endpoint's time; set the date and time correctly (automatic time), then sync again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The disk of this PC is full: the changes from the other workstations could not be saved. Free some space, then sync again; nothing was lost.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The sync object {object} is not a PixioDoc object."),
+    QT_TRANSLATE_NOOP("errors", "The sync object {object} is unreadable."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The sync object {object} fails authentication (altered, or not this clinic's); it was not applied.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The sync batch {batch} of device {device} names another device or number; it was not applied.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This workstation's vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "An enrollment code has {count} letters and digits in groups of 4; check what you typed.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The enrollment code has a typo (its last group does not match)."),
+    QT_TRANSLATE_NOOP("errors", "An enrollment code is valid for 1 minute to 24 hours."),
+    QT_TRANSLATE_NOOP("errors", "This enrollment code has expired; ask an Admin for a new one."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin's PC).",
+    ),
+    QT_TRANSLATE_NOOP("errors", "This enrollment code does not open the enrollment."),
+    QT_TRANSLATE_NOOP(
+        "errors", "No clinic in this bucket and prefix opens with that recovery key."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Joining needs an enrollment code or the recovery key."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """A message taken apart: its catalogued template and the values that filled it."""
+
+    template: str
+    params: dict[str, str]
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    seen: set[str] = set()
+    last = 0
+    for placeholder in _PLACEHOLDER.finditer(template):
+        parts.append(re.escape(template[last : placeholder.start()]))
+        name = placeholder[1]
+        if name in seen:
+            parts.append(f"(?P={name})")
+        else:
+            seen.add(name)
+            body = r"\d[\d.,]*" if name in _NUMBERS else ".*?"
+            parts.append(f"(?P<{name}>{body})")
+        last = placeholder.end()
+    parts.append(re.escape(template[last:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+@cache
+def _literal_length(template: str) -> int:
+    return len(_PLACEHOLDER.sub("", template))
+
+
+def explain(message: str) -> Explained | None:
+    """The template that produced `message` (the most specific one), or None if none did."""
+    best: Explained | None = None
+    for template in TEMPLATES:
+        found = _pattern(template).fullmatch(message)
+        if found is None:
+            continue
+        if best is None or _literal_length(template) > _literal_length(best.template):
+            best = Explained(template, dict(found.groupdict()))
+    return best
