@@ -62,7 +62,7 @@ def _record(
 _KEEP = {"id", "created_at", "created_by"}
 
 
-def _scrubbed(session: Session, patient_id: str) -> dict[str, Any]:
+def scrubbed_patient(session: Session, patient_id: str) -> dict[str, Any]:
     """The erased patient's row as erasure left it: the other PCs take exactly this."""
     patient = session.get(Patient, patient_id)
     if patient is None:
@@ -113,7 +113,14 @@ def capture_local_changes(ws: Workstation, session: Session) -> list[str]:
             _save(session, "patient_key", patient_id, fields)
     for (kind, key), entry in entries.items():
         if kind == "patient_key" and key not in keys and not entry.snapshot.get("erased"):
-            _record(ws, session, "patient_keys", key, "delete", {"scrub": _scrubbed(session, key)})
+            _record(
+                ws,
+                session,
+                "patient_keys",
+                key,
+                "delete",
+                {"scrub": scrubbed_patient(session, key)},
+            )
             _save(session, "patient_key", key, {"erased": True})
             erased.append(key)
 

@@ -25,6 +25,7 @@ from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncError, SyncUnavailable
 from pixiodoc_desktop.sync import state
+from pixiodoc_desktop.sync.compact import compact_history
 from pixiodoc_desktop.sync.crypto import SyncKeys, seal_json
 from pixiodoc_desktop.sync.directory import reconcile_header
 from pixiodoc_desktop.sync.pull import drop_erased_locally, pull
@@ -109,6 +110,7 @@ def sync_once(
             gone = drop_erased_locally(ws, pulled.erased_patients)
             delete_remote_blobs(store, keys, gone)  # in case the erasing PC could not
             forget_blobs(ws, gone)
+        compact_history(ws, store, keys)  # erased patients leave this PC's batches too
         reconcile_header(ws)
     except OSError as exc:
         if is_disk_full(exc):
