@@ -40,7 +40,8 @@ def export_pdf_command(args: argparse.Namespace) -> int:
 
 
 def _magnifications() -> dict[str, float]:
-    """Optical magnification by device name, from this workstation's device profiles."""
+    """Optical magnification by device name, from this workstation's device profiles:
+    only for photos stored before the vault kept the magnification with each photo."""
     from pixiodoc_desktop.capture.profiles import ProfileStore
 
     return {p.device_name: p.magnification for p in ProfileStore().all() if p.magnification}

@@ -76,7 +76,8 @@ def px_per_mm_from_ruler(
 
 
 def apply(profile: DeviceProfile | None, context: CaptureContext, width_px: int) -> CaptureContext:
-    """The context with the scope's modality, contact, name and calibration filled in.
+    """The context with the scope's modality, contact, name, magnification and
+    calibration filled in.
 
     A dermatoscope decides the modality; a plain camera keeps the modality chosen
     on screen (overview or close-up)."""
@@ -89,6 +90,7 @@ def apply(profile: DeviceProfile | None, context: CaptureContext, width_px: int)
         contact=profile.contact if profile.contact is not None else context.contact,
         device=profile.device_name,
         calibration_px_per_mm=profile.px_per_mm_at(width_px) or context.calibration_px_per_mm,
+        magnification=profile.magnification or context.magnification,
     )
 
 

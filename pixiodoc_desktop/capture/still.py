@@ -2,9 +2,9 @@
 
 The frame is encoded to JPEG in memory, prepared like any imported file, and
 ingested through the one ingest path with the scope's profile applied, so
-modality, contact and calibration are stored with the photo. No plaintext
-file is written at any point. The quality verdict comes back with the photo:
-a warning for the screen, never a reason to refuse.
+modality, contact, magnification and calibration are stored with the photo.
+No plaintext file is written at any point. The quality verdict comes back with
+the photo: a warning for the screen, never a reason to refuse.
 """
 
 from __future__ import annotations

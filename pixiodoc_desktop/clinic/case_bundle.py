@@ -28,6 +28,7 @@ import hashlib
 import hmac
 import io
 import json
+import math
 import secrets
 import struct
 import uuid
@@ -89,6 +90,13 @@ class ImportedCase:
 
 def _check_value(key: bytes) -> str:
     return hmac.new(key, b"pixiodoc case key check", hashlib.sha256).hexdigest()[:16]
+
+
+def _magnification(value: object) -> float | None:
+    """The photo's optical magnification from a manifest (absent in older bundles)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) and value > 0 else None
 
 
 def _hkdf(shared: bytes, salt: bytes) -> bytes:
@@ -363,6 +371,7 @@ class CaseBundles:
                     "tags": list(photo.tags),
                     "notes": photo.notes,
                     "calibration_px_per_mm": photo.calibration_px_per_mm,
+                    "magnification": photo.magnification,
                     "media_type": photo.media_type,
                 }
                 for kind, blob in (
@@ -571,6 +580,7 @@ class CaseBundles:
                             tags=[str(t) for t in entry.get("tags") or []],
                             annotations=[],
                             calibration_px_per_mm=entry.get("calibration_px_per_mm"),
+                            magnification=_magnification(entry.get("magnification")),
                             notes=str(entry.get("notes") or ""),
                         )
                     )

@@ -11,6 +11,7 @@ recognised by their keyed content id and not stored twice.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ class CaptureContext:
     contact: bool | None = None
     device: str | None = None
     calibration_px_per_mm: float | None = None
+    magnification: float | None = None  # the scope's optical magnification (×)
     tags: tuple[str, ...] = ()
 
 
@@ -78,6 +80,7 @@ class PhotoSummary:
     calibration_px_per_mm: float | None
     notes: str
     blob_id: str
+    magnification: float | None = None  # optical (×); None when not recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,17 @@ def _summary(photo: Photo, visit_date: dt.date) -> PhotoSummary:
         calibration_px_per_mm=photo.calibration_px_per_mm,
         notes=photo.notes,
         blob_id=photo.blob_id,
+        magnification=photo.magnification,
     )
+
+
+def _magnification(value: float | None) -> float | None:
+    """A stated optical magnification, or None; nonsense (0, negative, NaN) is refused."""
+    if value is None:
+        return None
+    if not (math.isfinite(value) and value > 0):
+        raise InvalidInput("The magnification must be a positive number")
+    return float(value)
 
 
 def _naive_local(value: dt.datetime | None) -> dt.datetime | None:
@@ -151,6 +164,7 @@ class Photos:
         """Take one image into the vault; returns the photo (or the existing duplicate)."""
         modality = parse(Modality, context.modality, "modality")
         site = check_body_site(context.body_site)
+        magnification = _magnification(context.magnification)
         image = prepared or prepare_image(data, source_name=source_name)
         vault = self.ws.vault
         ids = vault.keys.blob_id
@@ -216,6 +230,7 @@ class Photos:
                 tags=list(context.tags),
                 annotations=[],
                 calibration_px_per_mm=context.calibration_px_per_mm,
+                magnification=magnification,
             )
             uow.session.add(photo)
             uow.audit(

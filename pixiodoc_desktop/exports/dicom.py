@@ -2,7 +2,8 @@
 
 Dermoscopy becomes Dermoscopic Photography Image Storage with the
 Dermoscopic Image module (polarisation from the modality, contact, the
-lesion's tracking UID); everything else VL Photographic Image Storage.
+magnification stored with the photo, the lesion's tracking UID); everything
+else VL Photographic Image Storage.
 One study per visit, one series per modality in it, one instance per
 photo. Every UID is derived deterministically from our record ids
 ("2.25." + a name-based UUID), so exporting again updates the PACS's copy
@@ -184,8 +185,9 @@ def build_dataset(
 ) -> DicomObject:
     """The DICOM object for one photo of the record.
 
-    `magnifications` maps device names to their optical magnification (from the
-    workstation's device profiles, which live in its settings, not in the vault).
+    The optical magnification is the one stored with the photo. `magnifications`
+    maps device names to a magnification for photos stored before the vault kept
+    it (from this workstation's device profiles, which live in its settings).
     """
     patient = record.patient
     visit = record.visit(photo.visit_id)
@@ -294,8 +296,10 @@ def _dermoscopic_image(
     if contact:
         ds.ImmersionMedia = []  # not recorded by the device profiles (type 2C: present, empty)
     ds.EmitterColorTemperature = None
-    # A magnification noted on the photo itself wins over the device profile's.
-    known = magnifications.get(photo.device or "")
+    # A magnification noted on the photo as a tag ("10x") wins; then the one its
+    # scope's profile gave it when it was taken (stored with the photo). Only a photo
+    # stored before the vault kept it falls back to this workstation's profile.
+    known = photo.magnification or magnifications.get(photo.device or "")
     ds.OpticalMagnificationFactor = _magnification(photo.tags) or (
         f"{known:.6g}" if known else None
     )

@@ -195,6 +195,8 @@ def _media(record: PatientRecord, photo: PhotoSummary) -> dict[str, Any]:
     if lesion is not None:
         notes.append(f"Tracked lesion: {lesion.label} ({lesion.tracking_uid})")
         resource["partOf"] = [_ref("BodyStructure", lesion.id)]
+    if photo.magnification:
+        notes.append(f"Optical magnification: {photo.magnification:g}×")  # Media has no element
     if photo.tags:
         notes.append("Tags: " + ", ".join(photo.tags))
     if notes:

@@ -160,6 +160,7 @@ class Photo(Record, Base):
     tags: Mapped[list[str]] = mapped_column(default=list)
     annotations: Mapped[list[Any]] = mapped_column(default=list)
     calibration_px_per_mm: Mapped[float | None] = mapped_column(Float)
+    magnification: Mapped[float | None] = mapped_column(Float)  # optical, × (the scope's)
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -1659,6 +1659,11 @@
         <translation>kontaktlos</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="143"/>
+        <source>%1× magnification</source>
+        <translation>%1-fache Vergrößerung</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/gui/views/details.py" line="148"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>

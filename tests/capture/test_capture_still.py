@@ -28,8 +28,9 @@ from pixiodoc_desktop.clinic.patients import PatientSummary
 from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.vocabulary import Modality, PhotoSource
-from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
+from pixiodoc_desktop.vault.schema import Photo
 
 SCOPE = DeviceProfile(
     "DermLite DL5",
@@ -72,6 +73,7 @@ def test_a_still_from_a_live_video_lands_in_todays_visit_with_the_profile(
     assert photo.contact is True
     assert photo.device == "DermLite DL5"
     assert photo.calibration_px_per_mm == pytest.approx(64.0 * 640 / 1280)  # a 640-px mode
+    assert photo.magnification == 10.0
     assert (photo.width, photo.height) == (640, 480)
     assert photo.captured_at is not None
     assert [p.id for p in services.photos.list(actor, patient.id)] == [photo.id]
@@ -103,6 +105,7 @@ def test_a_second_still_of_the_same_day_joins_the_same_visit(
     assert first.photo.modality == Modality.CLOSE_UP  # a plain camera keeps the screen's choice
     assert first.photo.device == "Integrated Webcam"
     assert first.photo.calibration_px_per_mm is None
+    assert first.photo.magnification is None
     assert len(services.visits.list(actor, patient.id)) == 1
 
 
@@ -167,7 +170,37 @@ def test_the_profile_decides_modality_contact_and_device() -> None:
     assert applied.modality == Modality.DERMOSCOPY_NON_POLARISED
     assert applied.contact is True
     assert applied.device == "Heine Delta 30"
+    assert applied.magnification is None  # the profile does not state one
+    assert apply(SCOPE, context, 1280).magnification == 10.0
     assert apply(None, context, 1280) is context
+
+
+def test_the_magnification_is_stored_on_the_photo_row(
+    recordings: Recordings,
+    services: ClinicServices,
+    actor: Actor,
+    workstation: Workstation,
+    patient: PatientSummary,
+) -> None:
+    result = take_still(
+        services.photos,
+        actor,
+        recordings.frame,
+        CaptureContext(patient_id=patient.id),
+        device_name="DermLite DL5",
+        profile=SCOPE,
+    )
+    with workstation.read_session() as session:
+        row = session.get(Photo, result.photo.id)
+        assert row is not None and row.magnification == 10.0
+    assert services.photos.get(actor, result.photo.id).magnification == 10.0
+    with pytest.raises(InvalidInput, match="magnification"):
+        services.photos.ingest(
+            actor,
+            b"",
+            CaptureContext(patient_id=patient.id, magnification=-2.0),
+            source_name="nonsense",
+        )
 
 
 def test_profiles_are_kept_per_device_name_in_the_config_folder(tmp_path: Path) -> None:

@@ -13,9 +13,12 @@ from PIL import Image
 from pydicom.encaps import generate_frames
 from vault_support import synthetic_jpeg
 
+from pixiodoc_desktop.capture.profiles import DeviceProfile, ProfileStore
+from pixiodoc_desktop.capture.still import take_still
 from pixiodoc_desktop.clinic.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.demo.photos import render_photo, scene_for
 from pixiodoc_desktop.errors import PermissionDenied
 from pixiodoc_desktop.exports import dicom
 
@@ -169,3 +172,41 @@ def test_magnification_comes_from_the_device_profile(
     contact = by_uid[dicom.instance_uid(export_case.photo_ids[2])]
     assert polarised.OpticalMagnificationFactor == 10  # noted on the photo: wins
     assert contact.OpticalMagnificationFactor == 20  # from its device's profile
+
+
+def test_a_capture_still_keeps_its_magnification_without_a_device_profile(
+    services: ClinicServices,
+    workstation: Workstation,
+    actor: Actor,
+    export_case: ExportCase,
+    tmp_path: Path,
+) -> None:
+    """Exported on another workstation (no profile of the scope here), or after the
+    profile changed: the Dermoscopic module has the magnification it was taken at."""
+    scope = DeviceProfile("Scope X", polarised=True, contact=False, magnification=10.0)
+    still = take_still(
+        services.photos,
+        actor,
+        render_photo(scene_for(3, "naevus"), 0, 1, size=(320, 240)),
+        CaptureContext(export_case.patient_id, visit_id=export_case.second_visit),
+        device_name="Scope X",
+        profile=scope,
+    )
+    assert still.photo.magnification == 10.0
+    assert ProfileStore().all() == []  # this workstation knows nothing of the scope
+    uid = dicom.instance_uid(still.photo.id)
+
+    files = dicom.export_folder(workstation, actor, export_case.patient_id, tmp_path)
+    ds = _by_photo(files)[uid]
+    assert ds.SOPClassUID == DERMOSCOPIC
+    assert ds.LightSourcePolarization == "POLARIZED"
+    assert ds.OpticalMagnificationFactor == 10
+    if shutil.which("dciodvfy") is not None:
+        assert dciodvfy_errors(tmp_path / f"{uid}.dcm") == []
+
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    files = dicom.export_folder(
+        workstation, actor, export_case.patient_id, changed, magnifications={"Scope X": 30.0}
+    )
+    assert _by_photo(files)[uid].OpticalMagnificationFactor == 10  # the photo's own wins

@@ -250,6 +250,7 @@ def test_space_takes_a_burst_into_todays_visit_with_the_device_profile(
     assert photo.contact is True
     assert photo.device == "scope.avi"
     assert photo.calibration_px_per_mm == pytest.approx(32.0)
+    assert photo.magnification == 10.0
     assert (photo.width, photo.height) == SIZE
     visits = on_worker(qtbot, window, lambda s, a: s.visits.list(a, clinic.patient_id))
     assert photo.visit_id in {v.id for v in visits if v.visit_date == dt.date.today()}

@@ -10,6 +10,7 @@ from vault_support import LOGIN, PASSWORD, MadeVault
 
 from pixiodoc_desktop.clinic.login import lock, log_in
 from pixiodoc_desktop.clinic.patients import Patients
+from pixiodoc_desktop.clinic.photos import Photos
 from pixiodoc_desktop.errors import VaultTooNew
 from pixiodoc_desktop.vault import database
 from pixiodoc_desktop.vault.vault import Vault
@@ -67,6 +68,29 @@ def _rebuild_at_0001(made_vault: MadeVault) -> dict[str, str]:
                 ),
                 {"now": now, "admin": admin_id},
             )
+            conn.execute(
+                text(
+                    "INSERT INTO visits (id, patient_id, visit_date, reason, conditions, treatment,"
+                    " notes, deleted, created_at, updated_at, created_by, updated_by, version)"
+                    " VALUES ('v-1', 'p-1', '2024-01-02', '', '[]', '', '', 0, :now, :now,"
+                    " :admin, :admin, 1)"
+                ),
+                {"now": now, "admin": admin_id},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO photos (id, patient_id, visit_id, modality, contact, device,"
+                    " width, height, bit_depth, media_type, size_bytes, blob_id,"
+                    " thumbnail_blob_id, screen_blob_id, source, source_name, tags, annotations,"
+                    " calibration_px_per_mm, notes, deleted, created_at, updated_at, created_by,"
+                    " updated_by, version) VALUES ('ph-1', 'p-1', 'v-1', 'dermoscopy-polarised',"
+                    " 0, 'DermLite DL5', 640, 480, 8, 'image/jpeg', 1234, 'b-1', 'b-2', 'b-3',"
+                    " 'camera', 'old still', '[]', '[]', 32.0, '', 0, :now, :now, :admin,"
+                    " :admin, 1)"
+                ),
+                {"now": now, "admin": admin_id},
+            )
+        assert "magnification" not in {c["name"] for c in inspect(engine).get_columns("photos")}
     finally:
         engine.dispose()
     return {"admin": admin_id}
@@ -85,6 +109,12 @@ def test_old_vault_upgrades_on_unlock_and_keeps_its_rows(made_vault: MadeVault) 
             ("p-1", "Ilse", dt.date(1950, 5, 6))
         ]
         Patients(ws).update(actor, "p-1", notes="after the upgrade")  # the new table works
+        # 0008: photos gained their magnification; one stored before has none (NULL)
+        columns = {c["name"]: c for c in inspect(vault.write_engine).get_columns("photos")}
+        assert columns["magnification"]["nullable"]
+        (old_photo,) = Photos(ws).list(actor, "p-1")
+        assert (old_photo.id, old_photo.magnification) == ("ph-1", None)
+        assert old_photo.calibration_px_per_mm == 32.0
         with vault.read_session() as session:
             ops = session.execute(text("SELECT entity, entity_id FROM outbox")).all()
         assert ("patients", "p-1") in [tuple(op) for op in ops]

@@ -139,6 +139,9 @@ class DetailsPanel(QScrollArea):
         modality = labels.modality(photo.modality)
         if photo.contact is not None:
             modality += " · " + (self.tr("contact") if photo.contact else self.tr("non-contact"))
+        if photo.magnification:
+            magnified = self.tr("%1× magnification").replace("%1", f"{photo.magnification:g}")
+            modality += " · " + magnified
         self.photo_fields["modality"].setText(modality)
         captured = photo.captured_at.strftime("%d.%m.%Y %H:%M") if photo.captured_at else "—"
         self.photo_fields["captured"].setText(captured)
