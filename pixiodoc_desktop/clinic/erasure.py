@@ -90,7 +90,7 @@ def _refuse_if_held(ws: Workstation, actor: Actor, patient_id: str) -> None:
         raise _held(reason)
 
 
-def _scrub_local_copies(session: Session, patient_id: str, records: set[tuple[str, str]]) -> None:
+def scrub_local_copies(session: Session, patient_id: str, records: set[tuple[str, str]]) -> None:
     """Leave no copy of the patient's data or key in this PC's sync bookkeeping.
 
     Changes not yet sent (the outbox) keep their identity (entity, id, clock) because a
@@ -137,7 +137,7 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
             for model in (Comparison, Photo, Lesion, Visit, Consent, Grant)
             for row_id in session.scalars(select(model.id).where(model.patient_id == patient_id))
         }
-        _scrub_local_copies(session, patient_id, records)
+        scrub_local_copies(session, patient_id, records)
         # Comparisons name the photos (and may hold notes): they go first.
         for comparison in session.scalars(
             select(Comparison).where(Comparison.patient_id == patient_id)

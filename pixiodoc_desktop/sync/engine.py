@@ -30,6 +30,7 @@ from pixiodoc_desktop.sync.crypto import SyncKeys, seal_json
 from pixiodoc_desktop.sync.directory import reconcile_header
 from pixiodoc_desktop.sync.pull import drop_erased_locally, pull
 from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
+from pixiodoc_desktop.sync.restored import reapply_own_erasures
 from pixiodoc_desktop.sync.store import ObjectStore, disk_full, is_disk_full
 from pixiodoc_desktop.vault.schema import OutboxOperation, SyncConflict, utcnow
 
@@ -103,6 +104,7 @@ def sync_once(
     try:
         reconcile_header(ws)  # finish what a round cut off after its commit left
         store.check_bucket()  # some servers would create a missing bucket on the first write
+        reapply_own_erasures(ws, store, keys)  # a vault restored from an older backup
         pushed = push(ws, store, keys, progress) if push_changes else None
         _publish_clinic(ws, store, keys)
         pulled = pull(ws, store, keys, progress)

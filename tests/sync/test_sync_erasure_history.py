@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sync_support import ClinicNet, Station, Weed
 
+from pixiodoc_desktop.clinic.backup import create_backup, restore_backup
 from pixiodoc_desktop.clinic.patients import Patients
 from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.verify import verify_vault
+from pixiodoc_desktop.errors import PermissionDenied, RecordNotFound, SyncError
 from pixiodoc_desktop.sync.crypto import open_json
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys
-from pixiodoc_desktop.vault.schema import Patient, PatientKey, Visit
+from pixiodoc_desktop.vault.schema import Patient, PatientKey, Photo, Visit
 from tests.vault_support import decodes, synthetic_jpeg
 
 IDENTIFYING = ("Vergessen", "Gretchen", "GV-2024-17", "Nussallergie", "rief wegen Befund an")
@@ -114,3 +118,41 @@ def test_erasure_rewrites_every_pcs_history_and_a_later_pc_never_gets_the_patien
     kept_photo = c.services.photos.list(c.actor, keep.id)[0]
     decodes(c.services.photos.image(c.actor, kept_photo.id, ImageSize.ORIGINAL, audited=False))
     assert c.services.patients.get(c.actor, keep.id).notes == "kommt im Mai"
+
+
+def test_a_vault_restored_from_a_backup_before_an_erasure_erases_again_on_its_next_round(
+    clinic: ClinicNet, weed: Weed, tmp_path: Path
+) -> None:
+    a = clinic.first()
+    patient = a.services.patients.create(
+        a.actor, family_name="Vergessen", given_name="Gretchen", notes="Nussallergie"
+    )
+    a.services.photos.ingest(
+        a.actor, synthetic_jpeg(71), CaptureContext(patient.id), source_name="71.jpg"
+    )
+    keep = a.services.patients.create(a.actor, family_name="Bleibt", given_name="Berta")
+    a.sync()
+    backup = create_backup(a.ws, a.actor, tmp_path / "before-erasure.tar").path
+    Patients(a.ws).erase(a.actor, patient.id, confirm_family_name="Vergessen")
+    a.sync()
+    a.close()
+
+    folder = restore_backup(backup, clinic.root / "restored")
+    restored = clinic._open("restored", folder)
+    with restored.ws.read_session() as session:  # the backup brought the patient back
+        assert session.get(PatientKey, patient.id) is not None
+    # Its sync identity is taken (documented: join again), but the round first applies
+    # the erasure this PC made after the backup.
+    with pytest.raises(SyncError, match="restored from a backup"):
+        restored.sync()
+    with restored.ws.read_session() as session:
+        assert session.get(PatientKey, patient.id) is None
+        assert session.get(PatientKey, keep.id) is not None
+        row = session.get(Patient, patient.id)
+        assert row is not None and row.deleted and row.family_name == "(erased)"
+        assert session.query(Photo).filter(Photo.patient_id == patient.id).count() == 0
+    dump = json.dumps(canonical_dump(restored.ws), ensure_ascii=False)
+    assert "Vergessen" not in dump and "Nussallergie" not in dump
+    assert verify_vault(restored.ws).ok
+    with pytest.raises((RecordNotFound, PermissionDenied)):
+        restored.services.patients.get(restored.actor, patient.id)
