@@ -29,6 +29,7 @@ from pixiodoc_desktop.sync.ops import (
     BASE_KEY,
     CHUNK,
     CLINICIAN_FIELDS,
+    IMMUTABLE_FIELDS,
     NATURAL_KEYS,
     NOTE_FIELDS,
     SYNCED_SETTINGS,
@@ -142,9 +143,12 @@ class Merger:
         if op.entity == "patients" and self._row("patient_keys", op.entity_id).deleted_hlc:
             return  # erased: no edit from a PC that had not heard of it yet brings data back
         self._stamp_pending_bases(op.entity, op.entity_id, row)
+        fixed = IMMUTABLE_FIELDS.get(op.entity, frozenset())
         for name, value in op.fields.items():
             if name == "id":
                 continue
+            if name in fixed and (row.exists or name in row.clocks):
+                continue  # a photo's image and identity never change once it is made
             local = max(
                 row.clocks.get(name, ""), self._pending_hlc(op.entity, op.entity_id, name) or ""
             )
@@ -363,6 +367,9 @@ class Merger:
                 continue
             table = self.tables[entity].table
             owners: dict[tuple[Any, ...], str] = {}
+            # a row this apply deletes holds nothing: a photo deleted and imported again
+            # arrives as the old id's delete and the new id's insert, in one batch
+            going = set(plan.deletes.get(entity, ()))
             patients = sorted({str(v["patient_id"]) for v in inserts.values()})
             for start in range(0, len(patients), CHUNK):
                 rows = self.session.execute(
@@ -371,7 +378,8 @@ class Merger:
                     )
                 ).all()
                 for row in rows:
-                    owners[tuple(row[1:])] = row[0]
+                    if row[0] not in going:
+                        owners[tuple(row[1:])] = row[0]
             for entity_id in sorted(inserts):
                 values = inserts[entity_id]
                 key = tuple(values[n] for n in names)

@@ -30,6 +30,31 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "photos": ("patient_id", "blob_id"),
     "grants": ("patient_id", "grantee"),
 }
+# What a record is, fixed when it is made: a remote op never changes these once this PC
+# has the record (or has taken them from an earlier op). A photo is its image objects,
+# what describes them, when it was taken, whose it is, at which visit and who added
+# it; its tags, notes, annotations, body site, lesion and deletion stay editable
+# (last writer wins). Audit events are not records: they travel as a per-device chain
+# that is only ever appended to (audit_stream.py).
+IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
+    "photos": frozenset(
+        {
+            "patient_id",
+            "visit_id",
+            "blob_id",
+            "thumbnail_blob_id",
+            "screen_blob_id",
+            "media_type",
+            "size_bytes",
+            "width",
+            "height",
+            "bit_depth",
+            "captured_at",
+            "created_at",
+            "created_by",
+        }
+    ),
+}
 # clinic-wide settings (the licence, audit retention: the clinic's, not one PC's); the rest stay local
 SYNCED_SETTINGS = ("clinic_name", "licence", "audit_retention_days")
 BASE_KEY = "__base"
