@@ -2,7 +2,8 @@
 
 Wrong passwords cannot be audited when they happen (the database stays
 closed), so the vault's throttle counts them and the next successful login
-writes them to the trail as LOGIN_FAILED.
+writes them to the trail as LOGIN_FAILED (and, when they were enough to lock
+the login out, a SECURITY_ALERT).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import AccountDeactivated
 from pixiodoc_desktop.vault.schema import Clinician
+from pixiodoc_desktop.vault.throttle import FREE_ATTEMPTS
 from pixiodoc_desktop.vault.vault import Unlocked, Vault
 
 
@@ -24,6 +26,19 @@ def _audit_unlock(ws: Workstation, unlocked: Unlocked) -> None:
                 unlocked.user_id,
                 outcome=audit.Outcome.FAILURE,
                 details={"attempts": unlocked.failed_attempts_to_audit, "login": unlocked.login},
+            )
+        )
+    if unlocked.failed_attempts_to_audit >= FREE_ATTEMPTS:  # the throttle locked the login out
+        ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.SECURITY_ALERT,
+                unlocked.user_id,
+                outcome=audit.Outcome.FAILURE,
+                details={
+                    "alert": "lockout",
+                    "attempts": unlocked.failed_attempts_to_audit,
+                    "login": unlocked.login,
+                },
             )
         )
     ws.audit_alone(
