@@ -173,4 +173,5 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
     # it is unreadable anyway).
     for blob in blobs:
         ws.vault.blobs.delete(blob)
+    ws.vault.checkpoint()
     return count

@@ -62,6 +62,9 @@ def open_engine(path: Path, key: bytes) -> Engine:
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages
             cursor.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+            # Deleted rows are overwritten, not left in free pages: an erased patient's
+            # wrapped key must not outlive the erasure inside the file (even encrypted).
+            cursor.execute("PRAGMA secure_delete = ON")
             cursor.execute("PRAGMA busy_timeout = 30000")
         finally:
             cursor.close()

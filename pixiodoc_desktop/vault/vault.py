@@ -348,6 +348,22 @@ class Vault:
         self._reader = self._writer = None
         self._keys = None
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file and empty it.
+
+        After an erasure, so that the deleted rows (overwritten in the main file by
+        `secure_delete`) do not linger in old WAL frames either.
+        """
+        if self._write_engine is None:
+            raise VaultLocked("The vault is locked; log in first.")
+        # A raw connection: the engine's "begin" hook would open a write transaction,
+        # inside which SQLite refuses to checkpoint.
+        raw = self._write_engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            raw.close()
+
     # --- sessions ----------------------------------------------------------------
 
     def read_session(self) -> Session:

@@ -179,3 +179,17 @@ def test_patient_hold_and_erase_commands(
     assert done.code == 0, done.output
     assert "3 photos destroyed" in done.stdout
     assert "not reached by erasure" in done.stdout and "PDF to a file" in done.stdout
+
+
+def test_erasure_overwrites_deleted_rows_and_empties_the_write_ahead_log(
+    workstation: Workstation, services: ClinicServices, actor: Actor, export_case: ExportCase
+) -> None:
+    vault = workstation.vault
+    with vault.write_session() as session:
+        assert session.execute(text("PRAGMA secure_delete")).scalar() == 1
+    wal = vault.folder / "vault.db-wal"
+    services.patients.update(actor, export_case.patient_id, notes="grows in the WAL")
+    assert wal.exists() and wal.stat().st_size > 0
+    services.patients.erase(actor, export_case.patient_id, confirm_family_name="müller")
+    # The erased rows' old versions are in no WAL frame any more.
+    assert not wal.exists() or wal.stat().st_size == 0
