@@ -1719,7 +1719,7 @@
         <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="46"/>
         <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="50"/>
         <source>Reason</source>
-        <translation>Anlass</translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="47"/>
@@ -1967,7 +1967,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="83"/>
         <source>Reason</source>
-        <translation>Anlass</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="98"/>
