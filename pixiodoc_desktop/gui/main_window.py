@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         for page in (self.first_run_card, self.unlock_card, self.recovery_card, self.workspace):
             self.stack.addWidget(page)
         self.importer = ImportController(self.ctx, self)
-        self.side = SideWindows(self.ctx, self, camera=camera)
+        self.side = SideWindows(self.ctx, self, camera=camera, thumbnails=self.thumbnails)
         self.loader = RecordLoader(
             self.ctx, self.thumbnails.cache, self.timeline.timeline, lambda: self.record, self
         )

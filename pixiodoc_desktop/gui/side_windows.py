@@ -14,13 +14,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 
 
 class SideWindows:
-    def __init__(self, ctx: GuiContext, parent: QWidget, *, camera: str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: GuiContext,
+        parent: QWidget,
+        *,
+        camera: str | None = None,
+        thumbnails: ThumbnailLoader | None = None,
+    ) -> None:
         self.ctx = ctx
         self.parent = parent
         self.camera = camera
+        self.thumbnails = thumbnails
         self._open: list[QWidget] = []
 
     def _track(self, window: QWidget) -> QWidget:
@@ -42,7 +51,7 @@ class SideWindows:
     def compare(self, photo_id: str) -> QWidget:
         from pixiodoc_desktop.gui.views.compare_view import CompareView
 
-        view = CompareView(self.ctx, self.parent)
+        view = CompareView(self.ctx, self.parent, thumbnails=self.thumbnails)
         view.setWindowFlag(Qt.WindowType.Window, True)
         view.resize(1280, 820)
         self._track(view).show()

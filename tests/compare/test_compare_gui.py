@@ -417,3 +417,51 @@ def test_the_patient_screen_names_the_patient_only_when_allowed(
         assert ("Sommer" in window.name_label.text()) is allowed
         qtbot.keyClick(window, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: view.consultation is None, timeout=5000)
+
+
+def test_the_progression_strip_shows_each_visit_and_plays_through_them(
+    clinic: Clinic, qtbot: QtBot
+) -> None:
+    from pixiodoc_desktop.clinic.photos import ImageSize
+    from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
+
+    _pro(clinic)
+    days = [dt.date(2026, 1, 5), dt.date(2026, 2, 16), dt.date(2026, 3, 30)]
+    ids = [_ingest(clinic, _flat((60 + 50 * i, 90, 140)), day) for i, day in enumerate(days)]
+
+    def fetch(photo_id: str) -> bytes:
+        services, actor = clinic.ctx.session.require()
+        return services.photos.image(actor, photo_id, ImageSize.THUMBNAIL)
+
+    loader = ThumbnailLoader(
+        fetch,
+        ThumbnailCache(),
+        submit=lambda job, done, failed: clinic.ctx.worker.submit(job, done, failed),
+    )
+    view = CompareView(clinic.ctx, thumbnails=loader)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    try:
+        _open(qtbot, view, ids[0])
+        items = [view.strip.item(row) for row in range(view.strip.count())]
+        assert [item.data(Qt.ItemDataRole.UserRole) for item in items] == ids
+        assert "Week 6" in items[1].text()
+        # Each visit's photo is on its item, from the in-memory thumbnail cache.
+        qtbot.waitUntil(lambda: all(not item.icon().isNull() for item in items), timeout=30000)
+        assert view.strip.iconSize().width() > 40
+        # Play shows each later visit in turn against the baseline, then starts over.
+        assert view.before is not None and view.before.id == ids[0]
+        assert view.after is not None and view.after.id == ids[2]
+        view.play_timer.setInterval(30)
+        seen: list[str] = []
+        view.opened.connect(lambda _before, after: seen.append(after))
+        view.play_button.setChecked(True)
+        qtbot.waitUntil(lambda: len(seen) >= 3, timeout=30000)
+        view.play_button.setChecked(False)
+        assert seen[:3] == [ids[1], ids[2], ids[1]]
+        assert not view.play_timer.isActive()
+    finally:
+        view.clear()
+        view.canvas.shutdown()
+        loader.clear()

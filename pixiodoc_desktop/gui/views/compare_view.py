@@ -2,7 +2,7 @@
 
 API for the main window:
 
-* ``CompareView(ctx, parent=None)``; ``open_photo(photo_id)`` compares the
+* ``CompareView(ctx, parent=None, thumbnails=None)``; ``open_photo(photo_id)`` compares the
   first and the latest photo of that photo's lesion (else body site);
   ``open_pair(before_id, after_id)``; ``open_comparison(comparison_id)`` opens
   a stored one. ``clear()`` when the workstation locks (stops every timer,
@@ -11,6 +11,9 @@ API for the main window:
   screen (refused without consent); ``export_to(path, fmt)`` writes a handout.
 * Signals: ``opened(before_id, after_id)``, ``stateChanged(CompareState)``,
   ``marksChanged()``, ``consultationRefused(str)``, ``saved(comparison_id)``.
+
+With the workspace's thumbnail loader, the progression strip shows each visit's
+photo (from the same bounded in-memory cache as the timeline), not only its date.
 
 Decrypting runs on the DB worker (audited as PHOTO_VIEWED, screen
 "comparison"); decoding, alignment and rendering on the image pool.
@@ -24,8 +27,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QScreen
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QPixmap, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -51,6 +54,7 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -58,6 +62,7 @@ from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.compose import Mode, Orientation
 from pixiodoc_desktop.imaging.handout import HandoutFormat, HandoutText
 
+STRIP_ICON = QSize(88, 66)  # a visit's photo in the progression strip
 PROGRESS_SLIDER = "progress_slider"  # the plan feature that unlocks the before/after slider
 
 
@@ -69,9 +74,16 @@ class CompareView(QWidget):
     saved = Signal(str)
     exported = Signal(str)
 
-    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: GuiContext,
+        parent: QWidget | None = None,
+        *,
+        thumbnails: ThumbnailLoader | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.thumbnails = thumbnails
         self.setObjectName("CompareView")
         self.canvas = CompareCanvas(self, submit=self._submit)
         self.canvas.stateChanged.connect(self._state_changed)
@@ -91,7 +103,10 @@ class CompareView(QWidget):
         self.patient_name = ""
         self.blink_timer = QTimer(self)
         self.blink_timer.timeout.connect(self._blink)
+        # Single shot, restarted once a step is on screen: a slow decode on a busy PC
+        # delays the sequence instead of each step cancelling the one before.
         self.play_timer = QTimer(self)
+        self.play_timer.setSingleShot(True)
         self.play_timer.setInterval(1200)
         self.play_timer.timeout.connect(self._play_step)
         self._build()
@@ -169,7 +184,12 @@ class CompareView(QWidget):
 
         self.strip = QListWidget()
         self.strip.setFlow(QListWidget.Flow.LeftToRight)
-        self.strip.setFixedHeight(40)
+        if self.thumbnails is not None:
+            self.strip.setIconSize(STRIP_ICON)
+            self.strip.setFixedHeight(STRIP_ICON.height() + 22)
+            self.thumbnails.thumbnailReady.connect(self._strip_thumbnail)
+        else:
+            self.strip.setFixedHeight(40)
         self.strip.setAccessibleName(self.tr("Progression"))
         self.strip.itemClicked.connect(self._strip_clicked)
         self.play_button = self._button(self.tr("Play"), checkable=True)
@@ -418,6 +438,8 @@ class CompareView(QWidget):
         self.opened.emit(self.before.id, self.after.id)
         self.stateChanged.emit(self.canvas.state())
         self._sync_consultation()
+        if self.play_button.isChecked():
+            self.play_timer.start()
 
     def _show_quality(self, display: Display) -> None:
         if display.failure:
@@ -456,6 +478,25 @@ class CompareView(QWidget):
             self.strip.addItem(item)
             if self.after is not None and photo.id == self.after.id:
                 self.strip.setCurrentItem(item)
+        if self.thumbnails is not None:
+            for photo in self.series:
+                self._strip_thumbnail(photo.id)
+            self.thumbnails.request([p.id for p in self.series], replace_pending=False)
+
+    def _strip_thumbnail(self, photo_id: str) -> None:
+        """Put a thumbnail the loader has (now or just decoded) on its strip item."""
+        image = self.thumbnails.thumbnail(photo_id) if self.thumbnails is not None else None
+        if image is None or image.isNull():
+            return
+        for row in range(self.strip.count()):
+            item = self.strip.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == photo_id:
+                pixmap = QPixmap.fromImage(image).scaled(
+                    STRIP_ICON,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                item.setIcon(QIcon(pixmap))
 
     def _choose(self, _index: int = 0) -> None:
         before_id = self.before_combo.currentData()
