@@ -28,7 +28,7 @@ from PySide6.QtCore import QRect  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from pixiodoc_desktop.clinic.comparisons import MeasurementTrace, Side  # noqa: E402
-from pixiodoc_desktop.clinic.photos import CaptureContext  # noqa: E402
+from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize  # noqa: E402
 from pixiodoc_desktop.clinic.plans import Plans  # noqa: E402
 from pixiodoc_desktop.config import Settings  # noqa: E402
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for  # noqa: E402
@@ -36,6 +36,7 @@ from pixiodoc_desktop.gui.application import make_application  # noqa: E402
 from pixiodoc_desktop.gui.context import GuiContext  # noqa: E402
 from pixiodoc_desktop.gui.notify import Notifier  # noqa: E402
 from pixiodoc_desktop.gui.session import ClinicSession  # noqa: E402
+from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader  # noqa: E402
 from pixiodoc_desktop.gui.views.compare_view import CompareView  # noqa: E402
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbWorker, ImagePool  # noqa: E402
 from pixiodoc_desktop.imaging.compose import Mode  # noqa: E402
@@ -147,11 +148,18 @@ def main() -> int:
         os.environ["PIXIODOC_LOG_DIR"] = str(Path(temp) / "logs")
         try:
             ids = seed(ctx, app, Path(temp) / "vault")
-            view = CompareView(ctx)
+            loader = ThumbnailLoader(
+                lambda photo_id: _thumbnail(ctx, photo_id),
+                ThumbnailCache(),
+                submit=lambda job, done, failed: ctx.worker.submit(job, done, failed),
+            )
+            view = CompareView(ctx, thumbnails=loader)
             view.resize(*SIZE)
             view.show()
             view.open_photo(ids[0])
             wait_until(app, lambda: view.display is not None)
+            strip = [view.strip.item(row) for row in range(view.strip.count())]
+            wait_until(app, lambda: all(not item.icon().isNull() for item in strip))
             # The lesion traced on both photos (demo: the naevus sits at the frame centre).
             view.tools.load(
                 (),
@@ -186,6 +194,11 @@ def main() -> int:
             ctx.images.stop()
             app.processEvents()
     return 0
+
+
+def _thumbnail(ctx: GuiContext, photo_id: str) -> bytes:
+    services, actor = ctx.session.require()
+    return services.photos.image(actor, photo_id, ImageSize.THUMBNAIL)
 
 
 def _ring(cx: float, cy: float, radius: float) -> tuple[tuple[float, float], ...]:

@@ -496,7 +496,9 @@ class CompareView(QWidget):
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
-                item.setIcon(QIcon(pixmap))
+                icon = QIcon(pixmap)
+                icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the photo as it is, not tinted
+                item.setIcon(icon)
 
     def _choose(self, _index: int = 0) -> None:
         before_id = self.before_combo.currentData()
