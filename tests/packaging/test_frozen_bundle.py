@@ -4,8 +4,12 @@ PyInstaller builds the bundle in about a minute (50-100 s measured on 2 busy cor
 so the test is part of the default run (`bash .ci/run` installs the `build`
 extra); it is skipped where PyInstaller is not installed, or with
 `PIXIODOC_SKIP_BUNDLE=1` for a quick local run. The bundle's size is reported against
-the 250 MiB target; the assertion is only a ceiling that catches a dependency that
-suddenly drags in tens of megabytes more (measured: 396 MiB).
+the 250 MiB target, which the PyPI OpenCV wheel alone (~160 MiB with its OpenBLAS and
+FFmpeg) keeps out of reach; the assertion is a ceiling, ~10% over the measured size, that
+catches a dependency dragging in tens of megabytes more, or the spec's Linux slimming
+(ICU data, x265/libaom stubs, shared libgfortran, stripping) not happening: each step
+only warns when binutils, icupkg (icu-devtools) or a C compiler is missing (measured:
+348 MiB; 416 MiB without the slimming, ~364 without icupkg, ~375 without a C compiler).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "pixiodoc.spec"
 TARGET_MB = 250  # MiB
-CEILING_MB = 450  # regressions only; the target is reported, see the module docstring
+CEILING_MB = 385  # regressions only; the target is reported, see the module docstring
 
 pytestmark = [
     pytest.mark.skipif(
