@@ -46,7 +46,7 @@ from sqlalchemy import select
 
 from pixiodoc_desktop.clinic import audit, plans
 from pixiodoc_desktop.clinic.access import Action, require
-from pixiodoc_desktop.clinic.patients import fold
+from pixiodoc_desktop.clinic.patients import search_key
 from pixiodoc_desktop.clinic.vocabulary import ConsentScope
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PixioDocError, RecordNotFound
@@ -505,7 +505,7 @@ class CaseBundles:
                         id=patient_id,
                         family_name=family,
                         given_name=given,
-                        search_key=" ".join(fold(p) for p in (family, given) if p),
+                        search_key=search_key(family, given, None),
                         birth_date=dt.date.fromisoformat(birth) if birth else None,
                         sex=str(person.get("sex") or "unknown"),
                         notes="",

@@ -74,7 +74,12 @@ def parse_date(text: str, what: str) -> dt.date:
     raise InvalidInput(f"{text!r} is not a valid {what}; use YYYY-MM-DD (e.g. 1980-04-23)")
 
 
-def _search_key(family: str, given: str, external_id: str | None) -> str:
+def search_key(family: str, given: str, external_id: str | None) -> str:
+    """What patient search matches against: the folded names and external id.
+
+    Derived, never edited by itself: sync recomputes it after merging the fields
+    it comes from (see sync/merge.py), so it always agrees with them.
+    """
     return " ".join(fold(part) for part in (family, given, external_id or "") if part)
 
 
@@ -130,7 +135,7 @@ class Patients:
                 id=patient_id,
                 family_name=family,
                 given_name=given,
-                search_key=_search_key(family, given, external),
+                search_key=search_key(family, given, external),
                 birth_date=_check_birth_date(birth_date),
                 sex=parse(Sex, sex, "sex"),
                 external_id=external,
@@ -203,7 +208,7 @@ class Patients:
             if notes is not None:
                 patient.notes = notes
                 changed.append("notes")
-            patient.search_key = _search_key(
+            patient.search_key = search_key(
                 patient.family_name, patient.given_name, patient.external_id
             )
             uow.audit(

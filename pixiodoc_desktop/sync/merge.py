@@ -25,6 +25,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from pixiodoc_desktop.clinic.patients import search_key
 from pixiodoc_desktop.sync.ops import (
     BASE_KEY,
     CHUNK,
@@ -44,6 +45,7 @@ from pixiodoc_desktop.sync.ops import (
 from pixiodoc_desktop.vault.schema import (
     Clinician,
     OutboxOperation,
+    Patient,
     PatientKey,
     Setting,
     SyncClock,
@@ -293,6 +295,7 @@ class Merger:
                 self._write_setting(entity_id, row)
         self._resolve_natural_keys(plan)
         plan.execute(self.session, self.tables)
+        self._derive_search_keys(plan)
         self._write_clocks()
         touched = [
             {"_pk": outbox.id, "v_fields": outbox.fields}
@@ -306,6 +309,46 @@ class Merger:
                 .where(OutboxOperation.id == bindparam("_pk"))
                 .values(fields=bindparam("v_fields")),
                 touched,
+            )
+
+    def _derive_search_keys(self, plan: RecordWrites) -> None:
+        """Recompute the search key of every patient whose name or external id merged.
+
+        Each field wins by its own clock, so a search key taken from one PC beside a
+        family name taken from another would stop finding the patient by that name.
+        """
+        names = {"family_name", "given_name", "external_id", "search_key"}
+        ids = [
+            patient_id
+            for writes in (plan.inserts.get("patients", {}), plan.updates.get("patients", {}))
+            for patient_id, values in writes.items()
+            if names & values.keys()
+        ]
+        if not ids:
+            return
+        rows = self.session.execute(
+            select(
+                Patient.id,
+                Patient.family_name,
+                Patient.given_name,
+                Patient.external_id,
+                Patient.search_key,
+            ).where(Patient.id.in_(ids), ~Patient.deleted)
+        )
+        fixed = [
+            {"_pk": row.id, "v_key": key}
+            for row in rows
+            if (key := search_key(row.family_name, row.given_name, row.external_id))
+            != row.search_key
+        ]
+        if fixed:
+            table = self.tables["patients"].table
+            self.session.execute(
+                update(table)
+                .where(table.c.id == bindparam("_pk"))
+                # updated_at as it merged: its onupdate default must not stamp this PC's time
+                .values(search_key=bindparam("v_key"), updated_at=table.c.updated_at),
+                fixed,
             )
 
     def _write_clocks(self) -> None:

@@ -128,6 +128,35 @@ def test_the_later_clock_wins_a_field_on_both_pcs_and_other_fields_survive(
     assert canonical_dump(front.ws)["patients"] == canonical_dump(room.ws)["patients"]
 
 
+def test_a_patient_is_found_by_the_merged_name_and_number_on_both_pcs(
+    clinic: ClinicNet, wall: WallClock
+) -> None:
+    """Name and external id win field by field; the search key follows what won."""
+    front = clinic.first()
+    patient = front.services.patients.create(front.actor, family_name="Albers", given_name="Eva")
+    front.sync()
+    room = clinic.join("exam-room", via=front)
+    base = wall.ms
+    wall.at(base + 100)  # the front desk corrects the family name ...
+    front.services.patients.update(front.actor, patient.id, family_name="Albrecht")
+    wall.at(base + 200)  # ... the room, later, adds the hospital number
+    room.services.patients.update(room.actor, patient.id, external_id="KH-5521")
+
+    room.sync()
+    front.sync()
+    room.sync()
+    clinic.settle([room, front])
+
+    for station in (front, room):
+        seen = station.services.patients.get(station.actor, patient.id, audited=False)
+        assert (seen.family_name, seen.external_id) == ("Albrecht", "KH-5521"), station.name
+        for query in ("albrecht", "KH-5521", "Albrecht Eva"):
+            found = station.services.patients.search(station.actor, query)
+            assert [p.id for p in found] == [patient.id], (station.name, query)
+        assert station.services.patients.search(station.actor, "Albers") == [], station.name
+    assert canonical_dump(front.ws)["patients"] == canonical_dump(room.ws)["patients"]
+
+
 def _apply(station: Station, ops: list[Op]) -> None:
     with station.ws.vault.write_session() as session, session.begin():
         Merger(session).apply(ops)
