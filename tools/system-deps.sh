@@ -11,6 +11,7 @@ PACKAGES=(
   xvfb x11-utils xauth
   poppler-utils dicom3tools orthanc orthanc-dicomweb
   binutils  # strip and readelf for the frozen bundle (pixiodoc.spec)
+  icu-devtools gcc  # icupkg trims Qt's ICU data, gcc builds the encoder stubs (pixiodoc.spec)
 )
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: no apt-get here; install the equivalents of: ${PACKAGES[*]}" >&2
