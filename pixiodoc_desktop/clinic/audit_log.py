@@ -308,6 +308,22 @@ class AuditLog:
         from the checkpoint. The purge itself is audited in the same transaction.
         """
         self._authorize(actor, None, "purge")
+        return self._purge(actor, now=now, trigger="by hand")
+
+    def purge_when_due(self, *, now: dt.datetime | None = None) -> PurgeResult | None:
+        """The retention policy, applied at every unlock: purge once an event is past it.
+
+        Nobody has to remember `audit purge`; the purge is the workstation's own act
+        (no clinician as actor) and audited like one done by hand.
+        """
+        before = (now or utcnow()) - dt.timedelta(days=self.retention_days())
+        with self.ws.read_session() as session:
+            due = session.scalar(select(AuditEvent.seq).where(AuditEvent.at < before).limit(1))
+        if due is None:
+            return None
+        return self._purge(None, now=now, trigger="retention policy")
+
+    def _purge(self, actor: Actor | None, *, now: dt.datetime | None, trigger: str) -> PurgeResult:
         days = self.retention_days()
         before = (now or utcnow()) - dt.timedelta(days=days)
         purged = 0
@@ -342,9 +358,10 @@ class AuditLog:
             uow.audit(
                 audit.EventDraft(
                     audit.EventType.AUDIT_LOG_ACCESSED,
-                    actor.user_id,
+                    actor.user_id if actor is not None else None,
                     details={
                         "action": "purged",
+                        "trigger": trigger,
                         "events": purged,
                         "before": before.isoformat(timespec="seconds"),
                         "retention_days": days,

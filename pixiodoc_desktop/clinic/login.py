@@ -1,6 +1,7 @@
 """Logging in and out: unlock the vault as a clinician and audit it.
 
-Wrong passwords cannot be audited when they happen (the database stays
+Each login also applies the audit retention policy (events past it are purged
+with a sealed checkpoint). Wrong passwords cannot be audited when they happen (the database stays
 closed), so the vault's throttle counts them and the next successful login
 writes them to the trail as LOGIN_FAILED (and, when they were enough to lock
 the login out, a SECURITY_ALERT).
@@ -8,14 +9,19 @@ the login out, a SECURITY_ALERT).
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy.exc import DatabaseError
 
 from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.audit_log import AuditLog
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import AccountDeactivated
+from pixiodoc_desktop.errors import AccountDeactivated, PixioDocError
 from pixiodoc_desktop.vault.schema import Clinician
 from pixiodoc_desktop.vault.throttle import FREE_ATTEMPTS
 from pixiodoc_desktop.vault.vault import Unlocked, Vault
+
+log = logging.getLogger(__name__)
 
 
 def _audit_unlock(ws: Workstation, unlocked: Unlocked) -> None:
@@ -58,6 +64,19 @@ def actor_for(ws: Workstation, user_id: str) -> Actor:
         return Actor(clinician.id, clinician.login, clinician.display_name, clinician.role)
 
 
+def _apply_retention(ws: Workstation) -> None:
+    """Purge audit events past the retention period; a failure never blocks the login."""
+    try:
+        result = AuditLog(ws).purge_when_due()
+    except PixioDocError as exc:  # e.g. the vault is busy: the next unlock tries again
+        log.warning("Audit retention purge skipped: %s", type(exc).__name__)
+        return
+    if result is not None:
+        log.info(
+            "Audit retention: %d event(s) past %d days purged", result.purged, result.retention_days
+        )
+
+
 def log_in(vault: Vault, login: str, password: str) -> tuple[Workstation, Actor]:
     """Unlock with a clinician's password; raises WrongPassword, UnknownClinician, ..."""
     unlocked = vault.unlock(login, password)
@@ -65,6 +84,7 @@ def log_in(vault: Vault, login: str, password: str) -> tuple[Workstation, Actor]
     try:
         ws = Workstation(vault)
         _audit_unlock(ws, unlocked)
+        _apply_retention(ws)
         return ws, actor_for(ws, unlocked.user_id)
     except DatabaseError as exc:
         vault.database_failed(exc)

@@ -321,3 +321,35 @@ def test_retention_is_a_security_setting(trail: Workstation, actor: Actor) -> No
     assert log.purge(actor).purged == 0  # 500-day-old events are kept for six years
     [changed] = log.query(actor, AuditFilter(event_type="SECURITY_SETTING_CHANGED"))
     assert changed.details == {"setting": "audit retention", "from": 365, "to": 2190}
+
+
+def test_the_next_login_applies_the_retention_policy_by_itself(
+    trail: Workstation, actor: Actor
+) -> None:
+    from sqlalchemy import func, select
+    from vault_support import LOGIN, PASSWORD
+
+    from pixiodoc_desktop.clinic.login import lock, log_in
+
+    vault = trail.vault
+    lock(trail, actor)
+    for round_ in range(2):
+        ws, admin = log_in(vault, LOGIN, PASSWORD)
+        try:
+            with ws.read_session() as session:
+                oldest = session.scalar(select(func.min(AuditEvent.at)))
+                assert oldest is not None and oldest > utcnow() - dt.timedelta(days=365)
+                assert verify_chain(session, ws.vault.keys.audit) == []
+            purges = [
+                r
+                for r in AuditLog(ws).query(admin, AuditFilter(event_type="AUDIT_LOG_ACCESSED"))
+                if r.details.get("action") == "purged"
+            ]
+        finally:
+            lock(ws, admin)
+        # Done once, by the workstation itself (no clinician), and not again while
+        # nothing more is past retention.
+        assert len(purges) == 1, round_
+        assert purges[0].actor is None
+        assert purges[0].details["trigger"] == "retention policy"
+        assert purges[0].details["events"] >= OLD_EVENTS
