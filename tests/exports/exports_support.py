@@ -138,3 +138,14 @@ def audit_events(ws: Any, event_type: str) -> list[tuple[str | None, str, dict[s
             .order_by(AuditEvent.id.desc())
         ).all()
         return [(r.patient_id, r.outcome, dict(r.details or {})) for r in rows]
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text poppler reads from a PDF, whitespace folded to single spaces."""
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        timeout=60,
+        capture_output=True,
+    )
+    return " ".join(done.stdout.decode("utf-8").split())

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from exports_support import ExportCase, audit_events
+from exports_support import ExportCase, audit_events, pdf_text
 from vault_support import LOGIN, PASSWORD, CliRunner, decodes
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
@@ -73,6 +73,22 @@ def test_patient_data_archive_holds_fhir_images_and_summary(
     assert set(consents) == {"permit", "deny"}
 
     assert summary.startswith(b"%PDF")
+    (tmp_path / "summary.pdf").write_bytes(summary)
+    readable = pdf_text(tmp_path / "summary.pdf")  # what the patient reads, not only a PDF
+    for expected in (
+        "Your data at this practice",
+        "Müller, Jürgen",
+        "PAT-4711",
+        "Visit of 2025-03-14",
+        "Notes: Itches since January.",
+        "Visit of 2025-09-02",
+        "Consent decisions",
+        "teaching: refused",
+        "Tracked lesions naevus forearm (Forearm, left)",
+    ):
+        assert expected in readable, expected
+    # Every image in the archive is named in the summary, so the patient can find it.
+    assert all(f"File: {name}" in readable for name in images)
     assert len(images) == 3
     patient_id, outcome, details = audit_events(workstation, "DATA_EXPORTED")[0]
     assert (patient_id, outcome, details["format"]) == (

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from exports_support import ExportCase, audit_events, pdf_pages_as_png
+from exports_support import ExportCase, audit_events, pdf_pages_as_png, pdf_text
 from PIL import Image, ImageStat
 from vault_support import LOGIN, PASSWORD, CliRunner
 
@@ -83,6 +83,29 @@ def test_report_with_comparison_renders_pages_with_content(
     with Image.open(pages[0]) as first:
         top = first.crop((0, 0, first.width, first.height // 8))
         assert max(ImageStat.Stat(top.convert("RGB")).extrema[2]) > 150  # the blue logo
+    # What the clinician asked for is on the pages, as text a reader (or poppler) can read:
+    # clinic header, patient, visit dates, the visit's reason and notes, the comparison
+    # with its labels and the measurement's change between the visits.
+    text = pdf_text(pdf)
+    for expected in (
+        "Hautarztpraxis Teststraße",
+        "Müller, Jürgen",
+        "1970-05-01",
+        "PAT-4711",
+        "Visit of 2025-03-14",
+        "Reason: Check of a changing mole",
+        "Notes: Itches since January.",
+        "Visit of 2025-09-02",
+        "Naevus forearm: before",
+        "Naevus forearm: after",
+        "new dot",
+        "A, distance: 40.0 px -> 50.0 px (+10.0 px, +25%)",
+        "Body site: Forearm, left",
+        "Lesion: naevus forearm",
+        "Page 2",
+    ):
+        assert expected in text, expected
+    assert text.index("Visit of 2025-03-14") < text.index("Visit of 2025-09-02")
     # No plaintext temp file is left beside the report.
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".tmp", ".pdf")) == [
         "report.pdf"
