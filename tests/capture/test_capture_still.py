@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from pathlib import Path
 
 import cv2
@@ -50,7 +51,12 @@ def test_a_still_from_a_live_video_lands_in_todays_visit_with_the_profile(
     patient: PatientSummary,
     made_vault: MadeVault,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    scratch = tmp_path / "temp"  # the system temp folder, as this process sees it
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setenv("TMPDIR", str(scratch))
     assert services.visits.list(actor, patient.id) == []
     context = CaptureContext(patient_id=patient.id, body_site="forearm-left")
     with Preview(OpenCvCamera(recordings.avi, name="DermLite DL5")) as preview:
@@ -83,6 +89,7 @@ def test_a_still_from_a_live_video_lands_in_todays_visit_with_the_profile(
     assert np.abs(decoded.astype(int) - frame.pixels.astype(int)).mean() < 3  # JPEG q95
     # Memory to vault: nothing plain was written anywhere but the recordings themselves.
     assert plaintext_findings([made_vault.folder, tmp_path], []) == []
+    assert list(scratch.iterdir()) == []  # not even a ciphertext scratch file
 
 
 def test_a_second_still_of_the_same_day_joins_the_same_visit(
