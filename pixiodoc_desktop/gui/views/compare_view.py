@@ -697,6 +697,7 @@ class CompareView(QWidget):
             self.show_to_patient()
             return
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new menu on every click
         mine = self.screen()
         for index, screen in enumerate(screens, start=1):
             size = screen.geometry().size()
