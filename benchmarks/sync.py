@@ -160,6 +160,7 @@ def bench_idle_round(weed: Weed, root: Path, photos: int) -> dict[str, float]:
     clinic = ClinicNet(weed, root / "idle")
     try:
         station = clinic.first()
+        shared = station.services.patients.create(station.actor, family_name="Geteilt").id
         patients = max(1, photos // 50)
         _common.log(f"Building {photos} photo rows for {patients} patients ...")
         actor = station.actor.user_id
@@ -243,13 +244,20 @@ def bench_idle_round(weed: Weed, root: Path, photos: int) -> dict[str, float]:
             for start in range(0, len(photo_rows), 5000):
                 session.execute(insert(Photo), photo_rows[start : start + 5000])
         clinic.settle([station])
+        # A second workstation with a history of its own in the bucket, so that an idle
+        # round also lists another device's batches after its cursor, as in a clinic.
+        room = clinic.join("exam-room", via=station)
+        for n in range(20):
+            room.services.patients.update(room.actor, shared, notes=f"Follow-up {n}")
+            room.sync()
+        clinic.settle([room, station])
         times = []
         for _ in range(5):
             with _common.stopwatch() as elapsed:
                 report = station.sync()
             assert not report.moved_records and not report.pushed_audit_events, report
             times.append(elapsed[0])
-        return {"photos": photos, "idle_round_s": _common.median(times)}
+        return {"photos": photos, "idle_round_s": _common.median(times), "devices": 2}
     finally:
         clinic.close()
 
@@ -329,6 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raw_one_by_one_mb_s=_common.rounded(push["raw_serial_mb_s"]),
             raw_4_parallel_mb_s=_common.rounded(push["raw_parallel_mb_s"]),
             idle_round_photos=idle["photos"],
+            idle_round_devices=idle["devices"],
             idle_round_s=_common.rounded(idle["idle_round_s"]),
             idle_round_target_s=2.0,
             apply_ops=applied["ops"],
