@@ -12,6 +12,7 @@ an unlock with the recovery key does.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import secrets
@@ -20,7 +21,7 @@ from typing import Any
 
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import EnrollmentInvalid, PermissionDenied
+from pixiodoc_desktop.errors import EnrollmentInvalid, PermissionDenied, SyncError
 from pixiodoc_desktop.sync.crypto import (
     SyncKeys,
     enrollment_key,
@@ -32,7 +33,7 @@ from pixiodoc_desktop.sync.crypto import (
 )
 from pixiodoc_desktop.sync.engine import sync_keys, sync_once
 from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target
-from pixiodoc_desktop.sync.store import NotFound, ObjectStore
+from pixiodoc_desktop.sync.store import NotFound, ObjectExists, ObjectStore
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.header import FORMAT_VERSION, Credential, VaultHeader, WrappedKey
 from pixiodoc_desktop.vault.keys import KdfParams
@@ -134,6 +135,7 @@ def _from_code(store: ObjectStore, code: str) -> tuple[VaultHeader, bytes, str, 
     kek = enrollment_key(
         secret, keys.unb64(document["salt"], "salt"), KdfParams.from_json(document["kdf"])
     )
+    claim = json.dumps({"expires_at": document["expires_at"], "claimed": True}).encode()
     try:
         payload = json.loads(open_sealed(kek, bytes.fromhex(document["sealed"]), name=name))
     except Exception as exc:
@@ -157,7 +159,20 @@ def _from_code(store: ObjectStore, code: str) -> tuple[VaultHeader, bytes, str, 
         extra={k: v for k, v in body.items() if k not in known},
     )
     wk = keys.unb64(payload["workspace_key"], "workspace key")
+    # One PC per code, also when two PCs type it at the same moment: the first to write
+    # the claim (a conditional write) joins; the other is told so before it creates anything.
+    try:
+        store.put(_claim_name(name), claim, if_absent=True)
+    except ObjectExists as exc:
+        raise EnrollmentInvalid(
+            "Another PC is joining with this enrollment code right now; "
+            "ask an Admin for a new code."
+        ) from exc
     return header, wk, str(payload.get("clinic_name") or ""), name
+
+
+def _claim_name(enrollment_name: str) -> str:
+    return f"{enrollment_name}.claimed"
 
 
 def _from_recovery_key(store: ObjectStore, recovery_key: str) -> tuple[VaultHeader, bytes, str]:
@@ -206,18 +221,28 @@ def join(
         header, wk, clinic_name = _from_recovery_key(store, recovery_key)
     else:
         raise EnrollmentInvalid("Joining needs an enrollment code or the recovery key.")
-    vault = Vault.adopt(folder, header, wk, clinic_name=clinic_name)
+    joined = False
     try:
-        save_target(vault, target)
-        save_credentials(vault.header.vault_id, access_key, secret_key)
-        from pixiodoc_desktop.clinic.workstation import Workstation
+        vault = Vault.adopt(folder, header, wk, clinic_name=clinic_name)
+        try:
+            save_target(vault, target)
+            save_credentials(vault.header.vault_id, access_key, secret_key)
+            from pixiodoc_desktop.clinic.workstation import Workstation
 
-        ws = Workstation(vault)
-        sync_keys(ws)  # derive once: a wrong key would already have failed above
-        sync_once(ws, store, push_changes=False)
-        sync_once(ws, store)
-        if enrollment_name is not None:
-            store.delete(enrollment_name)  # one PC per code
+            ws = Workstation(vault)
+            sync_keys(ws)  # derive once: a wrong key would already have failed above
+            sync_once(ws, store, push_changes=False)
+            sync_once(ws, store)
+            joined = True
+        finally:
+            vault.lock()
     finally:
-        vault.lock()
+        if enrollment_name is not None:
+            if joined:
+                store.delete(enrollment_name)  # one PC per code
+            # Done, or failed (offline, folder taken): either way the claim goes, so that
+            # a failed join can be tried again with the same code while it is valid.
+            # Best effort: offline, the claim expires with the code.
+            with contextlib.suppress(SyncError):
+                store.delete(_claim_name(enrollment_name))
     return vault

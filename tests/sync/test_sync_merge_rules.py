@@ -19,7 +19,7 @@ from sync_support import ACCESS_KEY, SECRET_KEY, ClinicNet, Station
 from pixiodoc_desktop.clinic import audit
 from pixiodoc_desktop.clinic import photos as photos_module
 from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
-from pixiodoc_desktop.errors import EnrollmentInvalid
+from pixiodoc_desktop.errors import EnrollmentInvalid, PixioDocError
 from pixiodoc_desktop.sync import enroll
 from pixiodoc_desktop.sync.audit_stream import audit_row_json
 from pixiodoc_desktop.sync.dump import canonical_dump
@@ -432,3 +432,27 @@ def test_an_enrollment_code_works_once(clinic: ClinicNet) -> None:
         _join(clinic, clinic.root / "third-pc", code)
     assert "it was used" in str(refused.value)
     assert not (clinic.root / "third-pc").exists()
+
+
+def test_two_pcs_joining_with_one_code_at_once_only_one_gets_in(clinic: ClinicNet) -> None:
+    front = clinic.first()
+    code, _expires = create_enrollment(front.ws, front.store, front.actor, kdf=MINIMUM_KDF)
+    store = clinic.store()
+    # The first PC has checked the code and claimed it, and is still pulling ...
+    (name,) = [n for n, _size in store.objects(store.key(enroll.ENROLL_DIR) + "/")]
+    store.put(f"{name}.claimed", b"{}", if_absent=True)
+    # ... when the second PC tries the same code: refused before it creates anything.
+    with pytest.raises(EnrollmentInvalid, match="Another PC is joining"):
+        _join(clinic, clinic.root / "third-pc", code)
+    assert not (clinic.root / "third-pc").exists()
+    store.delete(f"{name}.claimed")  # the first PC's join ended without success
+
+    # A join that fails (here: its folder is taken) gives the code back for a new try.
+    taken = clinic.root / "taken"
+    taken.mkdir()
+    (taken / "vault.json").write_text("{}", "utf-8")
+    with pytest.raises(PixioDocError):
+        _join(clinic, taken, code)
+    _join(clinic, clinic.root / "second-pc", code)
+    assert (clinic.root / "second-pc" / "vault.json").is_file()
+    assert list(store.objects(store.key(enroll.ENROLL_DIR) + "/")) == []  # code and claim gone
