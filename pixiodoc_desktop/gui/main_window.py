@@ -329,9 +329,24 @@ class MainWindow(QMainWindow):
         self.login_info = None
         self._set_unlocked_ui(False)
         session = self.ctx.session
-        DbOperation(session.lock).survive_lock().run(self.ctx.worker)
+
+        def lock_and_list() -> VaultInfo | None:
+            session.lock()
+            return session.info()
+
+        # Clinicians added or deactivated in the session just locked are listed (or not).
+        DbOperation(lock_and_list).success(self._clinicians_listed).survive_lock().run(
+            self.ctx.worker
+        )
         QTimer.singleShot(0, memory.release)
         self.locked.emit()
+
+    def _clinicians_listed(self, info: VaultInfo | None) -> None:
+        if info is None or self.vault_info is None or info.folder != self.vault_info.folder:
+            return
+        self.vault_info = info
+        if not self.is_unlocked():
+            self.unlock_page.set_clinicians(info.clinicians, self.unlock_page.selected_login())
 
     # --- patients ------------------------------------------------------------------------
 

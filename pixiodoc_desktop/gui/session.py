@@ -110,6 +110,12 @@ class ClinicSession:
             login.lock(ws, None)
         return self.unlock(login_name, new_password)
 
+    def info(self) -> VaultInfo | None:
+        """The open vault's folder and clinicians, as they are now (clinicians come and go)."""
+        if self.vault is None:
+            return None
+        return VaultInfo(self.vault.folder, tuple(self.vault.clinicians()))
+
     def lock(self) -> None:
         services, actor = self._services, self._actor
         self._services = None

@@ -41,14 +41,18 @@ class UnlockPage(QWidget):
 
     def show_vault(self, info: VaultInfo, last_login: str = "") -> None:
         self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(info.folder)))
-        self.clinician.clear()
-        for login, name in info.clinicians:
-            self.clinician.addItem(f"{name} ({login})", login)
-        index = self.clinician.findData(last_login) if last_login else -1
-        self.clinician.setCurrentIndex(max(index, 0))
+        self.set_clinicians(info.clinicians, last_login)
         self.password.clear()
         self.message.clear()
         self.password.setFocus()
+
+    def set_clinicians(self, clinicians: tuple[tuple[str, str], ...], login: str) -> None:
+        """Who may log in, with `login` selected if listed (else the first)."""
+        self.clinician.clear()
+        for each, name in clinicians:
+            self.clinician.addItem(f"{name} ({each})", each)
+        index = self.clinician.findData(login) if login else -1
+        self.clinician.setCurrentIndex(max(index, 0))
 
     def selected_login(self) -> str:
         value = self.clinician.currentData()
