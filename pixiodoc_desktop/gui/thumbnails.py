@@ -30,8 +30,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QImage, QImageReader
 
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.errors import DamagedImage, PixioDocError
@@ -76,6 +85,23 @@ def decode_image(data: bytes) -> QImage:
     image = QImage.fromData(data)
     if image.isNull():
         raise DamagedImage("The thumbnail could not be decoded.")
+    return paintable(image)
+
+
+def decode_original(data: bytes) -> QImage:
+    """A stored original to a paintable ``QImage``, turned upright; thread-safe.
+
+    Unlike the previews, an original keeps its EXIF orientation tag (see
+    imaging/metadata.py), so the reader applies it.
+    """
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        raise DamagedImage("The photo could not be decoded at full resolution.")
     return paintable(image)
 
 

@@ -200,3 +200,47 @@ def test_a_long_import_runs_in_chunks_and_leaves_the_worker_to_others(
     # ran; the import's own "patients changed" refresh may answer after it.
     assert searched[:1] == [True]
     assert len(files) == count
+
+
+def test_the_viewer_brings_the_full_resolution_original_upright_at_one_to_one(
+    qtbot: QtBot, unlocked: MainWindow, tmp_path: Path
+) -> None:
+    import io
+
+    from PIL import Image
+    from PySide6.QtCore import QPointF
+
+    # A camera file stored on its side (EXIF orientation 6: turn 90 degrees clockwise),
+    # larger than the screen preview: red left half, blue right half as stored.
+    stored = Image.new("RGB", (3000, 2000), (200, 30, 30))
+    stored.paste((30, 30, 200), (1500, 0, 3000, 2000))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    data = io.BytesIO()
+    stored.save(data, "JPEG", quality=90, exif=exif.tobytes())
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "side.jpg").write_bytes(data.getvalue())
+
+    unlocked.patients.select_row(0)
+    qtbot.waitUntil(lambda: unlocked.record is not None, timeout=5000)
+    unlocked.import_paths([tmp_path / "in"])
+    qtbot.waitUntil(lambda: unlocked.importer.last_report is not None, timeout=30000)
+    qtbot.waitUntil(lambda: len(unlocked.timeline.timeline.photos()) == 1, timeout=10000)
+    photo = unlocked.timeline.timeline.photos()[0]
+    assert (photo.width, photo.height) == (2000, 3000)  # upright
+    unlocked.open_viewer(photo.id)
+    viewer = unlocked.viewer
+    assert viewer is not None
+    qtbot.waitUntil(lambda: photo.id in viewer.loaded, timeout=10000)
+    assert viewer.refined == []  # fitted: the screen preview is enough
+    viewer.viewer.showActualSize()
+    qtbot.waitUntil(lambda: photo.id in viewer.refined, timeout=20000)
+    shown = viewer.viewer.grab().toImage()
+    assert viewer.viewer.zoom() == 1.0
+    # 1:1 of the original: the view's centre is the photo's centre, red above, blue below.
+    centre = viewer.viewer.widgetToImage(QPointF(shown.rect().center()))
+    assert (centre.x(), centre.y()) == (pytest.approx(1000, abs=2), pytest.approx(1500, abs=2))
+    above = shown.pixelColor(shown.width() // 2, shown.height() // 2 - 40)
+    below = shown.pixelColor(shown.width() // 2, shown.height() // 2 + 40)
+    assert above.red() > 150 and above.blue() < 80, above.name()
+    assert below.blue() > 150 and below.red() < 80, below.name()

@@ -352,3 +352,51 @@ def test_full_screen_applies_to_the_hosting_window(qtbot: QtBot) -> None:
     qtbot.keyClick(viewer, Qt.Key.Key_Escape)
     assert not host.isFullScreen()
     viewer.shutdown()
+
+
+# --- the full-resolution original ------------------------------------------------------------
+
+
+def test_zooming_to_the_preview_s_pixels_asks_once_for_the_original(
+    viewer: PhotoViewer, qtbot: QtBot
+) -> None:
+    asked: list[str] = []
+    viewer.detailWanted.connect(asked.append)
+    showing(viewer, pattern(800, 600))
+    assert asked == []  # fit: the preview is detailed enough
+    viewer.setZoom(0.9)
+    assert asked == []
+    viewer.setZoom(1.5)
+    viewer.setZoom(3.0)
+    assert asked == ["p1"]
+    viewer.showNext()
+    viewer.showImage("p2", pattern(800, 600))
+    qtbot.keyClick(viewer, Qt.Key.Key_1)  # 1:1 of the preview asks too
+    assert asked == ["p1", "p2"]
+
+
+def test_the_original_takes_the_preview_s_place_without_a_jump(viewer: PhotoViewer) -> None:
+    showing(viewer, pattern(800, 600))
+    viewer.setZoom(2.0, QPointF(100, 80))
+    centre = QPointF(200, 150)
+    under = viewer.widgetToImage(centre)
+    viewer.refineImage("p2", pattern(1600, 1200))  # another photo's: ignored
+    viewer.refineImage("p1", pattern(400, 300))  # less detailed: ignored
+    assert viewer.zoom() == pytest.approx(2.0)
+    viewer.refineImage("p1", pattern(1600, 1200))
+    # Same place and size on screen, twice the pixels behind it.
+    assert viewer.zoom() == pytest.approx(1.0)
+    assert_close(viewer.widgetToImage(centre), QPointF(under.x() * 2, under.y() * 2), 1e-3)
+    frame = viewer.grab().toImage()
+    at = viewer.widgetToImage(QPointF(10.5, 20.5))
+    colour = frame.pixelColor(10, 20)
+    assert (colour.red(), colour.green(), colour.blue()) == pixel_of(int(at.x()), int(at.y()))
+
+
+def test_one_to_one_means_the_original_s_pixels_once_it_is_there(viewer: PhotoViewer) -> None:
+    showing(viewer, pattern(800, 600))
+    viewer.showActualSize()
+    under = viewer.widgetToImage(QPointF(200, 150))
+    viewer.refineImage("p1", pattern(1600, 1200))
+    assert viewer.zoom() == 1.0  # 1:1 of the original, not of the preview
+    assert_close(viewer.widgetToImage(QPointF(200, 150)), QPointF(under.x() * 2, under.y() * 2))

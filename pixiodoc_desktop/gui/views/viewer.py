@@ -1,7 +1,10 @@
-"""The viewer window: hosts PhotoViewer and feeds it screen-size images from the vault.
+"""The viewer window: hosts PhotoViewer and feeds it images from the vault.
 
-The image is decrypted on the DB worker (an audited PHOTO_VIEWED) and
-decoded on the image pool; the window title never names the patient.
+The screen-size image comes first (decrypted on the DB worker, an audited
+PHOTO_VIEWED, decoded on the image pool). When the clinician zooms to 1:1 or
+closer, the full-resolution original follows in the same way and takes its
+place, so that 1:1 shows the camera's own pixels. The window title never
+names the patient.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.theme import icon
-from pixiodoc_desktop.gui.thumbnails import decode_image
+from pixiodoc_desktop.gui.thumbnails import decode_image, decode_original
 from pixiodoc_desktop.gui.widgets.photo_viewer import PhotoViewer
 from pixiodoc_desktop.gui.workers import DbOperation
+from pixiodoc_desktop.imaging.prepare import SCREEN_EDGE
 
 
 class ViewerWindow(QDialog):
@@ -60,9 +64,11 @@ class ViewerWindow(QDialog):
         self.resize(1100, 800)
         self._photos: dict[str, PhotoSummary] = {}
         self.viewer.photoRequested.connect(self._load)
+        self.viewer.detailWanted.connect(self._load_original)
         self.viewer.currentChanged.connect(self._caption)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
         self.loaded: list[str] = []
+        self.refined: list[str] = []  # photos whose original replaced the screen image
 
     def _submit(
         self,
@@ -114,6 +120,30 @@ class ViewerWindow(QDialog):
         DbOperation(fetch).success(fetched).failure(lambda exc: self._failed(photo_id, exc)).run(
             self.ctx.worker
         )
+
+    def _load_original(self, photo_id: str) -> None:
+        photo = self._photos.get(photo_id)
+        if photo is None or max(photo.width, photo.height) <= SCREEN_EDGE:
+            return  # the screen image already is the whole photo
+        session = self.ctx.session
+
+        def fetch() -> bytes:
+            services, actor = session.require()
+            # The view was audited when the screen image was fetched; this is the same view.
+            return services.photos.image(actor, photo_id, ImageSize.ORIGINAL, audited=False)
+
+        def fetched(data: bytes) -> None:
+            self.ctx.images.submit(
+                lambda: decode_original(data),
+                lambda image: self._refined(photo_id, image),
+                lambda _exc: None,  # the screen image stays; nothing is lost
+            )
+
+        DbOperation(fetch).success(fetched).failure(lambda _exc: None).run(self.ctx.worker)
+
+    def _refined(self, photo_id: str, image: QImage) -> None:
+        self.refined.append(photo_id)
+        self.viewer.refineImage(photo_id, image)
 
     def _decoded(self, photo_id: str, image: QImage) -> None:
         self.loaded.append(photo_id)

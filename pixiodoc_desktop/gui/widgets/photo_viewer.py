@@ -98,6 +98,9 @@ class PhotoViewer(QWidget):
     currentChanged = Signal(str)
     zoomChanged = Signal(float)
     fullScreenChanged = Signal(bool)
+    # Zoomed to the shown image's own pixels or closer: the host may now bring the full
+    # resolution original (see refineImage); asked once per photo.
+    detailWanted = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, submit: Submit | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +115,7 @@ class PhotoViewer(QWidget):
         self._state = _State.EMPTY
         self._message = ""
         self._current: str | None = None  # the id whose image is shown or awaited
+        self._detail_asked: str | None = None  # detailWanted was emitted for this id
         self._delivery = 0  # which showImage() a conversion belongs to
 
         self._image: QImage | None = None
@@ -195,6 +199,47 @@ class PhotoViewer(QWidget):
 
         self._submit(lambda: paintable(image), converted, failed)
 
+    def refineImage(self, photo_id: str, image: QImage) -> None:
+        """Put a more detailed copy of the current photo in place of the shown one.
+
+        What is on screen does not jump: the zoom is rescaled so that the photo keeps
+        its size and position, except at 1:1, which then means the new image's pixels.
+        Ignored for another photo, or for an image no larger than the shown one.
+        """
+        if photo_id != self._current or self._image is None or image.isNull():
+            return
+        if image.width() <= self._image.width():
+            return
+        delivery = self._delivery
+
+        def swap(result: QImage) -> None:
+            if delivery != self._delivery or self._image is None:
+                return
+            old_width = self._image.width()
+            one_to_one = not self._fit and math.isclose(self._zoom, 1.0)
+            centre = QPointF(self.width() / 2, self.height() / 2)
+            under = self.widgetToImage(centre)
+            ratio = result.width() / old_width
+            self._image = result
+            self._serial += 1
+            self._scaled = None
+            self._scaled_key = None
+            if one_to_one:
+                self._zoom = 1.0
+                scale = self._scale()
+                self._offset = QPointF(
+                    centre.x() - under.x() * ratio * scale, centre.y() - under.y() * ratio * scale
+                )
+            elif not self._fit:
+                self._zoom /= ratio
+            self._changed()
+            self._schedule_scaling(immediately=True)
+
+        if image.format() in FAST_FORMATS:
+            swap(image)
+        else:
+            self._submit(lambda: paintable(image), swap, lambda _error: None)
+
     def showError(self, photo_id: str, message: str) -> None:
         """Say that the current photo could not be loaded (ignored for other ids)."""
         if photo_id != self._current:
@@ -214,6 +259,7 @@ class PhotoViewer(QWidget):
             self.update()
             return
         self._current = new_id
+        self._detail_asked = None
         self._delivery += 1
         self._drop_image()
         self._state = _State.EMPTY if new_id is None else _State.LOADING
@@ -339,6 +385,18 @@ class PhotoViewer(QWidget):
         self.update()
         if not math.isclose(before, self._zoom):
             self.zoomChanged.emit(self._zoom)
+        self._ask_for_detail()
+
+    def _ask_for_detail(self) -> None:
+        current = self._current
+        if (
+            current is not None
+            and self._image is not None
+            and self._detail_asked != current
+            and self._zoom >= 1.0 - 1e-9
+        ):
+            self._detail_asked = current
+            self.detailWanted.emit(current)
 
     # --- the scaled copy ---------------------------------------------------------------
 
