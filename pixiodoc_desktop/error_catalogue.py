@@ -346,6 +346,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "This enrollment code has expired; ask an Admin for a new one."),
     QT_TRANSLATE_NOOP(
         "errors",
+        "Another PC is joining with this enrollment code right now; ask an Admin for a new code.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin's PC).",
     ),
     QT_TRANSLATE_NOOP("errors", "This enrollment code does not open the enrollment."),

@@ -357,512 +357,163 @@
     </message>
 </context>
 <context>
-    <name>CaptureView</name>
+    <name>CameraPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="192"/>
-        <source>PixioDoc — capture</source>
-        <translation>PixioDoc — Aufnahme</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="259"/>
-        <source>Capture settings</source>
-        <translation>Aufnahmeeinstellungen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="260"/>
-        <source>Record</source>
-        <translation>Akte</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="261"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="378"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="134"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="262"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="509"/>
-        <source>Hot folder</source>
-        <translation>Überwachter Ordner</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="291"/>
-        <source>Photos taken</source>
-        <translation>Aufgenommene Fotos</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="296"/>
-        <source>Patient</source>
-        <translation>Patient</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="307"/>
-        <source>Visit</source>
-        <translation>Besuch</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="309"/>
-        <source>Body site</source>
-        <translation>Körperstelle</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="310"/>
-        <source>Not recorded</source>
-        <translation>Nicht angegeben</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="314"/>
-        <source>Tracked lesion</source>
-        <translation>Verfolgte Läsion</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="315"/>
-        <source>No tracked lesion</source>
-        <translation>Keine verfolgte Läsion</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="317"/>
-        <source>Modality</source>
-        <translation>Modalität</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="320"/>
-        <source>&amp;Visit</source>
-        <translation>&amp;Besuch</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="321"/>
-        <source>&amp;Body site</source>
-        <translation>&amp;Körperstelle</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="322"/>
-        <source>&amp;Lesion</source>
-        <translation>&amp;Läsion</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="323"/>
-        <source>&amp;Modality</source>
-        <translation>&amp;Modalität</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="330"/>
-        <source>Overlay</source>
-        <translation>Überlagerung</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="332"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="333"/>
-        <source>Ghost of the last visit&apos;s photo</source>
-        <translation>Geisterbild des Fotos vom letzten Besuch</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="339"/>
-        <source>Opacity</source>
-        <translation>Deckkraft</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="345"/>
-        <source>Ghost opacity</source>
-        <translation>Deckkraft des Geisterbilds</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="352"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="353"/>
-        <source>Edges only</source>
-        <translation>Nur Kanten</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="354"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="355"/>
-        <source>Grid</source>
-        <translation>Raster</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="379"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="380"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="136"/>
         <source>Refresh cameras</source>
         <translation>Kameras neu suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="382"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="138"/>
         <source>Camera mode</source>
         <translation>Kameramodus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="385"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="141"/>
         <source>Frame rate</source>
         <translation>Bildrate</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="386"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="142"/>
         <source>&amp;Camera</source>
         <translation>&amp;Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="388"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="144"/>
         <source>M&amp;ode</source>
         <translation>M&amp;odus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="399"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="446"/>
-        <source>Device profile</source>
-        <translation>Geräteprofil</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="402"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="403"/>
-        <source>Dermatoscope</source>
-        <translation>Dermatoskop</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="404"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="405"/>
-        <source>Polarised light</source>
-        <translation>Polarisiertes Licht</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="407"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="409"/>
-        <source>Contact</source>
-        <translation>Kontakt</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="408"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="416"/>
-        <source>Not stated</source>
-        <translation>Keine Angabe</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="410"/>
-        <source>Non-contact</source>
-        <translation>Kontaktlos</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="412"/>
-        <source>Magnification</source>
-        <translation>Vergrößerung</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="418"/>
-        <source>Calibration in pixels per mm</source>
-        <translation>Kalibrierung in Pixel pro mm</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="421"/>
-        <source> px/mm</source>
-        <translation> px/mm</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="422"/>
-        <source>Not calibrated</source>
-        <translation>Nicht kalibriert</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="424"/>
-        <source>Field of view width in mm</source>
-        <translation>Breite des Bildfelds in mm</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="428"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="436"/>
-        <source> mm</source>
-        <translation> mm</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="429"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="430"/>
-        <source>Calibrate from field of view</source>
-        <translation>Aus dem Bildfeld kalibrieren</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="432"/>
-        <source>Distance on the ruler in mm</source>
-        <translation>Abstand auf dem Lineal in mm</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="437"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="438"/>
-        <source>Calibrate on a ruler (two clicks)</source>
-        <translation>Am Lineal kalibrieren (zwei Klicks)</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="439"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="440"/>
-        <source>Save profile</source>
-        <translation>Profil speichern</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="450"/>
-        <source>Con&amp;tact</source>
-        <translation>Kon&amp;takt</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="452"/>
-        <source>Ma&amp;gnification</source>
-        <translation>Ver&amp;größerung</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="456"/>
-        <source>Calib&amp;ration</source>
-        <translation>Kalib&amp;rierung</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="458"/>
-        <source>&amp;Field of view</source>
-        <translation>&amp;Bildfeld</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="460"/>
-        <source>R&amp;uler distance</source>
-        <translation>Lineal-&amp;Abstand</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="475"/>
-        <source>Trigger</source>
-        <translation>Auslöser</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="478"/>
-        <source>Foot pedal key</source>
-        <translation>Taste des Fußschalters</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="480"/>
-        <source>Space always takes a photo; so does F13.</source>
-        <translation>Die Leertaste nimmt immer ein Foto auf, ebenso F13.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="483"/>
-        <source>&amp;Pedal key</source>
-        <translation>&amp;Pedaltaste</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="501"/>
-        <source>Photos a tethered camera saves into this folder go into the record chosen on the Record tab; the files are removed once they are safe.</source>
-        <translation>Fotos, die eine angeschlossene Kamera in diesen Ordner speichert, kommen in die auf dem Reiter „Akte“ gewählte Akte; die Dateien werden entfernt, sobald sie sicher gespeichert sind.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="510"/>
-        <source>Folder the camera saves into</source>
-        <translation>Ordner, in den die Kamera speichert</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="511"/>
-        <source>Choose…</source>
-        <translation>Auswählen…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="512"/>
-        <source>Choose the hot folder</source>
-        <translation>Überwachten Ordner auswählen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="515"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="516"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1467"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1468"/>
-        <source>Start watching</source>
-        <translation>Überwachung starten</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="517"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1469"/>
-        <source>Not watching.</source>
-        <translation>Keine Überwachung.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="521"/>
-        <source>Hot folder results</source>
-        <translation>Ergebnisse des überwachten Ordners</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="538"/>
-        <source>Photo quality</source>
-        <translation>Fotoqualität</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="540"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="541"/>
-        <source>Retake</source>
-        <translation>Neu aufnehmen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="542"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="543"/>
-        <source>Discard last photo</source>
-        <translation>Letztes Foto verwerfen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="555"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="557"/>
-        <source>Take photo</source>
-        <translation>Foto aufnehmen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="558"/>
-        <source>Space or the foot pedal</source>
-        <translation>Leertaste oder Fußschalter</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="562"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="563"/>
-        <source>Burst of 3, keep the sharpest</source>
-        <translation>Serie von 3, das schärfste behalten</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="567"/>
-        <source>Camera and profile</source>
-        <translation>Kamera und Profil</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="720"/>
-        <source>born %1</source>
-        <translation>geb. %1</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="738"/>
-        <source>Today, %1 (new)</source>
-        <translation>Heute, %1 (neu)</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="740"/>
-        <source>Today, %1</source>
-        <translation>Heute, %1</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="816"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="209"/>
         <source>Looking for cameras…</source>
         <translation>Kameras werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="846"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="239"/>
         <source>Connect a dermatoscope or a camera, then choose Refresh cameras.</source>
         <translation>Schließen Sie ein Dermatoskop oder eine Kamera an und wählen Sie dann „Kameras neu suchen“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="869"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="262"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="948"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="341"/>
         <source>The camera is back.</source>
         <translation>Die Kamera ist wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="956"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="349"/>
         <source>Camera disconnected</source>
         <translation>Kamera getrennt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="958"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="351"/>
         <source>&apos;%1&apos; stopped sending pictures. Plug it back in; PixioDoc reconnects by itself.</source>
         <translation>„%1“ sendet keine Bilder mehr. Schließen Sie sie wieder an; PixioDoc verbindet sich selbst neu.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="970"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="363"/>
         <source>The camera is busy</source>
         <translation>Die Kamera ist belegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="978"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="371"/>
         <source>No camera found</source>
         <translation>Keine Kamera gefunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="997"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="390"/>
         <source>%1 fps · %2 × %3 · %4 frames skipped</source>
         <translation>%1 B/s · %2 × %3 · %4 Bilder übersprungen</translation>
     </message>
+</context>
+<context>
+    <name>CaptureRecordPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1081"/>
-        <source>%1 fps</source>
-        <translation>%1 B/s</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="33"/>
+        <source>Photos taken</source>
+        <translation>Aufgenommene Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1083"/>
-        <source>polarised</source>
-        <translation>polarisiert</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="38"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1083"/>
-        <source>non-polarised</source>
-        <translation>nicht polarisiert</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="49"/>
+        <source>Visit</source>
+        <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1085"/>
-        <source>contact</source>
-        <translation>Kontakt</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="51"/>
+        <source>Body site</source>
+        <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1085"/>
-        <source>non-contact</source>
-        <translation>kontaktlos</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="52"/>
+        <source>Not recorded</source>
+        <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1089"/>
-        <source>%1 px/mm</source>
-        <translation>%1 px/mm</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="56"/>
+        <source>Tracked lesion</source>
+        <translation>Verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1102"/>
-        <source>Set by the dermatoscope&apos;s profile</source>
-        <translation>Durch das Profil des Dermatoskops festgelegt</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="57"/>
+        <source>No tracked lesion</source>
+        <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1119"/>
-        <source>The profile of %1 was saved.</source>
-        <translation>Das Profil von %1 wurde gespeichert.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="59"/>
+        <source>Modality</source>
+        <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1126"/>
-        <source>Calibrated: %1 pixels per mm.</source>
-        <translation>Kalibriert: %1 Pixel pro mm.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="62"/>
+        <source>&amp;Visit</source>
+        <translation>&amp;Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1143"/>
-        <source>Click two points on the ruler, %1 mm apart.</source>
-        <translation>Klicken Sie auf zwei Punkte des Lineals, %1 mm voneinander entfernt.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="63"/>
+        <source>&amp;Body site</source>
+        <translation>&amp;Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1235"/>
-        <source>This picture is already in the record.</source>
-        <translation>Dieses Bild ist bereits in der Akte.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="64"/>
+        <source>&amp;Lesion</source>
+        <translation>&amp;Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1238"/>
-        <source>The photo looks blurred.</source>
-        <translation>Das Foto wirkt unscharf.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="65"/>
+        <source>&amp;Modality</source>
+        <translation>&amp;Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1239"/>
-        <source>Highlights are clipped (glare?).</source>
-        <translation>Lichter sind überbelichtet (Reflexe?).</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="80"/>
+        <source>born %1</source>
+        <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1240"/>
-        <source>Shadows are clipped (too dark?).</source>
-        <translation>Schatten sind abgeschnitten (zu dunkel?).</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="95"/>
+        <source>Today, %1 (new)</source>
+        <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1243"/>
-        <source>Saved, but: %1 Retake?</source>
-        <translation>Gespeichert, aber: %1 Neu aufnehmen?</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1245"/>
-        <source>Saved. Sharp and well exposed.</source>
-        <translation>Gespeichert. Scharf und gut belichtet.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1279"/>
-        <source>The last photo was removed.</source>
-        <translation>Das letzte Foto wurde entfernt.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="97"/>
+        <source>Today, %1</source>
+        <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1296"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="130"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -870,70 +521,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1296"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="130"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1347"/>
-        <source>Choose a body site or lesion to see its last photo.</source>
-        <translation>Wählen Sie eine Körperstelle oder Läsion, um ihr letztes Foto zu sehen.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="154"/>
+        <source>Set by the dermatoscope&apos;s profile</source>
+        <translation>Durch das Profil des Dermatoskops festgelegt</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureView</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="84"/>
+        <source>PixioDoc — capture</source>
+        <translation>PixioDoc — Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1349"/>
-        <source>No photo of this site from an earlier visit.</source>
-        <translation>Kein Foto dieser Stelle von einem früheren Besuch.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="132"/>
+        <source>Capture settings</source>
+        <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1356"/>
-        <source>Loading the last visit&apos;s photo…</source>
-        <translation>Das Foto des letzten Besuchs wird geladen…</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="135"/>
+        <source>Record</source>
+        <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1395"/>
-        <source>The last visit&apos;s photo could not be opened.</source>
-        <translation>Das Foto des letzten Besuchs konnte nicht geöffnet werden.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="136"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1405"/>
-        <source>Choose the folder the camera saves into</source>
-        <translation>Ordner auswählen, in den die Kamera speichert</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="137"/>
+        <source>Hot folder</source>
+        <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1453"/>
-        <source>The folder cannot be watched: %1</source>
-        <translation>Der Ordner kann nicht überwacht werden: %1</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="175"/>
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1457"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1458"/>
-        <source>Stop watching</source>
-        <translation>Überwachung beenden</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="176"/>
+        <source>Space or the foot pedal</source>
+        <translation>Leertaste oder Fußschalter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1459"/>
-        <source>Watching %1</source>
-        <translation>Überwacht: %1</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="181"/>
+        <source>Burst of 3, keep the sharpest</source>
+        <translation>Serie von 3, das schärfste behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1514"/>
-        <source>Imported %1</source>
-        <translation>Importiert: %1</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="185"/>
+        <source>Camera and profile</source>
+        <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1516"/>
-        <source>%1 is already in the record (file removed)</source>
-        <translation>%1 ist bereits in der Akte (Datei entfernt)</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="308"/>
+        <source>%1 fps</source>
+        <translation>%1 B/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1519"/>
-        <source>%1 was put into quarantine: %2</source>
-        <translation>%1 wurde in Quarantäne verschoben: %2</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="310"/>
+        <source>polarised</source>
+        <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="1525"/>
-        <source>%1 not imported yet (tried again): %2</source>
-        <translation>%1 noch nicht importiert (erneuter Versuch): %2</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="310"/>
+        <source>non-polarised</source>
+        <translation>nicht polarisiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="312"/>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="312"/>
+        <source>non-contact</source>
+        <translation>kontaktlos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="316"/>
+        <source>%1 px/mm</source>
+        <translation>%1 px/mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="392"/>
+        <source>The last photo was removed.</source>
+        <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1365,138 @@
     </message>
 </context>
 <context>
+    <name>DeviceProfilePanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="108"/>
+        <source>Device profile</source>
+        <translation>Geräteprofil</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="65"/>
+        <source>Dermatoscope</source>
+        <translation>Dermatoskop</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="67"/>
+        <source>Polarised light</source>
+        <translation>Polarisiertes Licht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="71"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="78"/>
+        <source>Not stated</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="72"/>
+        <source>Non-contact</source>
+        <translation>Kontaktlos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="74"/>
+        <source>Magnification</source>
+        <translation>Vergrößerung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="80"/>
+        <source>Calibration in pixels per mm</source>
+        <translation>Kalibrierung in Pixel pro mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="83"/>
+        <source> px/mm</source>
+        <translation> px/mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="84"/>
+        <source>Not calibrated</source>
+        <translation>Nicht kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="86"/>
+        <source>Field of view width in mm</source>
+        <translation>Breite des Bildfelds in mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="98"/>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="92"/>
+        <source>Calibrate from field of view</source>
+        <translation>Aus dem Bildfeld kalibrieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="94"/>
+        <source>Distance on the ruler in mm</source>
+        <translation>Abstand auf dem Lineal in mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="100"/>
+        <source>Calibrate on a ruler (two clicks)</source>
+        <translation>Am Lineal kalibrieren (zwei Klicks)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="102"/>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="112"/>
+        <source>Con&amp;tact</source>
+        <translation>Kon&amp;takt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="114"/>
+        <source>Ma&amp;gnification</source>
+        <translation>Ver&amp;größerung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="118"/>
+        <source>Calib&amp;ration</source>
+        <translation>Kalib&amp;rierung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="120"/>
+        <source>&amp;Field of view</source>
+        <translation>&amp;Bildfeld</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="122"/>
+        <source>R&amp;uler distance</source>
+        <translation>Lineal-&amp;Abstand</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="230"/>
+        <source>The profile of %1 was saved.</source>
+        <translation>Das Profil von %1 wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="239"/>
+        <source>Calibrated: %1 pixels per mm.</source>
+        <translation>Kalibriert: %1 Pixel pro mm.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="256"/>
+        <source>Click two points on the ruler, %1 mm apart.</source>
+        <translation>Klicken Sie auf zwei Punkte des Lineals, %1 mm voneinander entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyAccessControl</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="37"/>
@@ -1922,6 +1734,150 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="102"/>
         <source>Creating the vault…</source>
         <translation>Der Tresor wird angelegt…</translation>
+    </message>
+</context>
+<context>
+    <name>GhostOverlayPanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="79"/>
+        <source>Overlay</source>
+        <translation>Überlagerung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="87"/>
+        <source>Ghost of the last visit&apos;s photo</source>
+        <translation>Geisterbild des Fotos vom letzten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="93"/>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="99"/>
+        <source>Ghost opacity</source>
+        <translation>Deckkraft des Geisterbilds</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="107"/>
+        <source>Edges only</source>
+        <translation>Nur Kanten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="109"/>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="129"/>
+        <source>Choose a body site or lesion to see its last photo.</source>
+        <translation>Wählen Sie eine Körperstelle oder Läsion, um ihr letztes Foto zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="131"/>
+        <source>No photo of this site from an earlier visit.</source>
+        <translation>Kein Foto dieser Stelle von einem früheren Besuch.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="138"/>
+        <source>Loading the last visit&apos;s photo…</source>
+        <translation>Das Foto des letzten Besuchs wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="183"/>
+        <source>The last visit&apos;s photo could not be opened.</source>
+        <translation>Das Foto des letzten Besuchs konnte nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>HotFolderPanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="83"/>
+        <source>Photos a tethered camera saves into this folder go into the record chosen on the Record tab; the files are removed once they are safe.</source>
+        <translation>Fotos, die eine angeschlossene Kamera in diesen Ordner speichert, kommen in die auf dem Reiter „Akte“ gewählte Akte; die Dateien werden entfernt, sobald sie sicher gespeichert sind.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="91"/>
+        <source>Hot folder</source>
+        <translation>Überwachter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="92"/>
+        <source>Folder the camera saves into</source>
+        <translation>Ordner, in den die Kamera speichert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="93"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="94"/>
+        <source>Choose the hot folder</source>
+        <translation>Überwachten Ordner auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="182"/>
+        <source>Start watching</source>
+        <translation>Überwachung starten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="183"/>
+        <source>Not watching.</source>
+        <translation>Keine Überwachung.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="103"/>
+        <source>Hot folder results</source>
+        <translation>Ergebnisse des überwachten Ordners</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="114"/>
+        <source>Choose the folder the camera saves into</source>
+        <translation>Ordner auswählen, in den die Kamera speichert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="167"/>
+        <source>The folder cannot be watched: %1</source>
+        <translation>Der Ordner kann nicht überwacht werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="172"/>
+        <source>Stop watching</source>
+        <translation>Überwachung beenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="173"/>
+        <source>Watching %1</source>
+        <translation>Überwacht: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="228"/>
+        <source>Imported %1</source>
+        <translation>Importiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="230"/>
+        <source>%1 is already in the record (file removed)</source>
+        <translation>%1 ist bereits in der Akte (Datei entfernt)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="233"/>
+        <source>%1 was put into quarantine: %2</source>
+        <translation>%1 wurde in Quarantäne verschoben: %2</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="239"/>
+        <source>%1 not imported yet (tried again): %2</source>
+        <translation>%1 noch nicht importiert (erneuter Versuch): %2</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2495,56 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="644"/>
         <source>Photo {index} of {count}, zoom {percent} %</source>
         <translation>Foto {index} von {count}, Zoom {percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>QualityBar</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="29"/>
+        <source>Photo quality</source>
+        <translation>Fotoqualität</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="31"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="32"/>
+        <source>Retake</source>
+        <translation>Neu aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="33"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="34"/>
+        <source>Discard last photo</source>
+        <translation>Letztes Foto verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="45"/>
+        <source>This picture is already in the record.</source>
+        <translation>Dieses Bild ist bereits in der Akte.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="48"/>
+        <source>The photo looks blurred.</source>
+        <translation>Das Foto wirkt unscharf.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="49"/>
+        <source>Highlights are clipped (glare?).</source>
+        <translation>Lichter sind überbelichtet (Reflexe?).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="50"/>
+        <source>Shadows are clipped (too dark?).</source>
+        <translation>Schatten sind abgeschnitten (zu dunkel?).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="53"/>
+        <source>Saved, but: %1 Retake?</source>
+        <translation>Gespeichert, aber: %1 Neu aufnehmen?</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="55"/>
+        <source>Saved. Sharp and well exposed.</source>
+        <translation>Gespeichert. Scharf und gut belichtet.</translation>
     </message>
 </context>
 <context>
@@ -3282,6 +3288,29 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="184"/>
         <source>No photos in this visit</source>
         <translation>Keine Fotos bei diesem Besuch</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerKeys</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_trigger.py" line="32"/>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_trigger.py" line="38"/>
+        <source>Foot pedal key</source>
+        <translation>Taste des Fußschalters</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_trigger.py" line="40"/>
+        <source>Space always takes a photo; so does F13.</source>
+        <translation>Die Leertaste nimmt immer ein Foto auf, ebenso F13.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_trigger.py" line="43"/>
+        <source>&amp;Pedal key</source>
+        <translation>&amp;Pedaltaste</translation>
     </message>
 </context>
 <context>
@@ -4393,6 +4422,11 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="346"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="347"/>
+        <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
+        <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="347"/>
