@@ -185,8 +185,11 @@ def test_the_preview_paints_the_cameras_frames(
 ) -> None:
     view = open_capture(str(scope_avi))
     wait_running(qtbot, view)
-    assert view.device_combo.currentText() == "scope.avi"
-    assert view.mode_combo.count() == 1 and "320 x 240" in view.mode_combo.currentText()
+    assert view.camera_panel.device_combo.currentText() == "scope.avi"
+    assert (
+        view.camera_panel.mode_combo.count() == 1
+        and "320 x 240" in view.camera_panel.mode_combo.currentText()
+    )
     painted = view.live.frames_painted
     qtbot.wait(500)
     assert view.live.frames_painted >= painted + 8  # about 15 new frames in half a second
@@ -213,17 +216,19 @@ def test_space_takes_a_burst_into_todays_visit_with_the_device_profile(
     view = open_capture(str(scope_avi))
     wait_running(qtbot, view)
     qtbot.waitUntil(lambda: view.record is not None, timeout=10000)
-    assert view.patient_label.text() == "Lindqvist, Maja"
+    assert view.record_panel.patient_label.text() == "Lindqvist, Maja"
     view.set_body_site(SITE)
-    view.dermatoscope_check.setChecked(True)
-    view.polarised_check.setChecked(True)
-    view.contact_combo.setCurrentIndex(view.contact_combo.findData(True))
-    view.magnification_spin.setValue(10.0)
-    view.fov_spin.setValue(10.0)
-    view.fov_button.click()  # 320 px across 10 mm
-    assert view.calibration_spin.value() == pytest.approx(32.0)
-    assert not view.modality_combo.isEnabled()  # the scope decides the modality
-    view.save_profile_button.click()
+    view.profile_panel.dermatoscope_check.setChecked(True)
+    view.profile_panel.polarised_check.setChecked(True)
+    view.profile_panel.contact_combo.setCurrentIndex(
+        view.profile_panel.contact_combo.findData(True)
+    )
+    view.profile_panel.magnification_spin.setValue(10.0)
+    view.profile_panel.fov_spin.setValue(10.0)
+    view.profile_panel.fov_button.click()  # 320 px across 10 mm
+    assert view.profile_panel.calibration_spin.value() == pytest.approx(32.0)
+    assert not view.record_panel.modality_combo.isEnabled()  # the scope decides the modality
+    view.profile_panel.save_profile_button.click()
     stored = ProfileStore(view._profiles.path).get("scope.avi")
     assert stored == DeviceProfile(
         "scope.avi",
@@ -255,7 +260,7 @@ def test_space_takes_a_burst_into_todays_visit_with_the_device_profile(
     visits = on_worker(qtbot, window, lambda s, a: s.visits.list(a, clinic.patient_id))
     assert photo.visit_id in {v.id for v in visits if v.visit_date == dt.date.today()}
     assert {p.id for p in clinic.photos()} == {clinic.earlier.id, photo.id}
-    assert view.session_label.text() == "1 photo(s) taken now"
+    assert view.record_panel.session_label.text() == "1 photo(s) taken now"
     assert view.quality_bar.isVisible()
 
     # The burst kept its sharpest frame.
@@ -268,7 +273,9 @@ def test_space_takes_a_burst_into_todays_visit_with_the_device_profile(
     assert abs(kept - max(scores)) < abs(kept - min(scores))
 
     # The visit now exists: the next photo goes into the same one.
-    qtbot.waitUntil(lambda: view.visit_combo.currentData() == photo.visit_id, timeout=10000)
+    qtbot.waitUntil(
+        lambda: view.record_panel.visit_combo.currentData() == photo.visit_id, timeout=10000
+    )
 
 
 def test_a_single_still_and_a_discard(
@@ -284,7 +291,7 @@ def test_a_single_still_and_a_discard(
     assert result.photo.modality == Modality.CLINICAL_OVERVIEW  # no scope profile: the screen's
     assert result.photo.device == "scope.avi"
     with qtbot.waitSignal(view.photo_discarded, timeout=15000):
-        view.discard_button.click()
+        view.quality_bar.discard_button.click()
     assert [p.id for p in clinic.photos()] == [clinic.earlier.id]
     assert not view.quality_bar.isVisible()
 
@@ -300,9 +307,9 @@ def test_a_blurred_still_warns_and_retake_takes_another(
     with qtbot.waitSignal(view.photo_taken, timeout=15000):
         view.take_photo()
     assert view.quality_warning_shown()
-    assert "blurred" in view.quality_label.text()
+    assert "blurred" in view.quality_bar.quality_label.text()
     with qtbot.waitSignal(view.photo_taken, timeout=15000):
-        view.retake_button.click()
+        view.quality_bar.retake_button.click()
     assert len(view.session_photos) == 2  # never blocked: both are stored
 
 
@@ -316,13 +323,13 @@ def test_the_ghost_shows_the_last_visits_photo_at_the_chosen_opacity(
     with qtbot.waitSignal(view.ghost_shown, timeout=15000) as shown:
         view.set_body_site(SITE)
     assert shown.args == [clinic.earlier.id]
-    assert view.ghost_caption.text().startswith("14.03.2025")
+    assert view.overlay_panel.ghost_caption.text().startswith("14.03.2025")
     rect = view.live.image_rect()
     flat_spot = QPoint(int(rect.left() + rect.width() * 0.1), int(rect.center().y()))
     ghost_rgb = GHOST_BGR[::-1]
 
     def blended(opacity: int) -> tuple[int, int, int]:
-        view.opacity_slider.setValue(opacity)
+        view.overlay_panel.opacity_slider.setValue(opacity)
         return pixel(grab_live(view), flat_spot)
 
     alone = blended(0)
@@ -332,16 +339,16 @@ def test_the_ghost_shows_the_last_visits_photo_at_the_chosen_opacity(
     assert all(abs(c - e) <= 10 for c, e in zip(half, expected, strict=True)), (half, expected)
     full = blended(100)
     assert all(abs(c - g) <= 10 for c, g in zip(full, ghost_rgb, strict=True)), full
-    assert view.opacity_value.text() == "100 %"
+    assert view.overlay_panel.opacity_value.text() == "100 %"
 
-    view.edges_check.setChecked(True)  # the flat part of the ghost has no edges
+    view.overlay_panel.edges_check.setChecked(True)  # the flat part of the ghost has no edges
     assert all(abs(c - FLAT) <= 8 for c in pixel(grab_live(view), flat_spot))
     edge = view.live.image_to_widget(QPointF(220 - 40, 120)).toPoint()
     near = [pixel(grab_live(view), edge + QPoint(dx, 0)) for dx in range(-3, 4)]
     assert any(b > r + 40 for r, _g, b in near), near  # the cyan outline of the circle
-    view.ghost_check.setChecked(False)
+    view.overlay_panel.ghost_check.setChecked(False)
     assert all(abs(c - FLAT) <= 8 for c in pixel(grab_live(view), flat_spot))
-    view.grid_check.setChecked(True)
+    view.overlay_panel.grid_check.setChecked(True)
     third = QPoint(int(rect.left() + rect.width() / 3), int(rect.top() + 5))
     assert pixel(grab_live(view), third) != pixel(grab_live(view), third + QPoint(6, 0))
 
@@ -464,14 +471,17 @@ def test_the_hot_folder_ingests_into_the_context_and_quarantines_with_a_reason(
     view.set_body_site("upper-back")
     view.start_watching(folder)
     qtbot.waitUntil(view.is_watching, timeout=10000)
-    assert view.watch_button.text() == "Stop watching"
+    assert view.hot_folder_panel.watch_button.text() == "Stop watching"
     photo = render_photo(scene_for(9, "acne"), 0, 1, size=(320, 240))
     (folder / "IMG_0001.jpg").write_bytes(
         encode_jpeg(photo, captured_at=dt.datetime(2026, 1, 5, 10, 0))
     )
     (folder / "notes.txt").write_text("not a photo", "utf-8")
     qtbot.waitUntil(lambda: len(view.outcomes) >= 2, timeout=20000)
-    lines = [view.outcome_list.item(i).text() for i in range(view.outcome_list.count())]
+    lines = [
+        view.hot_folder_panel.outcome_list.item(i).text()
+        for i in range(view.hot_folder_panel.outcome_list.count())
+    ]
     assert any(line.startswith("Imported IMG_0001.jpg") for line in lines), lines
     assert any("notes.txt was put into quarantine: " in line for line in lines), lines
     assert not (folder / "IMG_0001.jpg").exists()
@@ -522,7 +532,7 @@ def test_from_the_main_window_the_photo_reaches_the_timeline_and_locking_stops_t
     view = window.findChild(CaptureView)
     assert view is not None and view.isVisible()
     wait_running(qtbot, view)
-    assert view.device_combo.currentText() == "scope.avi"
+    assert view.camera_panel.device_combo.currentText() == "scope.avi"
     view.burst_check.setChecked(False)
     with qtbot.waitSignal(view.photo_taken, timeout=15000):
         view.take_photo()
@@ -550,7 +560,7 @@ def test_a_view_only_record_takes_no_photos(
     assert record is not None
     view._show_record(replace(record, patient=replace(record.patient, access="view")))
     assert not view.take_button.isEnabled()
-    assert view.session_label.text() == "View only"
+    assert view.record_panel.session_label.text() == "View only"
     view.take_photo()
     qtbot.wait(300)
     assert view.last_result is None
@@ -561,15 +571,15 @@ def test_calibrating_on_a_ruler_with_two_clicks(
 ) -> None:
     view = open_capture(str(scope_avi))
     wait_running(qtbot, view)
-    view.ruler_spin.setValue(5.0)
-    view.ruler_button.click()
+    view.profile_panel.ruler_spin.setValue(5.0)
+    view.profile_panel.ruler_button.click()
     assert view.live.measuring()
     assert "5 mm apart" in view.live.message()[0]
     for x in (40.0, 200.0):  # 160 image pixels apart
         where = view.live.image_to_widget(QPointF(x, 120.0)).toPoint()
         qtbot.mouseClick(view.live, Qt.MouseButton.LeftButton, pos=where)
     assert not view.live.measuring()
-    assert view.calibration_spin.value() == pytest.approx(32.0, rel=0.03)
+    assert view.profile_panel.calibration_spin.value() == pytest.approx(32.0, rel=0.03)
     profile = view.profile()
     assert profile is not None and profile.calibrated_width_px == SIZE[0]
 
@@ -628,11 +638,14 @@ def test_a_second_profile_for_the_same_camera_is_chosen_by_name(
     store.put(DeviceProfile("DL5 non-contact head", dermatoscope=True, polarised=False))
     view = open_capture(str(scope_avi), profiles=store)
     wait_running(qtbot, view)
-    names = [view.profile_combo.itemText(i) for i in range(view.profile_combo.count())]
+    names = [
+        view.profile_panel.profile_combo.itemText(i)
+        for i in range(view.profile_panel.profile_combo.count())
+    ]
     assert names == ["scope.avi", "DL5 non-contact head"]
-    assert view.polarised_check.isChecked()
+    assert view.profile_panel.polarised_check.isChecked()
     view.choose_profile("DL5 non-contact head")
-    assert not view.polarised_check.isChecked()
+    assert not view.profile_panel.polarised_check.isChecked()
     view.burst_check.setChecked(False)
     with qtbot.waitSignal(view.photo_taken, timeout=15000):
         view.take_photo()
@@ -640,6 +653,6 @@ def test_a_second_profile_for_the_same_camera_is_chosen_by_name(
     assert view.last_result.photo.device == "DL5 non-contact head"
     assert view.last_result.photo.modality == Modality.DERMOSCOPY_NON_POLARISED
     view.choose_profile("Webcam on the stand")  # a new one: plain camera until saved
-    assert not view.dermatoscope_check.isChecked()
-    view.save_profile_button.click()
+    assert not view.profile_panel.dermatoscope_check.isChecked()
+    view.profile_panel.save_profile_button.click()
     assert store.get("Webcam on the stand") == DeviceProfile("Webcam on the stand", False)
