@@ -17,14 +17,18 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
+from pixiodoc_desktop.gui.i18n import Translators
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.theme import apply_theme
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
@@ -105,6 +109,34 @@ def write_jpegs(folder: Path, count: int, *, size: tuple[int, int] = (320, 240))
         path.write_bytes(data)
         paths.append(path)
     return paths
+
+
+def in_vault(qtbot: QtBot, window: MainWindow, fn: Callable[[ClinicServices, Actor], Any]) -> Any:
+    """Run `fn(services, actor)` on the DB worker as the logged-in clinician; return its result."""
+    out: list[Any] = []
+    failed: list[Exception] = []
+    session = window.ctx.session
+
+    def job() -> None:
+        services, actor = session.require()
+        out.append(fn(services, actor))
+
+    window.ctx.worker.submit(job, None, failed.append)
+    qtbot.waitUntil(lambda: bool(out or failed), timeout=20000)
+    if failed:
+        raise failed[0]
+    return out[0]
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The German translation installed for the test, removed afterwards."""
+    translators = Translators()
+    assert translators.install("de"), "the German translation did not load"
+    try:
+        yield
+    finally:
+        translators.remove()
 
 
 def create_vault_through_first_run(qtbot: QtBot, window: MainWindow) -> None:

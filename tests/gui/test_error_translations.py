@@ -16,7 +16,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
 from conftest import create_vault_through_first_run, write_jpegs
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -25,7 +24,7 @@ from pixiodoc_desktop import error_catalogue
 from pixiodoc_desktop.clinic.plans import UPGRADE_HINT
 from pixiodoc_desktop.error_catalogue import CONTEXT, TEMPLATES, explain
 from pixiodoc_desktop.errors import PixioDocError, PlanLimitReached, VaultDamaged
-from pixiodoc_desktop.gui.i18n import Translators, ts_path
+from pixiodoc_desktop.gui.i18n import ts_path
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.resources import ROOT
@@ -193,16 +192,6 @@ def test_templates_are_unique_and_not_bare_placeholders() -> None:
     assert len(set(TEMPLATES)) == len(TEMPLATES)
     assert all(_literal(t).strip() for t in TEMPLATES)
     assert error_catalogue.QT_TRANSLATE_NOOP("errors", "x") == "x"
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    translators = Translators()
-    assert translators.install("de"), "the German translation did not load"
-    try:
-        yield
-    finally:
-        translators.remove()
 
 
 def test_english_interface_shows_the_core_message_unchanged(qapp: QApplication) -> None:

@@ -10,16 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pytest
-from conftest import create_vault_through_first_run, write_jpegs
+from conftest import create_vault_through_first_run, in_vault, write_jpegs
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.dialogs import (
@@ -40,23 +38,6 @@ def admin(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
     window.recovery_page.continue_button.click()
     assert window.is_unlocked()
     return window
-
-
-def in_vault(qtbot: QtBot, window: MainWindow, fn: Callable[[ClinicServices, Actor], Any]) -> Any:
-    """Run `fn(services, actor)` on the DB worker (where the vault lives) and return its result."""
-    out: list[Any] = []
-    failed: list[Exception] = []
-    session = window.ctx.session
-
-    def job() -> None:
-        services, actor = session.require()
-        out.append(fn(services, actor))
-
-    window.ctx.worker.submit(job, None, failed.append)
-    qtbot.waitUntil(lambda: bool(out or failed), timeout=10000)
-    if failed:
-        raise failed[0]
-    return out[0]
 
 
 def open_dialog(qtbot: QtBot, window: MainWindow, kind: type[D]) -> D:

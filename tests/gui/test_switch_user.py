@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import LOGIN, PASSWORD, create_vault_through_first_run
+from conftest import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -30,23 +30,6 @@ NURSE, NURSE_NAME, NURSE_PASSWORD = "s.koch", "Sabine Koch", "Kastanie-Flussufer
 PRIVATE = ("Vogel", "Emil")  # the Admin's own record: no practice grant
 SHARED = ("Adler", "Rosa")  # everyone in the practice may edit
 REASON = "urgent referral, record holder absent"
-
-
-def in_vault(qtbot: QtBot, window: MainWindow, fn: Callable[[ClinicServices, Actor], Any]) -> Any:
-    """Run `fn(services, actor)` on the DB worker as the logged-in clinician; return its result."""
-    out: list[Any] = []
-    failed: list[Exception] = []
-    session = window.ctx.session
-
-    def job() -> None:
-        services, actor = session.require()
-        out.append(fn(services, actor))
-
-    window.ctx.worker.submit(job, None, failed.append)
-    qtbot.waitUntil(lambda: bool(out or failed), timeout=20000)
-    if failed:
-        raise failed[0]
-    return out[0]
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from conftest import create_vault_through_first_run, write_jpegs
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.gui.i18n import Translators, qt_tool, ts_path
+from pixiodoc_desktop.gui.i18n import qt_tool, ts_path
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.resources import ROOT
 from pixiodoc_desktop.gui.views.dialogs import LesionDialog, PatientDialog
@@ -132,16 +131,6 @@ def _untranslated(root: QWidget, english: set[str]) -> list[str]:
     return sorted(
         {f"{where}: {text!r}" for where, text in _texts(root) if text and text in english}
     )
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    translators = Translators()
-    assert translators.install("de"), "the German translation did not load"
-    try:
-        yield
-    finally:
-        translators.remove()
 
 
 def test_every_screen_is_german_at_run_time(
