@@ -104,42 +104,48 @@ class ViewerWindow(QDialog):
         )
 
     def _load(self, photo_id: str) -> None:
-        session = self.ctx.session
-
-        def fetch() -> bytes:
-            services, actor = session.require()
-            return services.photos.image(actor, photo_id, ImageSize.SCREEN)
-
-        def fetched(data: bytes) -> None:
-            self.ctx.images.submit(
-                lambda: decode_image(data),
-                lambda image: self._decoded(photo_id, image),
-                lambda exc: self._failed(photo_id, exc),
-            )
-
-        DbOperation(fetch).success(fetched).failure(lambda exc: self._failed(photo_id, exc)).run(
-            self.ctx.worker
+        self._fetch(
+            photo_id,
+            ImageSize.SCREEN,
+            decode_image,
+            lambda image: self._decoded(photo_id, image),
+            lambda exc: self._failed(photo_id, exc),
         )
 
     def _load_original(self, photo_id: str) -> None:
         photo = self._photos.get(photo_id)
         if photo is None or max(photo.width, photo.height) <= SCREEN_EDGE:
             return  # the screen image already is the whole photo
+        self._fetch(
+            photo_id,
+            ImageSize.ORIGINAL,
+            decode_original,
+            lambda image: self._refined(photo_id, image),
+            lambda _exc: None,  # the screen image stays; nothing is lost
+        )
+
+    def _fetch(
+        self,
+        photo_id: str,
+        size: ImageSize,
+        decode: Callable[[bytes], QImage],
+        done: Callable[[QImage], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        """Decrypt one image of the photo on the DB worker, decode it on the image pool.
+
+        Only the screen image is audited: the original that may follow is the same view.
+        """
         session = self.ctx.session
 
         def fetch() -> bytes:
             services, actor = session.require()
-            # The view was audited when the screen image was fetched; this is the same view.
-            return services.photos.image(actor, photo_id, ImageSize.ORIGINAL, audited=False)
+            return services.photos.image(actor, photo_id, size, audited=size is ImageSize.SCREEN)
 
         def fetched(data: bytes) -> None:
-            self.ctx.images.submit(
-                lambda: decode_original(data),
-                lambda image: self._refined(photo_id, image),
-                lambda _exc: None,  # the screen image stays; nothing is lost
-            )
+            self.ctx.images.submit(lambda: decode(data), done, failed)
 
-        DbOperation(fetch).success(fetched).failure(lambda _exc: None).run(self.ctx.worker)
+        DbOperation(fetch).success(fetched).failure(failed).run(self.ctx.worker)
 
     def _refined(self, photo_id: str, image: QImage) -> None:
         self.refined.append(photo_id)
