@@ -90,6 +90,19 @@ def _refuse_if_held(ws: Workstation, actor: Actor, patient_id: str) -> None:
         raise _held(reason)
 
 
+# Every record of a patient that erasure deletes, besides the patient row itself.
+PATIENT_RECORDS = (Comparison, Photo, Lesion, Visit, Consent, Grant)
+
+
+def patient_records(session: Session, patient_id: str) -> set[tuple[str, str]]:
+    """(table, id) of every record of the patient that erasure deletes."""
+    return {
+        (model.__tablename__, row_id)
+        for model in PATIENT_RECORDS
+        for row_id in session.scalars(select(model.id).where(model.patient_id == patient_id))
+    }
+
+
 def scrub_local_copies(session: Session, patient_id: str, records: set[tuple[str, str]]) -> None:
     """Leave no copy of the patient's data or key in this PC's sync bookkeeping.
 
@@ -132,12 +145,7 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
             raise _held(patient.retention_hold)
         photos = list(session.scalars(select(Photo).where(Photo.patient_id == patient_id)))
         blobs = {b for p in photos for b in (p.blob_id, p.thumbnail_blob_id, p.screen_blob_id)}
-        records = {
-            (model.__tablename__, row_id)
-            for model in (Comparison, Photo, Lesion, Visit, Consent, Grant)
-            for row_id in session.scalars(select(model.id).where(model.patient_id == patient_id))
-        }
-        scrub_local_copies(session, patient_id, records)
+        scrub_local_copies(session, patient_id, patient_records(session, patient_id))
         # Comparisons name the photos (and may hold notes): they go first.
         for comparison in session.scalars(
             select(Comparison).where(Comparison.patient_id == patient_id)

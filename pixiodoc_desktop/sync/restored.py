@@ -18,7 +18,7 @@ import logging
 
 from sqlalchemy import select, text
 
-from pixiodoc_desktop.clinic.erasure import scrub_local_copies
+from pixiodoc_desktop.clinic.erasure import patient_records, scrub_local_copies
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
@@ -28,19 +28,9 @@ from pixiodoc_desktop.sync.pull import drop_erased_locally
 from pixiodoc_desktop.sync.push import batch_key, delete_remote_blobs, erased_blob_ids, forget_blobs
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault import locking
-from pixiodoc_desktop.vault.schema import (
-    Comparison,
-    Consent,
-    Grant,
-    Lesion,
-    PatientKey,
-    Photo,
-    Visit,
-)
+from pixiodoc_desktop.vault.schema import PatientKey
 
 log = logging.getLogger(__name__)
-
-PATIENT_RECORDS = (Comparison, Photo, Lesion, Visit, Consent, Grant)  # what erasure deletes
 
 
 def _later_own_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> list[Op]:
@@ -80,13 +70,11 @@ def reapply_own_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) ->
             # An empty edit of each record loads its row, so the tombstone's scrub updates it.
             ops = [Op("patients", p, "upsert", {}, hlc[p]) for p in patients] + tombstones
             for patient_id in patients:
-                records: set[tuple[str, str]] = set()
-                for model in PATIENT_RECORDS:
-                    for row_id in session.scalars(
-                        select(model.id).where(model.patient_id == patient_id)
-                    ):
-                        records.add((model.__tablename__, row_id))
-                        ops.append(Op(model.__tablename__, row_id, "delete", {}, hlc[patient_id]))
+                records = patient_records(session, patient_id)
+                ops += [
+                    Op(table, row_id, "delete", {}, hlc[patient_id])
+                    for table, row_id in sorted(records)
+                ]
                 scrub_local_copies(session, patient_id, records)
             Merger(session).apply(ops)
         for blob in blobs:
