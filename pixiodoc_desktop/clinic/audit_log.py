@@ -308,7 +308,8 @@ class AuditLog:
         from the checkpoint. The purge itself is audited in the same transaction.
         """
         self._authorize(actor, None, "purge")
-        return self._purge(actor, now=now, trigger="by hand")
+        days = self.retention_days()
+        return self._purge(actor, (now or utcnow()) - dt.timedelta(days=days), days, "by hand")
 
     def purge_when_due(self, *, now: dt.datetime | None = None) -> PurgeResult | None:
         """The retention policy, applied at every unlock: purge once an event is past it.
@@ -316,16 +317,17 @@ class AuditLog:
         Nobody has to remember `audit purge`; the purge is the workstation's own act
         (no clinician as actor) and audited like one done by hand.
         """
-        before = (now or utcnow()) - dt.timedelta(days=self.retention_days())
+        days = self.retention_days()
+        before = (now or utcnow()) - dt.timedelta(days=days)
         with self.ws.read_session() as session:
             due = session.scalar(select(AuditEvent.seq).where(AuditEvent.at < before).limit(1))
         if due is None:
             return None
-        return self._purge(None, now=now, trigger="retention policy")
+        return self._purge(None, before, days, "retention policy")
 
-    def _purge(self, actor: Actor | None, *, now: dt.datetime | None, trigger: str) -> PurgeResult:
-        days = self.retention_days()
-        before = (now or utcnow()) - dt.timedelta(days=days)
+    def _purge(
+        self, actor: Actor | None, before: dt.datetime, days: int, trigger: str
+    ) -> PurgeResult:
         purged = 0
         with self.ws.unit_of_work(actor) as uow:
             session = uow.session

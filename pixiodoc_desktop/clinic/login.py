@@ -1,10 +1,10 @@
 """Logging in and out: unlock the vault as a clinician and audit it.
 
 Each login also applies the audit retention policy (events past it are purged
-with a sealed checkpoint). Wrong passwords cannot be audited when they happen (the database stays
-closed), so the vault's throttle counts them and the next successful login
-writes them to the trail as LOGIN_FAILED (and, when they were enough to lock
-the login out, a SECURITY_ALERT).
+with a sealed checkpoint). Wrong passwords cannot be audited when they happen
+(the database stays closed), so the vault's throttle counts them and the next
+successful login writes them to the trail as LOGIN_FAILED (and, when they were
+enough to lock the login out, a SECURITY_ALERT).
 """
 
 from __future__ import annotations
