@@ -12,8 +12,8 @@ API for the main window:
 * Signals: ``opened(before_id, after_id)``, ``stateChanged(CompareState)``,
   ``marksChanged()``, ``consultationRefused(str)``, ``saved(comparison_id)``.
 
-With the workspace's thumbnail loader, the progression strip shows each visit's
-photo (from the same bounded in-memory cache as the timeline), not only its date.
+With the workspace's thumbnail loader, the progression strip
+(widgets/progression_strip.py) shows each visit's photo, not only its date.
 
 Decrypting runs on the DB worker (audited as PHOTO_VIEWED, screen
 "comparison"); decoding, alignment and rendering on the image pool.
@@ -27,8 +27,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QIcon, QPixmap, QScreen
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,8 +37,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QSlider,
     QToolButton,
@@ -57,12 +55,12 @@ from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
+from pixiodoc_desktop.gui.widgets.progression_strip import ProgressionStrip
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.compose import Mode, Orientation
 from pixiodoc_desktop.imaging.handout import HandoutFormat, HandoutText
 
-STRIP_ICON = QSize(88, 66)  # a visit's photo in the progression strip
 PROGRESS_SLIDER = "progress_slider"  # the plan feature that unlocks the before/after slider
 
 
@@ -182,16 +180,9 @@ class CompareView(QWidget):
         self.show_name = QCheckBox(self.tr("Show name"))
         self.show_name.setToolTip(self.tr("Show the patient's name on the consultation screen"))
 
-        self.strip = QListWidget()
-        self.strip.setFlow(QListWidget.Flow.LeftToRight)
-        if self.thumbnails is not None:
-            self.strip.setIconSize(STRIP_ICON)
-            self.strip.setFixedHeight(STRIP_ICON.height() + 22)
-            self.thumbnails.thumbnailReady.connect(self._strip_thumbnail)
-        else:
-            self.strip.setFixedHeight(40)
+        self.strip = ProgressionStrip(self.thumbnails)
         self.strip.setAccessibleName(self.tr("Progression"))
-        self.strip.itemClicked.connect(self._strip_clicked)
+        self.strip.photoClicked.connect(self._strip_clicked)
         self.play_button = self._button(self.tr("Play"), checkable=True)
         self.play_button.toggled.connect(self._play)
         self.results = QLabel()
@@ -471,34 +462,10 @@ class CompareView(QWidget):
             if current is not None:
                 combo.setCurrentIndex(max(0, combo.findData(current.id)))
             combo.blockSignals(False)
-        self.strip.clear()
-        for photo in self.series:
-            item = QListWidgetItem(self.photo_label(photo))
-            item.setData(Qt.ItemDataRole.UserRole, photo.id)
-            self.strip.addItem(item)
-            if self.after is not None and photo.id == self.after.id:
-                self.strip.setCurrentItem(item)
-        if self.thumbnails is not None:
-            for photo in self.series:
-                self._strip_thumbnail(photo.id)
-            self.thumbnails.request([p.id for p in self.series], replace_pending=False)
-
-    def _strip_thumbnail(self, photo_id: str) -> None:
-        """Put a thumbnail the loader has (now or just decoded) on its strip item."""
-        image = self.thumbnails.thumbnail(photo_id) if self.thumbnails is not None else None
-        if image is None or image.isNull():
-            return
-        for row in range(self.strip.count()):
-            item = self.strip.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == photo_id:
-                pixmap = QPixmap.fromImage(image).scaled(
-                    STRIP_ICON,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-                icon = QIcon(pixmap)
-                icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the photo as it is, not tinted
-                item.setIcon(icon)
+        self.strip.set_photos(
+            [(photo.id, self.photo_label(photo)) for photo in self.series],
+            self.after.id if self.after is not None else None,
+        )
 
     def _choose(self, _index: int = 0) -> None:
         before_id = self.before_combo.currentData()
@@ -506,8 +473,7 @@ class CompareView(QWidget):
         if before_id and after_id and before_id != after_id:
             self.open_pair(str(before_id), str(after_id))
 
-    def _strip_clicked(self, item: QListWidgetItem) -> None:
-        photo_id = str(item.data(Qt.ItemDataRole.UserRole))
+    def _strip_clicked(self, photo_id: str) -> None:
         if self.before is not None and photo_id != self.before.id:
             self.open_pair(self.before.id, photo_id)
 
