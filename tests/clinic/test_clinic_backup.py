@@ -57,6 +57,9 @@ def test_round_trip(
     before = _images(services, actor)
     restored = restore_backup(backup_file, tmp_path / "restored")
     assert sorted(p.name for p in restored.iterdir()) == ["blobs", "vault.db", "vault.json"]
+    # The staging folder became the vault: it only ever held the encrypted members.
+    assert plaintext_findings([restored], [*NAMES, "Test"]) == []
+    assert [p.name for p in tmp_path.iterdir() if ".restoring-" in p.name] == []
     vault = Vault.open(restored)
     ws, restored_actor = log_in(vault, LOGIN, PASSWORD)
     try:
