@@ -43,8 +43,8 @@ from pixiodoc_desktop.capture.preview import Preview, PreviewState
 from pixiodoc_desktop.capture.profiles import DeviceProfile
 from pixiodoc_desktop.capture.sources import OpenCvCamera
 from pixiodoc_desktop.capture.still import take_still
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.demo.photos import render_photo, scene_for
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF

@@ -42,9 +42,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from pixiodoc_desktop.clinic.comparisons import Comparisons
-from pixiodoc_desktop.clinic.photos import CaptureContext
-from pixiodoc_desktop.clinic.plans import Plans
+from pixiodoc_desktop.clinic.access.plans import Plans
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.gui.context import GuiContext

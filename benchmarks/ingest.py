@@ -36,9 +36,9 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from pixiodoc_desktop.clinic.importing import import_files
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.exchange.importing import import_files
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.demo.photos import CONDITIONS, encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF

@@ -41,10 +41,10 @@ from typing import Any
 import _common
 from sqlalchemy import insert
 
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients, fold
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import Patients, fold
+from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource, Sex
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.vocabulary import Modality, PhotoSource, Sex
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF, STANDARD_KDF, KdfParams
@@ -394,7 +394,7 @@ def _like_escape(token: str) -> str:
 
 def plain_search(db: sqlite3.Connection, query: str) -> list[tuple[Any, ...]]:
     """The same WHERE clause `Patients.search` uses, on the plain table."""
-    from pixiodoc_desktop.clinic.patients import _maybe_date
+    from pixiodoc_desktop.clinic.records.patients import _maybe_date
 
     text = query.strip()
     sql = "SELECT * FROM patients WHERE deleted = 0"

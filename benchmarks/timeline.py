@@ -38,10 +38,10 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.gui.main_window import MainWindow

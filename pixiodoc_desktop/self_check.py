@@ -21,12 +21,12 @@ import cv2
 import numpy as np
 
 from pixiodoc_desktop import __version__
-from pixiodoc_desktop.clinic.consent import Consents
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
-from pixiodoc_desktop.clinic.verify import verify_vault
-from pixiodoc_desktop.clinic.vocabulary import ConsentScope, Modality
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.consent import Consents
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, Modality
+from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault

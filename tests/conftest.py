@@ -34,7 +34,7 @@ from vault_support import (
     synthetic_jpeg,
 )
 
-from pixiodoc_desktop.clinic.login import lock, log_in
+from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.vault.vault import Vault

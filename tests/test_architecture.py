@@ -66,8 +66,8 @@ def test_core_imports_without_qt() -> None:
     code = (
         "import sys\n"
         "import pixiodoc_desktop.cli, pixiodoc_desktop.clinic.services,"
-        " pixiodoc_desktop.clinic.importing, pixiodoc_desktop.clinic.backup,"
-        " pixiodoc_desktop.clinic.verify, pixiodoc_desktop.demo.clinic\n"
+        " pixiodoc_desktop.clinic.exchange.importing, pixiodoc_desktop.clinic.safekeeping.backup,"
+        " pixiodoc_desktop.clinic.safekeeping.verify, pixiodoc_desktop.demo.clinic\n"
         "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
         "assert not loaded, loaded\n"
     )

@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QRect  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from pixiodoc_desktop.clinic.comparisons import MeasurementTrace, Side  # noqa: E402
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize  # noqa: E402
-from pixiodoc_desktop.clinic.plans import Plans  # noqa: E402
+from pixiodoc_desktop.clinic.access.plans import Plans  # noqa: E402
+from pixiodoc_desktop.clinic.records.comparisons import MeasurementTrace, Side  # noqa: E402
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize  # noqa: E402
 from pixiodoc_desktop.config import Settings  # noqa: E402
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for  # noqa: E402
 from pixiodoc_desktop.gui.application import make_application  # noqa: E402

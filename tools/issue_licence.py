@@ -6,7 +6,7 @@
 The private key (an Ed25519 PEM, PKCS#8, unencrypted or with its passphrase in
 $PIXIODOC_LICENCE_KEY_PASSPHRASE) is given on the command line and never
 lives in the repository; its public half is `TRUSTED_PUBLIC_KEY` in
-`pixiodoc_desktop/clinic/plans.py`. `--new-key FILE` makes a key pair and
+`pixiodoc_desktop/clinic/access/plans.py`. `--new-key FILE` makes a key pair and
 prints the public key to put there.
 """
 
@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pixiodoc_desktop.clinic.plans import MIN_TEAM_SEATS, PAID_PLANS, canonical
+from pixiodoc_desktop.clinic.access.plans import MIN_TEAM_SEATS, PAID_PLANS, canonical
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:

@@ -25,8 +25,13 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from pixiodoc_desktop.clinic.photos import CaptureContext, IngestResult, Photos, PhotoSummary
-from pixiodoc_desktop.clinic.vocabulary import PhotoSource
+from pixiodoc_desktop.clinic.records.photos import (
+    CaptureContext,
+    IngestResult,
+    Photos,
+    PhotoSummary,
+)
+from pixiodoc_desktop.clinic.records.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import DamagedImage, IngestError, PixioDocError
 from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES, PreparedImage, prepare_image

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from pixiodoc_desktop.capture.devices import read_json, write_json
-from pixiodoc_desktop.clinic.photos import CaptureContext
-from pixiodoc_desktop.clinic.vocabulary import Modality
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.config import config_dir
 from pixiodoc_desktop.errors import InvalidInput
 

@@ -18,8 +18,8 @@ import numpy.typing as npt
 from pixiodoc_desktop.capture.profiles import DeviceProfile, apply
 from pixiodoc_desktop.capture.quality import QualityVerdict, assess, best_of
 from pixiodoc_desktop.capture.sources import Frame
-from pixiodoc_desktop.clinic.photos import CaptureContext, Photos, PhotoSummary
-from pixiodoc_desktop.clinic.vocabulary import PhotoSource
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos, PhotoSummary
+from pixiodoc_desktop.clinic.records.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.imaging.prepare import prepare_frame
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pixiodoc_desktop.clinic.consent import Consents
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import Photos
-from pixiodoc_desktop.clinic.visits import Lesions, Visits
+from pixiodoc_desktop.clinic.records.consent import Consents
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import Photos
+from pixiodoc_desktop.clinic.records.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.workstation import Workstation
 
 

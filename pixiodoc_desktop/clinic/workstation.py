@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.errors import PermissionDenied, VaultDamaged
 from pixiodoc_desktop.vault.hlc import HybridClock
 from pixiodoc_desktop.vault.schema import Base, OutboxOperation, Record, utcnow

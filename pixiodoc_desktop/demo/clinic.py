@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pixiodoc_desktop.clinic.consent import Consents
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
-from pixiodoc_desktop.clinic.plans import Plans
-from pixiodoc_desktop.clinic.visits import Lesions, Visits
-from pixiodoc_desktop.clinic.vocabulary import ConsentScope, Modality, PhotoSource
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.access.plans import Plans
+from pixiodoc_desktop.clinic.records.consent import Consents
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.records.visits import Lesions, Visits
+from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, Modality, PhotoSource
 from pixiodoc_desktop.demo.photos import SkinScene, encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.errors import VaultExists
 from pixiodoc_desktop.vault.header import DEMO_MARK, read_header

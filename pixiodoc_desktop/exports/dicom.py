@@ -26,9 +26,9 @@ from pydicom.encaps import encapsulate
 from pydicom.uid import PYDICOM_IMPLEMENTATION_UID, UID, JPEGBaseline8Bit
 
 from pixiodoc_desktop import __version__
-from pixiodoc_desktop.clinic.body_sites import BODY_SITES, LEFT
-from pixiodoc_desktop.clinic.photos import PhotoSummary
-from pixiodoc_desktop.clinic.vocabulary import Modality
+from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES, LEFT
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.exports.records import (

@@ -22,7 +22,7 @@ from typing import Any
 from pynetdicom import AE, build_context
 from pynetdicom.sop_class import Verification  # type: ignore[attr-defined]
 
-from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Actor, UnitOfWork, Workstation
 from pixiodoc_desktop.errors import (
     AssociationRejected,

@@ -23,9 +23,9 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from pixiodoc_desktop.clinic.body_sites import BODY_SITES
-from pixiodoc_desktop.clinic.photos import Photos, PhotoSummary
-from pixiodoc_desktop.clinic.vocabulary import Modality
+from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
+from pixiodoc_desktop.clinic.records.photos import Photos, PhotoSummary
+from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.exports.pdf_report import photo_caption, write_report
 from pixiodoc_desktop.exports.records import (

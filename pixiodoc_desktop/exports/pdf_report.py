@@ -34,8 +34,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pixiodoc_desktop.clinic.body_sites import BODY_SITES
-from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.exports.records import (

@@ -19,12 +19,12 @@ from typing import IO
 from PIL import Image as PILImage
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic import audit
-from pixiodoc_desktop.clinic.access import Action, require
-from pixiodoc_desktop.clinic.consent import ConsentDecision, Consents
-from pixiodoc_desktop.clinic.patients import Patients, PatientSummary
-from pixiodoc_desktop.clinic.photos import ImageSize, Photos, PhotoSummary
-from pixiodoc_desktop.clinic.visits import Lesions, LesionSummary, Visits, VisitSummary
+from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.consent import ConsentDecision, Consents
+from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
+from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos, PhotoSummary
+from pixiodoc_desktop.clinic.records.visits import Lesions, LesionSummary, Visits, VisitSummary
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
 from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PIL import Image, ImageDraw
 
-from pixiodoc_desktop.clinic.comparisons import (
+from pixiodoc_desktop.clinic.records.comparisons import (
     Annotation,
     AnnotationKind,
     ComparisonRecord,
@@ -18,7 +18,7 @@ from pixiodoc_desktop.clinic.comparisons import (
     MeasurementTrace,
     Side,
 )
-from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.exports.records import PatientRecord, ReportFigure, screen_image

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtGui import QImage
 
-from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.errors import AlignmentFailed, DamagedImage
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.imaging.alignment import (

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QMenu
 
-from pixiodoc_desktop.clinic.emergency import EmergencyAccesses, EmergencySummary
+from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses, EmergencySummary
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.emergency_dialog import EmergencyDialog, RecordBanner

@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from pixiodoc_desktop.clinic.importing import ImportReport, expand, import_files
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.exchange.importing import ImportReport, expand, import_files
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.views.import_dialog import ImportDialog
 from pixiodoc_desktop.gui.workers import DbOperation

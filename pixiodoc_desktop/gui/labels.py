@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from pixiodoc_desktop.clinic.body_sites import BODY_SITES, LEFT, RIGHT, BodySite
+from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES, LEFT, RIGHT, BodySite
 
 
 def modality(code: str) -> str:

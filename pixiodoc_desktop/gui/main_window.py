@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.photos import ImageSize
+from pixiodoc_desktop.clinic.records.photos import ImageSize
 from pixiodoc_desktop.config import Settings, default_vault_dir, save_settings
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.gui import memory

@@ -18,7 +18,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
-from pixiodoc_desktop.clinic import ehr_import, retention
+from pixiodoc_desktop.clinic.exchange import ehr_import
+from pixiodoc_desktop.clinic.safekeeping import retention
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.exports import dicom, pacs

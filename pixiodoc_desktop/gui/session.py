@@ -11,13 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pixiodoc_desktop.clinic import login
-from pixiodoc_desktop.clinic.consent import ConsentDecision
-from pixiodoc_desktop.clinic.patients import PatientSummary
-from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.access import login
+from pixiodoc_desktop.clinic.records.consent import ConsentDecision
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.timeline import Timelines
+from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.timeline import Timelines
-from pixiodoc_desktop.clinic.visits import LesionSummary, VisitSummary
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import UnknownClinician, VaultLocked
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams

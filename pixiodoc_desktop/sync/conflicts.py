@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic import audit
-from pixiodoc_desktop.clinic.access import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, RecordNotFound
 from pixiodoc_desktop.sync.ops import record_models

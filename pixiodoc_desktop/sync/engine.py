@@ -21,7 +21,7 @@ from typing import NoReturn
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncError, SyncUnavailable
 from pixiodoc_desktop.sync import state

@@ -19,7 +19,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from pixiodoc_desktop.clinic import audit
+from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import EnrollmentInvalid, PermissionDenied, SyncError
 from pixiodoc_desktop.sync.crypto import (

@@ -25,7 +25,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic.patients import search_key
+from pixiodoc_desktop.clinic.records.patients import search_key
 from pixiodoc_desktop.sync.ops import (
     BASE_KEY,
     CHUNK,

@@ -18,7 +18,7 @@ import logging
 
 from sqlalchemy import select, text
 
-from pixiodoc_desktop.clinic.erasure import patient_records, scrub_local_copies
+from pixiodoc_desktop.clinic.safekeeping.erasure import patient_records, scrub_local_copies
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json

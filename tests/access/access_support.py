@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from vault_support import ROOT
 
-from pixiodoc_desktop.clinic import plans
+from pixiodoc_desktop.clinic.access import plans
 
 
 def issue_licence_tool() -> ModuleType:

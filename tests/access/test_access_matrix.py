@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import select
 from vault_support import SECOND_PASSWORD, add_clinician, synthetic_jpeg
 
-from pixiodoc_desktop.clinic.audit_log import AuditFilter, AuditLog
-from pixiodoc_desktop.clinic.clinicians import Clinicians
-from pixiodoc_desktop.clinic.emergency import EmergencyAccesses
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians
+from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses
+from pixiodoc_desktop.clinic.access.sharing import Sharing
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.sharing import Sharing
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import PermissionDenied
 from pixiodoc_desktop.vault.schema import AuditEvent, Grant

@@ -17,11 +17,11 @@ from vault_support import (
     synthetic_jpeg,
 )
 
-from pixiodoc_desktop.clinic.audit_log import AuditFilter, AuditLog, AuditRow
-from pixiodoc_desktop.clinic.clinicians import Clinicians
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog, AuditRow
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, WrongPassword
 from pixiodoc_desktop.gui.session import ClinicSession

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from vault_support import LOGIN, PASSWORD, SECOND_LOGIN
 
-from pixiodoc_desktop.clinic.audit_log import AuditFilter, AuditLog
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied

@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic import audit
-from pixiodoc_desktop.clinic.audit import ChainFault, EventDraft, EventType, verify_chain
-from pixiodoc_desktop.clinic.audit_log import AuditFilter, AuditLog
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
+from pixiodoc_desktop.clinic.audit.trail import ChainFault, EventDraft, EventType, verify_chain
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.vault.keys import random_key
 from pixiodoc_desktop.vault.schema import AuditEvent, utcnow
@@ -329,7 +329,7 @@ def test_the_next_login_applies_the_retention_policy_by_itself(
     from sqlalchemy import func, select
     from vault_support import LOGIN, PASSWORD
 
-    from pixiodoc_desktop.clinic.login import lock, log_in
+    from pixiodoc_desktop.clinic.access.login import lock, log_in
 
     vault = trail.vault
     lock(trail, actor)

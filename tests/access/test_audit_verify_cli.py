@@ -9,9 +9,9 @@ import json
 from sqlalchemy import text
 from vault_support import LOGIN, PASSWORD, CliRunner, MadeVault
 
-from pixiodoc_desktop.clinic.audit_log import AuditFilter, AuditLog
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
+from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.vault.vault import Vault
 
 PW = PASSWORD + "\n"

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select
 from vault_support import create_vault, decodes, plaintext_findings, synthetic_jpeg
 
-from pixiodoc_desktop.clinic.case_bundle import MAGIC, BundleRefused, CaseBundles
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.exchange.case_bundle import MAGIC, BundleRefused, CaseBundles
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import PermissionDenied

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select, update
 from vault_support import SECOND_LOGIN, SECOND_PASSWORD
 
-from pixiodoc_desktop.clinic.emergency import EmergencyAccesses
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 from vault_support import plaintext_findings, synthetic_jpeg
 
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.verify import verify_vault
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
 from pixiodoc_desktop.vault.schema import AuditEvent, Patient, PatientKey, Photo, Visit

@@ -20,8 +20,8 @@ from vault_support import (
     MadeVault,
 )
 
-from pixiodoc_desktop.clinic.audit_log import AuditFilter, AuditLog
-from pixiodoc_desktop.clinic.login import lock, log_in
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
 from pixiodoc_desktop.vault.vault import Vault
 
 KAYA_NAME = "Dr. Deniz Kaya"

@@ -12,11 +12,11 @@ import pytest
 from access_support import LicenceIssuer
 from vault_support import CLINIC, LOGIN, ROOT, SECOND_LOGIN, SECOND_PASSWORD, add_clinician
 
-from pixiodoc_desktop.clinic.clinicians import Clinicians
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.plans import LICENCE_SETTING, Plans
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.access.plans import LICENCE_SETTING, Plans
+from pixiodoc_desktop.clinic.access.sharing import Sharing
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.sharing import Sharing
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.demo.clinic import build_demo_vault
 from pixiodoc_desktop.errors import InvalidInput, PlanLimitReached

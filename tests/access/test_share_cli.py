@@ -30,11 +30,11 @@ from vault_support import (
     synthetic_jpeg,
 )
 
-from pixiodoc_desktop.clinic import plans
-from pixiodoc_desktop.clinic.audit_log import AuditFilter, AuditLog
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.access import plans
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.vault.vault import Vault
 
 ADMIN_PW = PASSWORD + "\n"
@@ -43,7 +43,7 @@ KAYA_PW = SECOND_PASSWORD + "\n"
 # `python -m pixiodoc_desktop`, but trusting the test's licence issuer (first argument).
 _TRUSTING_BOOT = (
     "import sys\n"
-    "import pixiodoc_desktop.clinic.plans as plans\n"
+    "import pixiodoc_desktop.clinic.access.plans as plans\n"
     "plans.TRUSTED_PUBLIC_KEY = sys.argv.pop(1)\n"
     "from pixiodoc_desktop.cli import main\n"
     "raise SystemExit(main(sys.argv[1:]))\n"

@@ -12,7 +12,7 @@ import pytest
 from access_support import LicenceIssuer
 from vault_support import CLINIC
 
-from pixiodoc_desktop.clinic.plans import MIN_TEAM_SEATS, Plans, canonical
+from pixiodoc_desktop.clinic.access.plans import MIN_TEAM_SEATS, Plans, canonical
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput

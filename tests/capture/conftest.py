@@ -7,7 +7,7 @@ import cv2
 import pytest
 from capture_support import FRAMES, Recordings, moving, write_video
 
-from pixiodoc_desktop.clinic.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.demo.photos import render_photo, scene_for

@@ -16,10 +16,10 @@ from capture_support import Recordings
 from vault_support import MadeVault, plaintext_findings
 
 from pixiodoc_desktop.capture.hotfolder import HotFolder, HotFolderEvent, Outcome
-from pixiodoc_desktop.clinic.patients import PatientSummary
-from pixiodoc_desktop.clinic.photos import CaptureContext, IngestResult
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, IngestResult
+from pixiodoc_desktop.clinic.records.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
 
 

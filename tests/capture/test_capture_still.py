@@ -25,10 +25,10 @@ from pixiodoc_desktop.capture.profiles import (
 from pixiodoc_desktop.capture.quality import BLURRED
 from pixiodoc_desktop.capture.sources import OpenCvCamera
 from pixiodoc_desktop.capture.still import take_best_of, take_still
-from pixiodoc_desktop.clinic.patients import PatientSummary
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.vault.schema import Photo

@@ -13,7 +13,7 @@ import pytest
 from capture_support import Recordings
 from vault_support import PASSWORD, MadeVault, cli_env, plaintext_findings
 
-from pixiodoc_desktop.clinic.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from vault_support import synthetic_jpeg
 
-from pixiodoc_desktop.clinic.access import LEVELS, PRACTICE, Action, allows
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.access.permissions import LEVELS, PRACTICE, Action, allows
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import PermissionDenied

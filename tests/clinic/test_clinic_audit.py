@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic import audit
-from pixiodoc_desktop.clinic.audit import EventDraft, EventType, Outcome, verify_chain
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.audit.trail import EventDraft, EventType, Outcome, verify_chain
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.vault.keys import random_key
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting

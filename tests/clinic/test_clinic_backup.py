@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from vault_support import LOGIN, PASSWORD, MadeVault, plaintext_findings, synthetic_jpeg
 
-from pixiodoc_desktop.clinic.backup import create_backup, restore_backup
-from pixiodoc_desktop.clinic.login import lock, log_in, log_in_with_recovery_key
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.access.login import lock, log_in, log_in_with_recovery_key
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.safekeeping.backup import create_backup, restore_backup
+from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.verify import verify_vault
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import BackupError, InvalidInput
 from pixiodoc_desktop.vault.vault import Vault

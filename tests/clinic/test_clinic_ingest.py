@@ -12,8 +12,8 @@ from PIL import ExifTags, Image
 from sqlalchemy import func, select
 from vault_support import decodes, synthetic_jpeg, synthetic_png
 
-from pixiodoc_desktop.clinic.importing import import_files
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.exchange.importing import import_files
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import (

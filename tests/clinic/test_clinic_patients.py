@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.patients import PatientSummary, fold, parse_date
+from pixiodoc_desktop.clinic.records.patients import PatientSummary, fold, parse_date
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access import PRACTICE
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.access.permissions import PRACTICE
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 from vault_support import create_vault, synthetic_jpeg
 
-from pixiodoc_desktop.clinic.case_bundle import CaseBundles
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.photos import CaptureContext, PhotoSummary
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.exchange.case_bundle import CaseBundles
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, PhotoSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.exports.patient_data import _media

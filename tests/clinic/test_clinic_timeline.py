@@ -8,10 +8,10 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import func, select
 
-from pixiodoc_desktop.clinic.consent import Consents
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.records.consent import Consents
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.records.timeline import Timelines
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.timeline import Timelines
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import PermissionDenied, RecordNotFound
 from pixiodoc_desktop.vault.schema import AuditEvent

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 from vault_support import LOGIN, PASSWORD, MadeVault, synthetic_jpeg
 
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.photos import CaptureContext, PhotoSummary
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, PhotoSummary
+from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.verify import verify_vault
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import VaultDamaged
 from pixiodoc_desktop.vault.blobs import blob_id_for

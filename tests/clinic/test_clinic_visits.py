@@ -8,7 +8,13 @@ import re
 import pytest
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.body_sites import BODY_SITES, LEFT, RIGHT, body_site, check_body_site
+from pixiodoc_desktop.clinic.records.body_sites import (
+    BODY_SITES,
+    LEFT,
+    RIGHT,
+    body_site,
+    check_body_site,
+)
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput

@@ -26,8 +26,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
-from pixiodoc_desktop.clinic.photos import CaptureContext
-from pixiodoc_desktop.clinic.plans import Plans
+from pixiodoc_desktop.clinic.access.plans import Plans
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.demo.photos import encode_jpeg
 from pixiodoc_desktop.gui.context import GuiContext

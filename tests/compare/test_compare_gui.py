@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.comparisons import Comparisons
-from pixiodoc_desktop.clinic.photos import CaptureContext
-from pixiodoc_desktop.clinic.plans import Plans
+from pixiodoc_desktop.clinic.access.plans import Plans
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.gui.context import GuiContext
@@ -422,7 +422,7 @@ def test_the_patient_screen_names_the_patient_only_when_allowed(
 def test_the_progression_strip_shows_each_visit_and_plays_through_them(
     clinic: Clinic, qtbot: QtBot
 ) -> None:
-    from pixiodoc_desktop.clinic.photos import ImageSize
+    from pixiodoc_desktop.clinic.records.photos import ImageSize
     from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
 
     _pro(clinic)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.comparisons import (
+from pixiodoc_desktop.clinic.records.comparisons import (
     Annotation,
     AnnotationKind,
     Comparisons,
@@ -20,7 +20,7 @@ from pixiodoc_desktop.clinic.comparisons import (
     week_label,
     weeks_since,
 )
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize, PhotoSummary
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, PhotoSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
@@ -271,7 +271,7 @@ def test_erasing_the_patient_removes_their_comparisons(
     comparisons: Comparisons,
     workstation: Workstation,
 ) -> None:
-    from pixiodoc_desktop.clinic.erasure import erase_patient
+    from pixiodoc_desktop.clinic.safekeeping.erasure import erase_patient
     from pixiodoc_desktop.vault.schema import Comparison
 
     photos = _add_series(services, actor, patient, "upper-back", 12)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import Photos
-from pixiodoc_desktop.clinic.visits import Visits
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import Photos
+from pixiodoc_desktop.clinic.records.visits import Visits
 from pixiodoc_desktop.demo.clinic import (
     DEMO_LOGIN,
     DEMO_PASSWORD,

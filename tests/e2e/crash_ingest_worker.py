@@ -14,8 +14,8 @@ import random
 import sys
 from pathlib import Path
 
-from pixiodoc_desktop.clinic.login import log_in
-from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.access.login import log_in
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.vault.vault import Vault
 

@@ -26,9 +26,9 @@ from vault_support import (
     plaintext_findings,
 )
 
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import ImageSize, Photos
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos
 from pixiodoc_desktop.vault.vault import Vault
 
 WORKER = Path(__file__).with_name("crash_ingest_worker.py")

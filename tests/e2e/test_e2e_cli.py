@@ -18,9 +18,9 @@ from vault_support import (
     synthetic_jpeg,
 )
 
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize, Photos, PhotoSummary
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, Photos, PhotoSummary
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.vault import Vault
 

@@ -15,7 +15,7 @@ from exports_support import ExportCase, Orthanc, start_orthanc
 from vault_support import CliResult, CliRunner, MadeVault, synthetic_jpeg, synthetic_png
 
 from pixiodoc_desktop.cli import main
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from vault_support import LOGIN, PASSWORD, CliRunner, MadeVault
 
-from pixiodoc_desktop.clinic.ehr_import import RowStatus, import_csv, parse_mapping
+from pixiodoc_desktop.clinic.exchange.ehr_import import RowStatus, import_csv, parse_mapping
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied

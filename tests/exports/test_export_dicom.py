@@ -15,7 +15,7 @@ from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.capture.profiles import DeviceProfile, ProfileStore
 from pixiodoc_desktop.capture.still import take_still
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.demo.photos import render_photo, scene_for

@@ -11,8 +11,8 @@ from exports_support import ExportCase
 from sqlalchemy import select, text
 from vault_support import LOGIN, PASSWORD, CliRunner
 
-from pixiodoc_desktop.clinic.photos import ImageSize
-from pixiodoc_desktop.clinic.retention import hold_of, set_hold
+from pixiodoc_desktop.clinic.records.photos import ImageSize
+from pixiodoc_desktop.clinic.safekeeping.retention import hold_of, set_hold
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import (

@@ -13,7 +13,7 @@ from exports_support import ExportCase, audit_events, pdf_pages_as_png, pdf_text
 from PIL import Image, ImageStat
 from vault_support import LOGIN, PASSWORD, CliRunner
 
-from pixiodoc_desktop.clinic.comparisons import (
+from pixiodoc_desktop.clinic.records.comparisons import (
     Annotation,
     AnnotationKind,
     Comparisons,

@@ -27,8 +27,8 @@ from pixiodoc_desktop.capture.devices import DeviceChoice, ModeMemory
 from pixiodoc_desktop.capture.profiles import DeviceProfile, ProfileStore
 from pixiodoc_desktop.capture.quality import sharpness
 from pixiodoc_desktop.capture.sources import CameraSource, CaptureMode, Frame, OpenCvCamera
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize, PhotoSummary
-from pixiodoc_desktop.clinic.vocabulary import Modality, PhotoSource
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, PhotoSummary
+from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.errors import CameraBusy, CameraUnavailable
 from pixiodoc_desktop.gui.main_window import MainWindow

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.clinic.ehr_import import import_csv
+from pixiodoc_desktop.clinic.exchange.ehr_import import import_csv
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.gui.views.csv_import_dialog import CsvImportDialog

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop import error_catalogue
-from pixiodoc_desktop.clinic.plans import UPGRADE_HINT
+from pixiodoc_desktop.clinic.access.plans import UPGRADE_HINT
 from pixiodoc_desktop.error_catalogue import CONTEXT, TEMPLATES, explain
 from pixiodoc_desktop.errors import PixioDocError, PlanLimitReached, VaultDamaged
 from pixiodoc_desktop.gui.i18n import ts_path

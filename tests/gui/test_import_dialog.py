@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.clinic.importing import ImportReport, import_files
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.exchange.importing import ImportReport, import_files
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.gui.views.import_dialog import ImportDialog

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.clinicians import Clinicians
-from pixiodoc_desktop.clinic.emergency import EmergencyAccesses
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians
+from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.gui.main_window import MainWindow

@@ -6,9 +6,9 @@ import datetime as dt
 
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.clinic.patients import PatientSummary
-from pixiodoc_desktop.clinic.photos import PhotoSummary
-from pixiodoc_desktop.clinic.visits import LesionSummary, VisitSummary
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.timeline import build_timeline
 from pixiodoc_desktop.gui.widgets.timeline_view import TimelineView

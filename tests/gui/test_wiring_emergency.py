@@ -10,7 +10,7 @@ from conftest import LOGIN, PASSWORD, create_vault_through_first_run
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.clinic.clinicians import Clinicians
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.emergency_dialog import EmergencyDialog
 

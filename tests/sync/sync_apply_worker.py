@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pixiodoc_desktop.clinic.login import log_in
+from pixiodoc_desktop.clinic.access.login import log_in
 from pixiodoc_desktop.sync import merge, ops
 from pixiodoc_desktop.sync.engine import sync_once
 from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings

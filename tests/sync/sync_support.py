@@ -198,7 +198,7 @@ class Weed:
 
 # --- clinics of several workstations ---------------------------------------------------
 
-from pixiodoc_desktop.clinic.login import lock, log_in  # noqa: E402
+from pixiodoc_desktop.clinic.access.login import lock, log_in  # noqa: E402
 from pixiodoc_desktop.clinic.services import ClinicServices  # noqa: E402
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation  # noqa: E402
 from pixiodoc_desktop.sync.engine import Progress, SyncReport, sync_once  # noqa: E402

@@ -10,7 +10,7 @@ import pytest
 from sync_support import ACCESS_KEY, BUCKET, LOGIN, PASSWORD, SECRET_KEY, ClinicNet, Weed
 
 from pixiodoc_desktop import cli
-from pixiodoc_desktop.clinic.login import lock, log_in
+from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.settings import KEYRING_SERVICE
 from pixiodoc_desktop.vault.vault import Vault

@@ -6,8 +6,8 @@ import datetime as dt
 
 from sync_support import ClinicNet, Station
 
-from pixiodoc_desktop.clinic import audit
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.sync.conflicts import open_conflicts, resolve
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_status

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from sync_support import ClinicNet, Station, Weed
 
-from pixiodoc_desktop.clinic.backup import create_backup, restore_backup
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
-from pixiodoc_desktop.clinic.verify import verify_vault
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.safekeeping.backup import create_backup, restore_backup
+from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
 from pixiodoc_desktop.errors import PermissionDenied, RecordNotFound, SyncError
 from pixiodoc_desktop.sync.crypto import open_json
 from pixiodoc_desktop.sync.dump import canonical_dump

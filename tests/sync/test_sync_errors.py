@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from sync_support import ClinicNet, Station, free_ports
 
-from pixiodoc_desktop.clinic.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.errors import (
     SyncBucketMissing,
     SyncClockSkew,

@@ -24,8 +24,8 @@ import pytest
 from sqlalchemy import func, select
 from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, ClinicNet, Station, Weed
 
-from pixiodoc_desktop.clinic import audit
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.errors import SyncError
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import Progress

@@ -16,9 +16,9 @@ import pytest
 from sqlalchemy import select
 from sync_support import ACCESS_KEY, SECRET_KEY, ClinicNet, Station
 
-from pixiodoc_desktop.clinic import audit
-from pixiodoc_desktop.clinic import photos as photos_module
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records import photos as photos_module
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.errors import EnrollmentInvalid, PixioDocError
 from pixiodoc_desktop.sync import enroll
 from pixiodoc_desktop.sync.audit_stream import audit_row_json

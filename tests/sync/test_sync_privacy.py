@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sync_support import BUCKET, ClinicNet, Weed
 
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize
-from pixiodoc_desktop.clinic.verify import verify_vault
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.sync.ondemand import fetch_original, original_is_local

@@ -10,8 +10,8 @@ import uuid
 import pytest
 from sync_support import ClinicNet
 
-from pixiodoc_desktop.clinic.clinicians import Clinicians
-from pixiodoc_desktop.clinic.login import lock, log_in
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians
+from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.errors import (
     AccountDeactivated,
     SyncCredentialsRejected,

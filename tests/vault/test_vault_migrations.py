@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import inspect, text
 from vault_support import LOGIN, PASSWORD, MadeVault
 
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import Photos
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import Photos
 from pixiodoc_desktop.errors import VaultTooNew
 from pixiodoc_desktop.vault import database
 from pixiodoc_desktop.vault.vault import Vault

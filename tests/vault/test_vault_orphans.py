@@ -6,9 +6,9 @@ import os
 
 from vault_support import LOGIN, PASSWORD, synthetic_jpeg
 
-from pixiodoc_desktop.clinic.login import lock, log_in
-from pixiodoc_desktop.clinic.patients import Patients
-from pixiodoc_desktop.clinic.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.blobs import blob_id_for
 from pixiodoc_desktop.vault.vault import Vault

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 from vault_support import LOGIN, PASSWORD, SECOND_LOGIN, SECOND_PASSWORD, MadeVault, add_clinician
 
-from pixiodoc_desktop.clinic import audit
-from pixiodoc_desktop.clinic.login import lock, log_in, log_in_with_recovery_key
-from pixiodoc_desktop.clinic.patients import Patients
+from pixiodoc_desktop.clinic.access.login import lock, log_in, log_in_with_recovery_key
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import (
     AccountDeactivated,

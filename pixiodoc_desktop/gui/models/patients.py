@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from pixiodoc_desktop.clinic.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.audit import EventType
-from pixiodoc_desktop.clinic.audit_log import AuditFilter, AuditLog, AuditRow
-from pixiodoc_desktop.clinic.clinicians import Clinicians, ClinicianSummary
-from pixiodoc_desktop.clinic.emergency import EmergencyAccesses, EmergencySummary
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians, ClinicianSummary
+from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses, EmergencySummary
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog, AuditRow
+from pixiodoc_desktop.clinic.audit.trail import EventType
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.workers import DbOperation
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.capture.hotfolder import HotFolder, HotFolderEvent, Outcome
-from pixiodoc_desktop.clinic.photos import CaptureContext, IngestResult
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, IngestResult
 from pixiodoc_desktop.errors import PixioDocError, VaultLocked
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text, translated_message

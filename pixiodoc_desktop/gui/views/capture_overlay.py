@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.photos import CaptureContext, ImageSize, PhotoSummary
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, PhotoSummary
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.session import PatientRecord

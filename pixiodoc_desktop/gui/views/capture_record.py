@@ -13,8 +13,8 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from pixiodoc_desktop.clinic.photos import CaptureContext
-from pixiodoc_desktop.clinic.vocabulary import Modality
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.session import PatientRecord
 

@@ -37,7 +37,7 @@ from pixiodoc_desktop.capture.hotfolder import HotFolderEvent
 from pixiodoc_desktop.capture.profiles import DeviceProfile, ProfileStore
 from pixiodoc_desktop.capture.sources import CameraSource, Frame
 from pixiodoc_desktop.capture.still import StillResult, take_best_of, take_still
-from pixiodoc_desktop.clinic.photos import CaptureContext, PhotoSummary
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, PhotoSummary
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.capture_camera import CameraPanel, preferred_mode

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.clinicians import Clinicians, ClinicianSummary
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians, ClinicianSummary
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text

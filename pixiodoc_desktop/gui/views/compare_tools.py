@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QToolButton
 
-from pixiodoc_desktop.clinic.comparisons import (
+from pixiodoc_desktop.clinic.records.comparisons import (
     Annotation,
     AnnotationKind,
     MeasurementTrace,

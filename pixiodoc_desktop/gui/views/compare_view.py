@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.comparisons import Comparisons, Screen, weeks_since
-from pixiodoc_desktop.clinic.photos import ImageSize, PhotoSummary
-from pixiodoc_desktop.clinic.plans import Plans
+from pixiodoc_desktop.clinic.access.plans import Plans
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons, Screen, weeks_since
+from pixiodoc_desktop.clinic.records.photos import ImageSize, PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display

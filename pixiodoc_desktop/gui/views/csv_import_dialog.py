@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.ehr_import import (
+from pixiodoc_desktop.clinic.exchange.ehr_import import (
     FIELDS,
     ImportSummary,
     RowStatus,

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.photos import PhotoSummary
-from pixiodoc_desktop.clinic.visits import VisitSummary
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.visits import VisitSummary
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.session import PatientRecord
 

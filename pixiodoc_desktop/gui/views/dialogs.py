@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.patients import PatientSummary, parse_date
-from pixiodoc_desktop.clinic.photos import PhotoSummary
-from pixiodoc_desktop.clinic.visits import VisitSummary
+from pixiodoc_desktop.clinic.records.patients import PatientSummary, parse_date
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.visits import VisitSummary
 from pixiodoc_desktop.errors import InvalidInput, PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext

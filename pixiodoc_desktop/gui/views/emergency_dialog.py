@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.emergency import MIN_REASON
+from pixiodoc_desktop.clinic.access.emergency import MIN_REASON
 
 
 class EmergencyDialog(QDialog):

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.importing import ImportReport
+from pixiodoc_desktop.clinic.exchange.importing import ImportReport
 from pixiodoc_desktop.gui.notify import translated_message
 
 _NAME_WIDTH = 320  # pixels a long file name is elided to in the progress line

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.models.patients import PatientListModel
 from pixiodoc_desktop.gui.theme import icon

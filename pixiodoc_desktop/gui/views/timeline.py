@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.models.patients import describe
 from pixiodoc_desktop.gui.session import PatientRecord

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from pixiodoc_desktop.clinic.photos import ImageSize, PhotoSummary
+from pixiodoc_desktop.clinic.records.photos import ImageSize, PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext

@@ -32,8 +32,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from pixiodoc_desktop.clinic.photos import PhotoSummary
-from pixiodoc_desktop.clinic.visits import VisitSummary
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.visits import VisitSummary
 
 TILE_W = 176
 TILE_H = 132  # 4:3, the shape of most clinical and dermoscopy photos

@@ -1,0 +1,94 @@
+"""What every `pixiodoc` sub-command shares: exit codes, secrets, the session, JSON out."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import sys
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.config import default_vault_dir
+from pixiodoc_desktop.errors import InvalidInput, PixioDocError
+from pixiodoc_desktop.vault.vault import Vault
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(PixioDocError):
+    """Bad command-line usage (exit 2)."""
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    raise TypeError(type(value).__name__)
+
+
+def print_json(data: Any, out: TextIO | None = None) -> None:
+    # sys.stdout looked up at call time, not bound at import: redirections apply.
+    (out or sys.stdout).write(
+        json.dumps(data, default=_json_default, indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def read_secret(args: argparse.Namespace, prompt: str) -> str:
+    """One line from stdin with --password-stdin, else a terminal prompt."""
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError("--password-stdin was given but standard input is empty")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise UsageError("No terminal to ask for the password; use --password-stdin")
+    return getpass.getpass(prompt)
+
+
+def vault_dir(args: argparse.Namespace) -> Path:
+    return Path(args.vault) if getattr(args, "vault", None) else default_vault_dir()
+
+
+def parse_name(text: str) -> tuple[str, str]:
+    """'Family, Given' or 'Given Family' -> (family, given)."""
+    if "," in text:
+        family, _, given = text.partition(",")
+        return family.strip(), given.strip()
+    parts = text.split()
+    if not parts:
+        raise InvalidInput("The patient's name is empty")
+    return parts[-1], " ".join(parts[:-1])
+
+
+def open_session(args: argparse.Namespace) -> tuple[Workstation, Actor]:
+    vault = Vault.open(vault_dir(args))
+    password = read_secret(args, f"Password for {args.user}: ")
+    return log_in(vault, args.user, password)
+
+
+def close_session(ws: Workstation, actor: Actor | None) -> None:
+    lock(ws, actor, logged_out=True)
+
+
+def add_vault(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--vault",
+        metavar="DIR",
+        help="vault folder (default: $PIXIODOC_VAULT or the user data folder)",
+    )
+
+
+def add_user(p: argparse.ArgumentParser) -> None:
+    add_vault(p)
+    p.add_argument("--user", required=True, metavar="LOGIN", help="the clinician acting")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the password as one line from stdin"
+    )

@@ -1,0 +1,103 @@
+"""`pixiodoc`: the workstation (GUI) by default, sub-commands for clinic IT (DESIGN.md §7).
+
+Errors print one clear line on stderr and exit 1 (2 for usage); no traceback
+reaches the user. The log file has details, never patient data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pixiodoc_desktop import __version__
+from pixiodoc_desktop.cli import (
+    audit,
+    cases,
+    exports,
+    licence,
+    patients,
+    people,
+    photos,
+    sync,
+    vault,
+)
+from pixiodoc_desktop.cli.common import EXIT_FAIL, EXIT_USAGE, UsageError, add_vault
+from pixiodoc_desktop.errors import PixioDocError, WrongPassword
+from pixiodoc_desktop.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def open_workstation(args: argparse.Namespace) -> int:
+    """Open the GUI (the product). `--demo` opens the demo clinic."""
+    from pixiodoc_desktop.app import run
+
+    return run(vault=Path(args.vault) if args.vault else None, demo=args.demo, camera=args.camera)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pixiodoc",
+        description="PixioDoc Desktop: encrypted clinical photo documentation for dermatology.",
+    )
+    parser.add_argument("--version", action="version", version=f"PixioDoc Desktop {__version__}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation (throw-away vault, ingest, verify, Qt offscreen) and exit",
+    )
+    add_vault(parser)
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo clinic (created on first use)"
+    )
+    parser.add_argument("--camera", metavar="PATH", help=argparse.SUPPRESS)
+    parser.set_defaults(handler=open_workstation)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    # One module per command group; the order is the order of `pixiodoc --help`.
+    for group in (vault, patients, photos, people, sync, exports, audit, licence, cases):
+        group.add_parsers(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.self_check:  # before logging and the GUI: it must leave no file behind
+        from pixiodoc_desktop.app import self_check as run_self_check
+
+        return run_self_check(print)
+    try:
+        log_file = setup_logging()
+    except OSError:
+        log_file = None
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"pixiodoc: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except WrongPassword as exc:
+        print(f"pixiodoc: {exc.message}", file=sys.stderr)
+        return EXIT_FAIL
+    except PixioDocError as exc:
+        log.info("Command failed: %s", type(exc).__name__)
+        print(f"pixiodoc: {exc.message}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("pixiodoc: interrupted", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("Unexpected error")
+        if os.environ.get("PIXIODOC_DEBUG"):  # developers only: the full text on the terminal
+            traceback.print_exc()
+        where = f" (details in {log_file})" if log_file else ""
+        print(f"pixiodoc: an unexpected error stopped the command{where}", file=sys.stderr)
+        return EXIT_FAIL

@@ -1,0 +1,251 @@
+"""`pixiodoc sync ...`: configure, test, run one round, enroll and join workstations."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import uuid
+from pathlib import Path
+
+from pixiodoc_desktop.cli.common import (
+    EXIT_OK,
+    UsageError,
+    add_user,
+    close_session,
+    open_session,
+    print_json,
+    read_secret,
+    vault_dir,
+)
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.errors import PermissionDenied
+from pixiodoc_desktop.sync.engine import sync_once, sync_status
+from pixiodoc_desktop.sync.enroll import create_enrollment, join
+from pixiodoc_desktop.sync.settings import (
+    FULL_IMAGES_SETTING,
+    INTERVAL_SETTING,
+    SyncTarget,
+    check_target,
+    save_credentials,
+    save_target,
+    set_setting,
+    store_settings,
+)
+from pixiodoc_desktop.sync.store import DEFAULT_REGION, ObjectStore
+
+
+def _second_secret(args: argparse.Namespace, prompt: str) -> str:
+    """The sync secret: the next stdin line with --password-stdin, else a prompt."""
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise UsageError(
+                "With --password-stdin give the sync secret on the line after the password"
+            )
+        return line.rstrip("\r\n")
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _target(args: argparse.Namespace) -> SyncTarget:
+    return check_target(
+        SyncTarget(args.endpoint, args.region or DEFAULT_REGION, args.bucket, args.prefix or "")
+    )
+
+
+def _warn_region(target: SyncTarget) -> None:
+    warning = target.region_warning()
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def sync_configure(args: argparse.Namespace) -> int:
+    target = _target(args)
+    ws, actor = open_session(args)
+    try:
+        if not actor.is_workspace_admin:
+            raise PermissionDenied("Only a practice Admin may change the sync settings.")
+        secret = _second_secret(args, "Sync secret key: ")
+        save_target(ws.vault, target)
+        save_credentials(ws.vault.header.vault_id, args.access_key, secret)
+        if args.full_images:
+            set_setting(ws.vault, FULL_IMAGES_SETTING, args.full_images)
+        if args.interval_minutes:
+            set_setting(ws.vault, INTERVAL_SETTING, str(args.interval_minutes))
+        ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.SECURITY_SETTING_CHANGED,
+                actor.user_id,
+                details={"setting": "sync endpoint", "region": target.region, "eu": target.in_eu},
+            )
+        )
+    finally:
+        close_session(ws, actor)
+    _warn_region(target)
+    print(
+        f"Sync set up: bucket {target.bucket} at {target.endpoint or 'AWS S3'} ({target.region})."
+    )
+    return EXIT_OK
+
+
+def sync_test(args: argparse.Namespace) -> int:
+    """Test connection: list the bucket, write and delete a probe object."""
+    ws, actor = open_session(args)
+    try:
+        store = ObjectStore(store_settings(ws.vault))
+        store.check_bucket()
+        list(store.objects(store.key("probe") + "/"))
+        probe = store.key("probe", uuid.uuid4().hex)
+        store.put(probe, b"pixiodoc connection test")
+        store.delete(probe)
+    finally:
+        close_session(ws, actor)
+    print(f"Connection OK: {store.settings.where} can be listed, written and cleaned up.")
+    if not store.settings.in_eu:
+        print(f"warning: the region {store.settings.region!r} is not in the EU.", file=sys.stderr)
+    return EXIT_OK
+
+
+def sync_now(args: argparse.Namespace) -> int:
+    if not getattr(args, "user", None):
+        raise UsageError("pixiodoc sync needs --user LOGIN (the clinician running the round)")
+    ws, actor = open_session(args)
+    try:
+        store = ObjectStore(store_settings(ws.vault))
+
+        def progress(phase: str, done: int, total: int) -> None:
+            if not getattr(args, "json", False) and sys.stderr.isatty():
+                print(f"\r{phase} {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+        report = sync_once(ws, store, progress=progress, actor_id=actor.user_id)
+    finally:
+        close_session(ws, actor)
+    if getattr(args, "json", False):
+        print_json(report)
+    else:
+        print(
+            f"Sync done: pushed {report.pushed_ops} changes, {report.pushed_blobs} images; "
+            f"pulled {report.pulled_ops} changes, {report.pulled_blobs} images; "
+            f"{report.conflicts} conflicts"
+        )
+    return EXIT_OK
+
+
+def sync_show_status(args: argparse.Namespace) -> int:
+    ws, actor = open_session(args)
+    try:
+        status = sync_status(ws)
+    finally:
+        close_session(ws, actor)
+    if args.json:
+        print_json(status)
+        return EXIT_OK
+    last = status.last_sync_at.isoformat(timespec="seconds") if status.last_sync_at else "never"
+    print(
+        f"last sync {last}; {status.pending_changes} changes waiting; "
+        f"{status.open_conflicts} note conflicts"
+    )
+    if status.last_error:
+        print(f"last error: {status.last_error}")
+    return EXIT_OK
+
+
+def sync_enroll_code(args: argparse.Namespace) -> int:
+    ws, actor = open_session(args)
+    try:
+        store = ObjectStore(store_settings(ws.vault))
+        code, expires = create_enrollment(
+            ws, store, actor, valid_for=dt.timedelta(minutes=args.valid_minutes)
+        )
+    finally:
+        close_session(ws, actor)
+    local = expires.replace(tzinfo=dt.UTC).astimezone()
+    print(f"Enrollment code for a new workstation (valid once, until {local.strftime('%H:%M')}):")
+    print()
+    print(f"    {code}")
+    print()
+    print("On the new PC: pixiodoc sync join --code CODE with the same endpoint and bucket.")
+    return EXIT_OK
+
+
+def sync_join(args: argparse.Namespace) -> int:
+    target = _target(args)
+    folder = vault_dir(args)
+    secret = read_secret(args, "Sync secret key: ")
+    recovery = None
+    if args.recovery_key_stdin:
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise UsageError("--recovery-key-stdin was given but no recovery key line follows")
+        recovery = line.strip()
+    vault = join(
+        Path(folder), target, args.access_key, secret, code=args.code, recovery_key=recovery
+    )
+    _warn_region(target)
+    print(f"Joined the clinic: this workstation's vault is at {vault.folder}.")
+    print("Log in with your usual PixioDoc login and password.")
+    return EXIT_OK
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `sync` on the top-level sub-parser set."""
+    sync = sub.add_parser(
+        "sync", help="sync with the clinic's cloud bucket (no action: one round now)"
+    )
+    sync.add_argument("--vault", metavar="DIR", help="vault folder")
+    sync.add_argument("--user", metavar="LOGIN", help="the clinician running the round")
+    sync.add_argument("--password-stdin", action="store_true")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=sync_now)
+    ssub = sync.add_subparsers(title="sync commands", metavar="ACTION")
+
+    p = ssub.add_parser("now", help="run one sync round and print what moved")
+    add_user(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=sync_now)
+
+    p = ssub.add_parser(
+        "configure", help="endpoint, bucket and credentials (secret: 2nd stdin line)"
+    )
+    add_user(p)
+    _add_target(p)
+    p.add_argument("--full-images", choices=["eager", "on_demand"])
+    p.add_argument("--interval-minutes", type=int, metavar="N")
+    p.set_defaults(handler=sync_configure)
+
+    p = ssub.add_parser("test", help="test the connection: list, write and delete a probe")
+    add_user(p)
+    p.set_defaults(handler=sync_test)
+
+    p = ssub.add_parser("status", help="last sync, changes waiting, note conflicts")
+    add_user(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=sync_show_status)
+
+    p = ssub.add_parser("enroll-code", help="a one-time code to join a new workstation (Admins)")
+    add_user(p)
+    p.add_argument("--valid-minutes", type=int, default=30, metavar="N")
+    p.set_defaults(handler=sync_enroll_code)
+
+    p = ssub.add_parser("join", help="set up this PC as another workstation of the clinic")
+    p.add_argument("--vault", required=True, metavar="NEWDIR")
+    _add_target(p)
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--code", metavar="CODE", help="the enrollment code an Admin created")
+    who.add_argument(
+        "--recovery-key-stdin",
+        action="store_true",
+        help="use the clinic's recovery key (the stdin line after the secret)",
+    )
+    p.add_argument("--password-stdin", action="store_true", help="read the sync secret from stdin")
+    p.set_defaults(handler=sync_join)
+
+
+def _add_target(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--endpoint", metavar="URL", help="S3 endpoint (default: AWS)")
+    p.add_argument("--region", default=DEFAULT_REGION, metavar="REGION")
+    p.add_argument("--bucket", required=True)
+    p.add_argument("--prefix", default="", metavar="PATH")
+    p.add_argument("--access-key", required=True, metavar="KEY")

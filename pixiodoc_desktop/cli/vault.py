@@ -1,0 +1,228 @@
+"""`pixiodoc vault`: create, verify, back up, restore, change a password."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError
+
+from pixiodoc_desktop.cli.common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    UsageError,
+    add_user,
+    add_vault,
+    close_session,
+    open_session,
+    print_json,
+    read_secret,
+    vault_dir,
+)
+from pixiodoc_desktop.clinic.access.login import log_in, log_in_with_recovery_key
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.safekeeping.backup import audit_restore, create_backup, restore_backup
+from pixiodoc_desktop.clinic.safekeeping.verify import VerifyReport, verify_vault
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import PermissionDenied, VaultDamaged
+from pixiodoc_desktop.vault.vault import Vault
+
+# The logged-in session a verify ran in, if the vault could be opened at all.
+VerifySession = tuple[Workstation, Actor | None] | None
+
+
+def vault_init(args: argparse.Namespace) -> int:
+    folder = vault_dir(args)
+    password = read_secret(args, f"New password for {args.admin}: ")
+    if not args.password_stdin and sys.stdin.isatty():
+        again = read_secret(args, "Repeat the password: ")
+        if again != password:
+            raise UsageError("The two passwords differ; nothing was created")
+    vault, recovery_key = Vault.create(
+        folder,
+        clinic_name=args.clinic,
+        admin_login=args.admin,
+        admin_name=args.admin_name or args.admin,
+        password=password,
+    )
+    vault.lock()
+    if args.json:
+        print_json(
+            {
+                "vault": str(vault.folder),
+                "vault_id": vault.header.vault_id,
+                "recovery_key": recovery_key,
+            }
+        )
+        return EXIT_OK
+    groups = recovery_key.split("-")
+    print(f"Created the vault for {args.clinic.strip()} at {vault.folder}")
+    print()
+    print("RECOVERY KEY - shown only this once. Print it or write it down and keep it")
+    print("locked away. It opens the vault if every password is lost.")
+    print()
+    print("    " + "  ".join(groups[:5]))
+    print("    " + "  ".join(groups[5:]))
+    print()
+    return EXIT_OK
+
+
+def _unlock_for_maintenance(
+    args: argparse.Namespace, vault: Vault
+) -> tuple[Workstation, Actor | None]:
+    if args.recovery_key_stdin:
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise UsageError("--recovery-key-stdin was given but standard input is empty")
+        return log_in_with_recovery_key(vault, line.strip()), None
+    password = read_secret(args, f"Password for {args.user}: ")
+    return log_in(vault, args.user, password)
+
+
+def _print_report(report: VerifyReport, as_json: bool) -> int:
+    if as_json:
+        print_json(asdict(report) | {"ok": report.ok})
+    else:
+        for fault in report.faults:
+            print(f"FAULT: {fault}")
+        verdict = "OK" if report.ok else f"{len(report.faults)} fault(s)"
+        print(
+            f"{verdict}: {report.photos_checked} photos, {report.objects_checked} image objects, "
+            f"{report.audit_events_checked} audit events checked"
+        )
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def _verify_unlocked(vault: Vault, args: argparse.Namespace) -> tuple[VerifyReport, VerifySession]:
+    """Unlock and verify; a vault too damaged to open is itself the finding."""
+    try:
+        ws, actor = _unlock_for_maintenance(args, vault)
+    except VaultDamaged as exc:
+        return VerifyReport(faults=[exc.message]), None
+    try:
+        report = verify_vault(ws)
+        if not report.ok:
+            # A damaged database may refuse the alert (and the logout event) too.
+            with contextlib.suppress(DatabaseError):
+                ws.audit_alone(
+                    audit.EventDraft(
+                        audit.EventType.SECURITY_ALERT,
+                        actor.user_id if actor else None,
+                        outcome=audit.Outcome.FAILURE,
+                        details={"check": "vault verify", "faults": len(report.faults)},
+                    )
+                )
+    except BaseException:
+        close_session(ws, actor)
+        raise
+    return report, (ws, actor)
+
+
+def _finish_after_verify(report: VerifyReport, session: VerifySession) -> None:
+    if session is None:
+        return
+    if report.ok:
+        close_session(*session)
+    else:
+        with contextlib.suppress(DatabaseError):
+            close_session(*session)
+
+
+def vault_verify(args: argparse.Namespace) -> int:
+    vault = Vault.open(vault_dir(args))
+    report, session = _verify_unlocked(vault, args)
+    _finish_after_verify(report, session)
+    return _print_report(report, args.json)
+
+
+def vault_backup(args: argparse.Namespace) -> int:
+    ws, actor = open_session(args)
+    try:
+        if not actor.is_workspace_admin:
+            raise PermissionDenied("Only a practice Admin may back up the whole vault.")
+        summary = create_backup(ws, actor, Path(args.file))
+    finally:
+        close_session(ws, actor)
+    print(
+        f"Backup written to {summary.path} ({summary.objects} image objects, {summary.bytes_written} bytes)"
+    )
+    return EXIT_OK
+
+
+def vault_restore(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    folder = restore_backup(source, Path(args.vault))
+    print(f"Restored into {folder}; verifying ...")
+    vault = Vault.open(folder)
+    report, session = _verify_unlocked(vault, args)
+    if session is not None:
+        try:
+            audit_restore(session[0], session[1], source)
+        except DatabaseError:
+            if report.ok:
+                raise
+    _finish_after_verify(report, session)
+    return _print_report(report, False)
+
+
+def vault_change_password(args: argparse.Namespace) -> int:
+    vault = Vault.open(vault_dir(args))
+    old = read_secret(args, f"Current password for {args.user}: ")
+    new = read_secret(args, "New password: ")
+    ws, actor = log_in(vault, args.user, old)
+    try:
+        vault.change_password(args.user, old, new)
+        ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.CREDENTIAL_CHANGED,
+                actor.user_id,
+                object_type="clinician",
+                object_id=actor.user_id,
+            )
+        )
+    finally:
+        close_session(ws, actor)
+    print(f"Password changed for {actor.login}.")
+    return EXIT_OK
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `vault init|verify|backup|restore|change-password`."""
+    vault = sub.add_parser("vault", help="create, check, back up and restore a vault")
+    vsub = vault.add_subparsers(title="vault commands", metavar="ACTION", required=True)
+    p = vsub.add_parser("init", help="create a new vault; prints the recovery key once")
+    add_vault(p)
+    p.add_argument("--clinic", required=True, help="the clinic's name")
+    p.add_argument("--admin", required=True, metavar="LOGIN", help="login of the first Admin")
+    p.add_argument("--admin-name", metavar="NAME", help="display name of the first Admin")
+    p.add_argument("--password-stdin", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=vault_init)
+    p = vsub.add_parser("verify", help="check every record and image; exit 1 naming each fault")
+    add_vault(p)
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", metavar="LOGIN")
+    who.add_argument(
+        "--recovery-key-stdin", action="store_true", help="unlock with the recovery key from stdin"
+    )
+    p.add_argument("--password-stdin", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=vault_verify)
+    p = vsub.add_parser("backup", help="write a consistent, still-encrypted backup file")
+    add_user(p)
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=vault_backup)
+    p = vsub.add_parser("restore", help="restore a backup into a new folder, then verify it")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--vault", required=True, metavar="NEWDIR")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", metavar="LOGIN")
+    who.add_argument("--recovery-key-stdin", action="store_true")
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(handler=vault_restore)
+    p = vsub.add_parser("change-password", help="change your own password")
+    add_user(p)
+    p.set_defaults(handler=vault_change_password)

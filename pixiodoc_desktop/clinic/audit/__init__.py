@@ -1,0 +1,2 @@
+"""The audit trail: `trail` writes the hash-chained, sealed events; `log` reads, exports,
+verifies and purges them."""

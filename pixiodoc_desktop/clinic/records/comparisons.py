@@ -1,0 +1,486 @@
+"""Comparisons: two photos of one patient side by side, stored with how they were compared.
+
+A stored comparison keeps the alignment (homography, fit quality, whether a
+clinician fixed it by hand), the view options (aligned, normalised) and the
+clinician's annotations and measurements as vector data in pixel
+coordinates of the photo each belongs to. Nothing is ever burned into a
+stored image.
+
+Opening photos for comparison is audited as PHOTO_VIEWED with the screen
+("comparison" or "consultation") in the details; exports as DATA_EXPORTED.
+
+The consultation screen (shown to the patient) follows one consent rule,
+`may_show_to_patient`: a patient's photos are shown there when the consent in
+force includes "consultation-screen"; where no decision on that scope was
+ever recorded, consent to clinical documentation suffices (showing patients
+their own documentation is part of their care). A recorded refusal of
+"consultation-screen" always wins, and teaching, sharing or publication
+consent alone never suffices.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import select
+
+from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.comparison_marks import (
+    Annotation,
+    AnnotationKind,
+    MeasurementTrace,
+    Side,
+)
+from pixiodoc_desktop.clinic.records.consent import Consents
+from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos, PhotoSummary
+from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
+from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.errors import DamagedImage, InvalidInput, PermissionDenied, RecordNotFound
+from pixiodoc_desktop.imaging.alignment import Alignment, aligned_pair, rescale_homography
+from pixiodoc_desktop.imaging.handout import (
+    HandoutFormat,
+    HandoutText,
+    encode_handout,
+    render_handout,
+)
+from pixiodoc_desktop.imaging.measure import Measurement, measure
+from pixiodoc_desktop.imaging.normalise import normalise_to
+from pixiodoc_desktop.vault.schema import Comparison, Photo
+
+MAX_ANNOTATIONS = 200
+
+
+__all__ = [
+    "Annotation",
+    "AnnotationKind",
+    "ComparisonRecord",
+    "Comparisons",
+    "MeasurementTrace",
+    "NoConsentToShow",
+    "Screen",
+    "Side",
+    "week_label",
+    "weeks_since",
+]
+
+
+class Screen(StrEnum):
+    COMPARISON = "comparison"  # the clinician's compare view
+    CONSULTATION = "consultation"  # the patient-facing consultation screen
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonRecord:
+    id: str
+    patient_id: str
+    before: PhotoSummary
+    after: PhotoSummary
+    title: str
+    alignment: Alignment | None
+    aligned: bool
+    normalised: bool
+    annotations: tuple[Annotation, ...] = field(default=())
+    measurements: tuple[MeasurementTrace, ...] = field(default=())
+    version: int = 1
+
+    def measured(self, trace: MeasurementTrace) -> Measurement:
+        """The trace's value with the calibration of the photo it was traced on."""
+        photo = self.before if trace.side is Side.BEFORE else self.after
+        return measure(trace.kind, trace.points, photo.calibration_px_per_mm)
+
+
+def weeks_since(baseline: dt.date, when: dt.date) -> int:
+    """Whole weeks from the baseline visit (0 for the baseline week)."""
+    return (when - baseline).days // 7
+
+
+def week_label(baseline: dt.date, when: dt.date) -> str:
+    """'Baseline' or 'Week N' (English; the GUI formats its own translated label)."""
+    return "Baseline" if when == baseline else f"Week {weeks_since(baseline, when)}"
+
+
+class NoConsentToShow(PermissionDenied):
+    """The patient has not consented to being shown on the consultation screen."""
+
+
+def _time_key(photo: PhotoSummary) -> tuple[dt.date, dt.datetime, str]:
+    return (photo.visit_date, photo.captured_at or dt.datetime.min, photo.id)
+
+
+class Comparisons:
+    def __init__(self, workstation: Workstation) -> None:
+        self.ws = workstation
+        self.photos = Photos(workstation)
+        self.consents = Consents(workstation)
+
+    # --- choosing photos ---------------------------------------------------------------
+
+    def series(
+        self,
+        actor: Actor,
+        patient_id: str,
+        *,
+        body_site: str | None = None,
+        lesion_id: str | None = None,
+    ) -> list[PhotoSummary]:
+        """Every photo of the lesion (or else the body site) in time order: the progression."""
+        photos = self.photos.list(actor, patient_id)
+        if lesion_id is not None:
+            photos = [p for p in photos if p.lesion_id == lesion_id]
+        elif body_site is not None:
+            photos = [p for p in photos if p.body_site == body_site]
+        return sorted(photos, key=_time_key)
+
+    def default_pair(
+        self,
+        actor: Actor,
+        patient_id: str,
+        *,
+        body_site: str | None = None,
+        lesion_id: str | None = None,
+    ) -> tuple[PhotoSummary, PhotoSummary]:
+        """The first and the latest photo of the lesion or body site."""
+        series = self.series(actor, patient_id, body_site=body_site, lesion_id=lesion_id)
+        if len(series) < 2:
+            raise InvalidInput("A comparison needs at least two photos of this site or lesion")
+        return series[0], series[-1]
+
+    def pair_for(self, actor: Actor, photo_id: str) -> tuple[PhotoSummary, PhotoSummary]:
+        """Starting from one photo: the first and latest of its lesion, else of its body site."""
+        photo = self.photos.get(actor, photo_id)
+        if photo.lesion_id is not None:
+            return self.default_pair(actor, photo.patient_id, lesion_id=photo.lesion_id)
+        return self.default_pair(actor, photo.patient_id, body_site=photo.body_site)
+
+    # --- consent for the consultation screen -------------------------------------------
+
+    def may_show_to_patient(self, actor: Actor, patient_id: str) -> bool:
+        """Whether this patient's photos may appear on the consultation screen (see module doc)."""
+        current = self.consents.current(actor, patient_id)
+        screen = current.get(str(ConsentScope.CONSULTATION_SCREEN))
+        if screen is not None:
+            return screen.granted
+        clinical = current.get(str(ConsentScope.CLINICAL))
+        return clinical is not None and clinical.granted
+
+    def require_show_to_patient(self, actor: Actor, patient_id: str) -> None:
+        if self.may_show_to_patient(actor, patient_id):
+            return
+        self.ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.PHOTO_VIEWED,
+                actor.user_id,
+                patient_id=patient_id,
+                object_type="patient",
+                object_id=patient_id,
+                outcome=audit.Outcome.DENIED,
+                details={"screen": str(Screen.CONSULTATION), "reason": "consent"},
+            )
+        )
+        raise NoConsentToShow(
+            "This patient has not consented to being shown photos on the consultation "
+            "screen (record consent for 'consultation-screen' first)."
+        )
+
+    # --- images ----------------------------------------------------------------------------
+
+    def images(
+        self,
+        actor: Actor,
+        before_id: str,
+        after_id: str,
+        *,
+        size: ImageSize = ImageSize.SCREEN,
+        screen: Screen = Screen.COMPARISON,
+        comparison_id: str | None = None,
+    ) -> tuple[bytes, bytes]:
+        """Both photos' decrypted bytes; audited as PHOTO_VIEWED on `screen`.
+
+        The consultation screen also checks consent (NoConsentToShow).
+        """
+        before = self.photos.get(actor, before_id)
+        after = self.photos.get(actor, after_id)
+        if before.patient_id != after.patient_id:
+            raise InvalidInput("Both photos of a comparison must be of the same patient")
+        if screen is Screen.CONSULTATION:
+            self.require_show_to_patient(actor, before.patient_id)
+        data = (
+            self.photos.image(actor, before_id, size, audited=False),
+            self.photos.image(actor, after_id, size, audited=False),
+        )
+        with self.ws.unit_of_work(actor) as uow:
+            for photo in (before, after):
+                details: dict[str, Any] = {"screen": str(screen), "size": str(size)}
+                if comparison_id is not None:
+                    details["comparison"] = comparison_id
+                uow.audit(
+                    audit.EventDraft(
+                        audit.EventType.PHOTO_VIEWED,
+                        actor.user_id,
+                        patient_id=photo.patient_id,
+                        object_type="photo",
+                        object_id=photo.id,
+                        details=details,
+                    )
+                )
+        return data
+
+    # --- storing ---------------------------------------------------------------------------
+
+    def save(
+        self,
+        actor: Actor,
+        before_id: str,
+        after_id: str,
+        *,
+        comparison_id: str | None = None,
+        title: str = "",
+        alignment: Alignment | None = None,
+        aligned: bool = True,
+        normalised: bool = False,
+        annotations: Sequence[Annotation] = (),
+        measurements: Sequence[MeasurementTrace] = (),
+    ) -> ComparisonRecord:
+        """Create (or, with `comparison_id`, update) a stored comparison; audited."""
+        if before_id == after_id:
+            raise InvalidInput("Choose two different photos to compare")
+        if len(annotations) > MAX_ANNOTATIONS or len(measurements) > MAX_ANNOTATIONS:
+            raise InvalidInput(f"A comparison holds at most {MAX_ANNOTATIONS} marks")
+        if len(title) > 200:
+            raise InvalidInput("The title is longer than 200 characters")
+        with self.ws.unit_of_work(actor) as uow:
+            photos = {
+                p.id: p
+                for p in uow.session.scalars(
+                    select(Photo).where(Photo.id.in_((before_id, after_id)), ~Photo.deleted)
+                )
+            }
+            if before_id not in photos or after_id not in photos:
+                raise RecordNotFound("One of the compared photos does not exist")
+            patient_id = photos[before_id].patient_id
+            if photos[after_id].patient_id != patient_id:
+                raise InvalidInput("Both photos of a comparison must be of the same patient")
+            require(uow.session, actor, patient_id, Action.EDIT)
+            if comparison_id is None:
+                row = Comparison(id=str(uuid.uuid4()), patient_id=patient_id)
+                uow.session.add(row)
+            else:
+                found = uow.session.get(Comparison, comparison_id)
+                if found is None or found.deleted or found.patient_id != patient_id:
+                    raise RecordNotFound(f"There is no comparison {comparison_id}")
+                row = found
+            row.before_photo_id = before_id
+            row.after_photo_id = after_id
+            row.title = title
+            row.alignment = alignment.to_json() if alignment is not None else None
+            row.aligned = aligned
+            row.normalised = normalised
+            row.annotations = [a.to_json() for a in annotations]
+            row.measurements = [m.to_json() for m in measurements]
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.PATIENT_UPDATED,
+                    actor.user_id,
+                    patient_id=patient_id,
+                    object_type="comparison",
+                    object_id=row.id,
+                    details={
+                        "created": comparison_id is None,
+                        "annotations": len(annotations),
+                        "measurements": len(measurements),
+                    },
+                )
+            )
+            uow.session.flush()
+            saved_id = row.id
+        return self.get(actor, saved_id)
+
+    def get(self, actor: Actor, comparison_id: str) -> ComparisonRecord:
+        with self.ws.read_session() as session:
+            row = session.get(Comparison, comparison_id)
+            if row is None or row.deleted:
+                raise RecordNotFound(f"There is no comparison {comparison_id}")
+            require(session, actor, row.patient_id, Action.VIEW)
+            data = _row_data(row)
+        return self._record(actor, data)
+
+    def list(self, actor: Actor, patient_id: str) -> list[ComparisonRecord]:
+        """The patient's stored comparisons, newest first."""
+        with self.ws.read_session() as session:
+            require(session, actor, patient_id, Action.VIEW)
+            live = select(Photo.id).where(Photo.patient_id == patient_id, ~Photo.deleted)
+            rows = session.scalars(
+                select(Comparison)
+                .where(
+                    Comparison.patient_id == patient_id,
+                    ~Comparison.deleted,
+                    # A comparison of a since deleted photo is not offered any more.
+                    Comparison.before_photo_id.in_(live),
+                    Comparison.after_photo_id.in_(live),
+                )
+                .order_by(Comparison.updated_at.desc())
+            ).all()
+            data = [_row_data(row) for row in rows]
+        return [self._record(actor, d) for d in data]
+
+    def delete(self, actor: Actor, comparison_id: str) -> None:
+        with self.ws.unit_of_work(actor) as uow:
+            row = uow.session.get(Comparison, comparison_id)
+            if row is None or row.deleted:
+                raise RecordNotFound(f"There is no comparison {comparison_id}")
+            require(uow.session, actor, row.patient_id, Action.EDIT)
+            row.deleted = True
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.PATIENT_UPDATED,
+                    actor.user_id,
+                    patient_id=row.patient_id,
+                    object_type="comparison",
+                    object_id=row.id,
+                    details={"deleted": True},
+                )
+            )
+
+    def _record(self, actor: Actor, data: dict[str, Any]) -> ComparisonRecord:
+        alignment = data["alignment"]
+        return ComparisonRecord(
+            id=data["id"],
+            patient_id=data["patient_id"],
+            before=self.photos.get(actor, data["before"]),
+            after=self.photos.get(actor, data["after"]),
+            title=data["title"],
+            alignment=Alignment.from_json(alignment) if alignment else None,
+            aligned=data["aligned"],
+            normalised=data["normalised"],
+            annotations=tuple(Annotation.from_json(a) for a in data["annotations"]),
+            measurements=tuple(MeasurementTrace.from_json(m) for m in data["measurements"]),
+            version=data["version"],
+        )
+
+    # --- export ----------------------------------------------------------------------------
+
+    def check_can_export(self, actor: Actor, patient_id: str) -> None:
+        """Fail fast (before rendering) when the actor may not export this record."""
+        with self.ws.read_session() as session:
+            try:
+                require(session, actor, patient_id, Action.EXPORT)
+            except AccessDenied as denied:
+                self.ws.audit_alone(denied.draft)
+                raise
+
+    def export_handout(
+        self,
+        actor: Actor,
+        before_id: str,
+        after_id: str,
+        out: Path,
+        text: HandoutText,
+        *,
+        fmt: HandoutFormat | str = HandoutFormat.PNG,
+        alignment: Alignment | None = None,
+        normalised: bool = False,
+        comparison_id: str | None = None,
+    ) -> Path:
+        """Write a one-page handout (PNG or PDF) straight to `out`; audited as DATA_EXPORTED.
+
+        The page is made in memory and written once to the chosen file: no
+        plaintext temporary file, no metadata. Needs Admin on the record.
+        """
+        fmt = HandoutFormat(fmt)
+        before = self.photos.get(actor, before_id)
+        after = self.photos.get(actor, after_id)
+        if before.patient_id != after.patient_id:
+            raise InvalidInput("Both photos of a comparison must be of the same patient")
+        self.check_can_export(actor, before.patient_id)
+        target = out if out.suffix else out.with_suffix(f".{fmt}")
+        if target.is_dir():
+            raise InvalidInput(f"{target} is a folder; give a file name to export to")
+        if not target.parent.is_dir():
+            raise InvalidInput(f"The folder {target.parent} does not exist")
+        before_img = _decode(self.photos.image(actor, before_id, ImageSize.SCREEN, audited=False))
+        after_img = _decode(self.photos.image(actor, after_id, ImageSize.SCREEN, audited=False))
+        homography = None
+        if alignment is not None:
+            homography = rescale_homography(
+                alignment.homography,
+                (after.width, after.height),
+                (after_img.shape[1], after_img.shape[0]),
+                (before.width, before.height),
+                (before_img.shape[1], before_img.shape[0]),
+            )
+        shown_before, shown_after, mask = aligned_pair(before_img, after_img, homography)
+        if normalised:
+            shown_after = normalise_to(shown_before, shown_after, mask)
+        data = encode_handout(render_handout(shown_before, shown_after, text), fmt)
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.record_export(
+            actor,
+            before.patient_id,
+            (before_id, after_id),
+            fmt=str(fmt),
+            comparison_id=comparison_id,
+        )
+        return target
+
+    def record_export(
+        self,
+        actor: Actor,
+        patient_id: str,
+        photo_ids: tuple[str, str],
+        *,
+        fmt: str,
+        comparison_id: str | None = None,
+    ) -> None:
+        """Audit a written comparison export (DATA_EXPORTED)."""
+        self.ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.DATA_EXPORTED,
+                actor.user_id,
+                patient_id=patient_id,
+                object_type="comparison",
+                object_id=comparison_id or photo_ids[0],
+                details={
+                    "format": fmt,
+                    "what": "comparison handout",
+                    "photos": list(photo_ids),
+                },
+            )
+        )
+
+
+def _decode(data: bytes) -> NDArray[np.uint8]:
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if image is None:
+        raise DamagedImage("A compared photo could not be decoded.")
+    return np.asarray(image, dtype=np.uint8)
+
+
+def _row_data(row: Comparison) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "patient_id": row.patient_id,
+        "before": row.before_photo_id,
+        "after": row.after_photo_id,
+        "title": row.title,
+        "alignment": row.alignment,
+        "aligned": row.aligned,
+        "normalised": row.normalised,
+        "annotations": list(row.annotations or []),
+        "measurements": list(row.measurements or []),
+        "version": row.version,
+    }

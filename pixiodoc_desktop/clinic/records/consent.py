@@ -1,0 +1,79 @@
+"""Consent by scope, with date and who recorded it. The newest decision per scope is in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, parse
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.vault.schema import Consent
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentDecision:
+    scope: str
+    granted: bool
+    decided_on: dt.date
+    recorded_by: str
+    note: str
+
+
+class Consents:
+    def __init__(self, workstation: Workstation) -> None:
+        self.ws = workstation
+
+    def record(
+        self,
+        actor: Actor,
+        patient_id: str,
+        *,
+        scope: str,
+        granted: bool,
+        decided_on: dt.date | None = None,
+        note: str = "",
+    ) -> ConsentDecision:
+        scope_value = parse(ConsentScope, scope, "consent scope")
+        with self.ws.unit_of_work(actor) as uow:
+            require(uow.session, actor, patient_id, Action.EDIT)
+            row = Consent(
+                id=str(uuid.uuid4()),
+                patient_id=patient_id,
+                scope=scope_value,
+                granted=granted,
+                decided_on=decided_on or dt.date.today(),
+                note=note,
+            )
+            uow.session.add(row)
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.PATIENT_UPDATED,
+                    actor.user_id,
+                    patient_id=patient_id,
+                    object_type="consent",
+                    object_id=row.id,
+                    details={"scope": scope_value, "granted": granted},
+                )
+            )
+            return ConsentDecision(scope_value, granted, row.decided_on, actor.user_id, note)
+
+    def current(self, actor: Actor, patient_id: str) -> dict[str, ConsentDecision]:
+        """The decision in force for each scope that has one."""
+        with self.ws.read_session() as session:
+            require(session, actor, patient_id, Action.VIEW)
+            rows = session.scalars(
+                select(Consent)
+                .where(Consent.patient_id == patient_id)
+                .order_by(Consent.decided_on, Consent.created_at)
+            )
+            return {
+                row.scope: ConsentDecision(
+                    row.scope, row.granted, row.decided_on, row.created_by, row.note
+                )
+                for row in rows
+            }

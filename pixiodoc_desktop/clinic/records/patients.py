@@ -1,0 +1,367 @@
+"""Patients: create, edit, find (DESIGN.md §3).
+
+Results are plain frozen dataclasses, never ORM objects, so that they can
+cross from the database worker to the GUI thread safely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pixiodoc_desktop.clinic.access import plans
+from pixiodoc_desktop.clinic.access.permissions import (
+    LEVELS,
+    PRACTICE,
+    Action,
+    require,
+    require_active,
+    visible_patient_ids,
+)
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.vocabulary import Sex, parse
+from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
+from pixiodoc_desktop.vault.schema import Grant, Patient, Photo, Visit
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+DEFAULT_PRACTICE_LEVEL = "edit"
+
+
+@dataclass(frozen=True, slots=True)
+class PatientSummary:
+    id: str
+    family_name: str
+    given_name: str
+    birth_date: dt.date | None
+    sex: str
+    external_id: str | None
+    notes: str
+    photo_count: int
+    last_visit: dt.date | None
+    access: str  # the acting clinician's level: view | edit | admin
+    origin: str | None = None  # set on View Only records imported from a case bundle
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
+
+
+# Letters that Unicode does not decompose into a base letter plus an accent,
+# spelled the way a keyboard without them would type the name.
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form: 'Müller-Lüdenscheidt' -> 'muller-ludenscheidt'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise InvalidInput(f"{text!r} is not a valid {what}; use YYYY-MM-DD (e.g. 1980-04-23)")
+
+
+def search_key(family: str, given: str, external_id: str | None) -> str:
+    """What patient search matches against: the folded names and external id.
+
+    Derived, never edited by itself: sync recomputes it after merging the fields
+    it comes from (see sync/merge.py), so it always agrees with them.
+    """
+    return " ".join(fold(part) for part in (family, given, external_id or "") if part)
+
+
+def _clean_name(text: str, what: str, *, required: bool) -> str:
+    cleaned = " ".join(text.split())
+    if required and not cleaned:
+        raise InvalidInput(f"The patient's {what} is required")
+    if len(cleaned) > 200:
+        raise InvalidInput(f"The patient's {what} is longer than 200 characters")
+    return cleaned
+
+
+def _check_birth_date(birth_date: dt.date | None) -> dt.date | None:
+    if birth_date is None:
+        return None
+    today = dt.date.today()
+    if birth_date > today:
+        raise InvalidInput("The date of birth lies in the future")
+    if birth_date.year < today.year - 130:
+        raise InvalidInput("The date of birth is more than 130 years ago")
+    return birth_date
+
+
+class Patients:
+    def __init__(self, workstation: Workstation) -> None:
+        self.ws = workstation
+
+    def create(
+        self,
+        actor: Actor,
+        *,
+        family_name: str,
+        given_name: str = "",
+        birth_date: dt.date | None = None,
+        sex: str = "unknown",
+        external_id: str | None = None,
+        notes: str = "",
+        practice_level: str | None = DEFAULT_PRACTICE_LEVEL,
+    ) -> PatientSummary:
+        family = _clean_name(family_name, "family name", required=True)
+        given = _clean_name(given_name, "given name", required=False)
+        external = external_id.strip() if external_id and external_id.strip() else None
+        patient_id = str(uuid.uuid4())
+        with self.ws.unit_of_work(actor) as uow:
+            plans.require_room_for_patient(uow.session)
+            if external is not None:
+                clash = uow.session.scalar(
+                    select(Patient.id).where(Patient.external_id == external, ~Patient.deleted)
+                )
+                if clash is not None:
+                    raise InvalidInput(f"Another patient already has the external id {external}")
+            patient = Patient(
+                id=patient_id,
+                family_name=family,
+                given_name=given,
+                search_key=search_key(family, given, external),
+                birth_date=_check_birth_date(birth_date),
+                sex=parse(Sex, sex, "sex"),
+                external_id=external,
+                notes=notes,
+            )
+            uow.session.add(patient)
+            uow.session.flush()
+            self.ws.vault.new_patient_key(uow.session, patient_id)
+            uow.session.add(
+                Grant(
+                    id=str(uuid.uuid4()),
+                    patient_id=patient_id,
+                    grantee=actor.user_id,
+                    level="admin",
+                )
+            )
+            if practice_level is not None:
+                uow.session.add(
+                    Grant(
+                        id=str(uuid.uuid4()),
+                        patient_id=patient_id,
+                        grantee=PRACTICE,
+                        level=practice_level,
+                    )
+                )
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.PATIENT_CREATED,
+                    actor.user_id,
+                    patient_id=patient_id,
+                    object_type="patient",
+                    object_id=patient_id,
+                )
+            )
+        return self.get(actor, patient_id, audited=False)
+
+    def update(
+        self,
+        actor: Actor,
+        patient_id: str,
+        *,
+        family_name: str | None = None,
+        given_name: str | None = None,
+        birth_date: dt.date | None = None,
+        sex: str | None = None,
+        external_id: str | None = None,
+        notes: str | None = None,
+    ) -> PatientSummary:
+        with self.ws.unit_of_work(actor) as uow:
+            require(uow.session, actor, patient_id, Action.EDIT)
+            patient = uow.session.get(Patient, patient_id)
+            if patient is None or patient.deleted:
+                raise RecordNotFound(f"There is no patient {patient_id}")
+            changed: list[str] = []
+            if family_name is not None:
+                patient.family_name = _clean_name(family_name, "family name", required=True)
+                changed.append("family_name")
+            if given_name is not None:
+                patient.given_name = _clean_name(given_name, "given name", required=False)
+                changed.append("given_name")
+            if birth_date is not None:
+                patient.birth_date = _check_birth_date(birth_date)
+                changed.append("birth_date")
+            if sex is not None:
+                patient.sex = parse(Sex, sex, "sex")
+                changed.append("sex")
+            if external_id is not None:
+                patient.external_id = external_id.strip() or None
+                changed.append("external_id")
+            if notes is not None:
+                patient.notes = notes
+                changed.append("notes")
+            patient.search_key = search_key(
+                patient.family_name, patient.given_name, patient.external_id
+            )
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.PATIENT_UPDATED,
+                    actor.user_id,
+                    patient_id=patient_id,
+                    object_type="patient",
+                    object_id=patient_id,
+                    details={"fields": changed},
+                )
+            )
+        return self.get(actor, patient_id, audited=False)
+
+    def erase(self, actor: Actor, patient_id: str, *, confirm_family_name: str) -> int:
+        """Erase the patient for good (crypto-shredding, `erasure.py`); photos destroyed."""
+        from pixiodoc_desktop.clinic.safekeeping.erasure import erase_patient
+
+        return erase_patient(self.ws, actor, patient_id, confirm_family_name)
+
+    def get(self, actor: Actor, patient_id: str, *, audited: bool = True) -> PatientSummary:
+        """One patient; opening a record is audited as PATIENT_VIEWED."""
+        with self.ws.read_session() as session:
+            level = self._level_or_deny(actor, patient_id)
+            patient = session.get(Patient, patient_id)
+            if patient is None or patient.deleted:
+                raise RecordNotFound(f"There is no patient {patient_id}")
+            summary = self._summaries(session, [patient], {patient_id: level})[0]
+        if audited:
+            self.ws.audit_alone(
+                audit.EventDraft(
+                    audit.EventType.PATIENT_VIEWED,
+                    actor.user_id,
+                    patient_id=patient_id,
+                    object_type="patient",
+                    object_id=patient_id,
+                )
+            )
+        return summary
+
+    def _level_or_deny(self, actor: Actor, patient_id: str) -> str:
+        with self.ws.read_session() as session:
+            try:
+                return require(session, actor, patient_id, Action.VIEW)
+            except AccessDenied as denied:
+                self.ws.audit_alone(denied.draft)
+                raise
+
+    def search(
+        self, actor: Actor, query: str = "", *, limit: int = 200, audited: bool = True
+    ) -> list[PatientSummary]:
+        """Patients the actor may see, matching name parts, external id or date of birth."""
+        text = query.strip()
+        with self.ws.read_session() as session:
+            try:
+                require_active(session, actor, audit.EventType.PATIENT_SEARCHED)
+            except AccessDenied as denied:
+                self.ws.audit_alone(denied.draft)
+                raise
+            # A correlated EXISTS, not `id IN (sub-select)`: SQLite then walks the
+            # search_key index in order and stops at `limit`, checking each candidate's
+            # grant by the (patient_id, grantee) index, instead of visiting every
+            # granted patient and sorting them (10x faster with 10,000 patients).
+            visible = (
+                visible_patient_ids(session, actor).where(Grant.patient_id == Patient.id).exists()
+            )
+            stmt = select(Patient).where(~Patient.deleted, visible)
+            birth = _maybe_date(text)
+            if birth is not None:
+                stmt = stmt.where(Patient.birth_date == birth)
+            elif text:
+                for token in fold(text).split():
+                    stmt = stmt.where(Patient.search_key.contains(token, autoescape=True))
+            stmt = stmt.order_by(Patient.search_key).limit(limit)
+            patients = list(session.scalars(stmt))
+            levels = self._levels(session, actor, [p.id for p in patients])
+            summaries = self._summaries(session, patients, levels)
+        if audited and text:
+            self.ws.audit_alone(
+                audit.EventDraft(
+                    audit.EventType.PATIENT_SEARCHED,
+                    actor.user_id,
+                    details={"results": len(summaries), "by": "birth_date" if birth else "text"},
+                )
+            )
+        return summaries
+
+    def count(self) -> int:
+        with self.ws.read_session() as session:
+            return int(
+                session.scalar(select(func.count()).select_from(Patient).where(~Patient.deleted))
+                or 0
+            )
+
+    def _levels(self, session: Session, actor: Actor, ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        if not ids:
+            return out
+        rows = session.execute(
+            select(Grant.patient_id, Grant.level).where(
+                Grant.patient_id.in_(ids), Grant.grantee.in_((actor.user_id, PRACTICE))
+            )
+        ).all()
+        for patient_id, level in rows:
+            if patient_id not in out or LEVELS.index(level) > LEVELS.index(out[patient_id]):
+                out[patient_id] = level
+        return out
+
+    def _summaries(
+        self, session: Session, patients: list[Patient], levels: dict[str, str]
+    ) -> list[PatientSummary]:
+        ids = [p.id for p in patients]
+        counts: dict[str, int] = {}
+        last: dict[str, dt.date] = {}
+        if ids:
+            counts = {
+                pid: int(n)
+                for pid, n in session.execute(
+                    select(Photo.patient_id, func.count())
+                    .where(Photo.patient_id.in_(ids), ~Photo.deleted)
+                    .group_by(Photo.patient_id)
+                )
+            }
+            last = dict(
+                session.execute(
+                    select(Visit.patient_id, func.max(Visit.visit_date))
+                    .where(Visit.patient_id.in_(ids), ~Visit.deleted)
+                    .group_by(Visit.patient_id)
+                ).all()
+            )
+        return [
+            PatientSummary(
+                id=p.id,
+                family_name=p.family_name,
+                given_name=p.given_name,
+                birth_date=p.birth_date,
+                sex=p.sex,
+                external_id=p.external_id,
+                notes=p.notes,
+                photo_count=counts.get(p.id, 0),
+                last_visit=last.get(p.id),
+                access=levels.get(p.id, "view"),
+                origin=p.origin,
+            )
+            for p in patients
+        ]
+
+
+def _maybe_date(text: str) -> dt.date | None:
+    if not re.fullmatch(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}", text):
+        return None
+    try:
+        return parse_date(text, "date of birth")
+    except InvalidInput:
+        return None

@@ -1,0 +1,201 @@
+"""Visits and lesions: the two axes of a patient's timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.body_sites import body_site
+from pixiodoc_desktop.clinic.workstation import Actor, UnitOfWork, Workstation
+from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
+from pixiodoc_desktop.vault.schema import Lesion, Patient, Visit
+
+
+@dataclass(frozen=True, slots=True)
+class VisitSummary:
+    id: str
+    patient_id: str
+    visit_date: dt.date
+    reason: str
+    conditions: tuple[str, ...]
+    treatment: str
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class LesionSummary:
+    id: str
+    patient_id: str
+    tracking_uid: str
+    body_site: str
+    label: str
+    notes: str
+
+
+def _visit(v: Visit) -> VisitSummary:
+    return VisitSummary(
+        v.id, v.patient_id, v.visit_date, v.reason, tuple(v.conditions), v.treatment, v.notes
+    )
+
+
+def _lesion(x: Lesion) -> LesionSummary:
+    return LesionSummary(x.id, x.patient_id, x.tracking_uid, x.body_site, x.label, x.notes)
+
+
+def new_tracking_uid() -> str:
+    """A DICOM-style UID (2.25 + UUID as integer), stable for the lesion's life."""
+    return f"2.25.{uuid.uuid4().int}"
+
+
+def _audit_update(
+    uow: UnitOfWork, actor: Actor, patient_id: str, kind: str, object_id: str
+) -> None:
+    uow.audit(
+        audit.EventDraft(
+            audit.EventType.PATIENT_UPDATED,
+            actor.user_id,
+            patient_id=patient_id,
+            object_type=kind,
+            object_id=object_id,
+        )
+    )
+
+
+def _live_patient(uow: UnitOfWork, patient_id: str) -> Patient:
+    patient = uow.session.get(Patient, patient_id)
+    if patient is None or patient.deleted:
+        raise RecordNotFound(f"There is no patient {patient_id}")
+    return patient
+
+
+class Visits:
+    def __init__(self, workstation: Workstation) -> None:
+        self.ws = workstation
+
+    def create(
+        self,
+        actor: Actor,
+        patient_id: str,
+        *,
+        visit_date: dt.date,
+        reason: str = "",
+        conditions: tuple[str, ...] = (),
+        treatment: str = "",
+        notes: str = "",
+    ) -> VisitSummary:
+        if visit_date > dt.date.today() + dt.timedelta(days=1):
+            raise InvalidInput("A visit cannot be dated in the future")
+        with self.ws.unit_of_work(actor) as uow:
+            require(uow.session, actor, patient_id, Action.EDIT)
+            _live_patient(uow, patient_id)
+            visit = Visit(
+                id=str(uuid.uuid4()),
+                patient_id=patient_id,
+                visit_date=visit_date,
+                reason=reason.strip(),
+                conditions=[c.strip() for c in conditions if c.strip()],
+                treatment=treatment,
+                notes=notes,
+            )
+            uow.session.add(visit)
+            _audit_update(uow, actor, patient_id, "visit", visit.id)
+            return _visit(visit)
+
+    def for_date(self, uow: UnitOfWork, actor: Actor, patient_id: str, visit_date: dt.date) -> str:
+        """The id of the patient's visit on that date, created on the fly (inside `uow`)."""
+        existing = uow.session.scalar(
+            select(Visit.id)
+            .where(Visit.patient_id == patient_id, Visit.visit_date == visit_date, ~Visit.deleted)
+            .order_by(Visit.created_at)
+            .limit(1)
+        )
+        if existing is not None:
+            return existing
+        visit = Visit(
+            id=str(uuid.uuid4()), patient_id=patient_id, visit_date=visit_date, conditions=[]
+        )
+        uow.session.add(visit)
+        # Rows are inserted in the order the unit of work sees them, not by
+        # foreign key (there are no ORM relationships), so insert the visit
+        # before the photo that refers to it.
+        uow.session.flush()
+        _audit_update(uow, actor, patient_id, "visit", visit.id)
+        return visit.id
+
+    def update(
+        self,
+        actor: Actor,
+        visit_id: str,
+        *,
+        reason: str | None = None,
+        conditions: tuple[str, ...] | None = None,
+        treatment: str | None = None,
+        notes: str | None = None,
+    ) -> VisitSummary:
+        with self.ws.unit_of_work(actor) as uow:
+            visit = uow.session.get(Visit, visit_id)
+            if visit is None or visit.deleted:
+                raise RecordNotFound(f"There is no visit {visit_id}")
+            require(uow.session, actor, visit.patient_id, Action.EDIT)
+            if reason is not None:
+                visit.reason = reason.strip()
+            if conditions is not None:
+                visit.conditions = [c.strip() for c in conditions if c.strip()]
+            if treatment is not None:
+                visit.treatment = treatment
+            if notes is not None:
+                visit.notes = notes
+            _audit_update(uow, actor, visit.patient_id, "visit", visit.id)
+            return _visit(visit)
+
+    def list(self, actor: Actor, patient_id: str) -> list[VisitSummary]:
+        """The patient's visits, newest first."""
+        with self.ws.read_session() as session:
+            require(session, actor, patient_id, Action.VIEW)
+            rows = session.scalars(
+                select(Visit)
+                .where(Visit.patient_id == patient_id, ~Visit.deleted)
+                .order_by(Visit.visit_date.desc(), Visit.created_at.desc())
+            )
+            return [_visit(v) for v in rows]
+
+
+class Lesions:
+    def __init__(self, workstation: Workstation) -> None:
+        self.ws = workstation
+
+    def create(
+        self, actor: Actor, patient_id: str, *, body_site_code: str, label: str, notes: str = ""
+    ) -> LesionSummary:
+        site = body_site(body_site_code)
+        if not label.strip():
+            raise InvalidInput("A tracked lesion needs a label, e.g. 'naevus left shoulder'")
+        with self.ws.unit_of_work(actor) as uow:
+            require(uow.session, actor, patient_id, Action.EDIT)
+            _live_patient(uow, patient_id)
+            lesion = Lesion(
+                id=str(uuid.uuid4()),
+                patient_id=patient_id,
+                tracking_uid=new_tracking_uid(),
+                body_site=site.code,
+                label=label.strip(),
+                notes=notes,
+            )
+            uow.session.add(lesion)
+            _audit_update(uow, actor, patient_id, "lesion", lesion.id)
+            return _lesion(lesion)
+
+    def list(self, actor: Actor, patient_id: str) -> list[LesionSummary]:
+        with self.ws.read_session() as session:
+            require(session, actor, patient_id, Action.VIEW)
+            rows = session.scalars(
+                select(Lesion)
+                .where(Lesion.patient_id == patient_id, ~Lesion.deleted)
+                .order_by(Lesion.label)
+            )
+            return [_lesion(x) for x in rows]
