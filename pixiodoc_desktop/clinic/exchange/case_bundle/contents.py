@@ -1,0 +1,151 @@
+"""What goes into a case bundle: the minimal record, chosen visits, photos, consents.
+
+Gathering checks the record's Admin grant (EXPORT) and the patient's consent
+to sharing; a refusal is audited. The result is the zipped payload that the
+container then encrypts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from typing import Any
+
+from sqlalchemy import select
+
+from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.exchange.case_bundle.container import FORMAT, VERSION
+from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
+from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
+from pixiodoc_desktop.vault.schema import Consent, Patient, Photo, Visit
+
+
+def _deny(ws: Workstation, draft: audit.EventDraft, message: str) -> AccessDenied:
+    ws.audit_alone(draft)
+    return AccessDenied(message, draft)
+
+
+def gather(
+    ws: Workstation,
+    actor: Actor,
+    patient_id: str,
+    visit_ids: list[str],
+    today: dt.date,
+    expires: dt.date,
+) -> tuple[bytes, tuple[int, int]]:
+    """The zipped contents and (visits, photos) counts, after access and consent checks."""
+    vault = ws.vault
+    with ws.read_session() as session:
+        patient = session.get(Patient, patient_id)
+        if patient is None or patient.deleted:
+            raise RecordNotFound(f"There is no patient {patient_id}")
+        try:
+            require(session, actor, patient_id, Action.EXPORT)
+        except AccessDenied as denied:
+            ws.audit_alone(denied.draft)
+            raise
+        consents = list(
+            session.scalars(
+                select(Consent)
+                .where(Consent.patient_id == patient_id)
+                .order_by(Consent.decided_on, Consent.created_at)
+            )
+        )
+        in_force = {c.scope: c for c in consents}
+        sharing = in_force.get(str(ConsentScope.SHARING))
+        if sharing is None or not sharing.granted:
+            raise _deny(
+                ws,
+                audit.EventDraft(
+                    audit.EventType.DATA_EXPORTED,
+                    actor.user_id,
+                    patient_id=patient_id,
+                    object_type="patient",
+                    object_id=patient_id,
+                    outcome=audit.Outcome.DENIED,
+                    details={"format": "case bundle", "reason": "no consent to sharing"},
+                ),
+                "The patient has not consented to sharing with colleagues; record that "
+                "consent first (scope 'sharing').",
+            )
+        visits = list(
+            session.scalars(
+                select(Visit)
+                .where(Visit.id.in_(visit_ids), Visit.patient_id == patient_id, ~Visit.deleted)
+                .order_by(Visit.visit_date)
+            )
+        )
+        if len(visits) != len(set(visit_ids)):
+            raise InvalidInput("A chosen visit does not belong to this patient")
+        photos = list(
+            session.scalars(
+                select(Photo)
+                .where(Photo.visit_id.in_([v.id for v in visits]), ~Photo.deleted)
+                .order_by(Photo.captured_at, Photo.created_at)
+            )
+        )
+        patient_key = vault.patient_key(session, patient_id)
+        manifest: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created": today.isoformat(),
+            "expires": expires.isoformat(),
+            "from_clinic": vault.setting("clinic_name") or "",
+            "patient": {
+                "family_name": patient.family_name,
+                "given_name": patient.given_name,
+                "birth_date": patient.birth_date.isoformat() if patient.birth_date else None,
+                "sex": patient.sex,
+            },
+            "consents": [
+                {"scope": c.scope, "granted": c.granted, "decided_on": c.decided_on.isoformat()}
+                for c in in_force.values()
+            ],
+            "visits": [
+                {
+                    "id": v.id,
+                    "visit_date": v.visit_date.isoformat(),
+                    "reason": v.reason,
+                    "conditions": list(v.conditions),
+                    "treatment": v.treatment,
+                    "notes": v.notes,
+                }
+                for v in visits
+            ],
+            "photos": [],
+        }
+        objects: list[tuple[str, str]] = []
+        for photo in photos:
+            entry = {
+                "id": photo.id,
+                "visit_id": photo.visit_id,
+                "body_site": photo.body_site,
+                "modality": photo.modality,
+                "contact": photo.contact,
+                "device": photo.device,
+                "captured_at": photo.captured_at.isoformat() if photo.captured_at else None,
+                "tags": list(photo.tags),
+                "notes": photo.notes,
+                "calibration_px_per_mm": photo.calibration_px_per_mm,
+                "magnification": photo.magnification,
+                "media_type": photo.media_type,
+            }
+            for kind, blob in (
+                ("original", photo.blob_id),
+                ("thumbnail", photo.thumbnail_blob_id),
+                ("screen", photo.screen_blob_id),
+            ):
+                name = f"photos/{photo.id}/{kind}"
+                entry[kind] = name
+                objects.append((name, blob))
+            manifest["photos"].append(entry)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
+        for name, blob in objects:
+            archive.writestr(name, vault.blobs.get(blob, patient_key))
+    return buffer.getvalue(), (len(visits), len(photos))

@@ -1,0 +1,171 @@
+"""Record an opened case bundle as a View Only patient marked with its origin.
+
+Every photo is prepared (decoded, checked, previews made) before anything is
+written; the record, visits, consents and photos are one unit of work, and
+blobs written for a unit that fails are removed again. Audited as
+PATIENT_CREATED with the origin in the details.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from pixiodoc_desktop.clinic.access import plans
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.exchange.case_bundle.container import BundleRefused
+from pixiodoc_desktop.clinic.records.patients import search_key
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.imaging.prepare import prepare_image
+from pixiodoc_desktop.vault import locking
+from pixiodoc_desktop.vault.blobs import blob_id_for
+from pixiodoc_desktop.vault.schema import Consent, Grant, Patient, Photo, Visit
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedCase:
+    patient_id: str
+    origin: str
+    visits: int
+    photos: int
+
+
+def _magnification(value: object) -> float | None:
+    """The photo's optical magnification from a manifest (absent in older bundles)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) and value > 0 else None
+
+
+def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> ImportedCase:
+    """Write the manifest's patient, visits, consents and photos as a new record."""
+    objects: dict[str, bytes] = manifest["_objects"]
+    try:
+        person = manifest["patient"]
+        created = str(manifest["created"])
+        origin = f"Case bundle from {str(manifest['from_clinic'])[:200]}, made {created}"
+        prepared = [
+            (
+                entry,
+                prepare_image(objects[entry["original"]], source_name=f"case photo {index + 1}"),
+            )
+            for index, entry in enumerate(manifest["photos"])
+        ]
+    except (KeyError, TypeError) as exc:
+        raise BundleRefused("The case bundle's contents are incomplete") from exc
+    vault = ws.vault
+    patient_id = str(uuid.uuid4())
+    written: list[str] = []
+    try:
+        with locking.writing(vault.folder), ws.unit_of_work(actor) as uow:
+            session = uow.session
+            plans.require_room_for_patient(session)
+            birth = person.get("birth_date")
+            family = str(person["family_name"])[:200]
+            given = str(person.get("given_name") or "")[:200]
+            session.add(
+                Patient(
+                    id=patient_id,
+                    family_name=family,
+                    given_name=given,
+                    search_key=search_key(family, given, None),
+                    birth_date=dt.date.fromisoformat(birth) if birth else None,
+                    sex=str(person.get("sex") or "unknown"),
+                    notes="",
+                    origin=origin[:300],
+                )
+            )
+            session.flush()
+            pdk = vault.new_patient_key(session, patient_id)
+            session.add(
+                Grant(
+                    id=str(uuid.uuid4()),
+                    patient_id=patient_id,
+                    grantee=actor.user_id,
+                    level="admin",
+                )
+            )
+            visit_ids: dict[str, str] = {}
+            for v in manifest["visits"]:
+                visit_ids[v["id"]] = str(uuid.uuid4())
+                session.add(
+                    Visit(
+                        id=visit_ids[v["id"]],
+                        patient_id=patient_id,
+                        visit_date=dt.date.fromisoformat(v["visit_date"]),
+                        reason=str(v.get("reason") or ""),
+                        conditions=[str(c) for c in v.get("conditions") or []],
+                        treatment=str(v.get("treatment") or ""),
+                        notes=str(v.get("notes") or ""),
+                    )
+                )
+            for c in manifest.get("consents", []):
+                session.add(
+                    Consent(
+                        id=str(uuid.uuid4()),
+                        patient_id=patient_id,
+                        scope=str(c["scope"]),
+                        granted=bool(c["granted"]),
+                        decided_on=dt.date.fromisoformat(c["decided_on"]),
+                        note="from case bundle",
+                    )
+                )
+            session.flush()
+            for entry, image in prepared:
+                ids = []
+                for content in (image.stored, image.thumbnail, image.screen):
+                    blob = blob_id_for(vault.keys.blob_id, patient_id, content)
+                    if not vault.blobs.exists(blob):
+                        vault.blobs.put(blob, content, pdk)
+                        written.append(blob)
+                    ids.append(blob)
+                captured = entry.get("captured_at")
+                session.add(
+                    Photo(
+                        id=str(uuid.uuid4()),
+                        patient_id=patient_id,
+                        visit_id=visit_ids[entry["visit_id"]],
+                        body_site=entry.get("body_site"),
+                        modality=str(entry.get("modality") or "overview"),
+                        contact=entry.get("contact"),
+                        device=entry.get("device"),
+                        captured_at=dt.datetime.fromisoformat(captured) if captured else None,
+                        width=image.width,
+                        height=image.height,
+                        bit_depth=image.bit_depth,
+                        media_type=image.media_type,
+                        size_bytes=len(image.stored),
+                        blob_id=ids[0],
+                        thumbnail_blob_id=ids[1],
+                        screen_blob_id=ids[2],
+                        source="import",
+                        source_name="case bundle",
+                        tags=[str(t) for t in entry.get("tags") or []],
+                        annotations=[],
+                        calibration_px_per_mm=entry.get("calibration_px_per_mm"),
+                        magnification=_magnification(entry.get("magnification")),
+                        notes=str(entry.get("notes") or ""),
+                    )
+                )
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.PATIENT_CREATED,
+                    actor.user_id,
+                    patient_id=patient_id,
+                    object_type="patient",
+                    object_id=patient_id,
+                    details={
+                        "origin": "case bundle",
+                        "visits": len(visit_ids),
+                        "photos": len(prepared),
+                    },
+                )
+            )
+    except BaseException:
+        for blob in written:
+            vault.blobs.delete(blob)
+        raise
+    return ImportedCase(patient_id, origin, len(manifest["visits"]), len(prepared))
