@@ -15,7 +15,8 @@ import pytest
 from PIL import Image, ImageCms, ImageFile, ImageOps, JpegImagePlugin
 
 from pixiodoc_desktop.errors import UnsupportedImage
-from pixiodoc_desktop.imaging import prepare as prepare_module
+from pixiodoc_desktop.imaging import decode as decode_module
+from pixiodoc_desktop.imaging.orientation import oriented, oriented_array
 from pixiodoc_desktop.imaging.prepare import (
     SCREEN_EDGE,
     THUMBNAIL_EDGE,
@@ -477,10 +478,8 @@ def test_sixteen_bit_colour_keeps_its_colour_profile() -> None:
 @pytest.mark.parametrize("orientation", range(1, 9))
 def test_array_orientation_matches_pillow(orientation: int) -> None:
     values = np.arange(5 * 7 * 3, dtype=np.uint16).reshape(5, 7, 3)
-    turned = prepare_module._oriented_array(values, orientation)
-    expected = np.asarray(
-        prepare_module._oriented(Image.fromarray(values.astype(np.uint8)), orientation)
-    )
+    turned = oriented_array(values, orientation)
+    expected = np.asarray(oriented(Image.fromarray(values.astype(np.uint8)), orientation))
     assert np.array_equal(turned, expected)
 
 
@@ -525,7 +524,7 @@ def test_heic_round_trip() -> None:
 
 
 def test_heic_without_pillow_heif_is_refused_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(prepare_module, "_heif_plugin", lambda: None)
+    monkeypatch.setattr(decode_module, "_heif_plugin", lambda: None)
     head = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
     with pytest.raises(UnsupportedImage) as caught:
         prepare_image(head, source_name="IMG_1234.HEIC")
@@ -632,7 +631,7 @@ def test_sixteen_bit_colour_tiff_is_stored_upright(orientation: int) -> None:
     values = _sixteen_bit(3)
     prepared = prepare_image(_tiff_rgb16(values, orientation), source_name="deep.tif")
     bgr = values[:, :, ::-1]
-    expected = prepare_module._oriented_array(np.ascontiguousarray(bgr), orientation)
+    expected = oriented_array(np.ascontiguousarray(bgr), orientation)
     stored = cv2.imdecode(np.frombuffer(prepared.stored, np.uint8), cv2.IMREAD_UNCHANGED)
     assert prepared.bit_depth == 16
     assert (prepared.width, prepared.height) == (expected.shape[1], expected.shape[0])
