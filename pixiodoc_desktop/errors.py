@@ -200,3 +200,22 @@ class StoreRefused(PacsError):
 
 class RetentionHold(PixioDocError):
     """A patient's record is under a retention hold and cannot be erased until it is released."""
+
+
+# --- the practice software (GDT) and the DICOM worklist -------------------------------
+
+
+class PracticeError(PixioDocError):
+    """The exchange with the practice software or the hospital's worklist did not work."""
+
+
+class GdtRefused(PracticeError):
+    """A GDT file is malformed, truncated, binary, too large or of an unknown kind."""
+
+
+class GdtNotConfigured(PracticeError):
+    """No GDT exchange with the practice software has been set up on this vault."""
+
+
+class WorklistNotConfigured(PracticeError):
+    """No DICOM worklist has been set up on this vault."""
