@@ -153,7 +153,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "vault.json has an unreadable {what}"),
     QT_TRANSLATE_NOOP("errors", "vault.json names an unknown key derivation {name}"),
     QT_TRANSLATE_NOOP("errors", "vault.json has unreadable key derivation settings"),
-    QT_TRANSLATE_NOOP("errors", "vault.json has out-of-range key derivation settings"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "vault.json was altered: its key derivation settings (memory {memory} KiB, {passes} passes, {lanes} lanes) are outside what PixioDoc writes. Restore vault.json from a backup.",
+    ),
     QT_TRANSLATE_NOOP(
         "errors",
         "The vault database {file} cannot be read with this vault's key (it is damaged or belongs to another vault). {hint}",

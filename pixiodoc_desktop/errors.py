@@ -35,6 +35,10 @@ class VaultDamaged(VaultError):
     """vault.json or the database is missing, unreadable or inconsistent."""
 
 
+class HeaderAltered(VaultDamaged):
+    """vault.json holds values PixioDoc never writes: someone edited it by hand."""
+
+
 class VaultTooNew(VaultError):
     """The vault was written by a newer PixioDoc than this one."""
 

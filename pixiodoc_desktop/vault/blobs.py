@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from pixiodoc_desktop.errors import BlobDamaged, RecordNotFound
+from pixiodoc_desktop.vault import private
 from pixiodoc_desktop.vault.durable import TEMP_SUFFIX, fsync_folder, temp_name_for
 
 MAGIC = b"PXB1"
@@ -124,11 +125,11 @@ class BlobStore:
         path = self.path_for(blob_id)
         if path.exists():
             return path.stat().st_size
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private.make_folder(path.parent)
         buffers = encrypt_blob(blob_id, data, owner_key)
         temp = temp_name_for(path)
         try:
-            with temp.open("xb") as handle:
+            with os.fdopen(private.open_new(temp), "wb") as handle:
                 for buffer in buffers:
                     handle.write(buffer)
                 handle.flush()

@@ -24,12 +24,18 @@ def temp_name_for(path: Path) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
 
 
-def write_atomically(path: Path, data: bytes | list[bytes]) -> None:
-    """Write `data` (one buffer or a list of chunks) to `path` durably."""
+def write_atomically(path: Path, data: bytes | list[bytes], *, private: bool = False) -> None:
+    """Write `data` (one buffer or a list of chunks) to `path` durably.
+
+    `private` creates the file 0600 (the vault's own files); otherwise the
+    umask decides, as for any document a clinician saves for others to read.
+    """
     temp = temp_name_for(path)
     chunks = [data] if isinstance(data, bytes) else data
+    mode = 0o600 if private else 0o666
     try:
-        with temp.open("xb") as handle:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
             handle.flush()

@@ -183,4 +183,4 @@ def read_header(folder: Path) -> VaultHeader:
 
 
 def write_header(folder: Path, header: VaultHeader) -> None:
-    write_atomically(header_path(folder), header.to_bytes())
+    write_atomically(header_path(folder), header.to_bytes(), private=True)

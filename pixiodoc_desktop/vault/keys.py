@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from pixiodoc_desktop.errors import InvalidInput, VaultDamaged
+from pixiodoc_desktop.errors import HeaderAltered, InvalidInput, VaultDamaged
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -53,6 +53,19 @@ class KdfParams:
             "lanes": self.lanes,
         }
 
+    def within_bounds(self) -> bool:
+        """Between OWASP's floor and a cap that keeps one unlock to a few seconds.
+
+        Lowering the settings in vault.json only makes the password fail, but
+        raising them to the limits of Argon2 turns every unlock into minutes of
+        work and gigabytes of memory: a denial of service by editing one file.
+        """
+        return (
+            KDF_FLOOR.memory_kib <= self.memory_kib <= KDF_CAP.memory_kib
+            and KDF_FLOOR.iterations <= self.iterations <= KDF_CAP.iterations
+            and KDF_FLOOR.lanes <= self.lanes <= KDF_CAP.lanes
+        )
+
     @classmethod
     def from_json(cls, data: Any) -> KdfParams:
         try:
@@ -63,10 +76,12 @@ class KdfParams:
             params = cls(int(data["memory_kib"]), int(data["iterations"]), int(data["lanes"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise VaultDamaged("vault.json has unreadable key derivation settings") from exc
-        if not (8 <= params.memory_kib <= 4 * 1024 * 1024 and 1 <= params.iterations <= 64):
-            raise VaultDamaged("vault.json has out-of-range key derivation settings")
-        if not 1 <= params.lanes <= 64:
-            raise VaultDamaged("vault.json has out-of-range key derivation settings")
+        if not params.within_bounds():
+            raise HeaderAltered(
+                "vault.json was altered: its key derivation settings (memory "
+                f"{params.memory_kib} KiB, {params.iterations} passes, {params.lanes} lanes) "
+                "are outside what PixioDoc writes. Restore vault.json from a backup."
+            )
         return params
 
 
@@ -76,6 +91,10 @@ class KdfParams:
 STANDARD_KDF = KdfParams(memory_kib=128 * 1024, iterations=5, lanes=4)
 # The floor OWASP recommends; used by tests and benchmarks to keep them fast.
 MINIMUM_KDF = KdfParams(memory_kib=19 * 1024, iterations=2, lanes=1)
+# What vault.json may hold: never below the floor, never above 4x the standard
+# memory and 2x its passes (about 3 s per unlock on the reference machine).
+KDF_FLOOR = MINIMUM_KDF
+KDF_CAP = KdfParams(memory_kib=512 * 1024, iterations=10, lanes=8)
 
 
 def random_key() -> bytes:

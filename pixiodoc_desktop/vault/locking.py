@@ -89,7 +89,7 @@ class LiveSession:
 
     def __init__(self, folder: Path) -> None:
         directory = folder / SESSIONS_DIR
-        directory.mkdir(exist_ok=True)
+        directory.mkdir(mode=0o700, exist_ok=True)
         self.path = directory / f"{os.getpid()}-{os.urandom(6).hex()}.lock"
         self._handle: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         _lock(self._handle, exclusive=True, wait=True)

@@ -60,7 +60,7 @@ class UnlockThrottle:
     def _save(self, data: dict[str, list[float]]) -> None:
         # A read-only vault folder must not stop a clinician from logging in.
         with contextlib.suppress(OSError):
-            write_atomically(self.path, json.dumps(data, sort_keys=True).encode())
+            write_atomically(self.path, json.dumps(data, sort_keys=True).encode(), private=True)
 
     def attempts(self, login: str) -> Attempts:
         failures, last, unreported = self._load().get(login.casefold(), [0, 0.0, 0])

@@ -29,10 +29,11 @@ from pixiodoc_desktop.errors import (
     VaultLocked,
     WrongPassword,
 )
-from pixiodoc_desktop.vault import database, keys, locking, passwords
+from pixiodoc_desktop.vault import database, keys, locking, passwords, private
 from pixiodoc_desktop.vault.blobs import BlobStore
 from pixiodoc_desktop.vault.header import (
     DEMO_MARK,
+    HEADER_NAME,
     RESTORE_HINT,
     Credential,
     VaultHeader,
@@ -42,11 +43,20 @@ from pixiodoc_desktop.vault.header import (
 )
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
 from pixiodoc_desktop.vault.schema import Clinician, Photo, Setting
-from pixiodoc_desktop.vault.throttle import UnlockThrottle
+from pixiodoc_desktop.vault.throttle import THROTTLE_NAME, UnlockThrottle
 
 log = logging.getLogger(__name__)
 
 BLOBS_DIR = "blobs"
+# The top of a vault that an unlock narrows to its owner (older versions made them 0644).
+PRIVATE_NAMES = (
+    HEADER_NAME,
+    database.DB_NAME,
+    f"{database.DB_NAME}-wal",
+    f"{database.DB_NAME}-shm",
+    THROTTLE_NAME,
+    BLOBS_DIR,
+)
 RECOVERY_USER = "recovery"
 
 
@@ -142,7 +152,7 @@ class Vault:
             raise VaultExists(f"There is already a vault at {folder}; choose an empty folder.")
         if folder.exists() and any(p for p in folder.iterdir() if not p.name.startswith(".")):
             raise VaultExists(f"{folder} is not empty; choose an empty or new folder.")
-        folder.mkdir(parents=True, exist_ok=True)
+        private.make_folder(folder)
 
         wk = keys.random_key()
         recovery_key = keys.new_recovery_key()
@@ -189,7 +199,7 @@ class Vault:
             raise VaultExists(f"There is already a vault at {folder}; choose an empty folder.")
         if folder.exists() and any(p for p in folder.iterdir() if not p.name.startswith(".")):
             raise VaultExists(f"{folder} is not empty; choose an empty or new folder.")
-        folder.mkdir(parents=True, exist_ok=True)
+        private.make_folder(folder)
         vault = cls(folder, header)
         vault._keys = VaultKeys.from_workspace(workspace_key, header.vault_id)
         vault._open_database(create=True)
@@ -316,6 +326,10 @@ class Vault:
         path = self.folder / database.DB_NAME
         if not create and not path.exists():
             raise VaultDamaged(f"The vault database is missing from {self.folder}. {RESTORE_HINT}")
+        if create:
+            private.create_file(path)  # before SQLite: its -wal and -shm copy this mode
+        else:
+            private.restrict_vault_folder(self.folder, PRIVATE_NAMES)
         self._write_engine = database.open_engine(path, self.keys.database)
         self._read_engine = database.open_engine(path, self.keys.database)
 

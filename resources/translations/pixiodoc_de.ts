@@ -619,108 +619,108 @@
 <context>
     <name>CliniciansDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="76"/>
         <source>Clinicians</source>
         <translation>Behandelnde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="91"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="90"/>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="167"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="93"/>
         <source>Reset password…</source>
         <translation>Passwort zurücksetzen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="94"/>
         <source>Make Admin / Clinician</source>
         <translation>Admin / Behandelnde Person machen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="136"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="136"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="146"/>
         <source>Choose a clinician first.</source>
         <translation>Wählen Sie zuerst eine behandelnde Person.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="150"/>
         <source>Add a clinician</source>
         <translation>Behandelnde Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="158"/>
         <source>Clinician added.</source>
         <translation>Behandelnde Person hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="168"/>
         <source>Deactivate %1? Their password stops opening the vault at once.</source>
         <translation>%1 deaktivieren? Das Passwort öffnet den Tresor dann sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="175"/>
         <source>Clinician deactivated.</source>
         <translation>Behandelnde Person deaktiviert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="181"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="188"/>
         <source>New password set; the old one no longer works.</source>
         <translation>Neues Passwort gesetzt; das alte gilt nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="197"/>
         <source>Role changed.</source>
         <translation>Rolle geändert.</translation>
     </message>
@@ -741,276 +741,276 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="52"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="105"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="53"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="106"/>
         <source>Diameter</source>
         <translation>Durchmesser</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="54"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="107"/>
         <source>Area</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="56"/>
         <source>Arrow</source>
         <translation>Pfeil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="57"/>
         <source>Circle</source>
         <translation>Kreis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="58"/>
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="59"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="65"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="67"/>
         <source>Note text</source>
         <translation>Notiztext</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="70"/>
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="73"/>
         <source>Clear marks</source>
         <translation>Markierungen löschen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="209"/>
         <source>Click a point on the earlier photo, then the same point on the later one</source>
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="125"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="127"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="133"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="134"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="135"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="136"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="137"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="143"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="153"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="159"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="160"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="163"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="154"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="168"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="169"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="171"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="174"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="176"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="178"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="180"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="181"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="184"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="186"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="200"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="284"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="286"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="324"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="343"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="416"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="437"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="418"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="439"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="420"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="441"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="423"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="444"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="424"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="445"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="425"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="446"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="428"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="449"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="470"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="487"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="556"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="573"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="564"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="581"/>
         <source>Exported on {date}</source>
         <translation>Exportiert am {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="576"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="593"/>
         <source>Export comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="578"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="595"/>
         <source>PNG image (*.png);;PDF handout (*.pdf)</source>
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="615"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="632"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="717"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="735"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="652"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="670"/>
         <source>Screen {number}: {name} ({width}×{height})</source>
         <translation>Bildschirm {number}: {name} ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="656"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="674"/>
         <source>{screen} — this window</source>
         <translation>{screen} — dieses Fenster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="563"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="580"/>
         <source>Comparison · {site}</source>
         <translation>Vergleich · {site}</translation>
     </message>
@@ -1056,17 +1056,17 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="264"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="265"/>
         <source>Record consent</source>
         <translation>Einwilligung erfassen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="273"/>
         <source>Granted</source>
         <translation>Erteilt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="274"/>
         <source>Refused</source>
         <translation>Verweigert</translation>
     </message>
@@ -1109,117 +1109,117 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="58"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="63"/>
         <source>Family name (required)</source>
         <translation>Nachname (Pflichtfeld)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="64"/>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="65"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="66"/>
         <source>Patient number (external id)</source>
         <translation>Patientennummer (externe ID)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="67"/>
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="68"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="71"/>
         <source>File: %1</source>
         <translation>Datei: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="76"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="77"/>
         <source>Windows (cp1252)</source>
         <translation>Windows (cp1252)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="80"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="81"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="82"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="84"/>
         <source>Encoding</source>
         <translation>Zeichenkodierung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="85"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="103"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="103"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="109"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="111"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="146"/>
         <source>Check: %1</source>
         <translation>Prüfung: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="146"/>
         <source>Imported: %1</source>
         <translation>Importiert: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="148"/>
         <source>%1 new, %2 matched by patient number, %3 invalid</source>
         <translation>%1 neu, %2 über die Patientennummer zugeordnet, %3 ungültig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="187"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="188"/>
         <source>(not in the file)</source>
         <translation>(nicht in der Datei)</translation>
     </message>
@@ -1344,22 +1344,22 @@
         <translation>%1-fache Vergrößerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="151"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="171"/>
         <source>No consent recorded yet.</source>
         <translation>Noch keine Einwilligung erfasst.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="175"/>
         <source>granted</source>
         <translation>erteilt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="175"/>
         <source>refused</source>
         <translation>verweigert</translation>
     </message>
@@ -1499,12 +1499,12 @@
 <context>
     <name>EmergencyAccessControl</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="37"/>
+        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="38"/>
         <source>Emergency access…</source>
         <translation>Notfallzugriff…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="151"/>
         <source>Emergency access ended.</source>
         <translation>Notfallzugriff beendet.</translation>
     </message>
@@ -1691,47 +1691,47 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="65"/>
         <source>Choose a folder for the new vault</source>
         <translation>Ordner für den neuen Tresor auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="71"/>
         <source>Open an existing vault</source>
         <translation>Vorhandenen Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="83"/>
         <source>Enter the clinic&apos;s name.</source>
         <translation>Geben Sie den Namen der Praxis ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="84"/>
         <source>Enter your name.</source>
         <translation>Geben Sie Ihren Namen ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="85"/>
         <source>Choose a login.</source>
         <translation>Wählen Sie einen Anmeldenamen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="86"/>
         <source>Choose a folder for the vault.</source>
         <translation>Wählen Sie einen Ordner für den Tresor.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="96"/>
         <source>Choose a stronger password.</source>
         <translation>Wählen Sie ein stärkeres Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="100"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="103"/>
         <source>Creating the vault…</source>
         <translation>Der Tresor wird angelegt…</translation>
     </message>
@@ -1896,102 +1896,102 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="54"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="73"/>
         <source>Import progress</source>
         <translation>Importfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="80"/>
         <source>These files were not imported:</source>
         <translation>Diese Dateien wurden nicht importiert:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="83"/>
         <source>Files not imported</source>
         <translation>Nicht importierte Dateien</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="84"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="84"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="99"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="102"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="126"/>
         <source>Importing photos</source>
         <translation>Fotos werden importiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="127"/>
         <source>Preparing the import…</source>
         <translation>Der Import wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="161"/>
         <source>Importing {done} of {total} — {name}</source>
         <translation>Importiere {done} von {total} — {name}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="173"/>
         <source>Cancelling… files already imported are kept.</source>
         <translation>Wird abgebrochen… bereits importierte Dateien bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="204"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="207"/>
         <source>Import cancelled</source>
         <translation>Import abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="209"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="212"/>
         <source>No files were imported.</source>
         <translation>Es wurden keine Dateien importiert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="214"/>
         <source>Files already imported are kept in the vault.</source>
         <translation>Bereits importierte Dateien bleiben im Tresor.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="242"/>
         <source>{count} imported</source>
         <translation>{count} importiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="243"/>
         <source>1 duplicate</source>
         <translation>1 Duplikat</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="245"/>
         <source>{count} duplicates</source>
         <translation>{count} Duplikate</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="246"/>
         <source>{count} refused</source>
         <translation>{count} abgelehnt</translation>
     </message>
@@ -1999,12 +1999,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>LesionDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="233"/>
         <source>Track a lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="249"/>
         <source>Give the lesion a label.</source>
         <translation>Geben Sie der Läsion eine Bezeichnung.</translation>
     </message>
@@ -2181,17 +2181,17 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="471"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="486"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="473"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="488"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="508"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="523"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2199,42 +2199,42 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="41"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="42"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="50"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="51"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="50"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="52"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="53"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="54"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="67"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -2242,17 +2242,17 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/notify.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/notify.py" line="99"/>
         <source>PixioDoc</source>
         <translation>PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/notify.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/notify.py" line="121"/>
         <source>(no log file)</source>
         <translation>(keine Protokolldatei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/notify.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/notify.py" line="125"/>
         <source>PixioDoc ran into an unexpected problem ({kind}).
 
 Your records are safe: every change is saved as it is made.
@@ -2265,7 +2265,7 @@ Technische Details (ohne Patientendaten) stehen in:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/notify.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/notify.py" line="138"/>
         <source>PixioDoc — unexpected problem</source>
         <translation>PixioDoc — unerwarteter Fehler</translation>
     </message>
@@ -2321,17 +2321,17 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="107"/>
         <source>New patient</source>
         <translation>Neuer Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="107"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="130"/>
         <source>Enter the family name.</source>
         <translation>Geben Sie den Nachnamen ein.</translation>
     </message>
@@ -2426,7 +2426,7 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PhotoNotesDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="296"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="297"/>
         <source>Tags and notes</source>
         <translation>Schlagwörter und Notizen</translation>
     </message>
@@ -2454,45 +2454,45 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="145"/>
         <source>Photo viewer</source>
         <translation>Fotobetrachter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="181"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="194"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="596"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="654"/>
         <source>This photo could not be opened.</source>
         <translation>Dieses Foto konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="594"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="652"/>
         <source>Loading photo…</source>
         <translation>Foto wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="598"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="638"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="656"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="696"/>
         <source>No photo selected</source>
         <translation>Kein Foto ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="608"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="666"/>
         <source>{index} / {count}</source>
         <translation>{index} / {count}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="611"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="669"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="640"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="698"/>
         <source>Photo {index} of {count}, loading</source>
         <translation>Foto {index} von {count}, wird geladen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="644"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="702"/>
         <source>Photo {index} of {count}, zoom {percent} %</source>
         <translation>Foto {index} von {count}, Zoom {percent} %</translation>
     </message>
@@ -2550,134 +2550,134 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="63"/>
         <source>Export report (PDF)…</source>
         <translation>Bericht exportieren (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="68"/>
         <source>Export DICOM…</source>
         <translation>DICOM exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="73"/>
         <source>Send to PACS</source>
         <translation>An PACS senden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="78"/>
         <source>Export patient data (GDPR)…</source>
         <translation>Patientendaten exportieren (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="83"/>
         <source>Erase patient…</source>
         <translation>Patient löschen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="88"/>
         <source>Retention hold…</source>
         <translation>Aufbewahrungssperre…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="93"/>
         <source>Import patients from CSV…</source>
         <translation>Patienten aus CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="98"/>
         <source>PACS…</source>
         <translation>PACS…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="198"/>
         <source>Export report (PDF)</source>
         <translation>Bericht exportieren (PDF)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="199"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="205"/>
         <source>Report written: %1</source>
         <translation>Bericht geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="214"/>
         <source>Export DICOM into a folder</source>
         <translation>DICOM in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="220"/>
         <source>%1 DICOM files written.</source>
         <translation>%1 DICOM-Dateien geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="232"/>
         <source>%1 images sent to the PACS.</source>
         <translation>%1 Bilder an das PACS gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="241"/>
         <source>Export patient data (GDPR)</source>
         <translation>Patientendaten exportieren (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="242"/>
         <source>Archive (*.zip)</source>
         <translation>Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="246"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="248"/>
         <source>Patient data written: %1</source>
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="283"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="285"/>
         <source>The patient was erased (%1 photos destroyed).</source>
         <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="290"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="292"/>
         <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
 %1</source>
         <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
 %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="318"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="320"/>
         <source>Retention hold set.</source>
         <translation>Aufbewahrungssperre gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="320"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="322"/>
         <source>Retention hold released.</source>
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="328"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="330"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="331"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="339"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="396"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="398"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="409"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="411"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
     </message>
@@ -2708,22 +2708,22 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="325"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="326"/>
         <source>Use the recovery key</source>
         <translation>Wiederherstellungsschlüssel verwenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="341"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="342"/>
         <source>Enter the recovery key from the printed sheet.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel vom ausgedruckten Blatt ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="344"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="345"/>
         <source>Choose a stronger password.</source>
         <translation>Wählen Sie ein stärkeres Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="347"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="348"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -2850,32 +2850,32 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="35"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="47"/>
         <source>A new vault folder and language take effect at the next start.</source>
         <translation>Ein neuer Tresorordner und die Sprache gelten ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="50"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="51"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="52"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="68"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="88"/>
         <source>The settings file could not be written.</source>
         <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
     </message>
@@ -3067,86 +3067,86 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="116"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="184"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="272"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="279"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="277"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="284"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="118"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="341"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="346"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="126"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="133"/>
         <source>Sync: last %1, %2 changes waiting</source>
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="170"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="175"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="187"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="191"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="197"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="203"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="297"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="323"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="328"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="354"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="359"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="356"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="361"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="367"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="372"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="403"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="408"/>
         <source>Sync settings saved.</source>
         <translation>Synchronisationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="437"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="442"/>
         <source>Connection OK: the bucket can be listed, written and cleaned up.</source>
         <translation>Verbindung in Ordnung: Der Bucket lässt sich auflisten, beschreiben und aufräumen.</translation>
     </message>
@@ -3154,7 +3154,7 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>ThumbnailLoader</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="375"/>
+        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="402"/>
         <source>The thumbnail could not be loaded.</source>
         <translation>Das Vorschaubild konnte nicht geladen werden.</translation>
     </message>
@@ -3351,32 +3351,32 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="43"/>
         <source>Vault: %1</source>
         <translation>Tresor: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="66"/>
         <source>This vault has no clinicians.</source>
         <translation>Dieser Tresor hat keine Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="69"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="73"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="99"/>
         <source>Wrong password. Please try again.</source>
         <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="108"/>
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Zu viele falsche Passwörter. Sie können es in %n Sekunde erneut versuchen.</numerusform>
@@ -3384,7 +3384,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="117"/>
         <source>You can try again now.</source>
         <translation>Sie können es jetzt erneut versuchen.</translation>
     </message>
@@ -3392,32 +3392,32 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="31"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="36"/>
         <source>PixioDoc — viewer</source>
         <translation>PixioDoc — Betrachter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="39"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="45"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="46"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="47"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="162"/>
         <source>The photo could not be opened.</source>
         <translation>Das Foto konnte nicht geöffnet werden.</translation>
     </message>
@@ -3425,12 +3425,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="180"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="180"/>
         <source>Edit visit</source>
         <translation>Besuch bearbeiten</translation>
     </message>
@@ -3995,456 +3995,456 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="156"/>
-        <source>vault.json has out-of-range key derivation settings</source>
-        <translation>Die vault.json enthält Einstellungen zur Schlüsselableitung außerhalb des zulässigen Bereichs</translation>
+        <source>vault.json was altered: its key derivation settings (memory {memory} KiB, {passes} passes, {lanes} lanes) are outside what PixioDoc writes. Restore vault.json from a backup.</source>
+        <translation>Die vault.json wurde verändert: Ihre Einstellungen zur Schlüsselableitung (Speicher {memory} KiB, {passes} Durchläufe, {lanes} Spuren) liegen außerhalb dessen, was PixioDoc schreibt. Stellen Sie die vault.json aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="160"/>
         <source>The vault database {file} cannot be read with this vault&apos;s key (it is damaged or belongs to another vault). {hint}</source>
         <translation>Die Tresordatenbank {file} lässt sich mit dem Schlüssel dieses Tresors nicht lesen (sie ist beschädigt oder gehört zu einem anderen Tresor). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="164"/>
         <source>The vault database in {folder} is damaged ({fault}). {hint}</source>
         <translation>Die Tresordatenbank in {folder} ist beschädigt ({fault}). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="165"/>
         <source>The vault database is missing from {folder}. {hint}</source>
         <translation>Die Tresordatenbank fehlt in {folder}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="163"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="166"/>
         <source>The vault has no device id; it was not created by PixioDoc.</source>
         <translation>Der Tresor hat keine Gerätekennung; er wurde nicht von PixioDoc angelegt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="167"/>
         <source>This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.</source>
         <translation>Dieser Tresor wurde von einer neueren PixioDoc-Version geschrieben (Tresorformat {version}; diese Version liest bis {supported}). Aktualisieren Sie PixioDoc, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="171"/>
         <source>This vault&apos;s database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.</source>
         <translation>Die Datenbank dieses Tresors wurde von einer neueren PixioDoc-Version geschrieben (Schema {schema}). Aktualisieren Sie PixioDoc, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="175"/>
         <source>The data key of patient {patient} is missing (erased or damaged); the patient&apos;s images cannot be read.</source>
         <translation>Der Datenschlüssel von Patient {patient} fehlt (gelöscht oder beschädigt); die Bilder dieser Akte können nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="179"/>
         <source>The data key of patient {patient} is damaged. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="180"/>
         <source>Image object {object} is truncated</source>
         <translation>Das Bildobjekt {object} ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="181"/>
         <source>Image object {object} has an unknown format</source>
         <translation>Das Bildobjekt {object} hat ein unbekanntes Format</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="182"/>
         <source>Image object {object} fails authentication (damaged or altered)</source>
         <translation>Das Bildobjekt {object} besteht die Echtheitsprüfung nicht (beschädigt oder verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="183"/>
         <source>Image object {object} is missing from the vault</source>
         <translation>Das Bildobjekt {object} fehlt im Tresor</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="185"/>
         <source>This action needs a clinician to be logged in.</source>
         <translation>Für diese Aktion muss eine behandelnde Person angemeldet sein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="186"/>
         <source>The account {login} has been deactivated; log in as an active clinician.</source>
         <translation>Das Konto {login} wurde deaktiviert; melden Sie sich mit einem aktiven Konto an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="189"/>
         <source>{login} may not {action} this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} hat für diese Aktion ({action}) an der Akte keine Berechtigung (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="193"/>
         <source>{login} may not view this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht ansehen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="194"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="197"/>
         <source>{login} may not edit this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht bearbeiten (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="201"/>
         <source>{login} may not delete this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf in der Akte dieses Patienten nichts löschen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="205"/>
         <source>{login} may not export this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht exportieren (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="209"/>
         <source>{login} may not share this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht freigeben (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="213"/>
         <source>{login} may not erase this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht endgültig löschen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="217"/>
         <source>View Only</source>
         <translation>Nur ansehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="218"/>
         <source>Editor</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="219"/>
         <source>This record was imported from another clinic&apos;s case bundle and is View Only.</source>
         <translation>Diese Akte wurde aus dem Fallpaket einer anderen Praxis importiert und kann nur angesehen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="222"/>
         <source>Only a practice Admin may {what}.</source>
         <translation>Nur ein Praxis-Admin darf {what}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="223"/>
         <source>add clinicians</source>
         <translation>behandelnde Personen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="224"/>
         <source>change roles</source>
         <translation>Rollen ändern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="225"/>
         <source>deactivate clinicians</source>
         <translation>behandelnde Personen deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="226"/>
         <source>reset passwords</source>
         <translation>Passwörter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="224"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="227"/>
         <source>review emergency accesses</source>
         <translation>Notfallzugriffe prüfen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="228"/>
         <source>acknowledge emergency accesses</source>
         <translation>Notfallzugriffe bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="229"/>
         <source>Only a practice Admin may install a licence.</source>
         <translation>Nur ein Praxis-Admin darf eine Lizenz installieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="230"/>
         <source>Only a practice Admin may back up the whole vault.</source>
         <translation>Nur ein Praxis-Admin darf den ganzen Tresor sichern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="231"/>
         <source>Only a practice Admin may enroll a new workstation.</source>
         <translation>Nur ein Praxis-Admin darf einen neuen Arbeitsplatz einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="232"/>
         <source>Only a practice Admin may change the sync settings.</source>
         <translation>Nur ein Praxis-Admin darf die Synchronisationseinstellungen ändern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="233"/>
         <source>Only a practice Admin (or the record&apos;s Admin, for that record) may {what} the audit trail.</source>
         <translation>Nur ein Praxis-Admin (oder für diese Akte ihr Admin) darf das Protokoll einsehen oder exportieren ({what}).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="237"/>
         <source>Only the clinician who opened it or a practice Admin may end it.</source>
         <translation>Nur die Person, die ihn geöffnet hat, oder ein Praxis-Admin darf ihn beenden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="238"/>
         <source>Only a workspace Admin may set up the PACS.</source>
         <translation>Nur ein Admin darf das PACS einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="239"/>
         <source>Only a workspace Admin may change the clinic&apos;s logo.</source>
         <translation>Nur ein Admin darf das Logo der Praxis ändern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="237"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="240"/>
         <source>Importing patients from the EHR takes a workspace Admin.</source>
         <translation>Der Import von Patienten aus dem Praxisverwaltungssystem ist Admins vorbehalten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="238"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="241"/>
         <source>This patient has not consented to being shown photos on the consultation screen (record consent for &apos;consultation-screen&apos; first).</source>
         <translation>Diese Person hat nicht eingewilligt, dass ihr Fotos auf dem Beratungsbildschirm gezeigt werden (erfassen Sie zuerst die Einwilligung „Beratungsbildschirm“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="246"/>
         <source>Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with &apos;pixiodoc licence install FILE&apos; or Settings &gt; Licence.</source>
         <translation>Wechseln Sie zu PixioDoc Pro oder Teams (siehe pixiodoc.example/pricing) und installieren Sie die Lizenz mit „pixiodoc licence install DATEI“ oder unter Einstellungen &gt; Lizenz.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="250"/>
         <source>The {plan} plan keeps up to {limit} patients and this clinic has {count}{why}. Existing records stay available. {hint}</source>
         <translation>Der Tarif {plan} umfasst bis zu {limit} Patienten, und diese Praxis hat {count}{why}. Vorhandene Akten bleiben verfügbar. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="254"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. Ask for more seats on the Teams licence.</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. Fragen Sie nach weiteren Plätzen für die Teams-Lizenz.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="258"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. PixioDoc Teams has 4 or more seats. {hint}</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. PixioDoc Teams hat 4 oder mehr Plätze. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="262"/>
         <source>{what} needs PixioDoc Pro; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Pro; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="263"/>
         <source>{what} needs PixioDoc Teams; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Teams; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="264"/>
         <source>Sharing a record with a colleague</source>
         <translation>Das Freigeben einer Akte an Kolleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="263"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="266"/>
         <source>The hot folder {folder} does not exist</source>
         <translation>Der überwachte Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="264"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="267"/>
         <source>The camera &apos;{camera}&apos; did not respond in time</source>
         <translation>Die Kamera „{camera}“ hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="268"/>
         <source>The camera &apos;{camera}&apos; is in use by another program (or does not start); close the other program and try again</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet (oder startet nicht); schließen Sie das andere Programm und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="269"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="272"/>
         <source>The camera &apos;{camera}&apos; is in use by another program</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="270"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="273"/>
         <source>The camera &apos;{camera}&apos; is not open</source>
         <translation>Die Kamera „{camera}“ ist nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="274"/>
         <source>&apos;{camera}&apos; has no picture that can be read</source>
         <translation>„{camera}“ liefert kein lesbares Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="275"/>
         <source>No camera found (nothing is connected as camera {index})</source>
         <translation>Keine Kamera gefunden (als Kamera {index} ist nichts angeschlossen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="276"/>
         <source>No camera found: &apos;{camera}&apos; is not connected or cannot be opened</source>
         <translation>Keine Kamera gefunden: „{camera}“ ist nicht angeschlossen oder lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="277"/>
         <source>No camera found: &apos;{camera}&apos; cannot be opened as video</source>
         <translation>Keine Kamera gefunden: „{camera}“ lässt sich nicht als Video öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="275"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="278"/>
         <source>No camera found: the folder {folder} does not exist</source>
         <translation>Keine Kamera gefunden: Der Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="276"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="279"/>
         <source>No camera found: the file {file} does not exist</source>
         <translation>Keine Kamera gefunden: Die Datei {file} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="277"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="280"/>
         <source>could not align: the fit is degenerate</source>
         <translation>Ausrichten nicht möglich: Die Anpassung ist entartet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="281"/>
         <source>could not align: the fit needs an implausible perspective</source>
         <translation>Ausrichten nicht möglich: Die Anpassung bräuchte eine unplausible Perspektive</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="279"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="282"/>
         <source>could not align: the fit would mirror the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung würde das Foto spiegeln</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="280"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="283"/>
         <source>could not align: the photos differ in scale by {scale}x (allowed 0.5-2)</source>
         <translation>Ausrichten nicht möglich: Die Fotos unterscheiden sich im Maßstab um das {scale}-Fache (erlaubt 0,5–2)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="283"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="286"/>
         <source>could not align: the fit twists the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung verdreht das Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="284"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="287"/>
         <source>could not align: too few matching features</source>
         <translation>Ausrichten nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="286"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="289"/>
         <source>Sync is not set up on this workstation (pixiodoc sync configure, or Settings &gt; Sync).</source>
         <translation>Die Synchronisation ist auf diesem Arbeitsplatz nicht eingerichtet (pixiodoc sync configure oder Einstellungen &gt; Synchronisation).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="290"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="293"/>
         <source>The sync access key and secret are missing from this PC&apos;s credential store; enter them again (pixiodoc sync configure).</source>
         <translation>Zugriffsschlüssel und Geheimnis für die Synchronisation fehlen im Anmeldedatenspeicher dieses PCs; geben Sie sie erneut ein (pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="297"/>
         <source>The sync endpoint {endpoint} cannot be reached (offline, or a wrong address). Changes stay on this PC and go out with the next sync.</source>
         <translation>Der Synchronisationsserver {endpoint} ist nicht erreichbar (offline oder falsche Adresse). Änderungen bleiben auf diesem PC und werden bei der nächsten Synchronisation übertragen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="298"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="301"/>
         <source>The sync endpoint {endpoint} is having trouble (error {code}); sync will try again later.</source>
         <translation>Der Synchronisationsserver {endpoint} hat Probleme (Fehler {code}); die Synchronisation wird später erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="302"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="305"/>
         <source>The sync endpoint {endpoint} refused a request (error {code}).</source>
         <translation>Der Synchronisationsserver {endpoint} hat eine Anfrage abgelehnt (Fehler {code}).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="303"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="306"/>
         <source>The sync endpoint {endpoint} rejects the access key or secret (check them under sync settings: pixiodoc sync configure).</source>
         <translation>Der Synchronisationsserver {endpoint} lehnt Zugriffsschlüssel oder Geheimnis ab (prüfen Sie sie in den Synchronisationseinstellungen: pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="307"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="310"/>
         <source>The sync endpoint {endpoint} does not answer as S3 storage (a proxy may be in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver {endpoint} antwortet nicht als S3-Speicher (vielleicht ist ein Proxy dazwischen oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="311"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="314"/>
         <source>The sync endpoint answered with a web page, not as S3 storage (a proxy or login portal is in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver hat mit einer Webseite statt als S3-Speicher geantwortet (ein Proxy oder Anmeldeportal ist dazwischen, oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="315"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="318"/>
         <source>The bucket {bucket} does not exist at {endpoint}; create it or correct the name.</source>
         <translation>Der Bucket {bucket} existiert bei {endpoint} nicht; legen Sie ihn an oder korrigieren Sie den Namen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="318"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="321"/>
         <source>This PC&apos;s clock is too far off the sync endpoint&apos;s time; set the date and time correctly (automatic time), then sync again.</source>
         <translation>Die Uhr dieses PCs weicht zu stark von der Zeit des Synchronisationsservers ab; stellen Sie Datum und Uhrzeit richtig ein (automatische Zeit) und synchronisieren Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="322"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="325"/>
         <source>The disk of this PC is full: the changes from the other workstations could not be saved. Free some space, then sync again; nothing was lost.</source>
         <translation>Die Festplatte dieses PCs ist voll: Die Änderungen der anderen Arbeitsplätze konnten nicht gespeichert werden. Schaffen Sie Platz und synchronisieren Sie dann erneut; es ist nichts verloren gegangen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="326"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="329"/>
         <source>The sync object {object} is not a PixioDoc object.</source>
         <translation>Das Synchronisationsobjekt {object} ist kein PixioDoc-Objekt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="327"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="330"/>
         <source>The sync object {object} is unreadable.</source>
         <translation>Das Synchronisationsobjekt {object} ist unlesbar.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="328"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="331"/>
         <source>The sync object {object} fails authentication (altered, or not this clinic&apos;s); it was not applied.</source>
         <translation>Das Synchronisationsobjekt {object} besteht die Echtheitsprüfung nicht (verändert oder nicht von dieser Praxis); es wurde nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="335"/>
         <source>The sync batch {batch} of device {device} names another device or number; it was not applied.</source>
         <translation>Der Synchronisationsstapel {batch} von Gerät {device} nennt ein anderes Gerät oder eine andere Nummer; er wurde nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="336"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="339"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="340"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="343"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="344"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="347"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="345"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="348"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="346"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="349"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="347"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="350"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="347"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="354"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="351"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="358"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="352"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="359"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="355"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="362"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
