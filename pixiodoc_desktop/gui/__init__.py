@@ -3,6 +3,9 @@
 Map:
   application.py    QApplication, translations, theme, crash handler; `run_workstation`
   main_window.py    first run / unlock / workspace in one window; lock and auto-lock
+                    (only application.py imports it; import-linter keeps it so)
+  session_state.py  who is logged in, which record is open: the signals every part observes
+  window_chrome.py  the window's actions, menus and status bar
   workers.py        the one serial DB worker, the image pool, `DbOperation`, change notices
   session.py        the vault and the logged-in clinician (used on the DB worker only)
   record_loader.py  opening a record: newest photos and thumbnails first, the rest after

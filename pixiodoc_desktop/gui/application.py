@@ -70,7 +70,7 @@ def run_workstation(
     window.show()
     if demo_login is not None:
         login, password = demo_login
-        window.workspace_shown.connect(lambda: log.info("Demo workspace shown"))
+        window.state.unlocked.connect(lambda _clinician: log.info("Demo workspace shown"))
         QTimer.singleShot(0, lambda: window.unlock(login, password, open_first_patient=True))
     log.info("Workstation window shown")
     return app.exec()

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QMenu
+from PySide6.QtWidgets import QBoxLayout, QMenu, QWidget
 
 from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses, EmergencySummary
 from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.emergency_dialog import EmergencyDialog, RecordBanner
 from pixiodoc_desktop.gui.workers import DbOperation
 
@@ -25,36 +27,52 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-    from pixiodoc_desktop.gui.main_window import MainWindow
 
 
 class EmergencyAccessControl(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """The Patient-menu entry (put into `menu` before `before`) and the banner over `record_view`.
+
+    `open_patient` opens the record once the access is granted; `close_record`
+    closes it when the access ends early.
+    """
+
+    def __init__(
+        self,
+        ctx: GuiContext,
+        state: SessionState,
+        window: QWidget,
+        menu: QMenu,
+        before: QAction,
+        record_view: QWidget,
+        *,
+        open_patient: Callable[[str], None],
+        close_record: Callable[[], None],
+    ) -> None:
         super().__init__(window)
         self.window = window
-        self.ctx = window.ctx
+        self.ctx = ctx
+        self.state = state
+        self.open_patient = open_patient
+        self.close_record = close_record
         self.current: EmergencySummary | None = None
         self.action = QAction(
             QCoreApplication.translate("EmergencyAccessControl", "Emergency access…"), window
         )
         self.action.setObjectName("EmergencyAccess")
         self.action.triggered.connect(self.open_dialog)
-        for item in window.menuBar().actions():
-            menu = item.menu()
-            if isinstance(menu, QMenu) and window.commands.new_patient in menu.actions():
-                menu.insertAction(window.commands.edit_patient, self.action)
+        menu.insertAction(before, self.action)
         self.banner = RecordBanner()
         self.banner.end_requested.connect(self.end)
-        layout = window.timeline.layout()
+        layout = record_view.layout()
         if isinstance(layout, QBoxLayout):
             layout.insertWidget(0, self.banner)
-        window.record_shown.connect(self._record_shown)
-        window.workspace_shown.connect(self._update)
-        window.locked.connect(self._locked)
+        state.record_shown.connect(self._record_shown)
+        state.unlocked.connect(self._update)
+        state.locked.connect(self._locked)
         self._update()
 
-    def _update(self) -> None:
-        self.action.setEnabled(self.window.is_unlocked())
+    def _update(self, _clinician: object = None) -> None:
+        self.action.setEnabled(self.state.is_unlocked)
 
     def _locked(self) -> None:
         self.current = None
@@ -81,7 +99,7 @@ class EmergencyAccessControl(QObject):
         )
 
     def open_dialog(self) -> EmergencyDialog | None:
-        if not self.window.is_unlocked():
+        if not self.state.is_unlocked:
             return None
         dialog = EmergencyDialog(self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -96,7 +114,7 @@ class EmergencyAccessControl(QObject):
             def opened(access: EmergencySummary) -> None:
                 self.current = access
                 dialog.accept()
-                self.window.open_patient(access.patient_id)
+                self.open_patient(access.patient_id)
 
             self._run(
                 lambda ws, actor: EmergencyAccesses(ws).start_by_external_id(actor, number, reason),
@@ -109,7 +127,7 @@ class EmergencyAccessControl(QObject):
         return dialog
 
     def _record_shown(self, patient_id: str) -> None:
-        record = self.window.record
+        record = self.state.record
         if record is None or record.patient.id != patient_id:
             self.current = None
             self.banner.show_notice(None)
@@ -122,7 +140,7 @@ class EmergencyAccessControl(QObject):
         )
 
     def _show_banner(self, patient_id: str, accesses: list[EmergencySummary]) -> None:
-        record = self.window.record
+        record = self.state.record
         if record is None or record.patient.id != patient_id:
             return
         self.current = accesses[0] if accesses else None
@@ -144,9 +162,8 @@ class EmergencyAccessControl(QObject):
         def ended(_summary: EmergencySummary) -> None:
             self.current = None
             self.banner.show_notice(None)
-            window = self.window
-            if window.record is not None and window.record.patient.id == access.patient_id:
-                window.close_record()
+            if self.state.patient_id == access.patient_id:
+                self.close_record()
             self.ctx.notifier.info(
                 QCoreApplication.translate("EmergencyAccessControl", "Emergency access ended.")
             )

@@ -1,7 +1,8 @@
 """The workstation window: first run, unlock, and the workspace (patients, timeline, details).
 
-It owns the workers and the clinic session and wires the screens together.
-Locking hides all patient data at once: the models are cleared, the
+It owns the workers, the clinic session and the `SessionState` (who is
+logged in, which record is open) that every other part observes, and wires
+the screens together. Locking hides all patient data at once: the models are cleared, the
 workspace is replaced by the unlock screen, the title loses the clinic's
 context, and only then are the keys dropped on the DB worker.
 """
@@ -12,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +40,7 @@ from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.record_actions import RecordActions
 from pixiodoc_desktop.gui.record_loader import RecordLoader
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
+from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.side_windows import SideWindows
 from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
 from pixiodoc_desktop.gui.theme import apply_theme, icon
@@ -59,7 +61,7 @@ from pixiodoc_desktop.gui.views.timeline import TimelinePanel
 from pixiodoc_desktop.gui.views.unlock import UnlockPage
 from pixiodoc_desktop.gui.views.viewer import ViewerWindow
 from pixiodoc_desktop.gui.widgets.timeline_view import tile_image
-from pixiodoc_desktop.gui.window_chrome import StatusBar, build_actions
+from pixiodoc_desktop.gui.window_chrome import StatusBar, build_actions, build_menus
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, ImagePool
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
 
@@ -90,11 +92,10 @@ def _card(page: QWidget, width: int = 560) -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    """One workstation window. `shutdown()` stops every thread it started."""
+    """One workstation window. `shutdown()` stops every thread it started.
 
-    workspace_shown = Signal()
-    locked = Signal()
-    record_shown = Signal(str)  # "" after close_record()
+    `state` announces login, lock and the record opened (see `SessionState`).
+    """
 
     def __init__(
         self,
@@ -126,9 +127,8 @@ class MainWindow(QMainWindow):
             submit=self._db_submit,
             parent=self,
         )
+        self.state = SessionState(self)
         self.vault_info: VaultInfo | None = None
-        self.login_info: LoginInfo | None = None
-        self.record: PatientRecord | None = None
         self._select_first_patient = False
         self._shut_down = False
         self.viewer: ViewerWindow | None = None
@@ -152,11 +152,23 @@ class MainWindow(QMainWindow):
             self.ctx, self.thumbnails.cache, self.timeline.timeline, lambda: self.record, self
         )
         self.loader.loaded.connect(self._show_record)
-        self.commands = build_actions(self)
-        self.status = StatusBar(self)
-        self.record_actions = RecordActions(self)
-        self.sync = SyncScheduler(self)
-        self.emergency = EmergencyAccessControl(self)
+        self.commands = build_actions(self, self)
+        self.menus = build_menus(self.menuBar(), self.commands)
+        self.status = StatusBar(self.statusBar(), self.ctx)
+        self.record_actions = RecordActions(
+            self.ctx, self.state, self, self.commands, self.menus, close_record=self.close_record
+        )
+        self.sync = SyncScheduler(self.ctx, self.state, self, self.menus.practice, self.statusBar())
+        self.emergency = EmergencyAccessControl(
+            self.ctx,
+            self.state,
+            self,
+            self.menus.patient,
+            self.commands.edit_patient,
+            self.timeline,
+            open_patient=self.open_patient,
+            close_record=self.close_record,
+        )
         self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.first_run.created.connect(self._vault_created)
@@ -174,6 +186,14 @@ class MainWindow(QMainWindow):
             self.open_vault(self.vault_folder)
         else:
             self.stack.setCurrentWidget(self.first_run_card)
+
+    @property
+    def login_info(self) -> LoginInfo | None:
+        return self.state.clinician
+
+    @property
+    def record(self) -> PatientRecord | None:
+        return self.state.record
 
     # --- building -----------------------------------------------------------------
 
@@ -246,7 +266,7 @@ class MainWindow(QMainWindow):
 
     def _vault_created(self, info: VaultInfo, login: LoginInfo, key: str) -> None:
         self.vault_info = info
-        self.login_info = login
+        self.state.log_in(login)
         self._remember(login.login, info.folder)
         self.status.show_state(str(info.folder), login.display_name)
         self.recovery_page.show_key(key, clinic=login.clinic_name, folder=str(info.folder))
@@ -261,7 +281,7 @@ class MainWindow(QMainWindow):
         ).survive_lock().run(self.ctx.worker)
 
     def _unlocked(self, info: LoginInfo) -> None:
-        self.login_info = info
+        self.state.log_in(info)
         self._remember(info.login)
         self._enter_workspace()
 
@@ -294,10 +314,10 @@ class MainWindow(QMainWindow):
         memory.settle()
         if self.login_info.role == "admin":
             self.side.review_emergencies()
-        self.workspace_shown.emit()
+        self.state.unlock()
 
     def is_unlocked(self) -> bool:
-        return self.stack.currentWidget() is self.workspace
+        return self.state.is_unlocked
 
     def lock(self) -> None:
         """Hide every patient datum at once, then drop the keys on the DB worker."""
@@ -316,7 +336,6 @@ class MainWindow(QMainWindow):
         if self.viewer is not None:
             self.viewer.clear()
             self.viewer.hide()
-        self.record = None
         self.patients.clear()
         self.timeline.show_record(None)
         self.details.show_record(None)
@@ -326,7 +345,6 @@ class MainWindow(QMainWindow):
                 self.vault_info, self.login_info.login if self.login_info else ""
             )
         self.stack.setCurrentWidget(self.unlock_card)
-        self.login_info = None
         self._set_unlocked_ui(False)
         session = self.ctx.session
 
@@ -339,7 +357,7 @@ class MainWindow(QMainWindow):
             self.ctx.worker
         )
         QTimer.singleShot(0, memory.release)
-        self.locked.emit()
+        self.state.lock()
 
     def _clinicians_listed(self, info: VaultInfo | None) -> None:
         if info is None or self.vault_info is None or info.folder != self.vault_info.folder:
@@ -366,7 +384,6 @@ class MainWindow(QMainWindow):
     def _show_record(self, record: PatientRecord, fresh: bool = False) -> None:
         same = self.record is not None and self.record.patient.id == record.patient.id
         selected = self.timeline.timeline.selected() if same and not fresh else None
-        self.record = record
         self.timeline.show_record(record, refresh=same and not fresh)
         photos = self.timeline.timeline.photos()
         if selected is None and photos:
@@ -374,18 +391,17 @@ class MainWindow(QMainWindow):
         self.timeline.timeline.select(selected, emit=False)
         self.details.show_record(record, selected)
         self.patients.note_recent(record.patient)
+        self.state.show_record(record)
         self._set_unlocked_ui(True)
         if record.complete:
             memory.settle()
-        self.record_shown.emit(record.patient.id)
 
     def close_record(self) -> None:
         """The open record is gone (erased, or an emergency access ended): show none."""
-        self.record = None
         self.timeline.show_record(None)
         self.details.show_record(None)
+        self.state.close_record()
         self._set_unlocked_ui(self.is_unlocked())
-        self.record_shown.emit("")
 
     def _record_changed(self, patient_id: str) -> None:
         if self.record is not None and self.record.patient.id == patient_id:

@@ -4,19 +4,19 @@ Each action asks what it needs (a file, a folder, a typed confirmation),
 then runs its service as one `DbOperation` on the vault worker; only the
 PACS connection test, which touches no vault, runs on the network pool.
 The actions go into the window's existing menus; they are enabled from the
-window's own notices (`workspace_shown`, `record_shown`, `locked`), so the
-main window needs no more than one line to build them.
+`SessionState` notices (`unlocked`, `record_shown`, `locked`), so the main
+window needs no more than one line to build them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from pixiodoc_desktop.clinic.exchange import ehr_import
 from pixiodoc_desktop.clinic.safekeeping import retention
@@ -26,31 +26,37 @@ from pixiodoc_desktop.exports import dicom, pacs
 from pixiodoc_desktop.exports.patient_data import export_patient_data
 from pixiodoc_desktop.exports.pdf_report import export_pdf
 from pixiodoc_desktop.exports.records import PriorExport, prior_exports
+from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.record_dialogs import EraseDialog, PacsDialog, RetentionHoldDialog
+from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
 from pixiodoc_desktop.gui.workers import DbOperation
-
-if TYPE_CHECKING:
-    from pixiodoc_desktop.gui.main_window import MainWindow
 
 T = TypeVar("T")
 
 
-def _menu_holding(window: MainWindow, action: QAction) -> QMenu | None:
-    for item in window.menuBar().actions():
-        menu = item.menu()
-        if isinstance(menu, QMenu) and action in menu.actions():
-            return menu
-    return None
-
-
 class RecordActions(QObject):
-    """Reports, DICOM, PACS, GDPR export, erasure, retention hold and the EHR CSV import."""
+    """Reports, DICOM, PACS, GDPR export, erasure, retention hold and the EHR CSV import.
 
-    def __init__(self, window: MainWindow) -> None:
+    `close_record` is called when the open patient has been erased.
+    """
+
+    def __init__(
+        self,
+        ctx: GuiContext,
+        state: SessionState,
+        window: QWidget,
+        commands: WindowActions,
+        menus: WindowMenus,
+        *,
+        close_record: Callable[[], None],
+    ) -> None:
         super().__init__(window)
         self.window = window
-        self.ctx = window.ctx
+        self.ctx = ctx
+        self.state = state
+        self.close_record = close_record
         self.pacs_configured = False
 
         def action(text: str, slot: Callable[[], object], name: str) -> QAction:
@@ -107,41 +113,30 @@ class RecordActions(QObject):
         )
         self.need_admin = (self.import_csv, self.pacs_settings)
 
-        commands = window.commands
-        patient_menu = _menu_holding(window, commands.new_patient)
-        if patient_menu is not None:
-            patient_menu.addSeparator()
-            for item in self.need_patient:
-                patient_menu.addAction(item)
-        file_menu = _menu_holding(window, commands.import_photos)
-        if file_menu is not None:
-            file_menu.insertAction(commands.settings, self.import_csv)
-        practice_menu = _menu_holding(window, commands.audit_trail)
-        if practice_menu is not None:
-            practice_menu.addAction(self.pacs_settings)
+        menus.patient.addSeparator()
+        for item in self.need_patient:
+            menus.patient.addAction(item)
+        menus.file.insertAction(commands.settings, self.import_csv)
+        menus.practice.addAction(self.pacs_settings)
 
-        window.workspace_shown.connect(self._workspace_shown)
-        window.record_shown.connect(lambda _pid: self.update_enabled())
-        window.locked.connect(self.update_enabled)
+        state.unlocked.connect(self._workspace_shown)
+        state.record_shown.connect(lambda _pid: self.update_enabled())
+        state.locked.connect(self.update_enabled)
         self.update_enabled()
 
     # --- state -------------------------------------------------------------------------------
 
-    def _is_admin(self) -> bool:
-        info = self.window.login_info
-        return self.window.is_unlocked() and info is not None and info.role == "admin"
-
     def update_enabled(self) -> None:
-        has_patient = self.window.is_unlocked() and self.window.record is not None
+        has_patient = self.state.has_record()
         for item in self.need_patient:
             item.setEnabled(has_patient)
         self.send_pacs.setEnabled(has_patient and self.pacs_configured)
-        admin = self._is_admin()
+        admin = self.state.is_admin
         for item in self.need_admin:
             item.setVisible(admin)
             item.setEnabled(admin)
 
-    def _workspace_shown(self) -> None:
+    def _workspace_shown(self, _clinician: object = None) -> None:
         self.update_enabled()
         self._run(lambda ws, _actor: bool(ws.vault.setting(pacs.PACS_SETTING)), self._pacs_known)
 
@@ -150,8 +145,7 @@ class RecordActions(QObject):
         self.update_enabled()
 
     def _patient_id(self) -> str | None:
-        record = self.window.record
-        return record.patient.id if record is not None else None
+        return self.state.patient_id
 
     def _run(
         self,
@@ -254,7 +248,7 @@ class RecordActions(QObject):
     # --- erasure and retention -----------------------------------------------------------------
 
     def ask_erase(self) -> EraseDialog | None:
-        record = self.window.record
+        record = self.state.record
         if record is None:
             return None
         dialog = EraseDialog(record.patient.display_name, self.window)
@@ -277,9 +271,8 @@ class RecordActions(QObject):
         self._run(work, lambda result: self._erased(patient_id, *result))
 
     def _erased(self, patient_id: str, photos: int, exports: list[PriorExport]) -> None:
-        window = self.window
-        if window.record is not None and window.record.patient.id == patient_id:
-            window.close_record()
+        if self.state.patient_id == patient_id:
+            self.close_record()
         self.ctx.changes.patients_changed.emit()
         self.update_enabled()
         text = QCoreApplication.translate(

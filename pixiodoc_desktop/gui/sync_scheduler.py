@@ -15,15 +15,17 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton
+from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, PixioDocError, SyncError
+from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog, SyncForm
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.sync import conflicts
@@ -48,9 +50,6 @@ from pixiodoc_desktop.sync.settings import (
     store_settings,
 )
 from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings
-
-if TYPE_CHECKING:
-    from pixiodoc_desktop.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -143,15 +142,29 @@ class _Relay(QObject):
 
 
 class SyncScheduler(QObject):
-    """The schedule, the Sync menu entries and the status-bar widgets."""
+    """The schedule, the Sync menu entries (in `menu`) and the status-bar widgets.
+
+    It starts when `state` says the workspace is unlocked; the window calls
+    `stop()` before it locks or quits.
+    """
 
     status_changed = Signal(str)
     round_finished = Signal(object)  # SyncReport or Exception
 
-    def __init__(self, window: MainWindow, *, tick_ms: int = TICK_MS) -> None:
+    def __init__(
+        self,
+        ctx: GuiContext,
+        state: SessionState,
+        window: QWidget,
+        menu: QMenu,
+        bar: QStatusBar,
+        *,
+        tick_ms: int = TICK_MS,
+    ) -> None:
         super().__init__(window)
         self.window = window
-        self.ctx = window.ctx
+        self.ctx = ctx
+        self.state = state
         self.schedule: SyncSchedule | None = None
         self.config: SyncConfig | None = None
         self.status: SyncStatus | None = None
@@ -177,14 +190,10 @@ class SyncScheduler(QObject):
         self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.sync_now_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(self.sync_now_action)
-        for item in window.menuBar().actions():
-            menu = item.menu()
-            if isinstance(menu, QMenu) and window.commands.audit_trail in menu.actions():
-                menu.addSeparator()
-                menu.addAction(self.sync_now_action)
-                menu.addAction(self.settings_action)
+        menu.addSeparator()
+        menu.addAction(self.sync_now_action)
+        menu.addAction(self.settings_action)
 
-        bar = window.statusBar()
         self.label = QPushButton(QCoreApplication.translate("SyncScheduler", "Sync: not set up"))
         self.label.setObjectName("SyncStatus")
         self.label.setFlat(True)
@@ -209,8 +218,8 @@ class SyncScheduler(QObject):
         bar.addPermanentWidget(self.label)
         self.label.hide()
 
-        window.workspace_shown.connect(self.start)
-        window.locked.connect(self._update_actions)
+        state.unlocked.connect(lambda _clinician: self.start())
+        state.locked.connect(self._update_actions)
         self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
@@ -219,14 +228,10 @@ class SyncScheduler(QObject):
         made.triggered.connect(slot)
         return made
 
-    def _is_admin(self) -> bool:
-        info = self.window.login_info
-        return self.window.is_unlocked() and info is not None and info.role == "admin"
-
     def _update_actions(self) -> None:
-        unlocked = self.window.is_unlocked()
-        self.settings_action.setVisible(self._is_admin())
-        self.settings_action.setEnabled(self._is_admin())
+        unlocked = self.state.is_unlocked
+        self.settings_action.setVisible(self.state.is_admin)
+        self.settings_action.setEnabled(self.state.is_admin)
         self.sync_now_action.setEnabled(unlocked and self.schedule is not None)
         self.label.setVisible(unlocked)
 
@@ -279,7 +284,7 @@ class SyncScheduler(QObject):
 
     def sync_now(self) -> None:
         if self.schedule is None:
-            if self.window.is_unlocked():
+            if self.state.is_unlocked:
                 self.ctx.notifier.info(
                     QCoreApplication.translate("SyncScheduler", "Sync: not set up")
                 )
@@ -329,9 +334,9 @@ class SyncScheduler(QObject):
         self._explicit = False
         if report.moved_records:
             self.ctx.changes.patients_changed.emit()
-            record = self.window.record
-            if record is not None:
-                self.ctx.changes.patient_changed.emit(record.patient.id)
+            patient_id = self.state.patient_id
+            if patient_id is not None:
+                self.ctx.changes.patient_changed.emit(patient_id)
         self.round_finished.emit(report)
 
     def _failed(self, exc: Exception) -> None:
@@ -378,7 +383,7 @@ class SyncScheduler(QObject):
     # --- dialogs ---------------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        if self._is_admin():
+        if self.state.is_admin:
             self._run(lambda ws, _actor: load_config(ws), self.show_settings)
 
     def show_settings(self, config: SyncConfig) -> SyncDialog:
@@ -465,9 +470,9 @@ class SyncScheduler(QObject):
                 remaining, status = result
                 self._show_status(status)
                 dialog.show_conflicts(remaining)
-                record = self.window.record
-                if record is not None:
-                    self.ctx.changes.patient_changed.emit(record.patient.id)
+                patient_id = self.state.patient_id
+                if patient_id is not None:
+                    self.ctx.changes.patient_changed.emit(patient_id)
 
             self._run(work, done)
 

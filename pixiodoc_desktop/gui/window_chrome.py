@@ -1,22 +1,43 @@
 """The main window's actions (with their shortcuts), menus and status bar.
 
-Strings keep the "MainWindow" translation context, where they have always lived.
+The actions call the window through `WorkspaceCommands`, the few slots they
+need; the menus are handed to the parts that add their own entries
+(record actions, emergency access, sync). Strings keep the "MainWindow"
+translation context, where they have always lived.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QStatusBar, QWidget
 
+from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.theme import icon
 
-if TYPE_CHECKING:
-    from pixiodoc_desktop.gui.main_window import MainWindow
+
+class WorkspaceCommands(Protocol):
+    """What the window's actions call (the main window provides them)."""
+
+    def focus_search(self) -> None: ...
+    def new_patient(self) -> None: ...
+    def choose_import(self) -> None: ...
+    def lock(self) -> None: ...
+    def open_settings(self) -> None: ...
+    def close(self) -> bool: ...
+    def edit_patient(self) -> None: ...
+    def new_visit(self) -> None: ...
+    def new_lesion(self) -> None: ...
+    def record_consent(self) -> None: ...
+    def open_selected(self) -> None: ...
+    def open_capture(self) -> None: ...
+    def open_compare(self) -> None: ...
+    def open_audit_trail(self) -> None: ...
+    def open_clinicians(self) -> None: ...
 
 
 @dataclass(slots=True)
@@ -59,21 +80,31 @@ class WindowActions:
         return (self.find, self.new_patient, self.lock)
 
 
-def build_actions(window: MainWindow) -> WindowActions:
+@dataclass(frozen=True, slots=True)
+class WindowMenus:
+    file: QMenu
+    patient: QMenu
+    view: QMenu
+    practice: QMenu
+
+
+def build_actions(owner: QWidget, window: WorkspaceCommands) -> WindowActions:
+    """The actions, with shortcuts that work anywhere in `owner` (the main window)."""
+
     def action(
         text: str, slot: Callable[[], object], shortcut: str | None = None, name: str | None = None
     ) -> QAction:
-        made = QAction(text, window)
+        made = QAction(text, owner)
         if name:
             made.setIcon(icon(name))
         if shortcut is not None:
             made.setShortcut(QKeySequence(shortcut))
             made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         made.triggered.connect(slot)
-        window.addAction(made)
+        owner.addAction(made)
         return made
 
-    actions = WindowActions(
+    return WindowActions(
         find=action(
             QCoreApplication.translate("MainWindow", "Find patient"),
             window.focus_search,
@@ -154,7 +185,9 @@ def build_actions(window: MainWindow) -> WindowActions:
             "clinicians",
         ),
     )
-    menu = window.menuBar()
+
+
+def build_menus(menu: QMenuBar, actions: WindowActions) -> WindowMenus:
     file_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     for item in (actions.import_photos, actions.settings, None, actions.lock, actions.quit):
         if item is None:
@@ -178,32 +211,31 @@ def build_actions(window: MainWindow) -> WindowActions:
     practice_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "P&ractice"))
     practice_menu.addAction(actions.clinicians)
     practice_menu.addAction(actions.audit_trail)
-    return actions
+    return WindowMenus(file_menu, patient_menu, view_menu, practice_menu)
 
 
 class StatusBar:
     """Vault state and clinician, on the left and right of the window's status bar."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, bar: QStatusBar, ctx: GuiContext) -> None:
+        self.bar = bar
         self.vault_state = QLabel()
         self.vault_state.setAccessibleName(QCoreApplication.translate("MainWindow", "Vault state"))
         self.clinician = QLabel()
         self.clinician.setAccessibleName(QCoreApplication.translate("MainWindow", "Clinician"))
         self.busy = QLabel()
-        bar = window.statusBar()
         bar.addWidget(self.vault_state)
         bar.addWidget(self.busy)
         bar.addPermanentWidget(self.clinician)
-        window.ctx.worker.busy_changed.connect(self._busy)
-        window.ctx.notifier.posted.connect(self._posted)
+        ctx.worker.busy_changed.connect(self._busy)
+        ctx.notifier.posted.connect(self._posted)
 
     def _busy(self, busy: bool) -> None:
         self.busy.setText(QCoreApplication.translate("MainWindow", "Working…") if busy else "")
 
     def _posted(self, level: str, text: str) -> None:
         if level == "info":
-            self.window.statusBar().showMessage(text, 6000)
+            self.bar.showMessage(text, 6000)
 
     def show_state(self, folder: str, clinician: str | None) -> None:
         if clinician is not None:

@@ -88,7 +88,7 @@ def test_auto_lock_after_idle_hides_patient_data(qtbot: QtBot, unlocked: MainWin
     qtbot.waitUntil(lambda: unlocked.record is not None, timeout=5000)
     assert unlocked.idle.is_running()
     unlocked.idle.set_interval(150)
-    with qtbot.waitSignal(unlocked.locked, timeout=5000):
+    with qtbot.waitSignal(unlocked.state.locked, timeout=5000):
         pass
     assert unlocked.stack.currentWidget() is unlocked.unlock_card
     assert unlocked.windowTitle() == "PixioDoc"

@@ -239,3 +239,52 @@ def test_an_admin_is_shown_unacknowledged_emergency_accesses_at_login(
     window.ctx.worker.wait_idle()
     qtbot.wait(300)
     assert _review_dialog(window) is None
+
+
+def test_the_session_state_announces_each_change_in_order(
+    qtbot: QtBot, practice: tuple[MainWindow, str]
+) -> None:
+    """Side windows, the consultation screen and phone pairings let go of a patient on
+    these notices: another patient opened, the record closed, the session locked."""
+    window, private_id = practice
+    state = window.state
+    heard: list[tuple[str, str | None]] = []
+    state.clinician_changed.connect(
+        lambda who: heard.append(("clinician", who.login if who is not None else None))
+    )
+    state.unlocked.connect(lambda who: heard.append(("unlocked", who.login)))
+    state.locked.connect(lambda: heard.append(("locked", None)))
+    state.patient_opened.connect(lambda pid: heard.append(("opened", pid)))
+    state.patient_closed.connect(lambda: heard.append(("closed", None)))
+    state.record_shown.connect(lambda pid: heard.append(("shown", pid)))
+
+    panel = window.patients
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=10000)
+    shared_id = next(p.id for p in panel.model.rows() if p.family_name == SHARED[0])
+    panel.select_row(panel.model.row_of(private_id))
+    qtbot.waitUntil(lambda: state.patient_id == private_id, timeout=10000)
+    # An edit elsewhere shows the same record again: shown, not opened.
+    window.ctx.changes.patient_changed.emit(private_id)
+    qtbot.waitUntil(lambda: heard.count(("shown", private_id)) == 2, timeout=10000)
+    panel.select_row(panel.model.row_of(shared_id))
+    qtbot.waitUntil(lambda: state.patient_id == shared_id, timeout=10000)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert state.record is None and state.clinician is None and not state.is_unlocked
+    _log_in_on_unlock_screen(qtbot, window, NURSE, NURSE_PASSWORD)
+
+    assert heard == [
+        ("opened", private_id),
+        ("shown", private_id),
+        ("shown", private_id),
+        ("opened", shared_id),
+        ("shown", shared_id),
+        ("closed", None),
+        ("clinician", None),
+        ("locked", None),
+        ("clinician", NURSE),
+        ("unlocked", NURSE),
+    ]
+    assert state.clinician is not None and state.clinician.login == NURSE
+    assert state.is_unlocked and not state.is_admin and state.record is None

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import LOGIN, PASSWORD, create_vault_through_first_run
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -105,10 +106,12 @@ def test_a_case_from_a_colleague_shows_its_origin(qtbot: QtBot, as_clinician: Ma
     qtbot.waitUntil(lambda: window.record is not None, timeout=10000)
     record = window.record
     assert record is not None
-    # A record imported from a case bundle carries its origin (and no emergency).
-    window.record = replace(
-        record, patient=replace(record.patient, origin="Dr. Roth, Hautarztpraxis Roth")
-    )
+    # A record imported from a case bundle carries its origin (and no emergency). It is put
+    # in place silently: announcing it would look up the (real) emergency access again.
+    with QSignalBlocker(window.state):
+        window.state.show_record(
+            replace(record, patient=replace(record.patient, origin="Dr. Roth, Hautarztpraxis Roth"))
+        )
     window.emergency._show_banner(record.patient.id, [])
     banner = window.emergency.banner
     assert banner.text.text() == "View Only — from Dr. Roth, Hautarztpraxis Roth"
