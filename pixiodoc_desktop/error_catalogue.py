@@ -236,6 +236,10 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("errors", "Only the clinician who opened it or a practice Admin may end it."),
     QT_TRANSLATE_NOOP("errors", "Only a workspace Admin may set up the PACS."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Only a workspace Admin may set up the practice software exchange."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Only a workspace Admin may set up the DICOM worklist."),
     QT_TRANSLATE_NOOP("errors", "Only a workspace Admin may change the clinic's logo."),
     QT_TRANSLATE_NOOP("errors", "Importing patients from the EHR takes a workspace Admin."),
     QT_TRANSLATE_NOOP(

@@ -19,6 +19,7 @@ from pixiodoc_desktop.cli import (
     audit,
     cases,
     exports,
+    gdt,
     licence,
     patients,
     people,
@@ -59,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=open_workstation)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     # One module per command group; the order is the order of `pixiodoc --help`.
-    for group in (vault, patients, photos, people, sync, exports, audit, licence, cases):
+    for group in (vault, patients, photos, people, sync, exports, audit, licence, cases, gdt):
         group.add_parsers(sub)
     return parser
 

@@ -51,7 +51,7 @@ class PacsSettings:
     dicomweb_url: str | None = None  # e.g. https://pacs.example/dicom-web
 
 
-def _check_ae(title: str, what: str) -> str:
+def check_ae(title: str, what: str) -> str:
     cleaned = title.strip()
     if not 1 <= len(cleaned) <= 16 or not cleaned.isascii() or "\\" in cleaned:
         raise InvalidInput(f"The {what} has 1-16 plain characters (e.g. ORTHANC, PIXIODOC)")
@@ -67,10 +67,10 @@ def check_settings(settings: PacsSettings) -> PacsSettings:
     if url is not None and not url.startswith(("http://", "https://")):
         raise InvalidInput("The DICOMweb URL starts with https:// (or http:// on a local network)")
     return PacsSettings(
-        ae_title=_check_ae(settings.ae_title, "PACS's AE title"),
+        ae_title=check_ae(settings.ae_title, "PACS's AE title"),
         host=settings.host.strip(),
         port=settings.port,
-        our_ae_title=_check_ae(settings.our_ae_title, "workstation's AE title"),
+        our_ae_title=check_ae(settings.our_ae_title, "workstation's AE title"),
         dicomweb_url=url,
     )
 

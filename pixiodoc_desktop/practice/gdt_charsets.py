@@ -107,9 +107,9 @@ def encode(text: str, charset: Charset) -> bytes:
         for ch in text:
             if ord(ch) in _TO_DIN_66003:
                 out.append(_TO_DIN_66003[ord(ch)])
-            elif ch in "[\\]{|}~@":  # these bytes mean umlauts here
-                out += b"?"
             elif ch.isascii():
+                # "[\\]{|}~@" keep their bytes: a Windows path keeps its backslashes,
+                # though a DIN 66003 reader shows them as umlauts (the standard's ambiguity).
                 out += ch.encode("ascii")
             else:
                 out += _plain(ch).encode("ascii")

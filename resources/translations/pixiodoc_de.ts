@@ -4190,6 +4190,16 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="239"/>
+        <source>Only a workspace Admin may set up the practice software exchange.</source>
+        <translation>Nur ein Admin darf den Austausch mit der Praxissoftware einrichten.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="242"/>
+        <source>Only a workspace Admin may set up the DICOM worklist.</source>
+        <translation>Nur ein Admin darf die DICOM-Worklist einrichten.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="243"/>
         <source>Only a workspace Admin may change the clinic&apos;s logo.</source>
         <translation>Nur ein Admin darf das Logo der Praxis ändern.</translation>
     </message>

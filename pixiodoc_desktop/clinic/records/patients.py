@@ -119,7 +119,9 @@ class Patients:
         external_id: str | None = None,
         notes: str = "",
         practice_level: str | None = DEFAULT_PRACTICE_LEVEL,
+        source: str | None = None,
     ) -> PatientSummary:
+        """`source` names where the record came from (e.g. "GDT"), in the audit's details."""
         family = _clean_name(family_name, "family name", required=True)
         given = _clean_name(given_name, "given name", required=False)
         external = external_id.strip() if external_id and external_id.strip() else None
@@ -169,6 +171,7 @@ class Patients:
                     patient_id=patient_id,
                     object_type="patient",
                     object_id=patient_id,
+                    details={"source": source} if source else None,
                 )
             )
         return self.get(actor, patient_id, audited=False)
@@ -184,7 +187,9 @@ class Patients:
         sex: str | None = None,
         external_id: str | None = None,
         notes: str | None = None,
+        source: str | None = None,
     ) -> PatientSummary:
+        """Change the given fields; `source` (e.g. "GDT") goes into the audit's details."""
         with self.ws.unit_of_work(actor) as uow:
             require(uow.session, actor, patient_id, Action.EDIT)
             patient = uow.session.get(Patient, patient_id)
@@ -219,7 +224,7 @@ class Patients:
                     patient_id=patient_id,
                     object_type="patient",
                     object_id=patient_id,
-                    details={"fields": changed},
+                    details={"fields": changed} | ({"source": source} if source else {}),
                 )
             )
         return self.get(actor, patient_id, audited=False)
