@@ -31,7 +31,7 @@ def run(*, vault: Path | None, demo: bool, camera: str | None = None) -> int:
 
         folder = vault or demo_vault_dir()
         print(f"Preparing the demo clinic in {folder} ...", flush=True)  # noqa: T201
-        demo_vault = ensure_demo_vault(folder)
+        demo_vault = ensure_demo_vault(folder, language=settings.language)
         vault = demo_vault.folder
         demo_login = (demo_vault.login, demo_vault.password)
         print(f"Demo login: {demo_vault.login} / password: {demo_vault.password}", flush=True)  # noqa: T201

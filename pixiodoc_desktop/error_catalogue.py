@@ -249,7 +249,7 @@ TEMPLATES: tuple[str, ...] = (
     # --- Plan limits
     QT_TRANSLATE_NOOP(
         "errors",
-        "Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with 'pixiodoc licence install FILE' or Settings > Licence.",
+        "Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with 'pixiodoc licence install FILE' or File > Licence… in the workstation.",
     ),
     QT_TRANSLATE_NOOP(
         "errors",

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pixiodoc_desktop.clinic.access.clinicians import Clinicians
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.access.plans import Plans
 from pixiodoc_desktop.clinic.records.consent import Consents
@@ -20,6 +21,7 @@ from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.records.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, Modality, PhotoSource
 from pixiodoc_desktop.demo.photos import SkinScene, encode_jpeg, render_photo, scene_for
+from pixiodoc_desktop.demo.words import demo_text
 from pixiodoc_desktop.errors import VaultExists
 from pixiodoc_desktop.vault.header import DEMO_MARK, read_header
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
@@ -29,6 +31,8 @@ DEMO_CLINIC = "Hautarztpraxis am Stadtpark (Demo)"
 DEMO_LOGIN = "dr.weber"
 DEMO_NAME = "Dr. Anna Weber"
 DEMO_PASSWORD = "Demo-Stadtpark-2026!"  # noqa: S105 - public on purpose, demo mode only
+DEMO_COLLEAGUE_LOGIN = "dr.berger"
+DEMO_COLLEAGUE = "Dr. Jonas Berger"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +197,13 @@ def build_demo_vault(
     size: tuple[int, int] = (1600, 1200),
     on_progress: Callable[[int, int], None] | None = None,
     today: dt.date | None = None,
+    language: str = "en",
 ) -> DemoVault:
-    """Create the demo vault at `folder` (which must be new or empty)."""
+    """Create the demo vault at `folder` (which must be new or empty), its texts in `language`."""
+
+    def say(text: str) -> str:
+        return demo_text(text, language)
+
     vault, _recovery = Vault.create(
         folder,
         clinic_name=DEMO_CLINIC,
@@ -206,12 +215,16 @@ def build_demo_vault(
     vault.mark_as_demo()
     vault.lock()
     ws, actor = log_in(vault, DEMO_LOGIN, DEMO_PASSWORD)
-    Plans(ws).mark_demo(actor)  # the demo shows Pro features (see clinic/plans.py)
+    Plans(ws).mark_demo(actor)  # the demo has every plan's features (see clinic/access/plans.py)
     today = today or dt.date.today()
     chosen = DEMO_PATIENTS[:patients]
     total = len(chosen) * visits
     done = 0
     try:
+        # A colleague to share records with (Patient > Share...), same public password.
+        Clinicians(ws).add(
+            actor, login=DEMO_COLLEAGUE_LOGIN, display_name=DEMO_COLLEAGUE, password=DEMO_PASSWORD
+        )
         photos, visit_service, lesions = Photos(ws), Visits(ws), Lesions(ws)
         for index, demo in enumerate(chosen):
             patient = Patients(ws).create(
@@ -232,10 +245,12 @@ def build_demo_vault(
             )
             consents.record(actor, patient.id, scope=ConsentScope.CONSULTATION_SCREEN, granted=True)
             consents.record(actor, patient.id, scope=ConsentScope.TEACHING, granted=index % 3 == 0)
+            # Most agreed to sharing with colleagues (case bundles); every third did not.
+            consents.record(actor, patient.id, scope=ConsentScope.SHARING, granted=index % 3 != 2)
             lesion_id = None
             if demo.condition == "naevus":
                 lesion_id = lesions.create(
-                    actor, patient.id, body_site_code=demo.site, label="Naevus 1"
+                    actor, patient.id, body_site_code=demo.site, label=say("Naevus 1")
                 ).id
             scene = scene_for(1000 + index, demo.condition)
             # The close-up shows the same skin on the same course, framed closer.
@@ -247,12 +262,13 @@ def build_demo_vault(
                     actor,
                     patient.id,
                     visit_date=visit_date,
-                    reason=demo.reason if visit_index == 0 else "Follow-up",
-                    conditions=(demo.reason,),
-                    treatment=demo.treatment,
-                    notes="Baseline photographs taken."
+                    reason=say(demo.reason) if visit_index == 0 else say("Follow-up"),
+                    conditions=(say(demo.reason),),
+                    treatment=say(demo.treatment),
+                    # Visit i lies 6*i weeks after the first one.
+                    notes=say("Baseline photographs taken.")
                     if visit_index == 0
-                    else f"Week {weeks_before and 6 * visit_index} review.",
+                    else say("Week {weeks} review.").format(weeks=6 * visit_index),
                 )
                 shots = [(scene, Modality.CLINICAL_OVERVIEW, "Canon EOS R8")]
                 if demo.condition == "naevus":

@@ -17,6 +17,7 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pixiodoc_desktop.config import APP_AUTHOR, APP_NAME
+from pixiodoc_desktop.gui.locale_text import use_language
 from pixiodoc_desktop.gui.resources import TRANSLATIONS_DIR
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,7 @@ class Translators:
     def install(self, language: str) -> bool:
         """Switch the application to `language` ("en" removes every translator)."""
         self.remove()
+        use_language(language)
         if language == "en":
             return True
         app = QCoreApplication.instance()
@@ -92,6 +94,7 @@ class Translators:
         return True
 
     def remove(self) -> None:
+        use_language("en")
         app = QCoreApplication.instance()
         for translator in self._installed:
             if app is not None:

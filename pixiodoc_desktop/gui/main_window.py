@@ -41,6 +41,7 @@ from pixiodoc_desktop.gui.record_actions import RecordActions
 from pixiodoc_desktop.gui.record_loader import RecordLoader
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.session_state import SessionState
+from pixiodoc_desktop.gui.share_actions import ShareActions
 from pixiodoc_desktop.gui.side_windows import SideWindows
 from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
 from pixiodoc_desktop.gui.theme import apply_theme, icon
@@ -157,6 +158,9 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self.statusBar(), self.ctx)
         self.record_actions = RecordActions(
             self.ctx, self.state, self, self.commands, self.menus, close_record=self.close_record
+        )
+        self.share_actions = ShareActions(
+            self.ctx, self.state, self, self.commands, self.menus, self.thumbnails.thumbnail
         )
         self.sync = SyncScheduler(self.ctx, self.state, self, self.menus.practice, self.statusBar())
         self.emergency = EmergencyAccessControl(

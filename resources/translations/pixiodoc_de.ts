@@ -1499,12 +1499,12 @@
 <context>
     <name>EmergencyAccessControl</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="59"/>
         <source>Emergency access…</source>
         <translation>Notfallzugriff…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/emergency_access.py" line="168"/>
         <source>Emergency access ended.</source>
         <translation>Notfallzugriff beendet.</translation>
     </message>
@@ -2036,6 +2036,134 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     </message>
 </context>
 <context>
+    <name>LicenceDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="45"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="64"/>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="65"/>
+        <source>Licensed to</source>
+        <translation>Lizenziert für</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="66"/>
+        <source>Clinicians</source>
+        <translation>Behandelnde</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="67"/>
+        <source>Patients</source>
+        <translation>Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="68"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="69"/>
+        <source>Includes</source>
+        <translation>Enthält</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="70"/>
+        <source>Install licence file…</source>
+        <translation>Lizenzdatei installieren…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="75"/>
+        <source>Only a practice Admin may install a licence.</source>
+        <translation>Nur eine Praxis-Administration darf eine Lizenz installieren.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="104"/>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="105"/>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="106"/>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="107"/>
+        <source>Demo (every feature, to try)</source>
+        <translation>Demo (alle Funktionen zum Ausprobieren)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="116"/>
+        <source>up to %1 active</source>
+        <translation>bis zu %1 aktive</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="118"/>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="122"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="124"/>
+        <source>%1 (no limit)</source>
+        <translation>%1 (unbegrenzt)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="126"/>
+        <source>no expiry</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="128"/>
+        <source>unlimited patients</source>
+        <translation>unbegrenzt viele Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="129"/>
+        <source>before/after slider</source>
+        <translation>Vorher-nachher-Schieberegler</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="130"/>
+        <source>sharing a record with chosen colleagues</source>
+        <translation>Akten mit ausgewählten Kollegen teilen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <source>the basic workstation</source>
+        <translation>der Arbeitsplatz in der Grundausstattung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="141"/>
+        <source>Install licence file</source>
+        <translation>Lizenzdatei installieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="143"/>
+        <source>PixioDoc licence (*.pxlicence *.json);;All files (*)</source>
+        <translation>PixioDoc-Lizenz (*.pxlicence *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="161"/>
+        <source>Licence installed: %1.</source>
+        <translation>Lizenz installiert: %1.</translation>
+    </message>
+</context>
+<context>
     <name>LivePreview</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/widgets/live_preview.py" line="120"/>
@@ -2046,152 +2174,152 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="109"/>
         <source>Find patient</source>
         <translation>Patient suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="115"/>
         <source>New patient…</source>
         <translation>Neuer Patient…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="121"/>
         <source>Import photos…</source>
         <translation>Fotos importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="127"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="130"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="135"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="137"/>
         <source>Edit patient…</source>
         <translation>Patient bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="143"/>
         <source>New visit…</source>
         <translation>Neuer Besuch…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="146"/>
         <source>Track lesion…</source>
         <translation>Läsion verfolgen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="152"/>
         <source>Record consent…</source>
         <translation>Einwilligung erfassen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="158"/>
         <source>Open in viewer</source>
         <translation>Im Betrachter öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="164"/>
         <source>Capture photos…</source>
         <translation>Fotos aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="170"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="176"/>
         <source>Audit trail…</source>
         <translation>Protokoll…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="182"/>
         <source>Clinicians…</source>
         <translation>Benutzer…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="197"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="208"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="211"/>
         <source>P&amp;ractice</source>
         <translation>P&amp;raxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="223"/>
         <source>Vault state</source>
         <translation>Tresorstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="225"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="234"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="243"/>
         <source>Vault unlocked: %1</source>
         <translation>Tresor entsperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="246"/>
         <source>Clinician: %1</source>
         <translation>Angemeldet: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="250"/>
         <source>Vault locked: %1</source>
         <translation>Tresor gesperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="252"/>
         <source>No vault open</source>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="257"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="486"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="506"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="488"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="508"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="523"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="543"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2550,134 +2678,134 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="69"/>
         <source>Export report (PDF)…</source>
         <translation>Bericht exportieren (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="74"/>
         <source>Export DICOM…</source>
         <translation>DICOM exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="79"/>
         <source>Send to PACS</source>
         <translation>An PACS senden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="84"/>
         <source>Export patient data (GDPR)…</source>
         <translation>Patientendaten exportieren (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="89"/>
         <source>Erase patient…</source>
         <translation>Patient löschen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="94"/>
         <source>Retention hold…</source>
         <translation>Aufbewahrungssperre…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="99"/>
         <source>Import patients from CSV…</source>
         <translation>Patienten aus CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="104"/>
         <source>PACS…</source>
         <translation>PACS…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="192"/>
         <source>Export report (PDF)</source>
         <translation>Bericht exportieren (PDF)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="193"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="199"/>
         <source>Report written: %1</source>
         <translation>Bericht geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="208"/>
         <source>Export DICOM into a folder</source>
         <translation>DICOM in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="214"/>
         <source>%1 DICOM files written.</source>
         <translation>%1 DICOM-Dateien geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="226"/>
         <source>%1 images sent to the PACS.</source>
         <translation>%1 Bilder an das PACS gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="235"/>
         <source>Export patient data (GDPR)</source>
         <translation>Patientendaten exportieren (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="236"/>
         <source>Archive (*.zip)</source>
         <translation>Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="242"/>
         <source>Patient data written: %1</source>
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="285"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="278"/>
         <source>The patient was erased (%1 photos destroyed).</source>
         <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="285"/>
         <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
 %1</source>
         <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
 %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="320"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="313"/>
         <source>Retention hold set.</source>
         <translation>Aufbewahrungssperre gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="322"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="315"/>
         <source>Retention hold released.</source>
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="330"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="323"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="331"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="324"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="332"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="398"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="391"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="411"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="404"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
     </message>
@@ -2918,6 +3046,187 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
 </context>
 <context>
+    <name>ShareActions</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/share_actions.py" line="38"/>
+        <source>Share…</source>
+        <translation>Freigeben…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/share_actions.py" line="41"/>
+        <source>Licence…</source>
+        <translation>Lizenz…</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="97"/>
+        <source>Share the record of %1</source>
+        <translation>Akte von %1 freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="102"/>
+        <source>In this practice</source>
+        <translation>In dieser Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="103"/>
+        <source>Outside colleague</source>
+        <translation>Externe Kollegin / externer Kollege</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="118"/>
+        <source>Colleagues of this practice who may open this record. View Only sees it, Editor adds visits and photos, Admin also shares, exports and erases.</source>
+        <translation>Wer in dieser Praxis diese Akte öffnen darf. „Nur ansehen“ sieht sie, „Bearbeiten“ ergänzt Besuche und Fotos, „Admin“ gibt außerdem frei, exportiert und löscht.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="125"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="139"/>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="136"/>
+        <source>Colleague</source>
+        <translation>Kollegin/Kollege</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="142"/>
+        <source>Grant</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="145"/>
+        <source>Revoke selected</source>
+        <translation>Ausgewählte Freigabe entziehen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="162"/>
+        <source>Give access to</source>
+        <translation>Zugriff geben für</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="171"/>
+        <source>An encrypted case file (.pxcase) with the visits ticked below, for a colleague outside the practice. It needs the patient&apos;s consent to sharing.</source>
+        <translation>Eine verschlüsselte Falldatei (.pxcase) mit den unten angehakten Besuchen, für Kollegen außerhalb der Praxis. Dafür braucht es die Einwilligung des Patienten in die Weitergabe.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="179"/>
+        <source>Passphrase (tell it by phone)</source>
+        <translation>Passphrase (telefonisch mitteilen)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="199"/>
+        <source>Colleague&apos;s case key</source>
+        <translation>Fallschlüssel der Kollegin/des Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="189"/>
+        <source>at least %1 characters</source>
+        <translation>mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="210"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="195"/>
+        <source>Repeat the passphrase</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="214"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="211"/>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="213"/>
+        <source>Case key</source>
+        <translation>Fallschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="217"/>
+        <source>Write case file…</source>
+        <translation>Falldatei schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="284"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="292"/>
+        <source>Whole practice</source>
+        <translation>Ganze Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="307"/>
+        <source>%1 now has %2 access.</source>
+        <translation>%1 hat jetzt Zugriff: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="323"/>
+        <source>Choose a line in the list first.</source>
+        <translation>Wählen Sie zuerst eine Zeile der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="333"/>
+        <source>Access of %1 revoked.</source>
+        <translation>Zugriff von %1 entzogen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="353"/>
+        <source>Write case file</source>
+        <translation>Falldatei schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="355"/>
+        <source>Case file (*.pxcase)</source>
+        <translation>Falldatei (*.pxcase)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="362"/>
+        <source>Tick at least one visit.</source>
+        <translation>Haken Sie mindestens einen Besuch an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="370"/>
+        <source>Use a passphrase of at least %1 characters.</source>
+        <translation>Verwenden Sie eine Passphrase mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="376"/>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="381"/>
+        <source>Paste the colleague&apos;s case key.</source>
+        <translation>Fügen Sie den Fallschlüssel der Kollegin/des Kollegen ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="388"/>
+        <source>Writing the case file…</source>
+        <translation>Falldatei wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="394"/>
+        <source>Wrote %1: %2 visit(s), %3 photo(s), valid until %4.</source>
+        <translation>%1 geschrieben: %2 Besuch(e), %3 Foto(s), gültig bis %4.</translation>
+    </message>
+</context>
+<context>
     <name>StrengthMeter</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/widgets/strength_meter.py" line="17"/>
@@ -3067,86 +3376,86 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="120"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="188"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="277"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="284"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="282"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="289"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="122"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="346"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="351"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="125"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="132"/>
         <source>Sync: last %1, %2 changes waiting</source>
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="183"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="188"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="200"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="206"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="212"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="297"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="302"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="328"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="333"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="359"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="364"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="361"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="366"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="372"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="377"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="408"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="413"/>
         <source>Sync settings saved.</source>
         <translation>Synchronisationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="442"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="447"/>
         <source>Connection OK: the bucket can be listed, written and cleaned up.</source>
         <translation>Verbindung in Ordnung: Der Bucket lässt sich auflisten, beschreiben und aufräumen.</translation>
     </message>
@@ -3471,6 +3780,32 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../ui/visit.ui" line="20"/>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPicker</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="53"/>
+        <source>Visits and photos</source>
+        <translation>Besuche und Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="65"/>
+        <source>Week %1</source>
+        <translation>Woche %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="67"/>
+        <source>First visit</source>
+        <translation>Erster Besuch</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="70"/>
+        <source>(%n photo(s))</source>
+        <translation>
+            <numerusform>(%n Foto)</numerusform>
+            <numerusform>(%n Fotos)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4215,8 +4550,8 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="246"/>
-        <source>Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with &apos;pixiodoc licence install FILE&apos; or Settings &gt; Licence.</source>
-        <translation>Wechseln Sie zu PixioDoc Pro oder Teams (siehe pixiodoc.example/pricing) und installieren Sie die Lizenz mit „pixiodoc licence install DATEI“ oder unter Einstellungen &gt; Lizenz.</translation>
+        <source>Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with &apos;pixiodoc licence install FILE&apos; or File &gt; Licence… in the workstation.</source>
+        <translation>Wechseln Sie zu PixioDoc Pro oder Teams (siehe pixiodoc.example/pricing) und installieren Sie die Lizenz mit „pixiodoc licence install DATEI“ oder am Arbeitsplatz unter Datei &gt; Lizenz….</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="250"/>

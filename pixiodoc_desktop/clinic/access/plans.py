@@ -20,8 +20,10 @@ never hides or deletes what exists.
 The demo vault is built with a "demo" entitlement instead of a licence (a
 setting only `demo/clinic.py` writes). That is not a loophole worth having:
 anyone who can write that setting holds the workspace key and the source,
-and could as well patch the check; and the demo plan caps patients at 25,
-barely more than Free, so it is no way to run a clinic.
+and could as well patch the check; and the demo plan caps patients at 25 and
+clinicians at 3, so it is no way to run a clinic. It has every plan's
+features, so that a practice can try each of them (sharing with a chosen
+colleague included) before it buys.
 """
 
 from __future__ import annotations
@@ -53,17 +55,18 @@ PLANS = ("free", "pro", "teams", "demo")
 PAID_PLANS = ("pro", "teams")
 UPGRADE_HINT = (
     "Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the "
-    "licence with 'pixiodoc licence install FILE' or Settings > Licence."
+    "licence with 'pixiodoc licence install FILE' or File > Licence… in the workstation."
 )
 MIN_TEAM_SEATS = 4
 
 _PRO_FEATURES = frozenset({"unlimited_patients", "progress_slider"})
 _FEATURES: dict[str, frozenset[str]] = {
     "free": frozenset(),
-    "demo": frozenset({"progress_slider"}),
     "pro": _PRO_FEATURES,
     "teams": _PRO_FEATURES | {"sharing_between_clinicians"},
 }
+# The demo lets a practice try every plan's features; its caps keep it a demo.
+_FEATURES["demo"] = _FEATURES["teams"] - {"unlimited_patients"}
 _MAX_PATIENTS = {"free": 10, "demo": 25}
 _MAX_CLINICIANS = {"free": 3, "demo": 3, "pro": 3}
 FEATURES = frozenset().union(*_FEATURES.values())
@@ -96,7 +99,9 @@ class Plan:
 
     @property
     def label(self) -> str:
-        return {"free": "Free", "pro": "Pro", "teams": "Teams", "demo": "Demo (Pro)"}[self.name]
+        return {"free": "Free", "pro": "Pro", "teams": "Teams", "demo": "Demo (every feature)"}[
+            self.name
+        ]
 
 
 FREE = Plan("free", features=_FEATURES["free"])

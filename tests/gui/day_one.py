@@ -1,0 +1,138 @@
+"""The demo clinic's window, built the way `pixiodoc --demo` builds it, for day-one tests.
+
+`demo_app(language)` gives the real MainWindow on a copy of a demo vault
+(built once per test session, per language, by `build_demo_vault`, smaller
+photos and four patients to keep the suite lean), with the translators and
+theme of `gui.application.make_application`, logged in by the window's own
+demo path (`unlock(..., open_first_patient=True)`), shown at 1366x768.
+Helpers click menu entries and buttons as a person would and save
+screenshots into `PIXIODOC_SHOT_DIR` (default: the test's tmp folder).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.config import Settings
+from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
+from pixiodoc_desktop.gui.application import make_application
+from pixiodoc_desktop.gui.main_window import MainWindow
+
+SCREEN = (1366, 768)
+
+
+@pytest.fixture(scope="session")
+def demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], DemoVault]:
+    built: dict[str, DemoVault] = {}
+
+    def vault(language: str) -> DemoVault:
+        if language not in built:
+            folder = tmp_path_factory.mktemp(f"demo-{language}") / "vault"
+            built[language] = build_demo_vault(
+                folder, patients=4, size=(480, 360), language=language
+            )
+        return built[language]
+
+    return vault
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("PIXIODOC_SHOT_DIR") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def demo_app(
+    qtbot: QtBot,
+    qapp: QApplication,
+    tmp_path: Path,
+    demo_vaults: Callable[[str], DemoVault],
+) -> Iterator[Callable[[str], MainWindow]]:
+    """`demo_app("de")`: the demo workstation in German, its first patient open."""
+    windows: list[MainWindow] = []
+    translators = []
+
+    def open_demo(language: str = "en") -> MainWindow:
+        source = demo_vaults(language)
+        folder = tmp_path / f"demo-{language}"
+        shutil.copytree(source.folder, folder)
+        settings = Settings(language=language)
+        _app, installed = make_application(settings)
+        translators.append(installed)
+        window = MainWindow(
+            settings, vault_folder=folder, settings_path=tmp_path / "config" / "settings.toml"
+        )
+        window.ctx.notifier.show_boxes = False
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.resize(*SCREEN)
+        window.show()
+        with qtbot.waitSignal(window.record_shown, timeout=30000):
+            window.unlock(source.login, source.password, open_first_patient=True)
+        return window
+
+    yield open_demo
+    for window in windows:
+        window.shutdown()
+    for installed in translators:
+        installed.remove()
+
+
+def menu_named(window: MainWindow, title: str) -> QMenu:
+    for item in window.menuBar().actions():
+        menu = item.menu()
+        if isinstance(menu, QMenu) and item.text().replace("&", "") == title:
+            return menu
+    raise LookupError(f"no menu {title!r}")
+
+
+def entry(menu: QMenu, text: str) -> QAction:
+    for action in menu.actions():
+        if action.text().replace("&", "") == text:
+            return action
+    raise LookupError(f"no entry {text!r} in {menu.title()!r}")
+
+
+def click_menu(qtbot: QtBot, window: MainWindow, title: str, text: str) -> None:
+    """Open the menu bar's menu and click the entry, as a person does."""
+    menu = menu_named(window, title)
+    action = entry(menu, text)
+    assert action.isEnabled(), f"{title} › {text} is disabled"
+    bar = window.menuBar()
+    QTest.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center()
+    )
+    qtbot.waitUntil(menu.isVisible, timeout=5000)
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def click(widget: QWidget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} is not clickable"
+    QTest.mouseClick(
+        widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, widget.height() // 2)
+    )
+
+
+def shoot(widget: QWidget, folder: Path, name: str) -> Path:
+    """Save what `widget` (a window or dialog) paints now."""
+    QApplication.processEvents()
+    path = folder / f"{name}.png"
+    assert widget.grab().save(str(path)), f"could not save {path}"
+    return path
+
+
+def dialog_of(kind: type[QWidget], window: MainWindow) -> QWidget | None:
+    found = [w for w in window.findChildren(kind) if w.isVisible()]
+    return found[-1] if found else None

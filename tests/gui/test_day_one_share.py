@@ -1,0 +1,122 @@
+"""Day one, on the demo as shipped: Patient › Share… (grants, a case bundle) and File › Licence….
+
+Driven through the menu bar and the dialogs' own widgets; what the vault
+holds afterwards is read back through the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import in_vault
+from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.clinic.access.sharing import Sharing
+from pixiodoc_desktop.clinic.exchange.case_bundle import read_header
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.licence_dialog import LicenceDialog
+from pixiodoc_desktop.gui.views.share_dialog import ShareDialog
+
+__all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
+
+PASSPHRASE = "Rotes-Fahrrad-am-Rhein-7"
+
+
+def _grants(qtbot: QtBot, window: MainWindow) -> dict[str, str]:
+    assert window.record is not None
+    pid = window.record.patient.id
+    found = in_vault(qtbot, window, lambda s, actor: Sharing(s.workstation).list(actor, pid))
+    return {g.grantee_name: g.level for g in found}
+
+
+def _row(dialog: ShareDialog, who: str) -> int | None:
+    for row in range(dialog.table.rowCount()):
+        cell = dialog.table.item(row, 0)
+        if cell is not None and cell.text() == who:
+            return row
+    return None
+
+
+def test_share_a_record_with_a_colleague_and_as_a_case_file(
+    qtbot: QtBot, demo_app: Callable[[str], MainWindow], shots: Path, tmp_path: Path
+) -> None:
+    window = demo_app("en")
+    click_menu(qtbot, window, "Patient", "Share…")
+    qtbot.waitUntil(lambda: dialog_of(ShareDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ShareDialog, window)
+    assert isinstance(dialog, ShareDialog)
+    assert window.record is not None
+    assert window.record.patient.display_name in dialog.windowTitle()
+    qtbot.waitUntil(lambda: dialog.colleague.count() == 2, timeout=10000)
+    assert dialog.colleague.currentText() == "Dr. Jonas Berger (dr.berger)"
+    shoot(dialog, shots, "share-01-practice-en")
+
+    dialog.level.setFocus()
+    QTest.keyClick(dialog.level, Qt.Key.Key_Down)  # View only -> Editor
+    assert dialog.level.currentText() == "Editor"
+    with qtbot.waitSignal(dialog.granted, timeout=10000):
+        click(dialog.grant_button)
+    assert _grants(qtbot, window)["Dr. Jonas Berger"] == "edit"
+    qtbot.waitUntil(lambda: _row(dialog, "Dr. Jonas Berger") is not None, timeout=5000)
+    assert "Editor" in dialog.practice_message.text()
+    shoot(dialog, shots, "share-02-granted-en")
+
+    dialog.table.selectRow(_row(dialog, "Dr. Jonas Berger"))
+    with qtbot.waitSignal(dialog.granted, timeout=10000):
+        click(dialog.revoke_button)
+    assert "Dr. Jonas Berger" not in _grants(qtbot, window)
+
+    # The last Admin cannot be revoked: the refusal is shown in the dialog.
+    qtbot.waitUntil(lambda: _row(dialog, "Dr. Jonas Berger") is None, timeout=5000)
+    dialog.table.selectRow(_row(dialog, "Dr. Anna Weber"))
+    click(dialog.revoke_button)
+    qtbot.waitUntil(lambda: "Admin" in dialog.practice_message.text(), timeout=5000)
+
+    # A case file for an outside colleague: the newest visit is ticked, a passphrase.
+    dialog.tabs.setCurrentIndex(1)
+    assert dialog.visits.chosen_visits() == [
+        max(window.record.visits, key=lambda v: v.visit_date).id
+    ]
+    target = tmp_path / "out" / dialog.suggested_bundle_name()
+    target.parent.mkdir()
+    dialog.ask_save_path = lambda: target  # type: ignore[method-assign]
+    click(dialog.write_button)
+    assert "at least 12" in dialog.bundle_message.text()  # nothing typed yet
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+    with qtbot.waitSignal(dialog.bundle_written, timeout=30000):
+        click(dialog.write_button)
+    assert target.exists()
+    data = target.read_bytes()
+    assert read_header(data)[0]["protection"]["type"] == "passphrase"
+    family = window.record.patient.family_name
+    assert family.encode() not in data and family not in target.name
+    assert "1 visit(s), 2 photo(s)" in dialog.bundle_message.text()
+    shoot(dialog, shots, "share-03-case-file-en")
+
+
+def test_licence_shows_the_demo_plan_in_german(
+    qtbot: QtBot, demo_app: Callable[[str], MainWindow], shots: Path
+) -> None:
+    window = demo_app("de")
+    click_menu(qtbot, window, "Datei", "Lizenz…")
+    qtbot.waitUntil(lambda: dialog_of(LicenceDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(LicenceDialog, window)
+    assert isinstance(dialog, LicenceDialog)
+    qtbot.waitUntil(lambda: bool(dialog.plan_label.text()), timeout=10000)
+    assert "Demo" in dialog.plan_label.text()
+    assert dialog.patients.text() == "4 von 25"
+    shoot(dialog, shots, "licence-01-de")
+    dialog.reject()
+    click_menu(qtbot, window, "Patient", "Freigeben…")
+    qtbot.waitUntil(lambda: dialog_of(ShareDialog, window) is not None, timeout=5000)
+    share = dialog_of(ShareDialog, window)
+    assert isinstance(share, ShareDialog)
+    qtbot.waitUntil(lambda: share.table.rowCount() >= 1, timeout=10000)
+    shoot(share, shots, "share-01-practice-de")
+    share.tabs.setCurrentIndex(1)
+    shoot(share, shots, "share-03-case-file-de")
