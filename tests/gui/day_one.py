@@ -79,7 +79,7 @@ def demo_app(
         windows.append(window)
         window.resize(*SCREEN)
         window.show()
-        with qtbot.waitSignal(window.record_shown, timeout=30000):
+        with qtbot.waitSignal(window.state.record_shown, timeout=30000):
             window.unlock(source.login, source.password, open_first_patient=True)
         return window
 
