@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import threading
 from dataclasses import asdict
 from pathlib import Path
 
@@ -83,6 +85,39 @@ def gdt_result(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def gdt_watch(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.practice.exchange import handle_file
+    from pixiodoc_desktop.practice.settings import load_gdt
+    from pixiodoc_desktop.practice.watcher import GdtEvent, GdtInFolder
+
+    def report(event: GdtEvent) -> None:
+        print(event.line, flush=True)
+
+    ws, actor = open_session(args)
+    try:
+        settings = load_gdt(ws)
+        folder = GdtInFolder(
+            settings.in_path,
+            lambda path: handle_file(ws, actor, path, settings),
+            on_event=report,
+        )
+        folder.start(watch=not args.once, poll=not args.once)
+        try:
+            if args.once:
+                folder.wait_idle(60.0)
+            else:
+                print(f"Watching {folder.folder} (Ctrl+C to stop)", file=sys.stderr, flush=True)
+                threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            folder.stop()
+    finally:
+        close_session(ws, actor)
+    print(f"{folder.handled} handled, {folder.refused_count} refused", file=sys.stderr)
+    return EXIT_OK
+
+
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `gdt configure|process|result|watch`."""
     group = sub.add_parser("gdt", help="exchange patients and results with the practice software")
@@ -118,3 +153,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--visit", required=True, metavar="ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=gdt_result)
+    p = gsub.add_parser("watch", help="handle each request the practice software drops in")
+    add_user(p)
+    p.add_argument("--once", action="store_true", help="handle the files there now, then stop")
+    p.set_defaults(handler=gdt_watch)
