@@ -9,6 +9,7 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libx11-xcb1
   xvfb x11-utils xauth
+  chromium chromium-driver  # the web pages we ship, driven by selenium in tests
   poppler-utils dicom3tools orthanc orthanc-dicomweb
   binutils  # strip and readelf for the frozen bundle (pixiodoc.spec)
   icu-devtools gcc  # icupkg trims Qt's ICU data, gcc builds the encoder stubs (pixiodoc.spec)
