@@ -26,6 +26,9 @@ APP_AUTHOR = "PixioDoc"
 SETTINGS_VERSION = 2
 LANGUAGES = ("en", "de")
 THEMES = ("light", "dark")
+DEFAULT_PHONE_PORT = (
+    47443  # the one port IT opens for capture with a phone (the installer adds the rule)
+)
 
 
 @dataclass(slots=True)
@@ -37,6 +40,12 @@ class Settings:
     theme: str = "light"
     last_login: str = ""
     thumbnail_cache_mb: int = 256
+    # Capture with a phone: the port, the address phones use (empty: this PC's LAN
+    # address) and, optionally, the clinic IT's certificate and key files (PEM).
+    phone_port: int = DEFAULT_PHONE_PORT
+    phone_address: str = ""
+    phone_cert_file: str = ""
+    phone_key_file: str = ""
 
     def validate(self) -> None:
         if not 1 <= self.auto_lock_minutes <= 240:
@@ -47,6 +56,10 @@ class Settings:
             raise InvalidInput(f"Theme must be one of {', '.join(THEMES)}")
         if not 32 <= self.thumbnail_cache_mb <= 4096:
             raise InvalidInput("The thumbnail cache must be between 32 and 4096 MB")
+        if not 1024 <= self.phone_port <= 65535:
+            raise InvalidInput("The phone port must be between 1024 and 65535")
+        if bool(self.phone_cert_file) != bool(self.phone_key_file):
+            raise InvalidInput("The phone certificate needs both files: certificate and key")
 
 
 def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:

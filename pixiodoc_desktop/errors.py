@@ -223,3 +223,32 @@ class GdtNotConfigured(PracticeError):
 
 class WorklistNotConfigured(PracticeError):
     """No DICOM worklist has been set up on this vault."""
+
+
+# --- the paired phone -----------------------------------------------------------------
+
+
+class PhoneError(PixioDocError):
+    """Capture with a phone cannot go on (the message says why)."""
+
+
+class PairingRefused(PhoneError):
+    """A request the phone server turns away: unknown, used, expired or ended pairing, no token."""
+
+    def __init__(self, message: str, *, reason: str, status: int) -> None:
+        super().__init__(message)
+        self.reason = reason  # a stable word the phone page translates ("expired", "used", ...)
+        self.status = status  # the HTTP status the phone receives
+
+
+class UploadRefused(PhoneError):
+    """A photo from the phone that is not taken (wrong key, too large, too many, not an image)."""
+
+    def __init__(self, message: str, *, reason: str, status: int) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.status = status
+
+
+class PhoneServerUnavailable(PhoneError):
+    """The phone server cannot listen (the port is taken, or the certificate does not load)."""

@@ -23,6 +23,7 @@ from pixiodoc_desktop.cli import (
     licence,
     patients,
     people,
+    phone,
     photos,
     sync,
     vault,
@@ -60,7 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=open_workstation)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     # One module per command group; the order is the order of `pixiodoc --help`.
-    for group in (vault, patients, photos, people, sync, exports, audit, licence, cases, gdt):
+    for group in (
+        vault,
+        patients,
+        photos,
+        phone,
+        people,
+        sync,
+        exports,
+        audit,
+        licence,
+        cases,
+        gdt,
+    ):
         group.add_parsers(sub)
     return parser
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -160,8 +160,12 @@ class Photos:
         source_name: str,
         source: PhotoSource = PhotoSource.IMPORT,
         prepared: PreparedImage | None = None,
+        audit_details: Mapping[str, str] | None = None,
     ) -> IngestResult:
-        """Take one image into the vault; returns the photo (or the existing duplicate)."""
+        """Take one image into the vault; returns the photo (or the existing duplicate).
+
+        `audit_details` add context to the PHOTO_ADDED event (e.g. a phone's browser and OS).
+        """
         modality = parse(Modality, context.modality, "modality")
         site = check_body_site(context.body_site)
         magnification = _magnification(context.magnification)
@@ -240,7 +244,11 @@ class Photos:
                     patient_id=context.patient_id,
                     object_type="photo",
                     object_id=photo.id,
-                    details={"source": str(source), "modality": modality},
+                    details={
+                        **(audit_details or {}),
+                        "source": str(source),
+                        "modality": modality,
+                    },
                 )
             )
             return IngestResult(_summary(photo, visit_date), duplicate=False)

@@ -37,6 +37,7 @@ class PhotoSource(StrEnum):
     IMPORT = "import"
     CAMERA = "camera"
     HOT_FOLDER = "hotfolder"
+    PHONE = "phone"  # a paired phone's browser (pixiodoc_desktop/phone)
 
 
 def parse(enum: type[StrEnum], value: str, what: str) -> str:
