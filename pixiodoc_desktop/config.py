@@ -48,6 +48,11 @@ class Settings:
     phone_key_file: str = ""
 
     def validate(self) -> None:
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            expected = _kind(getattr(_DEFAULTS, f.name))
+            if not _is_kind(value, expected):
+                raise InvalidInput(f"The setting {f.name} must be {_KIND_WORDS[expected]}")
         if not 1 <= self.auto_lock_minutes <= 240:
             raise InvalidInput("Auto-lock must be between 1 and 240 minutes")
         if self.language not in LANGUAGES:
@@ -60,6 +65,19 @@ class Settings:
             raise InvalidInput("The phone port must be between 1024 and 65535")
         if bool(self.phone_cert_file) != bool(self.phone_key_file):
             raise InvalidInput("The phone certificate needs both files: certificate and key")
+
+
+_DEFAULTS = Settings()
+_KIND_WORDS = {int: "a whole number", str: "text in quotes", bool: "true or false"}
+
+
+def _kind(value: object) -> type:
+    return bool if isinstance(value, bool) else int if isinstance(value, int) else str
+
+
+def _is_kind(value: object, expected: type) -> bool:
+    """True for a value of the expected TOML kind; `true` is not the number 1 here."""
+    return _kind(value) is expected and isinstance(value, bool | int | str)
 
 
 def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
@@ -109,12 +127,24 @@ def load_settings(path: Path | None = None) -> Settings:
         raw = _UPGRADES[version](raw)
         version += 1
     raw["version"] = SETTINGS_VERSION
-    known = {f.name: f for f in dataclasses.fields(Settings)}
-    defaults = Settings()
+    known = {f.name for f in dataclasses.fields(Settings)}
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        if key in known and isinstance(value, type(getattr(defaults, key))):
+        if key not in known:
+            continue
+        default = getattr(_DEFAULTS, key)
+        if _is_kind(value, _kind(default)):
             values[key] = value
+        else:
+            # Python counts `true` as the integer 1: auto-lock would become one minute.
+            log.warning(
+                "Settings file %s: %s must be %s, not %s; using %s",
+                path,
+                key,
+                _KIND_WORDS[_kind(default)],
+                _toml_value(value) if isinstance(value, bool | int | str) else type(value).__name__,
+                _toml_value(default),
+            )
     settings = Settings(**values)
     try:
         settings.validate()

@@ -33,7 +33,14 @@ TEMPLATES: tuple[str, ...] = (
     # --- Importing photos: why a file was refused
     QT_TRANSLATE_NOOP("errors", "{file} does not exist"),
     QT_TRANSLATE_NOOP("errors", "{file} cannot be read: {reason}"),
-    QT_TRANSLATE_NOOP("errors", "{file} is too large ({size} MB)"),
+    QT_TRANSLATE_NOOP(
+        "errors", "{file} is not a picture file ({kind}); only regular files can be imported"
+    ),
+    QT_TRANSLATE_NOOP("errors", "a folder"),
+    QT_TRANSLATE_NOOP("errors", "a pipe"),
+    QT_TRANSLATE_NOOP("errors", "a socket"),
+    QT_TRANSLATE_NOOP("errors", "a device"),
+    QT_TRANSLATE_NOOP("errors", "not a file"),
     QT_TRANSLATE_NOOP("errors", "{file} is too large to decode"),
     QT_TRANSLATE_NOOP("errors", "{file} is empty (0 bytes)"),
     QT_TRANSLATE_NOOP("errors", "{file} is too large: {size} (limit {limit})"),
@@ -125,6 +132,9 @@ TEMPLATES: tuple[str, ...] = (
         "errors", "Too many wrong passwords for {login}. Try again in {seconds} seconds."
     ),
     QT_TRANSLATE_NOOP("errors", "Too many wrong recovery keys. Try again in {seconds} seconds."),
+    QT_TRANSLATE_NOOP("errors", "Too many wrong passwords for {login}. Try again in 1 second."),
+    QT_TRANSLATE_NOOP("errors", "Too many wrong recovery keys. Try again in 1 second."),
+    QT_TRANSLATE_NOOP("errors", "Wrong password for {login}. Wait 1 second before the next try."),
     QT_TRANSLATE_NOOP("errors", "That recovery key does not belong to this vault."),
     QT_TRANSLATE_NOOP("errors", "The current password for {login} is wrong."),
     QT_TRANSLATE_NOOP("errors", "There is no clinician with the login {login} in this vault."),

@@ -33,8 +33,9 @@ from pixiodoc_desktop.clinic.records.photos import (
 )
 from pixiodoc_desktop.clinic.records.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
-from pixiodoc_desktop.errors import DamagedImage, IngestError, PixioDocError
+from pixiodoc_desktop.errors import DamagedImage, IngestError, InvalidInput, PixioDocError
 from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES, PreparedImage, prepare_image
+from pixiodoc_desktop.imaging.source_file import read_source_file, refuse_unless_regular, too_large
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +170,8 @@ class HotFolder:
     def scan(self) -> None:
         """Queue the files present now, oldest first."""
         try:
-            entries = [p for p in self.folder.iterdir() if p.is_file()]
+            # Not only regular files: a pipe or device left here is quarantined with its reason.
+            entries = [p for p in self.folder.iterdir() if not p.is_dir()]
         except OSError as error:
             log.warning("Cannot list the hot folder: %s", error.strerror)
             return
@@ -275,6 +277,11 @@ class HotFolder:
         if entry.ingested:
             self._remove_source(entry)
             return
+        try:
+            refuse_unless_regular(stat.st_mode, entry.path.name)
+        except IngestError as error:
+            self._quarantine(entry, error.message)
+            return
         if (stat.st_size, stat.st_mtime_ns) != (entry.size, entry.mtime_ns):
             entry.size, entry.mtime_ns = stat.st_size, stat.st_mtime_ns
             entry.stable_since = now
@@ -297,15 +304,19 @@ class HotFolder:
     def _take(self, entry: _Pending, size: int) -> None:
         name = entry.path.name
         if size > DEFAULT_MAX_BYTES:
-            self._quarantine(entry, f"{name} is too large ({size // (1024 * 1024)} MB)")
+            self._quarantine(entry, too_large(name, size, DEFAULT_MAX_BYTES).message)
             return
         try:
-            data = entry.path.read_bytes()
-        except FileNotFoundError:
-            self._forget(entry)
-            return
-        except OSError:  # still held open by the camera software (Windows)
+            data = read_source_file(entry.path, limit=DEFAULT_MAX_BYTES)
+        except InvalidInput:
+            if not entry.path.exists():
+                self._forget(entry)
+                return
+            # Still held open by the camera software (Windows).
             entry.next_check = time.monotonic() + self._settle
+            return
+        except IngestError as error:
+            self._quarantine(entry, error.message)
             return
         try:
             prepared = prepare_image(data, source_name=name)

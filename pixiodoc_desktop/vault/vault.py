@@ -246,11 +246,14 @@ class Vault:
         attempts = self.throttle.attempts(credential.login)
         wait = attempts.wait_left()
         if wait > 0:
-            raise WrongPassword(
-                f"Too many wrong passwords for {credential.login}. "
-                f"Try again in {int(wait) + 1} seconds.",
-                retry_after=wait,
+            left = int(wait) + 1
+            msg = (
+                f"Too many wrong passwords for {credential.login}. Try again in 1 second."
+                if left == 1
+                else f"Too many wrong passwords for {credential.login}. "
+                f"Try again in {left} seconds."
             )
+            raise WrongPassword(msg, retry_after=wait)
         assert credential.key.kdf is not None
         kek = keys.password_key(password, credential.key.salt, credential.key.kdf)
         wk = keys.unwrap(
@@ -258,7 +261,13 @@ class Vault:
         )
         if wk is None:
             after = self.throttle.failed(credential.login)
-            extra = f" Wait {int(after.delay)} seconds before the next try." if after.delay else ""
+            extra = (
+                ""
+                if not after.delay
+                else " Wait 1 second before the next try."
+                if int(after.delay) == 1
+                else f" Wait {int(after.delay)} seconds before the next try."
+            )
             raise WrongPassword(
                 f"Wrong password for {credential.login}.{extra}", retry_after=after.delay
             )
@@ -275,10 +284,13 @@ class Vault:
     def unlock_with_recovery_key(self, recovery_key: str) -> Unlocked:
         wait = self.throttle.attempts(RECOVERY_USER).wait_left()
         if wait > 0:
-            raise WrongPassword(
-                f"Too many wrong recovery keys. Try again in {int(wait) + 1} seconds.",
-                retry_after=wait,
+            left = int(wait) + 1
+            msg = (
+                "Too many wrong recovery keys. Try again in 1 second."
+                if left == 1
+                else f"Too many wrong recovery keys. Try again in {left} seconds."
             )
+            raise WrongPassword(msg, retry_after=wait)
         kek = keys.recovery_wrapping_key(recovery_key, self.header.recovery.salt)
         wk = keys.unwrap(kek, self.header.recovery.wrapped, aad=_recovery_aad(self.header))
         if wk is None:

@@ -3,6 +3,7 @@ non-images quarantined with a reason, every file exactly once."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -174,6 +175,23 @@ def test_a_non_image_is_quarantined_with_a_reason_file(
         "quarantine",
     ]
     assert services.photos.list(actor, patient.id) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes")
+def test_a_pipe_named_like_a_photo_is_quarantined_not_read(
+    watch: Callable[..., tuple[HotFolder, Outcomes]], incoming: Path, recordings: Recordings
+) -> None:
+    os.mkfifo(incoming / "early.jpg")  # there before the start
+    folder, outcomes = watch(complete_within=60.0)
+    os.mkfifo(incoming / "late.jpg")
+    (incoming / "IMG_0060.jpg").write_bytes(jpeg(recordings.frame, 60))
+    assert folder.wait_idle(15)
+    assert sorted(outcomes.of(Outcome.QUARANTINED)) == ["early.jpg", "late.jpg"]
+    assert outcomes.of(Outcome.IMPORTED) == ["IMG_0060.jpg"]
+    reason = (incoming / "quarantine" / "late.jpg.reason.txt").read_text("utf-8")
+    assert reason.startswith(
+        "late.jpg is not a picture file (a pipe); only regular files can be imported"
+    )
 
 
 def test_fifty_files_dropped_at_once_all_arrive_exactly_once(

@@ -238,3 +238,20 @@ def test_deactivated_clinician_cannot_unlock(vault: Vault) -> None:
 
 def test_audit_event_types_are_exactly_the_27_of_the_design() -> None:
     assert len(audit.EventType) == 27
+
+
+def test_the_last_second_of_a_delay_reads_singular(
+    made_vault: MadeVault, vault: Vault, clock: FakeClock
+) -> None:
+    for attempt in range(FREE_ATTEMPTS):
+        with pytest.raises(WrongPassword) as caught:
+            vault.unlock(LOGIN, f"Wrong-Password-{attempt}")
+        with pytest.raises(WrongPassword):
+            vault.unlock_with_recovery_key(keys.new_recovery_key())
+    clock.now += caught.value.retry_after - 0.5
+    with pytest.raises(WrongPassword) as early:
+        vault.unlock(LOGIN, PASSWORD)
+    assert early.value.message == f"Too many wrong passwords for {LOGIN}. Try again in 1 second."
+    with pytest.raises(WrongPassword) as early:
+        vault.unlock_with_recovery_key(made_vault.recovery_key)
+    assert early.value.message == "Too many wrong recovery keys. Try again in 1 second."

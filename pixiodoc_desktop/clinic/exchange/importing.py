@@ -16,8 +16,9 @@ from pathlib import Path
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos, PhotoSummary
 from pixiodoc_desktop.clinic.records.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
-from pixiodoc_desktop.errors import IngestError, InvalidInput, PixioDocError
+from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES, PreparedImage, prepare_image
+from pixiodoc_desktop.imaging.source_file import read_source_file
 from pixiodoc_desktop.vault import locking
 
 log = logging.getLogger(__name__)
@@ -63,18 +64,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def _read_and_prepare(path: Path) -> tuple[bytes, PreparedImage]:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InvalidInput(f"{path.name} does not exist") from None
-    except OSError as exc:
-        raise InvalidInput(f"{path.name} cannot be read: {exc.strerror}") from None
-    if size > DEFAULT_MAX_BYTES:
-        raise IngestError(f"{path.name} is too large ({size // (1024 * 1024)} MB)")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"{path.name} cannot be read: {exc.strerror}") from None
+    data = read_source_file(path, limit=DEFAULT_MAX_BYTES)
     return data, prepare_image(data, source_name=path.name)
 
 
