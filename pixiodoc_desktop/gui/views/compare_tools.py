@@ -9,10 +9,10 @@ depend on zoom, alignment or preview size.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QToolButton
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton
 
 from pixiodoc_desktop.clinic.records.comparisons import (
     Annotation,
@@ -20,15 +20,15 @@ from pixiodoc_desktop.clinic.records.comparisons import (
     MeasurementTrace,
     Side,
 )
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
-from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.notify import Notifier, error_text
+from pixiodoc_desktop.gui.views.compare_controls import tool_button
+from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas
 from pixiodoc_desktop.gui.widgets.compare_marks import Mark
-from pixiodoc_desktop.imaging.alignment import homography_from_points
+from pixiodoc_desktop.imaging.alignment import Alignment, homography_from_points
 from pixiodoc_desktop.imaging.compose import Mode
 from pixiodoc_desktop.imaging.measure import MeasureKind, Measurement, change, measure
-
-if TYPE_CHECKING:
-    from pixiodoc_desktop.gui.views.compare_view import CompareView
 
 Point = tuple[float, float]
 # Strings are translated in the compare view's context: these tools are part of it.
@@ -36,11 +36,46 @@ _TWO_POINTS = {"distance", "arrow", "circle"}
 _ONE_POINT = {"text"}
 
 
-class CompareTools:
-    """Owns the marks of the open comparison and the picking state of the canvas."""
+class ComparedPair(Protocol):
+    """What the tools ask of the comparison they mark (the compare view gives it)."""
 
-    def __init__(self, view: CompareView) -> None:
-        self.view = view
+    @property
+    def before(self) -> PhotoSummary | None: ...
+    @property
+    def after(self) -> PhotoSummary | None: ...
+    def set_mode(self, mode: Mode) -> None: ...
+    def is_aligned(self) -> bool: ...
+    def use_alignment(self, alignment: Alignment | None) -> None: ...
+    def show_hint(self, text: str) -> None: ...
+
+
+class CompareTools(QObject):
+    """Owns the marks of the open comparison and the picking state of the canvas.
+
+    The tool buttons go into `bar`; `fix_button` switches to picking point pairs
+    for a manual alignment; `results` shows the measurements. `marksChanged`
+    is emitted when a mark is added or the marks are cleared.
+    """
+
+    marksChanged = Signal()
+
+    def __init__(
+        self,
+        pair: ComparedPair,
+        canvas: CompareCanvas,
+        *,
+        bar: QHBoxLayout,
+        fix_button: QToolButton,
+        results: QLabel,
+        notifier: Notifier,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pair = pair
+        self.canvas = canvas
+        self.fix_button = fix_button
+        self.results = results
+        self.notifier = notifier
         self._annotations: list[Annotation] = []
         self._traces: list[MeasurementTrace] = []
         self._tool: str | None = None
@@ -58,23 +93,23 @@ class CompareTools:
             ("outline", QCoreApplication.translate("CompareView", "Outline")),
             ("text", QCoreApplication.translate("CompareView", "Text")),
         ):
-            button = view._button(text, checkable=True)
+            button = tool_button(text, checkable=True)
             button.toggled.connect(lambda on, n=name: self.choose(n if on else None))
-            view.tool_bar.addWidget(button)
+            bar.addWidget(button)
             self.buttons[name] = button
         self.text = QLineEdit()
         self.text.setPlaceholderText(QCoreApplication.translate("CompareView", "Note text"))
         self.text.setAccessibleName(QCoreApplication.translate("CompareView", "Note text"))
         self.text.setMaximumWidth(160)
-        view.tool_bar.addWidget(self.text)
-        self.finish_button = view._button(QCoreApplication.translate("CompareView", "Finish"))
+        bar.addWidget(self.text)
+        self.finish_button = tool_button(QCoreApplication.translate("CompareView", "Finish"))
         self.finish_button.clicked.connect(self.finish)
-        view.tool_bar.addWidget(self.finish_button)
-        self.clear_button = view._button(QCoreApplication.translate("CompareView", "Clear marks"))
+        bar.addWidget(self.finish_button)
+        self.clear_button = tool_button(QCoreApplication.translate("CompareView", "Clear marks"))
         self.clear_button.clicked.connect(self.clear_marks)
-        view.tool_bar.addWidget(self.clear_button)
-        view.fix_button.toggled.connect(self.fix_alignment)
-        view.canvas.pointPicked.connect(self.picked)
+        bar.addWidget(self.clear_button)
+        fix_button.toggled.connect(self.fix_alignment)
+        canvas.pointPicked.connect(self.picked)
 
     # --- the marks --------------------------------------------------------------------------
 
@@ -92,10 +127,10 @@ class CompareTools:
 
     def clear_marks(self) -> None:
         self.load((), ())
-        self.view.marksChanged.emit()
+        self.marksChanged.emit()
 
     def measured(self, trace: MeasurementTrace) -> Measurement:
-        photo = self.view.before if trace.side is Side.BEFORE else self.view.after
+        photo = self.pair.before if trace.side is Side.BEFORE else self.pair.after
         scale = photo.calibration_px_per_mm if photo is not None else None
         return measure(trace.kind, trace.points, scale)
 
@@ -134,14 +169,14 @@ class CompareTools:
                 marks.append(Mark("before", "points", (before,), str(index + 1)))
             if after is not None:
                 marks.append(Mark("after", "points", (after,), str(index + 1)))
-        self.view.canvas.setMarks(marks)
-        self.view.results.setText("   ·   ".join(self.result_lines()))
+        self.canvas.setMarks(marks)
+        self.results.setText("   ·   ".join(self.result_lines()))
 
     # --- picking ------------------------------------------------------------------------------
 
     def choose(self, tool: str | None) -> None:
         if tool is not None:
-            self.view.fix_button.setChecked(False)
+            self.fix_button.setChecked(False)
             for name, button in self.buttons.items():
                 if name != tool:
                     button.blockSignals(True)
@@ -149,11 +184,11 @@ class CompareTools:
                     button.blockSignals(False)
         self._tool = tool
         self._points, self._side = [], None
-        self.view.canvas.setPicking(tool is not None)
+        self.canvas.setPicking(tool is not None)
         self.refresh()
 
     def picked(self, side: str, x: float, y: float) -> None:
-        if self.view.fix_button.isChecked():
+        if self.fix_button.isChecked():
             self._pick_pair(side, (x, y))
             return
         if self._tool is None:
@@ -187,34 +222,34 @@ class CompareTools:
                     Annotation(AnnotationKind(tool), Side(side), points, self.text.text().strip())
                 )
         except PixioDocError as error:
-            self.view.ctx.notifier.error(error_text(error))
+            self.notifier.error(error_text(error))
         self.refresh()
-        self.view.marksChanged.emit()
+        self.marksChanged.emit()
 
     # --- fixing the alignment -----------------------------------------------------------------
 
     def fix_alignment(self, on: bool) -> None:
         """Pick three point pairs: a point on the earlier photo, then the same on the later."""
-        view = self.view
+        pair = self.pair
         self._pairs = []
         if on:
             for button in self.buttons.values():
                 button.setChecked(False)
-            self._mode_before_fix = view.canvas.state().mode
-            view.set_mode(Mode.SIDE_BY_SIDE)
-            if view.align_box.isChecked():
-                view.use_alignment(None)
-            view.canvas.setPicking(True)
-            view.quality.setText(
+            self._mode_before_fix = self.canvas.state().mode
+            pair.set_mode(Mode.SIDE_BY_SIDE)
+            if pair.is_aligned():
+                pair.use_alignment(None)
+            self.canvas.setPicking(True)
+            pair.show_hint(
                 QCoreApplication.translate(
                     "CompareView",
                     "Click a point on the earlier photo, then the same point on the later one",
                 )
             )
         else:
-            view.canvas.setPicking(self._tool is not None)
+            self.canvas.setPicking(self._tool is not None)
             if self._mode_before_fix is not None:
-                view.set_mode(self._mode_before_fix)
+                pair.set_mode(self._mode_before_fix)
                 self._mode_before_fix = None
         self.refresh()
 
@@ -233,17 +268,16 @@ class CompareTools:
 
     def apply_pairs(self, pairs: Sequence[tuple[Point, Point]]) -> None:
         """(later point, earlier point) pairs, in original pixels of each photo."""
-        view = self.view
-        after = view.after
+        after = self.pair.after
         if after is None:
             return
         try:
             alignment = homography_from_points(list(pairs), (after.width, after.height))
         except PixioDocError as error:
-            view.ctx.notifier.error(error_text(error))
+            self.notifier.error(error_text(error))
             self._pairs = []
             self.refresh()
             return
         self._pairs = []
-        view.fix_button.setChecked(False)
-        view.use_alignment(alignment)
+        self.fix_button.setChecked(False)
+        self.pair.use_alignment(alignment)

@@ -14,6 +14,9 @@ API for the main window:
 
 With the workspace's thumbnail loader, the progression strip
 (widgets/progression_strip.py) shows each visit's photo, not only its date.
+Beside it: compare_tools.py (marks, measurements, alignment by hand),
+compare_consultation.py (the patient's screen), compare_handout.py (saving
+and the handout).
 
 Decrypting runs on the DB worker (audited as PHOTO_VIEWED, screen
 "comparison"); decoding, alignment and rendering on the image pool.
@@ -21,50 +24,40 @@ Decrypting runs on the DB worker (audited as PHOTO_VIEWED, screen
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QScreen
+from PySide6.QtCore import QRect, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QScreen
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QSlider,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from pixiodoc_desktop.clinic.access.plans import Plans
-from pixiodoc_desktop.clinic.records.comparisons import Comparisons, Screen, weeks_since
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons, weeks_since
 from pixiodoc_desktop.clinic.records.photos import ImageSize, PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
-from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
+from pixiodoc_desktop.gui.views import compare_handout
+from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
+from pixiodoc_desktop.gui.views.compare_controls import CompareControls
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
+from pixiodoc_desktop.gui.views.consultation_window import ComparisonPicture
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
-from pixiodoc_desktop.gui.widgets.progression_strip import ProgressionStrip
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.compose import Mode, Orientation
-from pixiodoc_desktop.imaging.handout import HandoutFormat, HandoutText
+from pixiodoc_desktop.imaging.handout import HandoutFormat
 
 PROGRESS_SLIDER = "progress_slider"  # the plan feature that unlocks the before/after slider
 
 
-class CompareView(QWidget):
+class CompareView(CompareControls):
     opened = Signal(str, str)
     stateChanged = Signal(object)
     marksChanged = Signal()
@@ -95,9 +88,7 @@ class CompareView(QWidget):
         self._request = 0
         self._heat_requested = False
         self._closed = False  # results arriving after the window closed are dropped
-        self._consultation_pair: tuple[str, str] | None = None  # checked and audited for it
         self.slider_allowed = True
-        self.consultation: QWidget | None = None
         self.patient_name = ""
         self.blink_timer = QTimer(self)
         self.blink_timer.timeout.connect(self._blink)
@@ -108,142 +99,53 @@ class CompareView(QWidget):
         self.play_timer.setInterval(1200)
         self.play_timer.timeout.connect(self._play_step)
         self._build()
-        self.tools = CompareTools(self)
+        self._connect()
+        self.set_mode(Mode.SLIDER)
+        self.enable(False)
+        self.tools = CompareTools(
+            self,
+            self.canvas,
+            bar=self.tool_bar,
+            fix_button=self.fix_button,
+            results=self.results,
+            notifier=ctx.notifier,
+            parent=self,
+        )
+        self.tools.marksChanged.connect(self.marksChanged)
+        self.patient_screen = ConsultationLink(
+            ctx,
+            self,
+            run=self._run,
+            failed=self._failed,
+            pair=lambda: (self.before.id, self.after.id) if self.before and self.after else None,
+            picture=self._picture,
+            name=lambda: self.patient_name if self.show_name.isChecked() else "",
+        )
+        self.patient_screen.refused.connect(self.consultationRefused)
+        self.stateChanged.connect(self.patient_screen.follow_state)
+        self.marksChanged.connect(lambda: self.patient_screen.follow_marks(self.canvas.marks()))
 
     # --- building ------------------------------------------------------------------------
 
-    def _button(self, text: str, *, checkable: bool = False) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setAccessibleName(text)
-        button.setCheckable(checkable)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
-
-    def _build(self) -> None:
-        self.before_combo = QComboBox()
-        self.before_combo.setAccessibleName(self.tr("Earlier photo"))
-        self.after_combo = QComboBox()
-        self.after_combo.setAccessibleName(self.tr("Later photo"))
+    def _connect(self) -> None:
+        for mode, button in self.mode_buttons.items():
+            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
         self.before_combo.activated.connect(self._choose)
         self.after_combo.activated.connect(self._choose)
-        self.modes = QButtonGroup(self)
-        self.mode_buttons: dict[Mode, QToolButton] = {}
-        for mode, text in (
-            (Mode.SIDE_BY_SIDE, self.tr("Side by side")),
-            (Mode.SLIDER, self.tr("Slider")),
-            (Mode.OVERLAY, self.tr("Overlay")),
-            (Mode.BLINK, self.tr("Blink")),
-            (Mode.DIFFERENCE, self.tr("Difference")),
-        ):
-            button = self._button(text, checkable=True)
-            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
-            self.modes.addButton(button)
-            self.mode_buttons[mode] = button
-        self.horizontal = QCheckBox(self.tr("Horizontal divider"))
         self.horizontal.toggled.connect(
             lambda on: self.canvas.setOrientation(
                 Orientation.HORIZONTAL if on else Orientation.VERTICAL
             )
         )
-        self.opacity = QSlider(Qt.Orientation.Horizontal)
-        self.opacity.setRange(0, 100)
-        self.opacity.setValue(50)
-        self.opacity.setMaximumWidth(140)
-        self.opacity.setAccessibleName(self.tr("Opacity of the later photo"))
         self.opacity.valueChanged.connect(lambda v: self.canvas.setOpacity(v / 100))
-        self.blink_rate = QDoubleSpinBox()
-        self.blink_rate.setRange(0.5, 6.0)
-        self.blink_rate.setSingleStep(0.5)
-        self.blink_rate.setValue(1.5)
-        self.blink_rate.setSuffix(self.tr(" per second"))
-        self.blink_rate.setAccessibleName(self.tr("Blink rate"))
         self.blink_rate.valueChanged.connect(self._restart_blink)
-
-        self.align_box = QCheckBox(self.tr("Align"))
-        self.align_box.setChecked(True)
         self.align_box.toggled.connect(lambda _on: self._render())
-        self.quality = QLabel()
-        self.quality.setProperty("role", "muted")
-        self.fix_button = self._button(self.tr("Fix alignment"), checkable=True)
-        self.normalise_box = QCheckBox(self.tr("Even out lighting"))
-        self.normalise_box.setToolTip(
-            self.tr("Match the later photo's colour and exposure to the earlier one")
-        )
         self.normalise_box.toggled.connect(lambda _on: self._render())
-        self.save_button = self._button(self.tr("Save comparison"))
         self.save_button.clicked.connect(self.save)
-        self.export_button = self._button(self.tr("Export…"))
         self.export_button.clicked.connect(self._choose_export)
-        self.patient_button = self._button(self.tr("Show to patient"))
         self.patient_button.clicked.connect(self._choose_screen)
-        self.show_name = QCheckBox(self.tr("Show name"))
-        self.show_name.setToolTip(self.tr("Show the patient's name on the consultation screen"))
-
-        self.strip = ProgressionStrip(self.thumbnails)
-        self.strip.setAccessibleName(self.tr("Progression"))
         self.strip.photoClicked.connect(self._strip_clicked)
-        self.play_button = self._button(self.tr("Play"), checkable=True)
         self.play_button.toggled.connect(self._play)
-        self.results = QLabel()
-        self.results.setProperty("role", "muted")
-        self.results.setWordWrap(True)
-
-        for combo in (self.before_combo, self.after_combo):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(14)
-        top = QHBoxLayout()
-        top.addWidget(self.before_combo)
-        arrow = QLabel("→")
-        arrow.setAccessibleName(self.tr("compared with"))
-        top.addWidget(arrow)
-        top.addWidget(self.after_combo)
-        top.addSpacing(16)
-        for button in self.mode_buttons.values():
-            top.addWidget(button)
-        top.addSpacing(8)
-        top.addWidget(self.horizontal)
-        top.addWidget(self.opacity)
-        top.addWidget(self.blink_rate)
-        top.addStretch(1)
-        second = QHBoxLayout()
-        for widget in (self.align_box, self.quality, self.fix_button, self.normalise_box):
-            second.addWidget(widget)
-        second.addStretch(1)
-        for widget in (self.save_button, self.export_button, self.show_name, self.patient_button):
-            second.addWidget(widget)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.play_button)
-        bottom.addWidget(self.strip, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(6)
-        layout.addLayout(top)
-        layout.addLayout(second)
-        self.tool_bar = QHBoxLayout()
-        self.tool_bar.setSpacing(2)
-        tools = QHBoxLayout()
-        tools.addLayout(self.tool_bar)
-        tools.addSpacing(12)
-        tools.addWidget(self.results, 1)
-        layout.addWidget(self.canvas, 1)
-        layout.addLayout(tools)
-        layout.addLayout(bottom)
-        self.set_mode(Mode.SLIDER)
-        self._enable(False)
-
-    def _enable(self, on: bool) -> None:
-        for widget in (
-            self.save_button,
-            self.export_button,
-            self.patient_button,
-            self.fix_button,
-            self.play_button,
-        ):
-            widget.setEnabled(on)
-        self.mode_buttons[Mode.SLIDER].setEnabled(self.slider_allowed)
 
     def _submit(
         self,
@@ -364,7 +266,7 @@ class CompareView(QWidget):
             before, after, series, (before_data, after_data), allowed = result
             self.before, self.after, self.series = before, after, series
             self.set_slider_allowed(allowed)
-            self._fill_choices()
+            self.fill_choices(self.series, self.before, self.after, self.photo_label)
 
             # Both photos decode at once, one on each pool thread.
             images: dict[str, Any] = {}
@@ -423,49 +325,14 @@ class CompareView(QWidget):
             after_to_frame=display.after_to_frame,
         )
         self.canvas.setLabels(self.photo_label(self.before), self.photo_label(self.after))
-        self._show_quality(display)
+        self.show_quality(display)
         self.tools.refresh()
-        self._enable(True)
+        self.enable(True)
         self.opened.emit(self.before.id, self.after.id)
         self.stateChanged.emit(self.canvas.state())
-        self._sync_consultation()
+        self.patient_screen.follow()
         if self.play_button.isChecked():
             self.play_timer.start()
-
-    def _show_quality(self, display: Display) -> None:
-        if display.failure:
-            self.quality.setText(self.tr("Could not align: too few matching features"))
-        elif not self.align_box.isChecked() or display.alignment is None:
-            self.quality.setText(self.tr("Not aligned"))
-        elif display.alignment.manual:
-            self.quality.setText(self.tr("Aligned by hand"))
-        else:
-            verdict = {
-                "good": self.tr("good fit"),
-                "fair": self.tr("fair fit"),
-                "poor": self.tr("poor fit"),
-            }[display.alignment.quality.verdict]
-            self.quality.setText(
-                self.tr("{verdict} ({score} %, {error} px)").format(
-                    verdict=verdict,
-                    score=round(display.alignment.quality.score * 100),
-                    error=f"{display.alignment.quality.reprojection_error_px:.1f}",
-                )
-            )
-
-    def _fill_choices(self) -> None:
-        for combo, current in ((self.before_combo, self.before), (self.after_combo, self.after)):
-            combo.blockSignals(True)
-            combo.clear()
-            for photo in self.series:
-                combo.addItem(self.photo_label(photo), photo.id)
-            if current is not None:
-                combo.setCurrentIndex(max(0, combo.findData(current.id)))
-            combo.blockSignals(False)
-        self.strip.set_photos(
-            [(photo.id, self.photo_label(photo)) for photo in self.series],
-            self.after.id if self.after is not None else None,
-        )
 
     def _choose(self, _index: int = 0) -> None:
         before_id = self.before_combo.currentData()
@@ -542,189 +409,86 @@ class CompareView(QWidget):
         self.align_box.blockSignals(False)
         self._render()
 
+    # --- what the clinician sees, for the patient's screen ------------------------------------
+
+    def is_aligned(self) -> bool:
+        return self.align_box.isChecked()
+
+    def show_hint(self, text: str) -> None:
+        self.quality.setText(text)
+
+    def _picture(self) -> ComparisonPicture | None:
+        if self.display is None or self.before is None:
+            return None
+        return ComparisonPicture(
+            self.display,
+            (self.before.width, self.before.height),
+            self.canvas.labels(),
+            self.canvas.marks(),
+            self.canvas.state(),
+        )
+
     # --- storing and export ----------------------------------------------------------------------
 
-    def save(self) -> None:
+    def _draft(self) -> compare_handout.ComparisonDraft | None:
         if self.before is None or self.after is None:
-            return
-        session = self.ctx.session
-        before_id, after_id = self.before.id, self.after.id
-        comparison_id, alignment = self.comparison_id, self.alignment
-        aligned, normalised = self.align_box.isChecked(), self.normalise_box.isChecked()
-        annotations, measurements = self.tools.annotations(), self.tools.traces()
+            return None
+        return compare_handout.ComparisonDraft(
+            self.before.id,
+            self.after.id,
+            self.comparison_id,
+            self.alignment,
+            self.align_box.isChecked(),
+            self.normalise_box.isChecked(),
+            self.tools.annotations(),
+            self.tools.traces(),
+        )
 
-        def store() -> str:
-            services, actor = session.require()
-            record = Comparisons(services.workstation).save(
-                actor,
-                before_id,
-                after_id,
-                comparison_id=comparison_id,
-                alignment=alignment,
-                aligned=aligned,
-                normalised=normalised,
-                annotations=annotations,
-                measurements=measurements,
-            )
-            return record.id
+    def save(self) -> None:
+        draft = self._draft()
+        if draft is None:
+            return
 
         def stored(saved_id: str) -> None:
             self.comparison_id = saved_id
             self.ctx.notifier.info(self.tr("Comparison saved"))
             self.saved.emit(saved_id)
 
-        self._run(store, stored, self._failed)
-
-    def handout_text(self) -> HandoutText:
-        assert self.before is not None and self.after is not None
-        site = self.tr("Comparison · {site}").format(site=labels.body_site(self.before.body_site))
-        footer = self.tr("Exported on {date}").format(date=dt.date.today().strftime("%d.%m.%Y"))
-        return HandoutText(
-            title=site,
-            before_label=self.photo_label(self.before),
-            after_label=self.photo_label(self.after),
-            lines=tuple(self.tools.result_lines()),
-            footer=footer,
-        )
+        self._run(compare_handout.store(self.ctx.session, draft), stored, self._failed)
 
     def _choose_export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export comparison"),
-            "",
-            self.tr("PNG image (*.png);;PDF handout (*.pdf)"),
-        )
-        if path:
-            fmt = (
-                HandoutFormat.PDF
-                if path.lower().endswith(".pdf") or "pdf" in chosen
-                else HandoutFormat.PNG
-            )
-            self.export_to(Path(path), fmt)
+        chosen = compare_handout.ask_handout_path(self)
+        if chosen is not None:
+            self.export_to(*chosen)
 
     def export_to(self, path: Path, fmt: HandoutFormat) -> None:
-        if self.before is None or self.after is None:
+        draft = self._draft()
+        if draft is None or self.before is None or self.after is None:
             return
-        session = self.ctx.session
-        before_id, after_id = self.before.id, self.after.id
-        alignment = self.alignment if self.align_box.isChecked() else None
-        normalised, text, comparison_id = (
-            self.normalise_box.isChecked(),
-            self.handout_text(),
-            self.comparison_id,
+        text = compare_handout.handout_text(
+            self.before, self.after, self.tools.result_lines(), self.photo_label
         )
-
-        def write() -> Path:
-            services, actor = session.require()
-            return Comparisons(services.workstation).export_handout(
-                actor,
-                before_id,
-                after_id,
-                path,
-                text,
-                fmt=fmt,
-                alignment=alignment,
-                normalised=normalised,
-                comparison_id=comparison_id,
-            )
 
         def written(target: Path) -> None:
             self.ctx.notifier.info(self.tr("Comparison exported"))
             self.exported.emit(str(target))
 
-        self._run(write, written, self._failed)
+        job = compare_handout.write_handout(self.ctx.session, draft, path, text, fmt)
+        self._run(job, written, self._failed)
 
     # --- the consultation screen -------------------------------------------------------------------
 
+    @property
+    def consultation(self) -> QWidget | None:
+        """The patient's screen while it is open."""
+        return self.patient_screen.window
+
     def show_to_patient(self, screen: QScreen | None = None, geometry: QRect | None = None) -> None:
         """Open the patient-facing screen (the consent is checked first, and the view audited)."""
-        if self.before is None or self.after is None or self.display is None:
-            return
-        session = self.ctx.session
-        before_id, after_id = self.before.id, self.after.id
-
-        def check() -> None:
-            services, actor = session.require()
-            Comparisons(services.workstation).images(
-                actor, before_id, after_id, size=ImageSize.SCREEN, screen=Screen.CONSULTATION
-            )
-
-        def refused(error: Exception) -> None:
-            message = error_text(error) if isinstance(error, PixioDocError) else str(type(error))
-            self.ctx.notifier.error(message)
-            self.consultationRefused.emit(message)
-
-        self._run(check, lambda _: self._open_consultation(screen, geometry), refused)
+        self.patient_screen.show(screen, geometry)
 
     def _choose_screen(self) -> None:
-        """With two or more monitors the clinician picks the patient's; else the only one."""
-        screens = QGuiApplication.screens()
-        if len(screens) < 2:
-            self.show_to_patient()
-            return
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new menu on every click
-        mine = self.screen()
-        for index, screen in enumerate(screens, start=1):
-            size = screen.geometry().size()
-            text = self.tr("Screen {number}: {name} ({width}×{height})").format(
-                number=index, name=screen.name(), width=size.width(), height=size.height()
-            )
-            if screen is mine:
-                text = self.tr("{screen} — this window").format(screen=text)
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _=False, s=screen: self.show_to_patient(s))
-        menu.popup(self.patient_button.mapToGlobal(self.patient_button.rect().bottomLeft()))
-
-    def _open_consultation(self, screen: QScreen | None, geometry: QRect | None) -> None:
-        from pixiodoc_desktop.gui.views.consultation_window import ConsultationWindow
-
-        if self.consultation is not None:
-            self.consultation.close()
-        window = ConsultationWindow(self)
-        self.consultation = window
-        window.closed.connect(self._consultation_closed)
-        name = self.patient_name if self.show_name.isChecked() else ""
-        window.follow(self, name=name)
-        self._consultation_pair = (
-            (self.before.id, self.after.id) if self.before and self.after else None
-        )
-        window.show_on(screen, geometry)
-
-    def _consultation_closed(self) -> None:
-        self.consultation = None
-
-    def _sync_consultation(self) -> None:
-        """The patient's screen follows to another pair only through the same consent
-        check and audit as opening it; a refusal closes it."""
-        from pixiodoc_desktop.gui.views.consultation_window import ConsultationWindow
-
-        window = self.consultation
-        if not isinstance(window, ConsultationWindow) or self.before is None or self.after is None:
-            return
-        pair = (self.before.id, self.after.id)
-        if pair == self._consultation_pair:
-            window.take_images(self)
-            return
-        session = self.ctx.session
-
-        def check() -> None:
-            services, actor = session.require()
-            Comparisons(services.workstation).images(
-                actor, pair[0], pair[1], size=ImageSize.SCREEN, screen=Screen.CONSULTATION
-            )
-
-        def allowed(_: object) -> None:
-            if self.consultation is window and self.before and self.after:
-                self._consultation_pair = (self.before.id, self.after.id)
-                window.take_images(self)
-
-        def refused(error: Exception) -> None:
-            if self.consultation is window:
-                window.close()
-            self._failed(error)
-
-        self._run(check, allowed, refused)
+        self.patient_screen.choose_screen(self.patient_button)
 
     # --- life cycle -----------------------------------------------------------------------------
 
@@ -750,9 +514,7 @@ class CompareView(QWidget):
         self._request += 1
         self.blink_timer.stop()
         self.play_timer.stop()
-        if self.consultation is not None:
-            self.consultation.close()
-            self.consultation = None
+        self.patient_screen.close()
         super().closeEvent(event)
 
     def showEvent(self, event: Any) -> None:
@@ -765,9 +527,7 @@ class CompareView(QWidget):
         self._request += 1
         self.blink_timer.stop()
         self.play_timer.stop()
-        if self.consultation is not None:
-            self.consultation.close()
-            self.consultation = None
+        self.patient_screen.close()
         self.canvas.clear()
         self.canvas.message = ""
         self._decoded = None
@@ -781,7 +541,7 @@ class CompareView(QWidget):
         self.after_combo.clear()
         self.strip.clear()
         self.quality.clear()
-        self._enable(False)
+        self.enable(False)
 
     def state(self) -> CompareState:
         return self.canvas.state()

@@ -7,23 +7,34 @@ and zoom, and names the patient only when the clinician allows it. With one
 monitor it covers the screen and Esc returns to the workstation. The
 window title never names the patient (task bars and screen sharing show it).
 
-Consent is checked before this window is made (`CompareView.show_to_patient`,
-`Comparisons.may_show_to_patient`); it never loads anything by itself.
+Consent is checked before this window is made (views/compare_consultation.py,
+`Comparisons.may_show_to_patient`); it never loads anything by itself and
+knows nothing of the compare view: it paints the `ComparisonPicture` it is
+given, and the state and marks it is told.
 """
 
 from __future__ import annotations
 
-import contextlib
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from pixiodoc_desktop.gui.compare_pipeline import Display
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
+from pixiodoc_desktop.gui.widgets.compare_marks import Mark
 
-if TYPE_CHECKING:
-    from pixiodoc_desktop.gui.views.compare_view import CompareView
+
+@dataclass(frozen=True, slots=True)
+class ComparisonPicture:
+    """What the patient sees: the two photos as rendered, their labels, marks and view."""
+
+    display: Display
+    before_size: tuple[int, int]  # the earlier photo's pixels, which marks refer to
+    labels: tuple[str, str]
+    marks: list[Mark]
+    state: CompareState
 
 
 def patient_screen(clinician: QWidget | None = None) -> QScreen:
@@ -61,38 +72,32 @@ class ConsultationWindow(QWidget):
         layout.addWidget(self.canvas, 1)
         self.setStyleSheet("ConsultationWindow { background: #202020; }")
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self._view: CompareView | None = None
 
-    def follow(self, view: CompareView, *, name: str = "") -> None:
-        """Show `view`'s comparison and follow its mode, slider and zoom from now on."""
-        self._view = view
-        view.stateChanged.connect(self._follow_state)
-        view.marksChanged.connect(self._take_marks)
+    def show_name(self, name: str) -> None:
+        """The patient's name above the photos; "" shows none."""
         self.name_label.setText(name)
         self.name_label.setVisible(bool(name))
-        self.take_images(view)
 
-    def take_images(self, view: CompareView) -> None:
-        display = view.display
-        if display is None or view.before is None:
+    def show_picture(self, picture: ComparisonPicture | None) -> None:
+        if picture is None:
             self.canvas.clear()
             return
+        display = picture.display
         self.canvas.setImages(
             display.before,
             display.after,
-            (view.before.width, view.before.height),
+            picture.before_size,
             heat=display.heat,
             after_to_frame=display.after_to_frame,
         )
-        self.canvas.setLabels(*view.canvas.labels())
-        self._take_marks()
-        self.canvas.setState(view.state())
+        self.canvas.setLabels(*picture.labels)
+        self.canvas.setMarks(picture.marks)
+        self.canvas.setState(picture.state)
 
-    def _take_marks(self) -> None:
-        if self._view is not None:
-            self.canvas.setMarks(self._view.canvas.marks())
+    def set_marks(self, marks: list[Mark]) -> None:
+        self.canvas.setMarks(marks)
 
-    def _follow_state(self, state: CompareState) -> None:
+    def set_state(self, state: CompareState) -> None:
         self.canvas.setState(state)
 
     def show_on(self, screen: QScreen | None = None, geometry: QRect | None = None) -> None:
@@ -117,14 +122,6 @@ class ConsultationWindow(QWidget):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._view is not None:
-            for signal, slot in (
-                (self._view.stateChanged, self._follow_state),
-                (self._view.marksChanged, self._take_marks),
-            ):
-                with contextlib.suppress(RuntimeError, TypeError):
-                    signal.disconnect(slot)
-            self._view = None
         self.canvas.clear()
         self.closed.emit()
         super().closeEvent(event)

@@ -1,0 +1,161 @@
+"""The compare view's link to the patient's consultation screen: consent first, then follow.
+
+Opening the screen, and moving it to another pair of photos, both go
+through the same consent check and audit (PHOTO_VIEWED, screen
+"consultation"); a refusal closes the screen. While it is open it follows
+the clinician's mode, slider, zoom and marks. The window it opens
+(views/consultation_window.py) only paints what it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons, Screen
+from pixiodoc_desktop.clinic.records.photos import ImageSize
+from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.views.consultation_window import ComparisonPicture, ConsultationWindow
+from pixiodoc_desktop.gui.widgets.compare_canvas import CompareState
+from pixiodoc_desktop.gui.widgets.compare_marks import Mark
+
+# Strings are translated in the compare view's context: this link is part of it.
+Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], None]], None]
+Pair = tuple[str, str]
+
+
+class ConsultationLink(QObject):
+    """Opens, feeds and closes the consultation screen of one compare view.
+
+    `pair()` names the photos on screen (None before any), `picture()` says
+    what the patient would see now, `name()` the name to show ("" unless
+    the clinician allows it). `run` is the view's DB runner (results only
+    while the view is open); `failed` reports a refusal while following.
+    """
+
+    refused = Signal(str)
+
+    def __init__(
+        self,
+        ctx: GuiContext,
+        clinician: QWidget,
+        *,
+        run: Run,
+        failed: Callable[[BaseException], None],
+        pair: Callable[[], Pair | None],
+        picture: Callable[[], ComparisonPicture | None],
+        name: Callable[[], str],
+    ) -> None:
+        super().__init__(clinician)
+        self.ctx = ctx
+        self.clinician = clinician
+        self._run = run
+        self._failed = failed
+        self._pair = pair
+        self._picture = picture
+        self._name = name
+        self.window: ConsultationWindow | None = None
+        self._shown_pair: Pair | None = None  # checked and audited for it
+
+    def _check(self, pair: Pair) -> Callable[[], None]:
+        session = self.ctx.session
+
+        def check() -> None:
+            services, actor = session.require()
+            Comparisons(services.workstation).images(
+                actor, pair[0], pair[1], size=ImageSize.SCREEN, screen=Screen.CONSULTATION
+            )
+
+        return check
+
+    def show(self, screen: QScreen | None = None, geometry: QRect | None = None) -> None:
+        """Open the patient-facing screen (the consent is checked first, and the view audited)."""
+        pair = self._pair()
+        if pair is None or self._picture() is None:
+            return
+
+        def refused(error: Exception) -> None:
+            message = error_text(error) if isinstance(error, PixioDocError) else str(type(error))
+            self.ctx.notifier.error(message)
+            self.refused.emit(message)
+
+        self._run(self._check(pair), lambda _: self._open(screen, geometry), refused)
+
+    def choose_screen(self, button: QToolButton) -> None:
+        """With two or more monitors the clinician picks the patient's; else the only one."""
+        screens = QGuiApplication.screens()
+        if len(screens) < 2:
+            self.show()
+            return
+        menu = QMenu(self.clinician)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new menu on every click
+        mine = self.clinician.screen()
+        for index, screen in enumerate(screens, start=1):
+            size = screen.geometry().size()
+            text = QCoreApplication.translate(
+                "CompareView", "Screen {number}: {name} ({width}×{height})"
+            ).format(number=index, name=screen.name(), width=size.width(), height=size.height())
+            if screen is mine:
+                text = QCoreApplication.translate("CompareView", "{screen} — this window").format(
+                    screen=text
+                )
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, s=screen: self.show(s))
+        menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def _open(self, screen: QScreen | None, geometry: QRect | None) -> None:
+        if self.window is not None:
+            self.window.close()
+        window = ConsultationWindow(self.clinician)
+        self.window = window
+        window.closed.connect(self._closed)
+        window.show_name(self._name())
+        window.show_picture(self._picture())
+        self._shown_pair = self._pair()
+        window.show_on(screen, geometry)
+
+    def _closed(self) -> None:
+        self.window = None
+
+    def follow(self) -> None:
+        """The patient's screen follows to another pair only through the same consent
+        check and audit as opening it; a refusal closes it."""
+        window = self.window
+        pair = self._pair()
+        if window is None or pair is None:
+            return
+        if pair == self._shown_pair:
+            window.show_picture(self._picture())
+            return
+
+        def allowed(_: object) -> None:
+            now = self._pair()
+            if self.window is window and now is not None:
+                self._shown_pair = now
+                window.show_picture(self._picture())
+
+        def refused(error: Exception) -> None:
+            if self.window is window:
+                window.close()
+            self._failed(error)
+
+        self._run(self._check(pair), allowed, refused)
+
+    def follow_state(self, state: CompareState) -> None:
+        if self.window is not None:
+            self.window.set_state(state)
+
+    def follow_marks(self, marks: list[Mark]) -> None:
+        if self.window is not None:
+            self.window.set_marks(marks)
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window = None

@@ -1,0 +1,223 @@
+"""The compare view's controls and their layout around the canvas.
+
+`CompareControls` builds the widgets (photo choices, the five modes and
+their settings, alignment, saving, the patient's screen, the progression
+strip and the tools row) and lays them out; `CompareView` (compare_view.py)
+connects them and gives them behaviour. Strings are translated in the
+compare view's context: the controls are part of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.gui.compare_pipeline import Display
+from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
+from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas
+from pixiodoc_desktop.gui.widgets.progression_strip import ProgressionStrip
+from pixiodoc_desktop.imaging.compose import Mode
+
+
+def tool_button(text: str, *, checkable: bool = False) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setAccessibleName(text)
+    button.setCheckable(checkable)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
+class CompareControls(QWidget):
+    """The widgets of the compare view, built and laid out once the canvas exists."""
+
+    canvas: CompareCanvas
+    thumbnails: ThumbnailLoader | None
+    slider_allowed: bool
+
+    def _build(self) -> None:
+        self.before_combo = QComboBox()
+        self.before_combo.setAccessibleName(
+            QCoreApplication.translate("CompareView", "Earlier photo")
+        )
+        self.after_combo = QComboBox()
+        self.after_combo.setAccessibleName(QCoreApplication.translate("CompareView", "Later photo"))
+        self.modes = QButtonGroup(self)
+        self.mode_buttons: dict[Mode, QToolButton] = {}
+        for mode, text in (
+            (Mode.SIDE_BY_SIDE, QCoreApplication.translate("CompareView", "Side by side")),
+            (Mode.SLIDER, QCoreApplication.translate("CompareView", "Slider")),
+            (Mode.OVERLAY, QCoreApplication.translate("CompareView", "Overlay")),
+            (Mode.BLINK, QCoreApplication.translate("CompareView", "Blink")),
+            (Mode.DIFFERENCE, QCoreApplication.translate("CompareView", "Difference")),
+        ):
+            button = tool_button(text, checkable=True)
+            self.modes.addButton(button)
+            self.mode_buttons[mode] = button
+        self.horizontal = QCheckBox(QCoreApplication.translate("CompareView", "Horizontal divider"))
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setRange(0, 100)
+        self.opacity.setValue(50)
+        self.opacity.setMaximumWidth(140)
+        self.opacity.setAccessibleName(
+            QCoreApplication.translate("CompareView", "Opacity of the later photo")
+        )
+        self.blink_rate = QDoubleSpinBox()
+        self.blink_rate.setRange(0.5, 6.0)
+        self.blink_rate.setSingleStep(0.5)
+        self.blink_rate.setValue(1.5)
+        self.blink_rate.setSuffix(QCoreApplication.translate("CompareView", " per second"))
+        self.blink_rate.setAccessibleName(QCoreApplication.translate("CompareView", "Blink rate"))
+
+        self.align_box = QCheckBox(QCoreApplication.translate("CompareView", "Align"))
+        self.align_box.setChecked(True)
+        self.quality = QLabel()
+        self.quality.setProperty("role", "muted")
+        self.fix_button = tool_button(
+            QCoreApplication.translate("CompareView", "Fix alignment"), checkable=True
+        )
+        self.normalise_box = QCheckBox(
+            QCoreApplication.translate("CompareView", "Even out lighting")
+        )
+        self.normalise_box.setToolTip(
+            QCoreApplication.translate(
+                "CompareView", "Match the later photo's colour and exposure to the earlier one"
+            )
+        )
+        self.save_button = tool_button(QCoreApplication.translate("CompareView", "Save comparison"))
+        self.export_button = tool_button(QCoreApplication.translate("CompareView", "Export…"))
+        self.patient_button = tool_button(
+            QCoreApplication.translate("CompareView", "Show to patient")
+        )
+        self.show_name = QCheckBox(QCoreApplication.translate("CompareView", "Show name"))
+        self.show_name.setToolTip(
+            QCoreApplication.translate(
+                "CompareView", "Show the patient's name on the consultation screen"
+            )
+        )
+
+        self.strip = ProgressionStrip(self.thumbnails)
+        self.strip.setAccessibleName(QCoreApplication.translate("CompareView", "Progression"))
+        self.play_button = tool_button(
+            QCoreApplication.translate("CompareView", "Play"), checkable=True
+        )
+        self.results = QLabel()
+        self.results.setProperty("role", "muted")
+        self.results.setWordWrap(True)
+
+        for combo in (self.before_combo, self.after_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+        top = QHBoxLayout()
+        top.addWidget(self.before_combo)
+        arrow = QLabel("→")
+        arrow.setAccessibleName(QCoreApplication.translate("CompareView", "compared with"))
+        top.addWidget(arrow)
+        top.addWidget(self.after_combo)
+        top.addSpacing(16)
+        for button in self.mode_buttons.values():
+            top.addWidget(button)
+        top.addSpacing(8)
+        top.addWidget(self.horizontal)
+        top.addWidget(self.opacity)
+        top.addWidget(self.blink_rate)
+        top.addStretch(1)
+        second = QHBoxLayout()
+        for widget in (self.align_box, self.quality, self.fix_button, self.normalise_box):
+            second.addWidget(widget)
+        second.addStretch(1)
+        for widget in (self.save_button, self.export_button, self.show_name, self.patient_button):
+            second.addWidget(widget)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.play_button)
+        bottom.addWidget(self.strip, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        self.tool_bar = QHBoxLayout()
+        self.tool_bar.setSpacing(2)
+        tools = QHBoxLayout()
+        tools.addLayout(self.tool_bar)
+        tools.addSpacing(12)
+        tools.addWidget(self.results, 1)
+        layout.addWidget(self.canvas, 1)
+        layout.addLayout(tools)
+        layout.addLayout(bottom)
+
+    def enable(self, on: bool) -> None:
+        for widget in (
+            self.save_button,
+            self.export_button,
+            self.patient_button,
+            self.fix_button,
+            self.play_button,
+        ):
+            widget.setEnabled(on)
+        self.mode_buttons[Mode.SLIDER].setEnabled(self.slider_allowed)
+
+    def show_quality(self, display: Display) -> None:
+        """How well the later photo was aligned to the earlier one (or why not)."""
+        if display.failure:
+            self.quality.setText(
+                QCoreApplication.translate(
+                    "CompareView", "Could not align: too few matching features"
+                )
+            )
+        elif not self.align_box.isChecked() or display.alignment is None:
+            self.quality.setText(QCoreApplication.translate("CompareView", "Not aligned"))
+        elif display.alignment.manual:
+            self.quality.setText(QCoreApplication.translate("CompareView", "Aligned by hand"))
+        else:
+            verdict = {
+                "good": QCoreApplication.translate("CompareView", "good fit"),
+                "fair": QCoreApplication.translate("CompareView", "fair fit"),
+                "poor": QCoreApplication.translate("CompareView", "poor fit"),
+            }[display.alignment.quality.verdict]
+            self.quality.setText(
+                QCoreApplication.translate(
+                    "CompareView", "{verdict} ({score} %, {error} px)"
+                ).format(
+                    verdict=verdict,
+                    score=round(display.alignment.quality.score * 100),
+                    error=f"{display.alignment.quality.reprojection_error_px:.1f}",
+                )
+            )
+
+    def fill_choices(
+        self,
+        series: Sequence[PhotoSummary],
+        before: PhotoSummary | None,
+        after: PhotoSummary | None,
+        label: Callable[[PhotoSummary], str],
+    ) -> None:
+        """The photos of the series in both choosers and the strip, the pair selected."""
+        for combo, current in ((self.before_combo, before), (self.after_combo, after)):
+            combo.blockSignals(True)
+            combo.clear()
+            for photo in series:
+                combo.addItem(label(photo), photo.id)
+            if current is not None:
+                combo.setCurrentIndex(max(0, combo.findData(current.id)))
+            combo.blockSignals(False)
+        self.strip.set_photos(
+            [(photo.id, label(photo)) for photo in series],
+            after.id if after is not None else None,
+        )
