@@ -262,6 +262,7 @@ async function loadGhost() {
 // --- photos: seal, send, retry from memory until committed --------------------------------
 
 function render(item) {
+  if (item.state !== "sending") item.showThumb();
   item.node.dataset.state = item.state;
   item.node.querySelector("span").textContent = item.message || T[item.state];
 }
@@ -271,8 +272,13 @@ async function add(blob, name) {
   item.node = document.createElement("li");
   const thumb = document.createElement("img");
   thumb.alt = "";
-  thumb.src = URL.createObjectURL(blob);
   item.node.append(thumb, document.createElement("span"));
+  // The picture is decoded for the strip once it is sent: a 12 MP decode would
+  // otherwise compete with sealing and sending it.
+  item.showThumb = () => {
+    thumb.src = URL.createObjectURL(blob);
+    item.showThumb = () => {};
+  };
   $("strip").prepend(item.node);
   state.items.push(item);
   render(item);

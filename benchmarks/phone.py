@@ -1,0 +1,248 @@
+"""Capture with a phone: a 12 MP photo from the page to committed in the vault.
+
+Chromium (Debian's, headless, driven by Selenium) opens the real pairing page
+from the real HTTPS phone server on loopback. Each run hands the page a fresh
+12 MP JPEG through its camera-app input (what a phone does after the shutter)
+and times, from the hand-over until the page shows the photo as committed,
+the whole path: read in the page, sealed with WebCrypto AES-GCM, uploaded,
+opened, checked, prepared (previews), encrypted under the patient's key,
+fsynced and committed with its audit event.
+
+Baseline in the same run, alternating with the real runs, on the same server
+and the same ingest: the same kind of file uploaded by the same page as a
+plain (unencrypted) HTTPS POST, taken into the vault as it is. So the ratio
+(baseline / real; goal >= 0.8) is the price of the end-to-end encryption,
+and the absolute figure (goal <= 1.5 s) what the clinician waits.
+
+    python benchmarks/phone.py [--quick] [--runs N] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import _common
+import cv2
+import numpy as np
+
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.records.vocabulary import PhotoSource
+from pixiodoc_desktop.config import Settings
+from pixiodoc_desktop.demo.photos import render_photo, scene_for
+from pixiodoc_desktop.phone.intake import Arrival, PhoneIntake
+from pixiodoc_desktop.phone.opening import start_pairing
+from pixiodoc_desktop.phone.pairing import PairingTarget
+from pixiodoc_desktop.vault.keys import MINIMUM_KDF
+from pixiodoc_desktop.vault.vault import Vault
+
+TWELVE_MP = (4000, 3000)
+TARGET_RATIO = 0.8
+TARGET_SECONDS = 1.5
+PASSWORD = "Benchmark-Telefon-Linse-2026"  # noqa: S105 - a throwaway benchmark vault
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--ignore-certificate-errors",
+    "--window-size=412,915",
+)
+# The baseline's input: the same page posts the file as it is, no envelope.
+PLAIN_UPLOAD = """
+const input = document.createElement('input');
+input.type = 'file'; input.id = 'bench-plain'; input.hidden = true;
+document.body.append(input);
+window.benchPlain = [];
+input.addEventListener('change', async () => {
+  const file = input.files[0];
+  const body = new Uint8Array(await file.arrayBuffer());
+  const response = await fetch('/api/photo', {method: 'POST', body, cache: 'no-store',
+    headers: {'Authorization': 'Bearer ' + arguments[0], 'X-Upload-Id': crypto.randomUUID(),
+              'Content-Type': 'application/octet-stream'}});
+  window.benchPlain.push(response.status);
+  input.value = '';
+});
+"""
+
+
+class PlainOrSealedIntake(PhoneIntake):
+    """The benchmark's intake: a body that is a bare JPEG is the baseline's plain upload."""
+
+    def take(self, upload_id: str, sealed: bytes) -> Arrival:
+        if not sealed.startswith(b"\xff\xd8\xff"):
+            return super().take(upload_id, sealed)
+        result = self.photos.ingest(
+            self.actor,
+            sealed,
+            self._context({}),
+            source_name="plain.jpg",
+            source=PhotoSource.PHONE,
+        )
+        return Arrival(result.photo.id, upload_id, None, result.photo.modality, dt.datetime.now())
+
+
+def twelve_mp_jpegs(folder: Path, count: int) -> list[Path]:
+    """Distinct 12 MP camera-like JPEGs (sensor noise), so that none is a duplicate."""
+    base = render_photo(scene_for(9, "naevus"), 0, 1, size=TWELVE_MP)
+    rng = np.random.default_rng(9)
+    paths = []
+    for n in range(count):
+        noise = rng.normal(0.0, 6.0, base.shape).astype(np.float32)
+        pixels = np.clip(base.astype(np.float32) + noise, 0, 255).astype(np.uint8)
+        ok, data = cv2.imencode(".jpg", pixels, [cv2.IMWRITE_JPEG_QUALITY, 95])
+        if not ok:
+            raise SystemExit("OpenCV could not encode a JPEG")
+        path = folder / f"IMG_{n:04d}.jpg"
+        path.write_bytes(data.tobytes())
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--quick", action="store_true", help="one run each (CI)")
+    parser.add_argument("--runs", type=int, default=6)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    scratch = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-phone-"))
+    driver = None
+    server = None
+    ws = actor = None
+    try:
+        _common.log(f"making {2 * runs + 1} distinct 12 MP JPEGs")
+        pictures = twelve_mp_jpegs(scratch, 2 * runs + 1)
+        size_mb = pictures[0].stat().st_size / 1e6
+        vault, _ = Vault.create(
+            scratch / "vault",
+            clinic_name="Benchmark",
+            admin_login="bench",
+            admin_name="Bench",
+            password=PASSWORD,
+            kdf=MINIMUM_KDF,
+        )
+        vault.lock()
+        ws, actor = log_in(Vault.open(scratch / "vault"), "bench", PASSWORD)
+        patient = Patients(ws).create(actor, family_name="Bench", given_name="Phone")
+        target = PairingTarget(patient.id, body_site="forearm-left")
+        server = start_pairing(
+            ws, actor, target, Settings(phone_port=0, phone_address="127.0.0.1"), bind="127.0.0.1"
+        )
+        server.intake = PlainOrSealedIntake(ws, actor, server.intake.pairing, per_minute=10_000)
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={scratch / 'chromium'}"):
+            options.add_argument(flag)
+        driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+        driver.get(server.url)
+        deadline = time.monotonic() + 30
+        while driver.find_element(By.ID, "status").get_attribute("data-state") != "paired":
+            if time.monotonic() > deadline:
+                raise SystemExit("The phone page did not pair")
+            time.sleep(0.02)
+        token = server.intake.pairing._token  # the page's token, for the baseline
+        driver.execute_script(PLAIN_UPLOAD, token)
+        sealed_input = driver.find_element(By.ID, "file")
+        plain_input = driver.find_element(By.ID, "bench-plain")
+
+        def committed_count() -> int:
+            return int(
+                driver.execute_script(
+                    "return document.querySelectorAll('#strip li[data-state=committed]').length"
+                )
+            )
+
+        def plain_count() -> int:
+            return len(driver.execute_script("return window.benchPlain"))
+
+        def timed_until(start_input: Any, path: Path, done: Any, before: int) -> float:
+            start = time.perf_counter()
+            start_input.send_keys(str(path))
+            while done() <= before:
+                if time.perf_counter() - start > 60:
+                    raise SystemExit("An upload did not finish within a minute")
+                time.sleep(0.005)
+            return time.perf_counter() - start
+
+        def settle() -> None:
+            """Let the page decode the strip's new picture before the next timing starts."""
+            while not driver.execute_script(
+                "return [...document.querySelectorAll('#strip img')]"
+                ".every((img) => img.complete && img.naturalWidth > 0)"
+            ):
+                time.sleep(0.01)
+
+        # Warm-up (JIT, TLS session, first ingest) with the extra picture.
+        timed_until(sealed_input, pictures[-1], committed_count, 0)
+        settle()
+        real: list[float] = []
+        plain: list[float] = []
+        for n in range(runs):
+            _common.log(f"run {n + 1}/{runs}")
+            plain.append(timed_until(plain_input, pictures[2 * n], plain_count, len(plain)))
+            real.append(timed_until(sealed_input, pictures[2 * n + 1], committed_count, n + 1))
+            settle()
+        statuses = driver.execute_script("return window.benchPlain")
+        if any(status != 200 for status in statuses):
+            raise SystemExit(f"The baseline uploads were refused: {statuses}")
+        bodies = server.bodies_seen
+    finally:
+        if driver is not None:
+            driver.quit()
+        if server is not None:
+            server.close()
+        if ws is not None:
+            lock(ws, actor, logged_out=True)
+        if args.keep:
+            _common.log(f"kept {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    real_s, plain_s = _common.median(real), _common.median(plain)
+    ratio = plain_s / real_s
+    meets = ratio >= TARGET_RATIO and real_s <= TARGET_SECONDS
+    _common.emit(
+        _common.result(
+            benchmark="phone",
+            metric="12 MP photo, page to committed: plain HTTPS upload / sealed (AES-GCM) upload",
+            value=_common.rounded(real_s),
+            unit="s",
+            baseline=_common.rounded(plain_s),
+            ratio=_common.rounded(ratio),
+            target=TARGET_RATIO,
+            meets_target=meets,
+            targets={
+                "ratio": {"value": _common.rounded(ratio), "target": TARGET_RATIO},
+                "seconds": {"value": _common.rounded(real_s), "target": TARGET_SECONDS},
+            },
+            runs=runs,
+            jpeg_mb=round(size_mb, 2),
+            real_seconds=[_common.rounded(v) for v in real],
+            plain_seconds=[_common.rounded(v) for v in plain],
+            bodies_received=bodies,
+            load_average=_common.load_average(),
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
