@@ -15,9 +15,8 @@ from pixiodoc_desktop.cli.common import (
     open_session,
     print_json,
 )
-from pixiodoc_desktop.clinic.exchange.case_bundle import CaseBundles, read_header
+from pixiodoc_desktop.clinic.exchange.case_bundle import CaseBundles, read_bundle_file, read_header
 from pixiodoc_desktop.clinic.records.patients import parse_date
-from pixiodoc_desktop.errors import InvalidInput
 
 
 def _passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
@@ -63,10 +62,7 @@ def case_import(args: argparse.Namespace) -> int:
     ws, actor = open_session(args)
     try:
         bundles = CaseBundles(ws)
-        try:
-            data = Path(args.file).read_bytes()
-        except OSError as exc:
-            raise InvalidInput(f"Cannot read {args.file}: {exc.strerror}") from None
+        data = read_bundle_file(Path(args.file))
         needs_passphrase = read_header(data)[0].get("protection", {}).get("type") == "passphrase"
         passphrase = _passphrase(args, confirm=False) if needs_passphrase else None
         done = bundles.import_bundle(actor, data, passphrase=passphrase)

@@ -14,10 +14,11 @@ from vault_support import create_vault, decodes, plaintext_findings, synthetic_j
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.exchange.case_bundle import MAGIC, BundleRefused, CaseBundles
+from pixiodoc_desktop.clinic.exchange.case_bundle import bundles as bundles_module
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
-from pixiodoc_desktop.errors import PermissionDenied
+from pixiodoc_desktop.errors import InvalidInput, PermissionDenied
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.schema import AuditEvent
 from pixiodoc_desktop.vault.vault import Vault
@@ -243,3 +244,16 @@ def test_case_cli_round_trip(
     )  # type: ignore[operator]
     assert imported.code == 0, imported.output
     assert "View Only" in imported.stdout and FAMILY not in imported.stdout
+
+
+def test_a_bundle_another_pixiodoc_would_refuse_is_not_made(
+    services: ClinicServices,
+    actor: Actor,
+    case: Case,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bundles_module, "MAX_BUNDLE_BYTES", 1024 * 1024 + 100_000)
+    with pytest.raises(InvalidInput, match=r"limit 0\.1 MB\); share fewer visits at a time"):
+        _exported(services, actor, case, tmp_path)
+    assert not (tmp_path / "c.pxcase").exists()

@@ -37,12 +37,14 @@ from pixiodoc_desktop.clinic.exchange.case_bundle.container import (
     parse_public_key,
     read_header,
 )
+from pixiodoc_desktop.clinic.exchange.case_bundle.opening import MAX_BUNDLE_BYTES, read_bundle_file
 from pixiodoc_desktop.clinic.exchange.case_bundle.recording import ImportedCase
 
 __all__ = [
     "DEFAULT_DAYS",
     "FORMAT",
     "MAGIC",
+    "MAX_BUNDLE_BYTES",
     "MAX_DAYS",
     "MIN_PASSPHRASE",
     "PRIVATE_KEY_SETTING",
@@ -53,5 +55,6 @@ __all__ = [
     "ImportedCase",
     "format_public_key",
     "parse_public_key",
+    "read_bundle_file",
     "read_header",
 ]

@@ -24,10 +24,15 @@ from pixiodoc_desktop.clinic.exchange.case_bundle.container import (
     read_header,
 )
 from pixiodoc_desktop.clinic.exchange.case_bundle.contents import gather
-from pixiodoc_desktop.clinic.exchange.case_bundle.opening import open_bundle
+from pixiodoc_desktop.clinic.exchange.case_bundle.opening import (
+    MAX_BUNDLE_BYTES,
+    open_bundle,
+    read_bundle_file,
+)
 from pixiodoc_desktop.clinic.exchange.case_bundle.recording import ImportedCase, record_case
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
+from pixiodoc_desktop.imaging.source_file import megabytes
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.durable import write_atomically
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
@@ -37,6 +42,7 @@ MIN_PASSPHRASE = 12
 MAX_DAYS = 365
 DEFAULT_DAYS = 30
 PRIVATE_KEY_SETTING = "case_bundle_x25519_private"
+_HEADROOM = 1024 * 1024  # the header, nonce and tag around the payload
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,12 @@ class CaseBundles:
             )
         target = out if out.suffix == ".pxcase" else out.with_name(out.name + ".pxcase")
         payload, counts = gather(self.ws, actor, patient_id, visit_ids, today, expires)
+        if len(payload) > MAX_BUNDLE_BYTES - _HEADROOM:
+            # Another PixioDoc would refuse it; say so here, before anything is written.
+            raise InvalidInput(
+                f"The chosen visits make a bundle of {megabytes(len(payload))} "
+                f"(limit {megabytes(MAX_BUNDLE_BYTES - _HEADROOM)}); share fewer visits at a time"
+            )
         header: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
@@ -183,11 +195,7 @@ class CaseBundles:
     def import_file(
         self, actor: Actor, path: Path, *, passphrase: str | None = None
     ) -> ImportedCase:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InvalidInput(f"Cannot read {path}: {exc.strerror}") from None
-        return self.import_bundle(actor, data, passphrase=passphrase)
+        return self.import_bundle(actor, read_bundle_file(path), passphrase=passphrase)
 
     def import_bundle(
         self,

@@ -1,8 +1,9 @@
 """Record an opened case bundle as a View Only patient marked with its origin.
 
-Every photo is prepared (decoded, checked, previews made) before anything is
-written; the record, visits, consents and photos are one unit of work, and
-blobs written for a unit that fails are removed again. Audited as
+The record, visits, consents and photos are one unit of work; photos are
+prepared (decoded, checked, previews made) one at a time inside it, and the
+blobs written for a unit that fails are removed again, so a bad photo or a
+malformed manifest leaves nothing behind. Audited as
 PATIENT_CREATED with the origin in the details.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,21 +42,32 @@ def _magnification(value: object) -> float | None:
     return float(value) if math.isfinite(value) and value > 0 else None
 
 
+def _shape_problem(manifest: dict[str, Any]) -> str | None:
+    """What is wrong with the manifest's shape (lists of objects where lists belong), or None."""
+    if not isinstance(manifest.get("patient"), dict):
+        return "patient"
+    for part in ("visits", "photos", "consents"):
+        items = manifest.get(part, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            return part
+    return None
+
+
 def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> ImportedCase:
-    """Write the manifest's patient, visits, consents and photos as a new record."""
-    objects: dict[str, bytes] = manifest["_objects"]
+    """Write the manifest's patient, visits, consents and photos as a new record.
+
+    Photos are read from the bundle, prepared and stored one at a time, so an
+    import holds one photo in memory, not the whole case.
+    """
+    objects: Mapping[str, bytes] = manifest["_objects"]
+    problem = _shape_problem(manifest)
+    if problem is not None:
+        raise BundleRefused(f"The case bundle's contents are damaged (its {problem} part)")
     try:
         person = manifest["patient"]
         created = str(manifest["created"])
         origin = f"Case bundle from {str(manifest['from_clinic'])[:200]}, made {created}"
-        prepared = [
-            (
-                entry,
-                prepare_image(objects[entry["original"]], source_name=f"case photo {index + 1}"),
-            )
-            for index, entry in enumerate(manifest["photos"])
-        ]
-    except (KeyError, TypeError) as exc:
+    except KeyError as exc:
         raise BundleRefused("The case bundle's contents are incomplete") from exc
     vault = ws.vault
     patient_id = str(uuid.uuid4())
@@ -114,7 +127,10 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                     )
                 )
             session.flush()
-            for entry, image in prepared:
+            for index, entry in enumerate(manifest["photos"]):
+                image = prepare_image(
+                    objects[entry["original"]], source_name=f"case photo {index + 1}"
+                )
                 ids = []
                 for content in (image.stored, image.thumbnail, image.screen):
                     blob = blob_id_for(vault.keys.blob_id, patient_id, content)
@@ -160,12 +176,16 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                     details={
                         "origin": "case bundle",
                         "visits": len(visit_ids),
-                        "photos": len(prepared),
+                        "photos": len(manifest["photos"]),
                     },
                 )
             )
+    except (KeyError, TypeError, ValueError) as exc:
+        for blob in written:
+            vault.blobs.delete(blob)
+        raise BundleRefused("The case bundle's contents are incomplete") from exc
     except BaseException:
         for blob in written:
             vault.blobs.delete(blob)
         raise
-    return ImportedCase(patient_id, origin, len(manifest["visits"]), len(prepared))
+    return ImportedCase(patient_id, origin, len(manifest["visits"]), len(manifest["photos"]))
