@@ -297,7 +297,11 @@ def build_demo_vault(
                             modality=modality,
                             contact=True if modality.is_dermoscopy else None,
                             device=device,
-                            calibration_px_per_mm=40.0 if modality.is_dermoscopy else None,
+                            # Dermoscopy frames 40 mm, a close-up 100 mm (a ruler in the
+                            # picture); the overview is not calibrated.
+                            calibration_px_per_mm=size[0] / (40 if modality.is_dermoscopy else 100)
+                            if modality is not Modality.CLINICAL_OVERVIEW
+                            else None,
                         ),
                         source_name=f"demo-{index:02d}-{visit_index}-{shot}.jpg",
                         source=PhotoSource.CAMERA,

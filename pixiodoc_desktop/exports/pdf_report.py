@@ -34,7 +34,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
@@ -48,6 +47,8 @@ from pixiodoc_desktop.exports.records import (
     screen_image,
 )
 from pixiodoc_desktop.exports.report_comparisons import comparison_figures
+from pixiodoc_desktop.exports.report_locale import ENGLISH, ReportLocale
+from pixiodoc_desktop.exports.report_ruler import with_ruler
 
 _FONT_CANDIDATES = (
     (
@@ -57,13 +58,6 @@ _FONT_CANDIDATES = (
     ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
     ("/Library/Fonts/Arial Unicode.ttf", "/Library/Fonts/Arial Unicode.ttf"),
 )
-_MODALITY_LABELS = {
-    "overview": "Clinical overview",
-    "close-up": "Close-up",
-    "dermoscopy-polarised": "Dermoscopy, polarised",
-    "dermoscopy-non-polarised": "Dermoscopy, non-polarised",
-}
-_SEX_LABELS = {"female": "female", "male": "male", "other": "other", "unknown": "not recorded"}
 _PHOTO_EDGE = 78 * mm
 
 
@@ -97,26 +91,51 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def photo_caption(record: PatientRecord, photo: PhotoSummary) -> tuple[str, ...]:
-    site = BODY_SITES.get(photo.body_site or "")
+def photo_caption(
+    record: PatientRecord,
+    photo: PhotoSummary,
+    say: ReportLocale = ENGLISH,
+    ruler_mm: float | None = None,
+) -> tuple[str, ...]:
     lines = [
-        f"{photo.visit_date.isoformat()} · {_MODALITY_LABELS.get(photo.modality, photo.modality)}",
-        f"Body site: {site.label if site else 'not recorded'}",
+        f"{say.date(photo.visit_date)} · {say.modality(photo.modality)}",
+        f"{say.word('Body site')}: {say.body_site(photo.body_site)}",
     ]
     lesion = record.lesion(photo.lesion_id)
     if lesion is not None:
-        lines.append(f"Lesion: {lesion.label}")
-    if photo.calibration_px_per_mm:
-        lines.append(f"Scale: {photo.calibration_px_per_mm:.1f} px/mm")
+        lines.append(f"{say.word('Lesion')}: {lesion.label}")
+    if ruler_mm is not None:
+        lines.append(say.word("Scale bar: {length}", length=say.millimetres(ruler_mm)))
     if photo.tags:
-        lines.append("Tags: " + ", ".join(photo.tags))
+        lines.append(f"{say.word('Tags')}: " + ", ".join(photo.tags))
     if photo.notes:
         lines.append(photo.notes)
     return tuple(lines)
 
 
+def ruled_image(data: bytes, photo: PhotoSummary, say: ReportLocale) -> tuple[bytes, float | None]:
+    """The picture with a scale bar when the photo is calibrated (and the bar's length)."""
+    if not photo.calibration_px_per_mm or not photo.width:
+        return data, None
+    reader = ImageReader(io.BytesIO(data))
+    shown_width = reader.getSize()[0]
+    px_per_mm = photo.calibration_px_per_mm * shown_width / photo.width
+    return with_ruler(data, px_per_mm, say.millimetres)
+
+
+def photo_figure(
+    ws: Workstation, actor: Actor, record: PatientRecord, photo: PhotoSummary, say: ReportLocale
+) -> ReportFigure:
+    image, ruler = ruled_image(screen_image(ws, actor, photo.id), photo, say)
+    return ReportFigure(image, photo_caption(record, photo, say, ruler), photo.visit_id)
+
+
 def photo_figures(
-    ws: Workstation, actor: Actor, record: PatientRecord, photo_ids: Sequence[str] | None
+    ws: Workstation,
+    actor: Actor,
+    record: PatientRecord,
+    photo_ids: Sequence[str] | None,
+    say: ReportLocale = ENGLISH,
 ) -> list[ReportFigure]:
     """The chosen photos (all of the record's when `photo_ids` is None) as figures."""
     chosen = list(record.photos)
@@ -126,10 +145,7 @@ def photo_figures(
         if missing:
             raise InvalidInput(f"The photo {missing[0]} is not in the chosen visits")
         chosen = [known[pid] for pid in photo_ids]
-    return [
-        ReportFigure(screen_image(ws, actor, p.id), photo_caption(record, p), p.visit_id)
-        for p in chosen
-    ]
+    return [photo_figure(ws, actor, record, p, say) for p in chosen]
 
 
 def _figure(figure: ReportFigure, styles: dict[str, ParagraphStyle]) -> list[Any]:
@@ -160,7 +176,11 @@ def _figure_grid(figures: Sequence[ReportFigure], styles: dict[str, ParagraphSty
 
 
 def _header(
-    record: PatientRecord, logo: bytes | None, title: str, styles: dict[str, ParagraphStyle]
+    record: PatientRecord,
+    logo: bytes | None,
+    title: str,
+    styles: dict[str, ParagraphStyle],
+    say: ReportLocale,
 ) -> list[Any]:
     clinic = _p(record.clinic_name or "PixioDoc", styles["clinic"])
     if logo is not None:
@@ -178,11 +198,17 @@ def _header(
         head = clinic
     patient = record.patient
     facts = [
-        ["Patient", patient.display_name],
-        ["Date of birth", patient.birth_date.isoformat() if patient.birth_date else "not recorded"],
-        ["Sex", _SEX_LABELS.get(patient.sex, patient.sex)],
-        ["Patient number", patient.external_id or patient.id],
-        ["Visits", ", ".join(v.visit_date.isoformat() for v in record.visits) or "none"],
+        [say.word("Patient"), patient.display_name],
+        [
+            say.word("Date of birth"),
+            say.date(patient.birth_date) if patient.birth_date else say.word("not recorded"),
+        ],
+        [say.word("Sex"), say.sex(patient.sex)],
+        [say.word("Patient number"), patient.external_id or patient.id],
+        [
+            say.word("Visits"),
+            ", ".join(say.date(v.visit_date) for v in record.visits) or say.word("none"),
+        ],
     ]
     table = Table(
         [[_p(k, styles["body"]), _p(v, styles["body"])] for k, v in facts],
@@ -200,6 +226,23 @@ def _header(
     return [head, _p(title, styles["title"]), table, Spacer(1, 4 * mm)]
 
 
+def _signature(clinician: str, styles: dict[str, ParagraphStyle], say: ReportLocale) -> list[Any]:
+    """The clinician's name and a line to sign on, kept together at the report's end."""
+    line = Table(
+        [[_p(f"{say.word('Clinician')}: {clinician}", styles["body"])], [""], [""]],
+        colWidths=[90 * mm],
+        rowHeights=[None, 14 * mm, None],
+    )
+    line.hAlign = "LEFT"
+    line.setStyle(
+        TableStyle(
+            [("LINEBELOW", (0, 1), (0, 1), 0.6, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        )
+    )
+    caption = _p(say.word("Date, signature"), styles["small"])
+    return [KeepTogether([Spacer(1, 8 * mm), line, caption])]
+
+
 def write_report(
     handle: IO[bytes],
     record: PatientRecord,
@@ -208,21 +251,28 @@ def write_report(
     logo: bytes | None = None,
     title: str = "Consultation report",
     extra: Callable[[dict[str, ParagraphStyle]], list[Any]] | None = None,
+    say: ReportLocale = ENGLISH,
+    clinician: str | None = None,
 ) -> None:
-    """Render the report into `handle` (any binary file-like object)."""
+    """Render the report into `handle` (any binary file-like object).
+
+    With `clinician`, the report ends with their name and a line to sign on.
+    """
     styles = _styles()
-    created = dt.date.today().isoformat()
+    created = say.word("created {date}", date=say.date(dt.date.today()))
+    title = say.word(title)
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(_fonts()[0], 7.5)
-        canvas.drawString(18 * mm, 10 * mm, f"{record.clinic_name} · {title} · created {created}")
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"Page {doc.page}")
+        canvas.drawString(18 * mm, 10 * mm, f"{record.clinic_name} · {title} · {created}")
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, say.word("Page {page}", page=doc.page))
         canvas.restoreState()
 
-    story: list[Any] = _header(record, logo, title, styles)
+    story: list[Any] = _header(record, logo, title, styles, say)
     for visit in record.visits:
-        block: list[Any] = [_p(f"Visit of {visit.visit_date.isoformat()}", styles["h2"])]
+        heading = say.word("Visit of {date}", date=say.date(visit.visit_date))
+        block: list[Any] = [_p(heading, styles["h2"])]
         for label, value in (
             ("Reason", visit.reason),
             ("Findings", ", ".join(visit.conditions)),
@@ -230,7 +280,7 @@ def write_report(
             ("Notes", visit.notes),
         ):
             if value:
-                block.append(_p(f"{label}: {value}", styles["body"]))
+                block.append(_p(f"{say.word(label)}: {value}", styles["body"]))
         visit_figures = [f for f in figures if f.visit_id == visit.id]
         if visit_figures:
             block.append(_figure_grid(visit_figures, styles))
@@ -239,6 +289,8 @@ def write_report(
         story.append(Spacer(1, 3 * mm))
     if extra is not None:
         story.extend(extra(styles))
+    if clinician:
+        story.extend(_signature(clinician, styles, say))
     doc = SimpleDocTemplate(
         handle,
         pagesize=A4,
@@ -262,20 +314,24 @@ def export_pdf(
     visit_ids: Sequence[str] = (),
     photo_ids: Sequence[str] | None = None,
     comparison_ids: Sequence[str] = (),
+    say: ReportLocale = ENGLISH,
 ) -> Path:
     """Write the consultation report to `out`; needs the record's Admin grant; audited.
 
-    The figures are the chosen comparisons (before and after, with their marks and
-    measurements) followed by the chosen photos; without a choice, every photo of the
-    chosen visits (and no comparison).
+    The figures are the chosen comparisons (before and after side by side, with their
+    marks and measurements) followed by the chosen photos; without a choice, every photo
+    of the chosen visits (and no comparison). It ends with the acting clinician's name
+    and a signature line; `say` gives its language, dates and numbers.
     """
     target = out if out.suffix else out.with_suffix(".pdf")
     record = load_record(ws, actor, patient_id, visit_ids)
-    figures = comparison_figures(ws, actor, record, comparison_ids)
+    figures = comparison_figures(ws, actor, record, comparison_ids, say)
     if photo_ids is not None or not comparison_ids:
-        figures += photo_figures(ws, actor, record, photo_ids)
+        figures += photo_figures(ws, actor, record, photo_ids, say)
     with durable_file(target) as handle:
-        write_report(handle, record, figures, logo=report_logo(ws))
+        write_report(
+            handle, record, figures, logo=report_logo(ws), say=say, clinician=actor.display_name
+        )
     audit_export(
         ws,
         actor,

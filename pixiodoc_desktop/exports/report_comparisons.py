@@ -22,7 +22,9 @@ from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.exports.records import PatientRecord, ReportFigure, screen_image
-from pixiodoc_desktop.imaging.measure import change
+from pixiodoc_desktop.exports.report_locale import ENGLISH, ReportLocale
+from pixiodoc_desktop.exports.report_ruler import with_ruler
+from pixiodoc_desktop.imaging.measure import MeasureKind, Measurement, change
 
 _ANNOTATION = (255, 214, 0)
 _TRACE = (0, 200, 255)
@@ -89,37 +91,53 @@ def marked_image(
     return out.getvalue()
 
 
-def measurement_lines(comparison: ComparisonRecord) -> list[str]:
-    """'A, diameter: 4.1 mm -> 5.3 mm (+1.2 mm, +29%)' per label traced on both sides."""
+def measurement_lines(comparison: ComparisonRecord, say: ReportLocale = ENGLISH) -> list[str]:
+    """'A, diameter: 4.1 mm -> 5.3 mm (+1.2 mm, +29%)' per label traced on both sides.
+
+    The change is computed from the values as printed (one decimal), so that the
+    reader's own subtraction gives the same figure.
+    """
     lines: list[str] = []
     before = {(t.label, t.kind): t for t in comparison.measurements if t.side is Side.BEFORE}
     after = {(t.label, t.kind): t for t in comparison.measurements if t.side is Side.AFTER}
+
+    def name_of(key: tuple[str, MeasureKind]) -> str:
+        return f"{key[0] + ', ' if key[0] else ''}{say.word(str(key[1]))}"
+
+    def text(value: Measurement) -> str:
+        return f"{say.number(value.value)} {value.unit}"
+
     for key, trace in before.items():
-        name = f"{key[0] + ', ' if key[0] else ''}{key[1]}"
         first = comparison.measured(trace)
         if key not in after:
-            lines.append(f"{name}: {first.text()} (before only)")
+            lines.append(f"{name_of(key)}: {text(first)} {say.word('(before only)')}")
             continue
         second = comparison.measured(after[key])
         try:
-            delta = change(first, second)
+            change(first, second)
         except InvalidInput as exc:
-            lines.append(f"{name}: {first.text()} -> {second.text()} ({exc.message})")
+            lines.append(f"{name_of(key)}: {text(first)} -> {text(second)} ({exc.message})")
             continue
-        percent = f", {delta.percent:+.0f}%" if delta.percent is not None else ""
+        shown_first, shown_second = round(first.value, 1), round(second.value, 1)
+        delta = shown_second - shown_first
+        percent = f", {delta / shown_first * 100:+.0f}%" if shown_first else ""
         lines.append(
-            f"{name}: {first.text()} -> {second.text()} "
-            f"({delta.absolute:+.1f} {first.unit}{percent})"
+            f"{name_of(key)}: {text(first)} -> {text(second)} "
+            f"({say.signed(delta)} {first.unit}{percent})"
         )
     for key, trace in after.items():
         if key not in before:
-            name = f"{key[0] + ', ' if key[0] else ''}{key[1]}"
-            lines.append(f"{name}: {comparison.measured(trace).text()} (after only)")
+            measured = comparison.measured(trace)
+            lines.append(f"{name_of(key)}: {text(measured)} {say.word('(after only)')}")
     return lines
 
 
 def comparison_figures(
-    ws: Workstation, actor: Actor, record: PatientRecord, comparison_ids: Sequence[str]
+    ws: Workstation,
+    actor: Actor,
+    record: PatientRecord,
+    comparison_ids: Sequence[str],
+    say: ReportLocale = ENGLISH,
 ) -> list[ReportFigure]:
     """Two figures per chosen comparison (before, after), filed under the later visit."""
     service = Comparisons(ws)
@@ -134,7 +152,7 @@ def comparison_figures(
             visit = comparison.before.visit_id
         if visit not in visit_ids:
             raise InvalidInput(f"The comparison {comparison_id} is not in the chosen visits")
-        title = comparison.title or "Comparison"
+        title = comparison.title or say.word("Comparison")
         for side, photo in ((Side.BEFORE, comparison.before), (Side.AFTER, comparison.after)):
             image = marked_image(
                 screen_image(ws, actor, photo.id),
@@ -142,10 +160,18 @@ def comparison_figures(
                 [a for a in comparison.annotations if a.side is side],
                 [t for t in comparison.measurements if t.side is side],
             )
-            caption = [f"{title}: {'before' if side is Side.BEFORE else 'after'}"]
-            caption.append(f"{photo.visit_date.isoformat()}")
+            ruler = None
+            if photo.calibration_px_per_mm and photo.width:
+                shown = Image.open(io.BytesIO(image)).width
+                image, ruler = with_ruler(
+                    image, photo.calibration_px_per_mm * shown / photo.width, say.millimetres
+                )
+            caption = [f"{title}: {say.word('before' if side is Side.BEFORE else 'after')}"]
+            caption.append(say.date(photo.visit_date))
+            if ruler is not None:
+                caption.append(say.word("Scale bar: {length}", length=say.millimetres(ruler)))
             caption += [a.text for a in comparison.annotations if a.side is side and a.text]
             if side is Side.AFTER:
-                caption += measurement_lines(comparison)
+                caption += measurement_lines(comparison, say)
             figures.append(ReportFigure(image, tuple(caption), visit))
     return figures

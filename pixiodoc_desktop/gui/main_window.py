@@ -157,7 +157,14 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self.menuBar(), self.commands)
         self.status = StatusBar(self.statusBar(), self.ctx)
         self.record_actions = RecordActions(
-            self.ctx, self.state, self, self.commands, self.menus, close_record=self.close_record
+            self.ctx,
+            self.state,
+            self,
+            self.commands,
+            self.menus,
+            close_record=self.close_record,
+            thumbnail=self.thumbnails.thumbnail,
+            selected_photo=self.timeline.timeline.selected,
         )
         self.share_actions = ShareActions(
             self.ctx, self.state, self, self.commands, self.menus, self.thumbnails.thumbnail

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from pixiodoc_desktop.clinic.exchange import ehr_import
@@ -24,12 +24,13 @@ from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.exports import dicom, pacs
 from pixiodoc_desktop.exports.patient_data import export_patient_data
-from pixiodoc_desktop.exports.pdf_report import export_pdf
 from pixiodoc_desktop.exports.records import PriorExport, prior_exports
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.record_dialogs import EraseDialog, PacsDialog, RetentionHoldDialog
+from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
+from pixiodoc_desktop.gui.views.share_dialog import documents_folder
 from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
 from pixiodoc_desktop.gui.workers import DbOperation
 
@@ -51,12 +52,16 @@ class RecordActions(QObject):
         menus: WindowMenus,
         *,
         close_record: Callable[[], None],
+        thumbnail: Callable[[str], QImage | None] | None = None,
+        selected_photo: Callable[[], str | None] = lambda: None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
         self.state = state
         self.close_record = close_record
+        self.thumbnail = thumbnail
+        self.selected_photo = selected_photo
         self.pacs_configured = False
 
         def action(text: str, slot: Callable[[], object], name: str) -> QAction:
@@ -172,8 +177,9 @@ class RecordActions(QObject):
 
     # --- asking for places (tests replace these) -----------------------------------------------
 
-    def ask_save_path(self, title: str, filter_: str) -> Path | None:
-        name, _chosen = QFileDialog.getSaveFileName(self.window, title, "", filter_)
+    def ask_save_path(self, title: str, filter_: str, suggested: str = "") -> Path | None:
+        start = str(documents_folder() / suggested) if suggested else ""
+        name, _chosen = QFileDialog.getSaveFileName(self.window, title, start, filter_)
         return Path(name) if name else None
 
     def ask_folder(self, title: str) -> Path | None:
@@ -186,21 +192,21 @@ class RecordActions(QObject):
 
     # --- exports -------------------------------------------------------------------------------
 
-    def choose_pdf(self) -> None:
-        pid = self._patient_id()
-        path = pid and self.ask_save_path(
-            QCoreApplication.translate("RecordActions", "Export report (PDF)"),
-            QCoreApplication.translate("RecordActions", "PDF (*.pdf)"),
+    def choose_pdf(self) -> ReportDialog | None:
+        """The report builder (visits, photos, comparisons), for the open record."""
+        record = self.state.record
+        if record is None:
+            return None
+        dialog = ReportDialog(
+            self.ctx,
+            record,
+            self.ask_save_path,
+            self.window,
+            selected_photo=self.selected_photo(),
+            thumbnail=self.thumbnail,
         )
-        if pid and path:
-            self._run(
-                lambda ws, actor: export_pdf(ws, actor, pid, path),
-                lambda out: self.ctx.notifier.info(
-                    QCoreApplication.translate("RecordActions", "Report written: %1").replace(
-                        "%1", out.name
-                    )
-                ),
-            )
+        self._open(dialog)
+        return dialog
 
     def choose_dicom(self) -> None:
         pid = self._patient_id()

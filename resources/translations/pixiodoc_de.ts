@@ -741,276 +741,276 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="53"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="140"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="54"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="141"/>
         <source>Diameter</source>
         <translation>Durchmesser</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="55"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="142"/>
         <source>Area</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="91"/>
         <source>Arrow</source>
         <translation>Pfeil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="92"/>
         <source>Circle</source>
         <translation>Kreis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="93"/>
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="94"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="66"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="102"/>
         <source>Note text</source>
         <translation>Notiztext</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="105"/>
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="108"/>
         <source>Clear marks</source>
         <translation>Markierungen löschen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="244"/>
         <source>Click a point on the earlier photo, then the same point on the later one</source>
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="55"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="58"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="62"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="63"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="64"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="65"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="71"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="77"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="159"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="83"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="84"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="163"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="86"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="91"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="169"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="94"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="97"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="101"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="102"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="104"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="106"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="108"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="114"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="116"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="200"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="130"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="284"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="186"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="286"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="188"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="343"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="245"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="437"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="180"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="439"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="185"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="441"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="187"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="444"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="190"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="445"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="191"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="446"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="192"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="449"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="195"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="487"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="354"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="573"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="454"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="581"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="97"/>
         <source>Exported on {date}</source>
         <translation>Exportiert am {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="593"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="112"/>
         <source>Export comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="595"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="114"/>
         <source>PNG image (*.png);;PDF handout (*.pdf)</source>
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="632"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="473"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="735"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="499"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="670"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="101"/>
         <source>Screen {number}: {name} ({width}×{height})</source>
         <translation>Bildschirm {number}: {name} ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="674"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="105"/>
         <source>{screen} — this window</source>
         <translation>{screen} — dieses Fenster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="580"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="94"/>
         <source>Comparison · {site}</source>
         <translation>Vergleich · {site}</translation>
     </message>
@@ -1101,7 +1101,7 @@
 <context>
     <name>ConsultationWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="55"/>
         <source>PixioDoc — consultation</source>
         <translation>PixioDoc — Besprechung</translation>
     </message>
@@ -2304,22 +2304,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="264"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="506"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="513"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="508"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="515"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="543"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="550"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2678,134 +2678,119 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="74"/>
         <source>Export report (PDF)…</source>
         <translation>Bericht exportieren (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="79"/>
         <source>Export DICOM…</source>
         <translation>DICOM exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="84"/>
         <source>Send to PACS</source>
         <translation>An PACS senden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="89"/>
         <source>Export patient data (GDPR)…</source>
         <translation>Patientendaten exportieren (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="94"/>
         <source>Erase patient…</source>
         <translation>Patient löschen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="99"/>
         <source>Retention hold…</source>
         <translation>Aufbewahrungssperre…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="104"/>
         <source>Import patients from CSV…</source>
         <translation>Patienten aus CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="109"/>
         <source>PACS…</source>
         <translation>PACS…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="192"/>
-        <source>Export report (PDF)</source>
-        <translation>Bericht exportieren (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="193"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="199"/>
-        <source>Report written: %1</source>
-        <translation>Bericht geschrieben: %1</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="214"/>
         <source>Export DICOM into a folder</source>
         <translation>DICOM in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="220"/>
         <source>%1 DICOM files written.</source>
         <translation>%1 DICOM-Dateien geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="232"/>
         <source>%1 images sent to the PACS.</source>
         <translation>%1 Bilder an das PACS gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="241"/>
         <source>Export patient data (GDPR)</source>
         <translation>Patientendaten exportieren (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="242"/>
         <source>Archive (*.zip)</source>
         <translation>Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="248"/>
         <source>Patient data written: %1</source>
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="284"/>
         <source>The patient was erased (%1 photos destroyed).</source>
         <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="285"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="291"/>
         <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
 %1</source>
         <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
 %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="313"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="319"/>
         <source>Retention hold set.</source>
         <translation>Aufbewahrungssperre gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="315"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="321"/>
         <source>Retention hold released.</source>
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="323"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="329"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="324"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="330"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="338"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="391"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="397"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="404"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="410"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
     </message>
@@ -2950,6 +2935,80 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="117"/>
         <source>Save the recovery key</source>
         <translation>Wiederherstellungsschlüssel speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="67"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="91"/>
+        <source>Report for %1</source>
+        <translation>Bericht für %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="99"/>
+        <source>Saved comparisons</source>
+        <translation>Gespeicherte Vergleiche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="104"/>
+        <source>Visits and photos</source>
+        <translation>Besuche und Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="109"/>
+        <source>Saved comparisons (before and after side by side)</source>
+        <translation>Gespeicherte Vergleiche (vorher und nachher nebeneinander)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="116"/>
+        <source>Write report…</source>
+        <translation>Bericht schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="120"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="159"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="171"/>
+        <source>No saved comparisons yet.</source>
+        <translation>Noch keine gespeicherten Vergleiche.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="190"/>
+        <source>Tick at least one visit, photo or comparison.</source>
+        <translation>Haken Sie mindestens einen Besuch, ein Foto oder einen Vergleich an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="196"/>
+        <source>Write report</source>
+        <translation>Bericht schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="196"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="227"/>
+        <source>Writing the report…</source>
+        <translation>Bericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="234"/>
+        <source>Report written: %1</source>
+        <translation>Bericht geschrieben: %1</translation>
     </message>
 </context>
 <context>

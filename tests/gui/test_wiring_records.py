@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.csv_import_dialog import CsvImportDialog
 from pixiodoc_desktop.gui.views.record_dialogs import EraseDialog, PacsDialog, RetentionHoldDialog
+from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
 
 
 @pytest.fixture
@@ -89,7 +90,11 @@ def test_pdf_and_patient_data_exports(
     paths = iter([tmp_path / "report.pdf", tmp_path / "berger.zip"])
     monkeypatch.setattr(actions, "ask_save_path", lambda *_a: next(paths))
     _entry(_menu(window, "Patient"), "Export report (PDF)…").trigger()
+    builder = window.findChild(ReportDialog)
+    assert builder is not None and builder.isVisible()
+    builder.write_button.click()
     qtbot.waitUntil(lambda: bool(_messages(window, "info")), timeout=30000)
+    builder.reject()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     _entry(_menu(window, "Patient"), "Export patient data (GDPR)…").trigger()
     qtbot.waitUntil(lambda: (tmp_path / "berger.zip").exists(), timeout=30000)

@@ -1,0 +1,160 @@
+"""Day one, on the demo as shipped: the report builder (Patient › Export report (PDF)…).
+
+Visits and photos ticked in the builder, a saved comparison with its
+measurement, the PDF read back by poppler: the user's language and locale,
+sex as a word, the clinician's name and signature line, a scale bar instead
+of px/mm, a suggested file name without the patient's name, "Open" after.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import in_vault
+from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons, MeasurementTrace, Side
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
+from pixiodoc_desktop.imaging.measure import MeasureKind
+
+__all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (Debian poppler-utils) missing"
+)
+
+
+def _text(pdf: Path) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, timeout=60
+    )
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
+def _page_shots(pdf: Path, folder: Path, name: str) -> None:
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            ["pdftoppm", "-r", "50", "-png", str(pdf), str(folder / name)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+
+
+def _save_comparison(qtbot: QtBot, window: MainWindow) -> str:
+    """A comparison the clinician saved earlier: first and latest close-up, one distance each."""
+    assert window.record is not None
+    photos = sorted(
+        (p for p in window.record.photos if p.modality != "overview"),
+        key=lambda p: p.visit_date,
+    )
+    first, latest = photos[0], photos[-1]
+
+    def save(services, actor):  # type: ignore[no-untyped-def]
+        return (
+            Comparisons(services.workstation)
+            .save(
+                actor,
+                first.id,
+                latest.id,
+                title="Cheek",
+                measurements=[
+                    MeasurementTrace(
+                        MeasureKind.DISTANCE, Side.BEFORE, ((100, 100), (140, 100)), "A"
+                    ),
+                    MeasurementTrace(
+                        MeasureKind.DISTANCE, Side.AFTER, ((100, 100), (150, 100)), "A"
+                    ),
+                ],
+            )
+            .id
+        )
+
+    return str(in_vault(qtbot, window, save))
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_report_builder_writes_what_was_ticked_in_the_users_language(
+    qtbot: QtBot,
+    demo_app: Callable[[str], MainWindow],
+    shots: Path,
+    tmp_path: Path,
+    language: str,
+) -> None:
+    window = demo_app(language)
+    record = window.record
+    assert record is not None
+    _save_comparison(qtbot, window)
+    german = language == "de"
+    actions = window.record_actions
+    asked: list[str] = []
+
+    def ask(_title: str, _filter: str, suggested: str = "") -> Path:
+        asked.append(suggested)
+        return tmp_path / suggested
+
+    actions.ask_save_path = ask  # type: ignore[method-assign]
+    click_menu(
+        qtbot,
+        window,
+        "Patient",
+        "Bericht exportieren (PDF)…" if german else "Export report (PDF)…",
+    )
+    qtbot.waitUntil(lambda: dialog_of(ReportDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ReportDialog, window)
+    assert isinstance(dialog, ReportDialog)
+    qtbot.waitUntil(lambda: bool(dialog.comparisons), timeout=10000)
+    # Tick the saved comparison with the keyboard.
+    dialog.comparison_list.setFocus()
+    dialog.comparison_list.setCurrentRow(0)
+    QTest.keyClick(dialog.comparison_list, Qt.Key.Key_Space)
+    assert len(dialog.chosen_comparisons()) == 1
+    shoot(dialog, shots, f"report-01-builder-{language}")
+    opened: list[Path] = []
+    dialog.open_file = opened.append  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.written, timeout=60000):
+        click(dialog.write_button)
+    assert asked and record.patient.family_name not in asked[0]
+    assert record.patient.external_id and record.patient.external_id in asked[0]
+    pdf = tmp_path / asked[0]
+    click(dialog.open_button)
+    assert opened == [pdf]
+    shoot(dialog, shots, f"report-02-written-{language}")
+    _page_shots(pdf, shots, f"report-03-pdf-{language}")
+
+    text = _text(pdf)
+    latest = max(record.visits, key=lambda v: v.visit_date)
+    if german:
+        expected = [
+            f"Besuch vom {latest.visit_date:%d.%m.%Y}",
+            "Geschlecht",
+            "Männlich",
+            "Behandelnde/r: Dr. Anna Weber",
+            "Datum, Unterschrift",
+            "Cheek: vorher",
+            "A, Abstand:",
+            "Maßstab:",
+            " mm -> ",
+        ]
+    else:
+        expected = [
+            "Sex",
+            "Male",
+            "Clinician: Dr. Anna Weber",
+            "Date, signature",
+            "Cheek: before",
+            "A, distance:",
+            "Scale bar:",
+            " mm -> ",
+        ]
+    for phrase in expected:
+        assert phrase in text, phrase
+    assert "px/mm" not in text
