@@ -27,6 +27,7 @@ from pixiodoc_desktop.cli import (
     photos,
     sync,
     vault,
+    worklist,
 )
 from pixiodoc_desktop.cli.common import EXIT_FAIL, EXIT_USAGE, UsageError, add_vault
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         licence,
         cases,
         gdt,
+        worklist,
     ):
         group.add_parsers(sub)
     return parser

@@ -28,6 +28,7 @@ from pydicom.uid import PYDICOM_IMPLEMENTATION_UID, UID, JPEGBaseline8Bit
 from pixiodoc_desktop import __version__
 from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES, LEFT
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.visits import VisitOrder
 from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
@@ -215,14 +216,19 @@ def build_dataset(
     ds.PatientID = patient.external_id or patient.id
     ds.PatientBirthDate = _da(patient.birth_date) if patient.birth_date else ""
     ds.PatientSex = _SEX.get(patient.sex, "")
-    # General Study: one per visit
-    ds.StudyInstanceUID = study_uid(visit.id)
+    # General Study: one per visit; a visit taken from a worklist order is that order's study
+    order = visit.order
+    ds.StudyInstanceUID = (order and order.study_instance_uid) or study_uid(visit.id)
     ds.StudyDate = _da(visit.visit_date)
     ds.StudyTime = ""
-    ds.ReferringPhysicianName = ""
+    ds.ReferringPhysicianName = (order and order.referring_physician) or ""
     ds.StudyID = visit.visit_date.strftime("%Y%m%d")[:16]
-    ds.AccessionNumber = ""
-    ds.StudyDescription = (visit.reason or "Dermatology photo documentation")[:64]
+    ds.AccessionNumber = (order and order.accession_number) or ""
+    ds.StudyDescription = (
+        (order and order.requested_procedure) or visit.reason or "Dermatology photo documentation"
+    )[:64]
+    if order is not None:
+        _request_attributes(ds, order)
     # General Series: one per modality of the visit
     ds.Modality = "DMS" if dermoscopy else "XC"
     ds.SeriesInstanceUID = series_uid(visit.id, str(modality))
@@ -273,6 +279,21 @@ def build_dataset(
     # by itself, network encoding (pynetdicom) does not.
     ds["PixelData"].is_undefined_length = True
     return DicomObject(photo.id, ds)
+
+
+def _request_attributes(ds: Dataset, order: VisitOrder) -> None:
+    """The worklist order in the series' Request Attributes Sequence (General Series, type 3)."""
+    item = Dataset()
+    if order.accession_number:
+        item.AccessionNumber = order.accession_number
+    if order.study_instance_uid:
+        item.StudyInstanceUID = order.study_instance_uid
+    if order.requested_procedure:
+        item.RequestedProcedureDescription = order.requested_procedure[:64]
+    if order.scheduled_step_id:
+        item.ScheduledProcedureStepID = order.scheduled_step_id[:16]
+    item.RequestedProcedureID = (order.accession_number or order.scheduled_step_id or "")[:16]
+    ds.RequestAttributesSequence = [item]
 
 
 def _dermoscopic_image(

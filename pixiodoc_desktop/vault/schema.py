@@ -118,6 +118,12 @@ class Visit(Record, Base):
     treatment: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The DICOM worklist order the visit was taken from (migration 0009), else NULL.
+    accession_number: Mapped[str | None] = mapped_column(String(16), default=None)
+    study_instance_uid: Mapped[str | None] = mapped_column(String(64), default=None)
+    requested_procedure: Mapped[str | None] = mapped_column(String(64), default=None)
+    referring_physician: Mapped[str | None] = mapped_column(String(200), default=None)
+    scheduled_step_id: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class Lesion(Record, Base):

@@ -17,6 +17,17 @@ from pixiodoc_desktop.vault.schema import Lesion, Patient, Visit
 
 
 @dataclass(frozen=True, slots=True)
+class VisitOrder:
+    """The order (a DICOM worklist's scheduled step) a visit was taken from."""
+
+    accession_number: str | None = None
+    study_instance_uid: str | None = None
+    requested_procedure: str | None = None
+    referring_physician: str | None = None
+    scheduled_step_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class VisitSummary:
     id: str
     patient_id: str
@@ -25,6 +36,7 @@ class VisitSummary:
     conditions: tuple[str, ...]
     treatment: str
     notes: str
+    order: VisitOrder | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +50,22 @@ class LesionSummary:
 
 
 def _visit(v: Visit) -> VisitSummary:
+    order = VisitOrder(
+        v.accession_number,
+        v.study_instance_uid,
+        v.requested_procedure,
+        v.referring_physician,
+        v.scheduled_step_id,
+    )
     return VisitSummary(
-        v.id, v.patient_id, v.visit_date, v.reason, tuple(v.conditions), v.treatment, v.notes
+        v.id,
+        v.patient_id,
+        v.visit_date,
+        v.reason,
+        tuple(v.conditions),
+        v.treatment,
+        v.notes,
+        order if order != VisitOrder() else None,
     )
 
 
@@ -87,7 +113,9 @@ class Visits:
         conditions: tuple[str, ...] = (),
         treatment: str = "",
         notes: str = "",
+        order: VisitOrder | None = None,
     ) -> VisitSummary:
+        """`order`: the worklist order the visit is taken from (its DICOM export carries it)."""
         if visit_date > dt.date.today() + dt.timedelta(days=1):
             raise InvalidInput("A visit cannot be dated in the future")
         with self.ws.unit_of_work(actor) as uow:
@@ -102,6 +130,12 @@ class Visits:
                 treatment=treatment,
                 notes=notes,
             )
+            if order is not None:
+                visit.accession_number = order.accession_number
+                visit.study_instance_uid = order.study_instance_uid
+                visit.requested_procedure = order.requested_procedure
+                visit.referring_physician = order.referring_physician
+                visit.scheduled_step_id = order.scheduled_step_id
             uow.session.add(visit)
             _audit_update(uow, actor, patient_id, "visit", visit.id)
             return _visit(visit)
