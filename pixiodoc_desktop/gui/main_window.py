@@ -37,6 +37,7 @@ from pixiodoc_desktop.gui.emergency_access import EmergencyAccessControl
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
+from pixiodoc_desktop.gui.phone_capture import PhoneCapture
 from pixiodoc_desktop.gui.record_actions import RecordActions
 from pixiodoc_desktop.gui.record_loader import RecordLoader
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
@@ -64,6 +65,7 @@ from pixiodoc_desktop.gui.views.viewer import ViewerWindow
 from pixiodoc_desktop.gui.widgets.timeline_view import tile_image
 from pixiodoc_desktop.gui.window_chrome import StatusBar, build_actions, build_menus
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, ImagePool
+from pixiodoc_desktop.phone.pairing import EndReason
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
 
 log = logging.getLogger(__name__)
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
         self.share_actions = ShareActions(
             self.ctx, self.state, self, self.commands, self.menus, self.thumbnails.thumbnail
         )
+        self.phone_capture = PhoneCapture(self.ctx, self.state, self, self.commands, self.menus)
         self.sync = SyncScheduler(self.ctx, self.state, self, self.menus.practice, self.statusBar())
         self.emergency = EmergencyAccessControl(
             self.ctx,
@@ -334,6 +337,7 @@ class MainWindow(QMainWindow):
         """Hide every patient datum at once, then drop the keys on the DB worker."""
         if not self.is_unlocked():
             return
+        self.phone_capture.end(EndReason.LOCKED)  # before its dialog is closed below
         self.sync.stop()
         self.idle.stop()
         self.ctx.worker.invalidate()
@@ -480,7 +484,12 @@ class MainWindow(QMainWindow):
 
     def open_capture(self) -> None:
         if self.record is not None:
-            self.side.capture(self.record.patient.id)
+            view = self.side.capture(self.record.patient.id)
+            row = getattr(view, "trigger_row", None)
+            if row is not None:  # the capture screen offers the phone too
+                button = self.phone_capture.offer_in(view, getattr(view, "context", None))
+                row.insertWidget(2, button)
+                button.show()  # the screen is already shown
 
     def open_compare(self) -> None:
         selected = self.timeline.timeline.selected()
@@ -554,6 +563,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.phone_capture.shutdown()
         self.sync.stop()
         self.idle.stop()
         self.importer.abort()

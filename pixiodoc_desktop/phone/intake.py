@@ -48,6 +48,22 @@ MODALITY_LABELS = {
 }
 
 
+def _english_site(code: str) -> str:
+    return BODY_SITES[code].label
+
+
+def _english_modality(code: str) -> str:
+    return MODALITY_LABELS.get(Modality(code), code)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words the phone shows for sites and modalities (the GUI passes its translations)."""
+
+    body_site: Callable[[str], str] = _english_site
+    modality: Callable[[str], str] = _english_modality
+
+
 @dataclass(frozen=True, slots=True)
 class Arrival:
     """A photo the workstation committed (what the GUI's strip and the CLI show)."""
@@ -81,8 +97,10 @@ class PhoneIntake:
         max_bytes: int = MAX_UPLOAD_BYTES,
         per_minute: int = UPLOADS_PER_MINUTE,
         clock: Callable[[], float] = time.monotonic,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self.ws = ws
+        self.vocabulary = vocabulary or Vocabulary()
         self.actor = actor
         self.pairing = pairing
         self.photos = Photos(ws)
@@ -205,9 +223,9 @@ class PhoneIntake:
             "site": target.body_site,
             "lesion": target.lesion_id,
             "modality": target.modality,
-            "sites": [[s.code, s.label] for s in BODY_SITES.values()],
+            "sites": [[s.code, self.vocabulary.body_site(s.code)] for s in BODY_SITES.values()],
             "lesions": [[les.id, les.label, les.body_site] for les in lesions],
-            "modalities": [[str(m), label] for m, label in MODALITY_LABELS.items()],
+            "modalities": [[str(m), self.vocabulary.modality(str(m))] for m in MODALITY_LABELS],
             "maxBytes": self.max_bytes,
         }
         return seal(self.pairing.key, json.dumps(info).encode(), INFO_AAD)

@@ -2552,6 +2552,118 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
 </context>
 <context>
+    <name>PhoneCapture</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="35"/>
+        <source>The code was not scanned in time. Open a new pairing.</source>
+        <translation>Der Code wurde nicht rechtzeitig gescannt. Bitte neu koppeln.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="38"/>
+        <source>The pairing ended after ten minutes without photos.</source>
+        <translation>Die Kopplung endete nach zehn Minuten ohne Fotos.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="41"/>
+        <source>The pairing ended after one hour.</source>
+        <translation>Die Kopplung endete nach einer Stunde.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="44"/>
+        <source>The pairing ended: the workstation was locked.</source>
+        <translation>Die Kopplung ist beendet: Der Arbeitsplatz wurde gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="47"/>
+        <source>The pairing ended: another record was opened.</source>
+        <translation>Die Kopplung ist beendet: Eine andere Akte wurde geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="52"/>
+        <source>The pairing has ended.</source>
+        <translation>Die Kopplung ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="110"/>
+        <source>Capture with phone…</source>
+        <translation>Mit Telefon aufnehmen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="174"/>
+        <source>The phone pairing could not start.</source>
+        <translation>Die Kopplung mit dem Telefon konnte nicht starten.</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePairingDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="42"/>
+        <source>Capture with phone</source>
+        <translation>Mit Telefon aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="47"/>
+        <source>Pairing code for the phone</source>
+        <translation>Kopplungscode für das Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="52"/>
+        <source>Scan this code with the phone&apos;s camera. It works for one phone, for two minutes. Photos go straight into this record; nothing stays on the phone.</source>
+        <translation>Scannen Sie diesen Code mit der Kamera des Telefons. Er gilt für ein Telefon und zwei Minuten. Die Fotos kommen direkt in diese Akte; auf dem Telefon bleibt nichts.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="60"/>
+        <source>Show the full name on the phone</source>
+        <translation>Vollständigen Namen auf dem Telefon zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="61"/>
+        <source>Otherwise the phone shows initials and year of birth</source>
+        <translation>Sonst zeigt das Telefon Initialen und Geburtsjahr</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="63"/>
+        <source>Starting…</source>
+        <translation>Starte…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="69"/>
+        <source>Photos received from the phone</source>
+        <translation>Vom Telefon empfangene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="71"/>
+        <source>End pairing</source>
+        <translation>Kopplung beenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="97"/>
+        <source>Workstation address: {0}</source>
+        <translation>Adresse des Arbeitsplatzes: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="102"/>
+        <source>Waiting for the phone… the code expires in {0} s</source>
+        <translation>Warte auf das Telefon… der Code läuft in {0} s ab</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="108"/>
+        <source>Paired: {0}</source>
+        <translation>Gekoppelt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="114"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="121"/>
+        <source>Photos received: {0}</source>
+        <translation>Empfangene Fotos: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PhotoNotesDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="297"/>

@@ -186,6 +186,7 @@ class CaptureView(QDialog):
         row.addWidget(self.take_button)
         row.addWidget(self.burst_check)
         row.addStretch(1)
+        self.trigger_row = row  # the window adds "Capture with phone…" here
         row.addWidget(self.camera_caption)
         self.take_button.clicked.connect(self.take_photo)
         return row

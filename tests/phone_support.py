@@ -1,7 +1,7 @@
 """Chromium (Debian's, driven by Selenium) as a phone, a fake camera, and a proxy that cuts.
 
-A module of its own, not conftest, so that test files and the benchmark's
-quick test can import it by name.
+A module of its own, not conftest, so that test files in any folder (tests/phone,
+tests/gui) can import it by name.
 """
 
 from __future__ import annotations
@@ -69,6 +69,12 @@ def chromium_phone(
     ):
         options.add_argument(argument)
     options.add_experimental_option("prefs", {"intl.accept_languages": language})
+    # A phone's viewport (headless windows are at least 500 px wide); the browser's
+    # own user agent stays, so the audit names what really connected.
+    options.add_experimental_option(
+        "mobileEmulation",
+        {"deviceMetrics": {"width": size[0], "height": size[1], "pixelRatio": 1.0}},
+    )
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     try:
         yield driver
