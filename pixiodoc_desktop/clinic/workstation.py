@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -150,6 +152,18 @@ class UnitOfWork:
     def audit(self, draft: audit.EventDraft) -> None:
         """Queue an audit event; it is written with the commit."""
         self._events.append(draft)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the unit that may fail alone (one photo of a batch): if it raises, its
+        rows, outbox operations and queued audit events are undone; the rest stays."""
+        queued = len(self._events)
+        try:
+            with self.session.begin_nested():
+                yield
+        except BaseException:
+            del self._events[queued:]
+            raise
 
     @property
     def actor_id(self) -> str:

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from pixiodoc_desktop.errors import BlobDamaged, RecordNotFound
 from pixiodoc_desktop.vault import private
-from pixiodoc_desktop.vault.durable import TEMP_SUFFIX, fsync_folder, temp_name_for
+from pixiodoc_desktop.vault.durable import TEMP_SUFFIX, FolderSync, fsync_folder, temp_name_for
 
 MAGIC = b"PXB1"
 VERSION = 1
@@ -115,15 +115,20 @@ class BlobStore:
     def exists(self, blob_id: str) -> bool:
         return self.path_for(blob_id).exists()
 
-    def put(self, blob_id: str, data: bytes, owner_key: bytes) -> int:
+    def put(
+        self, blob_id: str, data: bytes, owner_key: bytes, *, batch: FolderSync | None = None
+    ) -> int:
         """Store `data` durably under `blob_id`; returns bytes on disk.
 
         Idempotent: an existing object is kept (it has the same content).
         Order: temp file, fsync, rename, fsync folder. The caller commits the
-        database row only after this returns.
+        database row only after this returns; with a `batch`, the folder fsync
+        is left to `batch.sync()`, which the caller runs before that commit.
         """
         path = self.path_for(blob_id)
         if path.exists():
+            if batch is not None:  # it may be another writer's, not yet synced
+                batch.add(path.parent)
             return path.stat().st_size
         private.make_folder(path.parent)
         buffers = encrypt_blob(blob_id, data, owner_key)
@@ -138,7 +143,10 @@ class BlobStore:
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-        fsync_folder(path.parent)
+        if batch is None:
+            fsync_folder(path.parent)
+        else:
+            batch.add(path.parent)
         return sum(len(b) for b in buffers)
 
     def read_raw(self, blob_id: str) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -18,6 +19,31 @@ def fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+class FolderSync:
+    """Folders whose new entries must reach the disk before a batch's rows commit.
+
+    Group commit: writers of a batch rename their fsynced files into place and
+    `add` the folder; `sync` fsyncs each folder once for the whole batch instead
+    of once per file. `add` must come after the rename it covers. Thread-safe.
+    """
+
+    def __init__(self) -> None:
+        self._folders: set[Path] = set()
+        self._lock = threading.Lock()
+
+    def add(self, folder: Path) -> None:
+        with self._lock:
+            self._folders.add(folder)
+
+    def sync(self) -> int:
+        """Fsync every folder added so far; returns how many there were."""
+        with self._lock:
+            folders, self._folders = self._folders, set()
+        for folder in sorted(folders):
+            fsync_folder(folder)
+        return len(folders)
 
 
 def temp_name_for(path: Path) -> Path:

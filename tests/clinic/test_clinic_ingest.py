@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from PIL import ExifTags, Image
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from vault_support import decodes, synthetic_jpeg, synthetic_png
 
-from pixiodoc_desktop.clinic.exchange.importing import import_files
-from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
+from pixiodoc_desktop.clinic.exchange.importing import Refusal, import_files
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, Photos, PhotoSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.clinic.workstation import Actor, UnitOfWork, Workstation
 from pixiodoc_desktop.errors import (
     BlobDamaged,
     IngestError,
@@ -23,6 +23,8 @@ from pixiodoc_desktop.errors import (
     PermissionDenied,
     UnsupportedImage,
 )
+from pixiodoc_desktop.vault import blobs as blobs_module
+from pixiodoc_desktop.vault import durable
 from pixiodoc_desktop.vault.blobs import BlobStore
 from pixiodoc_desktop.vault.schema import AuditEvent, OutboxOperation, Photo, Visit
 
@@ -430,3 +432,95 @@ def test_export_writes_the_stored_image_and_is_audited(
 
 def test_ingest_error_types_are_ingest_errors() -> None:
     assert issubclass(UnsupportedImage, IngestError)
+
+
+def test_a_card_is_committed_a_batch_per_transaction_after_its_folders_are_synced(
+    services: ClinicServices,
+    actor: Actor,
+    patient_id: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    for index in range(7):
+        (card / f"IMG_{index:04d}.JPG").write_bytes(synthetic_jpeg(70 + index))
+    vault = services.workstation.vault
+    synced: list[Path] = []
+    sync_folder = durable.fsync_folder
+    monkeypatch.setattr(
+        durable, "fsync_folder", lambda folder: (synced.append(folder), sync_folder(folder))[1]
+    )
+    monkeypatch.setattr(blobs_module, "fsync_folder", durable.fsync_folder)
+    synced_at_commit: list[set[Path]] = []
+    on_commit = lambda _connection: synced_at_commit.append(set(synced))  # noqa: E731
+    event.listen(vault.write_engine, "commit", on_commit)
+    heard: list[tuple[str, bool]] = []
+
+    def stored(photo: PhotoSummary) -> None:  # only after its batch has committed
+        with vault.read_session() as session:
+            heard.append((photo.source_name, session.get(Photo, photo.id) is not None))
+
+    try:
+        report = import_files(
+            services.photos,
+            actor,
+            CaptureContext(patient_id=patient_id),
+            [card],
+            batch_size=3,
+            on_stored=stored,
+        )
+    finally:
+        event.remove(vault.write_engine, "commit", on_commit)
+
+    assert report.summary == "7 imported, 0 duplicates, 0 refused"
+    assert heard == [(f"IMG_{index:04d}.JPG", True) for index in range(7)]
+    assert len(synced_at_commit) == 3  # 3 + 3 + 1 photos: one transaction each
+    with vault.read_session() as session:
+        rows = {p.source_name: p for p in session.scalars(select(Photo))}
+    for index, photo in enumerate(report.imported):
+        row = rows[photo.source_name]
+        folders = {
+            vault.blobs.path_for(blob).parent
+            for blob in (row.blob_id, row.thumbnail_blob_id, row.screen_blob_id)
+        }
+        assert folders <= synced_at_commit[index // 3], f"{photo.source_name} committed unsynced"
+    assert _state(services.workstation).temps == 0
+
+
+def test_a_photo_failing_in_a_batch_is_undone_alone(
+    services: ClinicServices,
+    actor: Actor,
+    patient_id: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    for index in range(3):
+        (card / f"IMG_{index:04d}.JPG").write_bytes(synthetic_jpeg(80 + index))
+    before = _state(services.workstation)
+    visit_for = Photos._visit_for
+    calls: list[str] = []
+
+    def first_fails(self: Photos, uow: UnitOfWork, *args: object) -> tuple[str, dt.date]:
+        answer = visit_for(self, uow, *args)  # type: ignore[arg-type]
+        calls.append(answer[0])
+        if len(calls) == 1:  # the visit (and its audit event) was made for this photo
+            raise InvalidInput("That visit is closed")
+        return answer
+
+    monkeypatch.setattr(Photos, "_visit_for", first_fails)
+    report = import_files(
+        services.photos, actor, CaptureContext(patient_id=patient_id), [card], batch_size=8
+    )
+
+    assert report.summary == "2 imported, 0 duplicates, 1 refused"
+    assert report.refused == [Refusal(card / "IMG_0000.JPG", "That visit is closed")]
+    after = _state(services.workstation)
+    assert (after.photos, after.visits) == (before.photos + 2, before.visits + 1)
+    # Two photos and one visit, each with its outbox operation and audit event; nothing
+    # of the undone photo's visit, row or objects is left.
+    assert after.outbox == before.outbox + 3
+    assert after.audit == before.audit + 3
+    assert len(after.blobs - before.blobs) == 6 and after.temps == 0

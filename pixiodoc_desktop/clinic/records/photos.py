@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -23,14 +23,14 @@ from sqlalchemy import select
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.body_sites import check_body_site
+from pixiodoc_desktop.clinic.records.photo_objects import StoredObjects, object_ids, store_objects
 from pixiodoc_desktop.clinic.records.visits import Visits
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource, parse
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, UnitOfWork, Workstation
-from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
+from pixiodoc_desktop.errors import InvalidInput, PixioDocError, RecordNotFound
 from pixiodoc_desktop.imaging.prepare import PreparedImage, prepare_image
 from pixiodoc_desktop.vault import locking
-from pixiodoc_desktop.vault.blobs import blob_id_for
-from pixiodoc_desktop.vault.durable import write_atomically
+from pixiodoc_desktop.vault.durable import FolderSync, write_atomically
 from pixiodoc_desktop.vault.schema import Lesion, Patient, Photo, Visit
 
 
@@ -132,6 +132,27 @@ def _naive_local(value: dt.datetime | None) -> dt.datetime | None:
     return value.astimezone().replace(tzinfo=None)
 
 
+@dataclass(frozen=True, slots=True)
+class _CheckedContext:
+    modality: str
+    site: str | None
+    magnification: float | None
+
+
+def _already_durable(size: int) -> Callable[[], int]:
+    """For a row whose objects a batch import wrote ahead of it: their size, no writing."""
+    return lambda: size
+
+
+def _checked_context(context: CaptureContext) -> _CheckedContext:
+    """The capture context's words checked once, before any image work."""
+    return _CheckedContext(
+        modality=parse(Modality, context.modality, "modality"),
+        site=check_body_site(context.body_site),
+        magnification=_magnification(context.magnification),
+    )
+
+
 class Photos:
     def __init__(self, workstation: Workstation) -> None:
         self.ws = workstation
@@ -166,15 +187,11 @@ class Photos:
 
         `audit_details` add context to the PHOTO_ADDED event (e.g. a phone's browser and OS).
         """
-        modality = parse(Modality, context.modality, "modality")
-        site = check_body_site(context.body_site)
-        magnification = _magnification(context.magnification)
+        checked = _checked_context(context)
         image = prepared or prepare_image(data, source_name=source_name)
         vault = self.ws.vault
-        ids = vault.keys.blob_id
-        original_id = blob_id_for(ids, context.patient_id, image.stored)
-        thumb_id = blob_id_for(ids, context.patient_id, image.thumbnail)
-        screen_id = blob_id_for(ids, context.patient_id, image.screen)
+        ids = object_ids(vault, context.patient_id, image)
+        objects = tuple(zip(ids, (image.stored, image.thumbnail, image.screen), strict=True))
         with locking.writing(vault.folder), self.ws.unit_of_work(actor) as uow:
             require(
                 uow.session,
@@ -183,128 +200,159 @@ class Photos:
                 Action.EDIT,
                 event=audit.EventType.PHOTO_ADDED,
             )
-            existing = uow.session.scalar(
-                select(Photo).where(
-                    Photo.patient_id == context.patient_id, Photo.blob_id == original_id
-                )
-            )
-            if existing is not None and not existing.deleted:
-                visit = uow.session.get(Visit, existing.visit_id)
-                assert visit is not None
-                return IngestResult(_summary(existing, visit.visit_date), duplicate=True)
-            patient_key = vault.patient_key(uow.session, context.patient_id)
-            if context.lesion_id is not None:
-                lesion = uow.session.get(Lesion, context.lesion_id)
-                if lesion is None or lesion.patient_id != context.patient_id:
-                    raise InvalidInput("That lesion belongs to another patient")
-                site = site or lesion.body_site
-            visit_id, visit_date = self._visit_for(uow, actor, context, image)
-            if existing is not None:  # re-importing a deleted photo brings it back
-                uow.session.delete(existing)
-                uow.session.flush()
-            # Every check is done: only now do the encrypted objects reach the disk.
-            size = self._store_objects(
-                patient_key,
-                (
-                    (original_id, image.stored),
-                    (thumb_id, image.thumbnail),
-                    (screen_id, image.screen),
-                ),
-            )
-            photo = Photo(
-                id=str(uuid.uuid4()),
-                patient_id=context.patient_id,
-                visit_id=visit_id,
-                lesion_id=context.lesion_id,
-                body_site=site,
-                modality=modality,
-                contact=context.contact,
-                device=context.device or image.camera_model,
-                captured_at=_naive_local(image.captured_at),
-                width=image.width,
-                height=image.height,
-                bit_depth=image.bit_depth,
-                media_type=image.media_type,
-                size_bytes=size,
-                blob_id=original_id,
-                thumbnail_blob_id=thumb_id,
-                screen_blob_id=screen_id,
-                source=str(source),
-                source_name=source_name[-260:],
-                tags=list(context.tags),
-                annotations=[],
-                calibration_px_per_mm=context.calibration_px_per_mm,
-                magnification=magnification,
-            )
-            uow.session.add(photo)
-            uow.audit(
-                audit.EventDraft(
-                    audit.EventType.PHOTO_ADDED,
-                    actor.user_id,
-                    patient_id=context.patient_id,
-                    object_type="photo",
-                    object_id=photo.id,
-                    details={
-                        **(audit_details or {}),
-                        "source": str(source),
-                        "modality": modality,
-                    },
-                )
-            )
-            return IngestResult(_summary(photo, visit_date), duplicate=False)
 
-    def prestore(self, patient_id: str, image: PreparedImage) -> list[str]:
-        """Encrypt and durably write a prepared image's objects ahead of `ingest`.
+            def make_durable() -> int:
+                # Every check is done: only now do the encrypted objects reach the disk.
+                key = vault.patient_key(uow.session, context.patient_id)
+                return store_objects(vault.blobs, key, objects)
 
-        Lets a batch import do the encryption and fsyncs on its worker threads
-        while the vault's write transaction stays short. The caller must hold
-        `locking.writing(vault.folder)` from here until the matching `ingest`
-        commits, and pass the returned ids (the objects this call created) to
-        `discard_objects` if that ingest does not happen or fails. Safe from any
-        thread: it uses a read session of its own.
+            result, draft = self._add_row(
+                uow,
+                actor,
+                context,
+                checked,
+                image,
+                ids,
+                make_durable,
+                source_name,
+                source,
+                audit_details,
+            )
+            if draft is not None:
+                uow.audit(draft)
+            return result
+
+    def ingest_batch(
+        self,
+        actor: Actor,
+        context: CaptureContext,
+        items: Sequence[tuple[str, PreparedImage, StoredObjects]],
+        *,
+        folders: FolderSync,
+        source: PhotoSource = PhotoSource.IMPORT,
+    ) -> list[IngestResult | PixioDocError]:
+        """Commit the rows of several prestored images (source name, image, objects) in
+        one transaction: group commit, for a batch import.
+
+        Their objects were written and fsynced by `photo_objects.prestore(..., folders)`;
+        the folders are fsynced here, once for the batch, before the one commit. A photo
+        that fails its own checks is rolled back alone and returned as its error.
         """
-        vault = self.ws.vault
-        with vault.read_session() as session:
-            key = vault.patient_key(session, patient_id)
-        ids = vault.keys.blob_id
-        created: list[str] = []
         try:
-            for data in (image.stored, image.thumbnail, image.screen):
-                blob_id = blob_id_for(ids, patient_id, data)
-                if not vault.blobs.exists(blob_id):
-                    vault.blobs.put(blob_id, data, key)
-                    created.append(blob_id)
-        except BaseException:
-            self.discard_objects(created)
-            raise
-        return created
-
-    def discard_objects(self, blob_ids: list[str]) -> None:
-        """Remove objects written by `prestore` whose photo row was never committed."""
-        for blob_id in blob_ids:
-            self.ws.vault.blobs.delete(blob_id)
-
-    def _store_objects(self, key: bytes, objects: tuple[tuple[str, bytes], ...]) -> int:
-        """Make the image objects durable before their row is committed; the first one's size.
-
-        If writing one fails, the objects this call wrote are removed again (the
-        caller still holds the write transaction, so no other ingest can have
-        come to rely on them): a failed ingest leaves nothing behind.
-        """
-        blobs = self.ws.vault.blobs
-        written: list[str] = []
-        sizes: list[int] = []
+            checked = _checked_context(context)
+        except PixioDocError as error:
+            return [error] * len(items)
+        folders.sync()
+        results: list[IngestResult | PixioDocError] = []
         try:
-            for blob_id, data in objects:
-                fresh = not blobs.exists(blob_id)
-                sizes.append(blobs.put(blob_id, data, key))
-                if fresh:
-                    written.append(blob_id)
-        except BaseException:
-            for blob_id in written:
-                blobs.delete(blob_id)
-            raise
-        return sizes[0]
+            with locking.writing(self.ws.vault.folder), self.ws.unit_of_work(actor) as uow:
+                require(
+                    uow.session,
+                    actor,
+                    context.patient_id,
+                    Action.EDIT,
+                    event=audit.EventType.PHOTO_ADDED,
+                )
+                for source_name, image, objects in items:
+                    ids = (objects.original, objects.thumbnail, objects.screen)
+                    try:
+                        with uow.savepoint():
+                            result, draft = self._add_row(
+                                uow,
+                                actor,
+                                context,
+                                checked,
+                                image,
+                                ids,
+                                _already_durable(objects.size_bytes),
+                                source_name,
+                                source,
+                                None,
+                            )
+                    except PixioDocError as error:
+                        results.append(error)
+                        continue
+                    if draft is not None:
+                        uow.audit(draft)
+                    results.append(result)
+        except PixioDocError as error:  # refused for the whole batch (audited once)
+            return [error] * len(items)
+        return results
+
+    def _add_row(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        context: CaptureContext,
+        checked: _CheckedContext,
+        image: PreparedImage,
+        ids: tuple[str, str, str],
+        make_durable: Callable[[], int],
+        source_name: str,
+        source: PhotoSource,
+        audit_details: Mapping[str, str] | None,
+    ) -> tuple[IngestResult, audit.EventDraft | None]:
+        """The photo row (or the existing duplicate) and its audit event, inside `uow`."""
+        original_id, thumb_id, screen_id = ids
+        site = checked.site
+        existing = uow.session.scalar(
+            select(Photo).where(
+                Photo.patient_id == context.patient_id, Photo.blob_id == original_id
+            )
+        )
+        if existing is not None and not existing.deleted:
+            visit = uow.session.get(Visit, existing.visit_id)
+            assert visit is not None
+            return IngestResult(_summary(existing, visit.visit_date), duplicate=True), None
+        if context.lesion_id is not None:
+            lesion = uow.session.get(Lesion, context.lesion_id)
+            if lesion is None or lesion.patient_id != context.patient_id:
+                raise InvalidInput("That lesion belongs to another patient")
+            site = site or lesion.body_site
+        visit_id, visit_date = self._visit_for(uow, actor, context, image)
+        if existing is not None:  # re-importing a deleted photo brings it back
+            uow.session.delete(existing)
+            uow.session.flush()
+        size = make_durable()
+        photo = Photo(
+            id=str(uuid.uuid4()),
+            patient_id=context.patient_id,
+            visit_id=visit_id,
+            lesion_id=context.lesion_id,
+            body_site=site,
+            modality=checked.modality,
+            contact=context.contact,
+            device=context.device or image.camera_model,
+            captured_at=_naive_local(image.captured_at),
+            width=image.width,
+            height=image.height,
+            bit_depth=image.bit_depth,
+            media_type=image.media_type,
+            size_bytes=size,
+            blob_id=original_id,
+            thumbnail_blob_id=thumb_id,
+            screen_blob_id=screen_id,
+            source=str(source),
+            source_name=source_name[-260:],
+            tags=list(context.tags),
+            annotations=[],
+            calibration_px_per_mm=context.calibration_px_per_mm,
+            magnification=checked.magnification,
+        )
+        uow.session.add(photo)
+        draft = audit.EventDraft(
+            audit.EventType.PHOTO_ADDED,
+            actor.user_id,
+            patient_id=context.patient_id,
+            object_type="photo",
+            object_id=photo.id,
+            details={
+                **(audit_details or {}),
+                "source": str(source),
+                "modality": checked.modality,
+            },
+        )
+        return IngestResult(_summary(photo, visit_date), duplicate=False), draft
 
     def _visit_for(
         self, uow: UnitOfWork, actor: Actor, context: CaptureContext, image: PreparedImage
