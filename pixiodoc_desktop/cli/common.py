@@ -9,13 +9,13 @@ import json
 import sys
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from pixiodoc_desktop.clinic.access.login import lock, log_in
-from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.config import default_vault_dir
 from pixiodoc_desktop.errors import InvalidInput, PixioDocError
-from pixiodoc_desktop.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -69,12 +69,19 @@ def parse_name(text: str) -> tuple[str, str]:
 
 
 def open_session(args: argparse.Namespace) -> tuple[Workstation, Actor]:
+    # Imported here: the vault machinery (SQLAlchemy, SQLCipher) is not loaded when
+    # `pixiodoc` starts the workstation, whose unlock screen must paint first.
+    from pixiodoc_desktop.clinic.access.login import log_in
+    from pixiodoc_desktop.vault.vault import Vault
+
     vault = Vault.open(vault_dir(args))
     password = read_secret(args, f"Password for {args.user}: ")
     return log_in(vault, args.user, password)
 
 
 def close_session(ws: Workstation, actor: Actor | None) -> None:
+    from pixiodoc_desktop.clinic.access.login import lock
+
     lock(ws, actor, logged_out=True)
 
 

@@ -15,20 +15,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pixiodoc_desktop import __version__
-from pixiodoc_desktop.cli import (
-    audit,
-    cases,
-    exports,
-    gdt,
-    licence,
-    patients,
-    people,
-    phone,
-    photos,
-    sync,
-    vault,
-    worklist,
-)
 from pixiodoc_desktop.cli.common import EXIT_FAIL, EXIT_USAGE, UsageError, add_vault
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.logs import setup_logging
@@ -43,7 +29,8 @@ def open_workstation(args: argparse.Namespace) -> int:
     return run(vault=Path(args.vault) if args.vault else None, demo=args.demo, camera=args.camera)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `commands` only the workstation's own options."""
     parser = argparse.ArgumentParser(
         prog="pixiodoc",
         description="PixioDoc Desktop: encrypted clinical photo documentation for dermatology.",
@@ -60,6 +47,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--camera", metavar="PATH", help=argparse.SUPPRESS)
     parser.set_defaults(handler=open_workstation)
+    if not commands:
+        return parser
+    # Imported here: the command groups load the vault, sync and export machinery,
+    # which the workstation's start (an unlock screen to paint) does not need yet.
+    from pixiodoc_desktop.cli import (
+        audit,
+        cases,
+        exports,
+        gdt,
+        licence,
+        patients,
+        people,
+        phone,
+        photos,
+        sync,
+        vault,
+        worklist,
+    )
+
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     # One module per command group; the order is the order of `pixiodoc --help`.
     for group in (
@@ -80,10 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """The workstation's options alone when no command is given (the usual start:
+    `pixiodoc`, `pixiodoc --vault DIR`), else the whole command line."""
+    if not {"-h", "--help"} & set(argv):
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     if args.self_check:  # before logging and the GUI: it must leave no file behind
