@@ -17,10 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
-
-from pynetdicom import AE, build_context
-from pynetdicom.sop_class import Verification  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Actor, UnitOfWork, Workstation
@@ -33,9 +30,13 @@ from pixiodoc_desktop.errors import (
     PermissionDenied,
     StoreRefused,
 )
-from pixiodoc_desktop.exports.dicom import STORAGE_CLASSES, DicomObject, build_objects
 from pixiodoc_desktop.exports.records import audit_export, load_record
 from pixiodoc_desktop.vault.schema import Setting
+
+if TYPE_CHECKING:
+    from pynetdicom import AE
+
+    from pixiodoc_desktop.exports.dicom import DicomObject
 
 PACS_SETTING = "pacs"
 _JPEG_BASELINE = "1.2.840.10008.1.2.4.50"
@@ -114,6 +115,10 @@ def _put_setting(uow: UnitOfWork, key: str, value: str) -> None:
 
 
 def _ae(settings: PacsSettings) -> AE:
+    # pynetdicom (and pydicom) load on the first DICOM network use, not with the
+    # settings: the workstation's start does not need them.
+    from pynetdicom import AE
+
     ae = AE(ae_title=settings.our_ae_title)
     ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = _TIMEOUT
     ae.connection_timeout = _TIMEOUT
@@ -168,6 +173,8 @@ def _associate(ae: AE, settings: PacsSettings) -> Any:
 def echo(settings: PacsSettings) -> None:
     """C-ECHO: raise a PacsError unless the PACS answers."""
     ae = _ae(settings)
+    from pynetdicom.sop_class import Verification  # type: ignore[attr-defined]
+
     ae.add_requested_context(Verification)
     assoc = _associate(ae, settings)
     try:
@@ -181,6 +188,10 @@ def echo(settings: PacsSettings) -> None:
 def c_store(settings: PacsSettings, objects: Sequence[DicomObject]) -> int:
     """Send the objects by C-STORE; returns how many the PACS took."""
     ae = _ae(settings)
+    from pynetdicom import build_context
+
+    from pixiodoc_desktop.exports.dicom import STORAGE_CLASSES
+
     ae.requested_contexts = [build_context(c, [_JPEG_BASELINE]) for c in STORAGE_CLASSES]
     assoc = _associate(ae, settings)
     refused: list[str] = []
@@ -295,6 +306,8 @@ def send_to_pacs(
         raise InvalidInput("Send by c-store or stow-rs")
     settings = load_settings(ws)
     record = load_record(ws, actor, patient_id, visit_ids)
+    from pixiodoc_desktop.exports.dicom import build_objects
+
     objects = build_objects(ws, actor, record, magnifications)
     details: dict[str, object] = {
         "format": "DICOM",

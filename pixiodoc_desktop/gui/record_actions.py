@@ -22,8 +22,7 @@ from pixiodoc_desktop.clinic.exchange import ehr_import
 from pixiodoc_desktop.clinic.safekeeping import retention
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError
-from pixiodoc_desktop.exports import dicom, pacs
-from pixiodoc_desktop.exports.patient_data import export_patient_data
+from pixiodoc_desktop.exports import pacs
 from pixiodoc_desktop.exports.records import PriorExport, prior_exports
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
@@ -209,13 +208,16 @@ class RecordActions(QObject):
         return dialog
 
     def choose_dicom(self) -> None:
+        # Loaded with the first export (pydicom), not at start.
+        from pixiodoc_desktop.exports.dicom import export_folder
+
         pid = self._patient_id()
         folder = pid and self.ask_folder(
             QCoreApplication.translate("RecordActions", "Export DICOM into a folder")
         )
         if pid and folder:
             self._run(
-                lambda ws, actor: dicom.export_folder(ws, actor, pid, folder),
+                lambda ws, actor: export_folder(ws, actor, pid, folder),
                 lambda files: self.ctx.notifier.info(
                     QCoreApplication.translate("RecordActions", "%1 DICOM files written.").replace(
                         "%1", str(len(files))
@@ -236,6 +238,9 @@ class RecordActions(QObject):
             )
 
     def choose_patient_data(self) -> None:
+        # Loaded with the first export (pydicom), not at start.
+        from pixiodoc_desktop.exports.patient_data import export_patient_data
+
         pid = self._patient_id()
         path = pid and self.ask_save_path(
             QCoreApplication.translate("RecordActions", "Export patient data (GDPR)"),

@@ -11,18 +11,19 @@ import contextlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from pixiodoc_desktop.errors import VaultDamaged, VaultTooNew
 from pixiodoc_desktop.vault.header import RESTORE_HINT
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,9 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def _alembic_config(engine: Engine | None = None) -> Config:
     """Alembic's settings: our script folder, and the open engine when migrating."""
+    # Alembic loads at the first unlock (which migrates), not with the program.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -95,6 +99,8 @@ def _alembic_config(engine: Engine | None = None) -> Config:
 
 
 def migration_scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config())
 
 
@@ -105,6 +111,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from pixiodoc_desktop.clinic.records.photo_objects import StoredObjects, discard, prestore
 from pixiodoc_desktop.clinic.records.photos import (
@@ -26,10 +27,12 @@ from pixiodoc_desktop.clinic.records.photos import (
 from pixiodoc_desktop.clinic.records.vocabulary import PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import PixioDocError
-from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES, PreparedImage, prepare_image
 from pixiodoc_desktop.imaging.source_file import read_source_file
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.durable import FolderSync
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.imaging.prepare import PreparedImage
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +86,9 @@ def default_workers() -> int:
 
 
 def _read_and_prepare(path: Path) -> tuple[bytes, PreparedImage]:
+    # OpenCV and Pillow load with the first import, not with the workstation.
+    from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES, prepare_image
+
     data = read_source_file(path, limit=DEFAULT_MAX_BYTES)
     return data, prepare_image(data, source_name=path.name)
 
@@ -158,7 +164,7 @@ def import_files(
     return report
 
 
-_Prestored = tuple[PreparedImage, StoredObjects]
+_Prestored: TypeAlias = "tuple[PreparedImage, StoredObjects]"
 
 
 def _commit(

@@ -9,11 +9,14 @@ left to the batch's one `FolderSync.sync()` before its one commit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pixiodoc_desktop.imaging.prepare import PreparedImage
 from pixiodoc_desktop.vault.blobs import BlobStore, blob_id_for
 from pixiodoc_desktop.vault.durable import FolderSync
 from pixiodoc_desktop.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.imaging.prepare import PreparedImage
 
 
 @dataclass(frozen=True, slots=True)

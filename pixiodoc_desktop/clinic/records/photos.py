@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -28,10 +29,12 @@ from pixiodoc_desktop.clinic.records.visits import Visits
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource, parse
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, UnitOfWork, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PixioDocError, RecordNotFound
-from pixiodoc_desktop.imaging.prepare import PreparedImage, prepare_image
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.durable import FolderSync, write_atomically
 from pixiodoc_desktop.vault.schema import Lesion, Patient, Photo, Visit
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.imaging.prepare import PreparedImage
 
 
 class ImageSize(StrEnum):
@@ -188,7 +191,12 @@ class Photos:
         `audit_details` add context to the PHOTO_ADDED event (e.g. a phone's browser and OS).
         """
         checked = _checked_context(context)
-        image = prepared or prepare_image(data, source_name=source_name)
+        if prepared is None:
+            # OpenCV and Pillow load with the first photo, not with the records.
+            from pixiodoc_desktop.imaging.prepare import prepare_image
+
+            prepared = prepare_image(data, source_name=source_name)
+        image = prepared
         vault = self.ws.vault
         ids = object_ids(vault, context.patient_id, image)
         objects = tuple(zip(ids, (image.stored, image.thumbnail, image.screen), strict=True))
