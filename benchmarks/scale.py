@@ -1,0 +1,424 @@
+"""A clinic group's vault: search, a long timeline and unlock at 100,000 patients.
+
+The vault of twenty dermatologists over ten years: 100,000 patients, 300,000 visits and
+2,000,000 photo rows (with --quick: 2,000 / 6,000 / 40,000). Rows are written with
+executemany in large transactions straight into the SQLCipher database (the schema and
+indexes the application creates); photos name random blob ids, except the 1,000 photos
+of one closely followed patient, whose thumbnails are real encrypted objects. The
+baseline is the same database exported to plain SQLite (``sqlcipher_export``: the same
+schema, rows and indexes, unencrypted) and the same queries on it, in the same run.
+
+Figures (each against its baseline):
+
+* patient search as you type: p95 of ~300 queries through ``Patients.search`` (target
+  <= 20 ms) against the same WHERE clause on the plain copy; ratio = baseline / real;
+* a timeline of 1,000 photos, first screenful: ``Photos.list(limit=...)`` and the
+  decrypted thumbnails of the first screenful (target <= 150 ms) against the same query
+  on the plain copy and reading the same thumbnails as plain files;
+* unlock to the first search answered, Argon2id included (target <= 1 s), and without
+  the derivation (what the database and the schema check cost at this size).
+
+Not measured here yet: the joiner (a new workstation), an idle sync round and
+``vault verify`` at this size, and the GUI's peak memory.
+
+    python benchmarks/scale.py [--quick] [--patients N] [--visits N] [--photos N] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import _common
+from search import (
+    LOGIN,
+    PASSWORD,
+    PRACTICE,
+    PatientRow,
+    make_patients,
+    make_queries,
+    plain_search,
+    time_queries,
+    unlock_to_first_query,
+)
+from sqlalchemy import insert
+
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.photos import ImageSize
+from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
+from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.vault import database, keys
+from pixiodoc_desktop.vault.keys import MINIMUM_KDF, STANDARD_KDF
+from pixiodoc_desktop.vault.schema import Grant, Patient, PatientKey, Photo, Visit
+from pixiodoc_desktop.vault.vault import Vault
+
+TARGET_SEARCH_P95_MS = 20.0
+TARGET_SCREENFUL_MS = 150.0
+TARGET_UNLOCK_S = 1.0
+FOLLOWED_PHOTOS = 1_000
+SCREENFUL = 14  # thumbnails the record loader decrypts with the first screenful
+LIST_LIMIT = 60  # rows the timeline asks for first (a screenful and some)
+CHUNK = 50_000
+
+
+def _stamp(admin_id: str) -> dict[str, Any]:
+    now = dt.datetime(2026, 1, 5, 8, 0, 0)
+    return {
+        "created_at": now,
+        "updated_at": now,
+        "created_by": admin_id,
+        "updated_by": admin_id,
+        "version": 1,
+    }
+
+
+def _visits_and_photos(
+    patients: Sequence[PatientRow],
+    n_visits: int,
+    n_photos: int,
+    rng: random.Random,
+    stamp: dict[str, Any],
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """("visit" | "photo", row) for every patient: the first one has FOLLOWED_PHOTOS
+    photos; the others share the rest unevenly (some followed closely, most rarely)."""
+    rest = max(0, n_photos - FOLLOWED_PHOTOS)
+    weights = [rng.paretovariate(1.5) for _ in patients[1:]]
+    per_patient = [FOLLOWED_PHOTOS] + [0] * (len(patients) - 1)
+    for owner in rng.choices(range(1, len(patients)), weights=weights, k=rest):
+        per_patient[owner] += 1
+    photos_per_visit = max(1.0, n_photos / max(1, n_visits))
+    for patient, count in zip(patients, per_patient, strict=True):
+        visits = max(1, round(count / photos_per_visit)) if count else 0
+        day = dt.date(2016, 1, 4) + dt.timedelta(days=rng.randint(0, 300))
+        left = count
+        for visit_index in range(visits):
+            visit_id = str(uuid.uuid4())
+            yield (
+                "visit",
+                {
+                    "id": visit_id,
+                    "patient_id": patient.id,
+                    "visit_date": day,
+                    "reason": "Kontrolle",
+                    "conditions": [],
+                    "treatment": "",
+                    "notes": "",
+                    "deleted": False,
+                    **stamp,
+                },
+            )
+            in_visit = left // (visits - visit_index)
+            for shot in range(in_visit):
+                yield (
+                    "photo",
+                    {
+                        "id": str(uuid.uuid4()),
+                        "patient_id": patient.id,
+                        "visit_id": visit_id,
+                        "lesion_id": None,
+                        "body_site": None,
+                        "modality": str(
+                            Modality.DERMOSCOPY_POLARISED
+                            if shot % 2
+                            else Modality.CLINICAL_OVERVIEW
+                        ),
+                        "contact": None,
+                        "device": "FotoFinder medicam 1000s",
+                        "captured_at": dt.datetime.combine(day, dt.time(9, 0))
+                        + dt.timedelta(minutes=shot),
+                        "width": 4000,
+                        "height": 3000,
+                        "bit_depth": 8,
+                        "media_type": "image/jpeg",
+                        "size_bytes": 3_500_000,
+                        "blob_id": f"{rng.getrandbits(256):064x}",
+                        "thumbnail_blob_id": f"{rng.getrandbits(256):064x}",
+                        "screen_blob_id": f"{rng.getrandbits(256):064x}",
+                        "source": str(PhotoSource.IMPORT),
+                        "source_name": f"IMG_{shot:04d}.JPG",
+                        "tags": [],
+                        "annotations": [],
+                        "calibration_px_per_mm": None,
+                        "notes": "",
+                        "deleted": False,
+                        **stamp,
+                    },
+                )
+            left -= in_visit
+            day += dt.timedelta(days=rng.randint(14, 120))
+
+
+def build_vault(
+    folder: Path,
+    patients: Sequence[PatientRow],
+    n_visits: int,
+    n_photos: int,
+    *,
+    quick: bool,
+    rng: random.Random,
+) -> tuple[int, int]:
+    """Create and fill the vault; returns (visits, photos) written."""
+    vault, _recovery = Vault.create(
+        folder,
+        clinic_name="Hautärzte im Verbund",
+        admin_login=LOGIN,
+        admin_name="Dr. Bench Mark",
+        password=PASSWORD,
+        kdf=MINIMUM_KDF if quick else STANDARD_KDF,
+    )
+    admin_id = next(c.user_id for c in vault.header.credentials if c.login == LOGIN)
+    stamp = _stamp(admin_id)
+    aad_base = vault.header.aad_base
+    written = {"visit": 0, "photo": 0}
+    with vault.write_session() as session, session.begin():
+        for start in range(0, len(patients), CHUNK):
+            chunk = patients[start : start + CHUNK]
+            session.execute(
+                insert(Patient),
+                [
+                    {
+                        "id": p.id,
+                        "family_name": p.family_name,
+                        "given_name": p.given_name,
+                        "search_key": p.search_key,
+                        "birth_date": p.birth_date,
+                        "sex": "unknown",
+                        "external_id": p.external_id,
+                        "notes": "",
+                        "deleted": False,
+                        **stamp,
+                    }
+                    for p in chunk
+                ],
+            )
+            session.execute(
+                insert(PatientKey),
+                [
+                    {
+                        "patient_id": p.id,
+                        "wrapped_key": keys.wrap(
+                            vault.keys.workspace,
+                            keys.random_key(),
+                            aad=aad_base + f":patient:{p.id}".encode(),
+                        ),
+                    }
+                    for p in chunk
+                ],
+            )
+            session.execute(
+                insert(Grant),
+                [
+                    {"id": str(uuid.uuid4()), "patient_id": p.id, "grantee": g, "level": lv} | stamp
+                    for p in chunk
+                    for g, lv in ((admin_id, "admin"), (PRACTICE, "edit"))
+                ],
+            )
+    pending: dict[str, list[dict[str, Any]]] = {"visit": [], "photo": []}
+    tables = {"visit": Visit, "photo": Photo}
+
+    def flush(kind: str) -> None:
+        with vault.write_session() as session, session.begin():
+            if kind == "photo" and pending["visit"]:  # photos refer to their visits
+                session.execute(insert(Visit), pending["visit"])
+                written["visit"] += len(pending["visit"])
+                pending["visit"].clear()
+            session.execute(insert(tables[kind]), pending[kind])
+        written[kind] += len(pending[kind])
+        pending[kind].clear()
+        if kind == "photo" and written["photo"] % 500_000 < CHUNK:
+            _common.log(f"  {written['photo']:,} photos")
+
+    for kind, row in _visits_and_photos(patients, n_visits, n_photos, rng, stamp):
+        pending[kind].append(row)
+        if len(pending[kind]) >= CHUNK:
+            flush(kind)
+    for kind in ("visit", "photo"):
+        if pending[kind]:
+            flush(kind)
+    vault.lock()
+    return written["visit"], written["photo"]
+
+
+def write_followed_thumbnails(folder: Path, patient_id: str, plain_root: Path) -> None:
+    """Real encrypted thumbnails (about 12 KB) for the followed patient's photos, and the
+    same bytes as plain files for the baseline."""
+    vault = Vault.open(folder)
+    ws, actor = log_in(vault, LOGIN, PASSWORD)
+    try:
+        with vault.read_session() as session:
+            key = vault.patient_key(session, patient_id)
+            rows = session.query(Photo.thumbnail_blob_id).filter(Photo.patient_id == patient_id)
+            blob_ids = [row[0] for row in rows]
+        data = random.Random(7).randbytes(12_000)
+        plain_root.mkdir(parents=True)
+        for blob_id in blob_ids:
+            vault.blobs.put(blob_id, data, key)
+            (plain_root / blob_id).write_bytes(data)
+    finally:
+        lock(ws, actor, logged_out=True)
+
+
+def plain_copy(folder: Path, target: Path) -> sqlite3.Connection:
+    """The vault's database exported unencrypted: same schema, rows and indexes."""
+    vault = Vault.open(folder)
+    ws, actor = log_in(vault, LOGIN, PASSWORD)
+    try:
+        with database.raw_connection(folder / database.DB_NAME, vault.keys.database) as conn:
+            conn.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
+            conn.execute("SELECT sqlcipher_export('plain')")
+            conn.execute("DETACH DATABASE plain")
+    finally:
+        lock(ws, actor, logged_out=True)
+    return sqlite3.connect(target)
+
+
+PLAIN_TIMELINE = (
+    "SELECT photos.*, visits.visit_date FROM photos JOIN visits ON visits.id = photos.visit_id"
+    " WHERE photos.patient_id = ? AND NOT photos.deleted"
+    " ORDER BY visits.visit_date DESC, photos.captured_at, photos.created_at LIMIT ?"
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="2,000 / 6,000 / 40,000 (for CI)")
+    parser.add_argument("--patients", type=int, help="default 100,000")
+    parser.add_argument("--visits", type=int, help="default 300,000")
+    parser.add_argument("--photos", type=int, help="default 2,000,000")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    args = parser.parse_args(argv)
+    n_patients = args.patients or (2_000 if args.quick else 100_000)
+    n_visits = args.visits or (6_000 if args.quick else 300_000)
+    n_photos = args.photos or (40_000 if args.quick else 2_000_000)
+    rng = random.Random(20261205)
+
+    load_before = _common.load_average()
+    tmp = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-scale-"))
+    try:
+        folder = tmp / "vault"
+        patients = make_patients(n_patients, rng)
+        followed = patients[0]
+        queries = make_queries(patients, args.queries, rng)
+        _common.log(f"Building {n_patients:,} patients, {n_visits:,} visits, {n_photos:,} photos")
+        build_s, (visits, photos) = _common.timed(
+            lambda: build_vault(folder, patients, n_visits, n_photos, quick=args.quick, rng=rng)
+        )
+        _common.log(f"  built in {build_s:.0f} s ({visits:,} visits, {photos:,} photos)")
+        write_followed_thumbnails(folder, followed.id, tmp / "plain-thumbnails")
+        plain = plain_copy(folder, tmp / "plain.db")
+        db_mb = (folder / database.DB_NAME).stat().st_size / 1e6
+
+        unlocks = [unlock_to_first_query(folder, "müll") for _ in range(3)]
+        unlock_total = [total for total, _ in unlocks]
+        unlock_net = [total - in_kdf for total, in_kdf in unlocks]
+
+        vault = Vault.open(folder)
+        ws, actor = log_in(vault, LOGIN, PASSWORD)
+        try:
+            services = ClinicServices.for_workstation(ws)
+
+            def real_search(query: str) -> Any:
+                return services.patients.search(actor, query, audited=False)
+
+            for query in queries[:10]:  # warm-up, untimed
+                real_search(query)
+                plain_search(plain, query)
+            search_ms, _cpu, _found = time_queries(real_search, queries)
+            plain_search_ms, _cpu, _found = time_queries(lambda q: plain_search(plain, q), queries)
+
+            def real_screenful(patient_id: str = followed.id) -> list[Any]:
+                rows = services.photos.list(actor, patient_id, limit=LIST_LIMIT)
+                first = [row.id for row in rows[:SCREENFUL]]
+                thumbs = services.photos.thumbnails(actor, patient_id, first)
+                return [rows, thumbs]
+
+            def plain_screenful(patient_id: str = followed.id) -> list[Any]:
+                rows = plain.execute(PLAIN_TIMELINE, (patient_id, LIST_LIMIT)).fetchall()
+                column = [d[0] for d in plain.execute(PLAIN_TIMELINE, (patient_id, 0)).description]
+                at = column.index("thumbnail_blob_id")
+                thumbs = [(tmp / "plain-thumbnails" / r[at]).read_bytes() for r in rows[:SCREENFUL]]
+                return [rows, thumbs]
+
+            real_screenful()
+            plain_screenful()
+            screenful_ms, _cpu, _n = time_queries(lambda _q: real_screenful(), ["x"] * 20)
+            plain_screenful_ms, _cpu, _n = time_queries(lambda _q: plain_screenful(), ["x"] * 20)
+            shown = services.photos.image(actor, real_screenful()[0][0].id, ImageSize.THUMBNAIL)
+            assert len(shown) == 12_000
+        finally:
+            lock(ws, actor, logged_out=True)
+            plain.close()
+    finally:
+        if args.keep:
+            _common.log(f"Kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    search_p95 = _common.percentile(search_ms, 95)
+    plain_p95 = _common.percentile(plain_search_ms, 95)
+    screenful = _common.median(screenful_ms)
+    plain_screenful_median = _common.median(plain_screenful_ms)
+    unlock = _common.median(unlock_total)
+    _common.emit(
+        _common.result(
+            benchmark="scale",
+            metric="patient_search_p95_ms",
+            value=round(search_p95, 2),
+            unit="ms",
+            baseline=round(plain_p95, 3),
+            ratio=_common.rounded(plain_p95 / search_p95, 3),
+            target=TARGET_SEARCH_P95_MS,
+            meets_target=search_p95 <= TARGET_SEARCH_P95_MS,
+            baseline_is="the same query on the vault's rows exported to plain SQLite",
+            size={"patients": n_patients, "visits": visits, "photos": photos},
+            build_s=round(build_s, 1),
+            db_mb=round(db_mb, 1),
+            search={
+                "median_ms": round(_common.median(search_ms), 2),
+                "plain_median_ms": round(_common.median(plain_search_ms), 3),
+                "queries": len(queries),
+            },
+            timeline_first_screenful={
+                "value_ms": round(screenful, 2),
+                "baseline_ms": round(plain_screenful_median, 3),
+                "ratio": _common.rounded(plain_screenful_median / screenful, 3),
+                "target_ms": TARGET_SCREENFUL_MS,
+                "meets_target": screenful <= TARGET_SCREENFUL_MS,
+                "photos_in_timeline": FOLLOWED_PHOTOS,
+                "rows_listed": LIST_LIMIT,
+                "thumbnails_decrypted": SCREENFUL,
+                "baseline_is": "the same query on plain SQLite + the thumbnails as plain files",
+            },
+            unlock_to_first_search={
+                "value_s": _common.rounded(unlock),
+                "without_kdf_s": _common.rounded(_common.median(unlock_net)),
+                "runs_s": [_common.rounded(v) for v in unlock_total],
+                "target_s": TARGET_UNLOCK_S,
+                "meets_target": unlock <= TARGET_UNLOCK_S,
+                "kdf": "minimum (quick)" if args.quick else "standard",
+            },
+            not_measured=[
+                "joiner (new workstation usable)",
+                "idle sync round",
+                "vault verify per GB",
+                "GUI peak memory",
+            ],
+            load_avg={"start": load_before, "end": _common.load_average()},
+            quick=args.quick,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
