@@ -264,7 +264,7 @@ def write_followed_thumbnails(folder: Path, patient_id: str, plain_root: Path) -
         for blob_id in blob_ids:
             # As BlobStore.put lays it out, without its fsyncs (set-up, not measured).
             path = vault.blobs.path_for(blob_id)
-            path.parent.mkdir(exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"".join(encrypt_blob(blob_id, data, key)))
             (plain_root / blob_id).write_bytes(data)
     finally:
