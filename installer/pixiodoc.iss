@@ -66,7 +66,14 @@ Name: "{autoprograms}\PixioDoc"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}
 Name: "{autodesktop}\PixioDoc"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
+; Capture with a phone: the phone server listens on one fixed port (settings: phone_port,
+; default 47443) only while a pairing is open; allow it on private (clinic) networks only.
+Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=""PixioDoc phone capture"""; Flags: runhidden
+Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall add rule name=""PixioDoc phone capture"" dir=in action=allow protocol=TCP localport=47443 profile=private,domain program=""{app}\{#AppExe}"""; Flags: runhidden
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchApp}"; Flags: nowait postinstall skipifsilent
+
+[UninstallRun]
+Filename: "{sys}\netsh.exe"; Parameters: "advfirewall firewall delete rule name=""PixioDoc phone capture"""; Flags: runhidden; RunOnceId: "PhoneFirewallRule"
 
 [UninstallDelete]
 ; Only the program folder. The vault, settings and logs are in the users' profiles and stay.

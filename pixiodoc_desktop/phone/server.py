@@ -26,6 +26,7 @@ from pixiodoc_desktop.errors import (
     PairingRefused,
     PhoneError,
     PhoneServerUnavailable,
+    PixioDocError,
     UploadRefused,
 )
 from pixiodoc_desktop.phone.intake import PhoneIntake
@@ -296,6 +297,12 @@ class _Handler(BaseHTTPRequestHandler):
             arrival = intake.take(upload_id, body)
         except (PairingRefused, UploadRefused) as exc:
             self._refuse(exc)
+            return
+        except PixioDocError as exc:
+            # The vault could not take it now (locked, disk full, busy): nothing was
+            # committed, the page keeps the photo and sends it again.
+            log.warning("Phone server: a photo could not be saved (%s)", type(exc).__name__)
+            self._json(503, {"error": "unavailable", "message": exc.message})
             return
         self._json(200, {"photo": arrival.photo_id, "state": "committed"})
 

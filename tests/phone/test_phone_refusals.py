@@ -6,20 +6,29 @@ workstation's own certificate; the browser tests cover the page itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import ipaddress
 import logging
 import uuid
+from pathlib import Path
 
 import pytest
 from conftest import FAMILY, GIVEN, Clock, PhoneServers
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from phone_support import PhoneClient
 from PIL import Image
 from vault_support import plaintext_findings, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.workstation import Actor
-from pixiodoc_desktop.errors import PairingRefused
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.config import Settings
+from pixiodoc_desktop.errors import PairingRefused, PhoneServerUnavailable
+from pixiodoc_desktop.phone.opening import start_pairing
 from pixiodoc_desktop.phone.pairing import EndReason, Pairing, PairingState, PairingTarget
 from pixiodoc_desktop.phone.sealing import seal_photo
 from pixiodoc_desktop.phone.server import PhoneServer
@@ -178,3 +187,64 @@ def test_the_workstation_certificate_is_kept_with_its_key_encrypted_and_reused(
     second = open_pairing(PairingTarget(patient.id))
     assert (folder / "key.pem").read_bytes() == key_pem  # still valid for 127.0.0.1: kept
     assert _client(second).request("/static/aesgcm.js")[0] == 200  # verified against it
+
+
+def test_a_photo_the_locked_vault_cannot_take_is_answered_unavailable_for_the_page_to_resend(
+    open_pairing: PhoneServers, patient: PatientSummary
+) -> None:
+    server = open_pairing(PairingTarget(patient.id))
+    phone = _paired(server)
+    server.intake.ws.vault.lock()  # e.g. the workstation locked while the photo travelled
+    status, answer = phone.upload(server.intake.pairing.key, synthetic_jpeg(31))
+    assert (status, answer["error"]) == (503, "unavailable")
+    assert "log in first" in str(answer["message"])
+    assert server.intake.arrivals == []
+
+
+def test_the_clinic_it_certificate_from_the_settings_is_served(
+    workstation: Workstation, actor: Actor, patient: PatientSummary, tmp_path: Path
+) -> None:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "pc-raum3.praxis.local")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / "it.crt", tmp_path / "it.key"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    settings = Settings(
+        phone_port=0,
+        phone_address="127.0.0.1",
+        phone_cert_file=str(cert_file),
+        phone_key_file=str(key_file),
+    )
+    server = start_pairing(
+        workstation, actor, PairingTarget(patient.id), settings, bind="127.0.0.1"
+    )
+    try:
+        client = PhoneClient(f"https://127.0.0.1:{server.port}", cert_file)  # trusts IT's only
+        assert client.request("/static/phone.css")[0] == 200
+        assert not (workstation.vault.folder / FOLDER).exists()  # no certificate of our own
+    finally:
+        server.close()
+    missing = Settings(phone_cert_file=str(tmp_path / "gone.crt"), phone_key_file=str(key_file))
+    with pytest.raises(PhoneServerUnavailable, match=r"gone\.crt does not exist"):
+        start_pairing(workstation, actor, PairingTarget(patient.id), missing)
