@@ -34,11 +34,17 @@ def _json_default(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
+_JSON_ESCAPES = {
+    code: f"\\u{code:04x}"
+    for code in (0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
 def print_json(data: Any, out: TextIO | None = None) -> None:
     # sys.stdout looked up at call time, not bound at import: redirections apply.
-    (out or sys.stdout).write(
-        json.dumps(data, default=_json_default, indent=2, ensure_ascii=False) + "\n"
-    )
+    text = json.dumps(data, default=_json_default, indent=2, ensure_ascii=False)
+    # JSON escapes C0 itself; DEL, C1 and direction overrides stored earlier are escaped too.
+    (out or sys.stdout).write(text.translate(_JSON_ESCAPES) + "\n")
 
 
 def read_secret(args: argparse.Namespace, prompt: str) -> str:

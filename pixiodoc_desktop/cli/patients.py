@@ -17,6 +17,7 @@ from pixiodoc_desktop.cli.common import (
     print_json,
 )
 from pixiodoc_desktop.clinic.exchange.ehr_import import RowStatus, import_csv, parse_mapping
+from pixiodoc_desktop.clinic.records.names import visible
 from pixiodoc_desktop.clinic.records.patients import Patients, parse_date
 from pixiodoc_desktop.clinic.safekeeping.retention import set_hold
 from pixiodoc_desktop.errors import InvalidInput
@@ -55,7 +56,7 @@ def patient_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for p in patients:
         born = p.birth_date.isoformat() if p.birth_date else "----------"
-        print(f"{p.id}  {born}  {p.display_name}  ({p.photo_count} photos)")
+        print(f"{p.id}  {born}  {visible(p.display_name)}  ({p.photo_count} photos)")
     print(f"{len(patients)} patient(s)", file=sys.stderr)
     return EXIT_OK
 
@@ -119,6 +120,8 @@ def patient_import_csv(args: argparse.Namespace) -> int:
                 "matched": summary.matched,
                 "invalid": summary.invalid,
                 "created": summary.created,
+                "over_limit": summary.over_limit,
+                "limit_message": summary.limit_message,
                 "rows": summary.rows,
             }
         )
@@ -128,7 +131,8 @@ def patient_import_csv(args: argparse.Namespace) -> int:
                 print(f"line {row.line}: {row.message}")
         prefix = "Dry run: " if summary.dry_run else ""
         print(prefix + summary.text())
-    return EXIT_FAIL if summary.invalid and not summary.dry_run else EXIT_OK
+    incomplete = summary.invalid or summary.over_limit
+    return EXIT_FAIL if incomplete and not summary.dry_run else EXIT_OK
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

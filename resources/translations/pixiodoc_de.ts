@@ -1219,7 +1219,12 @@
         <translation>%1 neu, %2 über die Patientennummer zugeordnet, %3 ungültig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="155"/>
+        <source>%1 more were not imported: the plan&apos;s limit.</source>
+        <translation>%1 weitere wurden nicht importiert: die Grenze des Tarifs.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/csv_import_dialog.py" line="198"/>
         <source>(not in the file)</source>
         <translation>(nicht in der Datei)</translation>
     </message>

@@ -209,21 +209,30 @@ def current_plan(session: Session) -> Plan:
     )
 
 
-def require_room_for_patient(session: Session) -> None:
-    """Refuse a new patient beyond the plan's limit (existing ones stay untouched)."""
-    plan = current_plan(session)
-    limit = plan.max_patients
-    if limit is None:
-        return
+def patient_room(session: Session) -> tuple[int | None, int]:
+    """(how many more patients the plan allows, or None for no limit; the count now)."""
+    limit = current_plan(session).max_patients
     count = int(
         session.scalar(select(func.count()).select_from(Patient).where(~Patient.deleted)) or 0
     )
-    if count >= limit:
-        why = f" ({plan.problem})" if plan.problem else ""
-        raise PlanLimitReached(
-            f"The {plan.label} plan keeps up to {limit} patients and this clinic has {count}"
-            f"{why}. Existing records stay available. {UPGRADE_HINT}"
-        )
+    return (None if limit is None else max(0, limit - count)), count
+
+
+def limit_reached_message(session: Session, count: int) -> str:
+    """The plan's limit in words, for a clinic that has (or would have) `count` patients."""
+    plan = current_plan(session)
+    why = f" ({plan.problem})" if plan.problem else ""
+    return (
+        f"The {plan.label} plan keeps up to {plan.max_patients} patients and this clinic has "
+        f"{count}{why}. Existing records stay available. {UPGRADE_HINT}"
+    )
+
+
+def require_room_for_patient(session: Session) -> None:
+    """Refuse a new patient beyond the plan's limit (existing ones stay untouched)."""
+    room, count = patient_room(session)
+    if room == 0:
+        raise PlanLimitReached(limit_reached_message(session, count))
 
 
 def require_room_for_clinician(session: Session) -> None:

@@ -18,9 +18,12 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from pixiodoc_desktop.clinic.access import plans
+from pixiodoc_desktop.clinic.records.names import name_problem
 from pixiodoc_desktop.clinic.records.patients import Patients, fold, parse_date
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, PlanLimitReached
@@ -57,6 +60,8 @@ class ImportSummary:
     rows: tuple[RowOutcome, ...]
     dry_run: bool
     created: int = 0
+    over_limit: int = 0  # new patients past the plan's limit: not created (nor promised)
+    limit_message: str = ""
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for r in self.rows if r.status is status)
@@ -75,10 +80,13 @@ class ImportSummary:
 
     def text(self) -> str:
         verb = "would be created" if self.dry_run else "created"
-        return (
+        text = (
             f"{self.new} new ({verb}), {self.matched} matched by external id, "
             f"{self.invalid} invalid"
         )
+        if self.over_limit:
+            text += f"; {self.over_limit} more not imported: {self.limit_message}"
+        return text
 
 
 @dataclass(slots=True)
@@ -175,7 +183,7 @@ def read_rows(
     if len(delimiter) != 1:
         raise InvalidInput("The delimiter is one character, e.g. ; or ,")
     text = _decode(data, encoding)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header = [h.strip() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
     missing = [column for column in mapping.values() if column not in header]
@@ -186,7 +194,17 @@ def read_rows(
             "check the mapping and the delimiter"
         )
     rows: list[_Row] = []
-    for record in reader:
+    while True:
+        first_line = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            # The field-size limit (131,072 characters) or a quote in the wrong place:
+            # this row is refused with the reason, the rows after it are still read.
+            rows.append(_Row(line=first_line, family="", problems=[_csv_problem(error)]))
+            continue
         line = reader.line_num
 
         def value(name: str, record: dict[str, str | None] = record) -> str:
@@ -196,12 +214,33 @@ def read_rows(
         if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
             continue  # blank line
         row = _Row(line=line, family=" ".join(value("family").split()))
+        spans = [
+            name
+            for name in ("family", "given", "external_id", "dob", "sex")
+            if "\n" in value(name) or "\r" in value(name)
+        ]
+        if spans:
+            # Only a quote left open makes a name run over lines: refuse, never guess.
+            row.problems.append(
+                f"a quote opened on line {first_line} is not closed before line {line}; "
+                "this row (and every line it swallowed) was not read"
+            )
+            rows.append(row)
+            continue
         if not row.family:
             row.problems.append("the family name is empty")
         elif len(row.family) > 200:
             row.problems.append("the family name is longer than 200 characters")
         row.given = " ".join(value("given").split())
         row.external_id = value("external_id") or None
+        for what, text in (
+            ("family name", row.family),
+            ("given name", row.given),
+            ("external id", row.external_id or ""),
+        ):
+            problem = name_problem(text, what)
+            if problem is not None:
+                row.problems.append(problem)
         if row.external_id is not None and len(row.external_id) > 64:
             row.problems.append("the external id is longer than 64 characters")
         row.notes = value("notes")
@@ -226,16 +265,33 @@ def read_rows(
     return rows
 
 
+def _csv_problem(error: csv.Error) -> str:
+    text = str(error)
+    if "field larger than field limit" in text:
+        return f"a field is longer than {csv.field_size_limit():,} characters"
+    if "unexpected end of data" in text:
+        return "a quote opened in this row is never closed"
+    return f"the row is not valid CSV ({text})"
+
+
 def _existing_ids(ws: Workstation, external_ids: Sequence[str]) -> dict[str, str]:
+    """Patient ids by lower-cased external id (external ids are unique regardless of case)."""
     if not external_ids:
         return {}
+    lowered = list({ext.lower() for ext in external_ids})
+    found: list[tuple[str | None, str]] = []
     with ws.read_session() as session:
-        found = session.execute(
-            select(Patient.external_id, Patient.id).where(
-                Patient.external_id.in_(list(set(external_ids))), ~Patient.deleted
-            )
-        ).all()
-    return {str(ext): pid for ext, pid in found}
+        for start in range(0, len(lowered), 500):
+            found += [
+                (ext, pid)
+                for ext, pid in session.execute(
+                    select(Patient.external_id, Patient.id).where(
+                        func.lower(Patient.external_id).in_(lowered[start : start + 500]),
+                        ~Patient.deleted,
+                    )
+                )
+            ]
+    return {ext.lower(): pid for ext, pid in found if ext is not None}
 
 
 def import_csv(
@@ -256,6 +312,9 @@ def import_csv(
     in_file: dict[str, int] = {}
     outcomes: list[RowOutcome] = []
     plan: list[tuple[int, _Row]] = []
+    with ws.read_session() as session:
+        room, count = plans.patient_room(session)
+    over = 0
     for row in rows:
         if row.problems:
             outcomes.append(
@@ -263,33 +322,44 @@ def import_csv(
             )
             continue
         ext = row.external_id
-        if ext is not None and ext in known:
+        key = ext.lower() if ext is not None else None  # "MRN-1" and "mrn-1" are one patient
+        if key is not None and key in known:
             outcomes.append(
                 RowOutcome(
                     row.line,
                     RowStatus.MATCHED,
                     "a patient with this external id exists",
                     ext,
-                    known[ext],
+                    known[key],
                 )
             )
             continue
-        if ext is not None and ext in in_file:
+        if key is not None and key in in_file:
             outcomes.append(
                 RowOutcome(
                     row.line,
                     RowStatus.MATCHED,
-                    f"same external id as line {in_file[ext]}",
+                    f"same external id as line {in_file[key]}",
                     ext,
                 )
             )
             continue
-        if ext is not None:
-            in_file[ext] = row.line
+        if room is not None and len(plan) >= room:
+            # Stop at the plan's limit and say so once (the dry run exactly like the real one),
+            # rather than a refusal per row for the rest of a long file.
+            over += 1
+            continue
+        if key is not None:
+            in_file[key] = row.line
         plan.append((len(outcomes), row))
         outcomes.append(RowOutcome(row.line, RowStatus.NEW, "", ext))
+    limit: dict[str, Any] = {}
+    if over:
+        with ws.read_session() as session:
+            message = plans.limit_reached_message(session, count + len(plan))
+        limit = {"over_limit": over, "limit_message": message}
     if dry_run:
-        return ImportSummary(tuple(outcomes), dry_run=True)
+        return ImportSummary(tuple(outcomes), dry_run=True, **limit)
     patients = Patients(ws)
     created = 0
     for index, row in plan:
@@ -311,9 +381,14 @@ def import_csv(
     # Matches within the file point at the patient their first line created.
     by_line = {o.line: o.patient_id for o in outcomes if o.status is RowStatus.NEW}
     resolved = [
-        RowOutcome(o.line, o.status, o.message, o.external_id, by_line.get(in_file[o.external_id]))
-        if o.status is RowStatus.MATCHED and o.patient_id is None and o.external_id in in_file
+        RowOutcome(
+            o.line, o.status, o.message, o.external_id, by_line.get(in_file[o.external_id.lower()])
+        )
+        if o.status is RowStatus.MATCHED
+        and o.patient_id is None
+        and o.external_id is not None
+        and o.external_id.lower() in in_file
         else o
         for o in outcomes
     ]
-    return ImportSummary(tuple(resolved), dry_run=False, created=created)
+    return ImportSummary(tuple(resolved), dry_run=False, created=created, **limit)

@@ -25,6 +25,7 @@ from pixiodoc_desktop.clinic.access.permissions import (
     visible_patient_ids,
 )
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.names import check_name
 from pixiodoc_desktop.clinic.records.vocabulary import Sex, parse
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
@@ -85,7 +86,7 @@ def search_key(family: str, given: str, external_id: str | None) -> str:
 
 
 def _clean_name(text: str, what: str, *, required: bool) -> str:
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(check_name(text, what).split())
     if required and not cleaned:
         raise InvalidInput(f"The patient's {what} is required")
     if len(cleaned) > 200:
@@ -102,6 +103,24 @@ def _check_birth_date(birth_date: dt.date | None) -> dt.date | None:
     if birth_date.year < today.year - 130:
         raise InvalidInput("The date of birth is more than 130 years ago")
     return birth_date
+
+
+def _refuse_taken_external_id(session: Session, external: str, own_id: str | None) -> None:
+    """External ids are unique regardless of case: "MRN-1" and "mrn-1" name one patient.
+
+    Practice software and people type the same number in either case; two records
+    for one person would split their photos. (SQLite's lower() folds ASCII only,
+    which is what patient numbers use.)
+    """
+    clash = session.scalar(
+        select(Patient.external_id).where(
+            func.lower(Patient.external_id) == external.lower(),
+            ~Patient.deleted,
+            Patient.id != (own_id or ""),
+        )
+    )
+    if clash is not None:
+        raise InvalidInput(f"Another patient already has the external id {clash}")
 
 
 class Patients:
@@ -125,15 +144,13 @@ class Patients:
         family = _clean_name(family_name, "family name", required=True)
         given = _clean_name(given_name, "given name", required=False)
         external = external_id.strip() if external_id and external_id.strip() else None
+        if external is not None:
+            check_name(external, "external id")
         patient_id = str(uuid.uuid4())
         with self.ws.unit_of_work(actor) as uow:
             plans.require_room_for_patient(uow.session)
             if external is not None:
-                clash = uow.session.scalar(
-                    select(Patient.id).where(Patient.external_id == external, ~Patient.deleted)
-                )
-                if clash is not None:
-                    raise InvalidInput(f"Another patient already has the external id {external}")
+                _refuse_taken_external_id(uow.session, external, None)
             patient = Patient(
                 id=patient_id,
                 family_name=family,
@@ -209,7 +226,9 @@ class Patients:
                 patient.sex = parse(Sex, sex, "sex")
                 changed.append("sex")
             if external_id is not None:
-                patient.external_id = external_id.strip() or None
+                patient.external_id = check_name(external_id.strip(), "external id") or None
+                if patient.external_id is not None:
+                    _refuse_taken_external_id(uow.session, patient.external_id, patient_id)
                 changed.append("external_id")
             if notes is not None:
                 patient.notes = notes

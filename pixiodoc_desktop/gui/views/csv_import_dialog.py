@@ -40,7 +40,7 @@ from pixiodoc_desktop.clinic.exchange.ehr_import import (
     read_header,
 )
 from pixiodoc_desktop.errors import InvalidInput
-from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.notify import error_text, translated_message
 
 _NOT_MAPPED = ""
 
@@ -149,6 +149,16 @@ class CsvImportDialog(QDialog):
                 .replace("%1", str(summary.new))
                 .replace("%2", str(summary.matched))
                 .replace("%3", str(summary.invalid)),
+            )
+            + (
+                "\n"
+                + self.tr("%1 more were not imported: the plan's limit.").replace(
+                    "%1", str(summary.over_limit)
+                )
+                + " "
+                + translated_message(summary.limit_message)
+                if summary.over_limit
+                else ""
             )
         )
         invalid = [r for r in summary.rows if r.status is RowStatus.INVALID]

@@ -19,6 +19,7 @@ from typing import Any
 from pixiodoc_desktop.clinic.access import plans
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import BundleRefused
+from pixiodoc_desktop.clinic.records.names import check_name
 from pixiodoc_desktop.clinic.records.patients import search_key
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.imaging.prepare import prepare_image
@@ -77,8 +78,9 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
             session = uow.session
             plans.require_room_for_patient(session)
             birth = person.get("birth_date")
-            family = str(person["family_name"])[:200]
-            given = str(person.get("given_name") or "")[:200]
+            family = " ".join(check_name(str(person["family_name"]), "family name").split())[:200]
+            given = " ".join(check_name(str(person.get("given_name") or ""), "given name").split())
+            given = given[:200]
             session.add(
                 Patient(
                     id=patient_id,
