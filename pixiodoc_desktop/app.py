@@ -21,7 +21,9 @@ def demo_vault_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "demo-vault"
 
 
-def run(*, vault: Path | None, demo: bool, camera: str | None = None) -> int:
+def run(
+    *, vault: Path | None, demo: bool, camera: str | None = None, gdt_request: Path | None = None
+) -> int:
     """Start the workstation GUI; returns the process exit code."""
     settings = load_settings()
     log.info("Starting PixioDoc (demo=%s)", demo)
@@ -37,7 +39,9 @@ def run(*, vault: Path | None, demo: bool, camera: str | None = None) -> int:
         print(f"Demo login: {demo_vault.login} / password: {demo_vault.password}", flush=True)  # noqa: T201
     from pixiodoc_desktop.gui.application import run_workstation
 
-    return run_workstation(settings, vault=vault, demo_login=demo_login, camera=camera)
+    return run_workstation(
+        settings, vault=vault, demo_login=demo_login, camera=camera, gdt_request=gdt_request
+    )
 
 
 def self_check(out: Callable[[str], None]) -> int:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from pixiodoc_desktop.cli.common import (
     EXIT_OK,
+    UsageError,
     add_user,
+    add_vault,
     close_session,
     open_session,
     print_json,
@@ -118,6 +120,23 @@ def gdt_watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def gdt_open(args: argparse.Namespace) -> int:
+    """Hand a request to the running workstation, or start the workstation with it."""
+    from pixiodoc_desktop.practice import handoff
+
+    request = Path(args.file)
+    if not request.is_file():
+        raise UsageError(f"{request} does not exist")
+    running = handoff.running()
+    if running is not None:
+        handoff.hand_over(request, running.in_folder)
+        print(f"Handed {request.name} to the running workstation", file=sys.stderr)
+        return EXIT_OK
+    from pixiodoc_desktop.app import run
+
+    return run(vault=Path(args.vault) if args.vault else None, demo=False, gdt_request=request)
+
+
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `gdt configure|process|result|watch`."""
     group = sub.add_parser("gdt", help="exchange patients and results with the practice software")
@@ -153,6 +172,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--visit", required=True, metavar="ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=gdt_result)
+    p = gsub.add_parser(
+        "open", help="hand a request to the running workstation (or start it), as a PVS calls it"
+    )
+    add_vault(p)
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=gdt_open)
     p = gsub.add_parser("watch", help="handle each request the practice software drops in")
     add_user(p)
     p.add_argument("--once", action="store_true", help="handle the files there now, then stop")

@@ -56,12 +56,18 @@ def run_workstation(
     vault: Path | None,
     demo_login: tuple[str, str] | None,
     camera: str | None,
+    gdt_request: Path | None = None,
 ) -> int:
-    """Open the workstation window; returns the exit code when the user quits."""
+    """Open the workstation window; returns the exit code when the user quits.
+
+    `gdt_request`: a request file from the practice software (`pixiodoc gdt open`),
+    taken once a clinician has logged in."""
     app, _translators = make_application(settings)
     install_crash_handler()
     window = MainWindow(settings, vault_folder=vault, camera=camera)
     app.aboutToQuit.connect(window.shutdown)
+    if gdt_request is not None:
+        window.practice.hand_over(gdt_request)
     screenshot = os.environ.get("PIXIODOC_SCREENSHOT")
     if screenshot:
         _screenshot_when_painted(window, Path(screenshot))

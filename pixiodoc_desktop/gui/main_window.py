@@ -38,6 +38,7 @@ from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.phone_capture import PhoneCapture
+from pixiodoc_desktop.gui.practice_inbox import PracticeInbox
 from pixiodoc_desktop.gui.record_actions import RecordActions
 from pixiodoc_desktop.gui.record_loader import RecordLoader
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
@@ -182,6 +183,14 @@ class MainWindow(QMainWindow):
             self.timeline,
             open_patient=self.open_patient,
             close_record=self.close_record,
+        )
+        self.practice = PracticeInbox(
+            self.ctx,
+            self.state,
+            open_patient=self.open_patient,
+            open_capture=self.side.capture,
+            bring_forward=self.bring_forward,
+            parent=self,
         )
         self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
@@ -393,6 +402,13 @@ class MainWindow(QMainWindow):
             self.patients.search.setFocus()
             self.patients.search.selectAll()
 
+    def bring_forward(self) -> None:
+        """The practice software asked for a patient: this window comes to the front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def open_patient(self, patient_id: str) -> None:
         self.loader.open(patient_id)
 
@@ -565,6 +581,7 @@ class MainWindow(QMainWindow):
         self._shut_down = True
         self.phone_capture.shutdown()
         self.sync.stop()
+        self.practice.stop()
         self.idle.stop()
         self.importer.abort()
         self.thumbnails.shutdown()

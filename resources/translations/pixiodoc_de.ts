@@ -2373,6 +2373,25 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     </message>
 </context>
 <context>
+    <name>PracticeInbox</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="146"/>
+        <source>The request from the practice software was refused: {reason}</source>
+        <translation>Die Anfrage der Praxissoftware wurde abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="102"/>
+        <source>The practice software&apos;s exchange folder cannot be reached: {folder}</source>
+        <translation>Der Austauschordner der Praxissoftware ist nicht erreichbar: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="143"/>
+        <source>The practice software opened a patient&apos;s record</source>
+        <translation>Die Praxissoftware hat eine Patientenakte geöffnet</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/notify.py" line="99"/>
