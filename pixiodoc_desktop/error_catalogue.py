@@ -348,7 +348,15 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "errors",
-        "The sync batch {batch} of device {device} names another device or number; it was not applied.",
+        "Changes of workstation {device} are missing from the clinic's bucket or damaged there (batch {batch}); they are not applied here until that workstation puts them back at its next sync.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The audit trail of workstation {device} does not match what the clinic's workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{count} image(s) from the other workstations are missing from the clinic's bucket or damaged there; sync fetches them again at its next round.",
     ),
     QT_TRANSLATE_NOOP(
         "errors",

@@ -175,6 +175,43 @@ class SyncDataDamaged(SyncError):
     """An object in the bucket fails authentication (altered, or not this clinic's)."""
 
 
+class SyncBatchMissing(SyncError):
+    """Another workstation's op batches are missing from the bucket or damaged there (a
+    gap, or fewer than it is known to have written); the writer puts them back."""
+
+    def __init__(self, missing: dict[str, int]) -> None:
+        device, seq = sorted(missing.items())[0]
+        super().__init__(
+            f"Changes of workstation {device[:8]} are missing from the clinic's bucket or "
+            f"damaged there (batch {seq}); they are not applied here until that workstation "
+            "puts them back at its next sync."
+        )
+        self.missing = dict(missing)
+
+
+class SyncAuditMismatch(SyncError):
+    """An audit chain here is shorter than, or differs from, what another PC has seen."""
+
+    def __init__(self, device: str, seq: int, reason: str) -> None:
+        super().__init__(
+            f"The audit trail of workstation {device[:8]} does not match what the clinic's "
+            f"workstations have seen of it (event {seq}): it was cut short or rewritten. "
+            "Check it with pixiodoc audit verify and tell the practice Admin."
+        )
+        self.device, self.seq, self.reason = device, seq, reason
+
+
+class SyncImageMissing(SyncError):
+    """An image object a pull needs is not in the bucket or fails its check; retried."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(
+            f"{count} image(s) from the other workstations are missing from the clinic's "
+            "bucket or damaged there; sync fetches them again at its next round."
+        )
+        self.count = count
+
+
 class EnrollmentInvalid(SyncError):
     """An enrollment code that is mistyped, expired, used up or not found."""
 

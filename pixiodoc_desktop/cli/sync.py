@@ -147,6 +147,8 @@ def sync_show_status(args: argparse.Namespace) -> int:
         f"last sync {last}; {status.pending_changes} changes waiting; "
         f"{status.open_conflicts} note conflicts"
     )
+    for device, seq in sorted(status.missing_batches.items()):
+        print(f"missing: changes of workstation {device[:8]} from batch {seq} on")
     if status.last_error:
         print(f"last error: {status.last_error}")
     return EXIT_OK

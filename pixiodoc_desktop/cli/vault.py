@@ -28,6 +28,10 @@ from pixiodoc_desktop.clinic.safekeeping.backup import audit_restore, create_bac
 from pixiodoc_desktop.clinic.safekeeping.verify import VerifyReport, verify_vault
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, VaultDamaged
+from pixiodoc_desktop.sync.engine import sync_keys
+from pixiodoc_desktop.sync.images import refetch
+from pixiodoc_desktop.sync.settings import store_settings
+from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.vault import Vault
 
 # The logged-in session a verify ran in, if the vault could be opened at all.
@@ -121,6 +125,29 @@ def _verify_unlocked(vault: Vault, args: argparse.Namespace) -> tuple[VerifyRepo
     return report, (ws, actor)
 
 
+def _fetch_again(session: tuple[Workstation, Actor | None], report: VerifyReport) -> VerifyReport:
+    """`--repair`: fetch the image objects verify flagged from the clinic's bucket again
+    (each checked against its id before it replaces the local copy), then verify again."""
+    ws, actor = session
+    store = ObjectStore(store_settings(ws.vault))
+    flagged = report.damaged_objects
+    still = refetch(ws, store, sync_keys(ws), flagged, replace=True)
+    print(f"Fetched {len(flagged) - len(still)} of {len(flagged)} image objects again.")
+    ws.audit_alone(
+        audit.EventDraft(
+            audit.EventType.SYNC_RUN,
+            actor.user_id if actor else None,
+            outcome=audit.Outcome.SUCCESS if not still else audit.Outcome.FAILURE,
+            details={
+                "action": "repair",
+                "fetched": len(flagged) - len(still),
+                "failed": len(still),
+            },
+        )
+    )
+    return verify_vault(ws)
+
+
 def _finish_after_verify(report: VerifyReport, session: VerifySession) -> None:
     if session is None:
         return
@@ -134,6 +161,8 @@ def _finish_after_verify(report: VerifyReport, session: VerifySession) -> None:
 def vault_verify(args: argparse.Namespace) -> int:
     vault = Vault.open(vault_dir(args))
     report, session = _verify_unlocked(vault, args)
+    if args.repair and session is not None and report.damaged_objects:
+        report = _fetch_again(session, report)
     _finish_after_verify(report, session)
     return _print_report(report, args.json)
 
@@ -210,6 +239,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.add_argument("--password-stdin", action="store_true")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="fetch missing or damaged image objects again from the clinic's bucket",
+    )
     p.set_defaults(handler=vault_verify)
     p = vsub.add_parser("backup", help="write a consistent, still-encrypted backup file")
     add_user(p)

@@ -43,7 +43,7 @@ from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
 from pixiodoc_desktop.sync.directory import scrubbed_patient
 from pixiodoc_desktop.sync.ops import record_models
 from pixiodoc_desktop.sync.store import ObjectStore
-from pixiodoc_desktop.vault.schema import SyncClock
+from pixiodoc_desktop.vault.schema import SyncClock, SyncSentBatch
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,22 @@ def compact_history(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> int:
         store.put(name, seal_json(keys.ops, {**document, "ops": cleaned}, name=name))
         rewritten += 1
     with ws.vault.write_session() as session, session.begin():
+        for copy in session.scalars(select(SyncSentBatch)):  # what repair.py puts back
+            kept = list(copy.document.get("ops") or [])
+            clean = [redaction.op(raw) for raw in kept]
+            if clean != kept:
+                copy.document = {**copy.document, "ops": clean}
         state.put(session, SHREDDED, sorted(redaction.erased))
     if rewritten:
         log.info("Sync: %d batches of this PC rewritten after an erasure", rewritten)
     return rewritten
+
+
+def recheck_if_rolled_back(ws: Workstation, published: Any) -> None:
+    """This PC's head in the bucket names the erasures its batches were redacted for
+    (`published`); one it lacks means the bucket was rolled back to older copies of
+    them, so the next compaction reads them all again."""
+    with ws.vault.write_session() as session, session.begin():
+        done = set(state.get(session, SHREDDED) or [])
+        if done - set(published if isinstance(published, list) else []):
+            state.drop(session, SHREDDED)

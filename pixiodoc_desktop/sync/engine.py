@@ -23,13 +23,30 @@ from sqlalchemy.exc import OperationalError
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.errors import SyncError, SyncUnavailable
+from pixiodoc_desktop.errors import (
+    SyncAuditMismatch,
+    SyncBatchMissing,
+    SyncError,
+    SyncImageMissing,
+    SyncUnavailable,
+)
 from pixiodoc_desktop.sync import state
-from pixiodoc_desktop.sync.compact import compact_history
+from pixiodoc_desktop.sync.compact import compact_history, recheck_if_rolled_back
 from pixiodoc_desktop.sync.crypto import SyncKeys, seal_json
 from pixiodoc_desktop.sync.directory import reconcile_header
+from pixiodoc_desktop.sync.erasures import keep_erasures
+from pixiodoc_desktop.sync.heads import (
+    MISSING,
+    check_audit_anchors,
+    known_latest_batches,
+    publish_head,
+    read_heads,
+    wanted_from_me,
+)
+from pixiodoc_desktop.sync.images import missing_images, refetch
 from pixiodoc_desktop.sync.pull import drop_erased_locally, pull
 from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
+from pixiodoc_desktop.sync.repair import put_back_own_batches
 from pixiodoc_desktop.sync.restored import reapply_own_erasures
 from pixiodoc_desktop.sync.store import ObjectStore, disk_full, is_disk_full
 from pixiodoc_desktop.vault.schema import OutboxOperation, SyncConflict, utcnow
@@ -105,15 +122,30 @@ def sync_once(
         reconcile_header(ws)  # finish what a round cut off after its commit left
         store.check_bucket()  # some servers would create a missing bucket on the first write
         reapply_own_erasures(ws, store, keys)  # a vault restored from an older backup
+        heads = read_heads(store, keys)
+        recheck_if_rolled_back(ws, heads.get(ws.device_id, {}).get("shredded"))
+        put_back_own_batches(ws, store, keys, wanted_from_me(ws, heads))
         pushed = push(ws, store, keys, progress) if push_changes else None
         _publish_clinic(ws, store, keys)
-        pulled = pull(ws, store, keys, progress)
+        refetch(ws, store, keys, missing_images(ws), replace=False)  # earlier rounds' gaps
+        pulled = pull(ws, store, keys, progress, known_latest_batches(ws, heads))
         if pulled.erased_patients:
             gone = drop_erased_locally(ws, pulled.erased_patients)
             delete_remote_blobs(store, keys, gone)  # in case the erasing PC could not
             forget_blobs(ws, gone)
+        keep_erasures(ws, store, keys)  # erasure survives a bucket rolled back
         compact_history(ws, store, keys)  # erased patients leave this PC's batches too
         reconcile_header(ws)
+        publish_head(ws, store, keys, pulled.missing)
+        mismatches = check_audit_anchors(ws, heads)
+        if mismatches:
+            first = mismatches[0]
+            raise SyncAuditMismatch(first.device_id, first.seq, first.reason)
+        if pulled.missing:
+            raise SyncBatchMissing(pulled.missing)
+        absent = missing_images(ws)
+        if absent:
+            raise SyncImageMissing(len(absent))
     except OSError as exc:
         if is_disk_full(exc):
             _failed(ws, actor_id, disk_full(exc))
@@ -157,19 +189,48 @@ def sync_once(
     return report
 
 
+def _alert(exc: SyncError) -> dict[str, object] | None:
+    """What a SECURITY_ALERT says about a failure that is an integrity fault (else None)."""
+    if isinstance(exc, SyncBatchMissing):
+        return {"check": "sync batches", "missing": exc.missing}
+    if isinstance(exc, SyncAuditMismatch):
+        return {
+            "check": "audit anchors",
+            "device": exc.device,
+            "seq": exc.seq,
+            "reason": exc.reason,
+        }
+    if isinstance(exc, SyncImageMissing):
+        return {"check": "sync images", "count": exc.count}
+    return None
+
+
 def _failed(ws: Workstation, actor_id: str | None, exc: SyncError) -> NoReturn:
     log.warning("Sync round failed: %s", type(exc).__name__)
+    alert = _alert(exc)
     try:
         with ws.vault.write_session() as session, session.begin():
             state.put(session, state.LAST_ERROR, exc.message)
+        details: dict[str, object] = {"error": type(exc).__name__}
+        if alert is not None:
+            details.update(alert)
         ws.audit_alone(
             audit.EventDraft(
                 audit.EventType.SYNC_RUN,
                 actor_id,
                 outcome=audit.Outcome.FAILURE,
-                details={"error": type(exc).__name__},
+                details=details,
             )
         )
+        if alert is not None:
+            ws.audit_alone(
+                audit.EventDraft(
+                    audit.EventType.SECURITY_ALERT,
+                    actor_id,
+                    outcome=audit.Outcome.FAILURE,
+                    details=alert,
+                )
+            )
     except OperationalError:
         log.warning("Sync failure could not be recorded (the disk is full?)")
     raise exc
@@ -187,6 +248,7 @@ class SyncStatus:
     pending_changes: int
     open_conflicts: int
     last_error: str | None
+    missing_batches: dict[str, int] = field(default_factory=dict)  # device: first not got
 
 
 def sync_status(ws: Workstation) -> SyncStatus:
@@ -202,12 +264,14 @@ def sync_status(ws: Workstation) -> SyncStatus:
             or 0
         )
         error = state.get(session, state.LAST_ERROR)
+        missing = dict(state.get(session, MISSING) or {})
     return SyncStatus(
         configured=bool(ws.vault.setting("sync.bucket")),
         last_sync_at=dt.datetime.fromisoformat(last) if last else None,
         pending_changes=pending,
         open_conflicts=conflicts,
         last_error=error,
+        missing_batches=missing,
     )
 
 

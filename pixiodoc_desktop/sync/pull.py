@@ -10,9 +10,7 @@ nothing and simply pulls again.
 
 from __future__ import annotations
 
-import errno
 import logging
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,22 +21,22 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.errors import SyncDataDamaged
+from pixiodoc_desktop.errors import SyncDataDamaged, SyncImageMissing
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.audit_stream import apply_audit
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
+from pixiodoc_desktop.sync.images import MISSING as MISSING_IMAGE
+from pixiodoc_desktop.sync.images import ImageKeys, fetch_checked, owners_here
 from pixiodoc_desktop.sync.merge import Merger
 from pixiodoc_desktop.sync.ops import Op
 from pixiodoc_desktop.sync.push import (
     BLOB_FIELDS,
     batch_key,
-    blob_key,
     blob_owners,
     erased_blob_ids,
 )
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore, disk_full, is_disk_full
 from pixiodoc_desktop.vault import locking
-from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
 from pixiodoc_desktop.vault.schema import SyncBlob, SyncCursor
 
 log = logging.getLogger(__name__)
@@ -68,6 +66,7 @@ class PullResult:
     conflicts: int = 0
     erased_patients: list[str] = field(default_factory=list)
     header_changed: bool = False
+    missing: dict[str, int] = field(default_factory=dict)  # device: first batch not got
 
 
 def _cursors(ws: Workstation) -> dict[str, int]:
@@ -75,28 +74,49 @@ def _cursors(ws: Workstation) -> dict[str, int]:
         return {c.device_id: c.last_seq for c in session.scalars(select(SyncCursor))}
 
 
-def fetch_batches(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> list[Batch]:
-    """Download and open the new batches of every other device, in order per device."""
+def fetch_batches(
+    ws: Workstation,
+    store: ObjectStore,
+    keys: SyncKeys,
+    latest: dict[str, int] | None = None,
+    missing: dict[str, int] | None = None,
+) -> list[Batch]:
+    """Download and open the new batches of every other device, in order per device.
+
+    A device's batches are taken up to the first one that is not in the bucket, does
+    not open or is not what its name says; that number goes into `missing` (the round
+    then fails, typed and audited, and the writer puts it back). `latest` is the
+    highest number each device is known to have written (heads.py): a bucket that
+    ends below it lost its newest batches.
+    """
     cursors = _cursors(ws)
+    known = latest or {}
+    gaps = missing if missing is not None else {}
     devices_prefix = store.key(keys.workspace, "devices") + "/"
     batches: list[Batch] = []
-    for device in sorted(store.folders(devices_prefix)):
+    for device in sorted(set(store.folders(devices_prefix)) | set(known)):
         if device == ws.device_id:
             continue
         after = cursors.get(device, 0)
         prefix = store.key(keys.workspace, "devices", device, "ops") + "/"
         start = batch_key(store, keys, device, after) if after else ""
         expected = after + 1
+        stopped = False
         for name, _size in store.objects(prefix, start_after=start):
             seq_text = name.rsplit("/", 1)[-1]
-            if not seq_text.isdigit() or int(seq_text) != expected:
-                break  # a gap: wait for the missing batch rather than skip it
-            document = open_json(keys.ops, store.get(name), name=name)
+            if not seq_text.isdigit():
+                continue
+            stopped = True  # unless the batch is taken below
+            if int(seq_text) != expected:
+                break  # a gap: the writer must put the missing batch back
+            try:
+                document = open_json(keys.ops, store.get(name), name=name)
+            except (SyncDataDamaged, NotFound):
+                break
             if document.get("device") != device or document.get("seq") != expected:
-                raise SyncDataDamaged(
-                    f"The sync batch {expected} of device {device[:8]} names another device "
-                    "or number; it was not applied."
-                )
+                log.warning("Sync: batch %d of device %s names another", expected, device[:8])
+                break
+            stopped = False
             batches.append(
                 Batch(
                     device,
@@ -108,6 +128,8 @@ def fetch_batches(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> list[B
             expected += 1
             if len(batches) >= MAX_BATCHES_PER_ROUND:
                 return batches
+        if stopped or expected <= known.get(device, 0):
+            gaps[device] = expected
     return batches
 
 
@@ -131,31 +153,23 @@ def _wanted_blobs(ws: Workstation, batches: list[Batch]) -> tuple[list[str], lis
     return list(dict.fromkeys(now)), later
 
 
-def download_blob(ws: Workstation, store: ObjectStore, keys: SyncKeys, blob_id: str) -> int:
-    """One image object into the vault's blobs folder, durably; 0 if the bucket lacks it."""
-    path = ws.vault.blobs.path_for(blob_id)
-    if path.exists():
+def download_blob(
+    ws: Workstation,
+    store: ObjectStore,
+    keys: SyncKeys,
+    blob_id: str,
+    patient_id: str | None = None,
+) -> int:
+    """One image object into the vault, checked against its id, durably; its size, or 0
+    when it is here already or its patient is erased. Missing or damaged in the bucket:
+    SyncImageMissing (nothing kept)."""
+    if ws.vault.blobs.exists(blob_id):
         return 0
-    temp = temp_name_for(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temp.open("xb") as handle:
-            try:
-                store.get_to(blob_key(store, keys, blob_id), handle)
-            except NotFound:
-                return 0  # erased meanwhile: its patient's key is gone too
-            handle.flush()
-            os.fsync(handle.fileno())
-        size = temp.stat().st_size
-        temp.replace(path)
-        fsync_folder(path.parent)
-        return size
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise disk_full(exc) from exc
-        raise
-    finally:
-        temp.unlink(missing_ok=True)
+    owner = patient_id or owners_here(ws, [blob_id]).get(blob_id)
+    got = fetch_checked(ws, store, keys, blob_id, owner, ImageKeys(ws))
+    if got is None:
+        raise SyncImageMissing(1)
+    return got
 
 
 def download_blobs(
@@ -163,19 +177,30 @@ def download_blobs(
     store: ObjectStore,
     keys: SyncKeys,
     blob_ids: list[str],
+    ops: list[Op],
     progress: Progress | None = None,
-) -> tuple[int, int]:
+) -> tuple[int, int, dict[str, str | None]]:
+    """(count, bytes, objects missing or damaged with their patient)."""
+    owners = blob_owners(ops)
+    image_keys = ImageKeys(ws, ops)
     count = size = 0
+    failed: dict[str, str | None] = {}
+
+    def one(blob_id: str) -> int | None:
+        return fetch_checked(ws, store, keys, blob_id, owners.get(blob_id), image_keys)
+
     with ThreadPoolExecutor(DOWNLOAD_THREADS, thread_name_prefix="pixiodoc-sync-down") as pool:
-        for done, got in enumerate(
-            pool.map(lambda b: download_blob(ws, store, keys, b), blob_ids), start=1
+        for done, (blob_id, got) in enumerate(
+            zip(blob_ids, pool.map(one, blob_ids), strict=True), start=1
         ):
-            if got:
+            if got is None:
+                failed[blob_id] = owners.get(blob_id)
+            elif got:
                 count += 1
                 size += got
             if progress:
                 progress("download", done, len(blob_ids))
-    return count, size
+    return count, size, failed
 
 
 def apply_batches(
@@ -183,6 +208,7 @@ def apply_batches(
     batches: list[Batch],
     remote: list[tuple[str, str]],
     downloaded: list[str] | None = None,
+    missing: dict[str, str | None] | None = None,
 ) -> PullResult:
     """Merge every batch and advance the cursors in ONE transaction."""
     result = PullResult(batches=len(batches))
@@ -217,6 +243,15 @@ def apply_batches(
                         for b in downloaded
                     ],
                 )
+            for blob_id, missing_for in (missing or {}).items():  # images.py fetches again
+                stmt4 = sqlite_insert(SyncBlob).values(
+                    blob_id=blob_id, state=MISSING_IMAGE, patient_id=missing_for
+                )
+                session.execute(
+                    stmt4.on_conflict_do_update(
+                        index_elements=["blob_id"], set_={"state": MISSING_IMAGE}
+                    )
+                )
             for blob_id, patient_id in remote:
                 stmt2 = sqlite_insert(SyncBlob).values(
                     blob_id=blob_id, state="remote", patient_id=patient_id or None
@@ -242,16 +277,24 @@ def drop_erased_locally(ws: Workstation, patient_ids: list[str]) -> list[str]:
 
 
 def pull(
-    ws: Workstation, store: ObjectStore, keys: SyncKeys, progress: Progress | None = None
+    ws: Workstation,
+    store: ObjectStore,
+    keys: SyncKeys,
+    progress: Progress | None = None,
+    latest: dict[str, int] | None = None,
 ) -> PullResult:
-    batches = fetch_batches(ws, store, keys)
+    missing: dict[str, int] = {}
+    batches = fetch_batches(ws, store, keys, latest, missing)
     if not batches:
-        return PullResult()
+        return PullResult(missing=missing)
     with locking.writing(ws.vault.folder):
         now, later = _wanted_blobs(ws, batches)
-        count, size = download_blobs(ws, store, keys, now, progress)
-        result = apply_batches(ws, batches, later, now)
+        ops = [op for b in batches for op in b.ops]
+        count, size, failed = download_blobs(ws, store, keys, now, ops, progress)
+        got = [b for b in now if b not in failed]
+        result = apply_batches(ws, batches, later, got, failed)
     result.blobs, result.blob_bytes = count, size
+    result.missing = missing
     if progress:
         progress("apply", result.ops, result.ops)
     return result

@@ -34,6 +34,7 @@ from pixiodoc_desktop.vault.schema import (
     Photo,
     SyncBlob,
     SyncClock,
+    SyncSentBatch,
 )
 
 log = logging.getLogger(__name__)
@@ -258,9 +259,13 @@ def _clock_fields(
     row.clocks = clocks
 
 
-def _settle(ws: Workstation, frozen: dict[str, Any], ops: list[Op]) -> None:
-    """The batch is in the bucket: drop its outbox rows, remember its clocks."""
+def _settle(
+    ws: Workstation, frozen: dict[str, Any], ops: list[Op], document: dict[str, Any]
+) -> None:
+    """The batch is in the bucket: drop its outbox rows, remember its clocks, keep a copy
+    (put back by `repair.put_back_own_batches` if the bucket loses it)."""
     with ws.vault.write_session() as session, session.begin():
+        session.merge(SyncSentBatch(seq=int(frozen["seq"]), document=document))
         session.execute(delete(OutboxOperation).where(OutboxOperation.id <= frozen["last_op"]))
         merged: dict[tuple[str, str], SyncClock] = {}
         for op in ops:
@@ -383,7 +388,7 @@ def push(
         gone = erased_blob_ids(ws, erased)
         delete_remote_blobs(store, keys, gone)
         forget_blobs(ws, gone)
-        _settle(ws, frozen, ops)
+        _settle(ws, frozen, ops, document)
         result.ops += len(ops)
         result.audit_events += len(events)
         if progress:

@@ -61,6 +61,16 @@ def reapply_own_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) ->
     tombstones = _later_own_erasures(ws, store, keys)
     if not tombstones:
         return []
+    patients = erase_here(ws, store, keys, tombstones)
+    log.warning("Sync: %d erasure(s) made after this vault's backup applied again", len(patients))
+    return patients
+
+
+def erase_here(
+    ws: Workstation, store: ObjectStore, keys: SyncKeys, tombstones: list[Op]
+) -> list[str]:
+    """Apply patient keys' tombstones here as an erasure from another PC is applied:
+    the key goes, the record becomes the tombstone, the patient's records and images go."""
     patients = sorted({op.entity_id for op in tombstones})
     hlc = {op.entity_id: op.hlc for op in tombstones}
     with locking.writing(ws.vault.folder):
@@ -82,5 +92,4 @@ def reapply_own_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) ->
     drop_erased_locally(ws, patients)
     delete_remote_blobs(store, keys, blobs)
     forget_blobs(ws, blobs)
-    log.warning("Sync: %d erasure(s) made after this vault's backup applied again", len(patients))
     return patients

@@ -276,6 +276,15 @@ class SyncCursor(Base):
     last_seq: Mapped[int] = mapped_column(Integer)
 
 
+class SyncSentBatch(Base):
+    """This PC's own op batches as it put them in the bucket (redacted after an erasure),
+    so that a batch lost from the bucket (deleted, damaged, rolled back) is put back."""
+
+    __tablename__ = "sync_sent_batches"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class SyncBlob(Base):
     """Image objects known to be in the bucket ("uploaded"), or left there on purpose
     until first opened ("remote": full images fetched on demand)."""

@@ -556,6 +556,11 @@ class Vault:
         session.add(PatientKey(patient_id=patient_id, wrapped_key=wrapped))
         return pdk
 
+    def unwrap_patient_key(self, patient_id: str, wrapped: bytes) -> bytes | None:
+        """A patient's data key from its wrapped form (as sync carries it); None if it
+        does not open under this clinic's workspace key."""
+        return keys.unwrap(self.keys.workspace, wrapped, aad=self._patient_aad(patient_id))
+
     def patient_key(self, session: Session, patient_id: str) -> bytes:
         from pixiodoc_desktop.vault.schema import PatientKey
 

@@ -4974,9 +4974,19 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Das Synchronisationsobjekt {object} besteht die Echtheitsprüfung nicht (verändert oder nicht von dieser Praxis); es wurde nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="349"/>
-        <source>The sync batch {batch} of device {device} names another device or number; it was not applied.</source>
-        <translation>Der Synchronisationsstapel {batch} von Gerät {device} nennt ein anderes Gerät oder eine andere Nummer; er wurde nicht übernommen.</translation>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
+        <source>Changes of workstation {device} are missing from the clinic&apos;s bucket or damaged there (batch {batch}); they are not applied here until that workstation puts them back at its next sync.</source>
+        <translation>Änderungen des Arbeitsplatzes {device} fehlen im Speicher der Praxis oder sind dort beschädigt (Stapel {batch}); sie werden hier erst übernommen, wenn dieser Arbeitsplatz sie bei seiner nächsten Synchronisation wiederherstellt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="336"/>
+        <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
+        <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="340"/>
+        <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
+        <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="353"/>

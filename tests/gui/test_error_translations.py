@@ -48,7 +48,8 @@ CATALOGUED = frozenset(
         "CameraUnavailable", "CameraBusy", "CameraDisconnected", "AlignmentFailed",
         "SyncError", "SyncNotConfigured", "SyncUnavailable", "SyncCredentialsRejected",
         "SyncBucketMissing", "SyncClockSkew", "SyncNotStorage", "SyncDiskFull",
-        "SyncDataDamaged", "EnrollmentInvalid",
+        "SyncDataDamaged", "SyncBatchMissing", "SyncAuditMismatch", "SyncImageMissing",
+        "EnrollmentInvalid",
     }
 )  # fmt: skip
 

@@ -155,7 +155,7 @@ def test_full_disk_while_downloading(clinic: ClinicNet, station: Station) -> Non
     def no_space(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    with mock.patch("pixiodoc_desktop.sync.pull.os.fsync", no_space):
+    with mock.patch("pixiodoc_desktop.sync.images.os.fsync", no_space):
         message = _fails_cleanly(other, other.store, SyncDiskFull)
     assert "disk" in message and "nothing was lost" in message
     clinic.settle([station, other])

@@ -46,8 +46,8 @@ def test_bucket_holds_no_plaintext_and_names_carry_no_patient_data(
     assert len(objects) >= 8  # clinic, two batches at least, six images
     workspace = sync_keys(a.ws).workspace
     allowed = re.compile(
-        rf"^{re.escape(clinic.prefix)}/(enroll/[0-9A-Z]{{8}}|{workspace}/(clinic|"
-        rf"devices/{UUID}/ops/\d{{12}}|blobs/[0-9a-f]{{64}}))$"
+        rf"^{re.escape(clinic.prefix)}/(enroll/[0-9A-Z]{{8}}|{workspace}/(clinic|erasures|"
+        rf"devices/{UUID}/(ops/\d{{12}}|head)|blobs/[0-9a-f]{{64}}))$"
     )
     for key, _body in objects:
         assert allowed.match(key), key

@@ -26,6 +26,7 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.access.permissions import level_of, require_active
+from pixiodoc_desktop.clinic.audit import anchors
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
@@ -248,6 +249,8 @@ class AuditLog:
         self._authorize(actor, None, "check")
         with self.ws.read_session() as session:
             faults = audit.verify_chain(session, self.ws.vault.keys.audit)
+            # what the other PCs (and this one) saw of each chain, kept by sync
+            faults += anchors.faults(session, self.ws.vault.keys.audit)
             count = int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
         self.ws.audit_alone(
             audit.EventDraft(

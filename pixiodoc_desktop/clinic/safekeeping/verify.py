@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from pixiodoc_desktop.clinic.audit import anchors
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import PixioDocError
@@ -26,6 +27,8 @@ class VerifyReport:
     objects_checked: int = 0
     audit_events_checked: int = 0
     faults: list[str] = field(default_factory=list)
+    # image objects missing or damaged here: `vault verify --repair` fetches them again
+    damaged_objects: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -70,11 +73,13 @@ def verify_vault(ws: Workstation) -> VerifyReport:
                 report.objects_checked += 1
                 fault = _check_blob(ws, blob, patient_id, key)
                 if fault:
+                    report.damaged_objects.append(blob)
                     report.faults.append(
                         f"photo {photo_id} of patient {patient_id} ({kind} image): {fault}"
                     )
         report.audit_events_checked = session.query(AuditEvent).count()
         report.faults.extend(str(f) for f in audit.verify_chain(session, vault.keys.audit))
+        report.faults.extend(str(f) for f in anchors.faults(session, vault.keys.audit))
     for blob in vault.blobs.ids():
         if blob not in referenced:
             report.faults.append(f"image object {blob[:12]} on disk belongs to no photo")
