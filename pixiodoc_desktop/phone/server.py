@@ -36,7 +36,10 @@ from pixiodoc_desktop.phone.tls import Certificate
 log = logging.getLogger(__name__)
 
 DEFAULT_PORT = DEFAULT_PHONE_PORT  # settings: phone_port
-FAREWELL = 10.0  # seconds an ended pairing still answers "ended" to a phone not yet told
+FAREWELL = 10.0
+DRAIN = (
+    8 * 1024 * 1024
+)  # bytes of a refused upload read anyway (the page checks size first)  # seconds an ended pairing still answers "ended" to a phone not yet told
 _STATIC = {
     "/static/phone.js": ("phone.js", "text/javascript; charset=utf-8"),
     "/static/aesgcm.js": ("aesgcm.js", "text/javascript; charset=utf-8"),
@@ -176,6 +179,16 @@ class _Handler(BaseHTTPRequestHandler):
             left -= len(chunk)
         return b"".join(chunks)
 
+    def _drain(self) -> None:
+        """Read and drop a refused request's body, up to DRAIN bytes (then the answer
+        still goes out, and the connection is closed after it)."""
+        left = min(self._length() or 0, DRAIN)
+        while left > 0:
+            chunk = self.rfile.read(min(left, 1 << 16))
+            if not chunk:
+                return
+            left -= len(chunk)
+
     def _not_found(self) -> None:
         self._send(404, b"Not found", "text/plain; charset=utf-8")
 
@@ -283,7 +296,8 @@ class _Handler(BaseHTTPRequestHandler):
             intake.pairing.check(self._token())
             intake.admit(upload_id, self._length())
         except (PairingRefused, UploadRefused) as exc:
-            self._refuse(exc, close=True)  # the body stays unread
+            self._drain()  # so that the phone reads the answer instead of a reset
+            self._refuse(exc, close=True)
             return
         assert upload_id is not None
         length = self._length()

@@ -28,6 +28,10 @@ const TEXT = {
     unreachable: "The workstation cannot be reached; photos are sent again when it can.",
     noCamera: "The live camera is not available here; use the camera app button.",
     "too-many": "Too many photos in one minute; they are sent again shortly.",
+    "too-large": "This photo is too large for PixioDoc (limit {0} MB).",
+    "not-image": "This file is not a photo PixioDoc accepts.",
+    "bad-key": "The workstation could not decrypt this photo. Scan the code again.",
+    unavailable: "The workstation cannot save photos right now; they are sent again.",
   },
   de: {
     connecting: "Verbinde…", paired: "Mit dem Arbeitsplatz gekoppelt",
@@ -49,6 +53,10 @@ const TEXT = {
     unreachable: "Der Arbeitsplatz ist nicht erreichbar; Fotos werden erneut gesendet, sobald er es ist.",
     noCamera: "Die Live-Kamera ist hier nicht verfügbar; bitte die Kamera-App verwenden.",
     "too-many": "Zu viele Fotos in einer Minute; sie werden gleich erneut gesendet.",
+    "too-large": "Dieses Foto ist zu groß für PixioDoc (Grenze {0} MB).",
+    "not-image": "Diese Datei ist kein Foto, das PixioDoc annimmt.",
+    "bad-key": "Der Arbeitsplatz konnte dieses Foto nicht entschlüsseln. Bitte den Code erneut scannen.",
+    unavailable: "Der Arbeitsplatz kann gerade keine Fotos speichern; sie werden erneut gesendet.",
   },
 };
 const T = (navigator.language || "en").toLowerCase().startsWith("de") ? TEXT.de : TEXT.en;
@@ -295,6 +303,12 @@ async function add(blob, name) {
   new DataView(plain.buffer).setUint32(0, meta.length);
   plain.set(meta, 4);
   plain.set(image, 4 + meta.length);
+  if (plain.length > state.info.maxBytes) {
+    item.state = "refused";
+    item.message = T["too-large"].replace("{0}", String(Math.ceil(state.info.maxBytes / 1048576)));
+    render(item);
+    return;
+  }
   item.sealed = await seal(state.key, plain, PHOTO_AAD + item.id);
   state.queue = state.queue.then(() => send(item));
 }

@@ -219,3 +219,31 @@ def test_an_upload_cut_off_mid_way_and_an_answer_lost_are_retried_without_a_doub
     photos = services.photos.list(actor, patient.id)
     assert [p.id for p in photos] == [a.photo_id for a in server.intake.arrivals]
     assert len(photos) == 1
+
+
+def test_the_page_says_why_a_photo_was_refused_and_keeps_no_copy(
+    browser: webdriver.Chrome,
+    open_pairing: PhoneServers,
+    services: ClinicServices,
+    actor: Actor,
+    patient: PatientSummary,
+    tmp_path: Path,
+) -> None:
+    server = open_pairing(PairingTarget(patient.id))
+    server.intake.max_bytes = 60_000
+    _open_page(browser, server.url)
+    letter = tmp_path / "Befund.jpg"
+    letter.write_bytes(b"Sehr geehrte Kollegin, anbei der Befund. " * 20)
+    browser.find_element(By.ID, "file").send_keys(str(letter))
+    _wait(browser, lambda d: _strip_states(d) == ["refused"])
+    big = _jpeg_with_name_inside(tmp_path / "IMG_0003.jpg", size=(1600, 1200), seed=23)
+    assert big.stat().st_size > server.intake.max_bytes
+    browser.find_element(By.ID, "file").send_keys(str(big))
+    _wait(browser, lambda d: _strip_states(d) == ["refused", "refused"])
+    texts = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#strip li span")]
+    assert texts == [
+        "This photo is too large for PixioDoc (limit 1 MB).",  # refused in the page itself
+        "This file is not a photo PixioDoc accepts.",  # refused by the workstation (415)
+    ]
+    assert server.bodies_seen == 1  # only the letter travelled (sealed); the big one never left
+    assert services.photos.list(actor, patient.id) == []
