@@ -108,8 +108,23 @@ class Workstation:
         """Write one audit event in a transaction of its own."""
         with self.vault.write_session() as session, session.begin():
             audit.append(
-                session, device_id=self.device_id, audit_key=self.vault.keys.audit, draft=draft
+                session,
+                device_id=self.device_id,
+                audit_key=self.vault.keys.audit,
+                draft=draft,
+                floor=self.audit_floor(),
             )
+
+    def audit_floor(self) -> int:
+        """The seq this PC's trail had reached by vault.json's sealed mark (see `mark_audit`)."""
+        return self.vault.header.audit_mark(self.device_id)
+
+    def mark_audit(self) -> None:
+        """Seal this PC's audit seq into vault.json (at login and lock), so that a trail
+        later cut or rolled back to an older copy ends before the mark and is found."""
+        with self.vault.read_session() as session:
+            seq = audit.read_tip(session, self.device_id, self.vault.keys.audit).seq
+        self.vault.raise_audit_mark(self.device_id, seq)
 
 
 class UnitOfWork:
@@ -140,6 +155,7 @@ class UnitOfWork:
                         device_id=self.workstation.device_id,
                         audit_key=self.workstation.vault.keys.audit,
                         draft=draft,
+                        floor=self.workstation.audit_floor(),
                     )
                 self.session.commit()
             else:

@@ -26,6 +26,9 @@ FORMAT_NAME = "pixiodoc-vault"
 # has its own, Alembic-managed version.
 FORMAT_VERSION = 1
 
+# In `extra`: per device, the audit seq this PC's trail had reached at its last
+# login or lock (sealed with the header; see `clinic/audit/trail.read_tip`).
+AUDIT_MARKS = "audit_marks"
 DEMO_MARK = "demo_clinic"  # in `extra`: the public demo clinic (see Vault.mark_as_demo)
 RESTORE_HINT = "Restore the vault from your latest backup (pixiodoc vault restore)."
 
@@ -94,6 +97,18 @@ class VaultHeader:
 
     def without_credential(self, user_id: str) -> VaultHeader:
         return replace(self, credentials=tuple(c for c in self.credentials if c.user_id != user_id))
+
+    def audit_mark(self, device_id: str) -> int:
+        """The audit seq this device had reached when the header was last written (0: none)."""
+        marks = self.extra.get(AUDIT_MARKS)
+        value = marks.get(device_id, 0) if isinstance(marks, dict) else 0
+        return value if isinstance(value, int) and value > 0 else 0
+
+    def with_audit_mark(self, device_id: str, seq: int) -> VaultHeader:
+        marks = self.extra.get(AUDIT_MARKS)
+        marks = dict(marks) if isinstance(marks, dict) else {}
+        marks[device_id] = max(seq, self.audit_mark(device_id))
+        return replace(self, extra={**self.extra, AUDIT_MARKS: marks})
 
     def signed_body(self) -> bytes:
         """The canonical bytes covered by the header MAC."""

@@ -25,6 +25,7 @@ from pixiodoc_desktop.errors import (
     InvalidInput,
     UnknownClinician,
     VaultDamaged,
+    VaultError,
     VaultExists,
     VaultLocked,
     WrongPassword,
@@ -209,6 +210,24 @@ class Vault:
         vault._write_header()
         log.info("Joined vault %s on a new workstation", header.vault_id)
         return vault
+
+    def raise_audit_mark(self, device_id: str, seq: int) -> None:
+        """Record in the sealed header that this device's audit trail reached `seq`.
+
+        Read from disk first (another process may have changed the clinicians
+        since this one opened the vault), and written only when the mark moves.
+        """
+        try:
+            on_disk = read_header(self.folder)
+        except VaultError:
+            return  # the next unlock names the damage
+        if on_disk.vault_id != self.header.vault_id or not on_disk.check_seal(self.keys.header):
+            return
+        self.header = on_disk
+        if on_disk.audit_mark(device_id) >= seq:
+            return
+        self.header = on_disk.with_audit_mark(device_id, seq)
+        self._write_header()
 
     def store_header(self, header: VaultHeader) -> None:
         """Seal and write a header changed elsewhere (credentials that came by sync)."""

@@ -77,6 +77,14 @@ def _apply_retention(ws: Workstation) -> None:
         )
 
 
+def _mark(ws: Workstation) -> None:
+    """Seal how far this PC's audit trail has come into vault.json; never blocks a login."""
+    try:
+        ws.mark_audit()
+    except (OSError, PixioDocError) as exc:  # a read-only folder: the next login tries again
+        log.warning("Could not record the audit mark in vault.json: %s", type(exc).__name__)
+
+
 def log_in(vault: Vault, login: str, password: str) -> tuple[Workstation, Actor]:
     """Unlock with a clinician's password; raises WrongPassword, UnknownClinician, ..."""
     unlocked = vault.unlock(login, password)
@@ -85,6 +93,7 @@ def log_in(vault: Vault, login: str, password: str) -> tuple[Workstation, Actor]
         ws = Workstation(vault)
         _audit_unlock(ws, unlocked)
         _apply_retention(ws)
+        _mark(ws)
         return ws, actor_for(ws, unlocked.user_id)
     except DatabaseError as exc:
         vault.database_failed(exc)
@@ -96,6 +105,7 @@ def log_in_with_recovery_key(vault: Vault, recovery_key: str) -> Workstation:
     try:
         ws = Workstation(vault)
         _audit_unlock(ws, unlocked)
+        _mark(ws)
     except DatabaseError as exc:
         vault.database_failed(exc)
     return ws
@@ -107,5 +117,6 @@ def lock(ws: Workstation, actor: Actor | None, *, logged_out: bool = False) -> N
         if ws.vault.is_unlocked:
             event = audit.EventType.LOGGED_OUT if logged_out else audit.EventType.SESSION_LOCKED
             ws.audit_alone(audit.EventDraft(event, actor.user_id if actor else None))
+            _mark(ws)
     finally:
         ws.vault.lock()  # the keys go even when the event cannot be written

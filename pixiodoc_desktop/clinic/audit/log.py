@@ -248,7 +248,9 @@ class AuditLog:
         """Check the chain; (faults, events checked). A broken chain raises a SECURITY_ALERT."""
         self._authorize(actor, None, "check")
         with self.ws.read_session() as session:
-            faults = audit.verify_chain(session, self.ws.vault.keys.audit)
+            faults = audit.verify_chain(
+                session, self.ws.vault.keys.audit, floors={self.ws.device_id: self.ws.audit_floor()}
+            )
             # what the other PCs (and this one) saw of each chain, kept by sync
             faults += anchors.faults(session, self.ws.vault.keys.audit)
             count = int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)

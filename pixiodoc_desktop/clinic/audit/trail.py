@@ -17,7 +17,9 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -27,6 +29,9 @@ from sqlalchemy.orm import Session
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting, utcnow
 
 GENESIS = b"\x00" * 32
+_BREAK_LABEL = b"pixiodoc/v1/audit-break:"
+
+log = logging.getLogger(__name__)
 
 
 class EventType(StrEnum):
@@ -127,12 +132,77 @@ def _unseal(audit_key: bytes, kind: str, device_id: str, value: str) -> tuple[in
     return seq, digest
 
 
-def _read_tip(session: Session, device_id: str) -> tuple[int, bytes]:
+def break_link(prev: bytes) -> bytes:
+    """The `prev_hash` of the alert written where the chain was found broken.
+
+    It is not the hash of the event before, so `verify_chain` names the break
+    for as long as the trail exists; removing that again needs the audit key.
+    """
+    return hashlib.sha256(_BREAK_LABEL + prev).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    """Where this device's chain goes on: the newest event's seq and hash.
+
+    `fault` says why the stored tip cannot be trusted (altered, missing, ahead
+    of the events that are there, behind vault.json's mark); the chain then goes
+    on from the events actually present, through a break link.
+    """
+
+    seq: int
+    digest: bytes
+    fault: str | None = None
+
+
+def read_tip(session: Session, device_id: str, audit_key: bytes, *, floor: int = 0) -> Tip:
+    """This device's chain tip, its seal checked against the events that are there.
+
+    `floor` is the seq vault.json's sealed mark says this device had reached
+    (see `Vault.audit_mark`): a trail that ends before it was cut or rolled back.
+    """
     row = session.get(Setting, _tip_key(device_id))
+    last = session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.device_id == device_id)
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    )
+    base = _base(session, device_id, audit_key, last)
     if row is None:
-        return 0, GENESIS
-    seq_text, hash_hex = row.value.split(":")[:2]
-    return int(seq_text), bytes.fromhex(hash_hex)
+        if last is not None or session.get(Setting, _checkpoint_key(device_id)) is not None:
+            return replace(base, fault="the chain tip record is missing")
+        if floor > 0:
+            return replace(
+                base,
+                fault=f"the trail is empty, but vault.json says this PC had written {floor} events",
+            )
+        return base
+    sealed = _unseal(audit_key, "tip", device_id, row.value)
+    if sealed is None:
+        return replace(base, fault="the chain tip record was altered (its seal does not match)")
+    if sealed[0] > base.seq:
+        return replace(
+            base, fault=f"events after {base.seq} were removed (the tip names {sealed[0]})"
+        )
+    if (sealed[0], sealed[1]) != (base.seq, base.digest):
+        return replace(base, fault=f"the chain tip does not name the newest event ({base.seq})")
+    if base.seq < floor:
+        return replace(
+            base,
+            fault=f"the trail ends at event {base.seq}, but vault.json says this PC had written "
+            f"{floor} (rolled back to an older copy?)",
+        )
+    return base
+
+
+def _base(session: Session, device_id: str, audit_key: bytes, last: AuditEvent | None) -> Tip:
+    """The newest event present, else the sealed checkpoint, else the genesis."""
+    if last is not None:
+        return Tip(last.seq, bytes(last.hash))
+    checkpoint = session.get(Setting, _checkpoint_key(device_id))
+    sealed = _unseal(audit_key, "checkpoint", device_id, checkpoint.value) if checkpoint else None
+    return Tip(sealed[0], sealed[1]) if sealed else Tip(0, GENESIS)
 
 
 def seal_checkpoint(
@@ -155,12 +225,50 @@ def append(
     audit_key: bytes,
     draft: EventDraft,
     at: dt.datetime | None = None,
+    floor: int = 0,
 ) -> AuditEvent:
-    """Chain `draft` onto this device's trail inside `session`'s transaction."""
-    seq, prev = _read_tip(session, device_id)
+    """Chain `draft` onto this device's trail inside `session`'s transaction.
+
+    When the tip fails its checks (see `read_tip`), a SECURITY_ALERT naming the
+    fault is chained first through a break link, so the next event cannot
+    launder a cut or rewritten trail into one that verifies.
+    """
+    tip = read_tip(session, device_id, audit_key, floor=floor)
+    seq, prev = tip.seq, tip.digest
+    if tip.fault is not None:
+        log.warning("The audit trail of this PC was found broken; an alert is chained in")
+        alert = _chained(
+            device_id,
+            audit_key,
+            EventDraft(
+                EventType.SECURITY_ALERT,
+                None,
+                outcome=Outcome.FAILURE,
+                details={"check": "audit chain", "found": tip.fault},
+            ),
+            seq + 1,
+            break_link(prev),
+            at,
+        )
+        session.add(alert)
+        seq, prev = alert.seq, bytes(alert.hash)
+    event = _chained(device_id, audit_key, draft, seq + 1, prev, at)
+    session.add(event)
+    record_tip(session, device_id=device_id, audit_key=audit_key, seq=event.seq, digest=event.hash)
+    return event
+
+
+def _chained(
+    device_id: str,
+    audit_key: bytes,
+    draft: EventDraft,
+    seq: int,
+    prev: bytes,
+    at: dt.datetime | None,
+) -> AuditEvent:
     event = AuditEvent(
         device_id=device_id,
-        seq=seq + 1,
+        seq=seq,
         at=at or utcnow(),
         event_type=str(draft.event_type),
         actor_id=draft.actor_id,
@@ -173,8 +281,6 @@ def append(
     )
     event.hash = event_hash(event)
     event.mac = hmac.new(audit_key, event.hash, hashlib.sha256).digest()
-    session.add(event)
-    record_tip(session, device_id=device_id, audit_key=audit_key, seq=event.seq, digest=event.hash)
     return event
 
 
@@ -202,8 +308,15 @@ class ChainFault:
         return f"audit event {self.seq} of device {self.device_id[:8]} ({where}): {self.reason}"
 
 
-def verify_chain(session: Session, audit_key: bytes) -> list[ChainFault]:
-    """The first bad event of each device's chain (empty when all is intact)."""
+def verify_chain(
+    session: Session, audit_key: bytes, *, floors: Mapping[str, int] | None = None
+) -> list[ChainFault]:
+    """Every break and the first bad event of each device's chain (empty when all is intact).
+
+    `floors` maps a device to the seq vault.json's sealed mark says it had reached
+    (this PC's own device; see `Vault.audit_mark`): a chain that ends before it
+    was cut or rolled back to an older copy, even if it verifies in itself.
+    """
     faults: list[ChainFault] = []
     devices = session.scalars(select(AuditEvent.device_id).distinct()).all()
     tips: dict[str, str] = {}
@@ -216,18 +329,33 @@ def verify_chain(session: Session, audit_key: bytes) -> list[ChainFault]:
         kind, _, device = row.key.partition(":")
         (tips if kind == "audit_tip" else checkpoints)[device] = row.value
     local = session.get(Setting, "device_id")
-    for device in sorted(set(devices) | set(tips) | set(checkpoints)):
-        fault = _verify_device(
-            session,
-            audit_key,
-            device,
-            tips.get(device),
-            checkpoints.get(device),
-            local=local is not None and local.value == device,
+    floors = floors or {}
+    for device in sorted(set(devices) | set(tips) | set(checkpoints) | set(floors)):
+        faults.extend(
+            _verify_device(
+                session,
+                audit_key,
+                device,
+                tips.get(device),
+                checkpoints.get(device),
+                local=local is not None and local.value == device,
+                floor=floors.get(device, 0),
+            )
         )
-        if fault is not None:
-            faults.append(fault)
     return faults
+
+
+def check_floor(device: str, last_seq: int, floor: int) -> ChainFault | None:
+    """A chain that ends before the seq a sealed mark outside the database names."""
+    if last_seq >= floor:
+        return None
+    return ChainFault(
+        device,
+        last_seq + 1,
+        None,
+        f"the trail ends at event {last_seq}, but vault.json says this PC had written "
+        f"{floor} (events were removed, or the trail was rolled back to an older copy)",
+    )
 
 
 def _verify_device(
@@ -238,42 +366,82 @@ def _verify_device(
     checkpoint: str | None,
     *,
     local: bool = True,
-) -> ChainFault | None:
+    floor: int = 0,
+) -> list[ChainFault]:
     events = session.scalars(
         select(AuditEvent).where(AuditEvent.device_id == device).order_by(AuditEvent.id)
     ).all()
+    faults: list[ChainFault] = []
     prev = GENESIS
     expected_seq = 1
     if checkpoint is not None:
         sealed = _unseal(audit_key, "checkpoint", device, checkpoint)
         if sealed is None:
             first = events[0].seq if events else 1
-            return ChainFault(
-                device,
-                first,
-                None,
-                "the retention checkpoint was altered (its seal does not match)",
-            )
+            return [
+                ChainFault(
+                    device,
+                    first,
+                    None,
+                    "the retention checkpoint was altered (its seal does not match)",
+                )
+            ]
         expected_seq, prev = sealed[0] + 1, sealed[1]
     for event in events:
         if event.seq != expected_seq:
-            return ChainFault(
-                device, expected_seq, event.id, f"missing or out of order (found {event.seq})"
+            return [
+                *faults,
+                ChainFault(
+                    device, expected_seq, event.id, f"missing or out of order (found {event.seq})"
+                ),
+            ]
+        linked = bytes(event.prev_hash)
+        if linked != prev:
+            if linked != break_link(prev):
+                return [
+                    *faults,
+                    ChainFault(device, event.seq, event.id, "does not follow the event before it"),
+                ]
+            # A break found when this event was written: named, and checked on from here.
+            found = event.details.get("found") if isinstance(event.details, dict) else None
+            faults.append(
+                ChainFault(
+                    device,
+                    event.seq,
+                    event.id,
+                    f"the trail was found broken when this event was written ({found})",
+                )
             )
-        if bytes(event.prev_hash) != prev:
-            return ChainFault(device, event.seq, event.id, "does not follow the event before it")
         recomputed = event_hash(event)
         if not hmac.compare_digest(recomputed, bytes(event.hash)):
-            return ChainFault(device, event.seq, event.id, "content was altered")
+            return [*faults, ChainFault(device, event.seq, event.id, "content was altered")]
         good_mac = hmac.new(audit_key, recomputed, hashlib.sha256).digest()
         if not hmac.compare_digest(good_mac, bytes(event.mac)):
-            return ChainFault(device, event.seq, event.id, "seal (MAC) does not match")
+            return [*faults, ChainFault(device, event.seq, event.id, "seal (MAC) does not match")]
         prev = recomputed
         expected_seq += 1
+    end = _check_tip(audit_key, device, tip, checkpoint, bool(events), expected_seq, prev, local)
+    if end is not None:
+        return [*faults, end]
+    low = check_floor(device, expected_seq - 1, floor)
+    return [*faults, low] if low is not None else faults
+
+
+def _check_tip(
+    audit_key: bytes,
+    device: str,
+    tip: str | None,
+    checkpoint: str | None,
+    has_events: bool,
+    expected_seq: int,
+    prev: bytes,
+    local: bool,
+) -> ChainFault | None:
+    """The stored tip against the end of the chain as it was walked."""
     if tip is None:
         return (
             ChainFault(device, expected_seq, None, "the chain tip record is missing")
-            if events or checkpoint is not None
+            if has_events or checkpoint is not None
             else None
         )
     sealed_tip = _unseal(audit_key, "tip", device, tip)

@@ -78,7 +78,9 @@ def verify_vault(ws: Workstation) -> VerifyReport:
                         f"photo {photo_id} of patient {patient_id} ({kind} image): {fault}"
                     )
         report.audit_events_checked = session.query(AuditEvent).count()
-        report.faults.extend(str(f) for f in audit.verify_chain(session, vault.keys.audit))
+        floors = {ws.device_id: ws.audit_floor()}
+        chain = audit.verify_chain(session, vault.keys.audit, floors=floors)
+        report.faults.extend(str(f) for f in chain)
         report.faults.extend(str(f) for f in anchors.faults(session, vault.keys.audit))
     for blob in vault.blobs.ids():
         if blob not in referenced:
