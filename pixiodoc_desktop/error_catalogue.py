@@ -140,6 +140,31 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "There is no clinician with the login {login} in this vault."),
     QT_TRANSLATE_NOOP("errors", "The account {login} has been deactivated. Ask a practice Admin."),
     QT_TRANSLATE_NOOP("errors", "That clinician account is not active."),
+    # --- Renewing the practice's keys (clinic/access/key_rotation.py)
+    QT_TRANSLATE_NOOP("errors", "Only a practice Admin may renew the practice's keys."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The practice's keys were renewed: {login} needs a new password from a practice Admin.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "vault.json has an unreadable image id key. {hint}"),
+    QT_TRANSLATE_NOOP("errors", "The acting clinician has no password in this vault."),
+    QT_TRANSLATE_NOOP("errors", "The password for {login} is wrong."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The data key of patient {patient} is damaged; the keys were not renewed. {hint}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "PixioDoc has this vault open elsewhere on this PC (another window or command); close it first, then renew the keys.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This vault syncs with other workstations; renewing its keys there is not supported yet (the other PCs and the bucket would keep the old key).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The audit trail has faults ({fault}); renewing the keys would seal them as good. Check it with `pixiodoc audit verify` and restore a backup first.",
+    ),
     QT_TRANSLATE_NOOP("errors", "That password is too easy to guess: {problem}."),
     QT_TRANSLATE_NOOP("errors", "There is no vault at {folder} (the folder does not exist)."),
     QT_TRANSLATE_NOOP("errors", "There is no vault at {folder} (no vault.json)."),

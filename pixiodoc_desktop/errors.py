@@ -47,6 +47,10 @@ class VaultLocked(VaultError):
     """An operation needs the keys, but the vault is locked."""
 
 
+class VaultBusy(VaultError):
+    """Another process has the vault open and the action needs it alone."""
+
+
 class WrongPassword(VaultError):
     """The password or recovery key does not unlock the vault."""
 

@@ -14,6 +14,7 @@ from pixiodoc_desktop.cli.common import (
     print_json,
 )
 from pixiodoc_desktop.clinic.access.clinicians import Clinicians
+from pixiodoc_desktop.clinic.access.key_rotation import DEACTIVATION_HINT
 from pixiodoc_desktop.clinic.access.sharing import Sharing
 
 
@@ -68,7 +69,8 @@ def user_deactivate(args: argparse.Namespace) -> int:
         gone = Clinicians(ws).deactivate(actor, args.login)
     finally:
         close_session(ws, actor)
-    print(f"Deactivated {gone.login}; their password no longer opens the vault.")
+    print(f"Deactivated {gone.login}; their password no longer opens this vault.json.")
+    print(DEACTIVATION_HINT)
     return EXIT_OK
 
 

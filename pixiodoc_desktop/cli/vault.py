@@ -22,6 +22,7 @@ from pixiodoc_desktop.cli.common import (
     read_secret,
     vault_dir,
 )
+from pixiodoc_desktop.clinic.access.key_rotation import rotate_workspace_key
 from pixiodoc_desktop.clinic.access.login import log_in, log_in_with_recovery_key
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.safekeeping.backup import audit_restore, create_backup, restore_backup
@@ -218,8 +219,44 @@ def vault_change_password(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def vault_rotate_key(args: argparse.Namespace) -> int:
+    vault = Vault.open(vault_dir(args))
+    password = read_secret(args, f"Password for {args.user}: ")
+    ws, actor = log_in(vault, args.user, password)
+    try:
+        renewed = rotate_workspace_key(ws, actor, password)
+    finally:
+        close_session(ws, actor)
+    if args.json:
+        print_json(
+            {
+                "recovery_key": renewed.recovery_key,
+                "awaiting_new_password": list(renewed.awaiting_password),
+            }
+        )
+        return EXIT_OK
+    groups = renewed.recovery_key.split("-")
+    print("Renewed the practice's keys: the database is rekeyed and the patient keys re-wrapped.")
+    print("Copies of vault.json from before this no longer open the vault.")
+    print()
+    print("NEW RECOVERY KEY - the old one no longer works. Print it or write it down and keep")
+    print("it locked away. It is shown only this once.")
+    print()
+    print("    " + "  ".join(groups[:5]))
+    print("    " + "  ".join(groups[5:]))
+    print()
+    if renewed.awaiting_password:
+        print("These clinicians need a new password from an Admin before they can log in")
+        print("again (pixiodoc user reset-password --login LOGIN):")
+        for login in renewed.awaiting_password:
+            print(f"    {login}")
+        print()
+    print("Make a new backup now: older backups still open with the old keys.")
+    return EXIT_OK
+
+
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `vault init|verify|backup|restore|change-password`."""
+    """Register `vault init|verify|backup|restore|change-password|rotate-key`."""
     vault = sub.add_parser("vault", help="create, check, back up and restore a vault")
     vsub = vault.add_subparsers(title="vault commands", metavar="ACTION", required=True)
     p = vsub.add_parser("init", help="create a new vault; prints the recovery key once")
@@ -260,3 +297,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = vsub.add_parser("change-password", help="change your own password")
     add_user(p)
     p.set_defaults(handler=vault_change_password)
+    p = vsub.add_parser(
+        "rotate-key",
+        help="renew the practice's keys after a password leaked or a clinician left (Admins)",
+        epilog="Prints a new recovery key once. Every other clinician then needs a new "
+        "password from an Admin. Not yet possible on a vault that syncs.",
+    )
+    add_user(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=vault_rotate_key)

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
@@ -24,13 +25,14 @@ from pixiodoc_desktop.errors import (
     AccountDeactivated,
     InvalidInput,
     UnknownClinician,
+    VaultBusy,
     VaultDamaged,
     VaultError,
     VaultExists,
     VaultLocked,
     WrongPassword,
 )
-from pixiodoc_desktop.vault import database, keys, locking, passwords, private
+from pixiodoc_desktop.vault import database, keys, locking, passwords, private, rotation
 from pixiodoc_desktop.vault.blobs import BlobStore
 from pixiodoc_desktop.vault.header import (
     DEMO_MARK,
@@ -49,6 +51,10 @@ from pixiodoc_desktop.vault.throttle import THROTTLE_NAME, UnlockThrottle
 log = logging.getLogger(__name__)
 
 BLOBS_DIR = "blobs"
+# In the header's `extra`: logins whose password a key rotation could not re-wrap,
+# and the image-id key of the vault's first WK, wrapped under the current one.
+AWAITING_PASSWORD = "awaiting_new_password"  # noqa: S105 - a header field, not a secret
+CARRIED_BLOB_ID_KEY = "blob_id_key"
 # The top of a vault that an unlock narrows to its owner (older versions made them 0644).
 PRIVATE_NAMES = (
     HEADER_NAME,
@@ -72,15 +78,26 @@ class VaultKeys:
     header: bytes
 
     @classmethod
-    def from_workspace(cls, wk: bytes, vault_id: str) -> VaultKeys:
+    def from_workspace(cls, wk: bytes, vault_id: str, *, blob_id: bytes | None = None) -> VaultKeys:
+        """`blob_id` is the key of the vault's first WK, carried over rotations: image
+        objects are named by it (and their encryption binds the name)."""
         context = vault_id.encode()
         return cls(
             workspace=wk,
             database=keys.derive_key(wk, "database", context=context),
-            blob_id=keys.derive_key(wk, "blob-id", context=context),
+            blob_id=blob_id or keys.derive_key(wk, "blob-id", context=context),
             audit=keys.derive_key(wk, "audit", context=context),
             header=keys.derive_key(wk, "header", context=context),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RotatedKeys:
+    """What a workspace-key rotation hands back: the new recovery key (shown once) and
+    the logins that need a new password from an Admin before they can log in again."""
+
+    recovery_key: str
+    awaiting_password: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +276,11 @@ class Vault:
                 raise AccountDeactivated(
                     f"The account {login.strip()} has been deactivated. Ask a practice Admin."
                 )
+            if login.strip().casefold() in self.header.extra.get(AWAITING_PASSWORD, []):
+                raise AccountDeactivated(
+                    f"The practice's keys were renewed: {login.strip()} needs a new password "
+                    "from a practice Admin."
+                )
             raise UnknownClinician(
                 f"There is no clinician with the login {login.strip()!r} in this vault."
             )
@@ -327,6 +349,12 @@ class Vault:
                 f"The vault's vault.json at {self.folder} has been altered since it was "
                 f"last written by PixioDoc. {RESTORE_HINT}"
             )
+        carried = self.header.extra.get(CARRIED_BLOB_ID_KEY)
+        if carried is not None:
+            blob_id = keys.unwrap(wk, keys.unb64(carried, "image id key"), aad=self._blob_id_aad())
+            if blob_id is None:
+                raise VaultDamaged(f"vault.json has an unreadable image id key. {RESTORE_HINT}")
+            vault_keys = replace(vault_keys, blob_id=blob_id)
         self._keys = vault_keys
         try:
             self._open_database(create=False)
@@ -361,6 +389,7 @@ class Vault:
             private.create_file(path)  # before SQLite: its -wal and -shm copy this mode
         else:
             private.restrict_vault_folder(self.folder, PRIVATE_NAMES)
+            rotation.finish_interrupted(self.folder, self.keys.database)
         self._write_engine = database.open_engine(path, self.keys.database)
         self._read_engine = database.open_engine(path, self.keys.database)
 
@@ -386,12 +415,120 @@ class Vault:
         if self._live is not None:
             self._live.close()
             self._live = None
+        self._close_database()
+        self._keys = None
+
+    def _close_database(self) -> None:
         for engine in (self._read_engine, self._write_engine):
             if engine is not None:
                 engine.dispose()
         self._read_engine = self._write_engine = None
         self._reader = self._writer = None
-        self._keys = None
+
+    # --- renewing the workspace key ---------------------------------------------------
+
+    def _blob_id_aad(self) -> bytes:
+        return self.header.aad_base + b":blob-id"
+
+    def others_unlocked(self) -> bool:
+        """Another process (PixioDoc window, command) has this vault open right now."""
+        own = self._live.path if self._live else None
+        markers = (self.folder / locking.SESSIONS_DIR).glob("*.lock")
+        stale = set(locking.crashed_sessions(self.folder, own=own))
+        return any(m != own and m not in stale for m in markers)
+
+    def rotate_workspace_key(
+        self, user_id: str, password: str, rewrite: Callable[[Session, VaultKeys], None]
+    ) -> RotatedKeys:
+        """A new WK: every derived key renewed, the database rekeyed, patient keys re-wrapped.
+
+        Only the acting clinician's password is known here, so theirs is the one
+        credential re-wrapped; every other clinician needs a new password from an
+        Admin (their logins are remembered so the unlock screen can say so), and a
+        new recovery key replaces the old one. `rewrite` re-seals what else in the
+        database hangs on derived keys (the audit trail) and audits the act.
+        An old vault.json copied back afterwards opens nothing: its WK no longer
+        opens the database.
+        """
+        old = self.keys
+        me = next((c for c in self.header.credentials if c.user_id == user_id), None)
+        if me is None or me.key.kdf is None:
+            raise UnknownClinician("The acting clinician has no password in this vault.")
+        kek = keys.password_key(password, me.key.salt, me.key.kdf)
+        if keys.unwrap(kek, me.key.wrapped, aad=_credential_aad(self.header, user_id)) is None:
+            raise WrongPassword(f"The password for {me.login} is wrong.")
+        if self.others_unlocked():
+            raise VaultBusy(
+                "PixioDoc has this vault open elsewhere on this PC (another window or command); "
+                "close it first, then renew the keys."
+            )
+        new_wk = keys.random_key()
+        new = VaultKeys.from_workspace(new_wk, self.header.vault_id, blob_id=old.blob_id)
+
+        def whole_rewrite(session: Session) -> None:
+            self._rewrap_patient_keys(session, old.workspace, new.workspace)
+            rewrite(session, new)
+
+        self.checkpoint()
+        rotation.prepare(self.folder, old.database, new.database, whole_rewrite)
+        recovery_key = keys.new_recovery_key()
+        salt = secrets.token_bytes(keys.SALT_BYTES)
+        awaiting = sorted(
+            {*self.header.extra.get(AWAITING_PASSWORD, [])}
+            | {c.login.casefold() for c in self.header.credentials if c.user_id != user_id}
+        )
+        previous_header = self.header
+        self._close_database()
+        try:
+            self._keys = new
+            header = replace(
+                self.header,
+                credentials=(),
+                recovery=WrappedKey(
+                    salt,
+                    keys.wrap(
+                        keys.recovery_wrapping_key(recovery_key, salt),
+                        new.workspace,
+                        aad=_recovery_aad(self.header),
+                    ),
+                    None,
+                ),
+            )
+            header = header.with_credential(
+                self._make_credential(user_id, me.login, me.display_name, password, me.key.kdf)
+            )
+            blob_id = keys.wrap(new.workspace, new.blob_id, aad=self._blob_id_aad())
+            self.header = replace(
+                header,
+                extra={
+                    **header.extra,
+                    AWAITING_PASSWORD: awaiting,
+                    CARRIED_BLOB_ID_KEY: keys.b64(blob_id),
+                },
+            )
+            self._write_header()  # the commit point
+        except BaseException:
+            self.header, self._keys = previous_header, old
+            (self.folder / rotation.ROTATED_DB).unlink(missing_ok=True)
+            self._open_database(create=False)
+            raise
+        rotation.swap_in(self.folder)
+        self._open_database(create=False)
+        log.info("Renewed the workspace key of vault %s", self.header.vault_id)
+        return RotatedKeys(recovery_key, tuple(awaiting))
+
+    def _rewrap_patient_keys(self, session: Session, old_wk: bytes, new_wk: bytes) -> None:
+        from pixiodoc_desktop.vault.schema import PatientKey
+
+        for row in session.scalars(select(PatientKey)):
+            aad = self._patient_aad(row.patient_id)
+            pdk = keys.unwrap(old_wk, row.wrapped_key, aad=aad)
+            if pdk is None:
+                raise VaultDamaged(
+                    f"The data key of patient {row.patient_id} is damaged; the keys were not "
+                    f"renewed. {RESTORE_HINT}"
+                )
+            row.wrapped_key = keys.wrap(new_wk, pdk, aad=aad)
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file and empty it.
@@ -476,7 +613,11 @@ class Vault:
         deactivated = [
             x for x in header.extra.get("deactivated_logins", []) if x != login.casefold()
         ]
-        self.header = replace(header, extra={**header.extra, "deactivated_logins": deactivated})
+        awaiting = [x for x in header.extra.get(AWAITING_PASSWORD, []) if x != login.casefold()]
+        extra = {**header.extra, "deactivated_logins": deactivated}
+        if awaiting or AWAITING_PASSWORD in extra:
+            extra[AWAITING_PASSWORD] = awaiting
+        self.header = replace(header, extra=extra)
         self._write_header()
 
     def change_password(self, login: str, old_password: str, new_password: str) -> None:

@@ -581,37 +581,37 @@
         <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="308"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="309"/>
         <source>%1 fps</source>
         <translation>%1 B/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="311"/>
         <source>polarised</source>
         <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="311"/>
         <source>non-polarised</source>
         <translation>nicht polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="312"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="313"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="312"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="313"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="316"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="317"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="392"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="393"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
@@ -619,108 +619,133 @@
 <context>
     <name>CliniciansDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="105"/>
         <source>Clinicians</source>
         <translation>Behandelnde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="111"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="111"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="111"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="111"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="121"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="92"/>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="198"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="123"/>
         <source>Reset password…</source>
         <translation>Passwort zurücksetzen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="124"/>
         <source>Make Admin / Clinician</source>
         <translation>Admin / Behandelnde Person machen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="125"/>
+        <source>Renew keys…</source>
+        <translation>Schlüssel erneuern…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="166"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="166"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="167"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="167"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="177"/>
         <source>Choose a clinician first.</source>
         <translation>Wählen Sie zuerst eine behandelnde Person.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="181"/>
         <source>Add a clinician</source>
         <translation>Behandelnde Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="189"/>
         <source>Clinician added.</source>
         <translation>Behandelnde Person hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="199"/>
         <source>Deactivate %1? Their password stops opening the vault at once.</source>
         <translation>%1 deaktivieren? Das Passwort öffnet den Tresor dann sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="175"/>
-        <source>Clinician deactivated.</source>
-        <translation>Behandelnde Person deaktiviert.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="209"/>
+        <source>Clinician deactivated. A copy of vault.json or a backup made while they could log in still opens with their password: consider “Renew keys…”.</source>
+        <translation>Behandelnde Person deaktiviert. Eine Kopie der vault.json oder eine Sicherung aus der Zeit, als die Person sich anmelden konnte, öffnet sich weiterhin mit ihrem Passwort: erwägen Sie „Schlüssel erneuern…“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="216"/>
+        <source>Renew the practice&apos;s keys</source>
+        <translation>Schlüssel der Praxis erneuern</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="221"/>
+        <source>Renew the practice&apos;s keys? Copies of vault.json and backups made before stop opening this vault. You get a new recovery key, and every other clinician needs a new password from an Admin.</source>
+        <translation>Schlüssel der Praxis erneuern? Kopien der vault.json und Sicherungen von vorher öffnen diesen Tresor danach nicht mehr. Sie erhalten einen neuen Wiederherstellungsschlüssel, und alle anderen Behandelnden brauchen ein neues Passwort von einem Praxis-Admin.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="229"/>
+        <source>Your password</source>
+        <translation>Ihr Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="242"/>
+        <source>The practice&apos;s keys were renewed.</source>
+        <translation>Die Schlüssel der Praxis wurden erneuert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="258"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="265"/>
         <source>New password set; the old one no longer works.</source>
         <translation>Neues Passwort gesetzt; das alte gilt nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="274"/>
         <source>Role changed.</source>
         <translation>Rolle geändert.</translation>
     </message>
@@ -728,12 +753,12 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="76"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="581"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_painting.py" line="214"/>
         <source>Choose two photos to compare</source>
         <translation>Wählen Sie zwei Fotos zum Vergleichen</translation>
     </message>
@@ -2309,22 +2334,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="264"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="276"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="513"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="538"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="515"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="540"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="575"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2332,63 +2357,57 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="46"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="47"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="50"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="55"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="56"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="57"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="58"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="59"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="72"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
-    <name>PracticeInbox</name>
+    <name>NewRecoveryKeyDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="74"/>
-        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="146"/>
-        <source>The request from the practice software was refused: {reason}</source>
-        <translation>Die Anfrage der Praxissoftware wurde abgelehnt: {reason}</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="84"/>
+        <source>Renew the practice&apos;s keys</source>
+        <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="102"/>
-        <source>The practice software&apos;s exchange folder cannot be reached: {folder}</source>
-        <translation>Der Austauschordner der Praxissoftware ist nicht erreichbar: {folder}</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="143"/>
-        <source>The practice software opened a patient&apos;s record</source>
-        <translation>Die Praxissoftware hat eine Patientenakte geöffnet</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="91"/>
+        <source>These clinicians need a new password (Reset password…): %1</source>
+        <translation>Diese Behandelnden brauchen ein neues Passwort (Passwort zurücksetzen…): %1</translation>
     </message>
 </context>
 <context>
@@ -2614,7 +2633,7 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Mit Telefon aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="186"/>
         <source>The phone pairing could not start.</source>
         <translation>Die Kopplung mit dem Telefon konnte nicht starten.</translation>
     </message>
@@ -2662,27 +2681,27 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Kopplung beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="98"/>
         <source>Workstation address: {0}</source>
         <translation>Adresse des Arbeitsplatzes: {0}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="103"/>
         <source>Waiting for the phone… the code expires in {0} s</source>
         <translation>Warte auf das Telefon… der Code läuft in {0} s ab</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="109"/>
         <source>Paired: {0}</source>
         <translation>Gekoppelt: {0}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="115"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="122"/>
         <source>Photos received: {0}</source>
         <translation>Empfangene Fotos: {0}</translation>
     </message>
@@ -2718,47 +2737,66 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="117"/>
         <source>Photo viewer</source>
         <translation>Fotobetrachter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="185"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="198"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="654"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="101"/>
         <source>This photo could not be opened.</source>
         <translation>Dieses Foto konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="652"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="99"/>
         <source>Loading photo…</source>
         <translation>Foto wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="656"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="696"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="149"/>
         <source>No photo selected</source>
         <translation>Kein Foto ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="666"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="115"/>
         <source>{index} / {count}</source>
         <translation>{index} / {count}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="669"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="120"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="698"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="151"/>
         <source>Photo {index} of {count}, loading</source>
         <translation>Foto {index} von {count}, wird geladen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="702"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="155"/>
         <source>Photo {index} of {count}, zoom {percent} %</source>
         <translation>Foto {index} von {count}, Zoom {percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeInbox</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="146"/>
+        <source>The request from the practice software was refused: {reason}</source>
+        <translation>Die Anfrage der Praxissoftware wurde abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="102"/>
+        <source>The practice software&apos;s exchange folder cannot be reached: {folder}</source>
+        <translation>Der Austauschordner der Praxissoftware ist nicht erreichbar: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="143"/>
+        <source>The practice software opened a patient&apos;s record</source>
+        <translation>Die Praxissoftware hat eine Patientenakte geöffnet</translation>
     </message>
 </context>
 <context>
@@ -2814,119 +2852,119 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="73"/>
         <source>Export report (PDF)…</source>
         <translation>Bericht exportieren (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="78"/>
         <source>Export DICOM…</source>
         <translation>DICOM exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="83"/>
         <source>Send to PACS</source>
         <translation>An PACS senden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="88"/>
         <source>Export patient data (GDPR)…</source>
         <translation>Patientendaten exportieren (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="93"/>
         <source>Erase patient…</source>
         <translation>Patient löschen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="98"/>
         <source>Retention hold…</source>
         <translation>Aufbewahrungssperre…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="103"/>
         <source>Import patients from CSV…</source>
         <translation>Patienten aus CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="108"/>
         <source>PACS…</source>
         <translation>PACS…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="216"/>
         <source>Export DICOM into a folder</source>
         <translation>DICOM in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="222"/>
         <source>%1 DICOM files written.</source>
         <translation>%1 DICOM-Dateien geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="234"/>
         <source>%1 images sent to the PACS.</source>
         <translation>%1 Bilder an das PACS gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="246"/>
         <source>Export patient data (GDPR)</source>
         <translation>Patientendaten exportieren (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="247"/>
         <source>Archive (*.zip)</source>
         <translation>Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="253"/>
         <source>Patient data written: %1</source>
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="284"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="289"/>
         <source>The patient was erased (%1 photos destroyed).</source>
         <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="291"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="296"/>
         <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
 %1</source>
         <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
 %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="319"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="324"/>
         <source>Retention hold set.</source>
         <translation>Aufbewahrungssperre gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="321"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="326"/>
         <source>Retention hold released.</source>
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="334"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="330"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="335"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="338"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="343"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="397"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="402"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="410"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="415"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
     </message>
@@ -4489,552 +4527,597 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Dieses Konto ist nicht aktiv.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="144"/>
+        <source>Only a practice Admin may renew the practice&apos;s keys.</source>
+        <translation>Nur ein Praxis-Admin darf die Schlüssel der Praxis erneuern.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="145"/>
+        <source>The practice&apos;s keys were renewed: {login} needs a new password from a practice Admin.</source>
+        <translation>Die Schlüssel der Praxis wurden erneuert: {login} braucht ein neues Passwort von einem Praxis-Admin.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="149"/>
+        <source>vault.json has an unreadable image id key. {hint}</source>
+        <translation>Die vault.json enthält einen unlesbaren Schlüssel für Bildkennungen. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="150"/>
+        <source>The acting clinician has no password in this vault.</source>
+        <translation>Die handelnde Person hat in diesem Tresor kein Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="151"/>
+        <source>The password for {login} is wrong.</source>
+        <translation>Das Passwort für {login} ist falsch.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="152"/>
+        <source>The data key of patient {patient} is damaged; the keys were not renewed. {hint}</source>
+        <translation>Der Datenschlüssel von Patient {patient} ist beschädigt; die Schlüssel wurden nicht erneuert. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="156"/>
+        <source>PixioDoc has this vault open elsewhere on this PC (another window or command); close it first, then renew the keys.</source>
+        <translation>PixioDoc hat diesen Tresor auf diesem PC noch anderswo geöffnet (ein anderes Fenster oder ein Befehl); schließen Sie es zuerst und erneuern Sie dann die Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="160"/>
+        <source>This vault syncs with other workstations; renewing its keys there is not supported yet (the other PCs and the bucket would keep the old key).</source>
+        <translation>Dieser Tresor synchronisiert mit anderen Arbeitsplätzen; dort lassen sich die Schlüssel noch nicht erneuern (die anderen PCs und der Bucket behielten den alten Schlüssel).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="164"/>
+        <source>The audit trail has faults ({fault}); renewing the keys would seal them as good. Check it with `pixiodoc audit verify` and restore a backup first.</source>
+        <translation>Das Protokoll hat Fehler ({fault}); eine Erneuerung der Schlüssel würde sie als gültig versiegeln. Prüfen Sie es mit `pixiodoc audit verify` und stellen Sie zuerst eine Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="168"/>
         <source>That password is too easy to guess: {problem}.</source>
         <translation>Dieses Passwort ist zu leicht zu erraten: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="169"/>
         <source>There is no vault at {folder} (the folder does not exist).</source>
         <translation>Unter {folder} gibt es keinen Tresor (der Ordner existiert nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="170"/>
         <source>There is no vault at {folder} (no vault.json).</source>
         <translation>Unter {folder} gibt es keinen Tresor (keine vault.json).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="171"/>
         <source>There is already a vault at {folder}; choose an empty folder.</source>
         <translation>Unter {folder} gibt es bereits einen Tresor; wählen Sie einen leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="172"/>
         <source>{folder} is not empty; choose an empty or new folder.</source>
         <translation>{folder} ist nicht leer; wählen Sie einen leeren oder neuen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="173"/>
         <source>{folder} holds a clinic&apos;s vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})</source>
         <translation>{folder} enthält den Tresor einer Praxis, nicht die Demo-Praxis; öffnen Sie ihn ohne --demo (pixiodoc --vault {folder})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="177"/>
         <source>Restore the vault from your latest backup (pixiodoc vault restore).</source>
         <translation>Stellen Sie den Tresor aus Ihrer letzten Sicherung wieder her (pixiodoc vault restore).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="180"/>
         <source>The vault at {folder} has lost its vault.json. {hint}</source>
         <translation>Dem Tresor unter {folder} fehlt die Datei vault.json. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="181"/>
         <source>The vault&apos;s vault.json at {folder} is damaged. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="182"/>
         <source>The vault&apos;s vault.json at {folder} has been altered since it was last written by PixioDoc. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} wurde verändert, seit PixioDoc sie zuletzt geschrieben hat. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="186"/>
         <source>{path} is not a PixioDoc vault header. {hint}</source>
         <translation>{path} ist kein PixioDoc-Tresorkopf. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="187"/>
         <source>vault.json has an unreadable key entry. {hint}</source>
         <translation>Die vault.json enthält einen unlesbaren Schlüsseleintrag. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="163"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="188"/>
         <source>vault.json has an unreadable {what}</source>
         <translation>Die vault.json enthält unlesbare Daten ({what})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="189"/>
         <source>vault.json names an unknown key derivation {name}</source>
         <translation>Die vault.json nennt ein unbekanntes Schlüsselableitungsverfahren {name}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="190"/>
         <source>vault.json has unreadable key derivation settings</source>
         <translation>Die vault.json enthält unlesbare Einstellungen zur Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="191"/>
         <source>vault.json was altered: its key derivation settings (memory {memory} KiB, {passes} passes, {lanes} lanes) are outside what PixioDoc writes. Restore vault.json from a backup.</source>
         <translation>Die vault.json wurde verändert: Ihre Einstellungen zur Schlüsselableitung (Speicher {memory} KiB, {passes} Durchläufe, {lanes} Spuren) liegen außerhalb dessen, was PixioDoc schreibt. Stellen Sie die vault.json aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="195"/>
         <source>The vault database {file} cannot be read with this vault&apos;s key (it is damaged or belongs to another vault). {hint}</source>
         <translation>Die Tresordatenbank {file} lässt sich mit dem Schlüssel dieses Tresors nicht lesen (sie ist beschädigt oder gehört zu einem anderen Tresor). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="199"/>
         <source>The vault database in {folder} is damaged ({fault}). {hint}</source>
         <translation>Die Tresordatenbank in {folder} ist beschädigt ({fault}). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="200"/>
         <source>The vault database is missing from {folder}. {hint}</source>
         <translation>Die Tresordatenbank fehlt in {folder}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="201"/>
         <source>The vault has no device id; it was not created by PixioDoc.</source>
         <translation>Der Tresor hat keine Gerätekennung; er wurde nicht von PixioDoc angelegt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="202"/>
         <source>This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.</source>
         <translation>Dieser Tresor wurde von einer neueren PixioDoc-Version geschrieben (Tresorformat {version}; diese Version liest bis {supported}). Aktualisieren Sie PixioDoc, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="206"/>
         <source>This vault&apos;s database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.</source>
         <translation>Die Datenbank dieses Tresors wurde von einer neueren PixioDoc-Version geschrieben (Schema {schema}). Aktualisieren Sie PixioDoc, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="210"/>
         <source>The data key of patient {patient} is missing (erased or damaged); the patient&apos;s images cannot be read.</source>
         <translation>Der Datenschlüssel von Patient {patient} fehlt (gelöscht oder beschädigt); die Bilder dieser Akte können nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="214"/>
         <source>The data key of patient {patient} is damaged. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="215"/>
         <source>Image object {object} is truncated</source>
         <translation>Das Bildobjekt {object} ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="216"/>
         <source>Image object {object} has an unknown format</source>
         <translation>Das Bildobjekt {object} hat ein unbekanntes Format</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="217"/>
         <source>Image object {object} fails authentication (damaged or altered)</source>
         <translation>Das Bildobjekt {object} besteht die Echtheitsprüfung nicht (beschädigt oder verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="218"/>
         <source>Image object {object} is missing from the vault</source>
         <translation>Das Bildobjekt {object} fehlt im Tresor</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="220"/>
         <source>This action needs a clinician to be logged in.</source>
         <translation>Für diese Aktion muss eine behandelnde Person angemeldet sein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="221"/>
         <source>The account {login} has been deactivated; log in as an active clinician.</source>
         <translation>Das Konto {login} wurde deaktiviert; melden Sie sich mit einem aktiven Konto an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="224"/>
         <source>{login} may not {action} this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} hat für diese Aktion ({action}) an der Akte keine Berechtigung (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="228"/>
         <source>{login} may not view this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht ansehen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="232"/>
         <source>{login} may not edit this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht bearbeiten (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="236"/>
         <source>{login} may not delete this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf in der Akte dieses Patienten nichts löschen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="240"/>
         <source>{login} may not export this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht exportieren (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="244"/>
         <source>{login} may not share this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht freigeben (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="248"/>
         <source>{login} may not erase this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht endgültig löschen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="252"/>
         <source>View Only</source>
         <translation>Nur ansehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="253"/>
         <source>Editor</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="254"/>
         <source>This record was imported from another clinic&apos;s case bundle and is View Only.</source>
         <translation>Diese Akte wurde aus dem Fallpaket einer anderen Praxis importiert und kann nur angesehen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="257"/>
         <source>Only a practice Admin may {what}.</source>
         <translation>Nur ein Praxis-Admin darf {what}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="258"/>
         <source>add clinicians</source>
         <translation>behandelnde Personen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="259"/>
         <source>change roles</source>
         <translation>Rollen ändern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="260"/>
         <source>deactivate clinicians</source>
         <translation>behandelnde Personen deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="261"/>
         <source>reset passwords</source>
         <translation>Passwörter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="237"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="262"/>
         <source>review emergency accesses</source>
         <translation>Notfallzugriffe prüfen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="238"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="263"/>
         <source>acknowledge emergency accesses</source>
         <translation>Notfallzugriffe bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="264"/>
         <source>Only a practice Admin may install a licence.</source>
         <translation>Nur ein Praxis-Admin darf eine Lizenz installieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="265"/>
         <source>Only a practice Admin may back up the whole vault.</source>
         <translation>Nur ein Praxis-Admin darf den ganzen Tresor sichern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="266"/>
         <source>Only a practice Admin may enroll a new workstation.</source>
         <translation>Nur ein Praxis-Admin darf einen neuen Arbeitsplatz einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="267"/>
         <source>Only a practice Admin may change the sync settings.</source>
         <translation>Nur ein Praxis-Admin darf die Synchronisationseinstellungen ändern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="268"/>
         <source>Only a practice Admin (or the record&apos;s Admin, for that record) may {what} the audit trail.</source>
         <translation>Nur ein Praxis-Admin (oder für diese Akte ihr Admin) darf das Protokoll einsehen oder exportieren ({what}).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="272"/>
         <source>Only the clinician who opened it or a practice Admin may end it.</source>
         <translation>Nur die Person, die ihn geöffnet hat, oder ein Praxis-Admin darf ihn beenden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="273"/>
         <source>Only a workspace Admin may set up the PACS.</source>
         <translation>Nur ein Admin darf das PACS einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="274"/>
         <source>Only a workspace Admin may set up the practice software exchange.</source>
         <translation>Nur ein Admin darf den Austausch mit der Praxissoftware einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="277"/>
         <source>Only a workspace Admin may set up the DICOM worklist.</source>
         <translation>Nur ein Admin darf die DICOM-Worklist einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="278"/>
         <source>Only a workspace Admin may change the clinic&apos;s logo.</source>
         <translation>Nur ein Admin darf das Logo der Praxis ändern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="279"/>
         <source>Importing patients from the EHR takes a workspace Admin.</source>
         <translation>Der Import von Patienten aus dem Praxisverwaltungssystem ist Admins vorbehalten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="280"/>
         <source>This patient has not consented to being shown photos on the consultation screen (record consent for &apos;consultation-screen&apos; first).</source>
         <translation>Diese Person hat nicht eingewilligt, dass ihr Fotos auf dem Beratungsbildschirm gezeigt werden (erfassen Sie zuerst die Einwilligung „Beratungsbildschirm“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="285"/>
         <source>Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with &apos;pixiodoc licence install FILE&apos; or File &gt; Licence… in the workstation.</source>
         <translation>Wechseln Sie zu PixioDoc Pro oder Teams (siehe pixiodoc.example/pricing) und installieren Sie die Lizenz mit „pixiodoc licence install DATEI“ oder am Arbeitsplatz unter Datei &gt; Lizenz….</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="264"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="289"/>
         <source>The {plan} plan keeps up to {limit} patients and this clinic has {count}{why}. Existing records stay available. {hint}</source>
         <translation>Der Tarif {plan} umfasst bis zu {limit} Patienten, und diese Praxis hat {count}{why}. Vorhandene Akten bleiben verfügbar. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="268"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="293"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. Ask for more seats on the Teams licence.</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. Fragen Sie nach weiteren Plätzen für die Teams-Lizenz.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="297"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. PixioDoc Teams has 4 or more seats. {hint}</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. PixioDoc Teams hat 4 oder mehr Plätze. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="276"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="301"/>
         <source>{what} needs PixioDoc Pro; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Pro; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="277"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="302"/>
         <source>{what} needs PixioDoc Teams; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Teams; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="303"/>
         <source>Sharing a record with a colleague</source>
         <translation>Das Freigeben einer Akte an Kolleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="280"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="305"/>
         <source>The hot folder {folder} does not exist</source>
         <translation>Der überwachte Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="281"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="306"/>
         <source>The camera &apos;{camera}&apos; did not respond in time</source>
         <translation>Die Kamera „{camera}“ hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="282"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="307"/>
         <source>The camera &apos;{camera}&apos; is in use by another program (or does not start); close the other program and try again</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet (oder startet nicht); schließen Sie das andere Programm und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="286"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="311"/>
         <source>The camera &apos;{camera}&apos; is in use by another program</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="287"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="312"/>
         <source>The camera &apos;{camera}&apos; is not open</source>
         <translation>Die Kamera „{camera}“ ist nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="288"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="313"/>
         <source>&apos;{camera}&apos; has no picture that can be read</source>
         <translation>„{camera}“ liefert kein lesbares Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="314"/>
         <source>No camera found (nothing is connected as camera {index})</source>
         <translation>Keine Kamera gefunden (als Kamera {index} ist nichts angeschlossen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="290"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="315"/>
         <source>No camera found: &apos;{camera}&apos; is not connected or cannot be opened</source>
         <translation>Keine Kamera gefunden: „{camera}“ ist nicht angeschlossen oder lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="291"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="316"/>
         <source>No camera found: &apos;{camera}&apos; cannot be opened as video</source>
         <translation>Keine Kamera gefunden: „{camera}“ lässt sich nicht als Video öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="317"/>
         <source>No camera found: the folder {folder} does not exist</source>
         <translation>Keine Kamera gefunden: Der Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="293"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="318"/>
         <source>No camera found: the file {file} does not exist</source>
         <translation>Keine Kamera gefunden: Die Datei {file} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="319"/>
         <source>could not align: the fit is degenerate</source>
         <translation>Ausrichten nicht möglich: Die Anpassung ist entartet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="320"/>
         <source>could not align: the fit needs an implausible perspective</source>
         <translation>Ausrichten nicht möglich: Die Anpassung bräuchte eine unplausible Perspektive</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="296"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="321"/>
         <source>could not align: the fit would mirror the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung würde das Foto spiegeln</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="297"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="322"/>
         <source>could not align: the photos differ in scale by {scale}x (allowed 0.5-2)</source>
         <translation>Ausrichten nicht möglich: Die Fotos unterscheiden sich im Maßstab um das {scale}-Fache (erlaubt 0,5–2)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="300"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="325"/>
         <source>could not align: the fit twists the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung verdreht das Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="301"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="326"/>
         <source>could not align: too few matching features</source>
         <translation>Ausrichten nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="303"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="328"/>
         <source>Sync is not set up on this workstation (pixiodoc sync configure, or Settings &gt; Sync).</source>
         <translation>Die Synchronisation ist auf diesem Arbeitsplatz nicht eingerichtet (pixiodoc sync configure oder Einstellungen &gt; Synchronisation).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="307"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
         <source>The sync access key and secret are missing from this PC&apos;s credential store; enter them again (pixiodoc sync configure).</source>
         <translation>Zugriffsschlüssel und Geheimnis für die Synchronisation fehlen im Anmeldedatenspeicher dieses PCs; geben Sie sie erneut ein (pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="311"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="336"/>
         <source>The sync endpoint {endpoint} cannot be reached (offline, or a wrong address). Changes stay on this PC and go out with the next sync.</source>
         <translation>Der Synchronisationsserver {endpoint} ist nicht erreichbar (offline oder falsche Adresse). Änderungen bleiben auf diesem PC und werden bei der nächsten Synchronisation übertragen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="315"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="340"/>
         <source>The sync endpoint {endpoint} is having trouble (error {code}); sync will try again later.</source>
         <translation>Der Synchronisationsserver {endpoint} hat Probleme (Fehler {code}); die Synchronisation wird später erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="319"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="344"/>
         <source>The sync endpoint {endpoint} refused a request (error {code}).</source>
         <translation>Der Synchronisationsserver {endpoint} hat eine Anfrage abgelehnt (Fehler {code}).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="320"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="345"/>
         <source>The sync endpoint {endpoint} rejects the access key or secret (check them under sync settings: pixiodoc sync configure).</source>
         <translation>Der Synchronisationsserver {endpoint} lehnt Zugriffsschlüssel oder Geheimnis ab (prüfen Sie sie in den Synchronisationseinstellungen: pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="324"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="349"/>
         <source>The sync endpoint {endpoint} does not answer as S3 storage (a proxy may be in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver {endpoint} antwortet nicht als S3-Speicher (vielleicht ist ein Proxy dazwischen oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="328"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="353"/>
         <source>The sync endpoint answered with a web page, not as S3 storage (a proxy or login portal is in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver hat mit einer Webseite statt als S3-Speicher geantwortet (ein Proxy oder Anmeldeportal ist dazwischen, oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="357"/>
         <source>The bucket {bucket} does not exist at {endpoint}; create it or correct the name.</source>
         <translation>Der Bucket {bucket} existiert bei {endpoint} nicht; legen Sie ihn an oder korrigieren Sie den Namen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="335"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="360"/>
         <source>This PC&apos;s clock is too far off the sync endpoint&apos;s time; set the date and time correctly (automatic time), then sync again.</source>
         <translation>Die Uhr dieses PCs weicht zu stark von der Zeit des Synchronisationsservers ab; stellen Sie Datum und Uhrzeit richtig ein (automatische Zeit) und synchronisieren Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="364"/>
         <source>The disk of this PC is full: the changes from the other workstations could not be saved. Free some space, then sync again; nothing was lost.</source>
         <translation>Die Festplatte dieses PCs ist voll: Die Änderungen der anderen Arbeitsplätze konnten nicht gespeichert werden. Schaffen Sie Platz und synchronisieren Sie dann erneut; es ist nichts verloren gegangen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="343"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="368"/>
         <source>The sync object {object} is not a PixioDoc object.</source>
         <translation>Das Synchronisationsobjekt {object} ist kein PixioDoc-Objekt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="344"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="369"/>
         <source>The sync object {object} is unreadable.</source>
         <translation>Das Synchronisationsobjekt {object} ist unlesbar.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="345"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="370"/>
         <source>The sync object {object} fails authentication (altered, or not this clinic&apos;s); it was not applied.</source>
         <translation>Das Synchronisationsobjekt {object} besteht die Echtheitsprüfung nicht (verändert oder nicht von dieser Praxis); es wurde nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="374"/>
         <source>Changes of workstation {device} are missing from the clinic&apos;s bucket or damaged there (batch {batch}); they are not applied here until that workstation puts them back at its next sync.</source>
         <translation>Änderungen des Arbeitsplatzes {device} fehlen im Speicher der Praxis oder sind dort beschädigt (Stapel {batch}); sie werden hier erst übernommen, wenn dieser Arbeitsplatz sie bei seiner nächsten Synchronisation wiederherstellt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="336"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="378"/>
         <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
         <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="340"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="382"/>
         <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="353"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="386"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="357"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="390"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="361"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="394"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="362"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="395"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="363"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="396"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="364"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="397"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="368"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="401"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="372"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="405"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="373"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="406"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="376"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="409"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>

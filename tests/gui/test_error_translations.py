@@ -49,7 +49,7 @@ CATALOGUED = frozenset(
         "SyncError", "SyncNotConfigured", "SyncUnavailable", "SyncCredentialsRejected",
         "SyncBucketMissing", "SyncClockSkew", "SyncNotStorage", "SyncDiskFull",
         "SyncDataDamaged", "SyncBatchMissing", "SyncAuditMismatch", "SyncImageMissing",
-        "EnrollmentInvalid",
+        "EnrollmentInvalid", "HeaderAltered", "VaultBusy", "KeyRotationRefused",
     }
 )  # fmt: skip
 

@@ -284,6 +284,30 @@ def _chained(
     return event
 
 
+def reseal(session: Session, *, old_key: bytes, new_key: bytes) -> int:
+    """Re-MAC every event and reseal tips and checkpoints under a new audit key.
+
+    For a workspace-key rotation, after `verify_chain` found the trail intact
+    under the old key (a broken trail must not be sealed as good). Hashes and
+    links stay as they are. Returns how many events were re-sealed.
+    """
+    count = 0
+    for event in session.scalars(select(AuditEvent)):
+        event.mac = hmac.new(new_key, bytes(event.hash), hashlib.sha256).digest()
+        count += 1
+    for row in session.scalars(
+        select(Setting).where(
+            Setting.key.like("audit_tip:%") | Setting.key.like("audit_checkpoint:%")
+        )
+    ):
+        prefix, _, device = row.key.partition(":")
+        kind = "tip" if prefix == "audit_tip" else "checkpoint"
+        sealed = _unseal(old_key, kind, device, row.value)
+        if sealed is not None:  # another device's unsealed tip from an older sync stays as is
+            row.value = _seal(new_key, kind, device, sealed[0], sealed[1])
+    return count
+
+
 def record_tip(
     session: Session, *, device_id: str, audit_key: bytes, seq: int, digest: bytes
 ) -> None:

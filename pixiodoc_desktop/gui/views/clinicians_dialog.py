@@ -1,6 +1,7 @@
 """Managing the practice's clinicians (practice Admins): add, deactivate, reset a
-password, change a role. `Clinicians` checks the Admin role and audits each act;
-this dialog only asks and shows."""
+password, change a role, renew the practice's keys. `Clinicians` and
+`rotate_workspace_key` check the Admin role and audit each act; this dialog
+only asks and shows."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.clinic.access.clinicians import Clinicians, ClinicianSummary
+from pixiodoc_desktop.clinic.access.key_rotation import rotate_workspace_key
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
 from pixiodoc_desktop.gui.workers import DbOperation
+from pixiodoc_desktop.vault.vault import RotatedKeys
 
 
 class NewPasswordDialog(QDialog):
@@ -69,6 +74,30 @@ class NewPasswordDialog(QDialog):
         self.accept()
 
 
+class NewRecoveryKeyDialog(QDialog):
+    """The recovery key after a key renewal (shown once, printable), and who needs a password."""
+
+    def __init__(
+        self, renewed: RotatedKeys, *, clinic: str, folder: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Renew the practice's keys"))
+        self.page = RecoveryKeyPage(self)
+        self.page.show_key(renewed.recovery_key, clinic=clinic, folder=folder)
+        self.page.finished.connect(self.accept)
+        layout = QVBoxLayout(self)
+        if renewed.awaiting_password:
+            waiting = QLabel(
+                self.tr("These clinicians need a new password (Reset password…): %1").replace(
+                    "%1", ", ".join(renewed.awaiting_password)
+                )
+            )
+            waiting.setWordWrap(True)
+            waiting.setContentsMargins(9, 9, 9, 0)
+            layout.addWidget(waiting)
+        layout.addWidget(self.page)
+
+
 class CliniciansDialog(QDialog):
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +105,7 @@ class CliniciansDialog(QDialog):
         self.setWindowTitle(self.tr("Clinicians"))
         self.resize(640, 400)
         self.people: list[ClinicianSummary] = []
+        self.recovery_dialog: NewRecoveryKeyDialog | None = None
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Login"), self.tr("Name"), self.tr("Role"), self.tr("State")]
@@ -92,6 +122,7 @@ class CliniciansDialog(QDialog):
             (self.tr("Deactivate"), self.deactivate),
             (self.tr("Reset password…"), self.reset_password),
             (self.tr("Make Admin / Clinician"), self.toggle_role),
+            (self.tr("Renew keys…"), self.renew_keys),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -172,7 +203,53 @@ class CliniciansDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         actor = self.ctx.session.require()[1]
-        self._run(lambda c: c.deactivate(actor, person.login), self.tr("Clinician deactivated."))
+        self._run(
+            lambda c: c.deactivate(actor, person.login),
+            self.tr(
+                "Clinician deactivated. A copy of vault.json or a backup made while they could "
+                "log in still opens with their password: consider “Renew keys…”."
+            ),
+        )
+
+    def renew_keys(self) -> None:
+        """A new workspace key (after a password leaked or a clinician left)."""
+        title = self.tr("Renew the practice's keys")
+        answer = QMessageBox.question(
+            self,
+            title,
+            self.tr(
+                "Renew the practice's keys? Copies of vault.json and backups made before stop "
+                "opening this vault. You get a new recovery key, and every other clinician "
+                "needs a new password from an Admin."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        password, ok = QInputDialog.getText(
+            self, title, self.tr("Your password"), QLineEdit.EchoMode.Password
+        )
+        if not ok or not password:
+            return
+        session = self.ctx.session
+
+        def work() -> tuple[RotatedKeys, str, str]:
+            services, actor = session.require()
+            renewed = rotate_workspace_key(services.workstation, actor, password)
+            return renewed, services.clinic_name, str(services.workstation.vault.folder)
+
+        def done(result: tuple[RotatedKeys, str, str]) -> None:
+            renewed, clinic, folder = result
+            self.message.setText(self.tr("The practice's keys were renewed."))
+            self.recovery_dialog = NewRecoveryKeyDialog(
+                renewed, clinic=clinic, folder=folder, parent=self
+            )
+            self.recovery_dialog.open()
+            self.refresh()
+
+        def failed(exc: Exception) -> None:
+            self.message.setText(error_text(exc) if isinstance(exc, PixioDocError) else str(exc))
+
+        DbOperation(work).success(done).failure(failed).run(self.ctx.worker)
 
     def reset_password(self) -> None:
         person = self.selected()
