@@ -47,9 +47,12 @@ def _draft(actor: Actor, outcome: audit.Outcome, **details: object) -> audit.Eve
 
 def _refusal(ws: Workstation) -> str | None:
     with ws.read_session() as session:
-        if session.get(Setting, SYNC_BUCKET_SETTING) is not None or session.scalar(
-            select(func.count()).where(AuditEvent.device_id != ws.device_id)
-        ):
+        synced = (
+            session.get(Setting, SYNC_BUCKET_SETTING) is not None
+            or session.scalar(select(func.count()).where(AuditEvent.device_id != ws.device_id))
+            or session.scalar(select(func.count()).where(Setting.key.like("audit_anchors:%")))
+        )
+        if synced:
             return (
                 "This vault syncs with other workstations; renewing its keys there is not "
                 "supported yet (the other PCs and the bucket would keep the old key)."
