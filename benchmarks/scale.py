@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import operator
 import random
 import shutil
 import sqlite3
@@ -51,6 +52,7 @@ from search import (
     unlock_to_first_query,
 )
 from sqlalchemy import insert
+from sqlalchemy.dialects import sqlite
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.photos import ImageSize
@@ -91,6 +93,11 @@ def _visits_and_photos(
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """("visit" | "photo", row) for every patient: the first one has FOLLOWED_PHOTOS
     photos; the others share the rest unevenly (some followed closely, most rarely)."""
+    stamp = {  # as SQLAlchemy binds DateTime for SQLite
+        **stamp,
+        "created_at": stamp["created_at"].strftime("%Y-%m-%d %H:%M:%S.%f"),
+        "updated_at": stamp["updated_at"].strftime("%Y-%m-%d %H:%M:%S.%f"),
+    }
     rest = max(0, n_photos - FOLLOWED_PHOTOS)
     weights = [rng.paretovariate(1.5) for _ in patients[1:]]
     per_patient = [FOLLOWED_PHOTOS] + [0] * (len(patients) - 1)
@@ -108,12 +115,17 @@ def _visits_and_photos(
                 {
                     "id": visit_id,
                     "patient_id": patient.id,
-                    "visit_date": day,
+                    "visit_date": day.isoformat(),
                     "reason": "Kontrolle",
-                    "conditions": [],
+                    "conditions": "[]",
                     "treatment": "",
                     "notes": "",
-                    "deleted": False,
+                    "deleted": 0,
+                    "accession_number": None,
+                    "study_instance_uid": None,
+                    "requested_procedure": None,
+                    "referring_physician": None,
+                    "scheduled_step_id": None,
                     **stamp,
                 },
             )
@@ -122,7 +134,7 @@ def _visits_and_photos(
                 yield (
                     "photo",
                     {
-                        "id": str(uuid.uuid4()),
+                        "id": f"{rng.getrandbits(128):032x}",
                         "patient_id": patient.id,
                         "visit_id": visit_id,
                         "lesion_id": None,
@@ -134,8 +146,7 @@ def _visits_and_photos(
                         ),
                         "contact": None,
                         "device": "FotoFinder medicam 1000s",
-                        "captured_at": dt.datetime.combine(day, dt.time(9, 0))
-                        + dt.timedelta(minutes=shot),
+                        "captured_at": f"{day.isoformat()} {9 + shot // 60:02d}:{shot % 60:02d}:00.000000",
                         "width": 4000,
                         "height": 3000,
                         "bit_depth": 8,
@@ -146,16 +157,27 @@ def _visits_and_photos(
                         "screen_blob_id": f"{rng.getrandbits(256):064x}",
                         "source": str(PhotoSource.IMPORT),
                         "source_name": f"IMG_{shot:04d}.JPG",
-                        "tags": [],
-                        "annotations": [],
+                        "tags": "[]",
+                        "annotations": "[]",
                         "calibration_px_per_mm": None,
+                        "magnification": None,
                         "notes": "",
-                        "deleted": False,
+                        "deleted": 0,
                         **stamp,
                     },
                 )
             left -= in_visit
             day += dt.timedelta(days=rng.randint(14, 120))
+
+
+def _raw_insert(table: Any) -> tuple[str, Any]:
+    """An INSERT for executemany on the driver, and a getter of a row's values in column
+    order. Rows already hold what SQLAlchemy would bind for SQLite (times and dates as
+    ISO text, JSON as text, booleans as 0/1): many times faster than the ORM's insert
+    for millions of rows."""
+    names = [column.name for column in table.columns]
+    sql = str(insert(table).values(dict.fromkeys(names)).compile(dialect=sqlite.dialect()))
+    return sql, operator.itemgetter(*names)
 
 
 def build_vault(
@@ -224,17 +246,18 @@ def build_vault(
                 ],
             )
     pending: dict[str, list[dict[str, Any]]] = {"visit": [], "photo": []}
-    tables = {"visit": Visit, "photo": Photo}
+    inserts = {"visit": _raw_insert(Visit.__table__), "photo": _raw_insert(Photo.__table__)}
 
     def flush(kind: str) -> None:
         with vault.write_session() as session, session.begin():
-            if kind == "photo" and pending["visit"]:  # photos refer to their visits
-                session.execute(insert(Visit), pending["visit"])
-                written["visit"] += len(pending["visit"])
-                pending["visit"].clear()
-            session.execute(insert(tables[kind]), pending[kind])
-        written[kind] += len(pending[kind])
-        pending[kind].clear()
+            connection = session.connection()
+            for which in ("visit", kind) if kind == "photo" else (kind,):
+                sql, values = inserts[which]  # photos refer to their visits: visits first
+                if not pending[which]:
+                    continue
+                connection.exec_driver_sql(sql, [values(row) for row in pending[which]])
+                written[which] += len(pending[which])
+                pending[which].clear()
         if kind == "photo" and written["photo"] % 500_000 < CHUNK:
             _common.log(f"  {written['photo']:,} photos")
 
