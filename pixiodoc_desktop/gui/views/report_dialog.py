@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord, Comparisons
 from pixiodoc_desktop.errors import PixioDocError
-from pixiodoc_desktop.exports.pdf_report import export_pdf
 from pixiodoc_desktop.exports.report_comparisons import measurement_lines
 from pixiodoc_desktop.exports.report_locale import ReportLocale
 from pixiodoc_desktop.gui import labels
@@ -203,6 +202,9 @@ class ReportDialog(QDialog):
         comparison_ids = [c.id for c in comparisons]
 
         def job() -> Path:
+            # reportlab loads with the first report written, not at start.
+            from pixiodoc_desktop.exports.pdf_report import export_pdf
+
             services, actor = session.require()
             return export_pdf(
                 services.workstation,
