@@ -2,16 +2,17 @@
 
 `CompareControls` builds the widgets (photo choices, the five modes and
 their settings, alignment, saving, the patient's screen, the progression
-strip and the tools row) and lays them out; `CompareView` (compare_view.py)
-connects them and gives them behaviour. Strings are translated in the
-compare view's context: the controls are part of it.
+strip and the tools row), lays them out, and switches the mode (which
+settings show, the blink timer, the Pro plan's slider); `CompareView`
+(compare_view.py) connects them to the photos it loads. Strings are
+translated in the compare view's context: the controls are part of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -48,6 +49,7 @@ class CompareControls(QWidget):
     canvas: CompareCanvas
     thumbnails: ThumbnailLoader | None
     slider_allowed: bool
+    blink_timer: QTimer
 
     def _build(self) -> None:
         self.before_combo = QComboBox()
@@ -221,3 +223,39 @@ class CompareControls(QWidget):
             [(photo.id, label(photo)) for photo in series],
             after.id if after is not None else None,
         )
+
+    # --- modes -------------------------------------------------------------------------------
+
+    def set_slider_allowed(self, allowed: bool) -> None:
+        """The before/after slider is a Pro feature (plan feature "progress_slider")."""
+        self.slider_allowed = allowed
+        button = self.mode_buttons[Mode.SLIDER]
+        button.setEnabled(allowed)
+        button.setToolTip(
+            ""
+            if allowed
+            else QCoreApplication.translate(
+                "CompareView", "The before/after slider needs the Pro plan"
+            )
+        )
+        if not allowed and self.canvas.state().mode is Mode.SLIDER:
+            self.set_mode(Mode.SIDE_BY_SIDE)
+
+    def set_mode(self, mode: Mode) -> None:
+        if mode is Mode.SLIDER and not self.slider_allowed:
+            mode = Mode.SIDE_BY_SIDE
+        self.mode_buttons[mode].setChecked(True)
+        self.canvas.setMode(mode)
+        self.horizontal.setVisible(mode is Mode.SLIDER)
+        self.opacity.setVisible(mode is Mode.OVERLAY)
+        self.blink_rate.setVisible(mode is Mode.BLINK)
+        self._restart_blink()
+
+    def _restart_blink(self) -> None:
+        if self.canvas.state().mode is Mode.BLINK and self.isVisible():
+            self.blink_timer.start(round(1000 / self.blink_rate.value()))
+        else:
+            self.blink_timer.stop()
+
+    def _blink(self) -> None:
+        self.canvas.setTick(self.canvas.state().tick + 1)

@@ -14,7 +14,9 @@ API for the main window:
 
 With the workspace's thumbnail loader, the progression strip
 (widgets/progression_strip.py) shows each visit's photo, not only its date.
-Beside it: compare_tools.py (marks, measurements, alignment by hand),
+Beside it, one idea each: compare_controls.py (the controls, their layout
+and the modes), compare_loading.py (what is read from the vault),
+compare_tools.py (marks, measurements, alignment by hand),
 compare_consultation.py (the patient's screen), compare_handout.py (saving
 and the handout).
 
@@ -31,19 +33,16 @@ from typing import Any
 
 from PySide6.QtCore import QRect, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QScreen
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from pixiodoc_desktop.clinic.access.plans import Plans
-from pixiodoc_desktop.clinic.records.comparisons import Comparisons, weeks_since
-from pixiodoc_desktop.clinic.records.photos import ImageSize, PhotoSummary
+from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord, weeks_since
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
-from pixiodoc_desktop.gui.views import compare_handout
+from pixiodoc_desktop.gui.views import compare_handout, compare_loading
 from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
 from pixiodoc_desktop.gui.views.compare_controls import CompareControls
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
@@ -53,8 +52,6 @@ from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.compose import Mode, Orientation
 from pixiodoc_desktop.imaging.handout import HandoutFormat
-
-PROGRESS_SLIDER = "progress_slider"  # the plan feature that unlocks the before/after slider
 
 
 class CompareView(CompareControls):
@@ -191,29 +188,15 @@ class CompareView(CompareControls):
 
     def open_photo(self, photo_id: str) -> None:
         """Compare the first and latest photo of this photo's lesion or body site."""
-        session = self.ctx.session
-
-        def pair() -> tuple[PhotoSummary, PhotoSummary, str]:
-            services, actor = session.require()
-            before, after = Comparisons(services.workstation).pair_for(actor, photo_id)
-            # The name is shown on the patient's screen only when "Show name" is ticked.
-            patient = services.patients.get(actor, before.patient_id, audited=False)
-            return before, after, patient.display_name
 
         def opened(found: tuple[PhotoSummary, PhotoSummary, str]) -> None:
             self.patient_name = found[2]
             self.open_pair(found[0].id, found[1].id)
 
-        self._run(pair, opened, self._failed)
+        self._run(compare_loading.pair_for_photo(self.ctx.session, photo_id), opened, self._failed)
 
     def open_comparison(self, comparison_id: str) -> None:
-        session = self.ctx.session
-
-        def load() -> Any:
-            services, actor = session.require()
-            return Comparisons(services.workstation).get(actor, comparison_id)
-
-        def loaded(record: Any) -> None:
+        def loaded(record: ComparisonRecord) -> None:
             self.comparison_id = record.id
             self.align_box.blockSignals(True)
             self.align_box.setChecked(record.aligned)
@@ -224,7 +207,8 @@ class CompareView(CompareControls):
             self.tools.load(record.annotations, record.measurements)
             self.open_pair(record.before.id, record.after.id, alignment=record.alignment, keep=True)
 
-        self._run(load, loaded, self._failed)
+        job = compare_loading.stored_comparison(self.ctx.session, comparison_id)
+        self._run(job, loaded, self._failed)
 
     def open_pair(
         self,
@@ -237,7 +221,6 @@ class CompareView(CompareControls):
         """Load, align and show two photos; `keep` keeps the marks and stored id."""
         self._request += 1
         request = self._request
-        session = self.ctx.session
         if not keep:
             self.comparison_id = None
             self.tools.load((), ())
@@ -245,27 +228,13 @@ class CompareView(CompareControls):
         self.canvas.message = self.tr("Loading photos…")
         self.canvas.clear()
 
-        def fetch() -> tuple[Any, ...]:
-            services, actor = session.require()
-            comparisons = Comparisons(services.workstation)
-            before = services.photos.get(actor, before_id)
-            after = services.photos.get(actor, after_id)
-            series = comparisons.series(
-                actor,
-                before.patient_id,
-                lesion_id=before.lesion_id,
-                body_site=None if before.lesion_id else before.body_site,
-            )
-            data = comparisons.images(actor, before_id, after_id, size=ImageSize.SCREEN)
-            allowed = Plans(services.workstation).current().allows(PROGRESS_SLIDER)
-            return before, after, series, data, allowed
-
-        def fetched(result: tuple[Any, ...]) -> None:
+        def fetched(result: compare_loading.FetchedPair) -> None:
             if request != self._request:
                 return
-            before, after, series, (before_data, after_data), allowed = result
-            self.before, self.after, self.series = before, after, series
-            self.set_slider_allowed(allowed)
+            before, after = result.before, result.after
+            before_data, after_data = result.before_data, result.after_data
+            self.before, self.after, self.series = before, after, result.series
+            self.set_slider_allowed(result.slider_allowed)
             self.fill_choices(self.series, self.before, self.after, self.photo_label)
 
             # Both photos decode at once, one on each pool thread.
@@ -283,7 +252,11 @@ class CompareView(CompareControls):
             self._submit(lambda: decode(before_data), one("before"), self._failed)
             self._submit(lambda: decode(after_data), one("after"), self._failed)
 
-        self._run(fetch, fetched, self._failed)
+        self._run(
+            compare_loading.fetch_pair(self.ctx.session, before_id, after_id),
+            fetched,
+            self._failed,
+        )
 
     def _decoded_ready(self, request: int, decoded: Decoded) -> None:
         if request != self._request:
@@ -346,36 +319,13 @@ class CompareView(CompareControls):
 
     # --- modes -------------------------------------------------------------------------------
 
-    def set_slider_allowed(self, allowed: bool) -> None:
-        """The before/after slider is a Pro feature (plan feature "progress_slider")."""
-        self.slider_allowed = allowed
-        button = self.mode_buttons[Mode.SLIDER]
-        button.setEnabled(allowed)
-        button.setToolTip("" if allowed else self.tr("The before/after slider needs the Pro plan"))
-        if not allowed and self.canvas.state().mode is Mode.SLIDER:
-            self.set_mode(Mode.SIDE_BY_SIDE)
-
     def set_mode(self, mode: Mode) -> None:
-        if mode is Mode.SLIDER and not self.slider_allowed:
-            mode = Mode.SIDE_BY_SIDE
-        self.mode_buttons[mode].setChecked(True)
-        self.canvas.setMode(mode)
+        """Switch the mode; the difference map is computed when it is first wanted."""
+        super().set_mode(mode)
         missing_heat = self.display is not None and self.display.heat is None
-        if mode is Mode.DIFFERENCE and missing_heat and not self._heat_requested:
+        wanted = self.canvas.state().mode is Mode.DIFFERENCE
+        if wanted and missing_heat and not self._heat_requested:
             self._render()
-        self.horizontal.setVisible(mode is Mode.SLIDER)
-        self.opacity.setVisible(mode is Mode.OVERLAY)
-        self.blink_rate.setVisible(mode is Mode.BLINK)
-        self._restart_blink()
-
-    def _restart_blink(self) -> None:
-        if self.canvas.state().mode is Mode.BLINK and self.isVisible():
-            self.blink_timer.start(round(1000 / self.blink_rate.value()))
-        else:
-            self.blink_timer.stop()
-
-    def _blink(self) -> None:
-        self.canvas.setTick(self.canvas.state().tick + 1)
 
     def _play(self, on: bool) -> None:
         if on and len(self.series) > 1:

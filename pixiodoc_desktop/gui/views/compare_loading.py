@@ -1,0 +1,72 @@
+"""What the compare view reads from the vault: the pair for a photo, a stored comparison, a pair.
+
+Each function returns the job for the DB worker (the view runs it with
+`DbOperation`); the services check the clinician's rights and audit the
+photos decrypted (PHOTO_VIEWED, screen "comparison").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pixiodoc_desktop.clinic.access.plans import Plans
+from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord, Comparisons
+from pixiodoc_desktop.clinic.records.photos import ImageSize, PhotoSummary
+from pixiodoc_desktop.gui.session import ClinicSession
+
+PROGRESS_SLIDER = "progress_slider"  # the plan feature that unlocks the before/after slider
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPair:
+    before: PhotoSummary
+    after: PhotoSummary
+    series: list[PhotoSummary]  # every photo of the lesion (else body site), oldest first
+    before_data: bytes  # screen-size images, decrypted
+    after_data: bytes
+    slider_allowed: bool
+
+
+def pair_for_photo(
+    session: ClinicSession, photo_id: str
+) -> Callable[[], tuple[PhotoSummary, PhotoSummary, str]]:
+    """The first and latest photo of this photo's lesion or body site, and the patient's name."""
+
+    def job() -> tuple[PhotoSummary, PhotoSummary, str]:
+        services, actor = session.require()
+        before, after = Comparisons(services.workstation).pair_for(actor, photo_id)
+        # The name is shown on the patient's screen only when "Show name" is ticked.
+        patient = services.patients.get(actor, before.patient_id, audited=False)
+        return before, after, patient.display_name
+
+    return job
+
+
+def stored_comparison(session: ClinicSession, comparison_id: str) -> Callable[[], ComparisonRecord]:
+    def job() -> ComparisonRecord:
+        services, actor = session.require()
+        return Comparisons(services.workstation).get(actor, comparison_id)
+
+    return job
+
+
+def fetch_pair(session: ClinicSession, before_id: str, after_id: str) -> Callable[[], FetchedPair]:
+    def job() -> FetchedPair:
+        services, actor = session.require()
+        comparisons = Comparisons(services.workstation)
+        before = services.photos.get(actor, before_id)
+        after = services.photos.get(actor, after_id)
+        series = comparisons.series(
+            actor,
+            before.patient_id,
+            lesion_id=before.lesion_id,
+            body_site=None if before.lesion_id else before.body_site,
+        )
+        before_data, after_data = comparisons.images(
+            actor, before_id, after_id, size=ImageSize.SCREEN
+        )
+        allowed = Plans(services.workstation).current().allows(PROGRESS_SLIDER)
+        return FetchedPair(before, after, series, before_data, after_data, allowed)
+
+    return job
