@@ -407,6 +407,10 @@ TEMPLATES: tuple[str, ...] = (
         "errors", "No clinic in this bucket and prefix opens with that recovery key."
     ),
     QT_TRANSLATE_NOOP("errors", "Joining needs an enrollment code or the recovery key."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.",
+    ),
 )
 
 

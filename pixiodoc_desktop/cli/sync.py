@@ -68,8 +68,9 @@ def sync_configure(args: argparse.Namespace) -> int:
         if not actor.is_workspace_admin:
             raise PermissionDenied("Only a practice Admin may change the sync settings.")
         secret = _second_secret(args, "Sync secret key: ")
-        save_target(ws.vault, target)
+        # The secret first: without a credential store nothing else is saved either.
         save_credentials(ws.vault.header.vault_id, args.access_key, secret)
+        save_target(ws.vault, target)
         if args.full_images:
             set_setting(ws.vault, FULL_IMAGES_SETTING, args.full_images)
         if args.interval_minutes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shutil
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -184,10 +185,22 @@ def vault_backup(args: argparse.Namespace) -> int:
 
 def vault_restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
-    folder = restore_backup(source, Path(args.vault))
+    target = Path(args.vault).expanduser().resolve()
+    existed = target.exists()
+    folder = restore_backup(source, target)
     print(f"Restored into {folder}; verifying ...")
-    vault = Vault.open(folder)
-    report, session = _verify_unlocked(vault, args)
+    try:
+        vault = Vault.open(folder)
+        report, session = _verify_unlocked(vault, args)
+    except BaseException:
+        # A wrong password or another clinic's recovery key: the restore did not
+        # happen for the person at the keyboard, so nothing of it stays (a retry
+        # must not meet "not empty").
+        shutil.rmtree(folder, ignore_errors=True)
+        if existed:
+            folder.mkdir(exist_ok=True)
+        print(f"The restore was undone; {folder} holds nothing of it.", file=sys.stderr)
+        raise
     if session is not None:
         try:
             audit_restore(session[0], session[1], source)

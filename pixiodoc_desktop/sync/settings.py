@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import keyring
 import keyring.errors
 
-from pixiodoc_desktop.errors import InvalidInput, SyncNotConfigured
+from pixiodoc_desktop.errors import InvalidInput, SyncError, SyncNotConfigured
 from pixiodoc_desktop.sync.store import DEFAULT_REGION, StoreSettings, is_eu_region
 from pixiodoc_desktop.vault.schema import Setting
 from pixiodoc_desktop.vault.vault import Vault
@@ -95,11 +95,21 @@ def load_target(vault: Vault) -> SyncTarget | None:
 def save_credentials(vault_id: str, access_key: str, secret_key: str) -> None:
     if not access_key.strip() or not secret_key:
         raise InvalidInput("Both the access key and the secret are needed")
-    keyring.set_password(
-        KEYRING_SERVICE,
-        vault_id,
-        json.dumps({"access_key": access_key.strip(), "secret": secret_key}),
-    )
+    value = json.dumps({"access_key": access_key.strip(), "secret": secret_key})
+    try:
+        keyring.set_password(KEYRING_SERVICE, vault_id, value)
+        # Some backends accept a secret and keep nothing: read it back.
+        kept = keyring.get_password(KEYRING_SERVICE, vault_id) == value
+    except keyring.errors.KeyringError:
+        kept = False
+    if not kept:
+        msg = (
+            "This computer has no working credential store for the sync secret "
+            "(Windows Credential Manager, macOS Keychain, or a Secret Service such as "
+            "GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. "
+            "Nothing was saved."
+        )
+        raise SyncError(msg)
 
 
 def load_credentials(vault_id: str) -> tuple[str, str] | None:

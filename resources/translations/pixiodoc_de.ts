@@ -5121,5 +5121,10 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="410"/>
+        <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
+        <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
+    </message>
 </context>
 </TS>

@@ -148,8 +148,14 @@ def restore_backup(source: Path, folder: Path) -> Path:
                 tar.extractall(staging, filter="data")
         except (tarfile.TarError, EOFError, OSError) as exc:
             raise BackupError(f"{source.name} is damaged or not a PixioDoc backup") from exc
-        manifest = json.loads((staging / MANIFEST).read_text("utf-8"))
-        if int(manifest.get("format", 0)) > BACKUP_FORMAT:
+        try:
+            manifest = json.loads((staging / MANIFEST).read_text("utf-8"))
+        except (ValueError, OSError):
+            raise BackupError(f"{source.name} is damaged (its manifest is unreadable)") from None
+        version = manifest.get("format") if isinstance(manifest, dict) else None
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise BackupError(f"{source.name} is damaged (its manifest names no backup format)")
+        if version > BACKUP_FORMAT:
             raise BackupError(f"{source.name} was made by a newer PixioDoc; update to restore it")
         (staging / MANIFEST).unlink()
         if folder.exists():
