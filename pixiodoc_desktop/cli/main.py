@@ -45,7 +45,11 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the demo clinic (created on first use)"
     )
-    parser.add_argument("--camera", metavar="PATH", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--camera",
+        metavar="PATH",
+        help="also offer a video file (or an image sequence) as a camera in the capture screen",
+    )
     parser.set_defaults(handler=open_workstation)
     if not commands:
         return parser

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from pixiodoc_desktop.clinic.exchange.importing import ImportReport, expand, import_files
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.views.import_dialog import ImportDialog
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -57,7 +58,16 @@ class ImportController(QObject):
     def running(self) -> bool:
         return self._running
 
-    def start(self, patient_id: str, paths: list[Path], visit_id: str | None = None) -> None:
+    def start(
+        self,
+        patient_id: str,
+        paths: list[Path],
+        visit_id: str | None = None,
+        *,
+        context: CaptureContext | None = None,
+    ) -> None:
+        """Import `paths` into the patient's record: into `context` (visit, body site, lesion,
+        modality) when one was chosen, else into `visit_id` (or visits by capture date)."""
         if self._running:
             self.ctx.notifier.warning(self.tr("An import is already running."))
             return
@@ -72,9 +82,10 @@ class ImportController(QObject):
             return list(expand(paths))
 
         def listed(files: list[Path]) -> None:
-            batch = _Batch(
-                patient_id, CaptureContext(patient_id=patient_id, visit_id=visit_id), files
-            )
+            chosen = context or CaptureContext(patient_id=patient_id, visit_id=visit_id)
+            if chosen.patient_id != patient_id:
+                raise InvalidInput("The import's context names another patient")
+            batch = _Batch(patient_id, chosen, files)
             self._next(batch)
 
         DbOperation(listing).success(listed).failure(self._failed).run(self.ctx.worker)

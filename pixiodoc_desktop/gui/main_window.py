@@ -57,6 +57,7 @@ from pixiodoc_desktop.gui.views.dialogs import (
     VisitDialog,
 )
 from pixiodoc_desktop.gui.views.first_run import FirstRunPage
+from pixiodoc_desktop.gui.views.import_context_dialog import ImportContextDialog
 from pixiodoc_desktop.gui.views.patients import PatientPanel
 from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
 from pixiodoc_desktop.gui.views.settings import SettingsDialog
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.importer = ImportController(self.ctx, self)
         self.side = SideWindows(self.ctx, self, camera=camera, thumbnails=self.thumbnails)
+        self.state.patient_opened.connect(self.side.patient_opened)
         self.loader = RecordLoader(
             self.ctx, self.thumbnails.cache, self.timeline.timeline, lambda: self.record, self
         )
@@ -233,6 +235,10 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self.patients.patient_chosen.connect(self.open_patient)
+        # Once the clinician searches or picks, the demo's "open the first patient" is off:
+        # a late first search must not open a patient behind their back.
+        self.patients.patient_chosen.connect(self._user_chose)
+        self.patients.search.textEdited.connect(self._user_chose)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.patients.search_done.connect(self._search_done)
         self.patients.files_dropped.connect(self._dropped_on_patient)
@@ -412,8 +418,13 @@ class MainWindow(QMainWindow):
     def open_patient(self, patient_id: str) -> None:
         self.loader.open(patient_id)
 
+    def _user_chose(self, *_what: object) -> None:
+        self._select_first_patient = False
+
     def _show_record(self, record: PatientRecord, fresh: bool = False) -> None:
         same = self.record is not None and self.record.patient.id == record.patient.id
+        if not fresh and not same:
+            return  # a refresh of a record no longer open (another one opened meanwhile)
         selected = self.timeline.timeline.selected() if same and not fresh else None
         self.timeline.show_record(record, refresh=same and not fresh)
         photos = self.timeline.timeline.photos()
@@ -502,7 +513,8 @@ class MainWindow(QMainWindow):
         if self.record is not None:
             view = self.side.capture(self.record.patient.id)
             row = getattr(view, "trigger_row", None)
-            if row is not None:  # the capture screen offers the phone too
+            if row is not None and not view.property("phoneOffered"):  # the phone too, once
+                view.setProperty("phoneOffered", True)
                 button = self.phone_capture.offer_in(view, getattr(view, "context", None))
                 row.insertWidget(2, button)
                 button.show()  # the screen is already shown
@@ -530,20 +542,39 @@ class MainWindow(QMainWindow):
         if photo_id:
             self.timeline.timeline.select(photo_id)
 
-    def choose_import(self) -> None:
-        if self.record is None:
-            return
+    def ask_import_files(self) -> list[Path]:
+        """The files to import (tests replace this)."""
         names, _filter = QFileDialog.getOpenFileNames(
             self,
             self.tr("Import photos"),
             "",
             self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)"),
         )
-        if names:
-            self.import_paths([Path(n) for n in names])
+        return [Path(n) for n in names]
+
+    def choose_import(self) -> None:
+        if self.record is not None:
+            self.ask_import_context(self.ask_import_files())
 
     def _dropped(self, paths: list[Path], visit_id: str) -> None:
-        self.import_paths(paths, visit_id or None)
+        self.ask_import_context(paths, visit_id or None)
+
+    def ask_import_context(
+        self, paths: list[Path], visit_id: str | None = None
+    ) -> ImportContextDialog | None:
+        """Ask where the files go (defaults: the timeline's selection), then import them
+        into the record shown in the header, whose patient the dialog names."""
+        record = self.record
+        if record is None or not paths:
+            return None
+        selected_id = self.timeline.timeline.selected()
+        selected = next((p for p in record.photos if p.id == selected_id), None)
+        dialog = ImportContextDialog(record, len(paths), self, selected=selected, visit_id=visit_id)
+        dialog.chosen.connect(
+            lambda context: self.importer.start(context.patient_id, paths, context=context)
+        )
+        self._open_dialog(dialog)
+        return dialog
 
     def _dropped_on_patient(self, patient_id: str, paths: list[Path]) -> None:
         if self.record is None or self.record.patient.id != patient_id:

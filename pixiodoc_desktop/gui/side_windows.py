@@ -31,6 +31,7 @@ class SideWindows:
         self.camera = camera
         self.thumbnails = thumbnails
         self._open: list[QWidget] = []
+        self._captures: dict[QWidget, str] = {}  # capture window -> the patient it adds to
 
     def _track(self, window: QWidget) -> QWidget:
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -40,13 +41,27 @@ class SideWindows:
 
     def _forget(self, window: QWidget) -> None:
         self._open = [w for w in self._open if w is not window]
+        self._captures.pop(window, None)
 
     def capture(self, patient_id: str) -> QWidget:
         from pixiodoc_desktop.gui.views.capture_view import CaptureView
 
+        for window, aimed_at in list(self._captures.items()):
+            if aimed_at == patient_id:
+                window.raise_()
+                window.activateWindow()
+                return window  # one capture window per patient
         view = CaptureView(self.ctx, patient_id, self.parent, camera=self.camera)
+        self._captures[view] = patient_id
         self._track(view).show()
         return view
+
+    def patient_opened(self, patient_id: str) -> None:
+        """Another patient's record is open: capture never stays aimed at the one before."""
+        for window, aimed_at in list(self._captures.items()):
+            if aimed_at != patient_id:
+                self._captures.pop(window, None)
+                window.close()
 
     def compare(self, photo_id: str) -> QWidget:
         from pixiodoc_desktop.gui.views.compare_view import CompareView
@@ -88,3 +103,4 @@ class SideWindows:
                 window.reject()
             window.close()
         self._open.clear()
+        self._captures.clear()

@@ -359,78 +359,94 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="144"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="135"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="147"/>
         <source>Refresh cameras</source>
         <translation>Kameras neu suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="149"/>
         <source>Camera mode</source>
         <translation>Kameramodus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="152"/>
         <source>Frame rate</source>
         <translation>Bildrate</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="153"/>
         <source>&amp;Camera</source>
         <translation>&amp;Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="155"/>
         <source>M&amp;ode</source>
         <translation>M&amp;odus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="220"/>
         <source>Looking for cameras…</source>
         <translation>Kameras werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="239"/>
-        <source>Connect a dermatoscope or a camera, then choose Refresh cameras.</source>
-        <translation>Schließen Sie ein Dermatoskop oder eine Kamera an und wählen Sie dann „Kameras neu suchen“.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="316"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="341"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="395"/>
         <source>The camera is back.</source>
         <translation>Die Kamera ist wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="349"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="403"/>
         <source>Camera disconnected</source>
         <translation>Kamera getrennt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="351"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="405"/>
         <source>&apos;%1&apos; stopped sending pictures. Plug it back in; PixioDoc reconnects by itself.</source>
         <translation>„%1“ sendet keine Bilder mehr. Schließen Sie sie wieder an; PixioDoc verbindet sich selbst neu.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="363"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="417"/>
         <source>The camera is busy</source>
         <translation>Die Kamera ist belegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="371"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="425"/>
         <source>No camera found</source>
         <translation>Keine Kamera gefunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="390"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="251"/>
+        <source>Connect a dermatoscope or a camera, then choose Refresh cameras; or choose Video file… in the camera list.</source>
+        <translation>Schließen Sie ein Dermatoskop oder eine Kamera an und wählen Sie „Kameras neu suchen“ – oder wählen Sie „Videodatei…“ in der Kameraliste.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="265"/>
+        <source>Video file…</source>
+        <translation>Videodatei…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="271"/>
+        <source>Use a video file as the camera</source>
+        <translation>Videodatei als Kamera verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="273"/>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;All files (*)</source>
+        <translation>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="444"/>
         <source>%1 fps · %2 × %3 · %4 frames skipped</source>
         <translation>%1 B/s · %2 × %3 · %4 Bilder übersprungen</translation>
     </message>
@@ -534,84 +550,95 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="85"/>
         <source>PixioDoc — capture</source>
         <translation>PixioDoc — Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="134"/>
         <source>Capture settings</source>
         <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="137"/>
         <source>Record</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="138"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="139"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="173"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="177"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="259"/>
         <source>Space or the foot pedal</source>
         <translation>Leertaste oder Fußschalter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="180"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="183"/>
         <source>Burst of 3, keep the sharpest</source>
         <translation>Serie von 3, das schärfste behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="190"/>
         <source>Camera and profile</source>
         <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="309"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="253"/>
+        <source>This record is View Only: it takes no new photos.</source>
+        <translation>Diese Akte ist nur zum Ansehen freigegeben: Es können keine Fotos hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="255"/>
+        <source>No camera is running: choose one (or Video file…) under Camera.</source>
+        <translation>Keine Kamera läuft: Wählen Sie unter „Kamera“ eine aus (oder „Videodatei…“).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="327"/>
         <source>%1 fps</source>
         <translation>%1 B/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="311"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="329"/>
         <source>polarised</source>
         <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="311"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="329"/>
         <source>non-polarised</source>
         <translation>nicht polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="313"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="331"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="313"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="331"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="317"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="393"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="411"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
@@ -825,177 +852,177 @@
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="57"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="60"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="64"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="65"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="67"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="68"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="73"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="79"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="85"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="86"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="88"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="93"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="96"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="99"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="103"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="104"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="106"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="108"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="110"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="116"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="118"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="183"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="185"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="228"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="182"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="187"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="187"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="189"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="192"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="193"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="194"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="197"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="354"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="237"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="454"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="404"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1015,12 +1042,12 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="473"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="423"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="499"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="449"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
@@ -1825,100 +1852,161 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>HotFolderPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="92"/>
         <source>Photos a tethered camera saves into this folder go into the record chosen on the Record tab; the files are removed once they are safe.</source>
         <translation>Fotos, die eine angeschlossene Kamera in diesen Ordner speichert, kommen in die auf dem Reiter „Akte“ gewählte Akte; die Dateien werden entfernt, sobald sie sicher gespeichert sind.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="100"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="101"/>
         <source>Folder the camera saves into</source>
         <translation>Ordner, in den die Kamera speichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="102"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="103"/>
         <source>Choose the hot folder</source>
         <translation>Überwachten Ordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="97"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="98"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="181"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="191"/>
         <source>Start watching</source>
         <translation>Überwachung starten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="99"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="192"/>
         <source>Not watching.</source>
         <translation>Keine Überwachung.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="112"/>
         <source>Hot folder results</source>
         <translation>Ergebnisse des überwachten Ordners</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="123"/>
         <source>Choose the folder the camera saves into</source>
         <translation>Ordner auswählen, in den die Kamera speichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="176"/>
         <source>The folder cannot be watched: %1</source>
         <translation>Der Ordner kann nicht überwacht werden: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="171"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="181"/>
         <source>Stop watching</source>
         <translation>Überwachung beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="182"/>
         <source>Watching %1</source>
         <translation>Überwacht: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="237"/>
         <source>Imported %1</source>
         <translation>Importiert: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="239"/>
         <source>%1 is already in the record (file removed)</source>
         <translation>%1 ist bereits in der Akte (Datei entfernt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="242"/>
         <source>%1 was put into quarantine: %2</source>
         <translation>%1 wurde in Quarantäne verschoben: %2</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_hot_folder.py" line="248"/>
         <source>%1 not imported yet (tried again): %2</source>
         <translation>%1 noch nicht importiert (erneuter Versuch): %2</translation>
     </message>
 </context>
 <context>
+    <name>ImportContextDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="57"/>
+        <source>Import photos for %1</source>
+        <translation>Fotos importieren für %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="60"/>
+        <source>%n photo(s) will be added to the record of %1.</source>
+        <translation>
+            <numerusform>%n Foto wird der Akte von %1 hinzugefügt.</numerusform>
+            <numerusform>%n Fotos werden der Akte von %1 hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="67"/>
+        <source>A visit on each photo&apos;s capture date</source>
+        <translation>Besuch am Aufnahmedatum jedes Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="68"/>
+        <source>New visit on…</source>
+        <translation>Neuer Besuch am…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="87"/>
+        <source>No tracked lesion</source>
+        <translation>Keine verfolgte Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="95"/>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="96"/>
+        <source>Date of the new visit</source>
+        <translation>Datum des neuen Besuchs</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="97"/>
+        <source>Body site</source>
+        <translation>Körperstelle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="98"/>
+        <source>Lesion</source>
+        <translation>Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="99"/>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="105"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/importing.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="72"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/importing.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="190"/>
         <source>%1 imported, %2 duplicates, %3 refused</source>
         <translation>%1 importiert, %2 Duplikate, %3 abgelehnt</translation>
     </message>
@@ -2334,22 +2422,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="276"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="282"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="538"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="549"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="540"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="551"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="575"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="606"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -3114,73 +3202,73 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="66"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="90"/>
         <source>Report for %1</source>
         <translation>Bericht für %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="98"/>
         <source>Saved comparisons</source>
         <translation>Gespeicherte Vergleiche</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="103"/>
         <source>Visits and photos</source>
         <translation>Besuche und Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="108"/>
         <source>Saved comparisons (before and after side by side)</source>
         <translation>Gespeicherte Vergleiche (vorher und nachher nebeneinander)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="115"/>
         <source>Write report…</source>
         <translation>Bericht schreiben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="119"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="159"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="158"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="170"/>
         <source>No saved comparisons yet.</source>
         <translation>Noch keine gespeicherten Vergleiche.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="189"/>
         <source>Tick at least one visit, photo or comparison.</source>
         <translation>Haken Sie mindestens einen Besuch, ein Foto oder einen Vergleich an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="195"/>
         <source>Write report</source>
         <translation>Bericht schreiben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="195"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="229"/>
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="233"/>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="236"/>
         <source>Report written: %1</source>
         <translation>Bericht geschrieben: %1</translation>
     </message>

@@ -64,7 +64,7 @@ def demo_app(
     windows: list[MainWindow] = []
     translators = []
 
-    def open_demo(language: str = "en") -> MainWindow:
+    def open_demo(language: str = "en", *, wait: bool = True) -> MainWindow:
         source = demo_vaults(language)
         folder = tmp_path / f"demo-{language}"
         shutil.copytree(source.folder, folder)
@@ -79,12 +79,16 @@ def demo_app(
         windows.append(window)
         window.resize(*SCREEN)
         window.show()
+        if not wait:
+            window.unlock(source.login, source.password, open_first_patient=True)
+            return window
         with qtbot.waitSignal(window.state.record_shown, timeout=30000):
             window.unlock(source.login, source.password, open_first_patient=True)
         return window
 
     yield open_demo
     for window in windows:
+        window.side.close_all()  # capture windows stop their cameras and hot folders
         window.shutdown()
     for installed in translators:
         installed.remove()

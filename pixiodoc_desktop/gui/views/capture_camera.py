@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from pixiodoc_desktop.capture.devices import DeviceChoice, ModeMemory
 from pixiodoc_desktop.capture.preview import Preview, PreviewState
@@ -33,6 +40,7 @@ PAINT_INTERVAL_MS = 16  # ~60 Hz: every frame of a 30 or 60 fps camera, none twi
 STATS_INTERVAL_MS = 1000
 BURST = 3
 BURST_TIMEOUT_MS = 2500
+VIDEO_FILE = "\x00video-file"  # the camera list's "Video file…" entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +115,7 @@ class CameraPanel(QWidget):
         self._preview: Preview | None = None
         self.choice: DeviceChoice | None = None
         self._device_choices: list[DeviceChoice] | None = None
+        self._video_files: list[DeviceChoice] = []  # chosen with "Video file…" this session
         self._last_number = 0
         self._running = False
         self.paused = False
@@ -131,7 +140,9 @@ class CameraPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.device_combo = QComboBox()
+        self.device_combo.setObjectName("CameraList")
         self.device_combo.setAccessibleName(self.tr("Camera"))
+        self.device_combo.setPlaceholderText(self.tr("No camera found"))
         self.refresh_button = QPushButton(self.tr("Refresh cameras"))
         self.refresh_button.setAccessibleName(self.tr("Refresh cameras"))
         self.mode_combo = QComboBox()
@@ -226,24 +237,67 @@ class CameraPanel(QWidget):
         if self._camera_path:
             name = Path(self._camera_path).name or self._camera_path
             choices.insert(0, DeviceChoice(name, path=self._camera_path))
+        choices += [c for c in self._video_files if c not in choices]
         self._device_choices = choices
         previous = self.choice.name if self.choice is not None else None
-        self.device_combo.clear()
-        for choice in choices:
-            self.device_combo.addItem(choice.name, choice.name)
+        self._fill_devices()
         if not self._is_active() or self.paused:
             return
         if not choices:
             self.choice = None
+            self.device_combo.setCurrentIndex(-1)  # "Video file…" is a choice to make
             self._show_no_camera(
-                self.tr("Connect a dermatoscope or a camera, then choose Refresh cameras.")
+                self.tr(
+                    "Connect a dermatoscope or a camera, then choose Refresh cameras; "
+                    "or choose Video file… in the camera list."
+                )
             )
             return
         index = max(0, self.device_combo.findData(previous)) if previous else 0
         self.device_combo.setCurrentIndex(index)
         self.open_device(choices[index])
 
+    def _fill_devices(self) -> None:
+        """The cameras found, then "Video file…" (a recorded examination is a camera too)."""
+        self.device_combo.clear()
+        for choice in self._device_choices or []:
+            self.device_combo.addItem(choice.name, choice.name)
+        self.device_combo.addItem(self.tr("Video file…"), VIDEO_FILE)
+
+    def ask_video_file(self) -> str | None:
+        """The video file to use as a camera (tests replace this)."""
+        name, _chosen = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Use a video file as the camera"),
+            "",
+            self.tr("Videos (*.mp4 *.avi *.mkv *.mov *.webm);;All files (*)"),
+        )
+        return name or None
+
+    def use_video_file(self) -> None:
+        """Ask for a video file and open it as the camera; Cancel keeps the camera in use."""
+        path = self.ask_video_file()
+        if not path:
+            current = self.choice.name if self.choice is not None else None
+            self.device_combo.setCurrentIndex(
+                self.device_combo.findData(current) if current is not None else -1
+            )
+            return
+        choice = DeviceChoice(Path(path).name or path, path=path)
+        if choice not in self._video_files:
+            self._video_files.append(choice)
+        choices = self._device_choices or []
+        if choice not in choices:
+            choices.append(choice)
+        self._device_choices = choices
+        self._fill_devices()
+        self.device_combo.setCurrentIndex(choices.index(choice))
+        self.open_device(choice)
+
     def _device_chosen(self, index: int) -> None:
+        if self.device_combo.itemData(index) == VIDEO_FILE:
+            self.use_video_file()
+            return
         if self._device_choices is not None and 0 <= index < len(self._device_choices):
             choice = self._device_choices[index]
             if self.choice is None or choice.name != self.choice.name or not self._running:

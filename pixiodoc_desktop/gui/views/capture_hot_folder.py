@@ -14,6 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import cv2
+import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,7 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.capture.hotfolder import HotFolder, HotFolderEvent, Outcome
-from pixiodoc_desktop.clinic.records.photos import CaptureContext, IngestResult
+from pixiodoc_desktop.clinic.records.photos import (
+    CaptureContext,
+    ImageSize,
+    IngestResult,
+    PhotoSummary,
+)
 from pixiodoc_desktop.errors import PixioDocError, VaultLocked
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text, translated_message
@@ -49,6 +57,7 @@ class HotFolderPanel(QWidget):
     """The watched folder, the switch to watch it, and what became of each file."""
 
     outcome = Signal(object)  # HotFolderEvent
+    arrived = Signal(object, object)  # PhotoSummary, its screen image (BGR pixels) or None
 
     def __init__(
         self,
@@ -241,9 +250,32 @@ class HotFolderPanel(QWidget):
                 .replace("%2", translated_message(event.reason))
             )
         self.outcome_list.insertItem(0, text)
+        if event.outcome is Outcome.IMPORTED and event.photo is not None:
+            self._show_arrival(event.photo)
         if event.outcome in (Outcome.IMPORTED, Outcome.DUPLICATE):
             self._refresh_timer.start()
         self.outcome.emit(event)
+
+    def _show_arrival(self, photo: PhotoSummary) -> None:
+        """Decrypt and decode the new photo's screen image for the preview (on the workers)."""
+        session = self.ctx.session
+
+        def fetch() -> bytes:
+            services, actor = session.require()
+            return services.photos.image(actor, photo.id, ImageSize.SCREEN, audited=False)
+
+        def decode(data: bytes) -> npt.NDArray[np.uint8] | None:
+            pixels = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+            return pixels.astype(np.uint8, copy=False) if isinstance(pixels, np.ndarray) else None
+
+        def fetched(data: bytes) -> None:
+            self.ctx.images.submit(
+                lambda: decode(data), lambda pixels: self.arrived.emit(photo, pixels)
+            )
+
+        DbOperation(fetch).success(fetched).failure(
+            lambda _exc: self.arrived.emit(photo, None)
+        ).run(self.ctx.worker)
 
     def _announce_photos(self) -> None:
         self.ctx.changes.photos_changed.emit(self.patient_id)

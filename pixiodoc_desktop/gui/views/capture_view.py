@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -119,6 +120,7 @@ class CaptureView(QDialog):
         self.quality_bar.retake.connect(self.take_photo)
         self.quality_bar.discard.connect(self.discard_last)
         self.hot_folder_panel.outcome.connect(self.hot_folder_outcome)
+        self.hot_folder_panel.arrived.connect(self._hot_folder_photo)
         self.trigger_keys.load()
         self.ctx.changes.patient_changed.connect(self._record_changed)
         self.ctx.changes.photos_changed.connect(self._record_changed)
@@ -180,12 +182,15 @@ class CaptureView(QDialog):
         self.burst_check = QCheckBox(self.tr("Burst of 3, keep the sharpest"))
         self.burst_check.setAccessibleName(self.tr("Burst of 3, keep the sharpest"))
         self.burst_check.setChecked(True)
+        self.take_reason = QLabel()
+        self.take_reason.setObjectName("TakePhotoReason")
+        self.take_reason.setWordWrap(True)
         self.camera_caption = QLabel()
         self.camera_caption.setProperty("role", "muted")
         self.camera_caption.setAccessibleName(self.tr("Camera and profile"))
         row.addWidget(self.take_button)
         row.addWidget(self.burst_check)
-        row.addStretch(1)
+        row.addWidget(self.take_reason, 1)
         self.trigger_row = row  # the window adds "Capture with phone…" here
         row.addWidget(self.camera_caption)
         self.take_button.clicked.connect(self.take_photo)
@@ -238,7 +243,20 @@ class CaptureView(QDialog):
         return self.camera_panel.is_running()
 
     def _running_changed(self, running: bool) -> None:
-        self.take_button.setEnabled(running and self._may_add())
+        self._update_take()
+
+    def _update_take(self) -> None:
+        """Take photo works with a camera running on a record that takes photos; else say why."""
+        running, may_add = self.is_running(), self._may_add()
+        self.take_button.setEnabled(running and may_add)
+        if self.record is not None and not may_add:
+            reason = self.tr("This record is View Only: it takes no new photos.")
+        elif not running:
+            reason = self.tr("No camera is running: choose one (or Video file…) under Camera.")
+        else:
+            reason = ""
+        self.take_reason.setText(reason)
+        self.take_button.setToolTip(reason or self.tr("Space or the foot pedal"))
 
     # --- the patient's record --------------------------------------------------------------
 
@@ -262,7 +280,7 @@ class CaptureView(QDialog):
             return
         self.record_panel.show_record(record)
         self._update_session_label()
-        self.take_button.setEnabled(self.is_running() and self._may_add())
+        self._update_take()
         self._choose_ghost()
 
     # --- the context --------------------------------------------------------------------------
@@ -426,6 +444,17 @@ class CaptureView(QDialog):
     @property
     def outcomes(self) -> list[HotFolderEvent]:
         return self.hot_folder_panel.outcomes
+
+    def _hot_folder_photo(self, photo: PhotoSummary, pixels: object) -> None:
+        """A photo from the tethered camera counts like a still and shows in the preview."""
+        if not self._active or photo.patient_id != self.patient_id:
+            return
+        if all(p.id != photo.id for p in self.session_photos):
+            self.session_photos.append(photo)
+        self._update_session_label()
+        if not self.is_running() and isinstance(pixels, np.ndarray):
+            self.live.set_message("")
+            self.live.set_frame(pixels)
 
     def start_watching(self, folder: Path) -> None:
         """Ingest every complete file the camera saves into `folder`, into the context shown."""
