@@ -38,6 +38,7 @@ from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.phone_capture import PhoneCapture
+from pixiodoc_desktop.gui.practice_actions import PracticeActions
 from pixiodoc_desktop.gui.practice_inbox import PracticeInbox
 from pixiodoc_desktop.gui.record_actions import RecordActions
 from pixiodoc_desktop.gui.record_loader import RecordLoader
@@ -170,6 +171,15 @@ class MainWindow(QMainWindow):
             close_record=self.close_record,
             thumbnail=self.thumbnails.thumbnail,
             selected_photo=self.timeline.timeline.selected,
+        )
+        self.practice_actions = PracticeActions(
+            self.ctx,
+            self.state,
+            self,
+            self.menus,
+            selected_photo=self.timeline.timeline.selected,
+            open_patient=self.open_patient,
+            open_capture=self.side.capture,
         )
         self.share_actions = ShareActions(
             self.ctx, self.state, self, self.commands, self.menus, self.thumbnails.thumbnail

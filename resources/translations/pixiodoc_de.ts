@@ -2869,6 +2869,82 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
 </context>
 <context>
+    <name>PracticeActions</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="61"/>
+        <source>Send visit to practice software</source>
+        <translation>Besuch an die Praxissoftware senden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="67"/>
+        <source>Today&apos;s worklist…</source>
+        <translation>Heutige Worklist…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="132"/>
+        <source>Sent the visit to the practice software ({file})</source>
+        <translation>Besuch an die Praxissoftware gesendet ({file})</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="31"/>
+        <source>Today&apos;s worklist</source>
+        <translation>Heutige Worklist</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="34"/>
+        <source>Asking the worklist…</source>
+        <translation>Worklist wird abgefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="38"/>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="39"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="40"/>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="41"/>
+        <source>Procedure</source>
+        <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="42"/>
+        <source>Accession number</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="52"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="53"/>
+        <source>Open patient and visit</source>
+        <translation>Patient und Besuch öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="83"/>
+        <source>Scheduled steps today: {count}</source>
+        <translation>Heute geplante Untersuchungen: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="85"/>
+        <source>Nothing is scheduled today.</source>
+        <translation>Heute ist nichts geplant.</translation>
+    </message>
+</context>
+<context>
     <name>PracticeInbox</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="74"/>

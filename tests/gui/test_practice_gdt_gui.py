@@ -10,12 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import in_vault
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from vault_support import LOGIN, PASSWORD, create_vault
+from vault_support import LOGIN, PASSWORD, create_vault, synthetic_jpeg
 
 from pixiodoc_desktop.cli import main
 from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_view import CaptureView
 from pixiodoc_desktop.practice import gdt, handoff
@@ -108,3 +112,41 @@ def test_requests_from_the_practice_software_open_the_patient(
     window.lock()
     qtbot.waitUntil(lambda: window.practice.folder is None, timeout=10000)
     assert handoff.running() is None
+
+
+def test_send_visit_to_practice_software_from_the_patient_menu(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], exchange_vault: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    folder, inbox = exchange_vault
+    window = make_window(folder)
+    window.show()
+    window.unlock(LOGIN, PASSWORD)
+    qtbot.waitUntil(lambda: window.practice.folder is not None, timeout=20000)
+
+    def add(services: ClinicServices, actor: Actor) -> str:
+        patient = services.patients.create(
+            actor, family_name="Grün", given_name="Ärmin", external_id="4711"
+        )
+        visit = services.visits.create(
+            actor, patient.id, visit_date=dt.date.today(), reason="Kontrolle", notes="Größer?"
+        )
+        services.photos.ingest(
+            actor, synthetic_jpeg(3),
+            CaptureContext(patient.id, visit_id=visit.id, body_site="face"), source_name="a.jpg",
+        )  # fmt: skip
+        return patient.id
+
+    window.open_patient(in_vault(qtbot, window, add))
+    action = window.practice_actions.send_result
+    qtbot.waitUntil(action.isEnabled, timeout=20000)
+    action.trigger()
+    qtbot.waitUntil(lambda: (inbox / "PVS1PIXO.gdt").exists(), timeout=20000)
+    (result,) = gdt.read_file(inbox / "PVS1PIXO.gdt")
+    assert result.record_type is gdt.RecordType.RESULT and result.first("3101") == "Grün"
+    assert Path(result.first("6305") or "").read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(
+        lambda: any("PVS1PIXO.gdt" in text for _, text in window.ctx.notifier.history),
+        timeout=10000,
+    )
+    _shot(window, tmp_path, "gdt-6310-sent-en.png")
