@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import io
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from practice_support import Exchange
 from vault_support import CliResult, CliRunner
 
 from pixiodoc_desktop.cli import main
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.practice.settings import GdtSettings, configure_gdt
-
-
-@dataclass(frozen=True)
-class Exchange:
-    inbox: Path
-    outbox: Path
-    settings: GdtSettings
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Exchange
 from gdt_fixtures import new_examination, request
+from practice_support import Exchange
 from sqlalchemy import select
 from vault_support import LOGIN, PASSWORD, SECOND_LOGIN, SECOND_PASSWORD, CliRunner, synthetic_jpeg
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Exchange
 from gdt_fixtures import new_examination
+from practice_support import Exchange
 from vault_support import LOGIN, PASSWORD, CliRunner
 
 from pixiodoc_desktop.clinic.services import ClinicServices
