@@ -30,7 +30,7 @@ from pixiodoc_desktop.errors import (
     UploadRefused,
 )
 from pixiodoc_desktop.phone.intake import PhoneIntake
-from pixiodoc_desktop.phone.pairing import PairingState
+from pixiodoc_desktop.phone.pairing import EndReason, PairingState
 from pixiodoc_desktop.phone.tls import Certificate
 
 log = logging.getLogger(__name__)
@@ -387,8 +387,10 @@ class PhoneServer:
         pairing = self.intake.pairing
         while not self._stop.is_set() and pairing.state is not PairingState.ENDED:
             pairing.wait_changed(min(0.5, max(0.01, pairing.seconds_left())))
-        if not self._stop.is_set():
-            # Let the phone learn why (its next status poll), then stop listening.
+        # Let the phone learn why (its next status poll), then stop listening. With no
+        # phone paired only a late scan of an expired code is worth an answer.
+        nobody = pairing.phone is None and pairing.end_reason is not EndReason.EXPIRED
+        if not self._stop.is_set() and not nobody:
             deadline = time.monotonic() + self.farewell
             while not self._stop.is_set() and not self._told.is_set():
                 if time.monotonic() >= deadline:

@@ -27,6 +27,7 @@ from selenium.webdriver.common.by import By
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_view import CaptureView
 from pixiodoc_desktop.gui.views.phone_dialog import PhonePairingDialog
+from pixiodoc_desktop.phone.pairing import EndReason
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
 
@@ -135,3 +136,19 @@ def test_the_capture_screen_offers_the_phone_for_its_chosen_site(
     assert server.intake.pairing.target.patient_id == view.context().patient_id
     assert server.intake.pairing.target.body_site == view.context().body_site
     assert server.intake.pairing.target.visit_id == view.context().visit_id
+    assert server.intake.pairing.target.show_full_name is False
+
+    # Ticking "full name" before the phone scanned makes a new code that shows it.
+    dialog = dialog_of(PhonePairingDialog, window)
+    assert isinstance(dialog, PhonePairingDialog)
+    click(dialog.full_name)
+    qtbot.waitUntil(lambda: window.phone_capture.server not in (None, server), timeout=20000)
+    assert server.wait(15)  # the first code is gone, and its port closed
+    second = window.phone_capture.server
+    assert second is not None and second.intake.pairing.target.show_full_name is True
+    assert second.intake.pairing.target.body_site == "cheek-left"
+
+    click(dialog.end_button)  # End
+    qtbot.waitUntil(lambda: dialog_of(PhonePairingDialog, window) is None, timeout=5000)
+    assert second.intake.pairing.end_reason is EndReason.ENDED
+    assert second.wait(15)
