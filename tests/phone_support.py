@@ -11,9 +11,10 @@ import shutil
 import socket
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -22,9 +23,27 @@ from selenium.webdriver.chrome.service import Service
 
 from pixiodoc_desktop.demo.photos import render_photo, scene_for
 
+if TYPE_CHECKING:
+    from pixiodoc_desktop.phone.server import PhoneServer
+
+FAMILY, GIVEN = "Kowalczyk", "Marianne"  # the test patient of tests/phone
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 PHONE_SIZE = (412, 915)  # a common Android phone's viewport, in CSS pixels
+
+
+class Clock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+PhoneServers = Callable[..., "PhoneServer"]
+"""`open_pairing(target, farewell=None)` (a tests/phone conftest fixture) starts a pairing."""
 
 
 def write_fake_camera(path: Path, size: tuple[int, int] = (640, 480)) -> Path:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from phone_support import chromium_phone, write_fake_camera
+from phone_support import FAMILY, GIVEN, Clock, PhoneServers, chromium_phone, write_fake_camera
 from selenium import webdriver
 
 from pixiodoc_desktop.clinic.records.patients import PatientSummary
@@ -17,8 +17,6 @@ from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.phone.opening import start_pairing
 from pixiodoc_desktop.phone.pairing import Pairing, PairingTarget
 from pixiodoc_desktop.phone.server import PhoneServer
-
-FAMILY, GIVEN = "Kowalczyk", "Marianne"
 
 
 @pytest.fixture(scope="session")
@@ -40,22 +38,9 @@ def patient(services: ClinicServices, actor: Actor) -> PatientSummary:
     )
 
 
-class Clock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
-
-
-PhoneServers = Callable[..., PhoneServer]
 
 
 @pytest.fixture

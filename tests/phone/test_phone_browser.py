@@ -11,8 +11,7 @@ import re
 import socket
 from pathlib import Path
 
-from conftest import FAMILY, GIVEN, Clock, PhoneServers
-from phone_support import CuttingProxy
+from phone_support import FAMILY, GIVEN, Clock, CuttingProxy, PhoneServers
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait

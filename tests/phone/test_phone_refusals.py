@@ -14,12 +14,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import FAMILY, GIVEN, Clock, PhoneServers
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from phone_support import PhoneClient
+from phone_support import FAMILY, GIVEN, Clock, PhoneClient, PhoneServers
 from PIL import Image
 from vault_support import plaintext_findings, synthetic_jpeg
 
