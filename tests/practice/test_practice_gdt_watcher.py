@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from gdt_fixtures import new_examination
 from practice_support import Exchange
-from vault_support import LOGIN, PASSWORD, CliRunner
+from vault_support import LOGIN, PASSWORD, CliRunner, Folders, plaintext_findings
 
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
@@ -174,3 +174,25 @@ def test_gdt_watch_once_from_the_command_line(
     assert "PIXOPVS1.001: 6302 created patient" in done.stdout
     assert "refused PIXOPVS1.002: PIXOPVS1.002, line 1: not a GDT line" in done.stdout
     assert "1 handled, 1 refused" in done.stderr
+
+
+def test_no_patient_datum_reaches_the_log_the_vault_or_a_reason_file(
+    run_cli: CliRunner, made_vault: object, exchange: Exchange, pixiodoc_dirs: Folders
+) -> None:
+    names = ("Kowalczyk", "Henriette", "Zweiundvierzig")
+    _drop(
+        exchange.inbox, "PIXOPVS1.001", new_examination("42", names[0], names[1], "01011990", "2")
+    )
+    _drop(exchange.inbox, "PIXOPVS1.002", new_examination("43", names[2], "X", "31021990", "2"))
+    done = run_cli("gdt", "watch", "--vault", made_vault.folder, "--user", LOGIN,  # type: ignore[attr-defined]
+                   "--password-stdin", "--once", stdin=PASSWORD + "\n")  # fmt: skip
+    assert done.code == 0 and "1 handled, 1 refused" in done.stderr, done.output
+    reasons = [p.parent for p in (exchange.inbox / "refused").glob("*.reason.txt")]
+    assert reasons
+    scanned = [pixiodoc_dirs.logs, pixiodoc_dirs.config, made_vault.folder]  # type: ignore[attr-defined]
+    findings = plaintext_findings(scanned, names)
+    findings += [
+        f for f in plaintext_findings([exchange.inbox / "refused"], names) if ".reason.txt" in f
+    ]
+    assert findings == []
+    assert list(pixiodoc_dirs.logs.rglob("*.log")), "the command wrote no log to scan"
