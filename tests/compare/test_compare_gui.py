@@ -196,6 +196,27 @@ def test_slider_overlay_and_blink_paint_the_right_pixels(
     assert not view.blink_timer.isActive()
 
 
+def test_a_render_overtaken_by_a_newer_one_is_not_shown(
+    clinic: Clinic, view: CompareView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Renders run on a pool of threads and may finish out of order: the screen shows
+    what the controls say now (this once left "Not aligned" under a ticked Align box)."""
+    first = _ingest(clinic, _flat(RED), dt.date(2025, 1, 7))
+    _ingest(clinic, _flat(BLUE), dt.date(2025, 3, 4))
+    _open(qtbot, view, first)
+    held: list[tuple[Callable[[], Any], Callable[[Any], None]]] = []
+    monkeypatch.setattr(view, "_submit", lambda job, done, _failed: held.append((job, done)))
+    view.normalise_box.setChecked(True)  # render 1: lighting evened out
+    view.normalise_box.setChecked(False)  # render 2: as taken
+    assert len(held) == 2
+    (old_job, old_done), (new_job, new_done) = held
+    new_done(new_job())
+    shown = view.display
+    assert shown is not None
+    old_done(old_job())  # the older render finishes last
+    assert view.display is shown
+
+
 def test_the_qt_paint_matches_the_numpy_reference(
     clinic: Clinic, view: CompareView, qtbot: QtBot
 ) -> None:

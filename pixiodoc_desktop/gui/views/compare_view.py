@@ -83,6 +83,7 @@ class CompareView(CompareControls):
         self.display: Display | None = None
         self._decoded: Decoded | None = None
         self._request = 0
+        self._renders = 0  # renders finish out of order on the pool: only the newest is shown
         self._heat_requested = False
         self._closed = False  # results arriving after the window closed are dropped
         self.slider_allowed = True
@@ -269,6 +270,8 @@ class CompareView(CompareControls):
         if decoded is None:
             return
         request = self._request
+        self._renders += 1
+        render = self._renders
         alignment = self.alignment
         aligned, normalised = self.align_box.isChecked(), self.normalise_box.isChecked()
         heat = self.canvas.state().mode is Mode.DIFFERENCE
@@ -280,7 +283,7 @@ class CompareView(CompareControls):
             )
 
         def done(display: Display) -> None:
-            if request != self._request:
+            if request != self._request or render != self._renders:
                 return
             self.show_display(display)
 
