@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
             selected_photo=self.timeline.timeline.selected,
             open_patient=self.open_patient,
             open_capture=self.side.capture,
+            gdt_changed=lambda: self.practice.restart(),
         )
         self.share_actions = ShareActions(
             self.ctx, self.state, self, self.commands, self.menus, self.thumbnails.thumbnail

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session_state import SessionState
+from pixiodoc_desktop.gui.views.practice_dialogs import GdtDialog, WorklistSettingsDialog
 from pixiodoc_desktop.gui.views.worklist_dialog import WorklistDialog
 from pixiodoc_desktop.gui.window_chrome import WindowMenus
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -29,10 +30,15 @@ from pixiodoc_desktop.practice.exchange import ResultFiles, write_result
 from pixiodoc_desktop.practice.settings import (
     GDT_SETTING,
     WORKLIST_SETTING,
+    GdtSettings,
     WorklistSettings,
+    configure_gdt,
+    configure_worklist,
     load_gdt,
     load_worklist,
 )
+
+T = TypeVar("T")
 
 
 class PracticeActions(QObject):
@@ -46,6 +52,7 @@ class PracticeActions(QObject):
         selected_photo: Callable[[], str | None],
         open_patient: Callable[[str], None],
         open_capture: Callable[[str], Any],
+        gdt_changed: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(window)
         self.ctx = ctx
@@ -54,6 +61,7 @@ class PracticeActions(QObject):
         self.selected_photo = selected_photo
         self.open_patient = open_patient
         self.open_capture = open_capture
+        self.gdt_changed = gdt_changed
         self.gdt_configured = False
         self.worklist_configured = False
         self.dialog: WorklistDialog | None = None
@@ -68,8 +76,20 @@ class PracticeActions(QObject):
         )
         self.show_worklist.setObjectName("TodaysWorklist")
         self.show_worklist.triggered.connect(self.open_worklist)
+        self.gdt_settings = QAction(
+            QCoreApplication.translate("PracticeActions", "Practice software (GDT)…"), window
+        )
+        self.gdt_settings.setObjectName("GdtSettings")
+        self.gdt_settings.triggered.connect(self.open_gdt_settings)
+        self.worklist_settings = QAction(
+            QCoreApplication.translate("PracticeActions", "DICOM worklist…"), window
+        )
+        self.worklist_settings.setObjectName("WorklistSettings")
+        self.worklist_settings.triggered.connect(self.open_worklist_settings)
         menus.patient.addAction(self.send_result)
         menus.practice.addAction(self.show_worklist)
+        menus.practice.addAction(self.gdt_settings)
+        menus.practice.addAction(self.worklist_settings)
         state.unlocked.connect(self._workspace_shown)
         state.record_shown.connect(lambda _pid: self.update_enabled())
         state.locked.connect(self._locked)
@@ -83,6 +103,10 @@ class PracticeActions(QObject):
         )
         self.show_worklist.setVisible(unlocked and self.worklist_configured)
         self.show_worklist.setEnabled(unlocked and self.worklist_configured)
+        admin = self.state.is_admin
+        for item in (self.gdt_settings, self.worklist_settings):
+            item.setVisible(admin)
+            item.setEnabled(admin)
 
     def _workspace_shown(self, _clinician: object = None) -> None:
         session = self.ctx.session
@@ -103,6 +127,59 @@ class PracticeActions(QObject):
             self.dialog.close()
             self.dialog = None
         self.update_enabled()
+
+    # --- settings (Admins) ---------------------------------------------------------------------
+
+    def _current(self, load: Callable[[Any], T], show: Callable[[T | None], Any]) -> None:
+        session = self.ctx.session
+
+        def work() -> T | None:
+            services, _actor = session.require()
+            try:
+                return load(services.workstation)
+            except PixioDocError:
+                return None
+
+        DbOperation(work).success(show).failure(self.ctx.notifier.failure).run(self.ctx.worker)
+
+    def open_gdt_settings(self) -> None:
+        self._current(load_gdt, self.show_gdt_settings)
+
+    def show_gdt_settings(self, current: GdtSettings | None) -> GdtDialog:
+        dialog = GdtDialog(current, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.save_requested.connect(lambda wanted: self._save(dialog, configure_gdt, wanted))
+        dialog.open()
+        return dialog
+
+    def open_worklist_settings(self) -> None:
+        self._current(load_worklist, self.show_worklist_settings)
+
+    def show_worklist_settings(self, current: WorklistSettings | None) -> WorklistSettingsDialog:
+        dialog = WorklistSettingsDialog(current, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.save_requested.connect(lambda wanted: self._save(dialog, configure_worklist, wanted))
+        dialog.open()
+        return dialog
+
+    def _save(self, dialog: QDialog, configure: Callable[..., Any], wanted: object) -> None:
+        session = self.ctx.session
+
+        def work() -> object:
+            services, actor = session.require()
+            return configure(services.workstation, actor, wanted)
+
+        def saved(_settings: object) -> None:
+            dialog.accept()
+            self.ctx.notifier.info(QCoreApplication.translate("PracticeActions", "Settings saved."))
+            if isinstance(wanted, GdtSettings):
+                self.gdt_configured = True
+                self.gdt_changed()
+            else:
+                self.worklist_configured = True
+            self.update_enabled()
+
+        DbOperation(work).success(saved).failure(self.ctx.notifier.failure).run(self.ctx.worker)
 
     # --- the result for the practice software ---------------------------------------------
 

@@ -76,6 +76,10 @@ class PracticeInbox(QObject):
                 )
             )
 
+    def restart(self) -> None:
+        """The exchange settings changed: watch the folder they name now."""
+        self._start(None)
+
     @Slot(object)
     def _start(self, _clinician: object) -> None:
         def settings() -> GdtSettings:

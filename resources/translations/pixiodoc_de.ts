@@ -1794,6 +1794,79 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     </message>
 </context>
 <context>
+    <name>GdtDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="33"/>
+        <source>Practice software (GDT)</source>
+        <translation>Praxissoftware (GDT)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="47"/>
+        <source>As each file says (field 9206)</source>
+        <translation>Wie in der Datei angegeben (Feld 9206)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="58"/>
+        <source>Fixed (PVS1PIXO.gdt)</source>
+        <translation>Fest (PVS1PIXO.gdt)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="59"/>
+        <source>Numbered (PVS1PIXO.001, .002 …)</source>
+        <translation>Nummeriert (PVS1PIXO.001, .002 …)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="66"/>
+        <source>Requests from the practice software (in-folder)</source>
+        <translation>Anfragen der Praxissoftware (Eingangsordner)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="67"/>
+        <source>Results for the practice software (out-folder)</source>
+        <translation>Ergebnisse für die Praxissoftware (Ausgangsordner)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="68"/>
+        <source>GDT id of PixioDoc</source>
+        <translation>GDT-ID von PixioDoc</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="69"/>
+        <source>GDT id of the practice software</source>
+        <translation>GDT-ID der Praxissoftware</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="70"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="71"/>
+        <source>Character set written</source>
+        <translation>Zeichensatz beim Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="72"/>
+        <source>Character set read</source>
+        <translation>Zeichensatz beim Lesen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="73"/>
+        <source>File names</source>
+        <translation>Dateinamen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="90"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="97"/>
+        <source>Choose a folder</source>
+        <translation>Ordner auswählen</translation>
+    </message>
+</context>
+<context>
     <name>GhostOverlayPanel</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="79"/>
@@ -2422,22 +2495,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="282"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="293"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="549"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="560"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="551"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="562"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="606"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="617"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2871,94 +2944,51 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PracticeActions</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="69"/>
         <source>Send visit to practice software</source>
         <translation>Besuch an die Praxissoftware senden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="75"/>
         <source>Today&apos;s worklist…</source>
         <translation>Heutige Worklist…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="80"/>
+        <source>Practice software (GDT)…</source>
+        <translation>Praxissoftware (GDT)…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="85"/>
+        <source>DICOM worklist…</source>
+        <translation>DICOM-Worklist…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="174"/>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="209"/>
         <source>Sent the visit to the practice software ({file})</source>
         <translation>Besuch an die Praxissoftware gesendet ({file})</translation>
-    </message>
-</context>
-<context>
-    <name>WorklistDialog</name>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="31"/>
-        <source>Today&apos;s worklist</source>
-        <translation>Heutige Worklist</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="34"/>
-        <source>Asking the worklist…</source>
-        <translation>Worklist wird abgefragt…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="38"/>
-        <source>Time</source>
-        <translation>Uhrzeit</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="39"/>
-        <source>Patient</source>
-        <translation>Patient</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="40"/>
-        <source>Patient ID</source>
-        <translation>Patienten-ID</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="41"/>
-        <source>Procedure</source>
-        <translation>Untersuchung</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="42"/>
-        <source>Accession number</source>
-        <translation>Auftragsnummer</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="52"/>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="53"/>
-        <source>Open patient and visit</source>
-        <translation>Patient und Besuch öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="83"/>
-        <source>Scheduled steps today: {count}</source>
-        <translation>Heute geplante Untersuchungen: {count}</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="85"/>
-        <source>Nothing is scheduled today.</source>
-        <translation>Heute ist nichts geplant.</translation>
     </message>
 </context>
 <context>
     <name>PracticeInbox</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="74"/>
-        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="150"/>
         <source>The request from the practice software was refused: {reason}</source>
         <translation>Die Anfrage der Praxissoftware wurde abgelehnt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="106"/>
         <source>The practice software&apos;s exchange folder cannot be reached: {folder}</source>
         <translation>Der Austauschordner der Praxissoftware ist nicht erreichbar: {folder}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="147"/>
         <source>The practice software opened a patient&apos;s record</source>
         <translation>Die Praxissoftware hat eine Patientenakte geöffnet</translation>
     </message>
@@ -4286,6 +4316,102 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/gui/labels.py" line="48"/>
         <source>Admin</source>
         <translation>Verwalten</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="31"/>
+        <source>Today&apos;s worklist</source>
+        <translation>Heutige Worklist</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="34"/>
+        <source>Asking the worklist…</source>
+        <translation>Worklist wird abgefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="38"/>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="39"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="40"/>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="41"/>
+        <source>Procedure</source>
+        <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="42"/>
+        <source>Accession number</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="52"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="53"/>
+        <source>Open patient and visit</source>
+        <translation>Patient und Besuch öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="83"/>
+        <source>Scheduled steps today: {count}</source>
+        <translation>Heute geplante Untersuchungen: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/worklist_dialog.py" line="85"/>
+        <source>Nothing is scheduled today.</source>
+        <translation>Heute ist nichts geplant.</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistSettingsDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="123"/>
+        <source>DICOM worklist</source>
+        <translation>DICOM-Worklist</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="134"/>
+        <source>Worklist AE title</source>
+        <translation>AE-Titel der Worklist</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="135"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="136"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="137"/>
+        <source>Our AE title</source>
+        <translation>Eigener AE-Titel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="138"/>
+        <source>Only steps for station (optional)</source>
+        <translation>Nur Untersuchungen für Station (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="139"/>
+        <source>Only modality (optional)</source>
+        <translation>Nur Modalität (optional)</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_view import CaptureView
+from pixiodoc_desktop.gui.views.practice_dialogs import GdtDialog, WorklistSettingsDialog
 from pixiodoc_desktop.practice import gdt, handoff
 from pixiodoc_desktop.practice.gdt_charsets import Charset
 from pixiodoc_desktop.practice.settings import GdtSettings, configure_gdt
@@ -150,3 +151,51 @@ def test_send_visit_to_practice_software_from_the_patient_menu(
         timeout=10000,
     )
     _shot(window, tmp_path, "gdt-6310-sent-en.png")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_an_admin_sets_up_the_exchange_and_the_worklist_in_the_practice_menu(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path, language: str,
+    request: pytest.FixtureRequest,
+) -> None:  # fmt: skip
+    if language == "de":
+        request.getfixturevalue("german")
+    made = create_vault(tmp_path / "vault")
+    inbox = tmp_path / "Austausch"
+    inbox.mkdir()
+    window = make_window(made.folder)
+    window.show()
+    window.unlock(LOGIN, PASSWORD)
+    actions = window.practice_actions
+    qtbot.waitUntil(actions.gdt_settings.isVisible, timeout=20000)
+    assert window.practice.folder is None  # nothing set up yet
+    actions.gdt_settings.trigger()
+    qtbot.waitUntil(lambda: _top(GdtDialog) is not None, timeout=10000)
+    dialog = _top(GdtDialog)
+    assert isinstance(dialog, GdtDialog)
+    dialog.in_folder.setText(str(inbox))
+    dialog.version.setCurrentIndex(dialog.version.findData("03.00"))
+    dialog.charset.setCurrentIndex(dialog.charset.findData("utf-8"))
+    _shot(dialog, tmp_path, f"gdt-settings-{language}.png")
+    dialog.save_requested.emit(dialog.settings())
+    qtbot.waitUntil(lambda: window.practice.folder is not None, timeout=20000)
+    assert window.practice.folder is not None and window.practice.folder.folder == inbox.resolve()
+    _drop(inbox, "PIXOPVS1.gdt", _request(gdt.RecordType.NEW_EXAMINATION, "9", "Öz", "Ümit"))
+    qtbot.waitUntil(lambda: window.record is not None, timeout=20000)
+
+    actions.worklist_settings.trigger()
+    qtbot.waitUntil(lambda: _top(WorklistSettingsDialog) is not None, timeout=10000)
+    wl = _top(WorklistSettingsDialog)
+    assert isinstance(wl, WorklistSettingsDialog)
+    wl.ae_title.setText("ORTHANC")
+    wl.host.setText("127.0.0.1")
+    wl.port.setValue(4242)
+    _shot(wl, tmp_path, f"worklist-settings-{language}.png")
+    wl.save_requested.emit(wl.settings())
+    qtbot.waitUntil(actions.show_worklist.isVisible, timeout=10000)
+
+
+def _top(kind: type) -> QWidget | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None
+    )
