@@ -9,6 +9,7 @@ every unlock, detects edits to it (e.g. a clinician entry swapped in).
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import uuid
@@ -29,7 +30,10 @@ FORMAT_VERSION = 1
 # In `extra`: per device, the audit seq this PC's trail had reached at its last
 # login or lock (sealed with the header; see `clinic/audit/trail.read_tip`).
 AUDIT_MARKS = "audit_marks"
-DEMO_MARK = "demo_clinic"  # in `extra`: the public demo clinic (see Vault.mark_as_demo)
+DEMO_MARK = "demo_clinic"
+# Outside the seal: the wrong-password counters, mirrored from unlock-attempts.json
+# (a wrong password gives no key to seal with), so deleting that file resets nothing.
+ATTEMPTS = "unlock_attempts"  # in `extra`: the public demo clinic (see Vault.mark_as_demo)
 RESTORE_HINT = "Restore the vault from your latest backup (pixiodoc vault restore)."
 
 
@@ -138,9 +142,11 @@ class VaultHeader:
             **self.extra,
         }
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, *, attempts: dict[str, list[float]] | None = None) -> bytes:
         body = self._body()
         body["header_mac"] = keys.b64(self.header_mac)
+        if attempts:
+            body[ATTEMPTS] = attempts
         return (json.dumps(body, indent=2, sort_keys=True) + "\n").encode()
 
 
@@ -182,7 +188,15 @@ def read_header(folder: Path) -> VaultHeader:
             )
             for entry in raw["clinicians"]
         )
-        known = {"format", "format_version", "vault_id", "clinicians", "recovery", "header_mac"}
+        known = {
+            "format",
+            "format_version",
+            "vault_id",
+            "clinicians",
+            "recovery",
+            "header_mac",
+            ATTEMPTS,
+        }
         return VaultHeader(
             vault_id=str(uuid.UUID(str(raw["vault_id"]))),
             format_version=version,
@@ -198,4 +212,38 @@ def read_header(folder: Path) -> VaultHeader:
 
 
 def write_header(folder: Path, header: VaultHeader) -> None:
-    write_atomically(header_path(folder), header.to_bytes(), private=True)
+    """Write a sealed header, keeping the wrong-password counters already on disk."""
+    write_atomically(
+        header_path(folder), header.to_bytes(attempts=read_attempts(folder)), private=True
+    )
+
+
+def read_attempts(folder: Path) -> dict[str, list[float]]:
+    """The counters mirrored in vault.json: login -> [failures, last failure, unreported]."""
+    try:
+        raw = json.loads(header_path(folder).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    found = raw.get(ATTEMPTS) if isinstance(raw, dict) else None
+    out: dict[str, list[float]] = {}
+    if isinstance(found, dict):
+        for login, value in found.items():
+            if isinstance(value, list) and len(value) == 3:
+                with contextlib.suppress(TypeError, ValueError):
+                    out[str(login)] = [float(v) for v in value]
+    return out
+
+
+def write_attempts(folder: Path, attempts: dict[str, list[float]]) -> None:
+    """Mirror the counters into vault.json without touching (or needing the key for) the rest."""
+    path = header_path(folder)
+    raw = json.loads(path.read_bytes())
+    if not isinstance(raw, dict):
+        return
+    if attempts:
+        raw[ATTEMPTS] = attempts
+    elif raw.pop(ATTEMPTS, None) is None:
+        return
+    write_atomically(
+        path, (json.dumps(raw, indent=2, sort_keys=True) + "\n").encode(), private=True
+    )

@@ -1,7 +1,8 @@
 """Growing delay after wrong passwords, per clinician login.
 
 Kept in a small plain file beside vault.json (logins and counters only, no
-patient data) because a wrong password never opens the database. The delay
+patient data) because a wrong password never opens the database, and mirrored
+in vault.json outside its seal, so that deleting the file resets nothing. The delay
 slows a person at the keyboard; Argon2id is what slows an offline attacker.
 The failures recorded here are written to the audit trail (LOGIN_FAILED) at
 the next successful unlock.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pixiodoc_desktop.vault.durable import write_atomically
+from pixiodoc_desktop.vault.header import read_attempts, write_attempts
 
 THROTTLE_NAME = "unlock-attempts.json"
 FREE_ATTEMPTS = 3
@@ -41,10 +43,15 @@ class Attempts:
 
 
 class UnlockThrottle:
+    """The counters live twice: in unlock-attempts.json and mirrored in vault.json (outside
+    its seal), and the larger count wins, so deleting the file resets nothing and is noticed
+    (`was_reset`) at the next successful unlock."""
+
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.path = folder / THROTTLE_NAME
 
-    def _load(self) -> dict[str, list[float]]:
+    def _file(self) -> dict[str, list[float]]:
         try:
             raw = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):
@@ -54,17 +61,35 @@ class UnlockThrottle:
         out: dict[str, list[float]] = {}
         for key, value in raw.items():
             if isinstance(value, list) and len(value) == 3:
-                out[str(key)] = [float(v) for v in value]
+                with contextlib.suppress(TypeError, ValueError):
+                    out[str(key)] = [float(v) for v in value]
         return out
+
+    def _load(self) -> dict[str, list[float]]:
+        merged = self._file()
+        for login, mirrored in read_attempts(self.folder).items():
+            own = merged.get(login)
+            if own is None or mirrored[0] > own[0]:
+                merged[login] = mirrored
+        return merged
 
     def _save(self, data: dict[str, list[float]]) -> None:
         # A read-only vault folder must not stop a clinician from logging in.
         with contextlib.suppress(OSError):
             write_atomically(self.path, json.dumps(data, sort_keys=True).encode(), private=True)
+        with contextlib.suppress(OSError, ValueError):
+            write_attempts(self.folder, data)
 
     def attempts(self, login: str) -> Attempts:
         failures, last, unreported = self._load().get(login.casefold(), [0, 0.0, 0])
         return Attempts(int(failures), last, int(unreported))
+
+    def was_reset(self, login: str) -> bool:
+        """vault.json remembers more failures than unlock-attempts.json: the file was
+        deleted or replaced while failures were being counted."""
+        mirrored = read_attempts(self.folder).get(login.casefold())
+        own = self._file().get(login.casefold())
+        return mirrored is not None and (own is None or own[0] < mirrored[0])
 
     def failed(self, login: str) -> Attempts:
         data = self._load()

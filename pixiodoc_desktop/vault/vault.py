@@ -107,6 +107,7 @@ class Unlocked:
     user_id: str | None
     login: str
     failed_attempts_to_audit: int
+    attempts_file_reset: bool = False  # unlock-attempts.json was deleted or replaced
 
 
 def _credential_aad(header: VaultHeader, user_id: str) -> bytes:
@@ -319,8 +320,9 @@ class Vault:
             raise AccountDeactivated(
                 f"The account {credential.login} has been deactivated. Ask a practice Admin."
             )
+        reset = self.throttle.was_reset(credential.login)
         unreported = self.throttle.succeeded(credential.login)
-        return Unlocked(credential.user_id, credential.login, unreported)
+        return Unlocked(credential.user_id, credential.login, unreported, reset)
 
     def unlock_with_recovery_key(self, recovery_key: str) -> Unlocked:
         wait = self.throttle.attempts(RECOVERY_USER).wait_left()

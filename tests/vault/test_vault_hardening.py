@@ -1,21 +1,27 @@
 """A vault made and used through the command line is its owner's alone (0600 files, 0700
-folders), and Argon2 settings outside a floor and a cap in vault.json are refused as an
-altered vault.json, before any key derivation runs."""
+folders); Argon2 settings outside a floor and a cap in vault.json are refused as an
+altered vault.json, before any key derivation runs; deleting unlock-attempts.json does not
+reset the growing delay and is audited."""
 
 from __future__ import annotations
 
 import json
 import os
 import stat
+import types
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from vault_support import LOGIN, PASSWORD, CliRunner, MadeVault, new_vault, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.errors import HeaderAltered, WrongPassword
+from pixiodoc_desktop.vault import throttle
 from pixiodoc_desktop.vault.keys import KDF_CAP, KDF_FLOOR
+from pixiodoc_desktop.vault.schema import AuditEvent
+from pixiodoc_desktop.vault.throttle import FREE_ATTEMPTS, MAX_DELAY_S
 from pixiodoc_desktop.vault.vault import Vault
 
 PW = PASSWORD + "\n"
@@ -114,3 +120,34 @@ def test_the_command_line_says_altered_not_wrong_password(
     assert done.code == 1, done.output
     assert "vault.json was altered" in done.stderr
     assert "Wrong password" not in done.output and "Traceback" not in done.output
+
+
+def test_deleting_the_attempts_file_resets_nothing_and_is_audited(
+    vault: Vault, made_vault: MadeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(throttle, "time", types.SimpleNamespace(time=lambda: now[0]))
+    wait = 0.0
+    for attempt in range(FREE_ATTEMPTS + 2):
+        now[0] += wait + 0.01  # each guess as soon as the delay allows
+        with pytest.raises(WrongPassword) as caught:
+            vault.unlock(LOGIN, f"Wrong-Guess-{attempt}")
+        wait = caught.value.retry_after
+    assert wait > 0
+    counter = made_vault.folder / throttle.THROTTLE_NAME
+    counter.unlink()  # what someone at the keyboard would do to guess on at once
+    with pytest.raises(WrongPassword, match="Too many wrong passwords"):
+        Vault.open(made_vault.folder).unlock(LOGIN, PASSWORD)
+    now[0] += MAX_DELAY_S
+    ws, admin = log_in(Vault.open(made_vault.folder), LOGIN, PASSWORD)
+    try:
+        with ws.read_session() as session:
+            events = session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
+    finally:
+        lock(ws, admin)
+    kinds = [(e.event_type, e.details.get("alert")) for e in events]
+    assert ("SECURITY_ALERT", "unlock attempts file removed or replaced") in kinds, kinds
+    [failed] = [e for e in events if e.event_type == "LOGIN_FAILED"]
+    assert failed.details["attempts"] == FREE_ATTEMPTS + 2
+    # The counters are gone from both places once they are audited.
+    assert "unlock_attempts" not in json.loads((made_vault.folder / "vault.json").read_bytes())

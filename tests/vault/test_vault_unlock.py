@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import types
 from pathlib import Path
 
@@ -28,10 +29,19 @@ from pixiodoc_desktop.vault.throttle import FREE_ATTEMPTS, MAX_DELAY_S, Attempts
 from pixiodoc_desktop.vault.vault import Vault
 
 
+def _content(path: Path) -> bytes:
+    """A file's bytes; vault.json without the attempt counters it mirrors (outside its seal)."""
+    if path.name != "vault.json":
+        return path.read_bytes()
+    body = json.loads(path.read_bytes())
+    body.pop("unlock_attempts", None)
+    return json.dumps(body, sort_keys=True).encode()
+
+
 def _snapshot(folder: Path) -> dict[str, str]:
     """Name -> content hash of every file except the attempt counter."""
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        str(p.relative_to(folder)): hashlib.sha256(_content(p)).hexdigest()
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.name != throttle.THROTTLE_NAME
     }

@@ -47,6 +47,18 @@ def _audit_unlock(ws: Workstation, unlocked: Unlocked) -> None:
                 },
             )
         )
+    if unlocked.attempts_file_reset:
+        ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.SECURITY_ALERT,
+                unlocked.user_id,
+                outcome=audit.Outcome.FAILURE,
+                details={
+                    "alert": "unlock attempts file removed or replaced",
+                    "login": unlocked.login,
+                },
+            )
+        )
     ws.audit_alone(
         audit.EventDraft(
             audit.EventType.LOGIN_SUCCEEDED,
