@@ -22,6 +22,7 @@ from pixiodoc_desktop.vault.header import read_attempts, write_attempts
 THROTTLE_NAME = "unlock-attempts.json"
 FREE_ATTEMPTS = 3
 MAX_DELAY_S = 300.0
+_DEACTIVATED = "deactivated:"  # entries kept for attempts by deactivated accounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,32 @@ class UnlockThrottle:
         data[login.casefold()] = [failures + 1, time.time(), unreported + 1]
         self._save(data)
         return self.attempts(login)
+
+    def deactivated_attempt(self, login: str) -> None:
+        """A deactivated account tried to unlock: kept until any clinician's next login audits it.
+
+        No key is at hand when it happens (a deactivated login may have no
+        credential left), so it waits here like a wrong password does.
+        """
+        data = self._load()
+        key = _DEACTIVATED + login.strip().casefold()
+        count = int(data.get(key, [0, 0.0, 0])[2]) + 1
+        data[key] = [count, time.time(), count]
+        self._save(data)
+
+    def deactivated_attempts(self) -> dict[str, int]:
+        """Login -> attempts by deactivated accounts not yet written to the audit trail."""
+        return {
+            key.removeprefix(_DEACTIVATED): int(value[2])
+            for key, value in self._load().items()
+            if key.startswith(_DEACTIVATED)
+        }
+
+    def clear_deactivated(self) -> None:
+        data = self._load()
+        kept = {k: v for k, v in data.items() if not k.startswith(_DEACTIVATED)}
+        if kept != data:
+            self._save(kept)
 
     def succeeded(self, login: str) -> int:
         """Reset the counter; returns how many failures still need auditing."""

@@ -274,6 +274,7 @@ class Vault:
         credential = self.header.credential(login)
         if credential is None:
             if login.strip().casefold() in self.header.extra.get("deactivated_logins", []):
+                self.throttle.deactivated_attempt(login)
                 raise AccountDeactivated(
                     f"The account {login.strip()} has been deactivated. Ask a practice Admin."
                 )
@@ -317,6 +318,7 @@ class Vault:
         active = self._clinician_active(credential.user_id)
         if not active:
             self.lock()
+            self.throttle.deactivated_attempt(credential.login)
             raise AccountDeactivated(
                 f"The account {credential.login} has been deactivated. Ask a practice Admin."
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
 from pixiodoc_desktop.clinic.audit import trail as audit
@@ -24,7 +25,30 @@ from pixiodoc_desktop.vault.vault import Unlocked, Vault
 log = logging.getLogger(__name__)
 
 
+def _audit_deactivated_attempts(ws: Workstation) -> None:
+    """Attempts by deactivated accounts since the last login: a SECURITY_ALERT each login."""
+    pending = ws.vault.throttle.deactivated_attempts()
+    if not pending:
+        return
+    with ws.read_session() as session:
+        ids = {
+            login.casefold(): user_id
+            for login, user_id in session.execute(select(Clinician.login, Clinician.id))
+        }
+    for login, attempts in sorted(pending.items()):
+        ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.SECURITY_ALERT,
+                ids.get(login),
+                outcome=audit.Outcome.DENIED,
+                details={"alert": "deactivated account", "login": login, "attempts": attempts},
+            )
+        )
+    ws.vault.throttle.clear_deactivated()
+
+
 def _audit_unlock(ws: Workstation, unlocked: Unlocked) -> None:
+    _audit_deactivated_attempts(ws)
     if unlocked.failed_attempts_to_audit:
         ws.audit_alone(
             audit.EventDraft(

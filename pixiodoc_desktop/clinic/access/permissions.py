@@ -21,7 +21,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.audit import trail as audit
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor
+from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.vault.schema import Clinician, EmergencyAccess, Grant, Patient, utcnow
 
 PRACTICE = "*"
@@ -118,6 +118,21 @@ def require_active(
 
 def allows(level: str | None, action: Action) -> bool:
     return level is not None and LEVELS.index(level) >= LEVELS.index(action.needed)
+
+
+def require_audited(
+    ws: Workstation, session: Session, actor: Actor, patient_id: str, action: Action
+) -> str:
+    """`require` for reads: a denial is written to the trail before it is raised.
+
+    A unit of work audits the AccessDenied leaving it; a plain read session
+    does not, so a refused `photo list` used to leave no trace.
+    """
+    try:
+        return require(session, actor, patient_id, action)
+    except AccessDenied as denied:
+        ws.audit_alone(denied.draft)
+        raise
 
 
 def require(

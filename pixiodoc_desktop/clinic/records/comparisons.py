@@ -34,7 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.comparison_marks import (
     Annotation,
@@ -311,14 +311,14 @@ class Comparisons:
             row = session.get(Comparison, comparison_id)
             if row is None or row.deleted:
                 raise RecordNotFound(f"There is no comparison {comparison_id}")
-            require(session, actor, row.patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, row.patient_id, Action.VIEW)
             data = _row_data(row)
         return self._record(actor, data)
 
     def list(self, actor: Actor, patient_id: str) -> list[ComparisonRecord]:
         """The patient's stored comparisons, newest first."""
         with self.ws.read_session() as session:
-            require(session, actor, patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, patient_id, Action.VIEW)
             live = select(Photo.id).where(Photo.patient_id == patient_id, ~Photo.deleted)
             rows = session.scalars(
                 select(Comparison)

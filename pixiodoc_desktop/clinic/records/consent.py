@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, parse
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
@@ -65,7 +65,7 @@ class Consents:
     def current(self, actor: Actor, patient_id: str) -> dict[str, ConsentDecision]:
         """The decision in force for each scope that has one."""
         with self.ws.read_session() as session:
-            require(session, actor, patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, patient_id, Action.VIEW)
             rows = session.scalars(
                 select(Consent)
                 .where(Consent.patient_id == patient_id)

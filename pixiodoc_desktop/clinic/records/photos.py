@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.body_sites import check_body_site
 from pixiodoc_desktop.clinic.records.photo_objects import StoredObjects, object_ids, store_objects
@@ -390,7 +390,7 @@ class Photos:
         `limit` returns only the newest ones (a screen's worth, shown while the rest loads).
         """
         with self.ws.read_session() as session:
-            require(session, actor, patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, patient_id, Action.VIEW)
             stmt = (
                 select(Photo, Visit.visit_date)
                 .join(Visit, Visit.id == Photo.visit_id)
@@ -413,7 +413,7 @@ class Photos:
         if not wanted:
             return {}
         with self.ws.read_session() as session:
-            require(session, actor, patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, patient_id, Action.VIEW)
             rows = session.execute(
                 select(Photo.id, Photo.thumbnail_blob_id).where(
                     Photo.patient_id == patient_id, Photo.id.in_(wanted), ~Photo.deleted
@@ -432,7 +432,7 @@ class Photos:
             ).first()
             if row is None or row[0].deleted:
                 raise RecordNotFound(f"There is no photo {photo_id}")
-            require(session, actor, row[0].patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, row[0].patient_id, Action.VIEW)
             return _summary(row[0], row[1])
 
     def image(self, actor: Actor, photo_id: str, size: ImageSize, *, audited: bool = True) -> bytes:
@@ -441,7 +441,7 @@ class Photos:
             photo = session.get(Photo, photo_id)
             if photo is None or photo.deleted:
                 raise RecordNotFound(f"There is no photo {photo_id}")
-            require(session, actor, photo.patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, photo.patient_id, Action.VIEW)
             key = self.ws.vault.patient_key(session, photo.patient_id)
             blob = {
                 ImageSize.THUMBNAIL: photo.thumbnail_blob_id,

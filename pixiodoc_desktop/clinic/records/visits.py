@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.body_sites import body_site
 from pixiodoc_desktop.clinic.workstation import Actor, UnitOfWork, Workstation
@@ -190,7 +190,7 @@ class Visits:
     def list(self, actor: Actor, patient_id: str) -> list[VisitSummary]:
         """The patient's visits, newest first."""
         with self.ws.read_session() as session:
-            require(session, actor, patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, patient_id, Action.VIEW)
             rows = session.scalars(
                 select(Visit)
                 .where(Visit.patient_id == patient_id, ~Visit.deleted)
@@ -226,7 +226,7 @@ class Lesions:
 
     def list(self, actor: Actor, patient_id: str) -> list[LesionSummary]:
         with self.ws.read_session() as session:
-            require(session, actor, patient_id, Action.VIEW)
+            require_audited(self.ws, session, actor, patient_id, Action.VIEW)
             rows = session.scalars(
                 select(Lesion)
                 .where(Lesion.patient_id == patient_id, ~Lesion.deleted)

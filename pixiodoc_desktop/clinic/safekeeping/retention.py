@@ -9,7 +9,7 @@ the audit details (it may name circumstances of the patient).
 
 from __future__ import annotations
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
@@ -49,7 +49,7 @@ def set_hold(ws: Workstation, actor: Actor, patient_id: str, reason: str | None)
 def hold_of(ws: Workstation, actor: Actor, patient_id: str) -> str | None:
     """The reason of the patient's retention hold, or None."""
     with ws.read_session() as session:
-        require(session, actor, patient_id, Action.VIEW)
+        require_audited(ws, session, actor, patient_id, Action.VIEW)
         patient = session.get(Patient, patient_id)
         if patient is None or patient.deleted:
             raise RecordNotFound(f"There is no patient {patient_id}")
