@@ -967,17 +967,17 @@
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="184"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="186"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="229"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
@@ -1022,7 +1022,7 @@
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="404"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="407"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1042,12 +1042,12 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="423"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="426"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="449"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="452"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
@@ -5142,277 +5142,407 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Nur ein Admin darf die DICOM-Worklist einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="279"/>
+        <source>{file} holds {count} records; a request holds one</source>
+        <translation>{file} enthält {count} Datensätze; eine Anfrage enthält einen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="280"/>
+        <source>{file} has no patient number (field 3000)</source>
+        <translation>{file} hat keine Patientennummer (Feld 3000)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="281"/>
+        <source>{file}: the patient number (field 3000) is longer than 64 characters</source>
+        <translation>{file}: Die Patientennummer (Feld 3000) ist länger als 64 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="284"/>
+        <source>{file} is a result (6310), not a request for PixioDoc</source>
+        <translation>{file} ist ein Ergebnis (6310), keine Anfrage an PixioDoc</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="285"/>
+        <source>{file} is addressed to {receiver}, not to PixioDoc ({ours})</source>
+        <translation>{file} ist an {receiver} gerichtet, nicht an PixioDoc ({ours})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="286"/>
+        <source>{file} has no family name (field 3101) for a new patient</source>
+        <translation>{file} enthält keinen Nachnamen (Feld 3101) für einen neuen Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="287"/>
+        <source>{file} is too large for a GDT file ({actual} bytes; at most {most})</source>
+        <translation>{file} ist zu groß für eine GDT-Datei ({actual} Bytes; höchstens {most})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="290"/>
+        <source>{file} is too large for a GDT file (more than {most} bytes)</source>
+        <translation>{file} ist zu groß für eine GDT-Datei (mehr als {most} Bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="291"/>
+        <source>{file} ends in the middle of a line (the file is truncated)</source>
+        <translation>{file} endet mitten in einer Zeile (die Datei ist abgeschnitten)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="292"/>
+        <source>{file}, line {line}: not a GDT line (3-digit length, 4-digit field id)</source>
+        <translation>{file}, Zeile {line}: keine GDT-Zeile (3-stellige Länge, 4-stellige Feldkennung)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="295"/>
+        <source>{file}, line {line}: the length says {declared} bytes but the line has {actual} (malformed length)</source>
+        <translation>{file}, Zeile {line}: Die Länge gibt {declared} Bytes an, die Zeile hat {actual} (fehlerhafte Länge)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="299"/>
+        <source>{file} is empty</source>
+        <translation>{file} ist leer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="300"/>
+        <source>{file} is not a GDT file: it holds binary data</source>
+        <translation>{file} ist keine GDT-Datei: Sie enthält Binärdaten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="301"/>
+        <source>{file} does not start with a record type (field 8000)</source>
+        <translation>{file} beginnt nicht mit einer Satzart (Feld 8000)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="302"/>
+        <source>{file}, line {line}: unknown field {field}</source>
+        <translation>{file}, Zeile {line}: unbekanntes Feld {field}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="303"/>
+        <source>{file}: record type {kind} is not one PixioDoc takes ({known})</source>
+        <translation>{file}: Die Satzart {kind} nimmt PixioDoc nicht an ({known})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="304"/>
+        <source>{file}: the record length (field 8100) is missing</source>
+        <translation>{file}: Die Satzlänge (Feld 8100) fehlt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="305"/>
+        <source>{file}: the record length (8100) says {declared} bytes but the record has {actual} ({why})</source>
+        <translation>{file}: Die Satzlänge (8100) gibt {declared} Bytes an, der Satz hat {actual} ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="309"/>
+        <source>the file is truncated</source>
+        <translation>die Datei ist abgeschnitten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="310"/>
+        <source>malformed length</source>
+        <translation>fehlerhafte Länge</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="311"/>
+        <source>{file}: character set {code} (field 9206) is not 1, 2, 3 or 4</source>
+        <translation>{file}: Der Zeichensatz {code} (Feld 9206) ist nicht 1, 2, 3 oder 4</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="312"/>
+        <source>{file}, line {line}: object end 8201 without its start</source>
+        <translation>{file}, Zeile {line}: Objektende 8201 ohne Objektbeginn</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="313"/>
+        <source>{file}: an object (8200) is not closed (the file is truncated)</source>
+        <translation>{file}: Ein Objekt (8200) ist nicht geschlossen (die Datei ist abgeschnitten)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="314"/>
+        <source>The {what} is not a GDT date (TTMMJJJJ)</source>
+        <translation>{what} ist kein GDT-Datum (TTMMJJJJ)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="315"/>
+        <source>The {what} is not a valid date</source>
+        <translation>{what} ist kein gültiges Datum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="316"/>
+        <source>date of birth (field 3103)</source>
+        <translation>Das Geburtsdatum (Feld 3103)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="317"/>
         <source>Only a workspace Admin may change the clinic&apos;s logo.</source>
         <translation>Nur ein Admin darf das Logo der Praxis ändern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="279"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="318"/>
         <source>Importing patients from the EHR takes a workspace Admin.</source>
         <translation>Der Import von Patienten aus dem Praxisverwaltungssystem ist Admins vorbehalten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="280"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="319"/>
         <source>This patient has not consented to being shown photos on the consultation screen (record consent for &apos;consultation-screen&apos; first).</source>
         <translation>Diese Person hat nicht eingewilligt, dass ihr Fotos auf dem Beratungsbildschirm gezeigt werden (erfassen Sie zuerst die Einwilligung „Beratungsbildschirm“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="285"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="324"/>
         <source>Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with &apos;pixiodoc licence install FILE&apos; or File &gt; Licence… in the workstation.</source>
         <translation>Wechseln Sie zu PixioDoc Pro oder Teams (siehe pixiodoc.example/pricing) und installieren Sie die Lizenz mit „pixiodoc licence install DATEI“ oder am Arbeitsplatz unter Datei &gt; Lizenz….</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="328"/>
         <source>The {plan} plan keeps up to {limit} patients and this clinic has {count}{why}. Existing records stay available. {hint}</source>
         <translation>Der Tarif {plan} umfasst bis zu {limit} Patienten, und diese Praxis hat {count}{why}. Vorhandene Akten bleiben verfügbar. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="293"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. Ask for more seats on the Teams licence.</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. Fragen Sie nach weiteren Plätzen für die Teams-Lizenz.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="297"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="336"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. PixioDoc Teams has 4 or more seats. {hint}</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. PixioDoc Teams hat 4 oder mehr Plätze. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="301"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="340"/>
         <source>{what} needs PixioDoc Pro; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Pro; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="302"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="341"/>
         <source>{what} needs PixioDoc Teams; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Teams; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="303"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="342"/>
         <source>Sharing a record with a colleague</source>
         <translation>Das Freigeben einer Akte an Kolleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="305"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="344"/>
         <source>The hot folder {folder} does not exist</source>
         <translation>Der überwachte Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="306"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="345"/>
         <source>The camera &apos;{camera}&apos; did not respond in time</source>
         <translation>Die Kamera „{camera}“ hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="307"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="346"/>
         <source>The camera &apos;{camera}&apos; is in use by another program (or does not start); close the other program and try again</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet (oder startet nicht); schließen Sie das andere Programm und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="311"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="350"/>
         <source>The camera &apos;{camera}&apos; is in use by another program</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="312"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="351"/>
         <source>The camera &apos;{camera}&apos; is not open</source>
         <translation>Die Kamera „{camera}“ ist nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="313"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="352"/>
         <source>&apos;{camera}&apos; has no picture that can be read</source>
         <translation>„{camera}“ liefert kein lesbares Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="314"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="353"/>
         <source>No camera found (nothing is connected as camera {index})</source>
         <translation>Keine Kamera gefunden (als Kamera {index} ist nichts angeschlossen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="315"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="354"/>
         <source>No camera found: &apos;{camera}&apos; is not connected or cannot be opened</source>
         <translation>Keine Kamera gefunden: „{camera}“ ist nicht angeschlossen oder lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="316"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="355"/>
         <source>No camera found: &apos;{camera}&apos; cannot be opened as video</source>
         <translation>Keine Kamera gefunden: „{camera}“ lässt sich nicht als Video öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="317"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="356"/>
         <source>No camera found: the folder {folder} does not exist</source>
         <translation>Keine Kamera gefunden: Der Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="318"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="357"/>
         <source>No camera found: the file {file} does not exist</source>
         <translation>Keine Kamera gefunden: Die Datei {file} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="319"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="358"/>
         <source>could not align: the fit is degenerate</source>
         <translation>Ausrichten nicht möglich: Die Anpassung ist entartet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="320"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="359"/>
         <source>could not align: the fit needs an implausible perspective</source>
         <translation>Ausrichten nicht möglich: Die Anpassung bräuchte eine unplausible Perspektive</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="321"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="360"/>
         <source>could not align: the fit would mirror the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung würde das Foto spiegeln</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="322"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="361"/>
         <source>could not align: the photos differ in scale by {scale}x (allowed 0.5-2)</source>
         <translation>Ausrichten nicht möglich: Die Fotos unterscheiden sich im Maßstab um das {scale}-Fache (erlaubt 0,5–2)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="325"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="364"/>
         <source>could not align: the fit twists the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung verdreht das Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="326"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="365"/>
         <source>could not align: too few matching features</source>
         <translation>Ausrichten nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="328"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="367"/>
         <source>Sync is not set up on this workstation (pixiodoc sync configure, or Settings &gt; Sync).</source>
         <translation>Die Synchronisation ist auf diesem Arbeitsplatz nicht eingerichtet (pixiodoc sync configure oder Einstellungen &gt; Synchronisation).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="371"/>
         <source>The sync access key and secret are missing from this PC&apos;s credential store; enter them again (pixiodoc sync configure).</source>
         <translation>Zugriffsschlüssel und Geheimnis für die Synchronisation fehlen im Anmeldedatenspeicher dieses PCs; geben Sie sie erneut ein (pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="336"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="375"/>
         <source>The sync endpoint {endpoint} cannot be reached (offline, or a wrong address). Changes stay on this PC and go out with the next sync.</source>
         <translation>Der Synchronisationsserver {endpoint} ist nicht erreichbar (offline oder falsche Adresse). Änderungen bleiben auf diesem PC und werden bei der nächsten Synchronisation übertragen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="340"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="379"/>
         <source>The sync endpoint {endpoint} is having trouble (error {code}); sync will try again later.</source>
         <translation>Der Synchronisationsserver {endpoint} hat Probleme (Fehler {code}); die Synchronisation wird später erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="344"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="383"/>
         <source>The sync endpoint {endpoint} refused a request (error {code}).</source>
         <translation>Der Synchronisationsserver {endpoint} hat eine Anfrage abgelehnt (Fehler {code}).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="345"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="384"/>
         <source>The sync endpoint {endpoint} rejects the access key or secret (check them under sync settings: pixiodoc sync configure).</source>
         <translation>Der Synchronisationsserver {endpoint} lehnt Zugriffsschlüssel oder Geheimnis ab (prüfen Sie sie in den Synchronisationseinstellungen: pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="349"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="388"/>
         <source>The sync endpoint {endpoint} does not answer as S3 storage (a proxy may be in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver {endpoint} antwortet nicht als S3-Speicher (vielleicht ist ein Proxy dazwischen oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="353"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="392"/>
         <source>The sync endpoint answered with a web page, not as S3 storage (a proxy or login portal is in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver hat mit einer Webseite statt als S3-Speicher geantwortet (ein Proxy oder Anmeldeportal ist dazwischen, oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="357"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="396"/>
         <source>The bucket {bucket} does not exist at {endpoint}; create it or correct the name.</source>
         <translation>Der Bucket {bucket} existiert bei {endpoint} nicht; legen Sie ihn an oder korrigieren Sie den Namen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="360"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="399"/>
         <source>This PC&apos;s clock is too far off the sync endpoint&apos;s time; set the date and time correctly (automatic time), then sync again.</source>
         <translation>Die Uhr dieses PCs weicht zu stark von der Zeit des Synchronisationsservers ab; stellen Sie Datum und Uhrzeit richtig ein (automatische Zeit) und synchronisieren Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="364"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="403"/>
         <source>The disk of this PC is full: the changes from the other workstations could not be saved. Free some space, then sync again; nothing was lost.</source>
         <translation>Die Festplatte dieses PCs ist voll: Die Änderungen der anderen Arbeitsplätze konnten nicht gespeichert werden. Schaffen Sie Platz und synchronisieren Sie dann erneut; es ist nichts verloren gegangen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="368"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="407"/>
         <source>The sync object {object} is not a PixioDoc object.</source>
         <translation>Das Synchronisationsobjekt {object} ist kein PixioDoc-Objekt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="369"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="408"/>
         <source>The sync object {object} is unreadable.</source>
         <translation>Das Synchronisationsobjekt {object} ist unlesbar.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="370"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="409"/>
         <source>The sync object {object} fails authentication (altered, or not this clinic&apos;s); it was not applied.</source>
         <translation>Das Synchronisationsobjekt {object} besteht die Echtheitsprüfung nicht (verändert oder nicht von dieser Praxis); es wurde nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="374"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="413"/>
         <source>Changes of workstation {device} are missing from the clinic&apos;s bucket or damaged there (batch {batch}); they are not applied here until that workstation puts them back at its next sync.</source>
         <translation>Änderungen des Arbeitsplatzes {device} fehlen im Speicher der Praxis oder sind dort beschädigt (Stapel {batch}); sie werden hier erst übernommen, wenn dieser Arbeitsplatz sie bei seiner nächsten Synchronisation wiederherstellt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="378"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="417"/>
         <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
         <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="382"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="421"/>
         <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="386"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="425"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="390"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="429"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="394"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="433"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="395"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="434"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="396"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="435"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="397"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="436"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="401"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="440"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="405"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="444"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="406"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="445"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="409"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="448"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="410"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="449"/>
         <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>

@@ -49,7 +49,7 @@ CATALOGUED = frozenset(
         "SyncError", "SyncNotConfigured", "SyncUnavailable", "SyncCredentialsRejected",
         "SyncBucketMissing", "SyncClockSkew", "SyncNotStorage", "SyncDiskFull",
         "SyncDataDamaged", "SyncBatchMissing", "SyncAuditMismatch", "SyncImageMissing",
-        "EnrollmentInvalid", "HeaderAltered", "VaultBusy", "KeyRotationRefused",
+        "EnrollmentInvalid", "GdtRefused", "HeaderAltered", "VaultBusy", "KeyRotationRefused",
     }
 )  # fmt: skip
 
