@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from gdt_fixtures import new_examination
 from practice_support import Exchange
+from sqlalchemy import select
 from vault_support import LOGIN, PASSWORD, CliRunner, Folders, plaintext_findings
 
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.practice.exchange import RequestOutcome, handle_file
 from pixiodoc_desktop.practice.watcher import GdtEvent, GdtInFolder, Outcome
+from pixiodoc_desktop.vault.schema import AuditEvent
 
 
 class Events:
@@ -196,3 +198,36 @@ def test_no_patient_datum_reaches_the_log_the_vault_or_a_reason_file(
     ]
     assert findings == []
     assert list(pixiodoc_dirs.logs.rglob("*.log")), "the command wrote no log to scan"
+
+
+def test_a_request_for_a_patient_the_clinician_may_not_see_is_refused_and_audited(
+    exchange: Exchange, workstation: Workstation, actor: Actor, services: ClinicServices,
+    second_clinician: Actor,
+) -> None:  # fmt: skip
+    private = services.patients.create(
+        actor, family_name="Vertraulich", external_id="77", practice_level=None
+    )
+    events = Events()
+    folder = GdtInFolder(
+        exchange.inbox,
+        lambda path: handle_file(workstation, second_clinician, path, exchange.settings),
+        on_event=events,
+        poll=3600,
+    )
+    folder.start()
+    try:
+        _drop(exchange.inbox, "PIXOPVS1.gdt", new_examination("77", "Vertraulich", "", "", "2"))
+        (event,) = events.wait_for(1)
+    finally:
+        folder.stop()
+    assert event.outcome is Outcome.REFUSED and "Vertraulich" not in event.reason
+    with workstation.read_session() as session:
+        denied = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.patient_id == private.id, AuditEvent.outcome == "denied"
+            )
+        ).all()
+    assert [(e.event_type, e.actor_id) for e in denied] == [
+        ("PATIENT_VIEWED", second_clinician.user_id)
+    ]
+    assert services.visits.list(actor, private.id) == []
