@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.state = SessionState(self)
         self.vault_info: VaultInfo | None = None
         self._select_first_patient = False
+        self._resume: tuple[str, str] | None = None  # (login, patient id) open at the lock
         self._shut_down = False
         self.viewer: ViewerWindow | None = None
 
@@ -343,7 +344,9 @@ class MainWindow(QMainWindow):
 
     def _enter_workspace(self) -> None:
         assert self.login_info is not None
-        self.setWindowTitle(f"{APP_TITLE} — {self.login_info.clinic_name}")
+        # Qt appends the application's display name unless the title ends with it:
+        # "Clinic — PixioDoc" names the product once.
+        self.setWindowTitle(f"{self.login_info.clinic_name} — {APP_TITLE}")
         self.stack.setCurrentWidget(self.workspace)
         width = max(self.width(), 1000)
         self.splitter.setSizes([280, width - 280 - 330, 330])
@@ -355,6 +358,10 @@ class MainWindow(QMainWindow):
         if self.login_info.role == "admin":
             self.side.review_emergencies()
         self.state.unlock()
+        resume, self._resume = self._resume, None
+        if resume is not None and resume[0] == self.login_info.login:
+            self._select_first_patient = False  # the same clinician returns to their patient
+            self.open_patient(resume[1])
 
     def is_unlocked(self) -> bool:
         return self.state.is_unlocked
@@ -363,6 +370,9 @@ class MainWindow(QMainWindow):
         """Hide every patient datum at once, then drop the keys on the DB worker."""
         if not self.is_unlocked():
             return
+        # In memory only: who had which record open, for their return (not another's).
+        login, record = self.login_info, self.record
+        self._resume = (login.login, record.patient.id) if login and record else None
         self.phone_capture.end(EndReason.LOCKED)  # before its dialog is closed below
         self.sync.stop()
         self.idle.stop()

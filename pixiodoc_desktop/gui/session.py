@@ -20,6 +20,7 @@ from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import UnknownClinician, VaultLocked
+from pixiodoc_desktop.vault.header import DEMO_MARK
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
 from pixiodoc_desktop.vault.vault import Vault
 
@@ -28,6 +29,7 @@ from pixiodoc_desktop.vault.vault import Vault
 class VaultInfo:
     folder: Path
     clinicians: tuple[tuple[str, str], ...]  # (login, display name)
+    demo: bool = False  # the public demo clinic (its password may be shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class ClinicSession:
         if self.vault is not None and self.vault.is_unlocked:
             self.lock()
         self.vault = Vault.open(folder)
-        return VaultInfo(self.vault.folder, tuple(self.vault.clinicians()))
+        return self._info(self.vault)
 
     def create(
         self, folder: Path, *, clinic_name: str, login_name: str, display_name: str, password: str
@@ -114,7 +116,12 @@ class ClinicSession:
         """The open vault's folder and clinicians, as they are now (clinicians come and go)."""
         if self.vault is None:
             return None
-        return VaultInfo(self.vault.folder, tuple(self.vault.clinicians()))
+        return self._info(self.vault)
+
+    @staticmethod
+    def _info(vault: Vault) -> VaultInfo:
+        demo = vault.header.extra.get(DEMO_MARK) is True
+        return VaultInfo(vault.folder, tuple(vault.clinicians()), demo)
 
     def lock(self) -> None:
         services, actor = self._services, self._actor

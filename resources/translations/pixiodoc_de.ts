@@ -550,95 +550,95 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="86"/>
         <source>PixioDoc — capture</source>
         <translation>PixioDoc — Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="135"/>
         <source>Capture settings</source>
         <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="138"/>
         <source>Record</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="139"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="140"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="175"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="178"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="178"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="260"/>
         <source>Space or the foot pedal</source>
         <translation>Leertaste oder Fußschalter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="182"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="184"/>
         <source>Burst of 3, keep the sharpest</source>
         <translation>Serie von 3, das schärfste behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="191"/>
         <source>Camera and profile</source>
         <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="254"/>
         <source>This record is View Only: it takes no new photos.</source>
         <translation>Diese Akte ist nur zum Ansehen freigegeben: Es können keine Fotos hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="256"/>
         <source>No camera is running: choose one (or Video file…) under Camera.</source>
         <translation>Keine Kamera läuft: Wählen Sie unter „Kamera“ eine aus (oder „Videodatei…“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="327"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="328"/>
         <source>%1 fps</source>
         <translation>%1 B/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="330"/>
         <source>polarised</source>
         <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="330"/>
         <source>non-polarised</source>
         <translation>nicht polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="331"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="332"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="331"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="332"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="336"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="411"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="412"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
@@ -1284,139 +1284,139 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="43"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="48"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="49"/>
         <source>Select a photo in the timeline.</source>
         <translation>Wählen Sie ein Foto im Verlauf aus.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="56"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="57"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="58"/>
         <source>Captured</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="59"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="60"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="61"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="61"/>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="81"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="69"/>
         <source>Open in viewer</source>
         <translation>Im Betrachter öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="70"/>
         <source>Edit tags and notes…</source>
         <translation>Schlagwörter und Notizen bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="73"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="77"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="78"/>
         <source>Reason</source>
         <translation>Anlass</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="79"/>
         <source>Conditions</source>
         <translation>Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="80"/>
         <source>Treatment</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="88"/>
         <source>Edit visit…</source>
         <translation>Besuch bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="89"/>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="92"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="94"/>
         <source>Record consent…</source>
         <translation>Einwilligung erfassen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="142"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="142"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="144"/>
         <source>%1× magnification</source>
         <translation>%1-fache Vergrößerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="155"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="175"/>
         <source>No consent recorded yet.</source>
         <translation>Noch keine Einwilligung erfasst.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="179"/>
         <source>granted</source>
         <translation>erteilt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="179"/>
         <source>refused</source>
         <translation>verweigert</translation>
     </message>
@@ -1646,12 +1646,12 @@ Type the patient&apos;s family name to confirm.</source>
 Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="46"/>
         <source>Family name to confirm erasure</source>
         <translation>Nachname zur Bestätigung der Löschung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="49"/>
         <source>Erase for good</source>
         <translation>Endgültig löschen</translation>
     </message>
@@ -2495,22 +2495,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="293"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="294"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="560"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="570"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="562"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="572"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="617"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="627"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2605,47 +2605,47 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PacsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="109"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="121"/>
         <source>PACS AE title</source>
         <translation>AE-Titel des PACS</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="122"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="123"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="124"/>
         <source>Our AE title</source>
         <translation>Eigener AE-Titel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="125"/>
         <source>DICOMweb URL (optional)</source>
         <translation>DICOMweb-URL (optional)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="131"/>
         <source>Connection test result</source>
         <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="132"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="156"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
@@ -3382,22 +3382,22 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RetentionHoldDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="73"/>
         <source>Retention hold</source>
         <translation>Aufbewahrungssperre</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="76"/>
         <source>While a hold is set, the record cannot be erased. Leave the reason empty to release the hold.</source>
         <translation>Solange eine Sperre gesetzt ist, kann die Akte nicht gelöscht werden. Lassen Sie den Grund leer, um die Sperre aufzuheben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="82"/>
         <source>e.g. statutory retention until 2035</source>
         <translation>z. B. gesetzliche Aufbewahrung bis 2035</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="83"/>
         <source>Reason for the retention hold</source>
         <translation>Grund der Aufbewahrungssperre</translation>
     </message>
@@ -3898,72 +3898,72 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="94"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="95"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="97"/>
         <source>Track lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="99"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="101"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="122"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="123"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="124"/>
         <source>Condition</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="125"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="127"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="205"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="206"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="207"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="212"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -3971,44 +3971,44 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="213"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="232"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="233"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="231"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="235"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="239"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="252"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="255"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="257"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -4087,32 +4087,37 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="59"/>
         <source>Vault: %1</source>
         <translation>Tresor: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="62"/>
+        <source>Demo clinic: the password of every demo login is %1</source>
+        <translation>Demo-Praxis: Das Passwort jeder Demo-Anmeldung lautet %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="91"/>
         <source>This vault has no clinicians.</source>
         <translation>Dieser Tresor hat keine Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="94"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="98"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="124"/>
         <source>Wrong password. Please try again.</source>
         <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="133"/>
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Zu viele falsche Passwörter. Sie können es in %n Sekunde erneut versuchen.</numerusform>
@@ -4120,7 +4125,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="142"/>
         <source>You can try again now.</source>
         <translation>Sie können es jetzt erneut versuchen.</translation>
     </message>

@@ -134,7 +134,7 @@ def test_switching_clinicians_never_shows_the_previous_record(
     qtbot.waitUntil(lambda: window.patients.model.rowCount() >= 1, timeout=10000)
     assert window.login_info is not None and window.login_info.login == NURSE
     assert window.status.clinician.text() == f"Clinician: {NURSE_NAME}"
-    assert window.windowTitle() == "PixioDoc — Praxis am Stadtpark"
+    assert window.windowTitle() == "Praxis am Stadtpark — PixioDoc"
     listed = {p.id: p for p in window.patients.model.rows()}
     if granted:
         # Theirs to see now, in the list only; nothing is opened for them.

@@ -45,7 +45,7 @@ def test_first_run_to_viewer_and_back(
     assert window.recovery_page.key_label.text() == ""
 
     _new_patient(qtbot, window, "Müller", "Jürgen")
-    assert window.windowTitle() == "PixioDoc — Praxis am Stadtpark"
+    assert window.windowTitle() == "Praxis am Stadtpark — PixioDoc"
     assert "Müller" not in window.windowTitle()
 
     photos = write_jpegs(tmp_path / "camera", 3)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.records.visits import VisitSummary
 from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.locale_text import number_text
 from pixiodoc_desktop.gui.session import PatientRecord
 
 
@@ -146,7 +147,10 @@ class DetailsPanel(QScrollArea):
         captured = photo.captured_at.strftime("%d.%m.%Y %H:%M") if photo.captured_at else "—"
         self.photo_fields["captured"].setText(captured)
         self.photo_fields["device"].setText(photo.device or "—")
-        size = f"{photo.width} × {photo.height} px · {photo.size_bytes / 1_048_576:.1f} MB"
+        megabytes = number_text(
+            photo.size_bytes / 1_048_576, 2 if photo.size_bytes < 104_858 else 1
+        )
+        size = f"{photo.width} × {photo.height} px · {megabytes} MB"
         if photo.calibration_px_per_mm:
             size += " · " + self.tr("%1 px/mm").replace("%1", f"{photo.calibration_px_per_mm:g}")
         self.photo_fields["size"].setText(size)

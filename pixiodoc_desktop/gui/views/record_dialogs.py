@@ -39,6 +39,9 @@ class EraseDialog(QDialog):
             ).replace("%1", display_name)
         )
         text.setWordWrap(True)
+        # A window does not grow for wrapped text by itself: reserve its height at its width.
+        text.setMinimumWidth(480)
+        text.setMinimumHeight(text.heightForWidth(480))
         self.family = QLineEdit()
         self.family.setAccessibleName(self.tr("Family name to confirm erasure"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -99,12 +100,15 @@ class TimelinePanel(QWidget):
         self.import_button = self._tool(
             "import", self.tr("Import photos"), self.import_requested, label=True
         )
-        header = QHBoxLayout()
-        names = QVBoxLayout()
-        names.setSpacing(0)
-        names.addWidget(self.name_label)
-        names.addWidget(self.facts_label)
-        header.addLayout(names, 1)
+        # Name and facts on their own lines, the record's buttons in a row beneath: long
+        # names and German words keep their room, and nothing moves when the patient changes.
+        header = QVBoxLayout()
+        header.setSpacing(2)
+        header.addWidget(self.name_label)
+        header.addWidget(self.facts_label)
+        for label_widget in (self.name_label, self.facts_label):
+            label_widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        buttons = QHBoxLayout()
         for button in (
             self.edit_button,
             self.visit_button,
@@ -112,7 +116,9 @@ class TimelinePanel(QWidget):
             self.consent_button,
             self.import_button,
         ):
-            header.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        header.addLayout(buttons)
         self.site_filter = self._filter(self.tr("Body site"))
         self.lesion_filter = self._filter(self.tr("Lesion"))
         self.condition_filter = self._filter(self.tr("Condition"))
@@ -147,11 +153,9 @@ class TimelinePanel(QWidget):
         button.setText(text)
         button.setToolTip(text)
         button.setAccessibleName(text)
-        button.setToolButtonStyle(
-            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-            if label
-            else Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
+        # Words beside every icon: a newcomer does not guess what a pictogram does.
+        del label
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.clicked.connect(signal)
         return button
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
+from pixiodoc_desktop.demo.clinic import DEMO_PASSWORD
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.forms import child, load_form
@@ -29,6 +37,14 @@ class UnlockPage(QWidget):
         self.message = child(form, QLabel, "messageLabel")
         self.unlock_button = child(form, QPushButton, "unlockButton")
         self.recovery_button = child(form, QPushButton, "recoveryButton")
+        self.demo_hint = QLabel()
+        self.demo_hint.setObjectName("DemoPasswordHint")
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_hint.setVisible(False)
+        layout = form.layout()
+        if isinstance(layout, QBoxLayout):  # under the password, above the message
+            layout.insertWidget(layout.indexOf(self.message), self.demo_hint)
         child(form, QPushButton, "otherVaultButton").clicked.connect(self.other_vault_requested)
         self.unlock_button.clicked.connect(self.unlock)
         self.password.returnPressed.connect(self.unlock)
@@ -41,6 +57,15 @@ class UnlockPage(QWidget):
 
     def show_vault(self, info: VaultInfo, last_login: str = "") -> None:
         self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(info.folder)))
+        # The demo clinic's password is public; a clinic's own vault never shows a hint.
+        self.demo_hint.setText(
+            self.tr("Demo clinic: the password of every demo login is %1").replace(
+                "%1", DEMO_PASSWORD
+            )
+            if info.demo
+            else ""
+        )
+        self.demo_hint.setVisible(info.demo)
         self.set_clinicians(info.clinicians, last_login)
         self.password.clear()
         self.message.clear()

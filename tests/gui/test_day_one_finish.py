@@ -1,0 +1,144 @@
+"""Day one, fit and finish on the demo as shipped: every dialog of the menus fits the screen
+and cuts no text off (English and German, 1366x768 and 1920x1080), the title names the
+product once, the menus rest while locked, the demo's unlock screen gives its password,
+and the clinician who locks comes back to their patient."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from day_one import demo_app, demo_vaults, shoot, shots
+from fit import clipped
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.demo.clinic import DEMO_PASSWORD
+from pixiodoc_desktop.gui.main_window import MainWindow
+
+__all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
+
+SCREENS = ((1366, 768), (1920, 1080))
+# Menu entries that open a window of ours (not a file dialog, not a whole screen of its own).
+ENTRIES = {
+    "en": (
+        ("Patient", "Edit patient…"),
+        ("Patient", "New visit…"),
+        ("Patient", "Track lesion…"),
+        ("Patient", "Record consent…"),
+        ("Patient", "Share…"),
+        ("Patient", "Export report (PDF)…"),
+        ("Patient", "Retention hold…"),
+        ("Patient", "Erase patient…"),
+        ("File", "Settings…"),
+        ("File", "Licence…"),
+        ("Practice", "Clinicians…"),
+    ),
+    "de": (
+        ("Patient", "Patient bearbeiten…"),
+        ("Patient", "Neuer Besuch…"),
+        ("Patient", "Läsion verfolgen…"),
+        ("Patient", "Einwilligung erfassen…"),
+        ("Patient", "Freigeben…"),
+        ("Patient", "Bericht exportieren (PDF)…"),
+        ("Patient", "Aufbewahrungssperre…"),
+        ("Patient", "Patient löschen…"),
+        ("Datei", "Einstellungen…"),
+        ("Datei", "Lizenz…"),
+        ("Praxis", "Benutzer…"),
+    ),
+}
+
+
+def _menus(window: MainWindow) -> dict[str, QMenu]:
+    out = {}
+    for item in window.menuBar().actions():
+        menu = item.menu()
+        if isinstance(menu, QMenu):
+            out[item.text().replace("&", "")] = menu
+    return out
+
+
+def _new_window(before: set[QWidget]) -> QWidget | None:
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget not in before and not isinstance(widget, QMenu):
+            return widget
+    return None
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_every_dialog_fits_and_cuts_nothing_off(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    window = demo_app(language)
+    menus = _menus(window)
+    problems: list[str] = []
+    for width, height in SCREENS:
+        window.resize(width, height)
+        QApplication.processEvents()
+        problems += [f"main window {width}x{height}: {p}" for p in clipped(window)]
+        shoot(window, shots, f"fit-{language}-workspace-{width}x{height}")
+        for menu_title, text in ENTRIES[language]:
+            action = next(
+                a for a in menus[menu_title].actions() if a.text().replace("&", "") == text
+            )
+            before = set(QApplication.topLevelWidgets())
+            action.trigger()
+            qtbot.waitUntil(lambda b=before: _new_window(b) is not None, timeout=10000)
+            shown = _new_window(before)
+            assert shown is not None
+            qtbot.wait(150)  # its first answers from the vault fill it
+            size = shown.frameGeometry().size()
+            if size.width() > width or size.height() > height:
+                problems.append(f"{text}: {size.width()}x{size.height()} exceeds {width}x{height}")
+            problems += [f"{text}: {p}" for p in clipped(shown)]
+            if (width, height) == SCREENS[0]:
+                name = text.strip("…").replace(" ", "-").replace("(", "").replace(")", "").lower()
+                shoot(shown, shots, f"fit-{language}-{name}")
+            if isinstance(shown, QDialog):
+                shown.reject()
+            else:
+                shown.close()
+            qtbot.waitUntil(lambda s=shown: not s.isVisible(), timeout=5000)
+    assert not problems, "\n".join(problems)
+
+
+def test_title_menus_demo_password_and_return_to_the_patient(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path
+) -> None:
+    window = demo_app("en")
+    # Qt appends the display name unless the title ends with it: the product is named once.
+    assert window.windowTitle().endswith(" — PixioDoc")
+    assert window.windowTitle().count("PixioDoc") == 1
+    patients = window.patients
+    other = next(i for i, p in enumerate(patients.model.rows()) if p.id != window.state.patient_id)
+    with qtbot.waitSignal(window.state.record_shown, timeout=10000):
+        patients.select_row(other)
+    had_open = window.state.patient_id
+    assert had_open is not None
+
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_unlocked()
+    enabled = [
+        f"{title} › {a.text()}"
+        for title, menu in _menus(window).items()
+        for a in menu.actions()
+        if a.isEnabled() and a.isVisible() and not a.isSeparator()
+    ]
+    # Only the PC's preferences (language, theme: no patient data; a clinician may switch
+    # the language before logging in) and Quit stay available.
+    assert enabled == ["File › Settings…", "File › Quit"], enabled
+    hint = window.unlock_page.demo_hint
+    assert hint.isVisible() and DEMO_PASSWORD in hint.text()
+    shoot(window, shots, "unlock-demo-password-en")
+
+    page = window.unlock_page
+    qtbot.keyClicks(page.password, DEMO_PASSWORD)
+    with qtbot.waitSignal(window.state.record_shown, timeout=30000):
+        QTest.keyClick(page.password, Qt.Key.Key_Return)
+    assert window.state.patient_id == had_open
+    assert window.timeline.name_label.text() == window.state.record.patient.display_name
