@@ -36,6 +36,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "errors", "{file} is not a picture file ({kind}); only regular files can be imported"
     ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{file} holds {count} pages; PixioDoc takes one picture per file (save each as its own file)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{file} holds {count} frames; PixioDoc takes one picture per file (save each as its own file)",
+    ),
     QT_TRANSLATE_NOOP("errors", "a folder"),
     QT_TRANSLATE_NOOP("errors", "a pipe"),
     QT_TRANSLATE_NOOP("errors", "a socket"),

@@ -29,6 +29,7 @@ from pixiodoc_desktop.imaging.decode import (
     plugin_for,
     raise_pillow_limit,
 )
+from pixiodoc_desktop.imaging.frames import refuse_several_pictures
 from pixiodoc_desktop.imaging.metadata import (
     JpegStructureError,
     PhotoFacts,
@@ -219,6 +220,7 @@ def _prepare_lossless(
     """Everything but JPEG is decoded, turned upright and stored as a metadata-free PNG."""
     image = open_header(plugin_for(kind, source_name), data, kind, source_name)
     checked_size(image, source_name, max_pixels)
+    refuse_several_pictures(image, kind, source_name)
     # A TIFF file is its own EXIF structure; other formats carry an EXIF block.
     exif = data if kind is ImageType.TIFF else image.info.get("exif")
     facts = read_photo_facts(exif if isinstance(exif, bytes) else None)
