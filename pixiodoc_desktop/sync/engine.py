@@ -38,12 +38,13 @@ from pixiodoc_desktop.sync.erasures import keep_erasures
 from pixiodoc_desktop.sync.heads import (
     MISSING,
     check_audit_anchors,
+    images_wanted,
     known_latest_batches,
     publish_head,
     read_heads,
     wanted_from_me,
 )
-from pixiodoc_desktop.sync.images import missing_images, refetch
+from pixiodoc_desktop.sync.images import missing_images, offer_images, refetch
 from pixiodoc_desktop.sync.pull import drop_erased_locally, pull
 from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
 from pixiodoc_desktop.sync.repair import put_back_own_batches
@@ -125,6 +126,7 @@ def sync_once(
         heads = read_heads(store, keys)
         recheck_if_rolled_back(ws, heads.get(ws.device_id, {}).get("shredded"))
         put_back_own_batches(ws, store, keys, wanted_from_me(ws, heads))
+        offer_images(ws, store, keys, images_wanted(ws, heads))
         pushed = push(ws, store, keys, progress) if push_changes else None
         _publish_clinic(ws, store, keys)
         refetch(ws, store, keys, missing_images(ws), replace=False)  # earlier rounds' gaps

@@ -29,13 +29,16 @@ from pixiodoc_desktop.errors import SyncDataDamaged
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.compact import SHREDDED
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
+from pixiodoc_desktop.sync.images import MISSING as MISSING_IMAGE
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore
-from pixiodoc_desktop.vault.schema import AuditEvent, SyncCursor
+from pixiodoc_desktop.vault.schema import AuditEvent, SyncBlob, SyncCursor
 
 log = logging.getLogger(__name__)
 
 BATCH_ANCHORS = "batch_anchors"  # sync_state: {device: highest batch number ever heard of}
 MISSING = "missing_batches"  # sync_state: {device: first batch this PC cannot get}
+
+WANT_IMAGES = 200  # image objects one head asks for at a time
 
 Heads = dict[str, dict[str, Any]]
 
@@ -101,6 +104,15 @@ def wanted_from_me(ws: Workstation, heads: Heads) -> set[int]:
     return wanted
 
 
+def images_wanted(ws: Workstation, heads: Heads) -> list[str]:
+    """Image objects other PCs could not get intact (this PC uploads those it has)."""
+    wanted: set[str] = set()
+    for device, head in heads.items():
+        if device != ws.device_id:
+            wanted.update(str(b) for b in (head.get("want_images") or []) if isinstance(b, str))
+    return sorted(wanted)
+
+
 def _chain_tip(session: Any, device: str, up_to: int | None = None) -> list[Any] | None:
     """[seq, hash hex] of the newest event of `device` held here (at most `up_to`)."""
     query = select(func.max(AuditEvent.seq)).where(AuditEvent.device_id == device)
@@ -134,6 +146,11 @@ def publish_head(
                 seen.setdefault(device, {})["audit"] = tip
         own = _chain_tip(session, ws.device_id, pushed) if pushed else None
         shredded = list(state.get(session, SHREDDED) or [])
+        images = list(
+            session.scalars(
+                select(SyncBlob.blob_id).where(SyncBlob.state == MISSING_IMAGE).limit(WANT_IMAGES)
+            )
+        )
         state.put(session, MISSING, missing)
         # what this PC publishes of its own chain is an anchor for it too
         if own is not None:
@@ -148,6 +165,7 @@ def publish_head(
         "seen": seen,
         "want": missing,
         "shredded": shredded,  # erasures this PC's batches in the bucket are redacted for
+        "want_images": images,  # image objects it could not get intact: any PC that has one
     }
     name = head_key(store, keys, ws.device_id)
     store.put(name, seal_json(keys.ops, document, name=name))
@@ -180,6 +198,6 @@ def check_audit_anchors(ws: Workstation, heads: Heads) -> list[audit_anchors.Cha
                 audit_anchors.record(session, key, subject, seq, digest, witness=device)
         found = audit_anchors.faults(session, key)
         told = set(state.get(session, ALERTED) or [])
-        new = [f for f in found if str(f) not in told]
-        state.put(session, ALERTED, sorted(told | {str(f) for f in found}))
+        new = [f for f in found if f"{f.device_id}:{f.seq}" not in told]
+        state.put(session, ALERTED, sorted(told | {f"{f.device_id}:{f.seq}" for f in found}))
     return new

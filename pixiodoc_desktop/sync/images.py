@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.errors import BlobDamaged
+from pixiodoc_desktop.errors import BlobDamaged, PixioDocError
 from pixiodoc_desktop.sync.crypto import SyncKeys
 from pixiodoc_desktop.sync.ops import Op
 from pixiodoc_desktop.sync.push import BLOB_FIELDS, blob_key
@@ -195,3 +195,18 @@ def refetch(
 def missing_images(ws: Workstation) -> list[str]:
     with ws.vault.read_session() as session:
         return list(session.scalars(select(SyncBlob.blob_id).where(SyncBlob.state == MISSING)))
+
+
+def offer_images(ws: Workstation, store: ObjectStore, keys: SyncKeys, wanted: list[str]) -> int:
+    """Upload again the wanted image objects this PC holds (another PC found them missing
+    or damaged in the bucket); returns how many."""
+    sent = 0
+    for blob_id in wanted:
+        try:
+            path = ws.vault.blobs.path_for(blob_id)
+        except PixioDocError:
+            continue  # not an image id: a damaged head
+        if path.exists():
+            store.put_file(blob_key(store, keys, blob_id), path)
+            sent += 1
+    return sent

@@ -99,13 +99,20 @@ def fetch_batches(
             continue
         after = cursors.get(device, 0)
         prefix = store.key(keys.workspace, "devices", device, "ops") + "/"
-        start = batch_key(store, keys, device, after) if after else ""
+        # listed from the last batch applied: one the bucket lost since (rolled back) counts
+        start = batch_key(store, keys, device, after - 1) if after > 1 else ""
         expected = after + 1
         stopped = False
+        last_applied_listed = after == 0
         for name, _size in store.objects(prefix, start_after=start):
             seq_text = name.rsplit("/", 1)[-1]
             if not seq_text.isdigit():
                 continue
+            if not last_applied_listed:
+                last_applied_listed = int(seq_text) == after
+                if last_applied_listed:
+                    continue
+                break
             stopped = True  # unless the batch is taken below
             if int(seq_text) != expected:
                 break  # a gap: the writer must put the missing batch back
@@ -128,7 +135,9 @@ def fetch_batches(
             expected += 1
             if len(batches) >= MAX_BATCHES_PER_ROUND:
                 return batches
-        if stopped or expected <= known.get(device, 0):
+        if not last_applied_listed:
+            gaps[device] = after
+        elif stopped or expected <= known.get(device, 0):
             gaps[device] = expected
     return batches
 

@@ -53,8 +53,8 @@ def names(station: Station) -> set[str]:
 def assert_converged(*stations: Station) -> None:
     dumps = [canonical_dump(s.ws) for s in stations]
     for dump in dumps[1:]:
-        assert {k: v for k, v in dump.items() if k != "audit"} == {
-            k: v for k, v in dumps[0].items() if k != "audit"
+        assert {k: v for k, v in dump.items() if k != "audit_events"} == {
+            k: v for k, v in dumps[0].items() if k != "audit_events"
         }
 
 
