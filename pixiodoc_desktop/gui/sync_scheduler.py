@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QStatusBar, QWid
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, PixioDocError, SyncError
 from pixiodoc_desktop.gui.context import GuiContext
-from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog, SyncForm
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -119,7 +119,7 @@ def status_text(status: SyncStatus | None) -> str:
         return QCoreApplication.translate("SyncScheduler", "Sync: not set up")
     if status.last_error:
         return QCoreApplication.translate("SyncScheduler", "Sync failed: %1").replace(
-            "%1", status.last_error
+            "%1", translated_message(status.last_error)
         )
     if status.last_sync_at is None:
         when = QCoreApplication.translate("SyncScheduler", "never")
@@ -133,6 +133,9 @@ def status_text(status: SyncStatus | None) -> str:
         .replace("%1", when)
         .replace("%2", str(status.pending_changes))
     )
+
+
+LABEL_WIDTH = 520  # px of the status bar for the sync status
 
 
 class _Relay(QObject):
@@ -347,7 +350,7 @@ class SyncScheduler(QObject):
         if self.schedule is not None:
             self.schedule.failed(dt.datetime.now(dt.UTC), exc)
         message = error_text(exc) if isinstance(exc, PixioDocError) else type(exc).__name__
-        self.label.setText(
+        self._set_label(
             QCoreApplication.translate("SyncScheduler", "Sync failed: %1").replace("%1", message)
         )
         if self._explicit:
@@ -367,10 +370,16 @@ class SyncScheduler(QObject):
         )
         self.progress.show()
 
+    def _set_label(self, text: str) -> None:
+        """The status bar keeps the start of a long reason; its tooltip has all of it."""
+        metrics = self.label.fontMetrics()
+        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH))
+        self.label.setToolTip(text)
+
     def _show_status(self, status: SyncStatus) -> None:
         self.status = status
         text = status_text(status)
-        self.label.setText(text)
+        self._set_label(text)
         self.status_changed.emit(text)
         count = status.open_conflicts
         self.conflicts_button.setText(

@@ -6,20 +6,31 @@ One test runs real rounds against SeaweedFS on loopback (the fixtures of tests/s
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
 import pytest
-from conftest import create_vault_through_first_run
+from conftest import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import Patients
+from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import SyncBatchMissing
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler, status_text
 from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog
-from pixiodoc_desktop.sync.engine import SyncReport, SyncStatus
-from pixiodoc_desktop.sync.settings import KEYRING_SERVICE
+from pixiodoc_desktop.sync import state as sync_state
+from pixiodoc_desktop.sync.engine import SyncReport, SyncStatus, sync_keys, sync_once
+from pixiodoc_desktop.sync.enroll import create_enrollment, join
+from pixiodoc_desktop.sync.push import batch_key
+from pixiodoc_desktop.sync.settings import KEYRING_SERVICE, SyncTarget, store_settings
+from pixiodoc_desktop.sync.store import ObjectStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
@@ -145,3 +156,78 @@ def test_open_conflicts_are_reachable_from_the_status_bar(
     dialog = unlocked.findChild(ConflictsDialog)
     assert dialog is not None and dialog.list.count() == 0  # none really open in this vault
     assert not dialog.keep_button.isEnabled()
+
+
+@pytest.fixture(params=["en", "de"])
+def language(request: pytest.FixtureRequest) -> str:
+    """The interface language, installed before the window is built."""
+    if request.param == "de":
+        request.getfixturevalue("german")
+    return str(request.param)
+
+
+def test_a_batch_missing_from_the_bucket_shows_in_the_status_bar(
+    qtbot: QtBot,
+    language: str,
+    unlocked: MainWindow,
+    weed: Weed,
+    tmp_path: Path,
+) -> None:
+    """Issue 14: another PC's batch deleted from the bucket fails the round, in the user's
+    language, in the status bar (the whole reason in its tooltip); the shot is saved for a
+    person to look at."""
+    sync: SyncScheduler = unlocked.sync
+    dialog = _open_dialog(qtbot, unlocked)
+    prefix = f"gap-{language}-{id(unlocked):x}"
+    dialog.endpoint.setText(weed.endpoint)
+    dialog.bucket.setText(BUCKET)
+    dialog.prefix.setText(prefix)
+    dialog.access_key.setText(ACCESS_KEY)
+    dialog.secret.setText(SECRET_KEY)
+    with qtbot.waitSignal(sync.round_finished, timeout=60000):
+        dialog._save()
+    target = SyncTarget(weed.endpoint, "eu-central-1", BUCKET, prefix)
+
+    def enroll(services: ClinicServices, actor: Actor) -> str:
+        ws = services.workstation
+        code, _expires = create_enrollment(ws, ObjectStore(store_settings(ws.vault)), actor)
+        return code
+
+    code = in_vault(qtbot, unlocked, enroll)
+    other = join(tmp_path / "other-pc", target, ACCESS_KEY, SECRET_KEY, code=code)
+    ws, actor = log_in(other, LOGIN, PASSWORD)
+    store = ObjectStore(store_settings(ws.vault))
+    try:
+        seqs = []
+        for name in ("Lücke", "Danach"):
+            Patients(ws).create(actor, family_name=name)
+            sync_once(ws, store, actor_id=actor.user_id)
+            seqs.append(_last_batch(ws))
+        store.delete(batch_key(store, sync_keys(ws), ws.device_id, seqs[0]))
+    finally:
+        lock(ws, actor, logged_out=True)
+
+    with qtbot.waitSignal(sync.round_finished, timeout=60000) as failed:
+        sync.sync_now_action.trigger()
+    assert isinstance(failed.args[0], SyncBatchMissing)
+    expected = {
+        "en": "Sync failed: Changes of workstation ",
+        "de": "Synchronisation fehlgeschlagen: Änderungen des Arbeitsplatzes ",
+    }[language]
+    assert sync.label.toolTip().startswith(expected), sync.label.toolTip()
+    assert {"en": f"(batch {seqs[0]})", "de": f"(Stapel {seqs[0]})"}[
+        language
+    ] in sync.label.toolTip()
+    assert sync.label.text().startswith(expected) and sync.label.text().endswith("…")
+    assert not sync.label.isHidden()
+    shots = Path(os.environ.get("PIXIODOC_SHOT_DIR") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    unlocked.resize(1366, 768)
+    unlocked.show()
+    QApplication.processEvents()
+    assert unlocked.grab().save(str(shots / f"sync-batch-missing-{language}.png"))
+
+
+def _last_batch(ws: Workstation) -> int:
+    with ws.vault.read_session() as session:
+        return int(sync_state.get(session, sync_state.NEXT_SEQ) or 1) - 1
