@@ -27,7 +27,7 @@ from pixiodoc_desktop.sync.push import BLOB_FIELDS, blob_key
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore, disk_full
 from pixiodoc_desktop.vault.blobs import blob_id_for, decrypt_blob
 from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
-from pixiodoc_desktop.vault.schema import PatientKey, Photo, SyncBlob
+from pixiodoc_desktop.vault.schema import PatientKey, Photo, SyncBlob, SyncClock
 
 MISSING = "missing"  # sync_blobs.state of an object a pull could not get intact
 
@@ -48,6 +48,14 @@ class ImageKeys:
             elif op.fields.get("wrapped_key"):
                 self.wrapped[op.entity_id] = bytes.fromhex(str(op.fields["wrapped_key"]))
         self.cache: dict[str, bytes | None] = {}
+
+    def erased_here(self, patient_id: str) -> bool:
+        """Erased (in these batches or before): its images are not wanted."""
+        if patient_id in self.erased:
+            return True
+        with self.ws.vault.read_session() as session:
+            row = session.get(SyncClock, ("patient_keys", patient_id))
+            return row is not None and row.deleted_hlc is not None
 
     def key(self, patient_id: str) -> bytes | None:
         if patient_id in self.erased:
@@ -141,8 +149,8 @@ def fetch_checked(
     if patient_id is None:
         return None
     key = image_keys.key(patient_id)
-    if key is None:
-        return 0
+    if key is None:  # erased: not wanted; else the key has not come (yet): try again
+        return 0 if image_keys.erased_here(patient_id) else None
     try:
         size = fetch_image(ws, store, keys, blob_id, patient_id, key, replace=replace)
     except BlobDamaged:
