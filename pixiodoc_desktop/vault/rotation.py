@@ -1,92 +1,112 @@
-"""Renewing the workspace key: the database side, made safe against a crash.
+"""Renewing the workspace key (WK), the vault's side; `clinic/access/key_rotation.py`
+checks who may and re-seals the audit trail, `rekey.py` prepares the database.
 
-The new database is prepared beside the old one (`vault.db.rotated`): a
-consistent copy taken with SQLite's backup API, rewritten under the old key
-(patient keys re-wrapped, the audit trail re-sealed, the rotation audited),
-then rekeyed to the new key. Writing vault.json with the new wrapped keys is
-the commit point; the copy then replaces vault.db. A crash before the commit
-leaves a copy the old key cannot open (deleted at the next unlock); a crash
-after it leaves one the new key opens (moved into place at the next unlock).
+Only the acting clinician's password is known here, so theirs is the one
+credential re-wrapped; every other clinician needs a new password from an
+Admin (their logins are remembered so the unlock screen can say so), and a
+new recovery key replaces the old one. The image-id key is carried over,
+wrapped under the new WK: image objects are named by it. An old vault.json
+copied back afterwards opens nothing: its WK no longer opens the database.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import os
+import secrets
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import dataclass, replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.errors import VaultDamaged
-from pixiodoc_desktop.vault import database, private
-from pixiodoc_desktop.vault.durable import fsync_folder
-
-log = logging.getLogger(__name__)
-
-ROTATED_DB = f"{database.DB_NAME}.rotated"
-_SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-def _discard(path: Path) -> None:
-    for suffix in ("", *_SIDE_FILES):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
-def prepare(
-    folder: Path, old_key: bytes, new_key: bytes, rewrite: Callable[[Session], None]
-) -> Path:
-    """The database as it will be after the rotation, rekeyed, beside vault.db."""
-    staged = folder / ROTATED_DB
-    _discard(staged)
-    private.create_file(staged)
-    try:
-        with (
-            database.raw_connection(folder / database.DB_NAME, old_key) as src,
-            database.raw_connection(staged, old_key) as dst,
-        ):
-            src.backup(dst)
-        engine = database.open_engine(staged, old_key)
-        try:
-            with database.session_factory(engine)() as session, session.begin():
-                rewrite(session)
-        finally:
-            engine.dispose()
-        with database.raw_connection(staged, old_key) as conn:
-            conn.execute("PRAGMA journal_mode = DELETE").fetchall()
-            conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
-        database.open_engine(staged, new_key).dispose()  # it opens under the new key
-        with staged.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        fsync_folder(folder)
-    except BaseException:
-        _discard(staged)
-        raise
-    return staged
+from pixiodoc_desktop.errors import UnknownClinician, VaultBusy, VaultDamaged, WrongPassword
+from pixiodoc_desktop.vault import keys, rekey
+from pixiodoc_desktop.vault.header import RESTORE_HINT, WrappedKey
+from pixiodoc_desktop.vault.schema import PatientKey
+from pixiodoc_desktop.vault.vault import (
+    AWAITING_PASSWORD,
+    CARRIED_BLOB_ID_KEY,
+    Vault,
+    VaultKeys,
+    credential_aad,
+    recovery_aad,
+)
 
 
-def swap_in(folder: Path) -> None:
-    """After the commit: the prepared database becomes vault.db (the old one's WAL goes too)."""
-    live = folder / database.DB_NAME
-    for suffix in _SIDE_FILES:  # old frames must never be replayed onto the new file
-        Path(f"{live}{suffix}").unlink(missing_ok=True)
-    (folder / ROTATED_DB).replace(live)
-    fsync_folder(folder)
+@dataclass(frozen=True, slots=True)
+class RotatedKeys:
+    """What a workspace-key rotation hands back: the new recovery key (shown once) and
+    the logins that need a new password from an Admin before they can log in again."""
+
+    recovery_key: str
+    awaiting_password: tuple[str, ...]
 
 
-def finish_interrupted(folder: Path, db_key: bytes) -> None:
-    """At unlock: finish (or drop) a rotation a crash cut off, whichever the header decided."""
-    staged = folder / ROTATED_DB
-    if not staged.exists():
-        return
-    opens = False
-    with contextlib.suppress(VaultDamaged):
-        database.open_engine(staged, db_key).dispose()
-        opens = True
-    if opens:
-        log.warning("Finishing a workspace-key rotation that was cut off")
-        swap_in(folder)
-    else:
-        log.warning("Dropping a workspace-key rotation that was cut off before it took effect")
-        _discard(staged)
+def rotate_workspace_key(
+    vault: Vault, user_id: str, password: str, rewrite: Callable[[Session, VaultKeys], None]
+) -> RotatedKeys:
+    """A new WK: every derived key renewed, the database rekeyed, patient keys re-wrapped.
+
+    `rewrite` re-seals what else in the database hangs on derived keys (the
+    audit trail) and audits the act, inside the rekeyed copy's transaction.
+    """
+    old, header = vault.keys, vault.header
+    me = next((c for c in header.credentials if c.user_id == user_id), None)
+    if me is None or me.key.kdf is None:
+        raise UnknownClinician("The acting clinician has no password in this vault.")
+    kek = keys.password_key(password, me.key.salt, me.key.kdf)
+    if keys.unwrap(kek, me.key.wrapped, aad=credential_aad(header, user_id)) is None:
+        raise WrongPassword(f"The password for {me.login} is wrong.")
+    if vault.others_unlocked():
+        raise VaultBusy(
+            "PixioDoc has this vault open elsewhere on this PC (another window or command); "
+            "close it first, then renew the keys."
+        )
+    new = VaultKeys.from_workspace(keys.random_key(), header.vault_id, blob_id=old.blob_id)
+
+    def whole_rewrite(session: Session) -> None:
+        _rewrap_patient_keys(vault, session, old.workspace, new.workspace)
+        rewrite(session, new)
+
+    vault.checkpoint()
+    rekey.prepare(vault.folder, old.database, new.database, whole_rewrite)
+    recovery_key = keys.new_recovery_key()
+    salt = secrets.token_bytes(keys.SALT_BYTES)
+    recovery = keys.wrap(
+        keys.recovery_wrapping_key(recovery_key, salt), new.workspace, aad=recovery_aad(header)
+    )
+    new_salt = secrets.token_bytes(keys.SALT_BYTES)
+    wrapped = keys.wrap(
+        keys.password_key(password, new_salt, me.key.kdf),
+        new.workspace,
+        aad=credential_aad(header, user_id),
+    )
+    awaiting = sorted(
+        {*header.extra.get(AWAITING_PASSWORD, [])}
+        | {c.login.casefold() for c in header.credentials if c.user_id != user_id}
+    )
+    renewed = replace(
+        header,
+        credentials=(replace(me, key=WrappedKey(new_salt, wrapped, me.key.kdf)),),
+        recovery=WrappedKey(salt, recovery, None),
+        extra={
+            **header.extra,
+            AWAITING_PASSWORD: awaiting,
+            CARRIED_BLOB_ID_KEY: keys.b64(
+                keys.wrap(new.workspace, new.blob_id, aad=vault.blob_id_aad())
+            ),
+        },
+    )
+    vault.install_renewed_keys(new, renewed)
+    return RotatedKeys(recovery_key, tuple(awaiting))
+
+
+def _rewrap_patient_keys(vault: Vault, session: Session, old_wk: bytes, new_wk: bytes) -> None:
+    for row in session.scalars(select(PatientKey)):
+        aad = vault.patient_aad(row.patient_id)
+        pdk = keys.unwrap(old_wk, row.wrapped_key, aad=aad)
+        if pdk is None:
+            raise VaultDamaged(
+                f"The data key of patient {row.patient_id} is damaged; the keys were not "
+                f"renewed. {RESTORE_HINT}"
+            )
+        row.wrapped_key = keys.wrap(new_wk, pdk, aad=aad)

@@ -12,7 +12,6 @@ import contextlib
 import logging
 import secrets
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
@@ -25,14 +24,13 @@ from pixiodoc_desktop.errors import (
     AccountDeactivated,
     InvalidInput,
     UnknownClinician,
-    VaultBusy,
     VaultDamaged,
     VaultError,
     VaultExists,
     VaultLocked,
     WrongPassword,
 )
-from pixiodoc_desktop.vault import database, keys, locking, passwords, private, rotation
+from pixiodoc_desktop.vault import database, keys, locking, passwords, private, rekey
 from pixiodoc_desktop.vault.blobs import BlobStore
 from pixiodoc_desktop.vault.header import (
     DEMO_MARK,
@@ -92,15 +90,6 @@ class VaultKeys:
 
 
 @dataclass(frozen=True, slots=True)
-class RotatedKeys:
-    """What a workspace-key rotation hands back: the new recovery key (shown once) and
-    the logins that need a new password from an Admin before they can log in again."""
-
-    recovery_key: str
-    awaiting_password: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Unlocked:
     """Who unlocked: a clinician's user id, or the recovery key (user_id None)."""
 
@@ -110,11 +99,11 @@ class Unlocked:
     attempts_file_reset: bool = False  # unlock-attempts.json was deleted or replaced
 
 
-def _credential_aad(header: VaultHeader, user_id: str) -> bytes:
+def credential_aad(header: VaultHeader, user_id: str) -> bytes:
     return header.aad_base + f":user:{user_id}".encode()
 
 
-def _recovery_aad(header: VaultHeader) -> bytes:
+def recovery_aad(header: VaultHeader) -> bytes:
     return header.aad_base + b":recovery"
 
 
@@ -182,7 +171,7 @@ class Vault:
             keys.wrap(
                 keys.recovery_wrapping_key(recovery_key, recovery_salt),
                 wk,
-                aad=_recovery_aad(header),
+                aad=recovery_aad(header),
             ),
             None,
         )
@@ -300,7 +289,7 @@ class Vault:
         assert credential.key.kdf is not None
         kek = keys.password_key(password, credential.key.salt, credential.key.kdf)
         wk = keys.unwrap(
-            kek, credential.key.wrapped, aad=_credential_aad(self.header, credential.user_id)
+            kek, credential.key.wrapped, aad=credential_aad(self.header, credential.user_id)
         )
         if wk is None:
             after = self.throttle.failed(credential.login)
@@ -337,7 +326,7 @@ class Vault:
             )
             raise WrongPassword(msg, retry_after=wait)
         kek = keys.recovery_wrapping_key(recovery_key, self.header.recovery.salt)
-        wk = keys.unwrap(kek, self.header.recovery.wrapped, aad=_recovery_aad(self.header))
+        wk = keys.unwrap(kek, self.header.recovery.wrapped, aad=recovery_aad(self.header))
         if wk is None:
             after = self.throttle.failed(RECOVERY_USER)
             raise WrongPassword(
@@ -355,7 +344,7 @@ class Vault:
             )
         carried = self.header.extra.get(CARRIED_BLOB_ID_KEY)
         if carried is not None:
-            blob_id = keys.unwrap(wk, keys.unb64(carried, "image id key"), aad=self._blob_id_aad())
+            blob_id = keys.unwrap(wk, keys.unb64(carried, "image id key"), aad=self.blob_id_aad())
             if blob_id is None:
                 raise VaultDamaged(f"vault.json has an unreadable image id key. {RESTORE_HINT}")
             vault_keys = replace(vault_keys, blob_id=blob_id)
@@ -393,7 +382,7 @@ class Vault:
             private.create_file(path)  # before SQLite: its -wal and -shm copy this mode
         else:
             private.restrict_vault_folder(self.folder, PRIVATE_NAMES)
-            rotation.finish_interrupted(self.folder, self.keys.database)
+            rekey.finish_interrupted(self.folder, self.keys.database)
         self._write_engine = database.open_engine(path, self.keys.database)
         self._read_engine = database.open_engine(path, self.keys.database)
 
@@ -431,7 +420,7 @@ class Vault:
 
     # --- renewing the workspace key ---------------------------------------------------
 
-    def _blob_id_aad(self) -> bytes:
+    def blob_id_aad(self) -> bytes:
         return self.header.aad_base + b":blob-id"
 
     def others_unlocked(self) -> bool:
@@ -441,98 +430,23 @@ class Vault:
         stale = set(locking.crashed_sessions(self.folder, own=own))
         return any(m != own and m not in stale for m in markers)
 
-    def rotate_workspace_key(
-        self, user_id: str, password: str, rewrite: Callable[[Session, VaultKeys], None]
-    ) -> RotatedKeys:
-        """A new WK: every derived key renewed, the database rekeyed, patient keys re-wrapped.
-
-        Only the acting clinician's password is known here, so theirs is the one
-        credential re-wrapped; every other clinician needs a new password from an
-        Admin (their logins are remembered so the unlock screen can say so), and a
-        new recovery key replaces the old one. `rewrite` re-seals what else in the
-        database hangs on derived keys (the audit trail) and audits the act.
-        An old vault.json copied back afterwards opens nothing: its WK no longer
-        opens the database.
-        """
-        old = self.keys
-        me = next((c for c in self.header.credentials if c.user_id == user_id), None)
-        if me is None or me.key.kdf is None:
-            raise UnknownClinician("The acting clinician has no password in this vault.")
-        kek = keys.password_key(password, me.key.salt, me.key.kdf)
-        if keys.unwrap(kek, me.key.wrapped, aad=_credential_aad(self.header, user_id)) is None:
-            raise WrongPassword(f"The password for {me.login} is wrong.")
-        if self.others_unlocked():
-            raise VaultBusy(
-                "PixioDoc has this vault open elsewhere on this PC (another window or command); "
-                "close it first, then renew the keys."
-            )
-        new_wk = keys.random_key()
-        new = VaultKeys.from_workspace(new_wk, self.header.vault_id, blob_id=old.blob_id)
-
-        def whole_rewrite(session: Session) -> None:
-            self._rewrap_patient_keys(session, old.workspace, new.workspace)
-            rewrite(session, new)
-
-        self.checkpoint()
-        rotation.prepare(self.folder, old.database, new.database, whole_rewrite)
-        recovery_key = keys.new_recovery_key()
-        salt = secrets.token_bytes(keys.SALT_BYTES)
-        awaiting = sorted(
-            {*self.header.extra.get(AWAITING_PASSWORD, [])}
-            | {c.login.casefold() for c in self.header.credentials if c.user_id != user_id}
-        )
-        previous_header = self.header
+    def install_renewed_keys(self, new: VaultKeys, header: VaultHeader) -> None:
+        """Commit a rotation prepared by `rotation.rotate_workspace_key`: write the header
+        sealed under the new keys (the commit point), then put the rekeyed database in
+        place. A failure before the commit leaves the old keys and database working."""
+        old, previous = self.keys, self.header
         self._close_database()
         try:
-            self._keys = new
-            header = replace(
-                self.header,
-                credentials=(),
-                recovery=WrappedKey(
-                    salt,
-                    keys.wrap(
-                        keys.recovery_wrapping_key(recovery_key, salt),
-                        new.workspace,
-                        aad=_recovery_aad(self.header),
-                    ),
-                    None,
-                ),
-            )
-            header = header.with_credential(
-                self._make_credential(user_id, me.login, me.display_name, password, me.key.kdf)
-            )
-            blob_id = keys.wrap(new.workspace, new.blob_id, aad=self._blob_id_aad())
-            self.header = replace(
-                header,
-                extra={
-                    **header.extra,
-                    AWAITING_PASSWORD: awaiting,
-                    CARRIED_BLOB_ID_KEY: keys.b64(blob_id),
-                },
-            )
-            self._write_header()  # the commit point
+            self._keys, self.header = new, header
+            self._write_header()
         except BaseException:
-            self.header, self._keys = previous_header, old
-            (self.folder / rotation.ROTATED_DB).unlink(missing_ok=True)
+            self.header, self._keys = previous, old
+            (self.folder / rekey.ROTATED_DB).unlink(missing_ok=True)
             self._open_database(create=False)
             raise
-        rotation.swap_in(self.folder)
+        rekey.swap_in(self.folder)
         self._open_database(create=False)
         log.info("Renewed the workspace key of vault %s", self.header.vault_id)
-        return RotatedKeys(recovery_key, tuple(awaiting))
-
-    def _rewrap_patient_keys(self, session: Session, old_wk: bytes, new_wk: bytes) -> None:
-        from pixiodoc_desktop.vault.schema import PatientKey
-
-        for row in session.scalars(select(PatientKey)):
-            aad = self._patient_aad(row.patient_id)
-            pdk = keys.unwrap(old_wk, row.wrapped_key, aad=aad)
-            if pdk is None:
-                raise VaultDamaged(
-                    f"The data key of patient {row.patient_id} is damaged; the keys were not "
-                    f"renewed. {RESTORE_HINT}"
-                )
-            row.wrapped_key = keys.wrap(new_wk, pdk, aad=aad)
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file and empty it.
@@ -580,7 +494,7 @@ class Vault:
     ) -> Credential:
         salt = secrets.token_bytes(keys.SALT_BYTES)
         kek = keys.password_key(password, salt, kdf)
-        wrapped = keys.wrap(kek, self.keys.workspace, aad=_credential_aad(self.header, user_id))
+        wrapped = keys.wrap(kek, self.keys.workspace, aad=credential_aad(self.header, user_id))
         return Credential(user_id, login, display_name, WrappedKey(salt, wrapped, kdf))
 
     def _write_header(self) -> None:
@@ -631,7 +545,7 @@ class Vault:
             raise UnknownClinician(f"There is no clinician with the login {login!r} in this vault.")
         assert credential.key.kdf is not None
         kek = keys.password_key(old_password, credential.key.salt, credential.key.kdf)
-        aad = _credential_aad(self.header, credential.user_id)
+        aad = credential_aad(self.header, credential.user_id)
         if keys.unwrap(kek, credential.key.wrapped, aad=aad) is None:
             raise WrongPassword(f"The current password for {credential.login} is wrong.")
         if new_password == old_password:
@@ -708,7 +622,7 @@ class Vault:
 
     # --- patient data keys -------------------------------------------------------------
 
-    def _patient_aad(self, patient_id: str) -> bytes:
+    def patient_aad(self, patient_id: str) -> bytes:
         return self.header.aad_base + f":patient:{patient_id}".encode()
 
     def new_patient_key(self, session: Session, patient_id: str) -> bytes:
@@ -716,14 +630,14 @@ class Vault:
         from pixiodoc_desktop.vault.schema import PatientKey
 
         pdk = keys.random_key()
-        wrapped = keys.wrap(self.keys.workspace, pdk, aad=self._patient_aad(patient_id))
+        wrapped = keys.wrap(self.keys.workspace, pdk, aad=self.patient_aad(patient_id))
         session.add(PatientKey(patient_id=patient_id, wrapped_key=wrapped))
         return pdk
 
     def unwrap_patient_key(self, patient_id: str, wrapped: bytes) -> bytes | None:
         """A patient's data key from its wrapped form (as sync carries it); None if it
         does not open under this clinic's workspace key."""
-        return keys.unwrap(self.keys.workspace, wrapped, aad=self._patient_aad(patient_id))
+        return keys.unwrap(self.keys.workspace, wrapped, aad=self.patient_aad(patient_id))
 
     def patient_key(self, session: Session, patient_id: str) -> bytes:
         from pixiodoc_desktop.vault.schema import PatientKey
@@ -734,7 +648,7 @@ class Vault:
                 f"The data key of patient {patient_id} is missing (erased or damaged); "
                 "the patient's images cannot be read."
             )
-        pdk = keys.unwrap(self.keys.workspace, row.wrapped_key, aad=self._patient_aad(patient_id))
+        pdk = keys.unwrap(self.keys.workspace, row.wrapped_key, aad=self.patient_aad(patient_id))
         if pdk is None:
             raise VaultDamaged(f"The data key of patient {patient_id} is damaged. {RESTORE_HINT}")
         return pdk

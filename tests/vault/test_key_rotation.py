@@ -36,7 +36,7 @@ from pixiodoc_desktop.errors import (
     VaultDamaged,
     WrongPassword,
 )
-from pixiodoc_desktop.vault import database, rotation
+from pixiodoc_desktop.vault import database, rekey
 from pixiodoc_desktop.vault.schema import Setting
 from pixiodoc_desktop.vault.vault import Vault
 
@@ -189,7 +189,7 @@ def test_refusals_are_typed_audited_and_change_nothing(practice: tuple[Path, str
         json.loads((folder / "vault.json").read_bytes())["clinicians"]
         == json.loads(header)["clinicians"]
     )
-    assert not (folder / rotation.ROTATED_DB).exists()
+    assert not (folder / rekey.ROTATED_DB).exists()
     assert _refused_audit(folder) == ["failure", "failure", "failure", "denied"]
     _photo_opens(folder, photo)
 
@@ -225,16 +225,16 @@ def test_a_crash_leaves_one_set_of_keys_or_the_other(
     if crash == "before the header":
         monkeypatch.setattr("pixiodoc_desktop.vault.vault.write_header", boom)
     else:
-        monkeypatch.setattr(rotation, "swap_in", boom)
+        monkeypatch.setattr(rekey, "swap_in", boom)
     with pytest.raises(Crash):
         rotate_workspace_key(ws, admin, PASSWORD)
     ws.vault.lock()  # the process dies here: no clean logout
     monkeypatch.undo()
-    assert (folder / rotation.ROTATED_DB).exists() == (crash == "after the header")
+    assert (folder / rekey.ROTATED_DB).exists() == (crash == "after the header")
 
     # The next unlock finishes (or drops) the rotation; either way everything opens.
     _photo_opens(folder, photo)
-    assert not (folder / rotation.ROTATED_DB).exists()
+    assert not (folder / rekey.ROTATED_DB).exists()
     renewed = crash == "after the header"
     if renewed:
         with pytest.raises(AccountDeactivated):

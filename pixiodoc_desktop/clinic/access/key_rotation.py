@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError, VaultError
+from pixiodoc_desktop.vault.rotation import RotatedKeys
+from pixiodoc_desktop.vault.rotation import rotate_workspace_key as renew_keys
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting
-from pixiodoc_desktop.vault.vault import RotatedKeys, VaultKeys
+from pixiodoc_desktop.vault.vault import VaultKeys
 
 SYNC_BUCKET_SETTING = "sync.bucket"  # see sync/settings.py (the clinic may not import sync)
 DEACTIVATION_HINT = (
@@ -94,7 +96,7 @@ def rotate_workspace_key(ws: Workstation, actor: Actor, password: str) -> Rotate
         )
 
     try:
-        return ws.vault.rotate_workspace_key(actor.user_id, password, rewrite)
+        return renew_keys(ws.vault, actor.user_id, password, rewrite)
     except PixioDocError as exc:
         ws.audit_alone(_draft(actor, audit.Outcome.FAILURE, reason=type(exc).__name__))
         raise

@@ -31,7 +31,7 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
 from pixiodoc_desktop.gui.workers import DbOperation
-from pixiodoc_desktop.vault.vault import RotatedKeys
+from pixiodoc_desktop.vault.rotation import RotatedKeys
 
 
 class NewPasswordDialog(QDialog):
