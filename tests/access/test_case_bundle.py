@@ -257,3 +257,21 @@ def test_a_bundle_another_pixiodoc_would_refuse_is_not_made(
     with pytest.raises(InvalidInput, match=r"limit 0\.1 MB\); share fewer visits at a time"):
         _exported(services, actor, case, tmp_path)
     assert not (tmp_path / "c.pxcase").exists()
+
+
+def test_the_same_bundle_twice_is_refused_naming_the_first_import(
+    services: ClinicServices, actor: Actor, case: Case, colleague: Colleague, tmp_path: Path
+) -> None:
+    data = _exported(services, actor, case, tmp_path)
+    bundles = _bundles(colleague.services)
+    first = bundles.import_bundle(colleague.actor, data, passphrase=PASSPHRASE)
+    with pytest.raises(BundleRefused, match="imported already") as caught:
+        bundles.import_bundle(colleague.actor, data, passphrase=PASSPHRASE)
+    assert f"(patient {first.patient_id}); open that record instead" in caught.value.message
+    assert colleague.services.patients.count() == 1
+    # A new bundle of the same visits is a new sharing: it is imported.
+    again = _bundles(services).export(
+        actor, case.patient_id, case.visit_ids, tmp_path / "again.pxcase", passphrase=PASSPHRASE
+    )
+    bundles.import_file(colleague.actor, again.path, passphrase=PASSPHRASE)
+    assert colleague.services.patients.count() == 2

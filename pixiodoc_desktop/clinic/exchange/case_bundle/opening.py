@@ -12,6 +12,7 @@ at a time when the import needs them, and never more than they declare
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import hmac
 import io
 import json
@@ -192,6 +193,8 @@ def open_bundle(
         raise BundleRefused("The case bundle's contents are damaged")
     names = [name for name in archive.namelist() if name != "manifest.json"]
     manifest["_objects"] = BundleObjects(archive, names)
+    # The header and the random nonce name this very bundle (a re-export is another one).
+    manifest["_bundle_id"] = hashlib.sha256(aad + nonce).hexdigest()[:32]
     try:
         expires = dt.date.fromisoformat(str(manifest.get("expires")))
         stated = dt.date.fromisoformat(str(header.get("expires")))

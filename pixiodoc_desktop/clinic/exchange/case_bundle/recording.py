@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
 from pixiodoc_desktop.clinic.access import plans
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import BundleRefused
@@ -25,7 +27,7 @@ from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.imaging.prepare import prepare_image
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.blobs import blob_id_for
-from pixiodoc_desktop.vault.schema import Consent, Grant, Patient, Photo, Visit
+from pixiodoc_desktop.vault.schema import AuditEvent, Consent, Grant, Patient, Photo, Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,28 @@ def _shape_problem(manifest: dict[str, Any]) -> str | None:
     return None
 
 
+def _refuse_a_second_import(ws: Workstation, bundle_id: str) -> None:
+    """The same bundle twice would make two records of one patient: refuse, naming the first.
+
+    The bundle's id is in its import's audit event (kept at least a year, and a
+    bundle expires within one); a record erased since may be imported again.
+    """
+    if not bundle_id:
+        return
+    with ws.read_session() as session:
+        rows = session.execute(
+            select(AuditEvent.patient_id, AuditEvent.details, AuditEvent.at)
+            .join(Patient, Patient.id == AuditEvent.patient_id)
+            .where(AuditEvent.event_type == "PATIENT_CREATED", ~Patient.deleted)
+        ).all()
+    for patient_id, details, occurred_at in rows:
+        if isinstance(details, dict) and details.get("bundle") == bundle_id:
+            raise BundleRefused(
+                f"This case bundle was imported already on {occurred_at:%Y-%m-%d} "
+                f"(patient {patient_id}); open that record instead"
+            )
+
+
 def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> ImportedCase:
     """Write the manifest's patient, visits, consents and photos as a new record.
 
@@ -70,6 +94,8 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
         origin = f"Case bundle from {str(manifest['from_clinic'])[:200]}, made {created}"
     except KeyError as exc:
         raise BundleRefused("The case bundle's contents are incomplete") from exc
+    bundle_id = str(manifest.get("_bundle_id") or "")
+    _refuse_a_second_import(ws, bundle_id)
     vault = ws.vault
     patient_id = str(uuid.uuid4())
     written: list[str] = []
@@ -177,6 +203,7 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                     object_id=patient_id,
                     details={
                         "origin": "case bundle",
+                        "bundle": bundle_id,
                         "visits": len(visit_ids),
                         "photos": len(manifest["photos"]),
                     },
