@@ -4,37 +4,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="60"/>
-        <source>Time (UTC)</source>
-        <translation>Zeit (UTC)</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="62"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="63"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="64"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="65"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="66"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="67"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="68"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -42,52 +42,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="117"/>
         <source>Audit trail</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="120"/>
         <source>All clinicians</source>
         <translation>Alle Behandelnden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="122"/>
         <source>Patient id</source>
         <translation>Patienten-ID</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="124"/>
         <source>All events</source>
         <translation>Alle Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="127"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="129"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="134"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="136"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="138"/>
         <source>Export JSON…</source>
         <translation>Als JSON exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="197"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n Ereignis</numerusform>
@@ -95,17 +95,170 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="203"/>
         <source>Export the audit trail</source>
         <translation>Protokoll exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="216"/>
         <source>Exported %n event(s).</source>
         <translation>
             <numerusform>%n Ereignis exportiert.</numerusform>
             <numerusform>%n Ereignisse exportiert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="18"/>
+        <source>Logged in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="19"/>
+        <source>Login failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="20"/>
+        <source>Logged out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="21"/>
+        <source>Session locked</source>
+        <translation>Sitzung gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="22"/>
+        <source>Clinician added</source>
+        <translation>Behandelnde/r angelegt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="23"/>
+        <source>Clinician deactivated</source>
+        <translation>Behandelnde/r deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="24"/>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="25"/>
+        <source>Password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="26"/>
+        <source>Emergency access started</source>
+        <translation>Notfallzugriff begonnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="29"/>
+        <source>Emergency access ended</source>
+        <translation>Notfallzugriff beendet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="32"/>
+        <source>Access granted</source>
+        <translation>Zugriff gewährt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="33"/>
+        <source>Access revoked</source>
+        <translation>Zugriff entzogen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="34"/>
+        <source>Patient created</source>
+        <translation>Patient angelegt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="35"/>
+        <source>Patient record opened</source>
+        <translation>Patientenakte geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="36"/>
+        <source>Patient record changed</source>
+        <translation>Patientenakte geändert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="37"/>
+        <source>Patient erased</source>
+        <translation>Patient gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="38"/>
+        <source>Patients searched</source>
+        <translation>Patienten gesucht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="39"/>
+        <source>Photo added</source>
+        <translation>Foto hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="40"/>
+        <source>Photo viewed</source>
+        <translation>Foto angesehen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="41"/>
+        <source>Photo changed</source>
+        <translation>Foto geändert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="42"/>
+        <source>Photo deleted</source>
+        <translation>Foto gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="43"/>
+        <source>Data exported</source>
+        <translation>Daten exportiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="44"/>
+        <source>Backup or restore</source>
+        <translation>Sicherung oder Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="45"/>
+        <source>Sync round</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="46"/>
+        <source>Security setting changed</source>
+        <translation>Sicherheitseinstellung geändert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="49"/>
+        <source>Security alert</source>
+        <translation>Sicherheitswarnung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="50"/>
+        <source>Audit trail accessed</source>
+        <translation>Protokoll eingesehen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="57"/>
+        <source>success</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="58"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="59"/>
+        <source>denied</source>
+        <translation>verweigert</translation>
     </message>
 </context>
 <context>
@@ -1609,22 +1762,22 @@
 <context>
     <name>EmergencyReviewDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="229"/>
         <source>Emergency accesses to review</source>
         <translation>Zu prüfende Notfallzugriffe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="233"/>
         <source>%1  %2 opened patient %3 — reason: %4</source>
         <translation>%1  %2 öffnete Patient %3 — Grund: %4</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="240"/>
         <source>Acknowledge selected</source>
         <translation>Auswahl bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="247"/>
         <source>These records were opened without a grant. Review each reason.</source>
         <translation>Diese Akten wurden ohne Freigabe geöffnet. Prüfen Sie jeden Grund.</translation>
     </message>

@@ -35,8 +35,7 @@ def test_audit_view_filters_and_exports(qtbot: QtBot, unlocked: MainWindow, tmp_
         lambda: (
             view.model.rowCount() > 0
             and all(
-                view.model.index(r, 1).data() == "LOGIN_SUCCEEDED"
-                for r in range(view.model.rowCount())
+                view.model.index(r, 1).data() == "Logged in" for r in range(view.model.rowCount())
             )
         ),
         timeout=10000,

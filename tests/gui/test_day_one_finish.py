@@ -5,6 +5,7 @@ and the clinician who locks comes back to their patient."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.demo.clinic import DEMO_PASSWORD
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.audit_view import AuditView
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
 
@@ -36,6 +38,7 @@ ENTRIES = {
         ("File", "Settings…"),
         ("File", "Licence…"),
         ("Practice", "Clinicians…"),
+        ("Practice", "Audit trail…"),
     ),
     "de": (
         ("Patient", "Patient bearbeiten…"),
@@ -49,6 +52,7 @@ ENTRIES = {
         ("Datei", "Einstellungen…"),
         ("Datei", "Lizenz…"),
         ("Praxis", "Benutzer…"),
+        ("Praxis", "Protokoll…"),
     ),
 }
 
@@ -60,6 +64,20 @@ def _menus(window: MainWindow) -> dict[str, QMenu]:
         if isinstance(menu, QMenu):
             out[item.text().replace("&", "")] = menu
     return out
+
+
+def _audit_reads_as_words(qtbot: QtBot, view: AuditView, language: str) -> None:
+    """Event names and outcomes in words of the language, times on the local clock."""
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    names = {view.model.index(r, 1).data() for r in range(view.model.rowCount())}
+    outcomes = {view.model.index(r, 2).data() for r in range(view.model.rowCount())}
+    when = str(view.model.index(0, 0).data())
+    if language == "de":
+        assert "Angemeldet" in names and "erfolgreich" in outcomes, (names, outcomes)
+        assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d", when), when
+    else:
+        assert "Logged in" in names and "success" in outcomes, (names, outcomes)
+    assert not any(name.isupper() for name in names), names
 
 
 def _new_window(before: set[QWidget]) -> QWidget | None:
@@ -91,6 +109,8 @@ def test_every_dialog_fits_and_cuts_nothing_off(
             shown = _new_window(before)
             assert shown is not None
             qtbot.wait(150)  # its first answers from the vault fill it
+            if isinstance(shown, AuditView):
+                _audit_reads_as_words(qtbot, shown, language)
             size = shown.frameGeometry().size()
             if size.width() > width or size.height() > height:
                 problems.append(f"{text}: {size.width()}x{size.height()} exceeds {width}x{height}")

@@ -42,7 +42,9 @@ from pixiodoc_desktop.clinic.access.clinicians import Clinicians, ClinicianSumma
 from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses, EmergencySummary
 from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog, AuditRow
 from pixiodoc_desktop.clinic.audit.trail import EventType
+from pixiodoc_desktop.gui.audit_words import event_name, local_time, outcome_name
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.locale_text import date_format
 from pixiodoc_desktop.gui.workers import DbOperation
 
 ROW_LIMIT = 2000
@@ -57,7 +59,7 @@ class AuditTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AuditRow] = []
         self._headers = [
-            self.tr("Time (UTC)"),
+            self.tr("Time"),
             self.tr("Event"),
             self.tr("Outcome"),
             self.tr("Clinician"),
@@ -91,9 +93,9 @@ class AuditTableModel(QAbstractTableModel):
         obj = f"{row.object_type}:{row.object_id}" if row.object_type else ""
         details = ", ".join(f"{k}={v}" for k, v in sorted(row.details.items()))
         return [
-            row.at.strftime("%Y-%m-%d %H:%M:%S"),
-            row.event,
-            row.outcome,
+            local_time(row.at),
+            event_name(row.event),
+            outcome_name(row.outcome),
             row.actor_login or row.actor or "",
             row.patient or "",
             obj,
@@ -121,14 +123,14 @@ class AuditView(QDialog):
         self.event_kind = QComboBox()
         self.event_kind.addItem(self.tr("All events"), None)
         for kind in EventType:
-            self.event_kind.addItem(str(kind), str(kind))
+            self.event_kind.addItem(event_name(str(kind)), str(kind))
         self.use_since = QCheckBox(self.tr("From"))
         self.since = QDateEdit(QDate.currentDate().addDays(-30))
         self.use_until = QCheckBox(self.tr("To"))
         self.until = QDateEdit(QDate.currentDate())
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_format())
         show = QPushButton(self.tr("Show"))
         show.clicked.connect(self.refresh)
         export_csv = QPushButton(self.tr("Export CSV…"))
@@ -190,6 +192,8 @@ class AuditView(QDialog):
 
         def done(rows: list[AuditRow]) -> None:
             self.model.set_rows(rows)
+            for column in (0, 1, 2, 3):  # time, event, outcome, clinician: read in full
+                self.table.resizeColumnToContents(column)
             self.status.setText(self.tr("%n event(s)", "", len(rows)))
 
         DbOperation(job).success(done).failure(self.ctx.notifier.failure).run(self.ctx.worker)
@@ -227,7 +231,7 @@ class EmergencyReviewDialog(QDialog):
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         for item in pending:
             text = self.tr("%1  %2 opened patient %3 — reason: %4").replace(
-                "%1", item.started_at.strftime("%Y-%m-%d %H:%M")
+                "%1", local_time(item.started_at)
             )
             text = text.replace("%2", item.clinician_login).replace("%3", item.patient_id)
             entry = QListWidgetItem(text.replace("%4", item.reason))
