@@ -3957,15 +3957,15 @@ Technische Details (ohne Patientendaten) stehen in:
     <name>SyncScheduler</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="119"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="197"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="282"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="200"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="285"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="292"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="121"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="351"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="354"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
@@ -3980,62 +3980,62 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="186"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="191"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="200"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="203"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="209"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="215"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="302"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="305"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="333"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="336"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="364"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="367"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="366"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="369"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="377"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="386"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="413"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="422"/>
         <source>Sync settings saved.</source>
         <translation>Synchronisationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="447"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="456"/>
         <source>Connection OK: the bucket can be listed, written and cleaned up.</source>
         <translation>Verbindung in Ordnung: Der Bucket lässt sich auflisten, beschreiben und aufräumen.</translation>
     </message>
