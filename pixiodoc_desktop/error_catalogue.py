@@ -458,6 +458,10 @@ TEMPLATES: tuple[str, ...] = (
         "errors",
         "This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.",
     ),
+    # --- Capture with a phone
+    QT_TRANSLATE_NOOP("errors", "The phone server cannot listen on port {port}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "The phone server's certificate {file} cannot be loaded: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "The phone server's certificate file {file} does not exist"),
 )
 
 

@@ -5714,5 +5714,20 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
+        <source>The phone server cannot listen on port {port}: {reason}</source>
+        <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
+        <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
+        <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
+        <source>The phone server&apos;s certificate file {file} does not exist</source>
+        <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
+    </message>
 </context>
 </TS>

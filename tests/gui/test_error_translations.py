@@ -50,6 +50,7 @@ CATALOGUED = frozenset(
         "SyncBucketMissing", "SyncClockSkew", "SyncNotStorage", "SyncDiskFull",
         "SyncDataDamaged", "SyncBatchMissing", "SyncAuditMismatch", "SyncImageMissing",
         "EnrollmentInvalid", "GdtRefused", "HeaderAltered", "VaultBusy", "KeyRotationRefused",
+        "PhoneServerUnavailable",
     }
 )  # fmt: skip
 
