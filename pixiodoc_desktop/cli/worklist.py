@@ -65,15 +65,24 @@ def worklist_list(args: argparse.Namespace) -> int:
 
 
 def worklist_take(args: argparse.Namespace) -> int:
-    from pixiodoc_desktop.practice import worklist
+    from pixiodoc_desktop.errors import PacsError
+    from pixiodoc_desktop.practice import mpps, worklist
     from pixiodoc_desktop.practice.settings import load_worklist
 
     ws, actor = open_session(args)
     try:
-        step = worklist.find_step(load_worklist(ws), args.step_id)
+        settings = load_worklist(ws)
+        step = worklist.find_step(settings, args.step_id)
         taken = worklist.take(ws, actor, step)
     finally:
         close_session(ws, actor)
+    performed = "already reported" if not taken.created_visit else ""
+    if taken.created_visit:
+        try:  # the visit is there either way; the SCP only hears of it
+            performed = mpps.start(settings, step, taken.visit.id)
+        except PacsError as exc:
+            performed = "failed"
+            print(f"pixiodoc: {exc.message}", file=sys.stderr)
     if args.json:
         print_json(
             {
@@ -81,10 +90,35 @@ def worklist_take(args: argparse.Namespace) -> int:
                 "visit_id": taken.visit.id,
                 "created_patient": taken.created_patient,
                 "order": taken.visit.order,
+                "performed_step": performed,
             }
         )
     else:
         print(f"Visit {taken.visit.id} of patient {taken.patient.id} for step {step.step_id}")
+        print(f"Performed procedure step (MPPS): {performed}", file=sys.stderr)
+    return EXIT_OK
+
+
+def worklist_complete(args: argparse.Namespace) -> int:
+    from pixiodoc_desktop.clinic.records.photos import Photos
+    from pixiodoc_desktop.clinic.records.visits import Visits
+    from pixiodoc_desktop.errors import RecordNotFound
+    from pixiodoc_desktop.practice import mpps
+    from pixiodoc_desktop.practice.exchange import visit_patient
+    from pixiodoc_desktop.practice.settings import load_worklist
+
+    ws, actor = open_session(args)
+    try:
+        settings = load_worklist(ws)
+        patient_id = visit_patient(ws, args.visit)
+        visit = next((v for v in Visits(ws).list(actor, patient_id) if v.id == args.visit), None)
+        if visit is None or visit.order is None:
+            raise RecordNotFound(f"The visit {args.visit} was not taken from the worklist")
+        photos = [p for p in Photos(ws).list(actor, patient_id) if p.visit_id == visit.id]
+    finally:
+        close_session(ws, actor)
+    status = mpps.complete(settings, visit, photos)
+    print(f"Performed procedure step (MPPS): {status}, {len(photos)} photo(s)")
     return EXIT_OK
 
 
@@ -112,3 +146,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("step_id", metavar="STEP_ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=worklist_take)
+    p = wsub.add_parser("complete", help="report a visit's step as completed (MPPS, if offered)")
+    add_user(p)
+    p.add_argument("--visit", required=True, metavar="ID")
+    p.set_defaults(handler=worklist_complete)

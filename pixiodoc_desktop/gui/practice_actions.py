@@ -10,6 +10,7 @@ database worker; the worklist query, which touches no vault, on the pool.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -25,7 +26,7 @@ from pixiodoc_desktop.gui.views.practice_dialogs import GdtDialog, WorklistSetti
 from pixiodoc_desktop.gui.views.worklist_dialog import WorklistDialog
 from pixiodoc_desktop.gui.window_chrome import WindowMenus
 from pixiodoc_desktop.gui.workers import DbOperation
-from pixiodoc_desktop.practice import worklist
+from pixiodoc_desktop.practice import mpps, worklist
 from pixiodoc_desktop.practice.exchange import ResultFiles, write_result
 from pixiodoc_desktop.practice.settings import (
     GDT_SETTING,
@@ -39,6 +40,7 @@ from pixiodoc_desktop.practice.settings import (
 )
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class PracticeActions(QObject):
@@ -260,11 +262,17 @@ class PracticeActions(QObject):
     def _take(self, step: worklist.ScheduledStep) -> None:
         session = self.ctx.session
 
-        def work() -> worklist.TakenStep:
+        def work() -> tuple[worklist.TakenStep, WorklistSettings]:
             services, actor = session.require()
-            return worklist.take(services.workstation, actor, step)
+            ws = services.workstation
+            return worklist.take(ws, actor, step), load_worklist(ws)
 
-        def taken(result: worklist.TakenStep) -> None:
+        def taken(value: tuple[worklist.TakenStep, WorklistSettings]) -> None:
+            result, settings = value
+            if result.created_visit:  # MPPS IN PROGRESS, if the worklist offers it
+                self.ctx.images.submit(
+                    lambda: self._report_start(settings, step, result.visit.id), lambda _s: None
+                )
             if self.dialog is not None:
                 self.dialog.accept()
             if result.created_patient:
@@ -273,3 +281,11 @@ class PracticeActions(QObject):
             self.open_capture(result.patient.id)
 
         DbOperation(work).success(taken).failure(self.ctx.notifier.failure).run(self.ctx.worker)
+
+    @staticmethod
+    def _report_start(settings: WorklistSettings, step: worklist.ScheduledStep, visit: str) -> str:
+        try:
+            return mpps.start(settings, step, visit)
+        except PixioDocError:  # the visit is there; the worklist only did not hear of it
+            log.warning("The worklist did not take the performed procedure step")
+            return "failed"

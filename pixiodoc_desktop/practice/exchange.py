@@ -295,6 +295,17 @@ def _photos_by_site(record: PatientRecord, visit_id: str) -> list[str]:
     return lines
 
 
+def visit_patient(ws: Workstation, visit_id: str) -> str:
+    """The id of the visit's patient (the caller checks the grant)."""
+    with ws.read_session() as session:
+        patient_id = session.scalar(
+            select(Visit.patient_id).where(Visit.id == visit_id, ~Visit.deleted)
+        )
+    if patient_id is None:
+        raise RecordNotFound(f"There is no visit {visit_id}")
+    return str(patient_id)
+
+
 def write_result(
     ws: Workstation,
     actor: Actor,
@@ -304,12 +315,7 @@ def write_result(
     at: dt.datetime | None = None,
 ) -> ResultFiles:
     """The visit's 6310 for the PVS, with its PDF report beside it; audited (GDT)."""
-    with ws.read_session() as session:
-        patient_id = session.scalar(
-            select(Visit.patient_id).where(Visit.id == visit_id, ~Visit.deleted)
-        )
-    if patient_id is None:
-        raise RecordNotFound(f"There is no visit {visit_id}")
+    patient_id = visit_patient(ws, visit_id)
     record = load_record(ws, actor, patient_id, [visit_id])  # the Admin grant, or denied
     number = record.patient.external_id
     if not number:

@@ -135,7 +135,9 @@ def _step(ds: Dataset) -> ScheduledStep:
     )
 
 
-def _associate(settings: WorklistSettings) -> Any:
+def associate(settings: WorklistSettings, *sop_classes: Any) -> Any:
+    """An association with the worklist SCP proposing `sop_classes` (default: the worklist
+    query); one line that says which when it fails."""
     where = f"{settings.host}:{settings.port}"
     try:
         with socket.create_connection((settings.host, settings.port), timeout=_TIMEOUT):
@@ -148,7 +150,8 @@ def _associate(settings: WorklistSettings) -> Any:
     ae = AE(ae_title=settings.our_ae_title)
     ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = _TIMEOUT
     ae.connection_timeout = _TIMEOUT
-    ae.add_requested_context(ModalityWorklistInformationFind)
+    for sop_class in sop_classes or (ModalityWorklistInformationFind,):
+        ae.add_requested_context(sop_class)
     for attempt in range(2):
         try:
             assoc = ae.associate(settings.host, settings.port, ae_title=settings.ae_title)
@@ -189,7 +192,7 @@ def _close_aborted(assoc: Any) -> None:
 
 def query(settings: WorklistSettings, day: dt.date | None = None) -> list[ScheduledStep]:
     """The scheduled steps of `day` (every day when None), earliest first."""
-    assoc = _associate(settings)
+    assoc = associate(settings)
     found: list[ScheduledStep] = []
     failure: int | None = None
     try:
@@ -222,6 +225,7 @@ class TakenStep:
     patient: PatientSummary
     visit: VisitSummary
     created_patient: bool
+    created_visit: bool = True
 
 
 def take(
@@ -253,7 +257,7 @@ def take(
             (step.study_instance_uid and order.study_instance_uid == step.study_instance_uid)
             or (step.step_id and order.scheduled_step_id == step.step_id)
         ):
-            return TakenStep(patient, visit, found is None)
+            return TakenStep(patient, visit, found is None, created_visit=False)
     visit = visits.create(
         actor,
         patient.id,

@@ -74,6 +74,7 @@ def test_list_take_photograph_send_and_the_pacs_files_it_under_the_order(
     assert taken.code == 0, taken.output
     result = json.loads(taken.stdout)
     assert result["created_patient"] is True
+    assert result["performed_step"] == "not offered"  # Orthanc's worklist has no MPPS
     assert result["order"] == {
         "accession_number": "ACC-2025-0001",
         "study_instance_uid": "1.2.826.0.1.3680043.8.498.1",
@@ -87,6 +88,7 @@ def test_list_take_photograph_send_and_the_pacs_files_it_under_the_order(
     )  # fmt: skip
     again = json.loads(_run(run_cli, vault, "worklist", "take", "SPS1001", "--json").stdout)
     assert (again["visit_id"], again["created_patient"]) == (result["visit_id"], False)
+    assert again["performed_step"] == "already reported"
 
     services.photos.ingest(
         actor, synthetic_jpeg(5), CaptureContext(patient.id, visit_id=result["visit_id"],
