@@ -244,6 +244,8 @@ def test_case_cli_round_trip(
     )  # type: ignore[operator]
     assert imported.code == 0, imported.output
     assert "View Only" in imported.stdout and FAMILY not in imported.stdout
+    # We used their key; they have not seen ours, so the sender is not verified for them.
+    assert "sender not verified (signed with key " in imported.stdout
 
 
 def test_a_bundle_another_pixiodoc_would_refuse_is_not_made(
@@ -275,3 +277,46 @@ def test_the_same_bundle_twice_is_refused_naming_the_first_import(
     )
     bundles.import_file(colleague.actor, again.path, passphrase=PASSPHRASE)
     assert colleague.services.patients.count() == 2
+
+
+def test_bundles_are_signed_and_a_known_sender_is_verified(
+    services: ClinicServices, actor: Actor, case: Case, colleague: Colleague, tmp_path: Path
+) -> None:
+    ours, theirs = _bundles(services), _bundles(colleague.services)
+    their_key, our_key = theirs.public_key(colleague.actor), ours.public_key(actor)
+    assert len(our_key.split(":")) == 3  # the encryption key, then the signing key
+    first = ours.export(
+        actor, case.patient_id, case.visit_ids, tmp_path / "a.pxcase", recipient_key=their_key
+    )
+    data = first.path.read_bytes()
+    # They have not exchanged keys with us yet: signed, but not verified.
+    imported = theirs.import_bundle(colleague.actor, data)
+    assert not imported.sender_verified
+    assert "sender not verified (signed with key " in imported.origin
+    patient = colleague.services.patients.get(colleague.actor, imported.patient_id)
+    assert patient.origin == imported.origin  # what the GUI shows as the record's origin
+    # Stripped or flipped signatures are refused as altered.
+    for broken in (data[:-64], data[:-1] + bytes([data[-1] ^ 1])):
+        with pytest.raises(BundleRefused, match="altered"):
+            theirs.import_bundle(colleague.actor, broken)
+    # Once they have sent us a bundle with our full key, ours count as verified.
+    own = colleague.services.patients.create(colleague.actor, family_name="Eigen")
+    colleague.services.consents.record(colleague.actor, own.id, scope="sharing", granted=True)
+    shot = colleague.services.photos.ingest(
+        colleague.actor,
+        synthetic_jpeg(777),
+        CaptureContext(patient_id=own.id, visit_date=dt.date(2025, 2, 2)),
+        source_name="eigen.jpg",
+    )
+    theirs.export(
+        colleague.actor,
+        own.id,
+        [shot.photo.visit_id],
+        tmp_path / "b.pxcase",
+        recipient_key=our_key,
+    )
+    second = ours.export(
+        actor, case.patient_id, case.visit_ids, tmp_path / "c.pxcase", passphrase=PASSPHRASE
+    )
+    verified = theirs.import_file(colleague.actor, second.path, passphrase=PASSPHRASE)
+    assert verified.sender_verified and "sender verified (key " in verified.origin

@@ -12,7 +12,8 @@ either
 
 The rooms: `container` (file layout, header, keys as text), `contents`
 (what a bundle holds, gathered under the access and consent checks),
-`opening` (decrypt and unpack), `recording` (the imported View Only record),
+`opening` (decrypt and unpack), `sender` (the clinic's signature and whether
+the sender is verified), `recording` (the imported View Only record),
 `bundles` (the service the CLI and GUI call). Export needs the record's Admin
 grant and the patient's consent to sharing; it is audited as DATA_EXPORTED
 ("case bundle"). Import creates a View Only record marked with its origin,
@@ -34,11 +35,13 @@ from pixiodoc_desktop.clinic.exchange.case_bundle.container import (
     VERSION,
     BundleRefused,
     format_public_key,
+    parse_case_key,
     parse_public_key,
     read_header,
 )
 from pixiodoc_desktop.clinic.exchange.case_bundle.opening import MAX_BUNDLE_BYTES, read_bundle_file
 from pixiodoc_desktop.clinic.exchange.case_bundle.recording import ImportedCase
+from pixiodoc_desktop.clinic.exchange.case_bundle.sender import Sender
 
 __all__ = [
     "DEFAULT_DAYS",
@@ -53,7 +56,9 @@ __all__ = [
     "CaseBundles",
     "ExportedCase",
     "ImportedCase",
+    "Sender",
     "format_public_key",
+    "parse_case_key",
     "parse_public_key",
     "read_bundle_file",
     "read_header",

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.exchange.case_bundle import sender
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import (
     FORMAT,
     VERSION,
@@ -19,7 +20,7 @@ from pixiodoc_desktop.clinic.exchange.case_bundle.container import (
     format_public_key,
     hkdf,
     pack,
-    parse_public_key,
+    parse_case_key,
     raw_public,
     read_header,
 )
@@ -89,7 +90,8 @@ class CaseBundles:
 
     def public_key(self, actor: Actor) -> str:
         """The text a colleague needs to send this clinic a bundle only it can open."""
-        return format_public_key(self._private_key(actor).public_key())
+        signer = sender.raw_public(sender.signing_key(self.ws, actor).public_key())
+        return format_public_key(self._private_key(actor).public_key(), signer)
 
     # --- export --------------------------------------------------------------------------
 
@@ -108,7 +110,9 @@ class CaseBundles:
             raise InvalidInput("Protect the bundle with a passphrase or a colleague's case key")
         if passphrase is not None and len(passphrase) < MIN_PASSPHRASE:
             raise InvalidInput(f"Use a passphrase of at least {MIN_PASSPHRASE} characters")
-        recipient = parse_public_key(recipient_key) if recipient_key is not None else None
+        recipient, recipient_signer = (
+            parse_case_key(recipient_key) if recipient_key is not None else (None, None)
+        )
         today = dt.date.today()
         expires = expires or today + dt.timedelta(days=DEFAULT_DAYS)
         if not today < expires <= today + dt.timedelta(days=MAX_DAYS):
@@ -155,7 +159,15 @@ class CaseBundles:
                 "recipient": raw_public(recipient).hex()[:16],
             }
         header["check"] = check_value(key)
-        write_atomically(target, pack(header, payload, key))
+        signing = sender.signing_key(self.ws, actor)
+        header["signer"] = sender.raw_public(signing.public_key()).hex()
+        write_atomically(target, pack(header, payload, key, sign=signing.sign))
+        if recipient_signer is not None:
+            # Their key came from them, by whatever channel they chose: bundles they
+            # send back count as from a verified sender.
+            sender.remember_sender(
+                self.ws, actor, recipient_signer, f"case key we sent a bundle to on {today}"
+            )
         self.ws.audit_alone(
             audit.EventDraft(
                 audit.EventType.DATA_EXPORTED,
@@ -184,13 +196,18 @@ class CaseBundles:
         passphrase: str | None = None,
         today: dt.date | None = None,
     ) -> dict[str, Any]:
-        """Decrypt and check a bundle; returns its manifest with the objects under "_objects"."""
-        return open_bundle(
+        """Decrypt and check a bundle; returns its manifest with the objects under "_objects"
+        and who made it (a `Sender`) under "_sender"."""
+        header = read_header(data)[0]
+        made_by = sender.check_signature(self.ws, header, data)
+        manifest = open_bundle(
             data,
             passphrase=passphrase,
             private_key=lambda: self._private_key(actor),
             today=today or dt.date.today(),
         )
+        manifest["_sender"] = made_by
+        return manifest
 
     def import_file(
         self, actor: Actor, path: Path, *, passphrase: str | None = None

@@ -14,6 +14,7 @@ import hmac
 import json
 import secrets
 import struct
+from collections.abc import Callable
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes, serialization
@@ -28,6 +29,7 @@ FORMAT = "pixiodoc-case"
 VERSION = 1
 _HKDF_INFO = b"pixiodoc/v1/case-bundle"
 _MAX_HEADER = 64 * 1024
+_SIGNATURE = 64
 
 
 class BundleRefused(PixioDocError):
@@ -47,30 +49,49 @@ def raw_public(key: X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def parse_public_key(text: str) -> X25519PublicKey:
-    """A colleague's case key as `pixiodoc case key` prints it (pxcase-x25519:<hex>)."""
-    value = text.strip().removeprefix("pxcase-x25519:")
+def parse_case_key(text: str) -> tuple[X25519PublicKey, bytes | None]:
+    """A colleague's case key as `pixiodoc case key` prints it, and their signing key if given.
+
+    `pxcase-x25519:<64 hex>` (older PixioDoc) or `pxcase-x25519:<64 hex>:<64 hex>`
+    (the second part is the clinic's Ed25519 signing key).
+    """
+    value = "".join(text.split()).removeprefix("pxcase-x25519:")
+    encryption, _sep, signing = value.partition(":")
     try:
-        raw = bytes.fromhex(value)
-        if len(raw) != 32:
+        raw = bytes.fromhex(encryption)
+        signer = bytes.fromhex(signing) if signing else None
+        if len(raw) != 32 or (signer is not None and len(signer) != 32):
             raise ValueError
-        return X25519PublicKey.from_public_bytes(raw)
+        return X25519PublicKey.from_public_bytes(raw), signer
     except ValueError:
         raise InvalidInput(
             "That is not a PixioDoc case key (expected pxcase-x25519: and 64 hex digits)"
         ) from None
 
 
-def format_public_key(key: X25519PublicKey) -> str:
-    return "pxcase-x25519:" + raw_public(key).hex()
+def parse_public_key(text: str) -> X25519PublicKey:
+    """The encryption part of a colleague's case key."""
+    return parse_case_key(text)[0]
 
 
-def pack(header: dict[str, Any], payload: bytes, key: bytes) -> bytes:
-    """The whole file: header in the clear (as associated data), payload encrypted."""
+def format_public_key(key: X25519PublicKey, signer: bytes | None = None) -> str:
+    text = "pxcase-x25519:" + raw_public(key).hex()
+    return text + (":" + signer.hex() if signer is not None else "")
+
+
+def pack(
+    header: dict[str, Any],
+    payload: bytes,
+    key: bytes,
+    sign: Callable[[bytes], bytes] | None = None,
+) -> bytes:
+    """The whole file: header in the clear (as associated data), payload encrypted, and
+    (when `sign` is given and the header names a signer) the signature over all of it."""
     header_bytes = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
     aad = MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes
     nonce = secrets.token_bytes(12)
-    return aad + nonce + AESGCM(key).encrypt(nonce, payload, aad)
+    body = aad + nonce + AESGCM(key).encrypt(nonce, payload, aad)
+    return body + sign(body) if sign is not None else body
 
 
 def read_header(data: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes]:
@@ -90,4 +111,8 @@ def read_header(data: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes]:
     if header.get("version") != VERSION:
         raise BundleRefused("This case bundle was made by a newer PixioDoc; update to open it")
     end = start + length
-    return header, data[:end], data[end : end + 12], data[end + 12 :]
+    # A signed bundle ends with the 64-byte Ed25519 signature (see sender.py).
+    tail = len(data) - _SIGNATURE if "signer" in header else len(data)
+    if tail < end + 12 + 16:
+        raise BundleRefused("The case bundle is damaged or incomplete")
+    return header, data[:end], data[end : end + 12], data[end + 12 : tail]

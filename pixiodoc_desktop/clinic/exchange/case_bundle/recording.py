@@ -21,6 +21,7 @@ from sqlalchemy import select
 from pixiodoc_desktop.clinic.access import plans
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import BundleRefused
+from pixiodoc_desktop.clinic.exchange.case_bundle.sender import Sender
 from pixiodoc_desktop.clinic.records.names import check_name
 from pixiodoc_desktop.clinic.records.patients import search_key
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
@@ -36,6 +37,7 @@ class ImportedCase:
     origin: str
     visits: int
     photos: int
+    sender_verified: bool = False  # signed with a key this clinic has exchanged (sender.py)
 
 
 def _magnification(value: object) -> float | None:
@@ -91,7 +93,10 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
     try:
         person = manifest["patient"]
         created = str(manifest["created"])
-        origin = f"Case bundle from {str(manifest['from_clinic'])[:200]}, made {created}"
+        made_by = manifest.get("_sender") or Sender(signed=False)
+        origin = (
+            f"Case bundle from {str(manifest['from_clinic'])[:120]}, made {created}; {made_by.text}"
+        )
     except KeyError as exc:
         raise BundleRefused("The case bundle's contents are incomplete") from exc
     bundle_id = str(manifest.get("_bundle_id") or "")
@@ -204,6 +209,8 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                     details={
                         "origin": "case bundle",
                         "bundle": bundle_id,
+                        "sender": made_by.fingerprint or "unsigned",
+                        "sender_verified": made_by.verified,
                         "visits": len(visit_ids),
                         "photos": len(manifest["photos"]),
                     },
@@ -217,4 +224,10 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
         for blob in written:
             vault.blobs.delete(blob)
         raise
-    return ImportedCase(patient_id, origin, len(manifest["visits"]), len(manifest["photos"]))
+    return ImportedCase(
+        patient_id,
+        origin,
+        len(manifest["visits"]),
+        len(manifest["photos"]),
+        sender_verified=made_by.verified,
+    )
