@@ -38,6 +38,7 @@ from pixiodoc_desktop.sync.erasures import keep_erasures
 from pixiodoc_desktop.sync.heads import (
     MISSING,
     check_audit_anchors,
+    devices,
     images_wanted,
     known_latest_batches,
     publish_head,
@@ -123,14 +124,16 @@ def sync_once(
         reconcile_header(ws)  # finish what a round cut off after its commit left
         store.check_bucket()  # some servers would create a missing bucket on the first write
         reapply_own_erasures(ws, store, keys)  # a vault restored from an older backup
-        heads = read_heads(store, keys)
-        recheck_if_rolled_back(ws, heads.get(ws.device_id, {}).get("shredded"))
-        put_back_own_batches(ws, store, keys, wanted_from_me(ws, heads))
+        listed = devices(store, keys)
+        heads = read_heads(store, keys, listed)
+        own_head = heads.get(ws.device_id)
+        recheck_if_rolled_back(ws, (own_head or {}).get("shredded"))
+        put_back_own_batches(ws, store, keys, wanted_from_me(ws, heads), own_head)
         offer_images(ws, store, keys, images_wanted(ws, heads))
         pushed = push(ws, store, keys, progress) if push_changes else None
         _publish_clinic(ws, store, keys)
         refetch(ws, store, keys, missing_images(ws), replace=False)  # earlier rounds' gaps
-        pulled = pull(ws, store, keys, progress, known_latest_batches(ws, heads))
+        pulled = pull(ws, store, keys, progress, known_latest_batches(ws, heads), listed)
         if pulled.erased_patients:
             gone = drop_erased_locally(ws, pulled.erased_patients)
             delete_remote_blobs(store, keys, gone)  # in case the erasing PC could not
@@ -138,7 +141,7 @@ def sync_once(
         keep_erasures(ws, store, keys)  # erasure survives a bucket rolled back
         compact_history(ws, store, keys)  # erased patients leave this PC's batches too
         reconcile_header(ws)
-        publish_head(ws, store, keys, pulled.missing)
+        publish_head(ws, store, keys, pulled.missing, own_head)
         mismatches = check_audit_anchors(ws, heads)
         if mismatches:
             first = mismatches[0]

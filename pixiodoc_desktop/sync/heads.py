@@ -51,11 +51,11 @@ def devices(store: ObjectStore, keys: SyncKeys) -> list[str]:
     return sorted(store.folders(store.key(keys.workspace, "devices") + "/"))
 
 
-def read_heads(store: ObjectStore, keys: SyncKeys) -> Heads:
-    """Every device's head that is in the bucket and opens (a damaged one is skipped:
-    its writer rewrites it at its next round, and the anchors kept here still count)."""
+def read_heads(store: ObjectStore, keys: SyncKeys, listed: list[str]) -> Heads:
+    """Every listed device's head that is in the bucket and opens (a damaged one is
+    skipped: its writer rewrites it at its next round, and the anchors kept here count)."""
     heads: Heads = {}
-    for device in devices(store, keys):
+    for device in listed:
         name = head_key(store, keys, device)
         try:
             document = open_json(keys.ops, store.get(name), name=name)
@@ -128,9 +128,14 @@ def _chain_tip(session: Any, device: str, up_to: int | None = None) -> list[Any]
 
 
 def publish_head(
-    ws: Workstation, store: ObjectStore, keys: SyncKeys, missing: dict[str, int]
+    ws: Workstation,
+    store: ObjectStore,
+    keys: SyncKeys,
+    missing: dict[str, int],
+    in_bucket: dict[str, Any] | None,
 ) -> None:
-    """Rewrite this PC's head: its last batch, its pushed audit tip, what it has seen."""
+    """Rewrite this PC's head: its last batch, its pushed audit tip, what it has seen
+    (not when the bucket's copy, `in_bucket`, already says exactly that)."""
     with ws.vault.write_session() as session, session.begin():
         next_seq = int(state.get(session, state.NEXT_SEQ) or 1)
         pushed = int(state.get(session, state.AUDIT_PUSHED) or 0)
@@ -167,6 +172,8 @@ def publish_head(
         "shredded": shredded,  # erasures this PC's batches in the bucket are redacted for
         "want_images": images,  # image objects it could not get intact: any PC that has one
     }
+    if document == in_bucket:
+        return
     name = head_key(store, keys, ws.device_id)
     store.put(name, seal_json(keys.ops, document, name=name))
 

@@ -80,6 +80,7 @@ def fetch_batches(
     keys: SyncKeys,
     latest: dict[str, int] | None = None,
     missing: dict[str, int] | None = None,
+    listed: list[str] | None = None,
 ) -> list[Batch]:
     """Download and open the new batches of every other device, in order per device.
 
@@ -94,7 +95,8 @@ def fetch_batches(
     gaps = missing if missing is not None else {}
     devices_prefix = store.key(keys.workspace, "devices") + "/"
     batches: list[Batch] = []
-    for device in sorted(set(store.folders(devices_prefix)) | set(known)):
+    folders = listed if listed is not None else store.folders(devices_prefix)
+    for device in sorted(set(folders) | set(known)):
         if device == ws.device_id:
             continue
         after = cursors.get(device, 0)
@@ -291,9 +293,10 @@ def pull(
     keys: SyncKeys,
     progress: Progress | None = None,
     latest: dict[str, int] | None = None,
+    listed: list[str] | None = None,
 ) -> PullResult:
     missing: dict[str, int] = {}
-    batches = fetch_batches(ws, store, keys, latest, missing)
+    batches = fetch_batches(ws, store, keys, latest, missing, listed)
     if not batches:
         return PullResult(missing=missing)
     with locking.writing(ws.vault.folder):

@@ -13,6 +13,7 @@ writes under its prefix, so putting back never races with another writer.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from sqlalchemy import select
 
@@ -36,13 +37,23 @@ def _opens(store: ObjectStore, keys: SyncKeys, name: str, device: str, seq: int)
 
 
 def put_back_own_batches(
-    ws: Workstation, store: ObjectStore, keys: SyncKeys, wanted: set[int]
+    ws: Workstation,
+    store: ObjectStore,
+    keys: SyncKeys,
+    wanted: set[int],
+    own_head: dict[str, Any] | None,
 ) -> list[int]:
     """Put back this PC's settled batches the bucket lacks (or that others could not
-    open); returns their numbers. A batch this PC has no copy of is logged and left."""
+    open); returns their numbers. A batch this PC has no copy of is logged and left.
+
+    The listing is skipped while nobody wants anything and this PC's head in the bucket
+    names its last batch: a batch deleted meanwhile is then wanted by whoever needs it
+    (a rolled-back bucket rolls the head back too)."""
     with ws.vault.read_session() as session:
         next_seq = int(state.get(session, state.NEXT_SEQ) or 1)
     if next_seq <= 1:
+        return []
+    if not wanted and own_head is not None and own_head.get("batch") == next_seq - 1:
         return []
     prefix = store.key(keys.workspace, "devices", ws.device_id, "ops") + "/"
     present = {
