@@ -4,7 +4,10 @@ Exactly the 27 event types of DESIGN.md §8. Events are append-only and
 chained per device: each carries the hash of the one before, and a MAC of
 its own hash under a key derived from WK. The chain tip of each device is
 kept in the settings table, sealed with a MAC, so cutting off the newest
-events shows too. Retention purges the oldest events and leaves a sealed
+events shows too. Every append checks that tip (its seal, the events present,
+and the mark vault.json keeps of this PC's seq); a tip that fails is not
+trusted but named, by a SECURITY_ALERT chained in through a break link that
+verify reports for good (docs/security.md). Retention purges the oldest events and leaves a sealed
 checkpoint (the last purged event's seq and hash) from which `verify_chain`
 starts, so a purged trail still verifies and a forged checkpoint does not.
 Details never hold patient data (ids only, counts, formats).
@@ -159,7 +162,7 @@ def read_tip(session: Session, device_id: str, audit_key: bytes, *, floor: int =
     """This device's chain tip, its seal checked against the events that are there.
 
     `floor` is the seq vault.json's sealed mark says this device had reached
-    (see `Vault.audit_mark`): a trail that ends before it was cut or rolled back.
+    (see `Workstation.audit_floor`): a trail that ends before it was cut or rolled back.
     """
     row = session.get(Setting, _tip_key(device_id))
     last = session.scalar(
@@ -338,7 +341,7 @@ def verify_chain(
     """Every break and the first bad event of each device's chain (empty when all is intact).
 
     `floors` maps a device to the seq vault.json's sealed mark says it had reached
-    (this PC's own device; see `Vault.audit_mark`): a chain that ends before it
+    (this PC's own device; see `Workstation.audit_floor`): a chain that ends before it
     was cut or rolled back to an older copy, even if it verifies in itself.
     """
     faults: list[ChainFault] = []
