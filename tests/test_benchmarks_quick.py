@@ -45,7 +45,9 @@ def _run_quick(name: str) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize("name", ["ingest", "search", "sync", "phone", "gdt", "startup", "scale"])
+@pytest.mark.parametrize(
+    "name", ["ingest", "search", "sync", "phone", "gdt", "startup", "scale", "key_rotation"]
+)
 def test_quick_benchmark_prints_a_result_in_the_design_shape(name: str) -> None:
     result = _run_quick(name)
     missing = [key for key in REQUIRED_KEYS if key not in result]

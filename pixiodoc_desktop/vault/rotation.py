@@ -15,7 +15,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.errors import UnknownClinician, VaultBusy, VaultDamaged, WrongPassword
@@ -101,12 +101,17 @@ def rotate_workspace_key(
 
 
 def _rewrap_patient_keys(vault: Vault, session: Session, old_wk: bytes, new_wk: bytes) -> None:
-    for row in session.scalars(select(PatientKey)):
-        aad = vault.patient_aad(row.patient_id)
-        pdk = keys.unwrap(old_wk, row.wrapped_key, aad=aad)
+    rewrapped = []
+    for patient_id, wrapped in session.execute(
+        select(PatientKey.patient_id, PatientKey.wrapped_key)
+    ):
+        aad = vault.patient_aad(patient_id)
+        pdk = keys.unwrap(old_wk, wrapped, aad=aad)
         if pdk is None:
             raise VaultDamaged(
-                f"The data key of patient {row.patient_id} is damaged; the keys were not "
+                f"The data key of patient {patient_id} is damaged; the keys were not "
                 f"renewed. {RESTORE_HINT}"
             )
-        row.wrapped_key = keys.wrap(new_wk, pdk, aad=aad)
+        rewrapped.append({"patient_id": patient_id, "wrapped_key": keys.wrap(new_wk, pdk, aad=aad)})
+    if rewrapped:  # one executemany by primary key
+        session.execute(update(PatientKey), rewrapped)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting, utcnow
@@ -294,10 +294,12 @@ def reseal(session: Session, *, old_key: bytes, new_key: bytes) -> int:
     under the old key (a broken trail must not be sealed as good). Hashes and
     links stay as they are. Returns how many events were re-sealed.
     """
-    count = 0
-    for event in session.scalars(select(AuditEvent)):
-        event.mac = hmac.new(new_key, bytes(event.hash), hashlib.sha256).digest()
-        count += 1
+    macs = [
+        {"id": row.id, "mac": hmac.new(new_key, bytes(row.hash), hashlib.sha256).digest()}
+        for row in session.execute(select(AuditEvent.id, AuditEvent.hash))
+    ]
+    if macs:  # one executemany by primary key, not an ORM object per event
+        session.execute(update(AuditEvent), macs)
     for row in session.scalars(
         select(Setting).where(
             Setting.key.like("audit_tip:%") | Setting.key.like("audit_checkpoint:%")
@@ -308,7 +310,7 @@ def reseal(session: Session, *, old_key: bytes, new_key: bytes) -> int:
         sealed = _unseal(old_key, kind, device, row.value)
         if sealed is not None:  # another device's unsealed tip from an older sync stays as is
             row.value = _seal(new_key, kind, device, sealed[0], sealed[1])
-    return count
+    return len(macs)
 
 
 def record_tip(
