@@ -454,6 +454,95 @@ TEMPLATES: tuple[str, ...] = (
         "errors", "No clinic in this bucket and prefix opens with that recovery key."
     ),
     QT_TRANSLATE_NOOP("errors", "Joining needs an enrollment code or the recovery key."),
+    # --- Case bundles from other clinics
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This is not a PixioDoc case bundle (.pxcase)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle is damaged or incomplete",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle is damaged (its header is unreadable)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This case bundle was made by a newer PixioDoc; update to open it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle was refused: it holds {count} entries (limit {limit})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle was refused: its entry {entry} would unpack from {packed} to {unpacked} (a decompression bomb)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle was refused: it unpacks to {unpacked} (limit {cap})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle is too large: {bundle_size} (limit {cap})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This case bundle is protected by a passphrase; enter it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle asks for an unreasonable key derivation",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle is damaged (unknown protection)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle was altered or damaged after it was made; ask for a new one",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle's contents are damaged",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle was altered (its expiry dates disagree)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This case bundle expired on {date}; ask for a new one",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle was refused: its entry {entry} unpacks to {unpacked} (limit {cap})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle's contents are incomplete",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This case bundle was imported already on {date} (patient {patient}); open that record instead",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle's contents are damaged (its {part} part)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The case bundle was altered after it was made (its signature does not match); ask for a new one",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The passphrase is wrong for this case bundle",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This case bundle was made for another clinic's case key",
+    ),
     QT_TRANSLATE_NOOP(
         "errors",
         "This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.",

@@ -3097,32 +3097,32 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PracticeActions</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="71"/>
         <source>Send visit to practice software</source>
         <translation>Besuch an die Praxissoftware senden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="77"/>
         <source>Today&apos;s worklist…</source>
         <translation>Heutige Worklist…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="82"/>
         <source>Practice software (GDT)…</source>
         <translation>Praxissoftware (GDT)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="87"/>
         <source>DICOM worklist…</source>
         <translation>DICOM-Worklist…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="176"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/practice_actions.py" line="211"/>
         <source>Sent the visit to the practice software ({file})</source>
         <translation>Besuch an die Praxissoftware gesendet ({file})</translation>
     </message>
@@ -5710,22 +5710,132 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="457"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="458"/>
+        <source>This is not a PixioDoc case bundle (.pxcase)</source>
+        <translation>Dies ist kein PixioDoc-Fallpaket (.pxcase)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="462"/>
+        <source>The case bundle is damaged or incomplete</source>
+        <translation>Das Fallpaket ist beschädigt oder unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="466"/>
+        <source>The case bundle is damaged (its header is unreadable)</source>
+        <translation>Das Fallpaket ist beschädigt (sein Kopf ist unlesbar)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="470"/>
+        <source>This case bundle was made by a newer PixioDoc; update to open it</source>
+        <translation>Dieses Fallpaket wurde mit einem neueren PixioDoc erstellt; aktualisieren Sie PixioDoc, um es zu öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="474"/>
+        <source>The case bundle was refused: it holds {count} entries (limit {limit})</source>
+        <translation>Das Fallpaket wurde abgelehnt: Es enthält {count} Einträge (Grenze {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="478"/>
+        <source>The case bundle was refused: its entry {entry} would unpack from {packed} to {unpacked} (a decompression bomb)</source>
+        <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} würde sich von {packed} auf {unpacked} entpacken (eine Dekompressionsbombe)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="482"/>
+        <source>The case bundle was refused: it unpacks to {unpacked} (limit {cap})</source>
+        <translation>Das Fallpaket wurde abgelehnt: Es entpackt sich auf {unpacked} (Grenze {cap})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="486"/>
+        <source>The case bundle is too large: {bundle_size} (limit {cap})</source>
+        <translation>Das Fallpaket ist zu groß: {bundle_size} (Grenze {cap})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="490"/>
+        <source>This case bundle is protected by a passphrase; enter it</source>
+        <translation>Dieses Fallpaket ist mit einer Passphrase geschützt; geben Sie sie ein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="494"/>
+        <source>The case bundle asks for an unreasonable key derivation</source>
+        <translation>Das Fallpaket verlangt eine unvernünftige Schlüsselableitung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="498"/>
+        <source>The case bundle is damaged (unknown protection)</source>
+        <translation>Das Fallpaket ist beschädigt (unbekannter Schutz)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="502"/>
+        <source>The case bundle was altered or damaged after it was made; ask for a new one</source>
+        <translation>Das Fallpaket wurde nach dem Erstellen verändert oder beschädigt; bitten Sie um ein neues</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="506"/>
+        <source>The case bundle&apos;s contents are damaged</source>
+        <translation>Der Inhalt des Fallpakets ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="510"/>
+        <source>The case bundle was altered (its expiry dates disagree)</source>
+        <translation>Das Fallpaket wurde verändert (seine Ablaufdaten stimmen nicht überein)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="514"/>
+        <source>This case bundle expired on {date}; ask for a new one</source>
+        <translation>Dieses Fallpaket ist am {date} abgelaufen; bitten Sie um ein neues</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="518"/>
+        <source>The case bundle was refused: its entry {entry} unpacks to {unpacked} (limit {cap})</source>
+        <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} entpackt sich auf {unpacked} (Grenze {cap})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="522"/>
+        <source>The case bundle&apos;s contents are incomplete</source>
+        <translation>Der Inhalt des Fallpakets ist unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="526"/>
+        <source>This case bundle was imported already on {date} (patient {patient}); open that record instead</source>
+        <translation>Dieses Fallpaket wurde bereits am {date} importiert (Patient {patient}); öffnen Sie stattdessen diese Akte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="530"/>
+        <source>The case bundle&apos;s contents are damaged (its {part} part)</source>
+        <translation>Der Inhalt des Fallpakets ist beschädigt (sein Teil {part})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="534"/>
+        <source>The case bundle was altered after it was made (its signature does not match); ask for a new one</source>
+        <translation>Das Fallpaket wurde nach dem Erstellen verändert (seine Signatur stimmt nicht); bitten Sie um ein neues</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="538"/>
+        <source>The passphrase is wrong for this case bundle</source>
+        <translation>Die Passphrase ist für dieses Fallpaket falsch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="542"/>
+        <source>This case bundle was made for another clinic&apos;s case key</source>
+        <translation>Dieses Fallpaket wurde für den Fallschlüssel einer anderen Praxis erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="546"/>
         <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="551"/>
         <source>The phone server cannot listen on port {port}: {reason}</source>
         <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="552"/>
         <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="553"/>
         <source>The phone server&apos;s certificate file {file} does not exist</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>

@@ -36,8 +36,8 @@ PACKAGE = ROOT / "pixiodoc_desktop"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 # Error types whose messages a clinician reads in the GUI, and so must be catalogued.
-# Not yet: InvalidInput and RecordNotFound (form validation, ~180 sites), PACS and
-# case-bundle errors, BackupError, RetentionHold, the CLI's UsageError.
+# Not yet: InvalidInput and RecordNotFound (form validation, ~180 sites), PACS
+# errors, BackupError, RetentionHold, the CLI's UsageError.
 CATALOGUED = frozenset(
     {
         "VaultError", "VaultNotFound", "VaultExists", "VaultDamaged", "VaultTooNew",
@@ -50,6 +50,7 @@ CATALOGUED = frozenset(
         "SyncBucketMissing", "SyncClockSkew", "SyncNotStorage", "SyncDiskFull",
         "SyncDataDamaged", "SyncBatchMissing", "SyncAuditMismatch", "SyncImageMissing",
         "EnrollmentInvalid", "GdtRefused", "HeaderAltered", "VaultBusy", "KeyRotationRefused",
+        "BundleRefused",
         "PhoneServerUnavailable",
     }
 )  # fmt: skip
@@ -268,3 +269,19 @@ def test_german_import_lists_the_refusal_reason_in_german(
         f"PDF-Dokument (angenommen werden: {sniff.ACCEPTED_LABELS})"
     )
     assert reasons["abgebrochen.jpg"].startswith("abgebrochen.jpg ist beschädigt: die JPEG-Daten")
+
+
+def test_case_bundle_refusals_read_german(german: None) -> None:
+    assert translated_message(
+        "The case bundle was refused: its entry photos/p0/original unpacks to 1536 MB "
+        "(limit 300 MB)"
+    ) == (
+        "Das Fallpaket wurde abgelehnt: Sein Eintrag photos/p0/original entpackt sich auf "
+        "1536 MB (Grenze 300 MB)"
+    )
+    assert translated_message(
+        "scan.tif holds 3 pages; PixioDoc takes one picture per file (save each as its own file)"
+    ) == (
+        "scan.tif enthält 3 Seiten; PixioDoc nimmt ein Bild pro Datei an "
+        "(speichern Sie jede Seite als eigene Datei)"
+    )
