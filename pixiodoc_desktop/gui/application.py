@@ -44,7 +44,11 @@ def make_application(settings: Settings) -> tuple[QApplication, Translators]:
 def _screenshot_when_painted(window: MainWindow, target: Path) -> None:
     def save() -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(target))
+        # Written aside and renamed, so that whoever waits for the file never reads half a PNG.
+        partial = target.with_name(target.name + ".part")
+        ok = window.grab().save(str(partial), "PNG")
+        if ok:
+            partial.replace(target)
         log.info("Screenshot %s", "saved" if ok else "failed")
 
     window.timeline.timeline.screenful_painted.connect(lambda: QTimer.singleShot(400, save))
