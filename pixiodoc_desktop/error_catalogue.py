@@ -455,6 +455,19 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("errors", "Joining needs an enrollment code or the recovery key."),
     # --- Case bundles from other clinics
+    # (an imported record's origin, shown in its banner, says whether the sender is verified)
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Case bundle from {clinic}, made {date}; sender verified (key {key})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Case bundle from {clinic}, made {date}; sender not verified (signed with key {key}, which this clinic has not exchanged keys with; compare it with the sender)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Case bundle from {clinic}, made {date}; sender not verified (the bundle is not signed)",
+    ),
     QT_TRANSLATE_NOOP(
         "errors",
         "This is not a PixioDoc case bundle (.pxcase)",

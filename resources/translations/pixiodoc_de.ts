@@ -1722,39 +1722,39 @@
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="35"/>
         <source>Emergency access</source>
         <translation>Notfallzugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="39"/>
         <source>Open a record you have no access to, for an emergency. It opens View Only, the access is recorded in the audit trail and every practice Admin is told.</source>
         <translation>Öffnet im Notfall eine Akte, für die Sie keinen Zugriff haben. Sie öffnet sich nur zur Ansicht, der Zugriff wird protokolliert und alle Praxis-Admins werden informiert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="44"/>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="50"/>
         <source>Patient number (MRN)</source>
         <translation>Patientennummer (MRN)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="46"/>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="50"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="51"/>
         <source>Reason</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="48"/>
         <source>e.g. urgent referral, record holder absent</source>
         <translation>z. B. dringende Überweisung, Aktenverantwortliche abwesend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="54"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="57"/>
         <source>Open View Only</source>
         <translation>Nur zur Ansicht öffnen</translation>
     </message>
@@ -3319,22 +3319,22 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecordBanner</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="95"/>
         <source>Record notice</source>
         <translation>Hinweis zur Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="96"/>
         <source>End emergency access</source>
         <translation>Notfallzugriff beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="111"/>
         <source>Emergency access — View Only until %1. Reason: %2</source>
         <translation>Notfallzugriff — nur Ansicht bis %1. Anlass: %2</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/emergency_dialog.py" line="117"/>
         <source>View Only — from %1</source>
         <translation>Nur Ansicht — von %1</translation>
     </message>
@@ -5710,132 +5710,147 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="458"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="459"/>
+        <source>Case bundle from {clinic}, made {date}; sender verified (key {key})</source>
+        <translation>Fallpaket von {clinic}, erstellt {date}; Absender bestätigt (Schlüssel {key})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
+        <source>Case bundle from {clinic}, made {date}; sender not verified (signed with key {key}, which this clinic has not exchanged keys with; compare it with the sender)</source>
+        <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (signiert mit Schlüssel {key}, den diese Praxis nicht ausgetauscht hat; vergleichen Sie ihn mit dem Absender)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="467"/>
+        <source>Case bundle from {clinic}, made {date}; sender not verified (the bundle is not signed)</source>
+        <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (das Paket ist nicht signiert)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="471"/>
         <source>This is not a PixioDoc case bundle (.pxcase)</source>
         <translation>Dies ist kein PixioDoc-Fallpaket (.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="462"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="475"/>
         <source>The case bundle is damaged or incomplete</source>
         <translation>Das Fallpaket ist beschädigt oder unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="466"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="479"/>
         <source>The case bundle is damaged (its header is unreadable)</source>
         <translation>Das Fallpaket ist beschädigt (sein Kopf ist unlesbar)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="470"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="483"/>
         <source>This case bundle was made by a newer PixioDoc; update to open it</source>
         <translation>Dieses Fallpaket wurde mit einem neueren PixioDoc erstellt; aktualisieren Sie PixioDoc, um es zu öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="474"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="487"/>
         <source>The case bundle was refused: it holds {count} entries (limit {limit})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es enthält {count} Einträge (Grenze {limit})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="478"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="491"/>
         <source>The case bundle was refused: its entry {entry} would unpack from {packed} to {unpacked} (a decompression bomb)</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} würde sich von {packed} auf {unpacked} entpacken (eine Dekompressionsbombe)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="482"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="495"/>
         <source>The case bundle was refused: it unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="486"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="499"/>
         <source>The case bundle is too large: {bundle_size} (limit {cap})</source>
         <translation>Das Fallpaket ist zu groß: {bundle_size} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="490"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="503"/>
         <source>This case bundle is protected by a passphrase; enter it</source>
         <translation>Dieses Fallpaket ist mit einer Passphrase geschützt; geben Sie sie ein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="494"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="507"/>
         <source>The case bundle asks for an unreasonable key derivation</source>
         <translation>Das Fallpaket verlangt eine unvernünftige Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="498"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="511"/>
         <source>The case bundle is damaged (unknown protection)</source>
         <translation>Das Fallpaket ist beschädigt (unbekannter Schutz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="502"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="515"/>
         <source>The case bundle was altered or damaged after it was made; ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert oder beschädigt; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="506"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="519"/>
         <source>The case bundle&apos;s contents are damaged</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="510"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="523"/>
         <source>The case bundle was altered (its expiry dates disagree)</source>
         <translation>Das Fallpaket wurde verändert (seine Ablaufdaten stimmen nicht überein)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="514"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="527"/>
         <source>This case bundle expired on {date}; ask for a new one</source>
         <translation>Dieses Fallpaket ist am {date} abgelaufen; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="518"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="531"/>
         <source>The case bundle was refused: its entry {entry} unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="522"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="535"/>
         <source>The case bundle&apos;s contents are incomplete</source>
         <translation>Der Inhalt des Fallpakets ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="526"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="539"/>
         <source>This case bundle was imported already on {date} (patient {patient}); open that record instead</source>
         <translation>Dieses Fallpaket wurde bereits am {date} importiert (Patient {patient}); öffnen Sie stattdessen diese Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="530"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="543"/>
         <source>The case bundle&apos;s contents are damaged (its {part} part)</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt (sein Teil {part})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="534"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="547"/>
         <source>The case bundle was altered after it was made (its signature does not match); ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert (seine Signatur stimmt nicht); bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="538"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="551"/>
         <source>The passphrase is wrong for this case bundle</source>
         <translation>Die Passphrase ist für dieses Fallpaket falsch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="542"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="555"/>
         <source>This case bundle was made for another clinic&apos;s case key</source>
         <translation>Dieses Fallpaket wurde für den Fallschlüssel einer anderen Praxis erstellt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="546"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="559"/>
         <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="551"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="564"/>
         <source>The phone server cannot listen on port {port}: {reason}</source>
         <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="552"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="565"/>
         <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="553"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="566"/>
         <source>The phone server&apos;s certificate file {file} does not exist</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.clinic.access.emergency import MIN_REASON
+from pixiodoc_desktop.gui.notify import translated_message
 
 
 class EmergencyDialog(QDialog):
@@ -113,4 +114,4 @@ class RecordBanner(QFrame):
         )
 
     def origin_text(self, origin: str) -> str:
-        return self.tr("View Only — from %1").replace("%1", origin)
+        return self.tr("View Only — from %1").replace("%1", translated_message(origin))
