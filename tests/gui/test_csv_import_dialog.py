@@ -6,8 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.clinic.exchange.ehr_import import import_csv
@@ -78,3 +81,44 @@ def test_check_then_import(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert services.patients.count() == 1
     assert not dialog.import_button.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_list_past_the_plan_limit_is_checked_and_said_once(
+    qtbot: QtBot,
+    workstation: Workstation,
+    services: ClinicServices,
+    actor: Actor,
+    request: pytest.FixtureRequest,
+    tmp_path: object,
+    language: str,
+) -> None:
+    if language == "de":
+        request.getfixturevalue("german")
+    rows = "".join(f"P-{n};Name{n};Vor\r\n" for n in range(40))
+    data = ("PatNr;Nachname;Vorname\r\n" + rows).encode()
+    dialog = CsvImportDialog(data, "praxis.csv")
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 560)
+    dialog.show()
+
+    def run(mapping: dict[str, str], delimiter: str, encoding: str, *, dry_run: bool) -> None:
+        dialog.showSummary(
+            import_csv(
+                workstation, actor, data, mapping, delimiter=delimiter, encoding=encoding,
+                dry_run=dry_run,
+            )
+        )  # fmt: skip
+
+    dialog.checkRequested.connect(lambda m, d, e: run(m, d, e, dry_run=True))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    text = dialog.summary.text()
+    if language == "en":
+        assert text.startswith("Check: 10 new, 0 matched by patient number, 0 invalid\n")
+        assert "30 more were not imported: the plan's limit. The Free plan keeps up to 10" in text
+    else:
+        assert "30 weitere wurden nicht importiert: die Grenze des Tarifs. Der Tarif Free" in text
+    assert dialog.problems.isHidden()  # no row-by-row refusals
+    folder = Path(os.environ.get("PIXIODOC_SHOT_DIR") or str(tmp_path))
+    QApplication.processEvents()
+    assert dialog.grab().save(str(folder / f"csv-import-plan-limit-{language}.png"))
