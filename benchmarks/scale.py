@@ -321,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--patients", type=int, help="default 100,000")
     parser.add_argument("--visits", type=int, help="default 300,000")
     parser.add_argument("--photos", type=int, help="default 2,000,000")
-    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--queries", type=int, help="default 300 (100 with --quick)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     args = parser.parse_args(argv)
     n_patients = args.patients or (2_000 if args.quick else 100_000)
@@ -335,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = tmp / "vault"
         patients = make_patients(n_patients, rng)
         followed = patients[0]
-        queries = make_queries(patients, args.queries, rng)
+        queries = make_queries(patients, args.queries or (100 if args.quick else 300), rng)
         _common.log(f"Building {n_patients:,} patients, {n_visits:,} visits, {n_photos:,} photos")
         build_s, (visits, photos) = _common.timed(
             lambda: build_vault(folder, patients, n_visits, n_photos, quick=args.quick, rng=rng)

@@ -232,7 +232,7 @@ def import_times(argv: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="three launches of each (for CI)")
+    parser.add_argument("--quick", action="store_true", help="two launches of each (for CI)")
     frozen_from = parser.add_mutually_exclusive_group()
     frozen_from.add_argument("--bundle", type=Path, help="a one-folder bundle (dist/pixiodoc)")
     frozen_from.add_argument(
@@ -240,7 +240,7 @@ def main() -> int:
     )
     parser.add_argument("--installer", type=Path, help="an installer file (.deb, .msi) to size")
     args = parser.parse_args()
-    runs = 3 if args.quick else 9
+    runs = 2 if args.quick else 9
 
     with tempfile.TemporaryDirectory(prefix="pixiodoc-startup-") as temp:
         root = Path(temp)
