@@ -17,6 +17,17 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 
 
+def place_on_parent_screen(window: QWidget, parent: QWidget) -> None:
+    """Open `window` on the screen its parent is on, no larger than that screen, centred."""
+    screen = parent.screen()
+    area = screen.availableGeometry()
+    window.setScreen(screen)
+    width = min(window.width(), int(area.width() * 0.96))
+    height = min(window.height(), int(area.height() * 0.92))
+    window.resize(width, height)
+    window.move(area.center().x() - width // 2, area.center().y() - height // 2)
+
+
 class SideWindows:
     def __init__(
         self,
@@ -34,6 +45,7 @@ class SideWindows:
         self._captures: dict[QWidget, str] = {}  # capture window -> the patient it adds to
 
     def _track(self, window: QWidget) -> QWidget:
+        place_on_parent_screen(window, self.parent)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
         self._open.append(window)

@@ -758,7 +758,7 @@
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="256"/>
         <source>No camera is running: choose one (or Video file…) under Camera.</source>
-        <translation>Keine Kamera läuft: Wählen Sie unter „Kamera“ eine aus (oder „Videodatei…“).</translation>
+        <translation>Keine Kamera aktiv: unter „Kamera“ wählen (oder „Videodatei…“).</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="328"/>

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from day_one import demo_app, demo_vaults, shoot, shots
+from day_one import SCREEN, demo_app, demo_vaults, shoot, shots
 from fit import clipped
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.demo.clinic import DEMO_PASSWORD
@@ -123,6 +123,24 @@ def test_every_dialog_fits_and_cuts_nothing_off(
             else:
                 shown.close()
             qtbot.waitUntil(lambda s=shown: not s.isVisible(), timeout=5000)
+    # The capture screen, a window of its own, on the window's screen and within it.
+    window.resize(*SCREEN)
+    before = set(QApplication.topLevelWidgets())
+    window.commands.capture.trigger()  # Patient › Capture photos… (Ctrl+K)
+    qtbot.waitUntil(lambda: _new_window(before) is not None, timeout=10000)
+    capture = _new_window(before)
+    assert capture is not None and capture.screen() is window.screen()
+    # (The offscreen test screen is 800x800; the product's smallest is 1366x768 less a taskbar.)
+    least = capture.minimumSizeHint()
+    assert least.width() <= SCREEN[0] and least.height() <= SCREEN[1] - 40, least
+    capture.resize(SCREEN[0], SCREEN[1] - 40)  # as on a 1366x768 screen with a taskbar
+    qtbot.wait(300)
+    tabs = capture.findChild(QTabWidget)
+    assert tabs is not None
+    tabs.setCurrentIndex(1)  # the camera's profile: spin boxes with their arrows
+    problems += [f"capture: {p}" for p in clipped(capture)]
+    shoot(capture, shots, f"fit-{language}-capture-camera-tab")
+    capture.close()
     assert not problems, "\n".join(problems)
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -185,7 +186,10 @@ class CaptureView(QDialog):
         self.burst_check.setChecked(True)
         self.take_reason = QLabel()
         self.take_reason.setObjectName("TakePhotoReason")
+        # At most two lines, so that it never makes the window taller than a small screen.
         self.take_reason.setWordWrap(True)
+        self.take_reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.take_reason.setMaximumHeight(2 * self.take_reason.fontMetrics().lineSpacing() + 6)
         self.camera_caption = QLabel()
         self.camera_caption.setProperty("role", "muted")
         self.camera_caption.setAccessibleName(self.tr("Camera and profile"))
@@ -257,6 +261,7 @@ class CaptureView(QDialog):
         else:
             reason = ""
         self.take_reason.setText(reason)
+        self.take_reason.setToolTip(reason)
         self.take_button.setToolTip(reason or self.tr("Space or the foot pedal"))
 
     # --- the patient's record --------------------------------------------------------------
