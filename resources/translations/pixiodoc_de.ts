@@ -703,95 +703,95 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="87"/>
         <source>PixioDoc — capture</source>
         <translation>PixioDoc — Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="136"/>
         <source>Capture settings</source>
         <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="139"/>
         <source>Record</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="140"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="141"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="176"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="179"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="179"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="265"/>
         <source>Space or the foot pedal</source>
         <translation>Leertaste oder Fußschalter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="183"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="185"/>
         <source>Burst of 3, keep the sharpest</source>
         <translation>Serie von 3, das schärfste behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="195"/>
         <source>Camera and profile</source>
         <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="258"/>
         <source>This record is View Only: it takes no new photos.</source>
         <translation>Diese Akte ist nur zum Ansehen freigegeben: Es können keine Fotos hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="260"/>
         <source>No camera is running: choose one (or Video file…) under Camera.</source>
         <translation>Keine Kamera aktiv: unter „Kamera“ wählen (oder „Videodatei…“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="328"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="333"/>
         <source>%1 fps</source>
         <translation>%1 B/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="330"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
         <source>polarised</source>
         <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="330"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
         <source>non-polarised</source>
         <translation>nicht polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="336"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="341"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="412"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="417"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
