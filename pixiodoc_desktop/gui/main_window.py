@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self.ctx, self)
         self.side = SideWindows(self.ctx, self, camera=camera, thumbnails=self.thumbnails)
         self.state.patient_opened.connect(self.side.patient_opened)
+        self.side.patient_screen.watch(self.state)
         self.loader = RecordLoader(
             self.ctx, self.thumbnails.cache, self.timeline.timeline, lambda: self.record, self
         )
@@ -542,8 +543,8 @@ class MainWindow(QMainWindow):
 
     def open_compare(self) -> None:
         selected = self.timeline.timeline.selected()
-        if selected is not None:
-            self.side.compare(selected)
+        if selected is not None and self.record is not None:
+            self.side.compare(selected, self.record.patient.id)
 
     def open_audit_trail(self) -> None:
         if self.is_unlocked():
@@ -632,6 +633,7 @@ class MainWindow(QMainWindow):
             return
         self._shut_down = True
         self.phone_capture.shutdown()
+        self.side.patient_screen.stop()
         self.sync.stop()
         self.practice.stop()
         self.idle.stop()

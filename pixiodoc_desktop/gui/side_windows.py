@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
+from pixiodoc_desktop.gui.views.patient_screen import PatientScreen
 
 
 def place_on_parent_screen(window: QWidget, parent: QWidget) -> None:
@@ -43,6 +44,9 @@ class SideWindows:
         self.thumbnails = thumbnails
         self._open: list[QWidget] = []
         self._captures: dict[QWidget, str] = {}  # capture window -> the patient it adds to
+        self._compares: dict[QWidget, str] = {}  # compare window -> the patient it compares
+        # The one patient-facing screen, whichever compare window drives it.
+        self.patient_screen = PatientScreen(parent, keep_blank=True)
 
     def _track(self, window: QWidget) -> QWidget:
         place_on_parent_screen(window, self.parent)
@@ -54,6 +58,7 @@ class SideWindows:
     def _forget(self, window: QWidget) -> None:
         self._open = [w for w in self._open if w is not window]
         self._captures.pop(window, None)
+        self._compares.pop(window, None)
 
     def capture(self, patient_id: str) -> QWidget:
         from pixiodoc_desktop.gui.views.capture_view import CaptureView
@@ -75,12 +80,21 @@ class SideWindows:
                 self._captures.pop(window, None)
                 window.close()
 
-    def compare(self, photo_id: str) -> QWidget:
+    def compare(self, photo_id: str, patient_id: str) -> QWidget:
+        """One compare window per patient: opening it again raises it."""
         from pixiodoc_desktop.gui.views.compare_view import CompareView
 
-        view = CompareView(self.ctx, self.parent, thumbnails=self.thumbnails)
+        for window, compared in self._compares.items():
+            if compared == patient_id:
+                window.raise_()
+                window.activateWindow()
+                return window
+        view = CompareView(
+            self.ctx, self.parent, thumbnails=self.thumbnails, patient_screen=self.patient_screen
+        )
         view.setWindowFlag(Qt.WindowType.Window, True)
         view.resize(1280, 820)
+        self._compares[view] = patient_id
         self._track(view).show()
         view.open_photo(photo_id)
         return view
@@ -116,3 +130,4 @@ class SideWindows:
             window.close()
         self._open.clear()
         self._captures.clear()
+        self._compares.clear()

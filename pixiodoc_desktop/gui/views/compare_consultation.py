@@ -4,7 +4,10 @@ Opening the screen, and moving it to another pair of photos, both go
 through the same consent check and audit (PHOTO_VIEWED, screen
 "consultation"); a refusal closes the screen. While it is open it follows
 the clinician's mode, slider, zoom and marks. The window it opens
-(views/consultation_window.py) only paints what it is given.
+(views/consultation_window.py) only paints what it is given; it belongs to
+the workstation's `PatientScreen` (views/patient_screen.py), which blanks it
+when the patient changes, another compare window takes the focus, this one
+closes, or the session locks.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.consultation_window import ComparisonPicture, ConsultationWindow
+from pixiodoc_desktop.gui.views.patient_screen import PatientScreen
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareState
 from pixiodoc_desktop.gui.widgets.compare_marks import Mark
 
@@ -35,11 +39,13 @@ class ConsultationLink(QObject):
 
     `pair()` names the photos on screen (None before any), `picture()` says
     what the patient would see now, `name()` the name to show ("" unless
-    the clinician allows it). `run` is the view's DB runner (results only
+    the clinician allows it), `patient()` whose photos they are. `screen`
+    is the workstation's patient screen (a view on its own makes its own). `run` is the view's DB runner (results only
     while the view is open); `failed` reports a refusal while following.
     """
 
     refused = Signal(str)
+    changed = Signal()  # the patient's screen opened, blanked, changed hands or closed
 
     def __init__(
         self,
@@ -51,8 +57,13 @@ class ConsultationLink(QObject):
         pair: Callable[[], Pair | None],
         picture: Callable[[], ComparisonPicture | None],
         name: Callable[[], str],
+        patient: Callable[[], str | None],
+        screen: PatientScreen | None = None,
     ) -> None:
         super().__init__(clinician)
+        self.screen = screen if screen is not None else PatientScreen(self)
+        self.screen.changed.connect(self.changed)
+        self._patient = patient
         self.ctx = ctx
         self.clinician = clinician
         self._run = run
@@ -60,8 +71,12 @@ class ConsultationLink(QObject):
         self._pair = pair
         self._picture = picture
         self._name = name
-        self.window: ConsultationWindow | None = None
         self._shown_pair: Pair | None = None  # checked and audited for it
+
+    @property
+    def window(self) -> ConsultationWindow | None:
+        """The patient's screen while it shows this view's comparison."""
+        return self.screen.window if self.screen.drives(self) else None
 
     def _check(self, pair: Pair) -> Callable[[], None]:
         session = self.ctx.session
@@ -110,18 +125,14 @@ class ConsultationLink(QObject):
         menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def _open(self, screen: QScreen | None, geometry: QRect | None) -> None:
-        if self.window is not None:
-            self.window.close()
-        window = ConsultationWindow(self.clinician)
-        self.window = window
-        window.closed.connect(self._closed)
+        patient = self._patient()
+        if patient is None:
+            return
+        window = self.screen.take(self, patient, self.clinician)
         window.show_name(self._name())
         window.show_picture(self._picture())
         self._shown_pair = self._pair()
         window.show_on(screen, geometry)
-
-    def _closed(self) -> None:
-        self.window = None
 
     def follow(self) -> None:
         """The patient's screen follows to another pair only through the same consent
@@ -142,7 +153,7 @@ class ConsultationLink(QObject):
 
         def refused(error: Exception) -> None:
             if self.window is window:
-                window.close()
+                self.screen.blank()
             self._failed(error)
 
         self._run(self._check(pair), allowed, refused)
@@ -155,7 +166,15 @@ class ConsultationLink(QObject):
         if self.window is not None:
             self.window.set_marks(marks)
 
-    def close(self) -> None:
+    def took_focus(self) -> None:
+        """This compare window became active: another's comparison leaves the patient's screen."""
+        self.screen.focus_moved_to(self)
+
+    def stop(self) -> None:
+        """The clinician's Stop: the patient's screen closes."""
         if self.window is not None:
-            self.window.close()
-            self.window = None
+            self.screen.stop()
+
+    def close(self) -> None:
+        """This compare window closes or forgets its photos: the patient's screen blanks."""
+        self.screen.release(self)

@@ -105,6 +105,20 @@ class CompareControls(QWidget):
         self.patient_button = tool_button(
             QCoreApplication.translate("CompareView", "Show to patient")
         )
+        self.header = QLabel()
+        self.header.setObjectName("CompareHeader")
+        self.header.setProperty("role", "patient")
+        self.on_screen = QLabel(
+            QCoreApplication.translate("CompareView", "● On the patient's screen")
+        )
+        self.on_screen.setObjectName("OnPatientScreen")
+        self.on_screen.setStyleSheet("QLabel { color: #c62828; font-weight: bold; }")
+        self.stop_button = tool_button(QCoreApplication.translate("CompareView", "Stop"))
+        self.stop_button.setToolTip(
+            QCoreApplication.translate("CompareView", "Close the patient's screen")
+        )
+        self.on_screen.hide()
+        self.stop_button.hide()
         self.show_name = QCheckBox(QCoreApplication.translate("CompareView", "Show name"))
         self.show_name.setToolTip(
             QCoreApplication.translate(
@@ -144,7 +158,14 @@ class CompareControls(QWidget):
         for widget in (self.align_box, self.quality, self.fix_button, self.normalise_box):
             second.addWidget(widget)
         second.addStretch(1)
-        for widget in (self.save_button, self.export_button, self.show_name, self.patient_button):
+        for widget in (
+            self.save_button,
+            self.export_button,
+            self.show_name,
+            self.patient_button,
+            self.on_screen,
+            self.stop_button,
+        ):
             second.addWidget(widget)
         bottom = QHBoxLayout()
         bottom.addWidget(self.play_button)
@@ -152,6 +173,7 @@ class CompareControls(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
+        layout.addWidget(self.header)
         layout.addLayout(top)
         layout.addLayout(second)
         self.tool_bar = QHBoxLayout()

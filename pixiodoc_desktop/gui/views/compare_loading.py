@@ -7,6 +7,7 @@ photos decrypted (PHOTO_VIEWED, screen "comparison").
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ class FetchedPair:
     before_data: bytes  # screen-size images, decrypted
     after_data: bytes
     slider_allowed: bool
+    patient_name: str  # for the clinician's title and header (the patient's screen asks first)
+    birth_date: dt.date | None
 
 
 def pair_for_photo(
@@ -67,6 +70,16 @@ def fetch_pair(session: ClinicSession, before_id: str, after_id: str) -> Callabl
             actor, before_id, after_id, size=ImageSize.SCREEN
         )
         allowed = Plans(services.workstation).current().allows(PROGRESS_SLIDER)
-        return FetchedPair(before, after, series, before_data, after_data, allowed)
+        patient = services.patients.get(actor, before.patient_id, audited=False)
+        return FetchedPair(
+            before,
+            after,
+            series,
+            before_data,
+            after_data,
+            allowed,
+            patient.display_name,
+            patient.birth_date,
+        )
 
     return job

@@ -2,13 +2,16 @@
 
 API for the main window:
 
-* ``CompareView(ctx, parent=None, thumbnails=None)``; ``open_photo(photo_id)`` compares the
+* ``CompareView(ctx, parent=None, thumbnails=None, patient_screen=None)``; ``open_photo(photo_id)`` compares the
   first and the latest photo of that photo's lesion (else body site);
   ``open_pair(before_id, after_id)``; ``open_comparison(comparison_id)`` opens
   a stored one. ``clear()`` when the workstation locks (stops every timer,
   closes the consultation screen, forgets the images).
 * ``show_to_patient(screen=None, geometry=None)`` opens the consultation
-  screen (refused without consent); ``export_to(path, fmt)`` writes a handout.
+  screen (refused without consent) on the workstation's `PatientScreen`
+  (a view on its own makes its own); ``stop_showing()`` closes it. The
+  window title and header name the patient and the date of birth;
+  ``patient_id`` is the patient compared (None before the first pair); ``export_to(path, fmt)`` writes a handout.
 * Signals: ``opened(before_id, after_id)``, ``stateChanged(CompareState)``,
   ``marksChanged()``, ``consultationRefused(str)``, ``saved(comparison_id)``.
 
@@ -26,12 +29,13 @@ Decrypting runs on the DB worker (audited as PHOTO_VIEWED, screen
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -40,6 +44,7 @@ from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.views import compare_handout, compare_loading
@@ -47,6 +52,7 @@ from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
 from pixiodoc_desktop.gui.views.compare_controls import CompareControls
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.views.consultation_window import ComparisonPicture
+from pixiodoc_desktop.gui.views.patient_screen import PatientScreen
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.imaging.alignment import Alignment
@@ -68,6 +74,7 @@ class CompareView(CompareControls):
         parent: QWidget | None = None,
         *,
         thumbnails: ThumbnailLoader | None = None,
+        patient_screen: PatientScreen | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -118,8 +125,13 @@ class CompareView(CompareControls):
             pair=lambda: (self.before.id, self.after.id) if self.before and self.after else None,
             picture=self._picture,
             name=lambda: self.patient_name if self.show_name.isChecked() else "",
+            patient=lambda: self.patient_id,
+            screen=patient_screen,
         )
         self.patient_screen.refused.connect(self.consultationRefused)
+        self.patient_screen.changed.connect(self._patient_screen_changed)
+        self.stop_button.clicked.connect(self.stop_showing)
+        self.setWindowTitle(self.tr("Comparison — PixioDoc"))
         self.stateChanged.connect(self.patient_screen.follow_state)
         self.marksChanged.connect(lambda: self.patient_screen.follow_marks(self.canvas.marks()))
 
@@ -173,6 +185,21 @@ class CompareView(CompareControls):
         return call
 
     # --- labels ------------------------------------------------------------------------------
+
+    @property
+    def patient_id(self) -> str | None:
+        return self.before.patient_id if self.before is not None else None
+
+    def _name_patient(self, name: str, birth_date: dt.date | None) -> None:
+        """Title and header: whose comparison this is (two windows must never be confused)."""
+        self.patient_name = name
+        who = (
+            self.tr("{name}, born {date}").format(name=name, date=date_text(birth_date))
+            if birth_date is not None
+            else name
+        )
+        self.header.setText(who)
+        self.setWindowTitle(self.tr("{patient} — Comparison — PixioDoc").format(patient=who))
 
     def photo_label(self, photo: PhotoSummary) -> str:
         """'07.01.2025 · Baseline' or '25.03.2025 · Week 11' (since the first photo shown)."""
@@ -235,6 +262,7 @@ class CompareView(CompareControls):
             before, after = result.before, result.after
             before_data, after_data = result.before_data, result.after_data
             self.before, self.after, self.series = before, after, result.series
+            self._name_patient(result.patient_name, result.birth_date)
             self.set_slider_allowed(result.slider_allowed)
             self.fill_choices(self.series, self.before, self.after, self.photo_label)
 
@@ -443,6 +471,20 @@ class CompareView(CompareControls):
     def _choose_screen(self) -> None:
         self.patient_screen.choose_screen(self.patient_button)
 
+    def stop_showing(self) -> None:
+        self.patient_screen.stop()
+
+    def _patient_screen_changed(self) -> None:
+        """The indicator and Stop show while the patient's screen shows this comparison."""
+        on = self.patient_screen.window is not None
+        self.on_screen.setVisible(on)
+        self.stop_button.setVisible(on)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.patient_screen.took_focus()
+        super().changeEvent(event)
+
     # --- life cycle -----------------------------------------------------------------------------
 
     def _failed(self, error: BaseException) -> None:
@@ -487,6 +529,9 @@ class CompareView(CompareControls):
         self.display = None
         self.before = self.after = None
         self.series = []
+        self.patient_name = ""
+        self.header.clear()
+        self.setWindowTitle(self.tr("Comparison — PixioDoc"))
         self.alignment = None
         self.comparison_id = None
         self.tools.load((), ())

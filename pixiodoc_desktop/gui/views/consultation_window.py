@@ -4,8 +4,14 @@ A frameless full-screen window on the screen the clinician chooses (the
 second monitor when one is connected). It shows only the two photos of the
 comparison with large date labels, follows the clinician's slider, mode
 and zoom, and names the patient only when the clinician allows it. With one
-monitor it covers the screen and Esc returns to the workstation. The
-window title never names the patient (task bars and screen sharing show it).
+monitor it covers the screen, and a bar at its foot says that Esc returns
+to the workstation and offers it as a button (on a second monitor the
+patient would see it, so it is not shown there). The window title never
+names the patient (task bars and screen sharing show it).
+
+`show_blank()` turns it into a neutral clinic screen with no patient datum
+at all (views/patient_screen.py does it the moment the patient changes);
+`picture` is what it paints now (None while blank).
 
 Consent is checked before this window is made (views/compare_consultation.py,
 `Comparisons.may_show_to_patient`); it never loads anything by itself and
@@ -19,7 +25,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeySequence, QScreen, QShortcut
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pixiodoc_desktop.gui.compare_pipeline import Display
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
@@ -65,11 +71,39 @@ class ConsultationWindow(QWidget):
         font.setPointSizeF(max(14.0, font.pointSizeF() * 2.2))
         self.name_label.setFont(font)
         self.name_label.hide()
+        self.neutral = QLabel(self.tr("PixioDoc"))
+        self.neutral.setObjectName("NeutralScreen")
+        self.neutral.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.neutral.setStyleSheet("QLabel { background: #202020; color: #5a5a5a; }")
+        neutral_font = QFont(self.font())
+        neutral_font.setPointSizeF(max(18.0, neutral_font.pointSizeF() * 2.5))
+        self.neutral.setFont(neutral_font)
+        self.neutral.hide()
+        self.return_bar = QWidget()
+        self.return_bar.setObjectName("ReturnBar")
+        self.return_bar.setStyleSheet(
+            "#ReturnBar { background: #101010; } QLabel { color: #e6e6e6; }"
+        )
+        self.return_hint = QLabel(
+            self.tr("Full screen for the patient. Press Esc to return to PixioDoc.")
+        )
+        self.return_button = QPushButton(self.tr("Return (Esc)"))
+        self.return_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.return_button.clicked.connect(self.close)
+        bar = QHBoxLayout(self.return_bar)
+        bar.setContentsMargins(12, 6, 12, 6)
+        bar.addWidget(self.return_hint, 1)
+        bar.addWidget(self.return_button)
+        self.return_bar.hide()
+        self.on_clinician_screen = False  # one monitor: this window covers the clinician's
+        self.picture: ComparisonPicture | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.name_label)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.neutral, 1)
+        layout.addWidget(self.return_bar)
         self.setStyleSheet("ConsultationWindow { background: #202020; }")
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
@@ -78,10 +112,21 @@ class ConsultationWindow(QWidget):
         self.name_label.setText(name)
         self.name_label.setVisible(bool(name))
 
+    def show_blank(self) -> None:
+        """A neutral clinic screen: no photo, no date, no name."""
+        self.picture = None
+        self.canvas.clear()
+        self.canvas.hide()
+        self.show_name("")
+        self.neutral.show()
+
     def show_picture(self, picture: ComparisonPicture | None) -> None:
         if picture is None:
-            self.canvas.clear()
+            self.show_blank()
             return
+        self.picture = picture
+        self.neutral.hide()
+        self.canvas.show()
         display = picture.display
         self.canvas.setImages(
             display.before,
@@ -107,10 +152,13 @@ class ConsultationWindow(QWidget):
         and for a projector that reports a wrong screen size).
         """
         if geometry is not None:
+            self.on_clinician_screen = False  # a separate display, placed by hand
             self.setGeometry(geometry)
             self.show()
         else:
             target = screen or patient_screen(self._clinician)
+            mine = self._clinician.screen() if self._clinician is not None else None
+            self.on_clinician_screen = target is mine or len(QGuiApplication.screens()) < 2
             self.setGeometry(target.geometry())
             self.show()
             handle = self.windowHandle()
@@ -118,10 +166,12 @@ class ConsultationWindow(QWidget):
                 handle.setScreen(target)
             self.setGeometry(target.geometry())
             self.showFullScreen()
+        self.return_bar.setVisible(self.on_clinician_screen)
         self.raise_()
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.picture = None
         self.canvas.clear()
         self.closed.emit()
         super().closeEvent(event)

@@ -1,0 +1,142 @@
+"""The patient's screen shows only the open patient: the demo clinic's real windows.
+
+Ctrl+D in the demo main window opens the compare window; "Show to patient"
+puts it on the patient's screen. The screen must blank to a neutral clinic
+screen (no photo, no name) when the main window opens another patient,
+another compare window takes the focus, the compare window closes, or the
+session locks. The test looks at what the consultation window paints (its
+grabbed pixels), not at flags. One offscreen monitor here: "Show to patient"
+covers it (with Esc as a button); the second monitor is the window's
+geometry seam (virtual screens: tests/compare/test_consultation_screens.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from day_one import click, demo_app, demo_vaults, shoot, shots  # noqa: F401
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.gui.locale_text import date_text
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.compare_view import CompareView
+from pixiodoc_desktop.gui.views.consultation_window import ConsultationWindow
+
+SECOND_MONITOR = QRect(0, 0, 960, 600)
+
+
+def _painted_share(window: QWidget) -> float:
+    """The share of pixels that are not the neutral background (#202020) nor near it."""
+    QApplication.processEvents()
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits(), np.uint8, image.bytesPerLine() * height)
+    rgb = pixels.reshape(height, image.bytesPerLine())[:, : width * 3].reshape(height, width, 3)
+    return float((np.abs(rgb.astype(int) - 0x20).max(axis=2) > 40).mean())
+
+
+def _compare(qtbot: QtBot, window: MainWindow) -> CompareView:
+    """Ctrl+D on the main window, as the clinician presses it: the open patient's comparison."""
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    views: list[CompareView] = []
+
+    def found() -> bool:
+        views[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, CompareView)
+            and w.isVisible()
+            and w.display is not None
+            and w.patient_id == window.state.patient_id
+        ]
+        return bool(views)
+
+    qtbot.waitUntil(found, timeout=30000)
+    assert len(views) == 1  # one compare window per patient
+    return views[0]
+
+
+def _show(qtbot: QtBot, view: CompareView) -> ConsultationWindow:
+    view.show_to_patient(geometry=SECOND_MONITOR)
+    qtbot.waitUntil(lambda: view.consultation is not None, timeout=30000)
+    patient = view.consultation
+    assert isinstance(patient, ConsultationWindow)
+    qtbot.waitUntil(lambda: _painted_share(patient) > 0.3, timeout=5000)
+    assert view.on_screen.isVisible() and view.stop_button.isVisible()
+    return patient
+
+
+def _blanked(qtbot: QtBot, view: CompareView, patient: ConsultationWindow) -> None:
+    qtbot.waitUntil(lambda: _painted_share(patient) < 0.02, timeout=5000)
+    assert patient.isVisible() and patient.picture is None
+    assert not view.on_screen.isVisible()
+
+
+def test_the_patient_screen_follows_only_the_patient_compared(
+    qtbot: QtBot,
+    demo_app: Callable[..., MainWindow],  # noqa: F811
+    shots: Path,  # noqa: F811
+) -> None:
+    window = demo_app("en")
+    first = window.state.record
+    assert first is not None
+    view_a = _compare(qtbot, window)
+    born = first.patient.birth_date
+    assert first.patient.display_name in view_a.windowTitle()
+    assert first.patient.display_name in view_a.header.text()
+    assert born is None or date_text(born) in view_a.header.text()
+    shoot(view_a, shots, "compare-header-en")
+
+    # One monitor: the button covers it, says how to return, and returns.
+    click(view_a.patient_button)
+    qtbot.waitUntil(lambda: view_a.consultation is not None, timeout=30000)
+    full = view_a.consultation
+    assert isinstance(full, ConsultationWindow)
+    qtbot.waitUntil(lambda: _painted_share(full) > 0.3, timeout=5000)
+    assert full.return_bar.isVisible() and "Esc" in full.return_button.text()
+    shoot(full, shots, "consultation-one-monitor-en")
+    click(full.return_button)
+    qtbot.waitUntil(lambda: view_a.consultation is None, timeout=5000)
+    assert not view_a.stop_button.isVisible()
+
+    # A second monitor: another patient opened in the main window blanks it.
+    patient = _show(qtbot, view_a)
+    assert not patient.return_bar.isVisible()  # the patient would see it
+    shoot(view_a, shots, "compare-on-patient-screen-en")
+    assert _compare(qtbot, window) is view_a  # one compare window per patient
+    rows = window.patients.model.rows()
+    other = next(i for i, p in enumerate(rows) if p.id != first.patient.id)
+    with qtbot.waitSignal(window.state.patient_opened, timeout=10000):
+        window.patients.select_row(other)
+    _blanked(qtbot, view_a, patient)
+    shoot(patient, shots, "consultation-neutral-en")
+
+    # Another compare window taking the focus blanks it; so does closing the one shown.
+    second = window.state.record
+    assert second is not None
+    view_b = _compare(qtbot, window)
+    assert view_b is not view_a
+    assert second.patient.display_name in view_b.windowTitle()
+    assert first.patient.display_name not in view_b.windowTitle()
+    assert _show(qtbot, view_a) is patient  # one patient's screen, driven by A again
+    view_b.activateWindow()
+    _blanked(qtbot, view_a, patient)
+    _show(qtbot, view_a)
+    view_a.close()
+    _blanked(qtbot, view_b, patient)
+
+    # Stop closes it; a lock blanks it.
+    _show(qtbot, view_b)
+    click(view_b.stop_button)
+    qtbot.waitUntil(lambda: not patient.isVisible() and view_b.consultation is None)
+    patient = _show(qtbot, view_b)
+    window.lock()
+    qtbot.waitUntil(lambda: _painted_share(patient) < 0.02, timeout=5000)
+    assert patient.picture is None
