@@ -1095,87 +1095,118 @@
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="112"/>
+        <source>● On the patient&apos;s screen</source>
+        <translation>● Auf dem Patientenbildschirm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="116"/>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="118"/>
+        <source>Close the patient&apos;s screen</source>
+        <translation>Patientenbildschirm schließen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="122"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="124"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="130"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="146"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="534"/>
+        <source>Comparison — PixioDoc</source>
+        <translation>Vergleich — PixioDoc</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="197"/>
+        <source>{name}, born {date}</source>
+        <translation>{name}, geb. {date}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="202"/>
+        <source>{patient} — Comparison — PixioDoc</source>
+        <translation>{patient} — Vergleich — PixioDoc</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="211"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="213"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="256"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="204"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="187"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="209"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="211"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="214"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="215"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="194"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="216"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="219"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="237"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="259"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="407"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="435"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1195,22 +1226,22 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="426"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="454"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="452"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="494"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="116"/>
         <source>Screen {number}: {name} ({width}×{height})</source>
         <translation>Bildschirm {number}: {name} ({width}×{height})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="120"/>
         <source>{screen} — this window</source>
         <translation>{screen} — dieses Fenster</translation>
     </message>
@@ -1306,9 +1337,24 @@
 <context>
     <name>ConsultationWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="61"/>
         <source>PixioDoc — consultation</source>
         <translation>PixioDoc — Besprechung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="74"/>
+        <source>PixioDoc</source>
+        <translation>PixioDoc</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="88"/>
+        <source>Full screen for the patient. Press Esc to return to PixioDoc.</source>
+        <translation>Vollbild für den Patienten. Esc kehrt zu PixioDoc zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="90"/>
+        <source>Return (Esc)</source>
+        <translation>Zurück (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2648,22 +2694,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="295"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="570"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="571"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="572"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="573"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="627"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="628"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
