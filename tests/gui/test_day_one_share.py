@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from pixiodoc_desktop.clinic.access.sharing import Sharing
 from pixiodoc_desktop.clinic.exchange.case_bundle import read_header
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.notify import translated_message
 from pixiodoc_desktop.gui.views.licence_dialog import LicenceDialog
 from pixiodoc_desktop.gui.views.share_dialog import ShareDialog
 
@@ -120,3 +121,19 @@ def test_licence_shows_the_demo_plan_in_german(
     shoot(share, shots, "share-01-practice-de")
     share.tabs.setCurrentIndex(1)
     shoot(share, shots, "share-03-case-file-de")
+
+
+def test_sharing_and_licence_refusals_read_german(german: None) -> None:
+    assert translated_message(
+        "The patient has not consented to sharing with colleagues; record that consent first "
+        "(scope 'sharing')."
+    ).startswith("Der Patient hat der Weitergabe an Kollegen nicht zugestimmt")
+    assert translated_message("Use a passphrase of at least 12 characters") == (
+        "Verwenden Sie eine Passphrase mit mindestens 12 Zeichen"
+    )
+    assert translated_message(
+        "A record needs at least one Admin; grant Admin to someone else first"
+    ).startswith("Eine Akte braucht mindestens eine Person mit Admin-Zugriff")
+    assert translated_message("This licence expired on 2026-01-31") == (
+        "Diese Lizenz ist am 2026-01-31 abgelaufen"
+    )
