@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sync_support import ACCESS_KEY, SECRET_KEY, ClinicNet, Station
 
 from pixiodoc_desktop.clinic.audit import trail as audit
-from pixiodoc_desktop.clinic.records import photos as photos_module
+from pixiodoc_desktop.clinic.records import photo_intake
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.errors import EnrollmentInvalid, PixioDocError
 from pixiodoc_desktop.sync import enroll
@@ -220,7 +220,7 @@ def test_a_deleted_photo_stays_deleted_on_both_pcs_despite_an_older_concurrent_e
     front.services.photos.delete(front.actor, hard)
     again = uuid.UUID("ffffffff-ffff-4fff-bfff-ffffffffffff")
     with monkeypatch.context() as patch:
-        patch.setattr(photos_module, "uuid", SimpleNamespace(uuid4=lambda: again))
+        patch.setattr(photo_intake, "uuid", SimpleNamespace(uuid4=lambda: again))
         reimported = front.services.photos.ingest(
             front.actor,
             synthetic_jpeg(42, captured_at=dt.datetime(2025, 3, 14, 9, 30)),

@@ -19,7 +19,8 @@ from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision
 from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
-from pixiodoc_desktop.clinic.records.photos import PhotoSummary, _summary
+from pixiodoc_desktop.clinic.records.photo_summaries import PhotoSummary
+from pixiodoc_desktop.clinic.records.photo_summaries import summary as _summary
 from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary, _lesion, _visit
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import RecordNotFound
