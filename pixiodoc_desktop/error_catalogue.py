@@ -492,6 +492,7 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("errors", "Joining needs an enrollment code or the recovery key."),
     # --- Case bundles from other clinics
+    QT_TRANSLATE_NOOP("errors", "{file} is not a case bundle file"),
     # (an imported record's origin, shown in its banner, says whether the sender is verified)
     QT_TRANSLATE_NOOP(
         "errors",

@@ -5846,147 +5846,152 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="496"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="495"/>
+        <source>{file} is not a case bundle file</source>
+        <translation>{file} ist keine Fallpaket-Datei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="497"/>
         <source>Case bundle from {clinic}, made {date}; sender verified (key {key})</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender bestätigt (Schlüssel {key})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="500"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="501"/>
         <source>Case bundle from {clinic}, made {date}; sender not verified (signed with key {key}, which this clinic has not exchanged keys with; compare it with the sender)</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (signiert mit Schlüssel {key}, den diese Praxis nicht ausgetauscht hat; vergleichen Sie ihn mit dem Absender)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="504"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="505"/>
         <source>Case bundle from {clinic}, made {date}; sender not verified (the bundle is not signed)</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (das Paket ist nicht signiert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="508"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="509"/>
         <source>This is not a PixioDoc case bundle (.pxcase)</source>
         <translation>Dies ist kein PixioDoc-Fallpaket (.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="512"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="513"/>
         <source>The case bundle is damaged or incomplete</source>
         <translation>Das Fallpaket ist beschädigt oder unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="516"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="517"/>
         <source>The case bundle is damaged (its header is unreadable)</source>
         <translation>Das Fallpaket ist beschädigt (sein Kopf ist unlesbar)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="520"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="521"/>
         <source>This case bundle was made by a newer PixioDoc; update to open it</source>
         <translation>Dieses Fallpaket wurde mit einem neueren PixioDoc erstellt; aktualisieren Sie PixioDoc, um es zu öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="524"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="525"/>
         <source>The case bundle was refused: it holds {count} entries (limit {limit})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es enthält {count} Einträge (Grenze {limit})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="528"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="529"/>
         <source>The case bundle was refused: its entry {entry} would unpack from {packed} to {unpacked} (a decompression bomb)</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} würde sich von {packed} auf {unpacked} entpacken (eine Dekompressionsbombe)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="532"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="533"/>
         <source>The case bundle was refused: it unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="536"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="537"/>
         <source>The case bundle is too large: {bundle_size} (limit {cap})</source>
         <translation>Das Fallpaket ist zu groß: {bundle_size} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="540"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="541"/>
         <source>This case bundle is protected by a passphrase; enter it</source>
         <translation>Dieses Fallpaket ist mit einer Passphrase geschützt; geben Sie sie ein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="544"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="545"/>
         <source>The case bundle asks for an unreasonable key derivation</source>
         <translation>Das Fallpaket verlangt eine unvernünftige Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="548"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="549"/>
         <source>The case bundle is damaged (unknown protection)</source>
         <translation>Das Fallpaket ist beschädigt (unbekannter Schutz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="552"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="553"/>
         <source>The case bundle was altered or damaged after it was made; ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert oder beschädigt; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="556"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="557"/>
         <source>The case bundle&apos;s contents are damaged</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="560"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="561"/>
         <source>The case bundle was altered (its expiry dates disagree)</source>
         <translation>Das Fallpaket wurde verändert (seine Ablaufdaten stimmen nicht überein)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="564"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="565"/>
         <source>This case bundle expired on {date}; ask for a new one</source>
         <translation>Dieses Fallpaket ist am {date} abgelaufen; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="568"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="569"/>
         <source>The case bundle was refused: its entry {entry} unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="572"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="573"/>
         <source>The case bundle&apos;s contents are incomplete</source>
         <translation>Der Inhalt des Fallpakets ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="576"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="577"/>
         <source>This case bundle was imported already on {date} (patient {patient}); open that record instead</source>
         <translation>Dieses Fallpaket wurde bereits am {date} importiert (Patient {patient}); öffnen Sie stattdessen diese Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="580"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="581"/>
         <source>The case bundle&apos;s contents are damaged (its {part} part)</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt (sein Teil {part})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="584"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="585"/>
         <source>The case bundle was altered after it was made (its signature does not match); ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert (seine Signatur stimmt nicht); bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="588"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="589"/>
         <source>The passphrase is wrong for this case bundle</source>
         <translation>Die Passphrase ist für dieses Fallpaket falsch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="592"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="593"/>
         <source>This case bundle was made for another clinic&apos;s case key</source>
         <translation>Dieses Fallpaket wurde für den Fallschlüssel einer anderen Praxis erstellt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="596"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="597"/>
         <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="601"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
         <source>The phone server cannot listen on port {port}: {reason}</source>
         <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="603"/>
         <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="603"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="604"/>
         <source>The phone server&apos;s certificate file {file} does not exist</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>

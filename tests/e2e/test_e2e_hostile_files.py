@@ -41,3 +41,13 @@ def test_import_refuses_a_pipe_and_a_device_named_like_photos(
     ), refusals
     assert any("c.jpg is not a picture file (a device)" in line for line in refusals), refusals
     assert "Traceback" not in result.output
+
+
+def test_case_import_refuses_a_pipe_named_like_a_bundle(cli: CliRunner, tmp_path: Path) -> None:
+    made = create_vault(tmp_path / "vault")
+    pipe = tmp_path / "fall.pxcase"
+    os.mkfifo(pipe)
+    base = ("--vault", made.folder, "--user", LOGIN, "--password-stdin")
+    result = cli("case", "import", *base, pipe, stdin=PW)
+    assert result.code == 1
+    assert result.stderr.strip() == "pixiodoc: fall.pxcase is not a case bundle file"

@@ -32,7 +32,7 @@ from pixiodoc_desktop.clinic.exchange.case_bundle.container import (
     raw_public,
     read_header,
 )
-from pixiodoc_desktop.errors import ImageTooLarge, PixioDocError
+from pixiodoc_desktop.errors import ImageTooLarge, IngestError, PixioDocError
 from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES
 from pixiodoc_desktop.imaging.source_file import megabytes, read_source_file
 from pixiodoc_desktop.vault import keys
@@ -131,6 +131,8 @@ def read_bundle_file(path: Path) -> bytes:
         raise BundleRefused(
             f"The case bundle is too large: {megabytes(size)} (limit {megabytes(MAX_BUNDLE_BYTES)})"
         ) from None
+    except IngestError:  # a pipe, a device or a folder named like a bundle
+        raise BundleRefused(f"{path.name} is not a case bundle file") from None
 
 
 def open_bundle(
