@@ -602,6 +602,15 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "The phone server cannot listen on port {port}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "The phone server's certificate {file} cannot be loaded: {reason}"),
     QT_TRANSLATE_NOOP("errors", "The phone server's certificate file {file} does not exist"),
+    # --- Secure links
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The patient has not consented to sharing with colleagues; record that consent first (scope 'sharing').",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "A secure link needs the clinic's sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.",
+    ),
 )
 
 

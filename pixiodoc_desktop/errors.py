@@ -293,3 +293,15 @@ class UploadRefused(PhoneError):
 
 class PhoneServerUnavailable(PhoneError):
     """The phone server cannot listen (the port is taken, or the certificate does not load)."""
+
+
+class ShareLinkError(PixioDocError):
+    """A secure link cannot be made, changed or read (the message says why)."""
+
+
+class ShareLinkNeedsSync(ShareLinkError):
+    """Links live in the clinic's bucket: without sync there is nowhere to put one."""
+
+
+class ShareLinkReplyRefused(ShareLinkError):
+    """A colleague's reply that cannot be opened (a wrong key, or altered on the way)."""

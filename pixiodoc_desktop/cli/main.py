@@ -65,6 +65,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         people,
         phone,
         photos,
+        share_link,
         sync,
         vault,
         worklist,
@@ -83,6 +84,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         audit,
         licence,
         cases,
+        share_link,
         gdt,
         worklist,
     ):

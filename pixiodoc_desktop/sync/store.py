@@ -146,9 +146,13 @@ class ObjectStore:
 
     # --- the requests ------------------------------------------------------------
 
-    def put(self, key: str, data: bytes, *, if_absent: bool = False) -> None:
+    def put(
+        self, key: str, data: bytes, *, if_absent: bool = False, content_type: str = ""
+    ) -> None:
         """Store `data` under `key`; with `if_absent` never overwrite (ObjectExists)."""
         extra: dict[str, Any] = {"IfNoneMatch": "*"} if if_absent else {}
+        if content_type:
+            extra["ContentType"] = content_type
         try:
             self._call(
                 self.client.put_object, Bucket=self.settings.bucket, Key=key, Body=data, **extra
@@ -197,6 +201,17 @@ class ObjectStore:
         except NotFound:
             return None
         return int(response["ContentLength"])
+
+    def presign(self, key: str, seconds: int, *, method: str = "get") -> str:
+        """A URL that lets anyone holding it GET (or PUT) this one object for `seconds`."""
+        operation = {"get": "get_object", "put": "put_object"}[method]
+        url: str = self._call(
+            self.client.generate_presigned_url,
+            operation,
+            Params={"Bucket": self.settings.bucket, "Key": key},
+            ExpiresIn=seconds,
+        )
+        return url
 
     def delete(self, key: str) -> None:
         try:

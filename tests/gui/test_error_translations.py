@@ -51,7 +51,8 @@ CATALOGUED = frozenset(
         "SyncDataDamaged", "SyncBatchMissing", "SyncAuditMismatch", "SyncImageMissing",
         "EnrollmentInvalid", "GdtRefused", "HeaderAltered", "VaultBusy", "KeyRotationRefused",
         "BundleRefused",
-        "PhoneServerUnavailable",
+        "PhoneServerUnavailable", "ShareLinkError", "ShareLinkNeedsSync",
+        "ShareLinkReplyRefused",
     }
 )  # fmt: skip
 

@@ -1,0 +1,138 @@
+"""`pixiodoc share-link create|list|revoke`: a second opinion by secure link (needs sync)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pixiodoc_desktop.cli.common import (
+    EXIT_OK,
+    UsageError,
+    add_user,
+    close_session,
+    open_session,
+    print_json,
+)
+from pixiodoc_desktop.sharing.links import DEFAULT_LIFETIME, ShareLinks, parse_lifetime
+
+
+def _passcode(args: argparse.Namespace) -> str | None:
+    """With --passcode-stdin, the line after the password."""
+    if not args.passcode_stdin:
+        return None
+    line = sys.stdin.readline()
+    if not line:
+        raise UsageError(
+            "With --passcode-stdin give the passcode on standard input "
+            "(after the password with --password-stdin)"
+        )
+    return line.rstrip("\r\n")
+
+
+def link_create(args: argparse.Namespace) -> int:
+    lifetime = parse_lifetime(args.expires) if args.expires else DEFAULT_LIFETIME
+    ws, actor = open_session(args)
+    try:
+        passcode = _passcode(args)
+        made = ShareLinks(ws).create(
+            actor,
+            args.patient,
+            visit_ids=list(args.visit),
+            lesion_id=args.lesion,
+            reply=args.reply,
+            lifetime=lifetime,
+            passcode=passcode,
+        )
+    finally:
+        close_session(ws, actor)
+    if args.json:
+        print_json(made)
+        return EXIT_OK
+    print(made.url)
+    print(
+        f"Link {made.id}: {made.visits} visits, {made.photos} photos, "
+        f"{'view and reply' if made.level == 'reply' else 'view'}, "
+        f"valid until {made.expires_at:%Y-%m-%d %H:%M} UTC"
+        + (" (needs the passcode)" if made.passcode else ""),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def link_list(args: argparse.Namespace) -> int:
+    ws, actor = open_session(args)
+    try:
+        records = ShareLinks(ws).links(actor, args.patient)
+    finally:
+        close_session(ws, actor)
+    rows = [
+        {
+            "id": r.id,
+            "patient_id": r.patient_id,
+            "state": r.state,
+            "level": r.level,
+            "visits": r.visits,
+            "photos": r.photos,
+            "passcode": r.passcode,
+            "created_at": r.created_at,
+            "expires_at": r.expires_at,
+            "replies": r.replies,
+        }
+        for r in records
+    ]
+    if args.json:
+        print_json(rows)
+        return EXIT_OK
+    if not rows:
+        print("No secure links.")
+    for row in rows:
+        print(
+            f"{row['id']}  {row['state']:<8} {row['level']:<5} patient {row['patient_id']}  "
+            f"{row['visits']} visits, {row['photos']} photos, until {row['expires_at']}"
+        )
+    return EXIT_OK
+
+
+def link_revoke(args: argparse.Namespace) -> int:
+    ws, actor = open_session(args)
+    try:
+        ShareLinks(ws).revoke(actor, args.link)
+    finally:
+        close_session(ws, actor)
+    print(f"Revoked link {args.link}; its record was deleted from the bucket.")
+    return EXIT_OK
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `share-link` on the top-level sub-parser set."""
+    group = sub.add_parser(
+        "share-link", help="send a colleague a secure link to a record (needs sync)"
+    )
+    lsub = group.add_subparsers(title="share-link commands", metavar="ACTION", required=True)
+    p = lsub.add_parser(
+        "create", help="make a link (needs the patient's consent to sharing); prints the URL"
+    )
+    add_user(p)
+    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument(
+        "--visit", action="append", default=[], metavar="ID", help="repeatable; default: all"
+    )
+    p.add_argument("--lesion", metavar="ID", help="only this lesion's series")
+    p.add_argument("--reply", action="store_true", help="the colleague may reply (View and reply)")
+    p.add_argument("--expires", metavar="3d", help="1h to 7d (e.g. 12h, 3d); default 3d")
+    p.add_argument(
+        "--passcode-stdin",
+        action="store_true",
+        help="also require a passcode (read from stdin, after the password)",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=link_create)
+    p = lsub.add_parser("list", help="the links made on this workstation")
+    add_user(p)
+    p.add_argument("--patient", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=link_list)
+    p = lsub.add_parser("revoke", help="withdraw a link now (deletes its objects)")
+    add_user(p)
+    p.add_argument("link", metavar="ID")
+    p.set_defaults(handler=link_revoke)

@@ -1,0 +1,478 @@
+// The secure-link viewer: everything is decrypted here, in memory; nothing is stored
+// in the browser. The envelope helpers above come from aesgcm.js (inlined with this
+// file into one page by pixiodoc_desktop/sharing/page.py). The Python half is
+// pixiodoc_desktop/sharing/envelope.py.
+
+const WORDS = {
+  en: {
+    passcodeTitle: "Passcode needed",
+    passcodeText: "The clinic gave you a passcode for this link (by phone or in person).",
+    passcodeWrong: "That passcode is not right. Try again.",
+    open: "Open",
+    compare: "Compare two photos",
+    before: "Before",
+    after: "After",
+    sideBySide: "Side by side",
+    slider: "Slider",
+    fit: "Fit",
+    close: "Close",
+    replyTitle: "Your opinion",
+    opinion: "Opinion",
+    diagnosis: "Suggested diagnosis",
+    recommendation: "Recommendation",
+    yourName: "Your name",
+    yourRole: "Your role (e.g. dermatologist)",
+    send: "Send to the clinic",
+    sending: "Sending…",
+    sent: "Sent. The clinic receives your opinion at its next sync. Thank you.",
+    sendFailed: "Your opinion could not be sent (the link may have expired). Nothing was saved.",
+    loading: "Opening the record…",
+    years: "years",
+    sex: { female: "female", male: "male", other: "other", unknown: "sex unknown" },
+    noSite: "No body site",
+    revokedTitle: "This link was revoked",
+    revokedText: "The clinic withdrew this link. Ask the clinic for a new one if you still need it.",
+    expiredTitle: "This link has expired",
+    expiredText: "Secure links work for a limited time. Ask the clinic for a new one.",
+    goneTitle: "This link is no longer available",
+    goneText: "It has expired or was revoked. Ask the clinic for a new one.",
+    damagedTitle: "This link is damaged",
+    damagedText: "The record could not be decrypted: the link is incomplete or its data was altered. Ask the clinic to send it again.",
+    incompleteText: "The link is incomplete: its key (the part after #) is missing. Copy the whole link.",
+    offlineTitle: "The record cannot be loaded",
+    offlineText: "The connection failed. Check your internet connection and reload the page.",
+    oldBrowserText: "This browser cannot decrypt the record. Use a current Chrome, Edge, Firefox or Safari.",
+  },
+  de: {
+    passcodeTitle: "Zugangscode nötig",
+    passcodeText: "Die Praxis hat Ihnen für diesen Link einen Zugangscode genannt (am Telefon oder persönlich).",
+    passcodeWrong: "Der Zugangscode stimmt nicht. Bitte erneut versuchen.",
+    open: "Öffnen",
+    compare: "Zwei Fotos vergleichen",
+    before: "Vorher",
+    after: "Nachher",
+    sideBySide: "Nebeneinander",
+    slider: "Schieberegler",
+    fit: "Einpassen",
+    close: "Schließen",
+    replyTitle: "Ihre Einschätzung",
+    opinion: "Einschätzung",
+    diagnosis: "Vorgeschlagene Diagnose",
+    recommendation: "Empfehlung",
+    yourName: "Ihr Name",
+    yourRole: "Ihre Funktion (z. B. Dermatologin)",
+    send: "An die Praxis senden",
+    sending: "Wird gesendet…",
+    sent: "Gesendet. Die Praxis erhält Ihre Einschätzung beim nächsten Abgleich. Vielen Dank.",
+    sendFailed: "Ihre Einschätzung konnte nicht gesendet werden (der Link ist vielleicht abgelaufen). Es wurde nichts gespeichert.",
+    loading: "Akte wird geöffnet…",
+    years: "Jahre",
+    sex: { female: "weiblich", male: "männlich", other: "divers", unknown: "Geschlecht unbekannt" },
+    noSite: "Ohne Körperstelle",
+    revokedTitle: "Dieser Link wurde widerrufen",
+    revokedText: "Die Praxis hat diesen Link zurückgezogen. Bitten Sie die Praxis um einen neuen, falls Sie ihn noch brauchen.",
+    expiredTitle: "Dieser Link ist abgelaufen",
+    expiredText: "Sichere Links gelten nur für begrenzte Zeit. Bitten Sie die Praxis um einen neuen.",
+    goneTitle: "Dieser Link ist nicht mehr verfügbar",
+    goneText: "Er ist abgelaufen oder wurde widerrufen. Bitten Sie die Praxis um einen neuen.",
+    damagedTitle: "Dieser Link ist beschädigt",
+    damagedText: "Die Akte ließ sich nicht entschlüsseln: Der Link ist unvollständig oder die Daten wurden verändert. Bitten Sie die Praxis, ihn erneut zu senden.",
+    incompleteText: "Der Link ist unvollständig: Sein Schlüssel (der Teil nach #) fehlt. Kopieren Sie den ganzen Link.",
+    offlineTitle: "Die Akte kann nicht geladen werden",
+    offlineText: "Die Verbindung ist fehlgeschlagen. Prüfen Sie Ihre Internetverbindung und laden Sie die Seite neu.",
+    oldBrowserText: "Dieser Browser kann die Akte nicht entschlüsseln. Verwenden Sie einen aktuellen Chrome, Edge, Firefox oder Safari.",
+  },
+};
+
+const LANG = (navigator.language || "en").toLowerCase().startsWith("de") ? "de" : "en";
+const T = WORDS[LANG];
+const $ = (id) => document.getElementById(id);
+const config = JSON.parse($("link-config").textContent);
+const photos = new Map(); // photo id -> entry (with object URLs of decrypted images)
+let linkKey = null;
+let record = null;
+
+document.documentElement.lang = LANG;
+for (const el of document.querySelectorAll("[data-t]")) el.textContent = T[el.dataset.t];
+
+function say(kind, text) {
+  $("passcode").hidden = true;
+  $("record").hidden = true;
+  $("message").hidden = false;
+  $("message").dataset.state = kind;
+  $("message-title").textContent = T[kind + "Title"] || "";
+  $("message-text").textContent = text || T[kind + "Text"];
+  document.body.dataset.state = kind;
+}
+
+async function fetchBytes(url) {
+  let response;
+  try {
+    response = await fetch(url, { cache: "no-store", credentials: "omit", referrerPolicy: "no-referrer" });
+  } catch (e) {
+    throw new LinkProblem("offline");
+  }
+  if (response.status === 403 || response.status === 404) throw new LinkProblem("gone");
+  if (!response.ok) throw new LinkProblem("offline");
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+class LinkProblem extends Error {
+  constructor(kind, text) {
+    super(kind);
+    this.kind = kind;
+    this.text = text;
+  }
+}
+
+async function decrypt(bytes, aad) {
+  try {
+    return await open(linkKey, bytes, aad);
+  } catch (e) {
+    throw new LinkProblem("damaged");
+  }
+}
+
+async function unwrapWithPasscode(fragment, passcode) {
+  const p = config.passcode;
+  const base = await crypto.subtle.importKey("raw", new TextEncoder().encode(passcode), "PBKDF2", false, ["deriveBits"]);
+  const stretched = new Uint8Array(
+    await crypto.subtle.deriveBits(
+      { name: "PBKDF2", hash: "SHA-256", salt: fromBase64Url(p.salt), iterations: p.iterations },
+      base,
+      256,
+    ),
+  );
+  const joined = new Uint8Array(64);
+  joined.set(fragment, 0);
+  joined.set(stretched, 32);
+  const wrapping = await importKey(new Uint8Array(await crypto.subtle.digest("SHA-256", joined)));
+  try {
+    return await importKey(new Uint8Array(await open(wrapping, fromBase64Url(p.wrapped), "pixiodoc-link/v1/key")));
+  } catch (e) {
+    return null;
+  }
+}
+
+async function image(photo, kind) {
+  const ref = photo[kind];
+  const cached = photo["_" + kind];
+  if (cached) return cached;
+  const plain = await decrypt(await fetchBytes(ref.url), "pixiodoc-link/v1/image/" + ref.name);
+  const url = URL.createObjectURL(new Blob([plain]));
+  photo["_" + kind] = url;
+  return url;
+}
+
+function caption(photo) {
+  const visit = record.visits.find((v) => v.id === photo.visit);
+  const date = visit ? new Date(visit.date + "T12:00:00").toLocaleDateString(LANG) : "";
+  return [date, photo.site_label || T.noSite].join(" · ");
+}
+
+function header() {
+  const p = record.patient;
+  $("patient").hidden = false;
+  $("patient-name").textContent = p.name;
+  const facts = [];
+  if (p.age !== null && p.age !== undefined) facts.push(p.age + " " + T.years);
+  facts.push(T.sex[p.sex] || p.sex);
+  $("patient-facts").textContent = facts.join(", ");
+  $("clinic").textContent = record.clinic;
+}
+
+function groups() {
+  // One row per lesion (by its label) or, for photos outside a lesion, per body site.
+  const lesions = new Map(record.lesions.map((l) => [l.id, l]));
+  const out = new Map();
+  for (const photo of record.photos) {
+    const key = photo.lesion ? "lesion:" + photo.lesion : "site:" + (photo.site || "");
+    if (!out.has(key)) {
+      const lesion = lesions.get(photo.lesion);
+      const title = lesion ? lesion.label + " (" + (photo.site_label || T.noSite) + ")" : photo.site_label || T.noSite;
+      out.set(key, { title, photos: [] });
+    }
+    out.get(key).photos.push(photo);
+  }
+  return [...out.values()];
+}
+
+function timeline() {
+  const root = $("timeline");
+  const firsts = [];
+  for (const group of groups()) {
+    const box = document.createElement("div");
+    box.className = "group";
+    const title = document.createElement("h3");
+    title.textContent = group.title;
+    box.append(title);
+    const row = document.createElement("div");
+    row.className = "visits";
+    for (const visit of record.visits) {
+      const here = group.photos.filter((p) => p.visit === visit.id);
+      if (!here.length) continue;
+      const cell = document.createElement("div");
+      cell.className = "visit";
+      const date = document.createElement("div");
+      date.className = "date";
+      date.textContent = new Date(visit.date + "T12:00:00").toLocaleDateString(LANG);
+      const details = document.createElement("div");
+      details.className = "details";
+      details.textContent = [visit.reason, (visit.conditions || []).join(", ")].filter(Boolean).join(" — ");
+      const thumbs = document.createElement("div");
+      thumbs.className = "thumbs";
+      for (const photo of here) {
+        const button = document.createElement("button");
+        button.className = "thumb";
+        button.type = "button";
+        button.dataset.photo = photo.id;
+        const img = document.createElement("img");
+        img.alt = caption(photo);
+        button.append(img);
+        button.addEventListener("click", () => show(photo));
+        thumbs.append(button);
+        firsts.push(
+          image(photo, "thumbnail").then((url) => {
+            img.src = url;
+            img.dataset.loaded = "1";
+            if (!window.pixiodocFirstPhoto) window.pixiodocFirstPhoto = performance.now();
+          }),
+        );
+      }
+      cell.append(date, thumbs, details);
+      row.append(cell);
+    }
+    box.append(row);
+    root.append(box);
+  }
+  return Promise.all(firsts);
+}
+
+// --- the photo viewer: zoom (buttons, wheel, pinch) and pan (drag) ----------------------
+const view = { scale: 1, x: 0, y: 0 };
+function place() {
+  $("viewer-image").style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+  $("viewer").dataset.scale = view.scale.toFixed(3);
+}
+function fit() {
+  const img = $("viewer-image");
+  const stage = $("viewer-stage").getBoundingClientRect();
+  if (!img.naturalWidth) return;
+  view.scale = Math.min(stage.width / img.naturalWidth, stage.height / img.naturalHeight);
+  view.x = (stage.width - img.naturalWidth * view.scale) / 2;
+  view.y = (stage.height - img.naturalHeight * view.scale) / 2;
+  place();
+}
+function zoom(factor, cx, cy) {
+  const stage = $("viewer-stage").getBoundingClientRect();
+  const x = cx === undefined ? stage.width / 2 : cx;
+  const y = cy === undefined ? stage.height / 2 : cy;
+  const next = Math.min(16, Math.max(0.05, view.scale * factor));
+  view.x = x - ((x - view.x) * next) / view.scale;
+  view.y = y - ((y - view.y) * next) / view.scale;
+  view.scale = next;
+  place();
+}
+async function show(photo) {
+  $("viewer").hidden = false;
+  $("viewer-caption").textContent = caption(photo);
+  const img = $("viewer-image");
+  img.onload = fit;
+  img.src = await image(photo, "screen");
+}
+function viewerControls() {
+  $("zoom-in").onclick = () => zoom(1.5);
+  $("zoom-out").onclick = () => zoom(1 / 1.5);
+  $("zoom-fit").onclick = fit;
+  $("viewer-close").onclick = () => ($("viewer").hidden = true);
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") $("viewer").hidden = true;
+  });
+  const stage = $("viewer-stage");
+  stage.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const r = stage.getBoundingClientRect();
+    zoom(e.deltaY < 0 ? 1.2 : 1 / 1.2, e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+  const pointers = new Map();
+  let pinch = 0;
+  stage.addEventListener("pointerdown", (e) => {
+    stage.setPointerCapture(e.pointerId);
+    pointers.set(e.pointerId, [e.clientX, e.clientY]);
+  });
+  stage.addEventListener("pointermove", (e) => {
+    const last = pointers.get(e.pointerId);
+    if (!last) return;
+    pointers.set(e.pointerId, [e.clientX, e.clientY]);
+    if (pointers.size === 2) {
+      const [a, b] = [...pointers.values()];
+      const d = Math.hypot(a[0] - b[0], a[1] - b[1]);
+      if (pinch) zoom(d / pinch);
+      pinch = d;
+      return;
+    }
+    view.x += e.clientX - last[0];
+    view.y += e.clientY - last[1];
+    place();
+  });
+  const up = (e) => {
+    pointers.delete(e.pointerId);
+    pinch = 0;
+  };
+  stage.addEventListener("pointerup", up);
+  stage.addEventListener("pointercancel", up);
+}
+
+// --- two photos: side by side, or one over the other with a slider ---------------------
+function comparison() {
+  const a = $("compare-a");
+  const b = $("compare-b");
+  for (const photo of record.photos) {
+    for (const select of [a, b]) {
+      const option = document.createElement("option");
+      option.value = photo.id;
+      option.textContent = caption(photo);
+      select.append(option);
+    }
+  }
+  if (record.photos.length < 2) {
+    $("compare").hidden = true;
+    return;
+  }
+  // Default: the first and last photo of the first group (the same spot over time).
+  const first = groups()[0].photos;
+  a.value = first[0].id;
+  b.value = first.length > 1 ? first[first.length - 1].id : record.photos[1].id;
+  const draw = async () => {
+    const pa = photos.get(a.value);
+    const pb = photos.get(b.value);
+    const [ua, ub] = await Promise.all([image(pa, "screen"), image(pb, "screen")]);
+    $("side-a").src = $("slider-a").src = ua;
+    $("side-b").src = $("slider-b").src = ub;
+    $("cap-a").textContent = caption(pa);
+    $("cap-b").textContent = caption(pb);
+  };
+  a.onchange = draw;
+  b.onchange = draw;
+  const mode = (slider) => {
+    $("slider").hidden = !slider;
+    $("side").hidden = slider;
+    $("mode-slider").classList.toggle("on", slider);
+    $("mode-side").classList.toggle("on", !slider);
+  };
+  $("mode-side").onclick = () => mode(false);
+  $("mode-slider").onclick = () => mode(true);
+  $("slider-pos").oninput = () => {
+    const v = $("slider-pos").value;
+    $("slider-b").style.clipPath = `inset(0 0 0 ${v}%)`;
+    $("slider-line").style.left = v + "%";
+  };
+  mode(false);
+  return draw();
+}
+
+// --- the reply, sealed to the clinic's X25519 key ---------------------------------------
+function replyForm() {
+  const slot = record.reply;
+  if (!slot) return;
+  $("reply").hidden = false;
+  $("reply-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const status = $("reply-status");
+    $("reply-send").disabled = true;
+    status.textContent = T.sending;
+    try {
+      const body = new TextEncoder().encode(
+        JSON.stringify({
+          opinion: $("reply-opinion").value,
+          diagnosis: $("reply-diagnosis").value,
+          recommendation: $("reply-recommendation").value,
+          name: $("reply-name").value,
+          role: $("reply-role").value,
+          written_at: new Date().toISOString(),
+        }),
+      );
+      const clinicRaw = fromBase64Url(slot.clinic_key);
+      const clinic = await crypto.subtle.importKey("raw", clinicRaw, { name: "X25519" }, false, []);
+      const mine = await crypto.subtle.generateKey({ name: "X25519" }, true, ["deriveBits"]);
+      const shared = await crypto.subtle.deriveBits({ name: "X25519", public: clinic }, mine.privateKey, 256);
+      const mineRaw = new Uint8Array(await crypto.subtle.exportKey("raw", mine.publicKey));
+      const salt = new Uint8Array(64);
+      salt.set(mineRaw, 0);
+      salt.set(clinicRaw, 32);
+      const hkdfKey = await crypto.subtle.importKey("raw", shared, "HKDF", false, ["deriveKey"]);
+      const key = await crypto.subtle.deriveKey(
+        { name: "HKDF", hash: "SHA-256", salt, info: new TextEncoder().encode("pixiodoc-link/v1/reply") },
+        hkdfKey,
+        { name: "AES-GCM", length: 256 },
+        false,
+        ["encrypt"],
+      );
+      const sealed = await seal(key, body, slot.aad);
+      const out = new Uint8Array(32 + sealed.length);
+      out.set(mineRaw, 0);
+      out.set(sealed, 32);
+      const response = await fetch(slot.url, { method: "PUT", body: out, credentials: "omit" });
+      if (!response.ok) throw new Error("status " + response.status);
+      status.textContent = T.sent;
+      status.dataset.sent = "1";
+    } catch (err) {
+      status.textContent = T.sendFailed;
+      $("reply-send").disabled = false;
+    }
+  });
+}
+
+async function openRecord() {
+  say("loading", T.loading);
+  $("message-title").textContent = "";
+  const sealed = await fetchBytes(config.index);
+  record = JSON.parse(new TextDecoder().decode(await decrypt(sealed, "pixiodoc-link/v1/index/" + config.index_name)));
+  for (const photo of record.photos) photos.set(photo.id, photo);
+  $("message").hidden = true;
+  $("record").hidden = false;
+  document.body.dataset.state = "open";
+  header();
+  viewerControls();
+  replyForm();
+  await Promise.all([timeline(), comparison()]);
+  document.body.dataset.ready = "1";
+}
+
+async function start() {
+  if (config.state === "revoked" || config.state === "expired") return say(config.state);
+  if (Date.parse(config.expires_at) < Date.now()) return say("expired");
+  if (!window.crypto || !crypto.subtle) return say("damaged", T.oldBrowserText);
+  const fragment = keyBytesFromFragment(location.hash);
+  if (!fragment) return say("damaged", T.incompleteText);
+  try {
+    if (config.passcode) {
+      $("passcode").hidden = false;
+      $("passcode-input").focus();
+      $("passcode").onsubmit = async (e) => {
+        e.preventDefault();
+        $("passcode-open").disabled = true;
+        const key = await unwrapWithPasscode(fragment, $("passcode-input").value);
+        $("passcode-open").disabled = false;
+        if (!key) {
+          $("passcode-error").hidden = false;
+          return;
+        }
+        linkKey = key;
+        $("passcode").hidden = true;
+        openRecord().catch(trouble);
+      };
+      return;
+    }
+    linkKey = await importKey(fragment);
+    await openRecord();
+  } catch (err) {
+    trouble(err);
+  }
+}
+
+function trouble(err) {
+  say(err instanceof LinkProblem ? err.kind : "damaged", err instanceof LinkProblem ? err.text : undefined);
+}
+
+start();

@@ -1,0 +1,230 @@
+"""Secure links opened in real Chromium against a real SeaweedFS (one of each per module).
+
+The link opens, the patient's name and every shared photo appear, the slider
+moves; a passcode link needs its passcode; revoked, expired and tampered
+links show a plain page saying which; the bucket holds no name and no image
+in the clear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from phone_support import chromium_phone
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+from sync_support import BUCKET, ClinicNet, Station
+
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.errors import PermissionDenied, ShareLinkNeedsSync
+from pixiodoc_desktop.sharing import ledger
+from pixiodoc_desktop.sharing.links import ShareLinks
+from pixiodoc_desktop.vault.schema import AuditEvent
+from tests.vault_support import synthetic_jpeg
+
+FAMILY, GIVEN = "Brandauer", "Henrike"
+DESKTOP = (1366, 768)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
+    camera = tmp_path_factory.mktemp("unused")  # the viewer needs no camera
+    with chromium_phone(camera / "none.y4m", size=DESKTOP) as driver:
+        yield driver
+
+
+@pytest.fixture
+def station(clinic: ClinicNet) -> Station:
+    return clinic.first()
+
+
+def a_record(station: Station, *, consent: bool = True) -> tuple[str, int]:
+    """A patient with two visits of the left forearm (three photos); returns id, photo count."""
+    services, actor = station.services, station.actor
+    patient = services.patients.create(
+        actor, family_name=FAMILY, given_name=GIVEN, birth_date=dt.date(1961, 4, 2), sex="female"
+    )
+    if consent:
+        services.consents.record(actor, patient.id, scope="sharing", granted=True)
+    for seed, day in ((3, dt.date(2025, 2, 1)), (4, dt.date(2025, 2, 1)), (5, dt.date(2025, 8, 1))):
+        services.photos.ingest(
+            actor,
+            synthetic_jpeg(seed, size=(640, 480)),
+            CaptureContext(patient.id, visit_date=day, body_site="forearm-left"),
+            source_name=f"IMG_{seed}.jpg",
+        )
+    return patient.id, 3
+
+
+def wait_state(browser: webdriver.Chrome, *states: str) -> str:
+    WebDriverWait(browser, 30).until(
+        lambda d: d.execute_script("return document.body.dataset.state") in states
+    )
+    return str(browser.execute_script("return document.body.dataset.state"))
+
+
+def opened(browser: webdriver.Chrome, url: str) -> None:
+    browser.get(url)
+    wait_state(browser, "open", "revoked", "expired", "gone", "damaged")
+    if browser.execute_script("return document.body.dataset.state") == "open":
+        WebDriverWait(browser, 30).until(
+            lambda d: d.execute_script("return document.body.dataset.ready") == "1"
+        )
+
+
+def test_the_link_shows_the_record_every_photo_and_the_slider_moves(
+    station: Station, browser: webdriver.Chrome, tmp_path: Path
+) -> None:
+    patient_id, count = a_record(station)
+    made = ShareLinks(station.ws, station.store).create(station.actor, patient_id)
+    assert made.photos == count and made.visits == 2
+    assert FAMILY not in made.url and patient_id not in made.url and "#k=" in made.url
+
+    opened(browser, made.url)
+    assert browser.find_element(By.ID, "patient-name").text == f"{GIVEN} {FAMILY}"
+    today = dt.date.today()
+    age = today.year - 1961 - ((today.month, today.day) < (4, 2))
+    assert browser.find_element(By.ID, "patient-facts").text == f"{age} years, female"
+    thumbs = browser.find_elements(By.CSS_SELECTOR, ".thumb img[data-loaded='1']")
+    assert len(thumbs) == count
+    assert all(browser.execute_script("return arguments[0].naturalWidth", t) > 0 for t in thumbs)
+    browser.save_screenshot(str(tmp_path / "open.png"))
+
+    # The before/after slider: moving it uncovers more of the later photo.
+    browser.find_element(By.ID, "mode-slider").click()
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script("return document.getElementById('slider-b').naturalWidth") > 0
+    )
+    browser.execute_script(
+        "const s = document.getElementById('slider-pos'); s.value = 20;"
+        "s.dispatchEvent(new Event('input'));"
+    )
+    clip = browser.execute_script("return document.getElementById('slider-b').style.clipPath")
+    assert clip == "inset(0px 0px 0px 20%)"
+
+    # The photo viewer: a click opens the screen-size image; zoom changes its scale.
+    thumbs[0].find_element(By.XPATH, "..").click()
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script("return document.getElementById('viewer').dataset.scale")
+    )
+    before = float(browser.execute_script("return document.getElementById('viewer').dataset.scale"))
+    browser.find_element(By.ID, "zoom-in").click()
+    after = float(browser.execute_script("return document.getElementById('viewer').dataset.scale"))
+    assert after == pytest.approx(before * 1.5, rel=1e-3)
+    browser.find_element(By.ID, "viewer-close").click()
+
+    # Nothing kept in the browser.
+    assert browser.execute_script("return localStorage.length + sessionStorage.length") == 0
+
+    events = audit_of(station, "DATA_EXPORTED")
+    assert events[-1].details["format"] == "secure link"
+    assert events[-1].details["photos"] == count
+
+
+def audit_of(station: Station, kind: str) -> list[AuditEvent]:
+    from sqlalchemy import select
+
+    with station.ws.vault.read_session() as session:
+        return list(
+            session.scalars(
+                select(AuditEvent).where(AuditEvent.event_type == kind).order_by(AuditEvent.seq)
+            )
+        )
+
+
+def test_a_passcode_link_needs_the_passcode(station: Station, browser: webdriver.Chrome) -> None:
+    patient_id, _ = a_record(station)
+    made = ShareLinks(station.ws, station.store).create(
+        station.actor, patient_id, passcode="Hagebutte-42"
+    )
+    browser.get(made.url)
+    WebDriverWait(browser, 20).until(lambda d: d.find_element(By.ID, "passcode").is_displayed())
+    box = browser.find_element(By.ID, "passcode-input")
+    box.send_keys("wrong-guess")
+    browser.find_element(By.ID, "passcode-open").click()
+    WebDriverWait(browser, 30).until(
+        lambda d: d.find_element(By.ID, "passcode-error").is_displayed()
+    )
+    assert browser.find_element(By.ID, "patient").is_displayed() is False
+    box.clear()
+    box.send_keys("Hagebutte-42")
+    browser.find_element(By.ID, "passcode-open").click()
+    wait_state(browser, "open")
+    WebDriverWait(browser, 30).until(
+        lambda d: d.find_element(By.ID, "patient-name").text == f"{GIVEN} {FAMILY}"
+    )
+
+
+def test_revoked_expired_and_tampered_links_say_which(
+    station: Station, browser: webdriver.Chrome, clinic: ClinicNet
+) -> None:
+    patient_id, _ = a_record(station)
+    links = ShareLinks(station.ws, station.store)
+    revoked = links.create(station.actor, patient_id)
+    record = ledger.load(station.ws.vault, revoked.id)
+    assert record is not None
+    links.revoke(station.actor, revoked.id)
+    assert {key for key, _ in clinic.weed.all_objects(record.folder)} == {record.page}
+    opened(browser, revoked.url)
+    assert wait_state(browser, "revoked") == "revoked"
+    assert "revoked" in browser.find_element(By.ID, "message-title").text
+    assert audit_of(station, "ACCESS_REVOKED")[-1].details["reason"] == "revoked"
+
+    expired = links.create(station.actor, patient_id)
+    done = ledger.load(station.ws.vault, expired.id)
+    assert done is not None
+    links.close(done, ledger.EXPIRED)
+    opened(browser, expired.url)
+    assert wait_state(browser, "expired") == "expired"
+
+    tampered = links.create(station.actor, patient_id)
+    kept = ledger.load(station.ws.vault, tampered.id)
+    assert kept is not None
+    index = kept.package[-1]
+    client = clinic.weed.client()
+    body = bytearray(client.get_object(Bucket=BUCKET, Key=index)["Body"].read())  # type: ignore[attr-defined]
+    body[40] ^= 1
+    client.put_object(Bucket=BUCKET, Key=index, Body=bytes(body))  # type: ignore[attr-defined]
+    opened(browser, tampered.url)
+    assert wait_state(browser, "damaged") == "damaged"
+    assert "altered" in browser.find_element(By.ID, "message-text").text
+
+    # A link whose key was cut off says the link is incomplete, not a provider's error.
+    opened(browser, tampered.url.split("#")[0])
+    assert "#" in browser.find_element(By.ID, "message-text").text
+
+
+def test_the_bucket_holds_no_name_and_no_image_in_the_clear(
+    station: Station, clinic: ClinicNet
+) -> None:
+    patient_id, _ = a_record(station)
+    links = ShareLinks(station.ws, station.store)
+    links.create(station.actor, patient_id, reply=True, passcode="Hagebutte-42")
+    objects = clinic.weed.all_objects(f"{clinic.prefix}/links/")
+    assert len(objects) == 1 + 1 + 3 * 2  # page, index, a screen image and thumbnail each
+    for key, body in objects:
+        for needle in (FAMILY, GIVEN, patient_id, "1961"):
+            assert needle.encode() not in body and needle not in key
+        assert not body.startswith(b"\xff\xd8")
+        for marker in (b"JFIF", b"Exif", b"\x89PNG\r\n\x1a\n", b"TestMake"):
+            assert marker not in body
+
+
+def test_no_link_without_consent_or_without_sync(
+    station: Station, clinic: ClinicNet, tmp_path: Path
+) -> None:
+    patient_id, _ = a_record(station, consent=False)
+    with pytest.raises(PermissionDenied, match="consented to sharing"):
+        ShareLinks(station.ws, station.store).create(station.actor, patient_id)
+    assert audit_of(station, "DATA_EXPORTED")[-1].outcome == "denied"
+    assert clinic.weed.all_objects(f"{clinic.prefix}/links/") == []
+    with station.ws.vault.write_session() as session, session.begin():
+        from pixiodoc_desktop.vault.schema import Setting
+
+        session.delete(session.get(Setting, "sync.bucket"))
+    with pytest.raises(ShareLinkNeedsSync, match="case bundle"):
+        ShareLinks(station.ws).create(station.actor, patient_id)
