@@ -605,10 +605,6 @@ TEMPLATES: tuple[str, ...] = (
     # --- Secure links
     QT_TRANSLATE_NOOP(
         "errors",
-        "The patient has not consented to sharing with colleagues; record that consent first (scope 'sharing').",
-    ),
-    QT_TRANSLATE_NOOP(
-        "errors",
         "A secure link needs the clinic's sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.",
     ),
 )

@@ -5622,7 +5622,6 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="384"/>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="605"/>
         <source>The patient has not consented to sharing with colleagues; record that consent first (scope &apos;sharing&apos;).</source>
         <translation>Der Patient hat der Weitergabe an Kollegen nicht zugestimmt; erfassen Sie zuerst diese Einwilligung (Bereich „Weitergabe an Kollegen“).</translation>
     </message>
@@ -5997,7 +5996,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="609"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="605"/>
         <source>A secure link needs the clinic&apos;s sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.</source>
         <translation>Ein sicherer Link braucht den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; senden Sie stattdessen ein Fallpaket (pixiodoc case export) oder richten Sie die Synchronisation ein.</translation>
     </message>
