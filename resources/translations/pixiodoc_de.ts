@@ -703,95 +703,100 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="87"/>
-        <source>PixioDoc — capture</source>
-        <translation>PixioDoc — Aufnahme</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="88"/>
+        <source>Capture</source>
+        <translation>Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="137"/>
         <source>Capture settings</source>
         <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="140"/>
         <source>Record</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="141"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="142"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="177"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="180"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="180"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="266"/>
         <source>Space or the foot pedal</source>
         <translation>Leertaste oder Fußschalter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="184"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="186"/>
         <source>Burst of 3, keep the sharpest</source>
         <translation>Serie von 3, das schärfste behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="196"/>
         <source>Camera and profile</source>
         <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="259"/>
         <source>This record is View Only: it takes no new photos.</source>
         <translation>Diese Akte ist nur zum Ansehen freigegeben: Es können keine Fotos hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="261"/>
         <source>No camera is running: choose one (or Video file…) under Camera.</source>
         <translation>Keine Kamera aktiv: unter „Kamera“ wählen (oder „Videodatei…“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="333"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="289"/>
+        <source>Capture: %1</source>
+        <translation>Aufnahme: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
         <source>%1 fps</source>
         <translation>%1 B/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
         <source>polarised</source>
         <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
         <source>non-polarised</source>
         <translation>nicht polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="339"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="339"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="341"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="343"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="417"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="419"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>

@@ -66,6 +66,8 @@ def test_search_after_unlock_then_capture_from_a_video_file_and_the_hot_folder(
     QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     view = _capture_window(qtbot, window)
     assert view.patient_id == window.record.patient.id
+    qtbot.waitUntil(lambda: "Nowak" in view.windowTitle(), timeout=10000)
+    assert "PixioDoc" not in view.windowTitle()  # Qt appends it: the name once
     view.resize(1366, 768)
     qtbot.waitUntil(lambda: view.camera_panel.device_combo.count() >= 1, timeout=10000)
     # No camera on this machine: Take photo says why.

@@ -84,7 +84,8 @@ class CaptureView(QDialog):
         self.ctx = ctx
         self.patient_id = patient_id
         self.setObjectName("CaptureView")
-        self.setWindowTitle(self.tr("PixioDoc — capture"))
+        # Qt appends " — PixioDoc"; the patient's name follows once the record is loaded.
+        self.setWindowTitle(self.tr("Capture"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self._profiles = profiles or ProfileStore()
         self._active = False
@@ -285,6 +286,7 @@ class CaptureView(QDialog):
         if not self._active:
             return
         self.record_panel.show_record(record)
+        self.setWindowTitle(self.tr("Capture: %1").replace("%1", record.patient.display_name))
         self._update_session_label()
         self._update_take()
         self._choose_ghost()
