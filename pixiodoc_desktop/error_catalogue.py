@@ -598,6 +598,24 @@ TEMPLATES: tuple[str, ...] = (
         "errors",
         "This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.",
     ),
+    # --- The automatic lesion outline: why none is proposed
+    QT_TRANSLATE_NOOP("errors", "The automatic outline needs a colour photo"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The photo has no calibration (pixels per mm); calibrate it to measure the lesion",
+    ),
+    QT_TRANSLATE_NOOP("errors", "No lesion stands out from the skin in this photo"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The lesion runs off the edge of the photo; take it again with the whole lesion in view",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "The photo is too blurred to find the lesion's border; take it again in focus"
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Hair covers too much of the lesion's border to outline it; move or trim the hair, or use immersion fluid, and take it again",
+    ),
     # --- Capture with a phone
     QT_TRANSLATE_NOOP("errors", "The phone server cannot listen on port {port}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "The phone server's certificate {file} cannot be loaded: {reason}"),

@@ -140,6 +140,22 @@ class AlignmentFailed(PixioDocError):
     """Two photos could not be registered onto each other (unrelated, or too different)."""
 
 
+class OutlineRefused(PixioDocError):
+    """No automatic lesion outline is proposed for this photo; the message says why."""
+
+
+class NoLesionFound(OutlineRefused):
+    """No lesion stands out from the skin (plain skin, a blurred photo)."""
+
+
+class LesionTouchesEdge(OutlineRefused):
+    """The lesion runs off the photo's edge, so its size cannot be measured."""
+
+
+class HairBreaksOutline(OutlineRefused):
+    """Hair hides too much of the lesion's border."""
+
+
 # --- sync ------------------------------------------------------------------
 
 

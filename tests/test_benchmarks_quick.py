@@ -46,7 +46,8 @@ def _run_quick(name: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    "name", ["ingest", "search", "sync", "phone", "gdt", "startup", "scale", "key_rotation"]
+    "name",
+    ["ingest", "search", "sync", "phone", "gdt", "startup", "scale", "key_rotation", "outline"],
 )
 def test_quick_benchmark_prints_a_result_in_the_design_shape(name: str) -> None:
     result = _run_quick(name)

@@ -53,6 +53,7 @@ CATALOGUED = frozenset(
         "BundleRefused",
         "PhoneServerUnavailable", "ShareLinkError", "ShareLinkNeedsSync",
         "ShareLinkReplyRefused",
+        "OutlineRefused", "NoLesionFound", "LesionTouchesEdge", "HairBreaksOutline",
     }
 )  # fmt: skip
 
