@@ -81,13 +81,17 @@ class SideWindows:
                 window.close()
 
     def compare(self, photo_id: str, patient_id: str) -> QWidget:
-        """One compare window per patient: opening it again raises it."""
+        """One compare window per patient: opening it again raises it (on the pair of the
+        photo now selected, when that is not one of the two it shows)."""
         from pixiodoc_desktop.gui.views.compare_view import CompareView
 
         for window, compared in self._compares.items():
-            if compared == patient_id:
+            if compared == patient_id and isinstance(window, CompareView):
                 window.raise_()
                 window.activateWindow()
+                shown = {p.id for p in (window.before, window.after) if p is not None}
+                if photo_id not in shown:
+                    window.open_photo(photo_id)
                 return window
         view = CompareView(
             self.ctx, self.parent, thumbnails=self.thumbnails, patient_screen=self.patient_screen

@@ -21,6 +21,7 @@ from pixiodoc_desktop.clinic.records.comparisons import (
     weeks_since,
 )
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, PhotoSummary
+from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
@@ -34,11 +35,18 @@ DATES = (dt.date(2025, 1, 7), dt.date(2025, 2, 4), dt.date(2025, 3, 25))
 
 
 def _add_series(
-    services: ClinicServices, actor: Actor, patient_id: str, site: str, seed: int
+    services: ClinicServices,
+    actor: Actor,
+    patient_id: str,
+    site: str,
+    seed: int,
+    *,
+    modality: str = Modality.CLINICAL_OVERVIEW,
+    dates: tuple[dt.date, ...] = DATES,
 ) -> list[PhotoSummary]:
     scene = scene_for(seed, "naevus")
     out = []
-    for index, when in enumerate(DATES):
+    for index, when in enumerate(dates):
         pixels = render_photo(scene, index, len(DATES), size=(480, 360))
         data = encode_jpeg(pixels, captured_at=dt.datetime.combine(when, dt.time(10, index)))
         result = services.photos.ingest(
@@ -48,6 +56,7 @@ def _add_series(
                 patient_id=patient_id,
                 visit_date=when,
                 body_site=site,
+                modality=modality,
                 calibration_px_per_mm=12.0 + index,
             ),
             source_name=f"visit-{index}.jpg",
@@ -83,6 +92,32 @@ def test_default_pair_is_the_first_and_latest_photo_of_the_site(
     assert comparisons.pair_for(actor, back[1].id) == (before, after)
     with pytest.raises(InvalidInput, match="at least two"):
         comparisons.default_pair(actor, patient, body_site="scalp")
+    # Like with like: a dermoscopy taken at the last visit pairs with the first dermoscopy,
+    # the overviews still with the overviews; a lone modality is refused, not mixed in.
+    scope = _add_series(
+        services,
+        actor,
+        patient,
+        "upper-back",
+        7,
+        modality=Modality.DERMOSCOPY_POLARISED,
+        dates=DATES[1:],
+    )
+    assert comparisons.pair_for(actor, back[0].id) == (before, after)
+    pair = comparisons.pair_for(actor, scope[-1].id)
+    assert [p.id for p in pair] == [scope[0].id, scope[-1].id]
+    _add_series(
+        services,
+        actor,
+        patient,
+        "scalp",
+        8,
+        modality=Modality.DERMOSCOPY_POLARISED,
+        dates=DATES[:1],
+    )
+    lone = _add_series(services, actor, patient, "scalp", 9, dates=DATES[2:])
+    with pytest.raises(InvalidInput, match="taken the same way"):
+        comparisons.pair_for(actor, lone[0].id)
     assert weeks_since(DATES[0], DATES[2]) == 11
     assert week_label(DATES[0], DATES[0]) == "Baseline"
     assert week_label(DATES[0], DATES[1]) == "Week 4"

@@ -23,6 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.compare_view import CompareView
@@ -88,6 +89,18 @@ def test_the_patient_screen_follows_only_the_patient_compared(
     first = window.state.record
     assert first is not None
     view_a = _compare(qtbot, window)
+    # Like with like: the selected photo's lesion (else site) and modality, first and latest.
+    selected = next(p for p in first.photos if p.id == window.timeline.timeline.selected())
+    assert view_a.before is not None and view_a.after is not None
+    for shown in (view_a.before, view_a.after):
+        assert (shown.modality, shown.lesion_id) == (selected.modality, selected.lesion_id)
+        assert selected.lesion_id or shown.body_site == selected.body_site
+    picker = view_a.before_combo
+    lines = [picker.itemText(i) for i in range(picker.count()) if picker.itemData(i)]
+    assert len({p.visit_id for p in view_a.series}) - 1 == picker.count() - len(lines)  # visits
+    assert all(
+        labels.modality(p.modality) in line for p, line in zip(view_a.series, lines, strict=True)
+    )
     born = first.patient.birth_date
     assert first.patient.display_name in view_a.windowTitle()
     assert first.patient.display_name in view_a.header.text()

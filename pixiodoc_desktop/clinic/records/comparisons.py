@@ -133,13 +133,17 @@ class Comparisons:
         *,
         body_site: str | None = None,
         lesion_id: str | None = None,
+        modality: str | None = None,
     ) -> list[PhotoSummary]:
-        """Every photo of the lesion (or else the body site) in time order: the progression."""
+        """Every photo of the lesion (or else the body site) in time order: the progression;
+        with `modality`, only the photos taken that way."""
         photos = self.photos.list(actor, patient_id)
         if lesion_id is not None:
             photos = [p for p in photos if p.lesion_id == lesion_id]
         elif body_site is not None:
             photos = [p for p in photos if p.body_site == body_site]
+        if modality is not None:
+            photos = [p for p in photos if p.modality == modality]
         return sorted(photos, key=_time_key)
 
     def default_pair(
@@ -149,19 +153,32 @@ class Comparisons:
         *,
         body_site: str | None = None,
         lesion_id: str | None = None,
+        modality: str | None = None,
     ) -> tuple[PhotoSummary, PhotoSummary]:
-        """The first and the latest photo of the lesion or body site."""
-        series = self.series(actor, patient_id, body_site=body_site, lesion_id=lesion_id)
+        """The first and the latest photo of the lesion or body site (in one modality)."""
+        series = self.series(
+            actor, patient_id, body_site=body_site, lesion_id=lesion_id, modality=modality
+        )
         if len(series) < 2:
+            if modality is not None:
+                raise InvalidInput(
+                    f"A comparison needs at least two photos of this site or lesion taken "
+                    f"the same way ({modality}); choose a mixed pair in the compare window"
+                )
             raise InvalidInput("A comparison needs at least two photos of this site or lesion")
         return series[0], series[-1]
 
     def pair_for(self, actor: Actor, photo_id: str) -> tuple[PhotoSummary, PhotoSummary]:
-        """Starting from one photo: the first and latest of its lesion, else of its body site."""
+        """Like with like, starting from one photo: the first and latest photo of its lesion
+        (else its body site) taken in its modality. A mixed pair is only ever chosen by hand."""
         photo = self.photos.get(actor, photo_id)
         if photo.lesion_id is not None:
-            return self.default_pair(actor, photo.patient_id, lesion_id=photo.lesion_id)
-        return self.default_pair(actor, photo.patient_id, body_site=photo.body_site)
+            return self.default_pair(
+                actor, photo.patient_id, lesion_id=photo.lesion_id, modality=photo.modality
+            )
+        return self.default_pair(
+            actor, photo.patient_id, body_site=photo.body_site, modality=photo.modality
+        )
 
     # --- consent for the consultation screen -------------------------------------------
 

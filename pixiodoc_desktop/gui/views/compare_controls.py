@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -139,7 +140,7 @@ class CompareControls(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(22)
         top = QHBoxLayout()
         top.addWidget(self.before_combo)
         arrow = QLabel("→")
@@ -231,20 +232,41 @@ class CompareControls(QWidget):
         before: PhotoSummary | None,
         after: PhotoSummary | None,
         label: Callable[[PhotoSummary], str],
+        describe: Callable[[PhotoSummary], str] | None = None,
     ) -> None:
-        """The photos of the series in both choosers and the strip, the pair selected."""
+        """The photos of the series in both choosers (grouped by visit, each with its
+        thumbnail, date, week, site, lesion and modality) and the strip, the pair selected."""
+        describe = describe or label
         for combo, current in ((self.before_combo, before), (self.after_combo, after)):
             combo.blockSignals(True)
             combo.clear()
+            combo.setIconSize(QSize(48, 36))
+            visit = None
             for photo in series:
-                combo.addItem(label(photo), photo.id)
+                if visit is not None and photo.visit_id != visit:
+                    combo.insertSeparator(combo.count())
+                visit = photo.visit_id
+                combo.addItem(describe(photo), photo.id)
+                self._choice_icon(combo, combo.count() - 1, photo.id)
             if current is not None:
                 combo.setCurrentIndex(max(0, combo.findData(current.id)))
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
             combo.blockSignals(False)
         self.strip.set_photos(
             [(photo.id, label(photo)) for photo in series],
             after.id if after is not None else None,
         )
+
+    def _choice_icon(self, combo: QComboBox, index: int, photo_id: str) -> None:
+        image = self.thumbnails.thumbnail(photo_id) if self.thumbnails is not None else None
+        if image is not None and not image.isNull():
+            combo.setItemIcon(index, QIcon(QPixmap.fromImage(image)))
+
+    def _thumbnail_ready(self, photo_id: str) -> None:
+        for combo in (self.before_combo, self.after_combo):
+            index = combo.findData(photo_id)
+            if index >= 0:
+                self._choice_icon(combo, index, photo_id)
 
     # --- modes -------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ class FetchedPair:
     slider_allowed: bool
     patient_name: str  # for the clinician's title and header (the patient's screen asks first)
     birth_date: dt.date | None
+    lesions: dict[str, str]  # lesion id -> its label, for the photo pickers
 
 
 def pair_for_photo(
@@ -60,6 +61,7 @@ def fetch_pair(session: ClinicSession, before_id: str, after_id: str) -> Callabl
         comparisons = Comparisons(services.workstation)
         before = services.photos.get(actor, before_id)
         after = services.photos.get(actor, after_id)
+        # Every photo of the lesion or site, whatever the modality: a mixed pair may be chosen.
         series = comparisons.series(
             actor,
             before.patient_id,
@@ -80,6 +82,7 @@ def fetch_pair(session: ClinicSession, before_id: str, after_id: str) -> Callabl
             allowed,
             patient.display_name,
             patient.birth_date,
+            {lesion.id: lesion.label for lesion in services.lesions.list(actor, before.patient_id)},
         )
 
     return job

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QWidget
 from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord, weeks_since
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_text
@@ -95,6 +96,7 @@ class CompareView(CompareControls):
         self._closed = False  # results arriving after the window closed are dropped
         self.slider_allowed = True
         self.patient_name = ""
+        self.lesions: dict[str, str] = {}
         self.blink_timer = QTimer(self)
         self.blink_timer.timeout.connect(self._blink)
         # Single shot, restarted once a step is on screen: a slow decode on a busy PC
@@ -105,6 +107,8 @@ class CompareView(CompareControls):
         self.play_timer.timeout.connect(self._play_step)
         self._build()
         self._connect()
+        if thumbnails is not None:
+            thumbnails.thumbnailReady.connect(self._thumbnail_ready)
         self.set_mode(Mode.SLIDER)
         self.enable(False)
         self.tools = CompareTools(
@@ -212,6 +216,15 @@ class CompareView(CompareControls):
         weeks = weeks_since(baseline, photo.visit_date)
         return self.tr("{date} · Week {weeks}").format(date=date, weeks=weeks)
 
+    def photo_choice(self, photo: PhotoSummary) -> str:
+        """A picker's line: '01.08.2026 · Baseline — Chest · Naevus 1 · Dermoscopy'."""
+        what = [
+            labels.body_site(photo.body_site) if photo.body_site else "",
+            self.lesions.get(photo.lesion_id, "") if photo.lesion_id else "",
+            labels.modality(photo.modality),
+        ]
+        return f"{self.photo_label(photo)} — {' · '.join(w for w in what if w)}"
+
     # --- opening -------------------------------------------------------------------------------
 
     def open_photo(self, photo_id: str) -> None:
@@ -263,8 +276,11 @@ class CompareView(CompareControls):
             before_data, after_data = result.before_data, result.after_data
             self.before, self.after, self.series = before, after, result.series
             self._name_patient(result.patient_name, result.birth_date)
+            self.lesions = result.lesions
             self.set_slider_allowed(result.slider_allowed)
-            self.fill_choices(self.series, self.before, self.after, self.photo_label)
+            self.fill_choices(
+                self.series, self.before, self.after, self.photo_label, self.photo_choice
+            )
 
             # Both photos decode at once, one on each pool thread.
             images: dict[str, Any] = {}
