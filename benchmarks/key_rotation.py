@@ -124,7 +124,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a small vault, one run")
     parser.add_argument("--runs", type=int, default=None)
     args = parser.parse_args()
-    patients, events = (200, 2000) if args.quick else (5000, 50000)
+    patients, events = (200, 2000) if args.quick else (2000, 20000)
     runs = args.runs or (1 if args.quick else 3)
     scratch = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-rotation-"))
     try:

@@ -165,12 +165,13 @@ def read_tip(session: Session, device_id: str, audit_key: bytes, *, floor: int =
     (see `Workstation.audit_floor`): a trail that ends before it was cut or rolled back.
     """
     row = session.get(Setting, _tip_key(device_id))
-    last = session.scalar(
-        select(AuditEvent)
+    newest = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash)
         .where(AuditEvent.device_id == device_id)
         .order_by(AuditEvent.seq.desc())
         .limit(1)
-    )
+    ).first()
+    last = (int(newest[0]), bytes(newest[1])) if newest is not None else None
     base = _base(session, device_id, audit_key, last)
     if row is None:
         if last is not None or session.get(Setting, _checkpoint_key(device_id)) is not None:
@@ -199,10 +200,12 @@ def read_tip(session: Session, device_id: str, audit_key: bytes, *, floor: int =
     return base
 
 
-def _base(session: Session, device_id: str, audit_key: bytes, last: AuditEvent | None) -> Tip:
-    """The newest event present, else the sealed checkpoint, else the genesis."""
+def _base(
+    session: Session, device_id: str, audit_key: bytes, last: tuple[int, bytes] | None
+) -> Tip:
+    """The newest event present (seq, hash), else the sealed checkpoint, else the genesis."""
     if last is not None:
-        return Tip(last.seq, bytes(last.hash))
+        return Tip(*last)
     checkpoint = session.get(Setting, _checkpoint_key(device_id))
     sealed = _unseal(audit_key, "checkpoint", device_id, checkpoint.value) if checkpoint else None
     return Tip(sealed[0], sealed[1]) if sealed else Tip(0, GENESIS)
