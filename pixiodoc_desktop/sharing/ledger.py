@@ -38,6 +38,7 @@ class LinkRecord:
     reply: str = ""  # the reply slot's key
     state: str = LIVE
     replies: int = 0
+    visit_ids: list[str] = field(default_factory=list)  # the shared visits, oldest first
 
     @property
     def expires(self) -> dt.datetime:

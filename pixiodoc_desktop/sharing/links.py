@@ -160,6 +160,7 @@ class ShareLinks:
             passcode=passcode is not None,
             folder=folder,
             page=f"{folder}/{secrets.token_hex(16)}",
+            visit_ids=[v["id"] for v in contents.record["visits"]],
         )
         ledger.save(self.ws.vault, record)  # first: whatever is written can be revoked
         try:

@@ -21,8 +21,9 @@ from sync_support import BUCKET, ClinicNet, Station
 
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.errors import PermissionDenied, ShareLinkNeedsSync
-from pixiodoc_desktop.sharing import ledger
+from pixiodoc_desktop.sharing import envelope, ledger
 from pixiodoc_desktop.sharing.links import ShareLinks
+from pixiodoc_desktop.sharing.rounds import tend_links
 from pixiodoc_desktop.vault.schema import AuditEvent
 from tests.vault_support import synthetic_jpeg
 
@@ -228,3 +229,76 @@ def test_no_link_without_consent_or_without_sync(
         session.delete(session.get(Setting, "sync.bucket"))
     with pytest.raises(ShareLinkNeedsSync, match="case bundle"):
         ShareLinks(station.ws).create(station.actor, patient_id)
+
+
+def test_a_reply_written_in_the_page_lands_in_the_record_after_a_sync_round(
+    station: Station, browser: webdriver.Chrome, clinic: ClinicNet
+) -> None:
+    patient_id, _ = a_record(station)
+    links = ShareLinks(station.ws, station.store)
+    made = links.create(station.actor, patient_id, reply=True)
+    opened(browser, made.url)
+    browser.find_element(By.ID, "reply-opinion").send_keys("Regular pigment network; benign.")
+    browser.find_element(By.ID, "reply-diagnosis").send_keys("Compound naevus")
+    browser.find_element(By.ID, "reply-recommendation").send_keys("Follow up in 12 months")
+    browser.find_element(By.ID, "reply-name").send_keys("Dr. Jonas Petersen")
+    browser.find_element(By.ID, "reply-role").send_keys("Dermatologist")
+    browser.find_element(By.ID, "reply-send").click()
+    WebDriverWait(browser, 20).until(
+        lambda d: d.find_element(By.ID, "reply-status").get_attribute("data-sent") == "1"
+    )
+    record = ledger.load(station.ws.vault, made.id)
+    assert record is not None
+    sealed = dict(clinic.weed.all_objects(record.reply))[record.reply]
+    assert b"naevus" not in sealed and b"Petersen" not in sealed
+
+    got = tend_links(station.ws, station.store, station.actor)
+    assert (got.replies, got.refused) == (1, 0)
+    visits = station.services.visits.list(station.actor, patient_id)
+    notes = max(visits, key=lambda v: v.visit_date).notes
+    assert "Second opinion" in notes and "Dr. Jonas Petersen, Dermatologist" in notes
+    assert "Suggested diagnosis: Compound naevus" in notes
+    assert audit_of(station, "PATIENT_UPDATED")[-1].details["what"] == "second opinion"
+    assert clinic.weed.all_objects(record.reply) == []
+    station.sync()  # the opinion goes out to the clinic's other workstations like any edit
+
+
+def test_a_reply_that_does_not_open_is_refused_and_audited(
+    station: Station, clinic: ClinicNet
+) -> None:
+    patient_id, _ = a_record(station)
+    links = ShareLinks(station.ws, station.store)
+    made = links.create(station.actor, patient_id, reply=True)
+    record = ledger.load(station.ws.vault, made.id)
+    assert record is not None
+    aad = envelope.REPLY_AAD + record.reply.rsplit("/", 1)[1]
+    sealed = bytearray(
+        envelope.seal_reply(links.reply_key().public_key(), b'{"opinion": "x"}', aad)
+    )
+    sealed[-1] ^= 1
+    station.store.put(record.reply, bytes(sealed))
+    got = tend_links(station.ws, station.store, station.actor)
+    assert (got.replies, got.refused) == (0, 1)
+    assert audit_of(station, "SECURITY_ALERT")[-1].details["what"] == "secure link reply"
+    assert clinic.weed.all_objects(record.reply) == []
+
+
+def test_an_expired_link_loses_its_package_at_the_next_round_then_its_page(
+    station: Station, browser: webdriver.Chrome, clinic: ClinicNet
+) -> None:
+    patient_id, _ = a_record(station)
+    links = ShareLinks(station.ws, station.store)
+    made = links.create(station.actor, patient_id, lifetime=dt.timedelta(hours=1))
+    record = ledger.load(station.ws.vault, made.id)
+    assert record is not None
+    assert tend_links(station.ws, station.store, station.actor).expired == 0
+    later = record.expires + dt.timedelta(seconds=1)
+    assert tend_links(station.ws, station.store, station.actor, now=later).expired == 1
+    assert {key for key, _ in clinic.weed.all_objects(record.folder)} == {record.page}
+    opened(browser, made.url)
+    assert wait_state(browser, "expired") == "expired"
+    assert audit_of(station, "ACCESS_REVOKED")[-1].details["reason"] == "expired"
+    gone = record.page_expires + dt.timedelta(seconds=1)
+    assert tend_links(station.ws, station.store, station.actor, now=gone).removed == 1
+    assert clinic.weed.all_objects(record.folder) == []
+    assert ledger.load(station.ws.vault, made.id) is None
