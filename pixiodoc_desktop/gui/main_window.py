@@ -45,7 +45,7 @@ from pixiodoc_desktop.gui.record_loader import RecordLoader
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.share_actions import ShareActions
-from pixiodoc_desktop.gui.side_windows import SideWindows
+from pixiodoc_desktop.gui.side_windows import SideWindows, place_on_parent_screen
 from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
 from pixiodoc_desktop.gui.theme import apply_theme, icon
 from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         self.ctx.changes.photos_changed.connect(self._record_changed)
         self.thumbnails.thumbnailReady.connect(self._keep_tile_size)
         self.thumbnails.thumbnailReady.connect(self.timeline.timeline.thumbnail_ready)
-        self.resize(1360, 860)
+        self._fit_first_size()
         self._set_unlocked_ui(False)
         if (self.vault_folder / "vault.json").exists():
             self.open_vault(self.vault_folder)
@@ -232,6 +232,15 @@ class MainWindow(QMainWindow):
     @property
     def record(self) -> PatientRecord | None:
         return self.state.record
+
+    def _fit_first_size(self) -> None:
+        """1360x860, but never bigger than the screen (a 1366x768 laptop shows it all)."""
+        screen = QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1360, 860)
+            return
+        room = screen.availableGeometry()
+        self.resize(min(1360, room.width()), min(860, room.height()))
 
     # --- building -----------------------------------------------------------------
 
@@ -558,6 +567,7 @@ class MainWindow(QMainWindow):
         if self.viewer is None:
             self.viewer = ViewerWindow(self.ctx, self)
             self.viewer.viewer.currentChanged.connect(self._viewer_moved)
+            place_on_parent_screen(self.viewer, self)  # 1100x800 is taller than a laptop
         self.viewer.show_photos(self.timeline.timeline.photos(), photo_id)
 
     def _viewer_moved(self, photo_id: str) -> None:

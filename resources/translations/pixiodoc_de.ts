@@ -4338,8 +4338,8 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     <name>ViewerWindow</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="36"/>
-        <source>PixioDoc — viewer</source>
-        <translation>PixioDoc — Betrachter</translation>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="39"/>

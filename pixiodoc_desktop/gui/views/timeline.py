@@ -227,6 +227,12 @@ class TimelinePanel(QWidget):
                 combo.addItem(text, code)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
+            # When the row is short of room Qt squeezes every box below its hint; the
+            # "All ..." words must stay whole ("Alle Körperstellen", not "Alle Körperstelle").
+            metrics = combo.fontMetrics()
+            widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+            frame = combo.sizeHint().width() - widest
+            combo.setMinimumWidth(metrics.horizontalAdvance(everything) + frame)
 
         sites = sorted({p.body_site for p in record.photos if p.body_site})
         fill(self.site_filter, self.tr("All body sites"), [(s, labels.body_site(s)) for s in sites])

@@ -33,7 +33,7 @@ class ViewerWindow(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("ViewerWindow")
-        self.setWindowTitle(self.tr("PixioDoc — viewer"))
+        self.setWindowTitle(self.tr("Viewer"))  # Qt appends " — PixioDoc"
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.viewer = PhotoViewer(self, submit=self._submit)
         self.viewer.setAccessibleName(self.tr("Photo"))
