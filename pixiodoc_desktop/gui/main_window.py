@@ -235,11 +235,7 @@ class MainWindow(QMainWindow):
 
     def _fit_first_size(self) -> None:
         """1360x860, but never bigger than the screen (a 1366x768 laptop shows it all)."""
-        screen = QApplication.primaryScreen()
-        if screen is None:
-            self.resize(1360, 860)
-            return
-        room = screen.availableGeometry()
+        room = QApplication.primaryScreen().availableGeometry()
         self.resize(min(1360, room.width()), min(860, room.height()))
 
     # --- building -----------------------------------------------------------------
