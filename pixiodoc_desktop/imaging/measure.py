@@ -46,9 +46,13 @@ class Change:
     percent: float | None  # None when the earlier value is zero
 
     def text(self) -> str:
-        sign = "+" if self.absolute >= 0 else "−"
-        pct = "" if self.percent is None else f" ({self.percent:+.0f} %)"
-        return f"{sign}{abs(self.absolute):.1f} {self.before.unit}{pct}"
+        """'+2.8 mm² (+23 %)', computed from the values as shown (one decimal), so that
+        12.3 → 15.1 reads +2.8 whatever the digits beyond."""
+        before, after = round(self.before.value, 1), round(self.after.value, 1)
+        absolute = round(after - before, 1)
+        sign = "+" if absolute >= 0 else "−"
+        pct = "" if before == 0 else f" ({100.0 * absolute / before:+.0f} %)"
+        return f"{sign}{abs(absolute):.1f} {self.before.unit}{pct}"
 
 
 def _check_scale(px_per_mm: float | None) -> float | None:

@@ -277,9 +277,14 @@ def test_demo_photos_align_fix_measure_save_and_export(
     assert np.allclose(view.alignment.homography[:2, 2], (-12.0, 5.0), atol=1e-6)
     qtbot.waitUntil(lambda: "by hand" in view.quality.text(), timeout=30000)
     # Measure a distance on both photos: 10 px/mm.
+    # The tool says what to do next and stays chosen for the next measurement.
     view.tools.buttons["distance"].setChecked(True)
+    assert view.quality.text() == "Distance: click the first edge"
     view.canvas.pointPicked.emit("before", 100.0, 100.0)
+    assert view.quality.text() == "Distance: click the second edge"
     view.canvas.pointPicked.emit("before", 200.0, 100.0)
+    assert view.quality.text().startswith("Done.")
+    assert view.tools.buttons["distance"].isChecked()
     view.canvas.pointPicked.emit("after", 100.0, 100.0)
     view.canvas.pointPicked.emit("after", 250.0, 100.0)
     assert "10.0 mm → 15.0 mm (+5.0 mm (+50 %))" in view.results.text()
@@ -288,7 +293,8 @@ def test_demo_photos_align_fix_measure_save_and_export(
     view.canvas.pointPicked.emit("after", 60.0, 40.0)
     assert len(view.tools.annotations()) == 1
     with qtbot.waitSignal(view.saved, timeout=30000) as saved:
-        view.save()
+        view.save_button.click()
+    assert view.save_button.text() == "Saved ✓"  # said in the compare window itself
     stored = clinic.call(lambda s, a: Comparisons(s.workstation).get(a, saved.args[0]))
     assert len(stored.measurements) == 2 and stored.annotations[0].kind == "arrow"
     assert stored.alignment.manual

@@ -11,7 +11,7 @@ from compare_support import base_photo
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.imaging import compose
 from pixiodoc_desktop.imaging.compose import BACKGROUND, DIVIDER, Mode, Orientation, Viewport
-from pixiodoc_desktop.imaging.measure import MeasureKind, change, measure
+from pixiodoc_desktop.imaging.measure import MeasureKind, Measurement, change, measure
 from pixiodoc_desktop.imaging.normalise import lab_statistics, normalise_to
 
 RED = (40, 40, 200)  # BGR
@@ -77,6 +77,15 @@ def test_change_between_visits() -> None:
     assert delta.absolute == pytest.approx(-4.0)
     assert delta.percent == pytest.approx(-4.0)
     assert "4.0 mm²" in delta.text()
+    # The change is the difference of the values as shown: 12.3 → 15.1 is +2.8, not +2.9.
+    shown = change(
+        Measurement(MeasureKind.AREA, 12.34, "mm²"), Measurement(MeasureKind.AREA, 15.14, "mm²")
+    )
+    assert (shown.before.text(), shown.after.text(), shown.text()) == (
+        "12.3 mm²",
+        "15.1 mm²",
+        "+2.8 mm² (+23 %)",
+    )
     with pytest.raises(InvalidInput, match="calibrate"):
         change(small, measure("area", [(0, 0), (1, 0), (0, 1)], None))
     with pytest.raises(InvalidInput):

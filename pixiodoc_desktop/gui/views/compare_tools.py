@@ -186,6 +186,41 @@ class CompareTools(QObject):
         self._points, self._side = [], None
         self.canvas.setPicking(tool is not None)
         self.refresh()
+        self._hint()
+
+    def _hint(self, *, done: bool = False) -> None:
+        """What to do next with the tool chosen (it stays chosen until another is)."""
+        tool, count = self._tool, len(self._points)
+        if tool is None:
+            return
+        tr = QCoreApplication.translate
+        two = {
+            "distance": (
+                tr("CompareView", "Distance: click the first edge"),
+                tr("CompareView", "Distance: click the second edge"),
+            ),
+            "arrow": (
+                tr("CompareView", "Arrow: click where it starts"),
+                tr("CompareView", "Arrow: click what it points at"),
+            ),
+            "circle": (
+                tr("CompareView", "Circle: click its centre"),
+                tr("CompareView", "Circle: click its edge"),
+            ),
+        }
+        if done:
+            text = tr("CompareView", "Done. Click again for another, or choose another tool")
+        elif tool in two:
+            text = two[tool][min(count, 1)]
+        elif tool == "text":
+            text = tr("CompareView", "Text: type the note, then click where it goes")
+        elif count == 0:
+            text = tr("CompareView", "Click around the edge of the lesion, then press Finish")
+        else:
+            text = tr(
+                "CompareView", "{count} points: keep clicking around the edge, then Finish"
+            ).format(count=count)
+        self.pair.show_hint(text)
 
     def picked(self, side: str, x: float, y: float) -> None:
         if self.fix_button.isChecked():
@@ -204,6 +239,7 @@ class CompareTools(QObject):
             self.finish()
         else:
             self.refresh()
+            self._hint()
 
     def finish(self) -> None:
         """Store the shape being traced (outlines end here)."""
@@ -223,7 +259,11 @@ class CompareTools(QObject):
                 )
         except PixioDocError as error:
             self.notifier.error(error_text(error))
+            self.refresh()
+            self._hint()
+            return
         self.refresh()
+        self._hint(done=True)
         self.marksChanged.emit()
 
     # --- fixing the alignment -----------------------------------------------------------------

@@ -121,6 +121,8 @@ class CompareView(CompareControls):
             parent=self,
         )
         self.tools.marksChanged.connect(self.marksChanged)
+        self.marksChanged.connect(self._unsaved)
+        self.opened.connect(self._unsaved)
         self.patient_screen = ConsultationLink(
             ctx,
             self,
@@ -449,9 +451,14 @@ class CompareView(CompareControls):
         def stored(saved_id: str) -> None:
             self.comparison_id = saved_id
             self.ctx.notifier.info(self.tr("Comparison saved"))
+            # Said here too: the main window's status bar may be on another screen.
+            self.save_button.setText(self.tr("Saved ✓"))
             self.saved.emit(saved_id)
 
         self._run(compare_handout.store(self.ctx.session, draft), stored, self._failed)
+
+    def _unsaved(self, *_: object) -> None:
+        self.save_button.setText(self.tr("Save comparison"))
 
     def _choose_export(self) -> None:
         chosen = compare_handout.ask_handout_path(self)

@@ -67,9 +67,27 @@ def paint_shape(
                 radius = math.hypot(points[1].x() - points[0].x(), points[1].y() - points[0].y())
                 top = QPointF(points[0].x(), points[0].y() - radius)
             width = painter.fontMetrics().horizontalAdvance(mark.text)
-            painter.drawText(QPointF(top.x() - width / 2, top.y() - 6), mark.text)
+            badge_text(painter, QPointF(top.x() - width / 2, top.y() - 6), mark.text, colour)
         else:
-            painter.drawText(points[-1] + QPointF(8, -8), mark.text)
+            badge_text(painter, points[-1] + QPointF(8, -8), mark.text, colour)
+
+
+def badge_text(painter: QPainter, baseline: QPointF, text: str, colour: QColor) -> None:
+    """The text on a dark rounded badge: readable on any skin, light or dark."""
+    metrics = painter.fontMetrics()
+    box = QRectF(
+        baseline.x() - 4,
+        baseline.y() - metrics.ascent() - 2,
+        metrics.horizontalAdvance(text) + 8,
+        metrics.height() + 4,
+    )
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 170))
+    painter.drawRoundedRect(box, 4, 4)
+    painter.restore()
+    painter.setPen(colour)
+    painter.drawText(baseline, text)
 
 
 def arrow_head(painter: QPainter, tail: QPointF, head: QPointF) -> None:
