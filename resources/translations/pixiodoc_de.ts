@@ -1005,213 +1005,269 @@
         <translation>Markierungen löschen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="198"/>
+        <source>Distance: click the first edge</source>
+        <translation>Abstand: erste Kante anklicken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="199"/>
+        <source>Distance: click the second edge</source>
+        <translation>Abstand: zweite Kante anklicken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="202"/>
+        <source>Arrow: click where it starts</source>
+        <translation>Pfeil: Anfang anklicken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="203"/>
+        <source>Arrow: click what it points at</source>
+        <translation>Pfeil: Ziel anklicken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="206"/>
+        <source>Circle: click its centre</source>
+        <translation>Kreis: Mittelpunkt anklicken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="207"/>
+        <source>Circle: click its edge</source>
+        <translation>Kreis: Rand anklicken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="211"/>
+        <source>Done. Click again for another, or choose another tool</source>
+        <translation>Fertig. Erneut klicken für eine weitere Markierung, oder ein anderes Werkzeug wählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="217"/>
+        <source>Text: type the note, then click where it goes</source>
+        <translation>Text: Notiz eingeben, dann die Stelle anklicken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="221"/>
+        <source>Click around the edge of the lesion, then press Finish</source>
+        <translation>Rund um den Rand der Läsion klicken, dann „Fertig“ drücken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="225"/>
+        <source>{count} points: keep clicking around the edge, then Finish</source>
+        <translation>{count} Punkte: weiter am Rand klicken, dann „Fertig“</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="289"/>
         <source>Click a point on the earlier photo, then the same point on the later one</source>
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="58"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="61"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="65"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="67"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="68"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="69"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="74"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="80"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="86"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="87"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="89"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="94"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="97"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="100"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="461"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="105"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="107"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="113"/>
         <source>● On the patient&apos;s screen</source>
         <translation>● Auf dem Patientenbildschirm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="117"/>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="119"/>
         <source>Close the patient&apos;s screen</source>
         <translation>Patientenbildschirm schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="123"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="125"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="131"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="133"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="147"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="134"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="534"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="557"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="203"/>
         <source>{name}, born {date}</source>
         <translation>{name}, geb. {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="208"/>
         <source>{patient} — Comparison — PixioDoc</source>
         <translation>{patient} — Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="217"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="219"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="271"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="204"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="455"/>
+        <source>Saved ✓</source>
+        <translation>Gespeichert ✓</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="205"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="210"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="212"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="215"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="216"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="217"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="220"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="281"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="435"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="453"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1231,12 +1287,12 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="454"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="477"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="494"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="517"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
@@ -4007,86 +4063,86 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="119"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="200"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="285"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="286"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="293"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="121"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="354"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="356"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="126"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="133"/>
         <source>Sync: last %1, %2 changes waiting</source>
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="187"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="192"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="204"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="210"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="216"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="305"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="306"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="336"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="338"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="367"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="369"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="369"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="371"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="386"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="388"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="422"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="424"/>
         <source>Sync settings saved.</source>
         <translation>Synchronisationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="456"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="458"/>
         <source>Connection OK: the bucket can be listed, written and cleaned up.</source>
         <translation>Verbindung in Ordnung: Der Bucket lässt sich auflisten, beschreiben und aufräumen.</translation>
     </message>
@@ -5986,52 +6042,52 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="620"/>
         <source>The phone server cannot listen on port {port}: {reason}</source>
         <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="603"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="621"/>
         <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="604"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="622"/>
         <source>The phone server&apos;s certificate file {file} does not exist</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="605"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="624"/>
         <source>A secure link needs the clinic&apos;s sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.</source>
         <translation>Ein sicherer Link braucht den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; senden Sie stattdessen ein Fallpaket (pixiodoc case export) oder richten Sie die Synchronisation ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
         <source>The automatic outline needs a colour photo</source>
         <translation>Der automatische Umriss braucht ein Farbfoto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="603"/>
         <source>The photo has no calibration (pixels per mm); calibrate it to measure the lesion</source>
         <translation>Das Foto hat keine Kalibrierung (Pixel pro mm); kalibrieren Sie es, um die Läsion zu messen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="607"/>
         <source>No lesion stands out from the skin in this photo</source>
         <translation>Auf diesem Foto hebt sich keine Läsion von der Haut ab</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="608"/>
         <source>The lesion runs off the edge of the photo; take it again with the whole lesion in view</source>
         <translation>Die Läsion reicht über den Rand des Fotos hinaus; nehmen Sie es erneut mit der ganzen Läsion im Bild auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="612"/>
         <source>The photo is too blurred to find the lesion&apos;s border; take it again in focus</source>
         <translation>Das Foto ist zu unscharf, um den Rand der Läsion zu finden; nehmen Sie es scharf erneut auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="615"/>
         <source>Hair covers too much of the lesion&apos;s border to outline it; move or trim the hair, or use immersion fluid, and take it again</source>
         <translation>Haare verdecken zu viel vom Rand der Läsion, um sie zu umreißen; streichen Sie die Haare beiseite oder kürzen Sie sie, oder verwenden Sie Immersionsflüssigkeit, und nehmen Sie es erneut auf</translation>
     </message>

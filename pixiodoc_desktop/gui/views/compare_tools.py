@@ -193,31 +193,36 @@ class CompareTools(QObject):
         tool, count = self._tool, len(self._points)
         if tool is None:
             return
-        tr = QCoreApplication.translate
         two = {
             "distance": (
-                tr("CompareView", "Distance: click the first edge"),
-                tr("CompareView", "Distance: click the second edge"),
+                QCoreApplication.translate("CompareView", "Distance: click the first edge"),
+                QCoreApplication.translate("CompareView", "Distance: click the second edge"),
             ),
             "arrow": (
-                tr("CompareView", "Arrow: click where it starts"),
-                tr("CompareView", "Arrow: click what it points at"),
+                QCoreApplication.translate("CompareView", "Arrow: click where it starts"),
+                QCoreApplication.translate("CompareView", "Arrow: click what it points at"),
             ),
             "circle": (
-                tr("CompareView", "Circle: click its centre"),
-                tr("CompareView", "Circle: click its edge"),
+                QCoreApplication.translate("CompareView", "Circle: click its centre"),
+                QCoreApplication.translate("CompareView", "Circle: click its edge"),
             ),
         }
         if done:
-            text = tr("CompareView", "Done. Click again for another, or choose another tool")
+            text = QCoreApplication.translate(
+                "CompareView", "Done. Click again for another, or choose another tool"
+            )
         elif tool in two:
             text = two[tool][min(count, 1)]
         elif tool == "text":
-            text = tr("CompareView", "Text: type the note, then click where it goes")
+            text = QCoreApplication.translate(
+                "CompareView", "Text: type the note, then click where it goes"
+            )
         elif count == 0:
-            text = tr("CompareView", "Click around the edge of the lesion, then press Finish")
+            text = QCoreApplication.translate(
+                "CompareView", "Click around the edge of the lesion, then press Finish"
+            )
         else:
-            text = tr(
+            text = QCoreApplication.translate(
                 "CompareView", "{count} points: keep clicking around the edge, then Finish"
             ).format(count=count)
         self.pair.show_hint(text)
