@@ -136,6 +136,14 @@ class Lesion(Record, Base):
     label: Mapped[str] = mapped_column(String(200))
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where it sits on the body map: the view ("front" | "back") and the point as
+    # fractions of that view's width and height (None until it is placed).
+    map_view: Mapped[str | None] = mapped_column(String(8))
+    map_x: Mapped[float | None] = mapped_column(Float)
+    map_y: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    # Biopsies and excisions: [{"kind", "date", "histology", "by"}], oldest first.
+    history: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class Photo(Record, Base):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 
@@ -39,6 +41,51 @@ class VisitSummary:
     order: VisitOrder | None = None
 
 
+class LesionStatus(StrEnum):
+    """Where a followed lesion stands (the body map colours its marker by it)."""
+
+    NEW = "new"  # new since the last visit
+    GROWN = "grown"  # grew over the clinic's threshold
+    STABLE = "stable"
+    BIOPSIED = "biopsied"
+    EXCISED = "excised"
+
+
+class MapView(StrEnum):
+    FRONT = "front"
+    BACK = "back"
+
+
+class ProcedureKind(StrEnum):
+    BIOPSY = "biopsy"
+    EXCISION = "excision"
+
+
+_STATUS_AFTER = {
+    ProcedureKind.BIOPSY: LesionStatus.BIOPSIED,
+    ProcedureKind.EXCISION: LesionStatus.EXCISED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MapPosition:
+    """A point on one view of the body map, as fractions of the view's width and height."""
+
+    view: MapView
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class LesionProcedure:
+    """A biopsy or an excision of the lesion: when, what histology found, who recorded it."""
+
+    kind: ProcedureKind
+    date: dt.date
+    histology: str
+    recorded_by: str
+
+
 @dataclass(frozen=True, slots=True)
 class LesionSummary:
     id: str
@@ -47,6 +94,9 @@ class LesionSummary:
     body_site: str
     label: str
     notes: str
+    status: LesionStatus = LesionStatus.NEW
+    position: MapPosition | None = None
+    history: tuple[LesionProcedure, ...] = ()
 
 
 def _visit(v: Visit) -> VisitSummary:
@@ -70,7 +120,42 @@ def _visit(v: Visit) -> VisitSummary:
 
 
 def _lesion(x: Lesion) -> LesionSummary:
-    return LesionSummary(x.id, x.patient_id, x.tracking_uid, x.body_site, x.label, x.notes)
+    position = None
+    if x.map_view is not None and x.map_x is not None and x.map_y is not None:
+        position = MapPosition(MapView(x.map_view), x.map_x, x.map_y)
+    history = tuple(
+        LesionProcedure(
+            ProcedureKind(entry["kind"]),
+            dt.date.fromisoformat(entry["date"]),
+            str(entry.get("histology", "")),
+            str(entry.get("by", "")),
+        )
+        for entry in (x.history or [])
+    )
+    return LesionSummary(
+        x.id,
+        x.patient_id,
+        x.tracking_uid,
+        x.body_site,
+        x.label,
+        x.notes,
+        LesionStatus(x.status or LesionStatus.NEW),
+        position,
+        history,
+    )
+
+
+def _checked_position(position: MapPosition) -> MapPosition:
+    try:
+        view = MapView(position.view)
+    except ValueError:
+        raise InvalidInput(
+            f"The body map has no view {position.view!r}; choose front or back"
+        ) from None
+    for value in (position.x, position.y):
+        if not (math.isfinite(value) and 0.0 <= value <= 1.0):
+            raise InvalidInput("A place on the body map must lie within the map")
+    return MapPosition(view, float(position.x), float(position.y))
 
 
 def new_tracking_uid() -> str:
@@ -79,7 +164,13 @@ def new_tracking_uid() -> str:
 
 
 def _audit_update(
-    uow: UnitOfWork, actor: Actor, patient_id: str, kind: str, object_id: str
+    uow: UnitOfWork,
+    actor: Actor,
+    patient_id: str,
+    kind: str,
+    object_id: str,
+    *,
+    change: str | None = None,
 ) -> None:
     uow.audit(
         audit.EventDraft(
@@ -88,6 +179,7 @@ def _audit_update(
             patient_id=patient_id,
             object_type=kind,
             object_id=object_id,
+            details=None if change is None else {"change": change},
         )
     )
 
@@ -204,11 +296,19 @@ class Lesions:
         self.ws = workstation
 
     def create(
-        self, actor: Actor, patient_id: str, *, body_site_code: str, label: str, notes: str = ""
+        self,
+        actor: Actor,
+        patient_id: str,
+        *,
+        body_site_code: str,
+        label: str,
+        notes: str = "",
+        position: MapPosition | None = None,
     ) -> LesionSummary:
         site = body_site(body_site_code)
         if not label.strip():
             raise InvalidInput("A tracked lesion needs a label, e.g. 'naevus left shoulder'")
+        place = None if position is None else _checked_position(position)
         with self.ws.unit_of_work(actor) as uow:
             require(uow.session, actor, patient_id, Action.EDIT)
             _live_patient(uow, patient_id)
@@ -219,7 +319,11 @@ class Lesions:
                 body_site=site.code,
                 label=label.strip(),
                 notes=notes,
+                status=LesionStatus.NEW.value,
+                history=[],
             )
+            if place is not None:
+                lesion.map_view, lesion.map_x, lesion.map_y = place.view.value, place.x, place.y
             uow.session.add(lesion)
             _audit_update(uow, actor, patient_id, "lesion", lesion.id)
             return _lesion(lesion)
@@ -233,3 +337,65 @@ class Lesions:
                 .order_by(Lesion.label)
             )
             return [_lesion(x) for x in rows]
+
+    def place(self, actor: Actor, lesion_id: str, position: MapPosition) -> LesionSummary:
+        """Put the lesion at a point of the body map (or move it there)."""
+        place = _checked_position(position)
+        with self.ws.unit_of_work(actor) as uow:
+            lesion = self._editable(uow, actor, lesion_id)
+            lesion.map_view, lesion.map_x, lesion.map_y = place.view.value, place.x, place.y
+            _audit_update(uow, actor, lesion.patient_id, "lesion", lesion.id, change="map position")
+            return _lesion(lesion)
+
+    def set_status(self, actor: Actor, lesion_id: str, status: LesionStatus | str) -> LesionSummary:
+        try:
+            chosen = LesionStatus(status)
+        except ValueError:
+            names = ", ".join(s.value for s in LesionStatus)
+            raise InvalidInput(f"A lesion's status is one of {names}, not {status!r}") from None
+        with self.ws.unit_of_work(actor) as uow:
+            lesion = self._editable(uow, actor, lesion_id)
+            lesion.status = chosen.value
+            _audit_update(uow, actor, lesion.patient_id, "lesion", lesion.id, change="status")
+            return _lesion(lesion)
+
+    def record_procedure(
+        self,
+        actor: Actor,
+        lesion_id: str,
+        kind: ProcedureKind | str,
+        *,
+        date: dt.date,
+        histology: str = "",
+    ) -> LesionSummary:
+        """Add a biopsy or excision to the lesion's history; its status follows."""
+        try:
+            procedure = ProcedureKind(kind)
+        except ValueError:
+            raise InvalidInput(
+                f"A lesion's procedure is a biopsy or an excision, not {kind!r}"
+            ) from None
+        if date > dt.date.today():
+            raise InvalidInput("A biopsy or excision cannot be dated in the future")
+        with self.ws.unit_of_work(actor) as uow:
+            lesion = self._editable(uow, actor, lesion_id)
+            entry = {
+                "kind": procedure.value,
+                "date": date.isoformat(),
+                "histology": histology.strip(),
+                "by": actor.user_id,
+            }
+            # A new list, so the change is seen (and synced) as a change of the field.
+            lesion.history = sorted([*(lesion.history or []), entry], key=lambda e: e["date"])
+            lesion.status = _STATUS_AFTER[procedure].value
+            _audit_update(
+                uow, actor, lesion.patient_id, "lesion", lesion.id, change=procedure.value
+            )
+            return _lesion(lesion)
+
+    def _editable(self, uow: UnitOfWork, actor: Actor, lesion_id: str) -> Lesion:
+        lesion = uow.session.get(Lesion, lesion_id)
+        if lesion is None or lesion.deleted:
+            raise RecordNotFound(f"There is no lesion {lesion_id}")
+        require(uow.session, actor, lesion.patient_id, Action.EDIT)
+        return lesion
