@@ -322,6 +322,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "The {what} is not a GDT date (TTMMJJJJ)"),
     QT_TRANSLATE_NOOP("errors", "The {what} is not a valid date"),
     QT_TRANSLATE_NOOP("errors", "date of birth (field 3103)"),
+    # --- A date typed in a form (records/patients.parse_date)
+    QT_TRANSLATE_NOOP("errors", "{text} is not a valid {what}; use YYYY-MM-DD (e.g. 1980-04-23)"),
+    QT_TRANSLATE_NOOP("errors", "date of birth"),
+    QT_TRANSLATE_NOOP("errors", "visit date"),
+    QT_TRANSLATE_NOOP("errors", "expiry date"),
     QT_TRANSLATE_NOOP("errors", "Only a workspace Admin may change the clinic's logo."),
     QT_TRANSLATE_NOOP("errors", "Importing patients from the EHR takes a workspace Admin."),
     QT_TRANSLATE_NOOP(

@@ -2951,7 +2951,7 @@ Technische Details (ohne Patientendaten) stehen in:
     <message>
         <location filename="../../ui/patient.ui" line="16"/>
         <source>YYYY-MM-DD</source>
-        <translation>JJJJ-MM-TT</translation>
+        <translation>TT.MM.JJJJ</translation>
     </message>
     <message>
         <location filename="../../ui/patient.ui" line="17"/>
@@ -5545,6 +5545,26 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="324"/>
         <source>date of birth (field 3103)</source>
         <translation>Das Geburtsdatum (Feld 3103)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="326"/>
+        <source>{text} is not a valid {what}; use YYYY-MM-DD (e.g. 1980-04-23)</source>
+        <translation>{text} ist kein gültiges {what}; bitte als TT.MM.JJJJ oder JJJJ-MM-TT (z. B. 23.04.1980)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="327"/>
+        <source>date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="328"/>
+        <source>visit date</source>
+        <translation>Besuchsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="329"/>
+        <source>expiry date</source>
+        <translation>Ablaufdatum</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="325"/>

@@ -16,14 +16,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from conftest import create_vault_through_first_run, write_jpegs
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop import error_catalogue
 from pixiodoc_desktop.clinic.access.plans import UPGRADE_HINT
+from pixiodoc_desktop.clinic.records.patients import parse_date
 from pixiodoc_desktop.error_catalogue import CONTEXT, TEMPLATES, explain
-from pixiodoc_desktop.errors import PixioDocError, PlanLimitReached, VaultDamaged
+from pixiodoc_desktop.errors import InvalidInput, PixioDocError, PlanLimitReached, VaultDamaged
 from pixiodoc_desktop.gui.i18n import ts_path
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.notify import error_text, translated_message
@@ -286,4 +288,13 @@ def test_case_bundle_refusals_read_german(german: None) -> None:
     ) == (
         "scan.tif enthält 3 Seiten; PixioDoc nimmt ein Bild pro Datei an "
         "(speichern Sie jede Seite als eigene Datei)"
+    )
+
+
+def test_a_wrong_date_typed_in_a_form_reads_german(german: None) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_date("31.02.1987", "date of birth")
+    assert error_text(refused.value) == (
+        "'31.02.1987' ist kein gültiges Geburtsdatum; bitte als TT.MM.JJJJ oder JJJJ-MM-TT "
+        "(z. B. 23.04.1980)"
     )
