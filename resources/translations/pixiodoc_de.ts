@@ -2755,22 +2755,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="300"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="571"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="577"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="573"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="579"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="628"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="634"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -3663,6 +3663,158 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
 </context>
 <context>
+    <name>SecureLinkPage</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="68"/>
+        <source>A secure link to the visits ticked below: the colleague needs only a browser. It is encrypted; the key is in the link itself. Needs the patient&apos;s consent to sharing and the clinic&apos;s sync.</source>
+        <translation>Ein sicherer Link zu den unten angehakten Besuchen: Die Kollegin oder der Kollege braucht nur einen Browser. Er ist verschlüsselt; der Schlüssel steckt im Link selbst. Braucht die Einwilligung des Patienten zur Weitergabe und die Synchronisation der Praxis.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="212"/>
+        <source>View</source>
+        <translation>Ansehen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="212"/>
+        <source>View and reply</source>
+        <translation>Ansehen und antworten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="83"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="84"/>
+        <source>12 hours</source>
+        <translation>12 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="85"/>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="86"/>
+        <source>3 days</source>
+        <translation>3 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="87"/>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="95"/>
+        <source>optional, at least %1 characters; tell it by phone</source>
+        <translation>optional, mindestens %1 Zeichen; am Telefon mitteilen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="103"/>
+        <source>Passcode</source>
+        <translation>Zugangscode</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="101"/>
+        <source>Level</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="102"/>
+        <source>Valid for</source>
+        <translation>Gültig für</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="104"/>
+        <source>Create link</source>
+        <translation>Link erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="124"/>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="111"/>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="124"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="124"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="131"/>
+        <source>Revoke link</source>
+        <translation>Link widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="141"/>
+        <source>Links to this record</source>
+        <translation>Links zu dieser Akte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="151"/>
+        <source>Tick at least one visit.</source>
+        <translation>Haken Sie mindestens einen Besuch an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="156"/>
+        <source>Use a passcode of at least %1 characters.</source>
+        <translation>Verwenden Sie einen Zugangscode mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="165"/>
+        <source>Encrypting and uploading…</source>
+        <translation>Wird verschlüsselt und hochgeladen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="182"/>
+        <source>Link made: %1 photos, valid until %2. Send it to the colleague.</source>
+        <translation>Link erstellt: %1 Fotos, gültig bis %2. Senden Sie ihn der Kollegin oder dem Kollegen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="193"/>
+        <source>The link is on the clipboard.</source>
+        <translation>Der Link ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="206"/>
+        <source>live</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="207"/>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="208"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="226"/>
+        <source>Choose a live link to revoke.</source>
+        <translation>Wählen Sie einen aktiven Link zum Widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
+        <source>Link revoked: it no longer opens.</source>
+        <translation>Link widerrufen: Er lässt sich nicht mehr öffnen.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="35"/>
@@ -3748,167 +3900,172 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="98"/>
         <source>Share the record of %1</source>
         <translation>Akte von %1 freigeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="103"/>
         <source>In this practice</source>
         <translation>In dieser Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="104"/>
         <source>Outside colleague</source>
         <translation>Externe Kollegin / externer Kollege</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="106"/>
+        <source>Secure link</source>
+        <translation>Sicherer Link</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="121"/>
         <source>Colleagues of this practice who may open this record. View Only sees it, Editor adds visits and photos, Admin also shares, exports and erases.</source>
         <translation>Wer in dieser Praxis diese Akte öffnen darf. „Nur ansehen“ sieht sie, „Bearbeiten“ ergänzt Besuche und Fotos, „Admin“ gibt außerdem frei, exportiert und löscht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="128"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="125"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="142"/>
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="139"/>
         <source>Colleague</source>
         <translation>Kollegin/Kollege</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="145"/>
         <source>Grant</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="148"/>
         <source>Revoke selected</source>
         <translation>Ausgewählte Freigabe entziehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="165"/>
         <source>Give access to</source>
         <translation>Zugriff geben für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="174"/>
         <source>An encrypted case file (.pxcase) with the visits ticked below, for a colleague outside the practice. It needs the patient&apos;s consent to sharing.</source>
         <translation>Eine verschlüsselte Falldatei (.pxcase) mit den unten angehakten Besuchen, für Kollegen außerhalb der Praxis. Dafür braucht es die Einwilligung des Patienten in die Weitergabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="182"/>
         <source>Passphrase (tell it by phone)</source>
         <translation>Passphrase (telefonisch mitteilen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="180"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="202"/>
         <source>Colleague&apos;s case key</source>
         <translation>Fallschlüssel der Kollegin/des Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="192"/>
         <source>at least %1 characters</source>
         <translation>mindestens %1 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="191"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="194"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="213"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="198"/>
         <source>Repeat the passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="207"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="217"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="214"/>
         <source>Repeat</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="216"/>
         <source>Case key</source>
         <translation>Fallschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="220"/>
         <source>Write case file…</source>
         <translation>Falldatei schreiben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="284"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="287"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="295"/>
         <source>Whole practice</source>
         <translation>Ganze Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="307"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="310"/>
         <source>%1 now has %2 access.</source>
         <translation>%1 hat jetzt Zugriff: %2.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="323"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="326"/>
         <source>Choose a line in the list first.</source>
         <translation>Wählen Sie zuerst eine Zeile der Liste.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="333"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="336"/>
         <source>Access of %1 revoked.</source>
         <translation>Zugriff von %1 entzogen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="353"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="356"/>
         <source>Write case file</source>
         <translation>Falldatei schreiben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="355"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="358"/>
         <source>Case file (*.pxcase)</source>
         <translation>Falldatei (*.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="362"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="365"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="370"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="373"/>
         <source>Use a passphrase of at least %1 characters.</source>
         <translation>Verwenden Sie eine Passphrase mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="376"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="379"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="381"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="384"/>
         <source>Paste the colleague&apos;s case key.</source>
         <translation>Fügen Sie den Fallschlüssel der Kollegin/des Kollegen ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="388"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="391"/>
         <source>Writing the case file…</source>
         <translation>Falldatei wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="394"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="397"/>
         <source>Wrote %1: %2 visit(s), %3 photo(s), valid until %4.</source>
         <translation>%1 geschrieben: %2 Besuch(e), %3 Foto(s), gültig bis %4.</translation>
     </message>
@@ -4236,39 +4393,39 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="238"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="239"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="241"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="245"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="258"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="261"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="263"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -5567,547 +5724,547 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="325"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="330"/>
         <source>Only a workspace Admin may change the clinic&apos;s logo.</source>
         <translation>Nur ein Admin darf das Logo der Praxis ändern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="326"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="331"/>
         <source>Importing patients from the EHR takes a workspace Admin.</source>
         <translation>Der Import von Patienten aus dem Praxisverwaltungssystem ist Admins vorbehalten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="327"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
         <source>This patient has not consented to being shown photos on the consultation screen (record consent for &apos;consultation-screen&apos; first).</source>
         <translation>Diese Person hat nicht eingewilligt, dass ihr Fotos auf dem Beratungsbildschirm gezeigt werden (erfassen Sie zuerst die Einwilligung „Beratungsbildschirm“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="337"/>
         <source>Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with &apos;pixiodoc licence install FILE&apos; or File &gt; Licence… in the workstation.</source>
         <translation>Wechseln Sie zu PixioDoc Pro oder Teams (siehe pixiodoc.example/pricing) und installieren Sie die Lizenz mit „pixiodoc licence install DATEI“ oder am Arbeitsplatz unter Datei &gt; Lizenz….</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="336"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="341"/>
         <source>The {plan} plan keeps up to {limit} patients and this clinic has {count}{why}. Existing records stay available. {hint}</source>
         <translation>Der Tarif {plan} umfasst bis zu {limit} Patienten, und diese Praxis hat {count}{why}. Vorhandene Akten bleiben verfügbar. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="340"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="345"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. Ask for more seats on the Teams licence.</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. Fragen Sie nach weiteren Plätzen für die Teams-Lizenz.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="344"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="349"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. PixioDoc Teams has 4 or more seats. {hint}</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. PixioDoc Teams hat 4 oder mehr Plätze. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="348"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="353"/>
         <source>{what} needs PixioDoc Pro; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Pro; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="349"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="354"/>
         <source>{what} needs PixioDoc Teams; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Teams; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="350"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="355"/>
         <source>Sharing a record with a colleague</source>
         <translation>Das Freigeben einer Akte an Kolleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="352"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="357"/>
         <source>There is no active clinician with the login {login}</source>
         <translation>Es gibt keine aktive Behandelnde / keinen aktiven Behandelnden mit der Anmeldung {login}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="353"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="358"/>
         <source>That clinician has no access of their own to this record</source>
         <translation>Diese Person hat keinen eigenen Zugriff auf diese Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="354"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="359"/>
         <source>A record needs at least one Admin; grant Admin to someone else first</source>
         <translation>Eine Akte braucht mindestens eine Person mit Admin-Zugriff; geben Sie zuerst jemand anderem Admin-Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="358"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="363"/>
         <source>This is not a PixioDoc licence file</source>
         <translation>Das ist keine PixioDoc-Lizenzdatei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="359"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="364"/>
         <source>The licence&apos;s signature does not match (it was altered or not issued by PixioDoc)</source>
         <translation>Die Signatur der Lizenz stimmt nicht (sie wurde verändert oder nicht von PixioDoc ausgestellt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="363"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="368"/>
         <source>The licence is signed but incomplete</source>
         <translation>Die Lizenz ist signiert, aber unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="364"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="369"/>
         <source>This licence was issued for {clinic}, not for this clinic ({ours})</source>
         <translation>Diese Lizenz wurde für {clinic} ausgestellt, nicht für diese Praxis ({ours})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="368"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="373"/>
         <source>This licence expired on {date}</source>
         <translation>Diese Lizenz ist am {date} abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="369"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="374"/>
         <source>A Teams licence has at least {count} seats</source>
         <translation>Eine Teams-Lizenz hat mindestens {count} Plätze</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="370"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="375"/>
         <source>Cannot read the licence file {file}: {reason}</source>
         <translation>Die Lizenzdatei {file} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="371"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="376"/>
         <source>Protect the bundle with a passphrase or a colleague&apos;s case key</source>
         <translation>Schützen Sie die Falldatei mit einer Passphrase oder dem Fallschlüssel der Kollegin/des Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="372"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="377"/>
         <source>Use a passphrase of at least {count} characters</source>
         <translation>Verwenden Sie eine Passphrase mit mindestens {count} Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="373"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="378"/>
         <source>The expiry date must lie within the next {count} days</source>
         <translation>Das Ablaufdatum muss innerhalb der nächsten {count} Tage liegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="374"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="379"/>
         <source>Choose at least one visit to share</source>
         <translation>Wählen Sie mindestens einen Besuch zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="375"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="380"/>
         <source>Cannot write the bundle to {file}; give a file in an existing folder</source>
         <translation>Die Falldatei kann nicht nach {file} geschrieben werden; geben Sie eine Datei in einem vorhandenen Ordner an</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="379"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="384"/>
         <source>That is not a PixioDoc case key (expected pxcase-x25519: and 64 hex digits)</source>
         <translation>Das ist kein PixioDoc-Fallschlüssel (erwartet: pxcase-x25519: und 64 Hexadezimalziffern)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="383"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="388"/>
         <source>A chosen visit does not belong to this patient</source>
         <translation>Ein gewählter Besuch gehört nicht zu diesem Patienten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="384"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="389"/>
         <source>The patient has not consented to sharing with colleagues; record that consent first (scope &apos;sharing&apos;).</source>
         <translation>Der Patient hat der Weitergabe an Kollegen nicht zugestimmt; erfassen Sie zuerst diese Einwilligung (Bereich „Weitergabe an Kollegen“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="389"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="394"/>
         <source>The hot folder {folder} does not exist</source>
         <translation>Der überwachte Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="390"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="395"/>
         <source>The camera &apos;{camera}&apos; did not respond in time</source>
         <translation>Die Kamera „{camera}“ hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="391"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="396"/>
         <source>The camera &apos;{camera}&apos; is in use by another program (or does not start); close the other program and try again</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet (oder startet nicht); schließen Sie das andere Programm und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="395"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="400"/>
         <source>The camera &apos;{camera}&apos; is in use by another program</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="396"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="401"/>
         <source>The camera &apos;{camera}&apos; is not open</source>
         <translation>Die Kamera „{camera}“ ist nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="397"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="402"/>
         <source>&apos;{camera}&apos; has no picture that can be read</source>
         <translation>„{camera}“ liefert kein lesbares Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="398"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="403"/>
         <source>No camera found (nothing is connected as camera {index})</source>
         <translation>Keine Kamera gefunden (als Kamera {index} ist nichts angeschlossen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="399"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="404"/>
         <source>No camera found: &apos;{camera}&apos; is not connected or cannot be opened</source>
         <translation>Keine Kamera gefunden: „{camera}“ ist nicht angeschlossen oder lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="400"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="405"/>
         <source>No camera found: &apos;{camera}&apos; cannot be opened as video</source>
         <translation>Keine Kamera gefunden: „{camera}“ lässt sich nicht als Video öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="401"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="406"/>
         <source>No camera found: the folder {folder} does not exist</source>
         <translation>Keine Kamera gefunden: Der Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="402"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="407"/>
         <source>No camera found: the file {file} does not exist</source>
         <translation>Keine Kamera gefunden: Die Datei {file} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="403"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="408"/>
         <source>could not align: the fit is degenerate</source>
         <translation>Ausrichten nicht möglich: Die Anpassung ist entartet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="404"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="409"/>
         <source>could not align: the fit needs an implausible perspective</source>
         <translation>Ausrichten nicht möglich: Die Anpassung bräuchte eine unplausible Perspektive</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="405"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="410"/>
         <source>could not align: the fit would mirror the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung würde das Foto spiegeln</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="406"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="411"/>
         <source>could not align: the photos differ in scale by {scale}x (allowed 0.5-2)</source>
         <translation>Ausrichten nicht möglich: Die Fotos unterscheiden sich im Maßstab um das {scale}-Fache (erlaubt 0,5–2)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="409"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="414"/>
         <source>could not align: the fit twists the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung verdreht das Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="410"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="415"/>
         <source>could not align: too few matching features</source>
         <translation>Ausrichten nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="412"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="417"/>
         <source>Sync is not set up on this workstation (pixiodoc sync configure, or Settings &gt; Sync).</source>
         <translation>Die Synchronisation ist auf diesem Arbeitsplatz nicht eingerichtet (pixiodoc sync configure oder Einstellungen &gt; Synchronisation).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="416"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="421"/>
         <source>The sync access key and secret are missing from this PC&apos;s credential store; enter them again (pixiodoc sync configure).</source>
         <translation>Zugriffsschlüssel und Geheimnis für die Synchronisation fehlen im Anmeldedatenspeicher dieses PCs; geben Sie sie erneut ein (pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="420"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="425"/>
         <source>The sync endpoint {endpoint} cannot be reached (offline, or a wrong address). Changes stay on this PC and go out with the next sync.</source>
         <translation>Der Synchronisationsserver {endpoint} ist nicht erreichbar (offline oder falsche Adresse). Änderungen bleiben auf diesem PC und werden bei der nächsten Synchronisation übertragen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="424"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="429"/>
         <source>The sync endpoint {endpoint} is having trouble (error {code}); sync will try again later.</source>
         <translation>Der Synchronisationsserver {endpoint} hat Probleme (Fehler {code}); die Synchronisation wird später erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="428"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="433"/>
         <source>The sync endpoint {endpoint} refused a request (error {code}).</source>
         <translation>Der Synchronisationsserver {endpoint} hat eine Anfrage abgelehnt (Fehler {code}).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="429"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="434"/>
         <source>The sync endpoint {endpoint} rejects the access key or secret (check them under sync settings: pixiodoc sync configure).</source>
         <translation>Der Synchronisationsserver {endpoint} lehnt Zugriffsschlüssel oder Geheimnis ab (prüfen Sie sie in den Synchronisationseinstellungen: pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="433"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="438"/>
         <source>The sync endpoint {endpoint} does not answer as S3 storage (a proxy may be in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver {endpoint} antwortet nicht als S3-Speicher (vielleicht ist ein Proxy dazwischen oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="437"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="442"/>
         <source>The sync endpoint answered with a web page, not as S3 storage (a proxy or login portal is in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver hat mit einer Webseite statt als S3-Speicher geantwortet (ein Proxy oder Anmeldeportal ist dazwischen, oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="441"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="446"/>
         <source>The bucket {bucket} does not exist at {endpoint}; create it or correct the name.</source>
         <translation>Der Bucket {bucket} existiert bei {endpoint} nicht; legen Sie ihn an oder korrigieren Sie den Namen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="444"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="449"/>
         <source>This PC&apos;s clock is too far off the sync endpoint&apos;s time; set the date and time correctly (automatic time), then sync again.</source>
         <translation>Die Uhr dieses PCs weicht zu stark von der Zeit des Synchronisationsservers ab; stellen Sie Datum und Uhrzeit richtig ein (automatische Zeit) und synchronisieren Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="448"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="453"/>
         <source>The disk of this PC is full: the changes from the other workstations could not be saved. Free some space, then sync again; nothing was lost.</source>
         <translation>Die Festplatte dieses PCs ist voll: Die Änderungen der anderen Arbeitsplätze konnten nicht gespeichert werden. Schaffen Sie Platz und synchronisieren Sie dann erneut; es ist nichts verloren gegangen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="452"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="457"/>
         <source>The sync object {object} is not a PixioDoc object.</source>
         <translation>Das Synchronisationsobjekt {object} ist kein PixioDoc-Objekt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="453"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="458"/>
         <source>The sync object {object} is unreadable.</source>
         <translation>Das Synchronisationsobjekt {object} ist unlesbar.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="454"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="459"/>
         <source>The sync object {object} fails authentication (altered, or not this clinic&apos;s); it was not applied.</source>
         <translation>Das Synchronisationsobjekt {object} besteht die Echtheitsprüfung nicht (verändert oder nicht von dieser Praxis); es wurde nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="458"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
         <source>Changes of workstation {device} are missing from the clinic&apos;s bucket or damaged there (batch {batch}); they are not applied here until that workstation puts them back at its next sync.</source>
         <translation>Änderungen des Arbeitsplatzes {device} fehlen im Speicher der Praxis oder sind dort beschädigt (Stapel {batch}); sie werden hier erst übernommen, wenn dieser Arbeitsplatz sie bei seiner nächsten Synchronisation wiederherstellt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="462"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="467"/>
         <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
         <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="466"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="471"/>
         <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="470"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="475"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="474"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="479"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="478"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="483"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="479"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="484"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="480"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="485"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="481"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="486"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="485"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="490"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="489"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="494"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="490"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="495"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="493"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="498"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="495"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="500"/>
         <source>{file} is not a case bundle file</source>
         <translation>{file} ist keine Fallpaket-Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="497"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="502"/>
         <source>Case bundle from {clinic}, made {date}; sender verified (key {key})</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender bestätigt (Schlüssel {key})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="501"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="506"/>
         <source>Case bundle from {clinic}, made {date}; sender not verified (signed with key {key}, which this clinic has not exchanged keys with; compare it with the sender)</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (signiert mit Schlüssel {key}, den diese Praxis nicht ausgetauscht hat; vergleichen Sie ihn mit dem Absender)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="505"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="510"/>
         <source>Case bundle from {clinic}, made {date}; sender not verified (the bundle is not signed)</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (das Paket ist nicht signiert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="509"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="514"/>
         <source>This is not a PixioDoc case bundle (.pxcase)</source>
         <translation>Dies ist kein PixioDoc-Fallpaket (.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="513"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="518"/>
         <source>The case bundle is damaged or incomplete</source>
         <translation>Das Fallpaket ist beschädigt oder unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="517"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="522"/>
         <source>The case bundle is damaged (its header is unreadable)</source>
         <translation>Das Fallpaket ist beschädigt (sein Kopf ist unlesbar)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="521"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="526"/>
         <source>This case bundle was made by a newer PixioDoc; update to open it</source>
         <translation>Dieses Fallpaket wurde mit einem neueren PixioDoc erstellt; aktualisieren Sie PixioDoc, um es zu öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="525"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="530"/>
         <source>The case bundle was refused: it holds {count} entries (limit {limit})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es enthält {count} Einträge (Grenze {limit})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="529"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="534"/>
         <source>The case bundle was refused: its entry {entry} would unpack from {packed} to {unpacked} (a decompression bomb)</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} würde sich von {packed} auf {unpacked} entpacken (eine Dekompressionsbombe)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="533"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="538"/>
         <source>The case bundle was refused: it unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="537"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="542"/>
         <source>The case bundle is too large: {bundle_size} (limit {cap})</source>
         <translation>Das Fallpaket ist zu groß: {bundle_size} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="541"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="546"/>
         <source>This case bundle is protected by a passphrase; enter it</source>
         <translation>Dieses Fallpaket ist mit einer Passphrase geschützt; geben Sie sie ein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="545"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
         <source>The case bundle asks for an unreasonable key derivation</source>
         <translation>Das Fallpaket verlangt eine unvernünftige Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="549"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="554"/>
         <source>The case bundle is damaged (unknown protection)</source>
         <translation>Das Fallpaket ist beschädigt (unbekannter Schutz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="553"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="558"/>
         <source>The case bundle was altered or damaged after it was made; ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert oder beschädigt; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="557"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="562"/>
         <source>The case bundle&apos;s contents are damaged</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="561"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="566"/>
         <source>The case bundle was altered (its expiry dates disagree)</source>
         <translation>Das Fallpaket wurde verändert (seine Ablaufdaten stimmen nicht überein)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="565"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="570"/>
         <source>This case bundle expired on {date}; ask for a new one</source>
         <translation>Dieses Fallpaket ist am {date} abgelaufen; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="569"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="574"/>
         <source>The case bundle was refused: its entry {entry} unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="573"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="578"/>
         <source>The case bundle&apos;s contents are incomplete</source>
         <translation>Der Inhalt des Fallpakets ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="577"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="582"/>
         <source>This case bundle was imported already on {date} (patient {patient}); open that record instead</source>
         <translation>Dieses Fallpaket wurde bereits am {date} importiert (Patient {patient}); öffnen Sie stattdessen diese Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="581"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="586"/>
         <source>The case bundle&apos;s contents are damaged (its {part} part)</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt (sein Teil {part})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="585"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="590"/>
         <source>The case bundle was altered after it was made (its signature does not match); ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert (seine Signatur stimmt nicht); bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="589"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="594"/>
         <source>The passphrase is wrong for this case bundle</source>
         <translation>Die Passphrase ist für dieses Fallpaket falsch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="593"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="598"/>
         <source>This case bundle was made for another clinic&apos;s case key</source>
         <translation>Dieses Fallpaket wurde für den Fallschlüssel einer anderen Praxis erstellt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="597"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
         <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="620"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="625"/>
         <source>The phone server cannot listen on port {port}: {reason}</source>
         <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="621"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="626"/>
         <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="622"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="627"/>
         <source>The phone server&apos;s certificate file {file} does not exist</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="624"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="629"/>
         <source>A secure link needs the clinic&apos;s sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.</source>
         <translation>Ein sicherer Link braucht den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; senden Sie stattdessen ein Fallpaket (pixiodoc case export) oder richten Sie die Synchronisation ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="607"/>
         <source>The automatic outline needs a colour photo</source>
         <translation>Der automatische Umriss braucht ein Farbfoto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="603"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="608"/>
         <source>The photo has no calibration (pixels per mm); calibrate it to measure the lesion</source>
         <translation>Das Foto hat keine Kalibrierung (Pixel pro mm); kalibrieren Sie es, um die Läsion zu messen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="607"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="612"/>
         <source>No lesion stands out from the skin in this photo</source>
         <translation>Auf diesem Foto hebt sich keine Läsion von der Haut ab</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="608"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="613"/>
         <source>The lesion runs off the edge of the photo; take it again with the whole lesion in view</source>
         <translation>Die Läsion reicht über den Rand des Fotos hinaus; nehmen Sie es erneut mit der ganzen Läsion im Bild auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="612"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="617"/>
         <source>The photo is too blurred to find the lesion&apos;s border; take it again in focus</source>
         <translation>Das Foto ist zu unscharf, um den Rand der Läsion zu finden; nehmen Sie es scharf erneut auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="615"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="620"/>
         <source>Hair covers too much of the lesion&apos;s border to outline it; move or trim the hair, or use immersion fluid, and take it again</source>
         <translation>Haare verdecken zu viel vom Rand der Läsion, um sie zu umreißen; streichen Sie die Haare beiseite oder kürzen Sie sie, oder verwenden Sie Immersionsflüssigkeit, und nehmen Sie es erneut auf</translation>
     </message>

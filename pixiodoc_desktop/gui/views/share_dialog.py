@@ -58,6 +58,7 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_format, date_text
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.views.share_link_page import SecureLinkPage
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
 from pixiodoc_desktop.gui.workers import DbOperation
 
@@ -101,12 +102,14 @@ class ShareDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._practice_page(), self.tr("In this practice"))
         self.tabs.addTab(self._bundle_page(thumbnail), self.tr("Outside colleague"))
+        self.secure_link = SecureLinkPage(record, self._run, thumbnail)
+        self.tabs.addTab(self.secure_link, self.tr("Secure link"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
-        self.resize(640, 560)
+        self.resize(680, 680)
         self.refresh()
 
     # --- building ----------------------------------------------------------------------------

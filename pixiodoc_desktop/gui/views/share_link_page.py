@@ -1,0 +1,239 @@
+"""Patient › Share… › Secure link: a link a colleague opens in any browser (issue 16).
+
+Choose visits, the level (View, or View and reply), the lifetime and an
+optional passcode; the link appears to copy. The record's live links are
+listed with their expiry and can be revoked. `sharing.links.ShareLinks`
+checks consent and the Admin grant, needs sync, uploads and audits; the page
+only asks and shows. Without sync it says so and points at the case bundle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
+from pixiodoc_desktop.sharing.ledger import LinkRecord
+from pixiodoc_desktop.sharing.links import MIN_PASSCODE, MadeLink, ShareLinks
+
+Runner = Callable[..., None]  # ShareDialog._run(job, done, message_label, after_failure)
+LIFETIMES = (
+    (dt.timedelta(hours=1), "1 hour"),
+    (dt.timedelta(hours=12), "12 hours"),
+    (dt.timedelta(days=1), "1 day"),
+    (dt.timedelta(days=3), "3 days"),
+    (dt.timedelta(days=7), "7 days"),
+)
+
+
+class SecureLinkPage(QWidget):
+    """The "Secure link" tab of the Share dialog."""
+
+    link_made = Signal(object)  # MadeLink
+    links_shown = Signal()
+
+    def __init__(
+        self,
+        record: PatientRecord,
+        run: Runner,
+        thumbnail: Callable[[str], QImage | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("SecureLinkPage")
+        self.record = record
+        self.run = run
+        self.links: list[LinkRecord] = []
+        intro = QLabel(
+            self.tr(
+                "A secure link to the visits ticked below: the colleague needs only a browser. "
+                "It is encrypted; the key is in the link itself. Needs the patient's consent to "
+                "sharing and the clinic's sync."
+            )
+        )
+        intro.setWordWrap(True)
+        self.visits = VisitPicker(photos_checkable=False, thumbnail=thumbnail)
+        self.visits.show_record(record.visits, record.photos, record.lesions)
+        self.level = QComboBox()
+        self.level.setObjectName("LinkLevel")
+        self.level.addItem(self.tr("View"), "view")
+        self.level.addItem(self.tr("View and reply"), "reply")
+        self.lifetime = QComboBox()
+        self.lifetime.setObjectName("LinkLifetime")
+        words = {
+            "1 hour": self.tr("1 hour"),
+            "12 hours": self.tr("12 hours"),
+            "1 day": self.tr("1 day"),
+            "3 days": self.tr("3 days"),
+            "7 days": self.tr("7 days"),
+        }
+        for span, text in LIFETIMES:
+            self.lifetime.addItem(words[text], span)
+        self.lifetime.setCurrentIndex(3)
+        self.passcode = QLineEdit()
+        self.passcode.setObjectName("LinkPasscode")
+        self.passcode.setPlaceholderText(
+            self.tr("optional, at least %1 characters; tell it by phone").replace(
+                "%1", str(MIN_PASSCODE)
+            )
+        )
+        self.passcode.setAccessibleName(self.tr("Passcode"))
+        form = QFormLayout()
+        form.addRow(self.tr("Level"), self.level)
+        form.addRow(self.tr("Valid for"), self.lifetime)
+        form.addRow(self.tr("Passcode"), self.passcode)
+        self.create_button = QPushButton(self.tr("Create link"))
+        self.create_button.setObjectName("CreateLinkButton")
+        self.create_button.clicked.connect(self.create_link)
+        self.url = QLineEdit()
+        self.url.setObjectName("LinkUrl")
+        self.url.setReadOnly(True)
+        self.url.setAccessibleName(self.tr("Link"))
+        self.copy_button = QPushButton(self.tr("Copy link"))
+        self.copy_button.setObjectName("CopyLinkButton")
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_link)
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url, 1)
+        url_row.addWidget(self.copy_button)
+        self.message = QLabel()
+        self.message.setObjectName("LinkMessage")
+        self.message.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("LinkTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Link"), self.tr("State"), self.tr("Valid until")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMaximumHeight(130)
+        self.revoke_button = QPushButton(self.tr("Revoke link"))
+        self.revoke_button.setObjectName("RevokeLinkButton")
+        self.revoke_button.clicked.connect(self.revoke_link)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.visits, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.create_button)
+        layout.addLayout(url_row)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(self.tr("Links to this record")))
+        layout.addWidget(self.table)
+        layout.addWidget(self.revoke_button)
+        self.refresh()
+
+    # --- acts ------------------------------------------------------------------------------
+
+    def create_link(self) -> None:
+        chosen = self.visits.chosen_visits()
+        if not chosen:
+            self.message.setText(self.tr("Tick at least one visit."))
+            return
+        passcode = self.passcode.text() or None
+        if passcode is not None and len(passcode) < MIN_PASSCODE:
+            self.message.setText(
+                self.tr("Use a passcode of at least %1 characters.").replace(
+                    "%1", str(MIN_PASSCODE)
+                )
+            )
+            return
+        reply = self.level.currentData() == "reply"
+        lifetime: dt.timedelta = self.lifetime.currentData()
+        patient_id = self.record.patient.id
+        self.create_button.setEnabled(False)
+        self.message.setText(self.tr("Encrypting and uploading…"))
+
+        def job(ws: Workstation, actor: Actor) -> MadeLink:
+            return ShareLinks(ws).create(
+                actor,
+                patient_id,
+                visit_ids=chosen,
+                reply=reply,
+                lifetime=lifetime,
+                passcode=passcode,
+            )
+
+        def done(made: MadeLink) -> None:
+            self.create_button.setEnabled(True)
+            self.url.setText(made.url)
+            self.copy_button.setEnabled(True)
+            self.message.setText(
+                self.tr("Link made: %1 photos, valid until %2. Send it to the colleague.")
+                .replace("%1", str(made.photos))
+                .replace("%2", made.expires_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+            )
+            self.link_made.emit(made)
+            self.refresh()
+
+        self.run(job, done, self.message, lambda: self.create_button.setEnabled(True))
+
+    def copy_link(self) -> None:
+        QGuiApplication.clipboard().setText(self.url.text())
+        self.message.setText(self.tr("The link is on the clipboard."))
+
+    def refresh(self) -> None:
+        patient_id = self.record.patient.id
+
+        def job(ws: Workstation, actor: Actor) -> list[LinkRecord]:
+            return ShareLinks(ws).links(actor, patient_id)
+
+        self.run(job, self._show, self.message)
+
+    def _show(self, links: list[LinkRecord]) -> None:
+        self.links = links
+        states = {
+            "live": self.tr("live"),
+            "revoked": self.tr("revoked"),
+            "expired": self.tr("expired"),
+        }
+        self.table.setRowCount(len(links))
+        for row, link in enumerate(links):
+            level = self.tr("View and reply") if link.level == "reply" else self.tr("View")
+            cells: list[Any] = [
+                f"{link.id} ({level})",
+                states.get(link.state, link.state),
+                link.expires.astimezone().strftime("%Y-%m-%d %H:%M"),
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(str(text)))
+        self.revoke_button.setEnabled(any(link.state == "live" for link in links))
+        self.links_shown.emit()
+
+    def revoke_link(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.links) or self.links[row].state != "live":
+            self.message.setText(self.tr("Choose a live link to revoke."))
+            return
+        link_id = self.links[row].id
+
+        def job(ws: Workstation, actor: Actor) -> None:
+            ShareLinks(ws).revoke(actor, link_id)
+
+        def done(_none: None) -> None:
+            self.message.setText(self.tr("Link revoked: it no longer opens."))
+            self.url.clear()
+            self.copy_button.setEnabled(False)
+            self.refresh()
+
+        self.run(job, done, self.message)

@@ -1,0 +1,87 @@
+"""Day one, on the demo as shipped, in German: Patient › Share… › Secure link.
+
+Without sync the tab says so and points at the case bundle; once the clinic's
+bucket (a real SeaweedFS) is set up, a link is made, its page is in the bucket
+(with no name in it), it is listed and revoked through the dialog's widgets.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import in_vault
+from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.share_dialog import ShareDialog
+from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target
+from tests.sync.sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
+
+__all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
+
+
+@pytest.fixture(scope="module")
+def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Weed]:
+    server = Weed(tmp_path_factory.mktemp("weed") / "data")
+    server.start(new_ports_on_clash=True)
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+def test_a_secure_link_from_the_share_dialog(
+    qtbot: QtBot, demo_app: Callable[[str], MainWindow], shots: Path, weed: Weed
+) -> None:
+    window = demo_app("de")
+    assert window.record is not None
+    family = window.record.patient.family_name
+    pid = window.record.patient.id
+    in_vault(
+        qtbot,
+        window,
+        lambda s, actor: s.consents.record(actor, pid, scope="sharing", granted=True),
+    )
+    click_menu(qtbot, window, "Patient", "Freigeben…")
+    qtbot.waitUntil(lambda: dialog_of(ShareDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ShareDialog, window)
+    assert isinstance(dialog, ShareDialog)
+    page = dialog.secure_link
+    dialog.tabs.setCurrentWidget(page)
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Sicherer Link"
+    click(page.create_button)
+    qtbot.waitUntil(lambda: "Fallpaket" in page.message.text(), timeout=10000)
+    assert "Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet" in page.message.text()
+    shoot(dialog, shots, "share-link-01-no-sync-de")
+
+    def set_up_sync(services: object, _actor: object) -> None:
+        vault = window.ctx.session.require()[0].workstation.vault
+        save_target(vault, SyncTarget(weed.endpoint, "eu-central-1", BUCKET, "gui-links"))
+        save_credentials(vault.header.vault_id, ACCESS_KEY, SECRET_KEY)
+
+    in_vault(qtbot, window, set_up_sync)
+    page.level.setCurrentIndex(1)  # Ansehen und antworten
+    with qtbot.waitSignal(page.link_made, timeout=30000):
+        click(page.create_button)
+    url = page.url.text()
+    assert url.startswith(weed.endpoint) and "#k=" in url
+    assert "Link erstellt" in page.message.text()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    assert page.table.item(0, 1).text() == "aktiv"
+    body = urllib.request.urlopen(url.split("#")[0]).read().decode()  # noqa: S310 (loopback)
+    assert '"state": "live"' in body
+    assert family not in body
+    shoot(dialog, shots, "share-link-02-made-de")
+
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.links_shown, timeout=30000):
+        click(page.revoke_button)
+    qtbot.waitUntil(lambda: page.table.item(0, 1).text() == "widerrufen", timeout=5000)
+    assert "widerrufen" in page.message.text()
+    body = urllib.request.urlopen(url.split("#")[0]).read().decode()  # noqa: S310
+    assert '"state": "revoked"' in body
+    shoot(dialog, shots, "share-link-03-revoked-de")
