@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>BodyMap</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>Body map</source>
+        <translation>Körperkarte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>Lesions: %1</source>
+        <translation>Läsionen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>Front</source>
+        <translation>Vorderseite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>Back</source>
+        <translation>Rückseite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>Grown</source>
+        <translation>Gewachsen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>Stable</source>
+        <translation>Stabil</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>Biopsied</source>
+        <translation>Biopsiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
+        <source>Excised</source>
+        <translation>Exzidiert</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="62"/>

@@ -1,0 +1,129 @@
+"""The body map through a person's clicks: clicking a region chooses its body site and a
+place on it; the patient's lesions are markers at their stored places in their status
+colours, with counts per region; English and German, with a screenshot of each step
+(PIXIODOC_SHOTS=DIR keeps them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.clinic.records.body_sites import body_site
+from pixiodoc_desktop.clinic.records.visits import (
+    LesionStatus,
+    LesionSummary,
+    MapPosition,
+    MapView,
+)
+from pixiodoc_desktop.gui.widgets.body_map import STATUS_COLOURS, VIEW_SIZE, BodyMap, regions
+
+
+def _centre_of(widget: BodyMap, view: MapView, code: str) -> QPoint:
+    region = next(r for r in regions(view) if r.code == code)
+    centre = region.outline.boundingRect().center()
+    point = widget.to_widget(view, centre.x() / VIEW_SIZE[0], centre.y() / VIEW_SIZE[1])
+    return point.toPoint()
+
+
+def _lesion(
+    n: int, site: str, status: LesionStatus, view: MapView, x: float, y: float
+) -> LesionSummary:
+    return LesionSummary(
+        f"lesion-{n}",
+        "patient",
+        f"2.25.{n}",
+        site,
+        f"Naevus {n}",
+        "",
+        status,
+        MapPosition(view, x, y),
+    )
+
+
+def test_every_region_of_the_map_is_a_body_site_of_the_vocabulary() -> None:
+    for view in MapView:
+        codes = [r.code for r in regions(view)]
+        assert len(codes) >= 20
+        for code in codes:
+            body_site(code)  # raises for a code that is not in the vocabulary
+    front = {r.code for r in regions(MapView.FRONT)}
+    back = {r.code for r in regions(MapView.BACK)}
+    assert {"chest", "abdomen", "face", "thigh-left", "palm-right"} <= front
+    assert {"upper-back", "lower-back", "scalp", "buttock-left", "calf-right"} <= back
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_click_a_region_then_see_markers_and_counts(
+    qtbot: QtBot, tmp_path: Path, language: str, request: pytest.FixtureRequest
+) -> None:
+    if language == "de":
+        request.getfixturevalue("german")
+    folder = Path(os.environ.get("PIXIODOC_SHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    widget = BodyMap()
+    qtbot.addWidget(widget)
+    widget.resize(560, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+
+    # Click the chest on the front view: the chest is chosen, with the place clicked.
+    with qtbot.waitSignal(widget.place_chosen) as placed:
+        qtbot.mouseClick(
+            widget, Qt.MouseButton.LeftButton, pos=_centre_of(widget, MapView.FRONT, "chest")
+        )
+    view, x, y, code = placed.args
+    assert (view, code) == ("front", "chest")
+    assert x == pytest.approx(0.5, abs=0.03)  # fractions of the front view: mid-line
+    assert 80 / 440 < y < 142 / 440  # between the collarbones and the ribs
+    assert widget.chosen_site == "chest"
+    assert widget.grab().save(str(folder / f"body-map-{language}-chest-chosen.png"))
+
+    # The patient's right shoulder is on the viewer's left of the front view.
+    with qtbot.waitSignal(widget.site_chosen) as chosen:
+        qtbot.mouseClick(
+            widget,
+            Qt.MouseButton.LeftButton,
+            pos=_centre_of(widget, MapView.FRONT, "shoulder-right"),
+        )
+    assert chosen.args == ["shoulder-right"]
+    assert (
+        _centre_of(widget, MapView.FRONT, "shoulder-right").x()
+        < widget.view_rect(MapView.FRONT).center().x()
+    )
+    # On the back view, the upper back.
+    with qtbot.waitSignal(widget.site_chosen) as chosen:
+        qtbot.mouseClick(
+            widget, Qt.MouseButton.LeftButton, pos=_centre_of(widget, MapView.BACK, "upper-back")
+        )
+    assert chosen.args == ["upper-back"]
+    # Outside the body: nothing is chosen.
+    with qtbot.assertNotEmitted(widget.site_chosen):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(3, widget.height() // 2))
+
+    lesions = [
+        _lesion(1, "upper-back", LesionStatus.NEW, MapView.BACK, 0.42, 0.25),
+        _lesion(2, "upper-back", LesionStatus.GROWN, MapView.BACK, 0.6, 0.28),
+        _lesion(3, "chest", LesionStatus.STABLE, MapView.FRONT, 0.45, 0.26),
+        _lesion(4, "thigh-left", LesionStatus.BIOPSIED, MapView.FRONT, 0.58, 0.58),
+        _lesion(5, "calf-right", LesionStatus.EXCISED, MapView.BACK, 0.57, 0.84),
+    ]
+    widget.set_lesions(lesions)
+    assert widget.counts() == {"upper-back": 2, "chest": 1, "thigh-left": 1, "calf-right": 1}
+    image = widget.grab().toImage()
+    assert image.save(str(folder / f"body-map-{language}-markers.png"))
+    ratio = image.devicePixelRatio()
+    for lesion in lesions:
+        assert lesion.position is not None
+        at = widget.to_widget(lesion.position.view, lesion.position.x, lesion.position.y)
+        pixel = image.pixelColor(QPointF(at.x() * ratio, at.y() * ratio).toPoint())
+        expected = STATUS_COLOURS[lesion.status]
+        assert _near(pixel, expected), (lesion.status, pixel.name(), expected.name())
+
+
+def _near(a: QColor, b: QColor) -> bool:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) <= 12
