@@ -32,6 +32,7 @@ from pixiodoc_desktop.errors import InvalidInput, PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.forms import child, load_form
+from pixiodoc_desktop.gui.locale_text import date_format
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.widgets.strength_meter import StrengthMeter
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -182,6 +183,7 @@ class VisitDialog(FormDialog):
         self.patient_id = patient_id
         self.visit = visit
         self.date = child(self.form, QDateEdit, "dateEdit")
+        self.date.setDisplayFormat(date_format())  # 05.12.2026, as the timeline shows it
         self.reason = child(self.form, QLineEdit, "reasonEdit")
         self.conditions = child(self.form, QLineEdit, "conditionsEdit")
         self.treatment = child(self.form, QLineEdit, "treatmentEdit")
@@ -267,6 +269,7 @@ class ConsentDialog(FormDialog):
         self.scope = child(self.form, QComboBox, "scopeCombo")
         self.decision = child(self.form, QComboBox, "decisionCombo")
         self.date = child(self.form, QDateEdit, "dateEdit")
+        self.date.setDisplayFormat(date_format())  # 05.12.2026, as the timeline shows it
         self.note = child(self.form, QLineEdit, "noteEdit")
         for code in ("clinical", "consultation-screen", "sharing", "teaching", "publication"):
             self.scope.addItem(labels.consent_scope(code), code)
