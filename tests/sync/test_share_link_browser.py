@@ -20,10 +20,16 @@ from selenium.webdriver.support.ui import WebDriverWait
 from sync_support import BUCKET, ClinicNet, Station
 
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
-from pixiodoc_desktop.errors import PermissionDenied, ShareLinkNeedsSync
+from pixiodoc_desktop.errors import (
+    InvalidInput,
+    PermissionDenied,
+    ShareLinkNeedsSync,
+    SyncUnavailable,
+)
 from pixiodoc_desktop.sharing import envelope, ledger
 from pixiodoc_desktop.sharing.links import ShareLinks
 from pixiodoc_desktop.sharing.rounds import tend_links
+from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent
 from tests.vault_support import synthetic_jpeg
 
@@ -302,3 +308,48 @@ def test_an_expired_link_loses_its_package_at_the_next_round_then_its_page(
     assert tend_links(station.ws, station.store, station.actor, now=gone).removed == 1
     assert clinic.weed.all_objects(record.folder) == []
     assert ledger.load(station.ws.vault, made.id) is None
+
+
+class _CutStore:
+    """The station's store, but the bucket goes away after `allowed` uploads."""
+
+    def __init__(self, store: ObjectStore, allowed: int) -> None:
+        self._store = store
+        self.allowed = allowed
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+    def put(self, key: str, data: bytes, **kwargs: object) -> None:
+        if self.allowed <= 0:
+            raise SyncUnavailable("The sync endpoint cannot be reached (test)")
+        self.allowed -= 1
+        self._store.put(key, data, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_link_cut_off_half_way_leaves_nothing_behind(station: Station, clinic: ClinicNet) -> None:
+    patient_id, _ = a_record(station)
+    cut = _CutStore(station.store, allowed=3)
+    with pytest.raises(SyncUnavailable):
+        ShareLinks(station.ws, cut).create(station.actor, patient_id)  # type: ignore[arg-type]
+    assert clinic.weed.all_objects(f"{clinic.prefix}/links/") == []
+    assert ledger.all_links(station.ws.vault) == []
+    assert [e.details.get("format") for e in audit_of(station, "DATA_EXPORTED")] == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "why"),
+    [
+        ({"lifetime": dt.timedelta(minutes=30)}, "between 1 hour and 7 days"),
+        ({"passcode": "12345"}, "at least 6 characters"),
+        ({"visit_ids": ["not-a-visit"]}, "does not belong to this patient"),
+        ({"lesion_id": "not-a-lesion"}, "does not belong to this patient"),
+    ],
+)
+def test_bad_choices_are_refused_with_one_clear_message(
+    station: Station, clinic: ClinicNet, kwargs: dict[str, object], why: str
+) -> None:
+    patient_id, _ = a_record(station)
+    with pytest.raises(InvalidInput, match=why):
+        ShareLinks(station.ws, station.store).create(station.actor, patient_id, **kwargs)  # type: ignore[arg-type]
+    assert clinic.weed.all_objects(f"{clinic.prefix}/links/") == []
