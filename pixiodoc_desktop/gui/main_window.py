@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from pixiodoc_desktop.clinic.records.photos import ImageSize
+from pixiodoc_desktop.clinic.records.visits import MapPosition
 from pixiodoc_desktop.config import Settings, default_vault_dir, save_settings
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.gui import memory
@@ -49,6 +51,7 @@ from pixiodoc_desktop.gui.side_windows import SideWindows, place_on_parent_scree
 from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
 from pixiodoc_desktop.gui.theme import apply_theme, icon
 from pixiodoc_desktop.gui.thumbnails import ThumbnailCache, ThumbnailLoader
+from pixiodoc_desktop.gui.views.body_map_panel import BodyMapPanel
 from pixiodoc_desktop.gui.views.details import DetailsPanel
 from pixiodoc_desktop.gui.views.dialogs import (
     ConsentDialog,
@@ -244,11 +247,16 @@ class MainWindow(QMainWindow):
         self.patients = PatientPanel(self.ctx)
         self.timeline = TimelinePanel(self.thumbnails.thumbnail, self.thumbnails.request)
         self.details = DetailsPanel()
+        self.body_map = BodyMapPanel(self.state)
+        self.record_tabs = QTabWidget()
+        self.record_tabs.setObjectName("recordTabs")
+        self.record_tabs.addTab(self.details, self.tr("Details"))
+        self.record_tabs.addTab(self.body_map, self.tr("Body map"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("Workspace")
         splitter.addWidget(self.patients)
         splitter.addWidget(self.timeline)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.record_tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
@@ -272,6 +280,7 @@ class MainWindow(QMainWindow):
         self.details.edit_notes_requested.connect(self.edit_photo_notes)
         self.details.edit_visit_requested.connect(self.edit_visit)
         self.details.consent_requested.connect(self.record_consent)
+        self.body_map.new_lesion_at.connect(self.new_lesion_at)
         return splitter
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:
@@ -504,6 +513,13 @@ class MainWindow(QMainWindow):
     def new_lesion(self) -> None:
         if self.record is not None:
             self._open_dialog(LesionDialog(self.ctx, self.record.patient.id, self))
+
+    def new_lesion_at(self, place: MapPosition, site: str) -> None:
+        """A lesion where the body map was clicked: the dialog starts at that site and place."""
+        if self.record is not None:
+            self._open_dialog(
+                LesionDialog(self.ctx, self.record.patient.id, self, site=site, place=place)
+            )
 
     def record_consent(self) -> None:
         if self.record is not None:

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>BodyMapPanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
+        <source>Click the body map where the lesion is.</source>
+        <translation>Klicken Sie auf der Körperkarte dorthin, wo die Läsion ist.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
+        <source>New lesion here…</source>
+        <translation>Neue Läsion hier…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
+        <source>Chosen: %1</source>
+        <translation>Gewählt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
+        <source>Lesions: %1</source>
+        <translation>Läsionen: %1</translation>
+    </message>
+</context>
+<context>
     <name>BodyMap</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
@@ -2821,6 +2844,16 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <location filename="../../pixiodoc_desktop/gui/main_window.py" line="634"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="1"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="1"/>
+        <source>Body map</source>
+        <translation>Körperkarte</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,15 @@ colours, with counts per region; English and German, with a screenshot of each s
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from conftest import create_vault_through_first_run, in_vault
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.clinic.records.body_sites import body_site
@@ -20,7 +24,13 @@ from pixiodoc_desktop.clinic.records.visits import (
     MapPosition,
     MapView,
 )
+from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.dialogs import LesionDialog
 from pixiodoc_desktop.gui.widgets.body_map import STATUS_COLOURS, VIEW_SIZE, BodyMap, regions
+
+D = TypeVar("D", bound=QDialog)
 
 
 def _centre_of(widget: BodyMap, view: MapView, code: str) -> QPoint:
@@ -127,3 +137,94 @@ def test_click_a_region_then_see_markers_and_counts(
 
 def _near(a: QColor, b: QColor) -> bool:
     return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) <= 12
+
+
+# --- in the workstation: the record's body-map panel ---------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_place_a_new_lesion_by_clicking_the_body_map_in_the_record(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    language: str,
+    request: pytest.FixtureRequest,
+) -> None:
+    if language == "de":
+        request.getfixturevalue("german")
+    folder = Path(os.environ.get("PIXIODOC_SHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    window = make_window()
+    window.resize(1366, 768)
+    window.show()
+    create_vault_through_first_run(qtbot, window)
+    window.recovery_page.confirm.setChecked(True)
+    window.recovery_page.continue_button.click()
+
+    def patient_with_a_grown_naevus(services: ClinicServices, actor: Actor) -> str:
+        patient = services.patients.create(actor, family_name="Lange", given_name="Mia")
+        lesion = services.lesions.create(
+            actor,
+            patient.id,
+            body_site_code="chest",
+            label="Naevus 1",
+            position=MapPosition(MapView.FRONT, 0.45, 0.25),
+        )
+        services.lesions.set_status(actor, lesion.id, "grown")
+        return str(patient.id)
+
+    pid = in_vault(qtbot, window, patient_with_a_grown_naevus)
+    window.open_patient(pid)
+    qtbot.waitUntil(lambda: window.record is not None and len(window.record.lesions) == 1)
+
+    tabs = window.record_tabs
+    qtbot.mouseClick(
+        tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(1).center()
+    )
+    assert tabs.currentWidget() is window.body_map
+    panel = window.body_map
+    qtbot.waitExposed(panel.map)
+    assert not panel.new_button.isEnabled()  # nothing chosen yet
+    assert window.grab().save(str(folder / f"record-body-map-{language}-open.png"))
+
+    click = _centre_of(panel.map, MapView.BACK, "upper-back") + QPoint(6, 9)
+    qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton, pos=click)
+    assert panel.map.chosen_site == "upper-back"
+    assert panel.new_button.isEnabled()
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    dialog = _visible(qtbot, window, LesionDialog)
+    assert dialog.site.currentData() == "upper-back"
+    qtbot.keyClicks(dialog.label, "Naevus 2")
+    assert dialog.grab().save(str(folder / f"record-body-map-{language}-dialog.png"))
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.record is not None and len(window.record.lesions) == 2)
+
+    stored = {x.label: x for x in in_vault(qtbot, window, lambda s, a: s.lesions.list(a, pid))}
+    placed = stored["Naevus 2"]
+    assert placed.body_site == "upper-back" and placed.status is LesionStatus.NEW
+    assert placed.position is not None and placed.position.view is MapView.BACK
+    at = panel.map.to_widget(MapView.BACK, placed.position.x, placed.position.y)
+    assert abs(at.x() - click.x()) <= 1.0 and abs(at.y() - click.y()) <= 1.0
+    qtbot.waitUntil(lambda: len(panel.map._lesions) == 2)
+    image = panel.map.grab().toImage()
+    ratio = image.devicePixelRatio()
+    for lesion, colour in ((placed, LesionStatus.NEW), (stored["Naevus 1"], LesionStatus.GROWN)):
+        assert lesion.position is not None
+        where = panel.map.to_widget(lesion.position.view, lesion.position.x, lesion.position.y)
+        pixel = image.pixelColor(QPointF(where.x() * ratio, where.y() * ratio).toPoint())
+        assert _near(pixel, STATUS_COLOURS[colour]), (lesion.label, pixel.name())
+    assert panel.map.counts() == {"chest": 1, "upper-back": 1}
+    assert window.grab().save(str(folder / f"record-body-map-{language}-placed.png"))
+
+
+def _visible(qtbot: QtBot, window: MainWindow, kind: type[D]) -> D:
+    found: list[D] = []
+
+    def visible() -> bool:
+        found[:] = [d for d in window.findChildren(kind) if d.isVisible()]
+        return len(found) == 1
+
+    qtbot.waitUntil(visible, timeout=5000)
+    return found[0]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.clinic.records.patients import PatientSummary, parse_date
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
-from pixiodoc_desktop.clinic.records.visits import VisitSummary
+from pixiodoc_desktop.clinic.records.visits import MapPosition, VisitSummary
 from pixiodoc_desktop.errors import InvalidInput, PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
@@ -231,17 +231,28 @@ class VisitDialog(FormDialog):
 
 
 class LesionDialog(FormDialog):
-    def __init__(self, ctx: GuiContext, patient_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: GuiContext,
+        patient_id: str,
+        parent: QWidget | None = None,
+        *,
+        site: str | None = None,
+        place: MapPosition | None = None,
+    ) -> None:
         super().__init__(ctx, "lesion", self.tr("Track a lesion"), parent)
         self.patient_id = patient_id
+        self.place = place  # where it was clicked on the body map, if it was
         self.site = child(self.form, QComboBox, "siteCombo")
         self.label = child(self.form, QLineEdit, "labelEdit")
         self.notes = child(self.form, QPlainTextEdit, "notesEdit")
         for code, name in labels.body_sites_sorted():
             self.site.addItem(name, code)
+        if site is not None:
+            self.site.setCurrentIndex(max(0, self.site.findData(site)))
 
     def work(self) -> Callable[[], object]:
-        session, patient_id = self.ctx.session, self.patient_id
+        session, patient_id, place = self.ctx.session, self.patient_id, self.place
         site, label, notes = (
             str(self.site.currentData()),
             self.label.text(),
@@ -253,7 +264,7 @@ class LesionDialog(FormDialog):
         def job() -> object:
             services, actor = session.require()
             return services.lesions.create(
-                actor, patient_id, body_site_code=site, label=label, notes=notes
+                actor, patient_id, body_site_code=site, label=label, notes=notes, position=place
             )
 
         return job

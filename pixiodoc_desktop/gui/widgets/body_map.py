@@ -81,7 +81,7 @@ class BodyMap(QWidget):
         self.setObjectName("bodyMap")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 360)
+        self.setMinimumSize(220, 300)
         self._renderers = {v: QSvgRenderer(str(MAP_DIR / f"{v.value}.svg")) for v in MapView}
         self._lesions: tuple[LesionSummary, ...] = ()
         self._chosen: Region | None = None
@@ -114,9 +114,9 @@ class BodyMap(QWidget):
 
     def view_rect(self, view: MapView) -> QRectF:
         """Where a view is drawn in the widget (aspect kept, side by side, legend below)."""
-        legend = 28.0
-        width, height = self.width() / 2.0, max(1.0, self.height() - legend - 20.0)
-        scale = min((width - 16) / VIEW_SIZE[0], height / VIEW_SIZE[1])
+        legend = self._legend_height()
+        width, height = self.width() / 2.0, max(1.0, self.height() - legend - 24.0)
+        scale = min((width - 6) / VIEW_SIZE[0], height / VIEW_SIZE[1])
         w, h = VIEW_SIZE[0] * scale, VIEW_SIZE[1] * scale
         left = (0 if view is MapView.FRONT else width) + (width - w) / 2
         return QRectF(left, 20.0, w, h)
@@ -225,14 +225,27 @@ class BodyMap(QWidget):
             painter.setBrush(STATUS_COLOURS[lesion.status])
             painter.drawEllipse(centre, 6.0, 6.0)
 
-    def _paint_legend(self, painter: QPainter) -> None:
-        x, y = 8.0, self.height() - 20.0
-        metrics = painter.fontMetrics()
+    def _legend_places(self) -> list[tuple[LesionStatus, QPointF]]:
+        """Where each status's dot goes: one row if it fits the width, else more rows."""
+        metrics = self.fontMetrics()
+        x, row, places = 8.0, 0, []
         for status in LesionStatus:
+            width = 28 + metrics.horizontalAdvance(status_label(status))
+            if x + width > self.width() and x > 8.0:
+                x, row = 8.0, row + 1
+            places.append((status, QPointF(x, row * 18.0)))
+            x += width
+        return places
+
+    def _legend_height(self) -> float:
+        return 18.0 * (1 + max(p.y() for _, p in self._legend_places()) / 18.0) + 6
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        top = self.view_rect(MapView.FRONT).bottom() + 10
+        for status, place in self._legend_places():
+            x, y = place.x(), top + place.y()
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(STATUS_COLOURS[status])
             painter.drawEllipse(QPointF(x + 6, y + 6), 5.0, 5.0)
-            text = status_label(status)
             painter.setPen(self.palette().text().color())
-            painter.drawText(QPointF(x + 15, y + 10), text)
-            x += 28 + metrics.horizontalAdvance(text)
+            painter.drawText(QPointF(x + 15, y + 10), status_label(status))

@@ -1,0 +1,72 @@
+"""The record's body-map panel: the open patient's lesions on the body map, and a new lesion
+placed by clicking where it is.
+
+It observes `SessionState` for the record on screen and lets go of it when the record
+closes or the session locks. Creating the lesion goes through the lesion dialog (which runs
+the service on the database worker); the panel only says where.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pixiodoc_desktop.clinic.records.visits import MapPosition, MapView
+from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.session_state import SessionState
+from pixiodoc_desktop.gui.widgets.body_map import BodyMap
+
+
+class BodyMapPanel(QWidget):
+    new_lesion_at = Signal(object, str)  # MapPosition, body-site code
+
+    def __init__(self, state: SessionState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyMapPanel")
+        self.state = state
+        self.map = BodyMap()
+        self.chosen = QLabel(self.tr("Click the body map where the lesion is."))
+        self.chosen.setObjectName("bodyMapChosen")
+        self.chosen.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("New lesion here…"))
+        self.new_button.setObjectName("bodyMapNewLesion")
+        self.new_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.chosen, 1)
+        row.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.map, 1)
+        layout.addLayout(row)
+        self._place: tuple[MapPosition, str] | None = None
+        self.map.place_chosen.connect(self._chose)
+        self.new_button.clicked.connect(self._new_lesion)
+        state.record_shown.connect(self._show)
+        state.patient_opened.connect(self._forget)
+        state.patient_closed.connect(self._forget)
+        state.locked.connect(self._forget)
+        self._show()
+
+    def _show(self, _patient_id: str = "") -> None:
+        record = self.state.record
+        self.map.set_lesions(() if record is None else record.lesions)
+        self.new_button.setEnabled(record is not None and self._place is not None)
+
+    def _forget(self, _patient_id: str = "") -> None:
+        self._place = None
+        self.map.choose_site(None)
+        self.map.set_lesions(())
+        self.chosen.setText(self.tr("Click the body map where the lesion is."))
+        self.new_button.setEnabled(False)
+
+    def _chose(self, view: str, x: float, y: float, code: str) -> None:
+        self._place = (MapPosition(MapView(view), x, y), code)
+        count = self.map.counts()[code]
+        text = self.tr("Chosen: %1").replace("%1", labels.body_site(code))
+        if count:
+            text += " · " + self.tr("Lesions: %1").replace("%1", str(count))
+        self.chosen.setText(text)
+        self.new_button.setEnabled(self.state.record is not None)
+
+    def _new_lesion(self) -> None:
+        if self._place is not None and self.state.record is not None:
+            self.new_lesion_at.emit(*self._place)
