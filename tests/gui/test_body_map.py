@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.clinic.records.body_sites import body_site
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.records.visits import (
     LesionStatus,
     LesionSummary,
@@ -29,6 +30,7 @@ from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.dialogs import LesionDialog
 from pixiodoc_desktop.gui.widgets.body_map import STATUS_COLOURS, VIEW_SIZE, BodyMap, regions
+from tests.vault_support import synthetic_jpeg
 
 D = TypeVar("D", bound=QDialog)
 
@@ -228,3 +230,50 @@ def _visible(qtbot: QtBot, window: MainWindow, kind: type[D]) -> D:
 
     qtbot.waitUntil(visible, timeout=5000)
     return found[0]
+
+
+def test_clicking_a_region_filters_the_timeline_to_that_body_site(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window()
+    window.show()
+    create_vault_through_first_run(qtbot, window)
+    window.recovery_page.confirm.setChecked(True)
+    window.recovery_page.continue_button.click()
+
+    def patient_with_two_sites(services: ClinicServices, actor: Actor) -> str:
+        patient = services.patients.create(actor, family_name="Brandt", given_name="Jonas")
+        for seed, site in ((41, "chest"), (42, "upper-back")):
+            services.photos.ingest(
+                actor,
+                synthetic_jpeg(seed),
+                CaptureContext(patient_id=patient.id, body_site=site),
+                source_name=f"{site}.jpg",
+            )
+        return str(patient.id)
+
+    pid = in_vault(qtbot, window, patient_with_two_sites)
+    window.open_patient(pid)
+    qtbot.waitUntil(lambda: window.record is not None and len(window.record.photos) == 2)
+    tabs = window.record_tabs
+    qtbot.mouseClick(
+        tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(1).center()
+    )
+    body_map = window.body_map.map
+    qtbot.waitExposed(body_map)
+
+    def shown_photos() -> int:
+        return sum(1 for item in window.timeline.timeline._items if item.kind == "photo")
+
+    assert shown_photos() == 2
+    qtbot.mouseClick(
+        body_map, Qt.MouseButton.LeftButton, pos=_centre_of(body_map, MapView.BACK, "upper-back")
+    )
+    assert window.timeline.site_filter.currentData() == "upper-back"
+    qtbot.waitUntil(lambda: shown_photos() == 1)
+    # A region without photos shows them all again.
+    qtbot.mouseClick(
+        body_map, Qt.MouseButton.LeftButton, pos=_centre_of(body_map, MapView.FRONT, "abdomen")
+    )
+    assert window.timeline.site_filter.currentIndex() == 0
+    qtbot.waitUntil(lambda: shown_photos() == 2)

@@ -167,6 +167,11 @@ class TimelinePanel(QWidget):
         combo.currentIndexChanged.connect(lambda _i: self._refilter())
         return combo
 
+    def show_site(self, code: str) -> None:
+        """Filter the timeline to one body site (chosen on the body map); all sites when the
+        patient has no photo of it."""
+        self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(code)))
+
     def apply_theme(self) -> None:
         theme = current_theme()
         for key, name in (
