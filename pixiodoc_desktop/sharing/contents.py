@@ -20,7 +20,8 @@ from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
-from pixiodoc_desktop.vault.schema import Consent, Lesion, Patient, Photo, Visit
+from pixiodoc_desktop.imaging.measure import measure
+from pixiodoc_desktop.vault.schema import Comparison, Consent, Lesion, Patient, Photo, Visit
 
 
 @dataclass(slots=True)
@@ -148,6 +149,7 @@ def gather(
             },
             patient_key=vault.patient_key(session, patient_id),
         )
+        contents.record["comparisons"] = _comparisons(session, patient_id, photos)
         for photo in photos:
             site = BODY_SITES.get(photo.body_site or "")
             contents.record["photos"].append(
@@ -168,3 +170,53 @@ def gather(
             contents.images.append((photo.id, "screen", photo.screen_blob_id))
             contents.images.append((photo.id, "thumbnail", photo.thumbnail_blob_id))
     return contents
+
+
+def _comparisons(session: Any, patient_id: str, photos: list[Photo]) -> list[dict[str, Any]]:
+    """The saved comparisons of two shared photos: alignment (after -> before, in photo
+    pixels) and measurements (the traces, and their values in mm where calibrated)."""
+    shared = {p.id: p for p in photos}
+    out = []
+    for comparison in session.scalars(
+        select(Comparison)
+        .where(Comparison.patient_id == patient_id, ~Comparison.deleted)
+        .order_by(Comparison.created_at)
+    ):
+        before = shared.get(comparison.before_photo_id)
+        after = shared.get(comparison.after_photo_id)
+        if before is None or after is None:
+            continue
+        alignment = comparison.alignment or {}
+        traces = []
+        for trace in comparison.measurements or []:
+            if not isinstance(trace, dict):
+                continue
+            photo = before if trace.get("side") == "before" else after
+            try:
+                value = measure(
+                    str(trace.get("kind")),
+                    [tuple(p) for p in trace.get("points", [])],
+                    photo.calibration_px_per_mm,
+                )
+            except (InvalidInput, TypeError, ValueError):
+                continue
+            traces.append(
+                {
+                    "kind": str(trace.get("kind")),
+                    "side": "before" if photo is before else "after",
+                    "points": trace.get("points", []),
+                    "label": str(trace.get("label") or "")[:40],
+                    "value": value.text(),
+                }
+            )
+        out.append(
+            {
+                "id": comparison.id,
+                "title": comparison.title,
+                "before": before.id,
+                "after": after.id,
+                "homography": alignment.get("homography") if comparison.aligned else None,
+                "measurements": traces,
+            }
+        )
+    return out

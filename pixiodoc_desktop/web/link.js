@@ -10,6 +10,8 @@ const WORDS = {
     passcodeWrong: "That passcode is not right. Try again.",
     open: "Open",
     compare: "Compare two photos",
+    saved: "Saved comparison",
+    none: "none",
     before: "Before",
     after: "After",
     sideBySide: "Side by side",
@@ -49,6 +51,8 @@ const WORDS = {
     passcodeWrong: "Der Zugangscode stimmt nicht. Bitte erneut versuchen.",
     open: "Öffnen",
     compare: "Zwei Fotos vergleichen",
+    saved: "Gespeicherter Vergleich",
+    none: "keiner",
     before: "Vorher",
     after: "Nachher",
     sideBySide: "Nebeneinander",
@@ -331,6 +335,69 @@ function viewerControls() {
 }
 
 // --- two photos: side by side, or one over the other with a slider ---------------------
+// A saved comparison brings the clinic's alignment (a homography, after -> before, in
+// photo pixels) and its measurements (traces in photo pixels, values worked out already).
+let current = null; // the saved comparison shown, if any
+
+function homographyCss(h, scale) {
+  // CSS matrix3d is column-major; a 2D homography becomes the x, y and w rows.
+  const m = h.map((row) => row.map(Number));
+  const s = scale;
+  return `matrix3d(${s * m[0][0]},${s * m[1][0]},0,${m[2][0]},${s * m[0][1]},${s * m[1][1]},0,${m[2][1]},0,0,1,0,${s * m[0][2]},${s * m[1][2]},0,${m[2][2]})`;
+}
+
+function align() {
+  const b = $("slider-b");
+  const pa = photos.get($("compare-a").value);
+  const pb = photos.get($("compare-b").value);
+  const shown = $("slider-a").getBoundingClientRect().width;
+  if (current && current.homography && pa && pb && shown) {
+    b.style.width = pb.width + "px";
+    b.style.maxWidth = "none";
+    b.style.transform = homographyCss(current.homography, shown / pa.width);
+    $("slider").dataset.aligned = "1";
+  } else {
+    b.style.width = "";
+    b.style.maxWidth = "";
+    b.style.transform = "";
+    delete $("slider").dataset.aligned;
+  }
+}
+
+function marks() {
+  const list = $("measurements");
+  list.replaceChildren();
+  for (const [side, id, photoId] of [["before", "marks-a", $("compare-a").value], ["after", "marks-b", $("compare-b").value]]) {
+    const svg = $(id);
+    svg.replaceChildren();
+    const photo = photos.get(photoId);
+    if (!photo) continue;
+    svg.setAttribute("viewBox", `0 0 ${photo.width} ${photo.height}`);
+    svg.setAttribute("preserveAspectRatio", "none");
+    if (!current) continue;
+    for (const trace of current.measurements.filter((t) => t.side === side)) {
+      const ns = "http://www.w3.org/2000/svg";
+      const shape = document.createElementNS(ns, trace.kind === "distance" ? "polyline" : "polygon");
+      shape.setAttribute("points", trace.points.map((p) => p.join(",")).join(" "));
+      svg.append(shape);
+      const label = document.createElementNS(ns, "text");
+      const [x, y] = trace.points[0] || [0, 0];
+      label.setAttribute("x", x);
+      label.setAttribute("y", y);
+      label.setAttribute("font-size", String(Math.round(photo.width / 28)));
+      label.textContent = trace.label;
+      svg.append(label);
+    }
+  }
+  if (!current) return;
+  for (const trace of current.measurements) {
+    const item = document.createElement("li");
+    const side = trace.side === "before" ? T.before : T.after;
+    item.textContent = `${trace.label ? trace.label + " · " : ""}${side}: ${trace.value}`;
+    list.append(item);
+  }
+}
+
 function comparison() {
   const a = $("compare-a");
   const b = $("compare-b");
@@ -346,10 +413,19 @@ function comparison() {
     $("compare").hidden = true;
     return;
   }
-  // Default: the first and last photo of the first group (the same spot over time).
-  const first = groups()[0].photos;
-  a.value = first[0].id;
-  b.value = first.length > 1 ? first[first.length - 1].id : record.photos[1].id;
+  const saved = $("saved");
+  const comparisons = record.comparisons || [];
+  $("saved-label").hidden = !comparisons.length;
+  const empty = document.createElement("option");
+  empty.value = "";
+  empty.textContent = T.none;
+  saved.append(empty);
+  comparisons.forEach((c, n) => {
+    const option = document.createElement("option");
+    option.value = String(n);
+    option.textContent = c.title || `${caption(photos.get(c.before))} / ${caption(photos.get(c.after))}`;
+    saved.append(option);
+  });
   const draw = async () => {
     const pa = photos.get(a.value);
     const pb = photos.get(b.value);
@@ -358,23 +434,48 @@ function comparison() {
     $("side-b").src = $("slider-b").src = ub;
     $("cap-a").textContent = caption(pa);
     $("cap-b").textContent = caption(pb);
+    await Promise.all(["slider-a", "slider-b"].map((id) => $(id).decode().catch(() => null)));
+    marks();
+    align();
   };
-  a.onchange = draw;
-  b.onchange = draw;
+  const choose = () => {
+    current = saved.value === "" ? null : comparisons[Number(saved.value)];
+    if (current) {
+      a.value = current.before;
+      b.value = current.after;
+    }
+    return draw();
+  };
+  saved.onchange = choose;
+  a.onchange = b.onchange = () => {
+    current = null;
+    saved.value = "";
+    return draw();
+  };
   const mode = (slider) => {
     $("slider").hidden = !slider;
     $("side").hidden = slider;
     $("mode-slider").classList.toggle("on", slider);
     $("mode-side").classList.toggle("on", !slider);
+    align();
   };
   $("mode-side").onclick = () => mode(false);
   $("mode-slider").onclick = () => mode(true);
+  window.addEventListener("resize", align);
   $("slider-pos").oninput = () => {
     const v = $("slider-pos").value;
-    $("slider-b").style.clipPath = `inset(0 0 0 ${v}%)`;
+    $("slider-b-wrap").style.clipPath = `inset(0 0 0 ${v}%)`;
     $("slider-line").style.left = v + "%";
   };
   mode(false);
+  if (comparisons.length) {
+    saved.value = "0";
+    return choose();
+  }
+  // Default: the first and last photo of the first group (the same spot over time).
+  const first = groups()[0].photos;
+  a.value = first[0].id;
+  b.value = first.length > 1 ? first[first.length - 1].id : record.photos[1].id;
   return draw();
 }
 

@@ -12,13 +12,16 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from phone_support import chromium_phone
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+from sqlalchemy import select
 from sync_support import BUCKET, ClinicNet, Station
 
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons, MeasurementTrace, Side
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.errors import (
     InvalidInput,
@@ -26,11 +29,13 @@ from pixiodoc_desktop.errors import (
     ShareLinkNeedsSync,
     SyncUnavailable,
 )
+from pixiodoc_desktop.imaging.alignment import Alignment, AlignmentQuality
+from pixiodoc_desktop.imaging.measure import MeasureKind
 from pixiodoc_desktop.sharing import envelope, ledger
 from pixiodoc_desktop.sharing.links import ShareLinks
 from pixiodoc_desktop.sharing.rounds import tend_links
 from pixiodoc_desktop.sync.store import ObjectStore
-from pixiodoc_desktop.vault.schema import AuditEvent
+from pixiodoc_desktop.vault.schema import AuditEvent, Photo
 from tests.vault_support import synthetic_jpeg
 
 FAMILY, GIVEN = "Brandauer", "Henrike"
@@ -67,6 +72,29 @@ def a_record(station: Station, *, consent: bool = True) -> tuple[str, int]:
     return patient.id, 3
 
 
+def saved_comparison(station: Station, patient_id: str) -> tuple[str, str]:
+    """The clinic's saved comparison of the first and the last photo: shifted 40 px, one trace."""
+    with station.ws.read_session() as session:
+        rows = session.scalars(
+            select(Photo).where(Photo.patient_id == patient_id).order_by(Photo.created_at)
+        ).all()
+        before, after = rows[0].id, rows[-1].id
+    quality = AlignmentQuality(50, 40, 0.8, 1.2, 0.9, "good")
+    shift = np.array([[1.0, 0.0, 40.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    trace = MeasurementTrace(
+        MeasureKind.DIAMETER, Side.AFTER, ((100, 100), (200, 100), (200, 180)), "A"
+    )
+    Comparisons(station.ws).save(
+        station.actor,
+        before,
+        after,
+        title="Naevus A",
+        alignment=Alignment(shift, quality, manual=True),
+        measurements=[trace],
+    )
+    return before, after
+
+
 def wait_state(browser: webdriver.Chrome, *states: str) -> str:
     WebDriverWait(browser, 30).until(
         lambda d: d.execute_script("return document.body.dataset.state") in states
@@ -87,6 +115,7 @@ def test_the_link_shows_the_record_every_photo_and_the_slider_moves(
     station: Station, browser: webdriver.Chrome, tmp_path: Path
 ) -> None:
     patient_id, count = a_record(station)
+    before, after = saved_comparison(station, patient_id)
     made = ShareLinks(station.ws, station.store).create(station.actor, patient_id)
     assert made.photos == count and made.visits == 2
     assert FAMILY not in made.url and patient_id not in made.url and "#k=" in made.url
@@ -110,8 +139,17 @@ def test_the_link_shows_the_record_every_photo_and_the_slider_moves(
         "const s = document.getElementById('slider-pos'); s.value = 20;"
         "s.dispatchEvent(new Event('input'));"
     )
-    clip = browser.execute_script("return document.getElementById('slider-b').style.clipPath")
+    clip = browser.execute_script("return document.getElementById('slider-b-wrap').style.clipPath")
     assert clip == "inset(0px 0px 0px 20%)"
+    # The saved comparison is shown as the clinic saved it: aligned, with its measurement.
+    assert browser.find_element(By.ID, "compare-a").get_attribute("value") == before
+    assert browser.find_element(By.ID, "compare-b").get_attribute("value") == after
+    assert browser.execute_script("return document.getElementById('slider').dataset.aligned") == "1"
+    assert "matrix3d" in browser.execute_script(
+        "return document.getElementById('slider-b').style.transform"
+    )
+    assert "diameter" not in browser.find_element(By.ID, "measurements").text  # values, not kinds
+    assert browser.find_element(By.ID, "measurements").text.startswith("A · ")
 
     # The photo viewer: a click opens the screen-size image; zoom changes its scale.
     thumbs[0].find_element(By.XPATH, "..").click()
