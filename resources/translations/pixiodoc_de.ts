@@ -2,77 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name>BodyMapPanel</name>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
-        <source>Click the body map where the lesion is.</source>
-        <translation>Klicken Sie auf der Körperkarte dorthin, wo die Läsion ist.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
-        <source>New lesion here…</source>
-        <translation>Neue Läsion hier…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
-        <source>Chosen: %1</source>
-        <translation>Gewählt: %1</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
-        <source>Lesions: %1</source>
-        <translation>Läsionen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>BodyMap</name>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>Body map</source>
-        <translation>Körperkarte</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>Lesions: %1</source>
-        <translation>Läsionen: %1</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>Front</source>
-        <translation>Vorderseite</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>Back</source>
-        <translation>Rückseite</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>Grown</source>
-        <translation>Gewachsen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>Stable</source>
-        <translation>Stabil</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>Biopsied</source>
-        <translation>Biopsiert</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="1"/>
-        <source>Excised</source>
-        <translation>Exzidiert</translation>
-    </message>
-</context>
-<context>
     <name>AuditTableModel</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="62"/>
@@ -330,6 +259,78 @@
         <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="59"/>
         <source>denied</source>
         <translation>verweigert</translation>
+    </message>
+</context>
+<context>
+    <name>BodyMap</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="89"/>
+        <source>Body map</source>
+        <translation>Körperkarte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="166"/>
+        <source>Lesions: %1</source>
+        <translation>Läsionen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="176"/>
+        <source>Front</source>
+        <translation>Vorderseite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="176"/>
+        <source>Back</source>
+        <translation>Rückseite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="65"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="66"/>
+        <source>Grown</source>
+        <translation>Gewachsen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="67"/>
+        <source>Stable</source>
+        <translation>Stabil</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="68"/>
+        <source>Biopsied</source>
+        <translation>Biopsiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="69"/>
+        <source>Excised</source>
+        <translation>Exzidiert</translation>
+    </message>
+</context>
+<context>
+    <name>BodyMapPanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="28"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="58"/>
+        <source>Click the body map where the lesion is.</source>
+        <translation>Klicken Sie auf der Körperkarte dorthin, wo die Läsion ist.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="31"/>
+        <source>New lesion here…</source>
+        <translation>Neue Läsion hier…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="64"/>
+        <source>Chosen: %1</source>
+        <translation>Gewählt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="66"/>
+        <source>Lesions: %1</source>
+        <translation>Läsionen: %1</translation>
     </message>
 </context>
 <context>
@@ -1424,17 +1425,17 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="278"/>
         <source>Record consent</source>
         <translation>Einwilligung erfassen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="287"/>
         <source>Granted</source>
         <translation>Erteilt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="288"/>
         <source>Refused</source>
         <translation>Verweigert</translation>
     </message>
@@ -2521,12 +2522,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>LesionDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="243"/>
         <source>Track a lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="262"/>
         <source>Give the lesion a label.</source>
         <translation>Geben Sie der Läsion eine Bezeichnung.</translation>
     </message>
@@ -2826,32 +2827,32 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="300"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="310"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="577"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="594"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="579"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="596"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="634"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="651"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="253"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="254"/>
         <source>Body map</source>
         <translation>Körperkarte</translation>
     </message>
@@ -2994,17 +2995,17 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="108"/>
         <source>New patient</source>
         <translation>Neuer Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="108"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="131"/>
         <source>Enter the family name.</source>
         <translation>Geben Sie den Nachnamen ein.</translation>
     </message>
@@ -3211,7 +3212,7 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PhotoNotesDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="297"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="311"/>
         <source>Tags and notes</source>
         <translation>Schlagwörter und Notizen</translation>
     </message>
@@ -3530,22 +3531,22 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="326"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="340"/>
         <source>Use the recovery key</source>
         <translation>Wiederherstellungsschlüssel verwenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="342"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="356"/>
         <source>Enter the recovery key from the printed sheet.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel vom ausgedruckten Blatt ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="345"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="359"/>
         <source>Choose a stronger password.</source>
         <translation>Wählen Sie ein stärkeres Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="348"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="362"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -3746,151 +3747,161 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SecureLinkPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="70"/>
         <source>A secure link to the visits ticked below: the colleague needs only a browser. It is encrypted; the key is in the link itself. Needs the patient&apos;s consent to sharing and the clinic&apos;s sync.</source>
         <translation>Ein sicherer Link zu den unten angehakten Besuchen: Die Kollegin oder der Kollege braucht nur einen Browser. Er ist verschlüsselt; der Schlüssel steckt im Link selbst. Braucht die Einwilligung des Patienten zur Weitergabe und die Synchronisation der Praxis.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="78"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
         <source>View</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="79"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
         <source>View and reply</source>
         <translation>Ansehen und antworten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="85"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="86"/>
         <source>12 hours</source>
         <translation>12 Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="87"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="88"/>
         <source>3 days</source>
         <translation>3 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="89"/>
         <source>7 days</source>
         <translation>7 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="97"/>
         <source>optional, at least %1 characters; tell it by phone</source>
         <translation>optional, mindestens %1 Zeichen; am Telefon mitteilen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="99"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="105"/>
         <source>Passcode</source>
         <translation>Zugangscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="103"/>
         <source>Level</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="104"/>
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
         <source>Create link</source>
         <translation>Link erstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="110"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="132"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="113"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="120"/>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="132"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="132"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="139"/>
         <source>Revoke link</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="149"/>
         <source>Links to this record</source>
         <translation>Links zu dieser Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="159"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
         <source>Use a passcode of at least %1 characters.</source>
         <translation>Verwenden Sie einen Zugangscode mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="173"/>
         <source>Encrypting and uploading…</source>
         <translation>Wird verschlüsselt und hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="191"/>
         <source>Link made: %1 photos, valid until %2. Send it to the colleague.</source>
         <translation>Link erstellt: %1 Fotos, gültig bis %2. Senden Sie ihn der Kollegin oder dem Kollegen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="202"/>
         <source>The link is on the clipboard.</source>
         <translation>Der Link ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="208"/>
+        <source>Secure link as a QR code</source>
+        <translation>Sicherer Link als QR-Code</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="228"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="229"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="230"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="248"/>
         <source>Choose a live link to revoke.</source>
         <translation>Wählen Sie einen aktiven Link zum Widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="256"/>
         <source>Link revoked: it no longer opens.</source>
         <translation>Link widerrufen: Er lässt sich nicht mehr öffnen.</translation>
     </message>
@@ -4446,22 +4457,22 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="210"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="211"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="212"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="217"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -4469,44 +4480,44 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="218"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="238"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="243"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="244"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="246"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="250"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="263"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="266"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="263"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="268"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -4567,17 +4578,17 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="40"/>
+        <location filename="../../ui/unlock.ui" line="45"/>
         <source>Forgot your password? Use the recovery key</source>
         <translation>Passwort vergessen? Wiederherstellungsschlüssel verwenden</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="42"/>
+        <location filename="../../ui/unlock.ui" line="41"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="46"/>
+        <location filename="../../ui/unlock.ui" line="48"/>
         <source>Open another vault…</source>
         <translation>Anderen Tresor öffnen…</translation>
     </message>
@@ -4664,12 +4675,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="181"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="181"/>
         <source>Edit visit</source>
         <translation>Besuch bearbeiten</translation>
     </message>

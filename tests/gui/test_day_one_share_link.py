@@ -11,9 +11,13 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
+import zxingcpp
 from conftest import in_vault
 from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.gui.main_window import MainWindow
@@ -76,6 +80,16 @@ def test_a_secure_link_from_the_share_dialog(
     assert '"state": "live"' in body
     assert family not in body
     shoot(dialog, shots, "share-link-02-made-de")
+    click(page.qr_button)
+    assert page.qr_dialog is not None
+    code = page.qr_dialog.findChild(QLabel, "LinkQrCode")
+    image = code.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = np.array(image.constBits(), dtype=np.uint8).reshape(
+        image.height(), image.bytesPerLine()
+    )
+    assert [r.text for r in zxingcpp.read_barcodes(pixels[:, : image.width()])] == [url]
+    shoot(page.qr_dialog, shots, "share-link-04-qr-de")
+    page.qr_dialog.close()
 
     page.table.selectRow(0)
     with qtbot.waitSignal(page.links_shown, timeout=30000):

@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.views.phone_dialog import qr_pixmap
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
 from pixiodoc_desktop.sharing.ledger import LinkRecord
 from pixiodoc_desktop.sharing.links import MIN_PASSCODE, MadeLink, ShareLinks
@@ -115,6 +117,12 @@ class SecureLinkPage(QWidget):
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
         url_row.addWidget(self.copy_button)
+        self.qr_button = QPushButton(self.tr("QR code"))
+        self.qr_button.setObjectName("LinkQrButton")
+        self.qr_button.setEnabled(False)
+        self.qr_button.clicked.connect(self.show_qr)
+        url_row.addWidget(self.qr_button)
+        self.qr_dialog: QDialog | None = None
         self.message = QLabel()
         self.message.setObjectName("LinkMessage")
         self.message.setWordWrap(True)
@@ -178,6 +186,7 @@ class SecureLinkPage(QWidget):
             self.create_button.setEnabled(True)
             self.url.setText(made.url)
             self.copy_button.setEnabled(True)
+            self.qr_button.setEnabled(True)
             self.message.setText(
                 self.tr("Link made: %1 photos, valid until %2. Send it to the colleague.")
                 .replace("%1", str(made.photos))
@@ -191,6 +200,19 @@ class SecureLinkPage(QWidget):
     def copy_link(self) -> None:
         QGuiApplication.clipboard().setText(self.url.text())
         self.message.setText(self.tr("The link is on the clipboard."))
+
+    def show_qr(self) -> None:
+        """The link as a QR code to scan with a phone (made in memory, never written out)."""
+        dialog = QDialog(self)
+        dialog.setObjectName("LinkQrDialog")
+        dialog.setWindowTitle(self.tr("Secure link as a QR code"))
+        code = QLabel()
+        code.setObjectName("LinkQrCode")
+        code.setPixmap(qr_pixmap(self.url.text(), scale=3))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(code)
+        self.qr_dialog = dialog
+        dialog.show()
 
     def refresh(self) -> None:
         patient_id = self.record.patient.id
@@ -234,6 +256,7 @@ class SecureLinkPage(QWidget):
             self.message.setText(self.tr("Link revoked: it no longer opens."))
             self.url.clear()
             self.copy_button.setEnabled(False)
+            self.qr_button.setEnabled(False)
             self.refresh()
 
         self.run(job, done, self.message)
