@@ -605,6 +605,7 @@ TEMPLATES: tuple[str, ...] = (
     ),
     # --- The automatic lesion outline: why none is proposed
     QT_TRANSLATE_NOOP("errors", "The automatic outline needs a colour photo"),
+    QT_TRANSLATE_NOOP("errors", "The stored image of photo {photo} cannot be decoded"),
     QT_TRANSLATE_NOOP(
         "errors",
         "The photo has no calibration (pixels per mm); calibrate it to measure the lesion",

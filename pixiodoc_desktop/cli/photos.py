@@ -1,4 +1,5 @@
-"""`pixiodoc import|watch|photo|body-sites`: photos into the vault and out again."""
+"""`pixiodoc import|watch|photo|body-sites`: photos into the vault and out again, and the
+automatic lesion outline of a stored photo."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import sys
 import threading
 from dataclasses import asdict
 from pathlib import Path
+
+import cv2
+import numpy as np
 
 from pixiodoc_desktop.cli.common import (
     EXIT_FAIL,
@@ -22,8 +26,10 @@ from pixiodoc_desktop.cli.common import (
 from pixiodoc_desktop.clinic.exchange.importing import import_files as run_import
 from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES, check_body_site
 from pixiodoc_desktop.clinic.records.patients import parse_date
-from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, Photos
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, parse
+from pixiodoc_desktop.errors import DamagedImage
+from pixiodoc_desktop.imaging.outline import outline_lesion
 
 
 def import_files(args: argparse.Namespace) -> int:
@@ -140,6 +146,40 @@ def photo_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def photo_outline(args: argparse.Namespace) -> int:
+    """The automatic lesion outline of a stored photo and its measurements (audited view)."""
+    ws, actor = open_session(args)
+    try:
+        photos = Photos(ws)
+        photo = photos.get(actor, args.photo)
+        data = photos.image(actor, args.photo, ImageSize.ORIGINAL)
+    finally:
+        close_session(ws, actor)
+    # Decoded in memory only: the plaintext image never touches the disk.
+    pixels = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if pixels is None:
+        raise DamagedImage(f"The stored image of photo {args.photo} cannot be decoded")
+    found = outline_lesion(np.asarray(pixels, np.uint8), photo.calibration_px_per_mm)
+    if args.json:
+        print_json(
+            {
+                "photo": photo.id,
+                "area_mm2": round(found.area_mm2, 3),
+                "diameter_mm": round(found.diameter_mm, 3),
+                "perimeter_mm": round(found.perimeter_mm, 3),
+                "asymmetry": round(found.asymmetry, 4),
+                "hair_share": round(found.hair_share, 4),
+                "outline": [[round(x, 1), round(y, 1)] for x, y in found.points],
+            }
+        )
+        return EXIT_OK
+    print(
+        f"area {found.area_mm2:.1f} mm², largest diameter {found.diameter_mm:.1f} mm, "
+        f"perimeter {found.perimeter_mm:.1f} mm, asymmetry {found.asymmetry:.2f}"
+    )
+    return EXIT_OK
+
+
 def body_sites(args: argparse.Namespace) -> int:
     if args.json:
         print_json([asdict(site) for site in BODY_SITES.values()])
@@ -174,7 +214,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.set_defaults(handler=watch_folder)
 
-    photo = sub.add_parser("photo", help="list and export photos")
+    photo = sub.add_parser("photo", help="list, export and outline photos")
     fsub = photo.add_subparsers(title="photo commands", metavar="ACTION", required=True)
     p = fsub.add_parser("list", help="a patient's photos")
     add_user(p)
@@ -186,6 +226,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--photo", required=True, metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(handler=photo_export)
+
+    p = fsub.add_parser(
+        "outline", help="outline the lesion in a calibrated close-up and measure it (audited)"
+    )
+    add_user(p)
+    p.add_argument("--photo", required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=photo_outline)
 
     p = sub.add_parser("body-sites", help="list the body site codes")
     p.add_argument("--json", action="store_true")

@@ -6336,6 +6336,11 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Der automatische Umriss braucht ein Farbfoto</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <source>The stored image of photo {photo} cannot be decoded</source>
+        <translation>Das gespeicherte Bild des Fotos {photo} lässt sich nicht dekodieren</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="608"/>
         <source>The photo has no calibration (pixels per mm); calibrate it to measure the lesion</source>
         <translation>Das Foto hat keine Kalibrierung (Pixel pro mm); kalibrieren Sie es, um die Läsion zu messen</translation>
