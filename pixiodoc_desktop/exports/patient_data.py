@@ -150,6 +150,32 @@ def _body_structure(record: PatientRecord, index: int) -> dict[str, Any]:
     site = _body_site(lesion.body_site)
     if site is not None:
         resource["location"] = site
+    # What FHIR's BodyStructure has no element for (status, place on the body map, biopsies
+    # and excisions with their histology) travels as extensions, so none of it is left out.
+    resource["active"] = lesion.status != "excised"
+    extensions: list[dict[str, Any]] = [
+        {"url": "urn:pixiodoc:lesion-status", "valueCode": str(lesion.status)}
+    ]
+    if lesion.position is not None:
+        extensions.append(
+            {
+                "url": "urn:pixiodoc:body-map-position",
+                "valueString": f"{lesion.position.view} "
+                f"{lesion.position.x:.4f},{lesion.position.y:.4f}",
+            }
+        )
+    for procedure in lesion.history:
+        extensions.append(
+            {
+                "url": "urn:pixiodoc:lesion-procedure",
+                "extension": [
+                    {"url": "kind", "valueCode": str(procedure.kind)},
+                    {"url": "date", "valueDate": procedure.date.isoformat()},
+                    {"url": "histology", "valueString": procedure.histology},
+                ],
+            }
+        )
+    resource["extension"] = extensions
     return resource
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import zipfile
@@ -11,6 +12,7 @@ import pytest
 from exports_support import ExportCase, audit_events, pdf_text
 from vault_support import LOGIN, PASSWORD, CliRunner, decodes
 
+from pixiodoc_desktop.clinic.records.visits import Lesions, MapPosition, MapView
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied
 from pixiodoc_desktop.exports.patient_data import BUNDLE_NAME, SUMMARY_NAME, export_patient_data
@@ -120,3 +122,31 @@ def test_export_patient_data_command(
     assert done.code == 0, done.output
     with zipfile.ZipFile(io.BytesIO(out.read_bytes())) as archive:
         assert BUNDLE_NAME in archive.namelist()
+
+
+def test_the_lesion_s_status_place_and_histology_are_in_the_archive(
+    workstation: Workstation, actor: Actor, export_case: ExportCase, tmp_path: Path
+) -> None:
+    lesions = Lesions(workstation)
+    lesions.place(actor, export_case.lesion_id, MapPosition(MapView.BACK, 0.25, 0.5))
+    lesions.record_procedure(
+        actor,
+        export_case.lesion_id,
+        "excision",
+        date=dt.date(2025, 6, 3),
+        histology="Compound naevus, margins clear",
+    )
+    target = export_patient_data(workstation, actor, export_case.patient_id, tmp_path / "data")
+    with zipfile.ZipFile(target) as archive:
+        bundle = json.loads(archive.read(BUNDLE_NAME))
+    [lesion] = [
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "BodyStructure"
+    ]
+    assert lesion["active"] is False
+    extensions = {e["url"]: e for e in lesion["extension"]}
+    assert extensions["urn:pixiodoc:lesion-status"]["valueCode"] == "excised"
+    assert extensions["urn:pixiodoc:body-map-position"]["valueString"] == "back 0.2500,0.5000"
+    procedure = {e["url"]: e for e in extensions["urn:pixiodoc:lesion-procedure"]["extension"]}
+    assert procedure["kind"]["valueCode"] == "excision"
+    assert procedure["date"]["valueDate"] == "2025-06-03"
+    assert procedure["histology"]["valueString"] == "Compound naevus, margins clear"
