@@ -20,7 +20,7 @@ from pixiodoc_desktop.cli.common import (
 )
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.errors import PermissionDenied
-from pixiodoc_desktop.sharing.rounds import tend_links
+from pixiodoc_desktop.sharing.rounds import tend_before_round
 from pixiodoc_desktop.sync.engine import sync_once, sync_status
 from pixiodoc_desktop.sync.enroll import create_enrollment, join
 from pixiodoc_desktop.sync.settings import (
@@ -121,7 +121,7 @@ def sync_now(args: argparse.Namespace) -> int:
             if not getattr(args, "json", False) and sys.stderr.isatty():
                 print(f"\r{phase} {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
-        links = tend_links(ws, store, actor)  # replies first: they go out in this round
+        links = tend_before_round(ws, store, actor)  # replies first: they go out in this round
         report = sync_once(ws, store, progress=progress, actor_id=actor.user_id)
     finally:
         close_session(ws, actor)

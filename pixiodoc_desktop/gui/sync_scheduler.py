@@ -28,7 +28,7 @@ from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog, SyncForm
 from pixiodoc_desktop.gui.workers import DbOperation
-from pixiodoc_desktop.sharing.rounds import tend_links
+from pixiodoc_desktop.sharing.rounds import tend_before_round
 from pixiodoc_desktop.sync import conflicts
 from pixiodoc_desktop.sync.engine import (
     SyncReport,
@@ -319,7 +319,7 @@ class SyncScheduler(QObject):
                 services, actor = session.require()
                 ws = services.workstation
                 store = ObjectStore(store_settings(ws.vault))
-                tend_links(ws, store, actor)  # second opinions by link go out in this round
+                tend_before_round(ws, store, actor)  # second opinions by link go out in this round
                 report = sync_once(ws, store, progress=progress, actor_id=actor.user_id)
                 return report, sync_status(ws)
             finally:

@@ -8,10 +8,14 @@ import json
 import urllib.request
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sync_support import LOGIN, PASSWORD, ClinicNet
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.sharing import envelope
+from pixiodoc_desktop.sharing.links import ShareLinks
+from pixiodoc_desktop.sharing.rounds import LinkRound, tend_before_round
 from tests.vault_support import synthetic_jpeg
 
 
@@ -72,3 +76,47 @@ def test_create_list_and_revoke_from_the_command_line(
     assert code == 1 and "revoked already" in err
     page = urllib.request.urlopen(made["url"].split("#")[0]).read().decode()  # noqa: S310
     assert '"state": "revoked"' in page
+
+
+def _config(page: str) -> dict[str, object]:
+    start = page.index('id="link-config">') + len('id="link-config">')
+    return dict(json.loads(page[start : page.index("</script>", start)]))
+
+
+def test_a_reply_comes_in_with_pixiodoc_sync_and_an_offline_bucket_waits(
+    clinic: ClinicNet, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    station = clinic.first()
+    patient = station.services.patients.create(station.actor, family_name="Lindqvist")
+    station.services.consents.record(station.actor, patient.id, scope="sharing", granted=True)
+    station.services.photos.ingest(
+        station.actor,
+        synthetic_jpeg(9),
+        CaptureContext(patient.id, visit_date=dt.date(2025, 5, 5), body_site="face"),
+        source_name="IMG_9.jpg",
+    )
+    made = ShareLinks(station.ws, station.store).create(station.actor, patient.id, reply=True)
+    offline = clinic.store(endpoint="http://127.0.0.1:9")
+    assert tend_before_round(station.ws, offline, station.actor) == LinkRound()
+    station.close()
+
+    # What the colleague's browser does, through the presigned URLs alone.
+    page_url, fragment = made.url.split("#k=")
+    config = _config(urllib.request.urlopen(page_url).read().decode())  # noqa: S310 (loopback)
+    sealed = urllib.request.urlopen(str(config["index"])).read()  # noqa: S310
+    key = envelope.from_b64url(fragment)
+    index = json.loads(
+        envelope.unseal(key, sealed, envelope.INDEX_AAD + str(config["index_name"])) or b""
+    )
+    slot = index["reply"]
+    clinic_key = X25519PublicKey.from_public_bytes(envelope.from_b64url(slot["clinic_key"]))
+    body = json.dumps({"opinion": "Seborrhoeic keratosis", "name": "Dr. Ines Kraft"}).encode()
+    put = urllib.request.Request(  # noqa: S310
+        slot["url"], data=envelope.seal_reply(clinic_key, body, slot["aad"]), method="PUT"
+    )
+    assert urllib.request.urlopen(put).status == 200  # noqa: S310
+
+    user = ["--vault", str(station.folder), "--user", LOGIN, "--password-stdin"]
+    code, out, err = _run(capsys, monkeypatch, "sync", *user, stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert "1 second opinions received" in out
