@@ -60,6 +60,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         cases,
         exports,
         gdt,
+        lesions,
         licence,
         patients,
         people,
@@ -76,6 +77,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     for group in (
         vault,
         patients,
+        lesions,
         photos,
         phone,
         people,
