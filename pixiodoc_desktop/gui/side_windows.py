@@ -86,7 +86,7 @@ class SideWindows:
         from pixiodoc_desktop.gui.views.compare_view import CompareView
 
         for window, compared in self._compares.items():
-            if compared == patient_id and isinstance(window, CompareView):
+            if compared == patient_id and isinstance(window, CompareView) and window.isVisible():
                 window.raise_()
                 window.activateWindow()
                 shown = {p.id for p in (window.before, window.after) if p is not None}
