@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import pytest
 from day_one import click, demo_app, demo_vaults, shoot, shots  # noqa: F401
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
@@ -80,12 +81,14 @@ def _blanked(qtbot: QtBot, view: CompareView, patient: ConsultationWindow) -> No
     assert not view.on_screen.isVisible()
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 def test_the_patient_screen_follows_only_the_patient_compared(
+    language: str,
     qtbot: QtBot,
     demo_app: Callable[..., MainWindow],  # noqa: F811
     shots: Path,  # noqa: F811
 ) -> None:
-    window = demo_app("en")
+    window = demo_app(language)
     first = window.state.record
     assert first is not None
     view_a = _compare(qtbot, window)
@@ -105,7 +108,7 @@ def test_the_patient_screen_follows_only_the_patient_compared(
     assert first.patient.display_name in view_a.windowTitle()
     assert first.patient.display_name in view_a.header.text()
     assert born is None or date_text(born) in view_a.header.text()
-    shoot(view_a, shots, "compare-header-en")
+    shoot(view_a, shots, f"compare-header-{language}")
 
     # One monitor: the button covers it, says how to return, and returns.
     click(view_a.patient_button)
@@ -114,7 +117,7 @@ def test_the_patient_screen_follows_only_the_patient_compared(
     assert isinstance(full, ConsultationWindow)
     qtbot.waitUntil(lambda: _painted_share(full) > 0.3, timeout=5000)
     assert full.return_bar.isVisible() and "Esc" in full.return_button.text()
-    shoot(full, shots, "consultation-one-monitor-en")
+    shoot(full, shots, f"consultation-one-monitor-{language}")
     click(full.return_button)
     qtbot.waitUntil(lambda: view_a.consultation is None, timeout=5000)
     assert not view_a.stop_button.isVisible()
@@ -122,14 +125,14 @@ def test_the_patient_screen_follows_only_the_patient_compared(
     # A second monitor: another patient opened in the main window blanks it.
     patient = _show(qtbot, view_a)
     assert not patient.return_bar.isVisible()  # the patient would see it
-    shoot(view_a, shots, "compare-on-patient-screen-en")
+    shoot(view_a, shots, f"compare-on-patient-screen-{language}")
     assert _compare(qtbot, window) is view_a  # one compare window per patient
     rows = window.patients.model.rows()
     other = next(i for i, p in enumerate(rows) if p.id != first.patient.id)
     with qtbot.waitSignal(window.state.patient_opened, timeout=10000):
         window.patients.select_row(other)
     _blanked(qtbot, view_a, patient)
-    shoot(patient, shots, "consultation-neutral-en")
+    shoot(patient, shots, f"consultation-neutral-{language}")
 
     # Another compare window taking the focus blanks it; so does closing the one shown.
     second = window.state.record

@@ -140,7 +140,7 @@ class CompareControls(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(22)
+            combo.setMinimumContentsLength(16)
         top = QHBoxLayout()
         top.addWidget(self.before_combo)
         arrow = QLabel("→")
@@ -164,8 +164,6 @@ class CompareControls(QWidget):
             self.export_button,
             self.show_name,
             self.patient_button,
-            self.on_screen,
-            self.stop_button,
         ):
             second.addWidget(widget)
         bottom = QHBoxLayout()
@@ -174,7 +172,11 @@ class CompareControls(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
-        layout.addWidget(self.header)
+        heading = QHBoxLayout()
+        heading.addWidget(self.header, 1)
+        heading.addWidget(self.on_screen)
+        heading.addWidget(self.stop_button)
+        layout.addLayout(heading)
         layout.addLayout(top)
         layout.addLayout(second)
         self.tool_bar = QHBoxLayout()
