@@ -104,6 +104,10 @@ def test_the_patient_screen_follows_only_the_patient_compared(
     assert all(
         labels.modality(p.modality) in line for p, line in zip(view_a.series, lines, strict=True)
     )
+    picker.showPopup()
+    qtbot.waitUntil(picker.view().isVisible, timeout=5000)
+    shoot(picker.view().window(), shots, f"compare-picker-{language}")
+    picker.hidePopup()
     born = first.patient.birth_date
     assert first.patient.display_name in view_a.windowTitle()
     assert first.patient.display_name in view_a.header.text()
