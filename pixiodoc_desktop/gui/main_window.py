@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         self.details.consent_requested.connect(self.record_consent)
         self.body_map.new_lesion_at.connect(self.new_lesion_at)
         self.body_map.map.site_chosen.connect(self.timeline.show_site)
+        self.body_map.map.lesion_chosen.connect(self.timeline.show_lesion)
         return splitter
 
     def _set_unlocked_ui(self, unlocked: bool) -> None:

@@ -232,7 +232,7 @@ def _visible(qtbot: QtBot, window: MainWindow, kind: type[D]) -> D:
     return found[0]
 
 
-def test_clicking_a_region_filters_the_timeline_to_that_body_site(
+def test_clicking_a_region_or_a_marker_filters_the_timeline(
     qtbot: QtBot, make_window: Callable[..., MainWindow]
 ) -> None:
     window = make_window()
@@ -243,11 +243,21 @@ def test_clicking_a_region_filters_the_timeline_to_that_body_site(
 
     def patient_with_two_sites(services: ClinicServices, actor: Actor) -> str:
         patient = services.patients.create(actor, family_name="Brandt", given_name="Jonas")
-        for seed, site in ((41, "chest"), (42, "upper-back")):
+        for seed, site, view, x, y in (
+            (41, "chest", MapView.FRONT, 0.4, 0.29),
+            (42, "upper-back", MapView.BACK, 0.6, 0.21),
+        ):
+            lesion = services.lesions.create(
+                actor,
+                patient.id,
+                body_site_code=site,
+                label=f"Naevus {site}",
+                position=MapPosition(view, x, y),
+            )
             services.photos.ingest(
                 actor,
                 synthetic_jpeg(seed),
-                CaptureContext(patient_id=patient.id, body_site=site),
+                CaptureContext(patient_id=patient.id, body_site=site, lesion_id=lesion.id),
                 source_name=f"{site}.jpg",
             )
         return str(patient.id)
@@ -277,3 +287,20 @@ def test_clicking_a_region_filters_the_timeline_to_that_body_site(
     )
     assert window.timeline.site_filter.currentIndex() == 0
     qtbot.waitUntil(lambda: shown_photos() == 2)
+
+    # Clicking a lesion's marker shows that lesion's series.
+    assert window.record is not None
+    chest = next(x for x in window.record.lesions if x.body_site == "chest")
+    assert chest.position is not None
+    marker = body_map.to_widget(chest.position.view, chest.position.x, chest.position.y)
+    with qtbot.assertNotEmitted(body_map.site_chosen):
+        qtbot.mouseClick(body_map, Qt.MouseButton.LeftButton, pos=marker.toPoint())
+    assert window.timeline.lesion_filter.currentData() == chest.id
+    qtbot.waitUntil(lambda: shown_photos() == 1)
+    # A region again: the lesion filter gives way to the site.
+    qtbot.mouseClick(
+        body_map, Qt.MouseButton.LeftButton, pos=_centre_of(body_map, MapView.BACK, "upper-back")
+    )
+    assert window.timeline.lesion_filter.currentIndex() == 0
+    assert window.timeline.site_filter.currentData() == "upper-back"
+    qtbot.waitUntil(lambda: shown_photos() == 1)

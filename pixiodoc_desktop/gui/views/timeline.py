@@ -170,7 +170,15 @@ class TimelinePanel(QWidget):
     def show_site(self, code: str) -> None:
         """Filter the timeline to one body site (chosen on the body map); all sites when the
         patient has no photo of it."""
+        self.lesion_filter.setCurrentIndex(0)
         self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(code)))
+
+    def show_lesion(self, lesion_id: str) -> None:
+        """Show one lesion's series (its marker was clicked on the body map)."""
+        index = self.lesion_filter.findData(lesion_id)
+        if index >= 0:
+            self.site_filter.setCurrentIndex(0)
+            self.lesion_filter.setCurrentIndex(index)
 
     def apply_theme(self) -> None:
         theme = current_theme()

@@ -75,6 +75,7 @@ class BodyMap(QWidget):
 
     site_chosen = Signal(str)  # body-site code
     place_chosen = Signal(str, float, float, str)  # view, x, y (fractions), body-site code
+    lesion_chosen = Signal(str)  # lesion id: its marker was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +126,18 @@ class BodyMap(QWidget):
         rect = self.view_rect(view)
         return QPointF(rect.left() + x * rect.width(), rect.top() + y * rect.height())
 
+    def marker_at(self, point: QPointF) -> LesionSummary | None:
+        """The lesion whose marker is under `point` (the nearest, within its radius)."""
+        best, best_gap = None, 8.0
+        for lesion in self._lesions:
+            if lesion.position is None:
+                continue
+            where = self.to_widget(lesion.position.view, lesion.position.x, lesion.position.y)
+            gap = ((where.x() - point.x()) ** 2 + (where.y() - point.y()) ** 2) ** 0.5
+            if gap <= best_gap:
+                best, best_gap = lesion, gap
+        return best
+
     def _hit(self, point: QPointF) -> tuple[Region, float, float] | None:
         for view in MapView:
             rect = self.view_rect(view)
@@ -143,6 +156,10 @@ class BodyMap(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
+            return
+        marker = self.marker_at(event.position())
+        if marker is not None:
+            self.lesion_chosen.emit(marker.id)
             return
         hit = self._hit(event.position())
         if hit is None:
