@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self.patients = PatientPanel(self.ctx)
         self.timeline = TimelinePanel(self.thumbnails.thumbnail, self.thumbnails.request)
         self.details = DetailsPanel()
-        self.body_map = BodyMapPanel(self.state)
+        self.body_map = BodyMapPanel(self.ctx, self.state)
         self.record_tabs = QTabWidget()
         self.record_tabs.setObjectName("recordTabs")
         self.record_tabs.addTab(self.details, self.tr("Details"))

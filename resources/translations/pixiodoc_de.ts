@@ -332,6 +332,11 @@
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
     </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
 </context>
 <context>
     <name>BodySite</name>

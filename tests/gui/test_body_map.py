@@ -233,8 +233,10 @@ def _visible(qtbot: QtBot, window: MainWindow, kind: type[D]) -> D:
 
 
 def test_clicking_a_region_or_a_marker_filters_the_timeline(
-    qtbot: QtBot, make_window: Callable[..., MainWindow]
+    qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
+    shots = Path(os.environ.get("PIXIODOC_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
     window = make_window()
     window.show()
     create_vault_through_first_run(qtbot, window)
@@ -297,6 +299,28 @@ def test_clicking_a_region_or_a_marker_filters_the_timeline(
         qtbot.mouseClick(body_map, Qt.MouseButton.LeftButton, pos=marker.toPoint())
     assert window.timeline.lesion_filter.currentData() == chest.id
     qtbot.waitUntil(lambda: shown_photos() == 1)
+
+    # The chosen lesion's status, changed with the keyboard: stored, audited, recoloured.
+    panel = window.body_map
+    assert panel.status.isVisible() and panel.status.currentData() == "new"
+    assert panel.lesion_label.text().startswith("Naevus chest")
+    panel.status.setFocus()
+    qtbot.keyClick(panel.status, Qt.Key.Key_Down)
+    qtbot.waitUntil(
+        lambda: (
+            window.record is not None
+            and next(x for x in window.record.lesions if x.id == chest.id).status
+            is LesionStatus.GROWN
+        )
+    )
+    stored = in_vault(qtbot, window, lambda s, a: s.lesions.list(a, pid))
+    assert next(x for x in stored if x.id == chest.id).status is LesionStatus.GROWN
+    qtbot.waitUntil(lambda: panel.status.currentData() == "grown")
+    image = body_map.grab().toImage()
+    ratio = image.devicePixelRatio()
+    pixel = image.pixelColor(QPointF(marker.x() * ratio, marker.y() * ratio).toPoint())
+    assert _near(pixel, STATUS_COLOURS[LesionStatus.GROWN]), pixel.name()
+    assert window.grab().save(str(shots / "record-body-map-status-changed.png"))
     # A region again: the lesion filter gives way to the site.
     qtbot.mouseClick(
         body_map, Qt.MouseButton.LeftButton, pos=_centre_of(body_map, MapView.BACK, "upper-back")
