@@ -157,9 +157,40 @@ def opened(view: CompareView, open_it: Callable[[], None], timeout: float = 60.0
         "full_screen": window.isFullScreen(),
         "frameless": bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint),
         "title": window.windowTitle(),
+        "return_bar": window.return_bar.isVisible(),  # "Esc returns", only over the clinician's
     }
     QTest.keyClick(window, Qt.Key.Key_Escape)
     found["esc_closes"] = wait_until(lambda: view.consultation is None, timeout=10)
+    return found
+
+
+def blanked(view: CompareView) -> dict[str, Any]:
+    """Show the pair by default, then blank the patient's screen as the workstation does
+    when the patient changes: a neutral screen on a screen of its own, else closed."""
+    owner = view.patient_screen.screen
+    owner.keep_blank = True  # the workstation's patient screen (views/patient_screen.py)
+    view.show_to_patient()
+
+    def painted() -> bool:
+        shown = owner.window
+        return shown is not None and shown.isVisible() and shown.picture is not None
+
+    if not wait_until(painted, timeout=60):
+        return {"opened": False}
+    assert owner.window is not None
+    # Its rectangle, not its QScreen: a QScreen wrapper taken from a window deleted on close
+    # dies with it, and the menu's next click would reach that dead wrapper.
+    found: dict[str, Any] = {"shown_geometry": rect(owner.window)}
+    owner.blank()
+    QApplication.processEvents()
+    shown = owner.window
+    if shown is None:
+        found["after"] = "closed"
+    else:
+        found["after"] = "neutral" if shown.isVisible() and shown.picture is None else "showing"
+        found["neutral_geometry"] = rect(shown)
+        shown.close()
+    owner.keep_blank = False
     return found
 
 
@@ -204,6 +235,7 @@ def main() -> None:
         "screens": [{"name": name, "geometry": rect_of(g)} for name, g in screens],
         "primary": app.primaryScreen().name(),
         "openings": [],
+        "blanks": [],
     }
     view = CompareView(scenario.ctx)
     try:
@@ -219,6 +251,7 @@ def main() -> None:
             default = opened(view, view.show_to_patient)
             default.update(clinician=clinician, how="default")
             result["openings"].append(default)
+            result["blanks"].append(dict(blanked(view), clinician=clinician))
             for choice, _ in screens:
                 chosen = through_button(view, choice)
                 chosen.update(clinician=clinician, how="button", chose=choice)

@@ -106,6 +106,18 @@ def test_two_screens_patient_gets_the_other_one_or_the_chosen_one(tmp_path: Path
                 ]
             ]
             assert opening["menus_left"] == 0  # the menu made for this click is gone
+        # Esc is said and offered only where the window covers the clinician's own screen.
+        assert not by[(mine, "default", None)]["return_bar"]
+        assert by[(mine, "button", mine)]["return_bar"]
+        assert not by[(mine, "button", other)]["return_bar"]
+        # Blanked (another patient opened): a neutral screen stays on the patient's monitor.
+        blank = next(b for b in result["blanks"] if b["clinician"] == mine)
+        assert blank == {
+            "shown_geometry": _rect(screen[other]),
+            "after": "neutral",
+            "neutral_geometry": _rect(screen[other]),
+            "clinician": mine,
+        }, blank
         # Esc on the menu: nothing is shown to the patient.
         dismissed = by[(mine, "button", "")]
         assert dismissed["opened"] is False and len(dismissed["menus"]) == 1, dismissed
@@ -122,3 +134,8 @@ def test_one_screen_is_covered_and_esc_returns(tmp_path: Path) -> None:
     assert button["how"] == "button"
     _covers(button, ONLY)
     assert button["menus"] == [] and button["menus_left"] == 0  # no menu with one screen
+    assert default["return_bar"] and button["return_bar"]  # Esc said and offered
+    # Blanking over the clinician's only screen closes it (nothing to show there).
+    assert result["blanks"] == [
+        {"shown_geometry": _rect(ONLY), "after": "closed", "clinician": "Only"}
+    ]
