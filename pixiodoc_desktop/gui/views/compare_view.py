@@ -18,7 +18,8 @@ API for the main window:
 With the workspace's thumbnail loader, the progression strip
 (widgets/progression_strip.py) shows each visit's photo, not only its date.
 Beside it, one idea each: compare_controls.py (the controls, their layout
-and the modes), compare_loading.py (what is read from the vault),
+and the modes), compare_keeping.py (labels, saving and the handout, the
+patient's screen, and the worker plumbing under them), compare_loading.py (what is read from the vault),
 compare_tools.py (marks, measurements, alignment by hand),
 compare_consultation.py (the patient's screen), compare_handout.py (saving
 and the handout).
@@ -29,45 +30,35 @@ Decrypting runs on the DB worker (audited as PHOTO_VIEWED, screen
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent, QScreen
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QWidget
 
-from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord, weeks_since
+from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
-from pixiodoc_desktop.errors import PixioDocError
-from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
 from pixiodoc_desktop.gui.context import GuiContext
-from pixiodoc_desktop.gui.locale_text import date_text
-from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
-from pixiodoc_desktop.gui.views import compare_handout, compare_loading
+from pixiodoc_desktop.gui.views import compare_loading
 from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
-from pixiodoc_desktop.gui.views.compare_controls import CompareControls
+from pixiodoc_desktop.gui.views.compare_keeping import CompareKeeping
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.views.consultation_window import ComparisonPicture
 from pixiodoc_desktop.gui.views.patient_screen import PatientScreen
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas, CompareState
-from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.compose import Mode, Orientation
-from pixiodoc_desktop.imaging.handout import HandoutFormat
 
 
-class CompareView(CompareControls):
+class CompareView(CompareKeeping):
     opened = Signal(str, str)
     stateChanged = Signal(object)
     marksChanged = Signal()
     consultationRefused = Signal(str)
-    saved = Signal(str)
-    exported = Signal(str)
 
     def __init__(
         self,
@@ -162,70 +153,6 @@ class CompareView(CompareControls):
         self.patient_button.clicked.connect(self._choose_screen)
         self.strip.photoClicked.connect(self._strip_clicked)
         self.play_button.toggled.connect(self._play)
-
-    def _submit(
-        self,
-        job: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        """Image work on the pool; results reach this view only while it is open."""
-        self.ctx.images.submit(job, self._alive(on_done), self._alive(on_error))
-
-    def _run(
-        self,
-        job: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
-        """Vault work on the DB worker; results reach this view only while it is open."""
-        DbOperation(job).success(self._alive(on_done)).failure(self._alive(on_error)).run(
-            self.ctx.worker
-        )
-
-    def _alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-        def call(value: Any) -> None:
-            if not self._closed:
-                callback(value)
-
-        return call
-
-    # --- labels ------------------------------------------------------------------------------
-
-    @property
-    def patient_id(self) -> str | None:
-        return self.before.patient_id if self.before is not None else None
-
-    def _name_patient(self, name: str, birth_date: dt.date | None) -> None:
-        """Title and header: whose comparison this is (two windows must never be confused)."""
-        self.patient_name = name
-        who = (
-            self.tr("{name}, born {date}").format(name=name, date=date_text(birth_date))
-            if birth_date is not None
-            else name
-        )
-        self.header.setText(who)
-        self.setWindowTitle(self.tr("{patient} — Comparison — PixioDoc").format(patient=who))
-
-    def photo_label(self, photo: PhotoSummary) -> str:
-        """'07.01.2025 · Baseline' or '25.03.2025 · Week 11' (since the first photo shown)."""
-        baseline = self.series[0].visit_date if self.series else photo.visit_date
-        if self.before is not None:
-            baseline = min(baseline, self.before.visit_date)
-        date = photo.visit_date.strftime("%d.%m.%Y")
-        if photo.visit_date == baseline:
-            return self.tr("{date} · Baseline").format(date=date)
-        weeks = weeks_since(baseline, photo.visit_date)
-        return self.tr("{date} · Week {weeks}").format(date=date, weeks=weeks)
-
-    def photo_choice(self, photo: PhotoSummary) -> str:
-        """A picker's line: '01.08.2026 · Baseline — Chest · Naevus 1 · Dermoscopy'."""
-        what = [
-            labels.body_site(photo.body_site) if photo.body_site else "",
-            self.lesions.get(photo.lesion_id, "") if photo.lesion_id else "",
-            labels.modality(photo.modality),
-        ]
-        return f"{self.photo_label(photo)} — {' · '.join(w for w in what if w)}"
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -427,98 +354,7 @@ class CompareView(CompareControls):
             self.canvas.state(),
         )
 
-    # --- storing and export ----------------------------------------------------------------------
-
-    def _draft(self) -> compare_handout.ComparisonDraft | None:
-        if self.before is None or self.after is None:
-            return None
-        return compare_handout.ComparisonDraft(
-            self.before.id,
-            self.after.id,
-            self.comparison_id,
-            self.alignment,
-            self.align_box.isChecked(),
-            self.normalise_box.isChecked(),
-            self.tools.annotations(),
-            self.tools.traces(),
-        )
-
-    def save(self) -> None:
-        draft = self._draft()
-        if draft is None:
-            return
-
-        def stored(saved_id: str) -> None:
-            self.comparison_id = saved_id
-            self.ctx.notifier.info(self.tr("Comparison saved"))
-            # Said here too: the main window's status bar may be on another screen.
-            self.save_button.setText(self.tr("Saved ✓"))
-            self.saved.emit(saved_id)
-
-        self._run(compare_handout.store(self.ctx.session, draft), stored, self._failed)
-
-    def _unsaved(self, *_: object) -> None:
-        self.save_button.setText(self.tr("Save comparison"))
-
-    def _choose_export(self) -> None:
-        chosen = compare_handout.ask_handout_path(self)
-        if chosen is not None:
-            self.export_to(*chosen)
-
-    def export_to(self, path: Path, fmt: HandoutFormat) -> None:
-        draft = self._draft()
-        if draft is None or self.before is None or self.after is None:
-            return
-        text = compare_handout.handout_text(
-            self.before, self.after, self.tools.result_lines(), self.photo_label
-        )
-
-        def written(target: Path) -> None:
-            self.ctx.notifier.info(self.tr("Comparison exported"))
-            self.exported.emit(str(target))
-
-        job = compare_handout.write_handout(self.ctx.session, draft, path, text, fmt)
-        self._run(job, written, self._failed)
-
-    # --- the consultation screen -------------------------------------------------------------------
-
-    @property
-    def consultation(self) -> QWidget | None:
-        """The patient's screen while it is open."""
-        return self.patient_screen.window
-
-    def show_to_patient(self, screen: QScreen | None = None, geometry: QRect | None = None) -> None:
-        """Open the patient-facing screen (the consent is checked first, and the view audited)."""
-        self.patient_screen.show(screen, geometry)
-
-    def _choose_screen(self) -> None:
-        self.patient_screen.choose_screen(self.patient_button)
-
-    def stop_showing(self) -> None:
-        self.patient_screen.stop()
-
-    def _patient_screen_changed(self) -> None:
-        """The indicator and Stop show while the patient's screen shows this comparison."""
-        on = self.patient_screen.window is not None
-        self.on_screen.setVisible(on)
-        self.stop_button.setVisible(on)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.patient_screen.took_focus()
-        super().changeEvent(event)
-
     # --- life cycle -----------------------------------------------------------------------------
-
-    def _failed(self, error: BaseException) -> None:
-        message = (
-            error_text(error)
-            if isinstance(error, PixioDocError)
-            else self.tr("The photos could not be compared.")
-        )
-        self.canvas.message = message
-        self.canvas.update()
-        self.ctx.notifier.error(message)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.blink_timer.stop()
