@@ -678,7 +678,7 @@
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="444"/>
         <source>%1 fps · %2 × %3 · %4 frames skipped</source>
-        <translation>%1 B/s · %2 × %3 · %4 Bilder übersprungen</translation>
+        <translation>%1 Bilder/s · %2 × %3 · %4 Bilder übersprungen</translation>
     </message>
 </context>
 <context>
@@ -845,7 +845,7 @@
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
         <source>%1 fps</source>
-        <translation>%1 B/s</translation>
+        <translation>%1 Bilder/s</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
