@@ -211,6 +211,7 @@ def test_startup_benchmark_runs_on_the_bundle(bundle: Path) -> None:
     assert done.returncode == 0, done.stderr[-4000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["benchmark"] == "startup"
-    assert result["launches"] == 3
+    assert result["launches"] == 2  # --quick: two launches of each
     assert result["value"] > 0 and result["baseline"] > 0
-    assert result["bundle_mib"] > 0
+    assert result["frozen_s"] > 0  # the bundle itself was launched, not only the source
+    assert result["installed_mib"] > 0
