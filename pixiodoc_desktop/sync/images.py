@@ -25,6 +25,7 @@ from pixiodoc_desktop.sync.crypto import SyncKeys
 from pixiodoc_desktop.sync.ops import Op
 from pixiodoc_desktop.sync.push import BLOB_FIELDS, blob_key
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore, disk_full
+from pixiodoc_desktop.vault import private
 from pixiodoc_desktop.vault.blobs import blob_id_for, decrypt_blob
 from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
 from pixiodoc_desktop.vault.schema import PatientKey, Photo, SyncBlob, SyncClock
@@ -109,8 +110,8 @@ def fetch_image(
         return 0
     temp = temp_name_for(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temp.open("xb") as handle:
+        private.make_folder(path.parent)  # 0700, like every folder of the vault
+        with os.fdopen(private.open_new(temp), "wb") as handle:  # 0600 from the start
             try:
                 store.get_to(blob_key(store, keys, blob_id), handle)
             except NotFound:
