@@ -24,7 +24,7 @@ from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.phone_dialog import PhonePairingDialog
 from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
 from pixiodoc_desktop.gui.workers import DbOperation
-from pixiodoc_desktop.phone.intake import MODALITY_LABELS, Arrival, Vocabulary, patient_label
+from pixiodoc_desktop.phone.intake import Arrival, patient_label
 from pixiodoc_desktop.phone.opening import start_pairing
 from pixiodoc_desktop.phone.pairing import EndReason, PairingState, PairingTarget
 from pixiodoc_desktop.phone.server import PhoneServer
@@ -145,13 +145,6 @@ class PhoneCapture(QObject):
         self._generation += 1
         generation = self._generation
         session, settings = self.ctx.session, self.ctx.settings
-        # The phone's lists in the workstation's language (made here, on the GUI thread).
-        sites = {code: labels.body_site(code) for code, _ in labels.body_sites_sorted()}
-        modalities = {str(code): labels.modality(str(code)) for code in MODALITY_LABELS}
-        vocabulary = Vocabulary(
-            body_site=lambda code: sites.get(code, code),
-            modality=lambda code: modalities.get(code, code),
-        )
 
         def start() -> PhoneServer:
             services, actor = session.require()
@@ -161,7 +154,6 @@ class PhoneCapture(QObject):
                 target,
                 settings,
                 on_arrival=self.arrived.emit,
-                vocabulary=vocabulary,
             )
             with self._servers_lock:
                 self._servers.append(server)

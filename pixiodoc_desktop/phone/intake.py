@@ -35,33 +35,11 @@ from pixiodoc_desktop.errors import (
 )
 from pixiodoc_desktop.phone.pairing import Pairing
 from pixiodoc_desktop.phone.sealing import GHOST_AAD, INFO_AAD, open_photo, seal
+from pixiodoc_desktop.phone.words import modality_names, site_names
 
 MAX_UPLOAD_BYTES = 40 * 1024 * 1024  # a 50 MP JPEG or HEIC fits; more is refused unread
 UPLOADS_PER_MINUTE = 30
 _UPLOAD_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
-
-MODALITY_LABELS = {
-    Modality.CLINICAL_OVERVIEW: "Overview",
-    Modality.CLOSE_UP: "Close-up",
-    Modality.DERMOSCOPY_POLARISED: "Dermoscopy, polarised",
-    Modality.DERMOSCOPY_NON_POLARISED: "Dermoscopy, non-polarised",
-}
-
-
-def _english_site(code: str) -> str:
-    return BODY_SITES[code].label
-
-
-def _english_modality(code: str) -> str:
-    return MODALITY_LABELS.get(Modality(code), code)
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The words the phone shows for sites and modalities (the GUI passes its translations)."""
-
-    body_site: Callable[[str], str] = _english_site
-    modality: Callable[[str], str] = _english_modality
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +75,8 @@ class PhoneIntake:
         max_bytes: int = MAX_UPLOAD_BYTES,
         per_minute: int = UPLOADS_PER_MINUTE,
         clock: Callable[[], float] = time.monotonic,
-        vocabulary: Vocabulary | None = None,
     ) -> None:
         self.ws = ws
-        self.vocabulary = vocabulary or Vocabulary()
         self.actor = actor
         self.pairing = pairing
         self.photos = Photos(ws)
@@ -223,9 +199,10 @@ class PhoneIntake:
             "site": target.body_site,
             "lesion": target.lesion_id,
             "modality": target.modality,
-            "sites": [[s.code, self.vocabulary.body_site(s.code)] for s in BODY_SITES.values()],
+            # Each name in English and German: the page speaks the phone's language.
+            "sites": [[code, site_names(code)] for code in BODY_SITES],
             "lesions": [[les.id, les.label, les.body_site] for les in lesions],
-            "modalities": [[str(m), self.vocabulary.modality(str(m))] for m in MODALITY_LABELS],
+            "modalities": [[str(m), modality_names(m)] for m in Modality],
             "maxBytes": self.max_bytes,
         }
         return seal(self.pairing.key, json.dumps(info).encode(), INFO_AAD)

@@ -9,7 +9,7 @@ from pixiodoc_desktop.clinic.records.photos import Photos
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, parse
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.config import Settings
-from pixiodoc_desktop.phone.intake import Arrival, PhoneIntake, Vocabulary
+from pixiodoc_desktop.phone.intake import Arrival, PhoneIntake
 from pixiodoc_desktop.phone.pairing import Pairing, PairingTarget
 from pixiodoc_desktop.phone.server import PhoneServer, lan_address
 from pixiodoc_desktop.phone.tls import provided_certificate, workstation_certificate
@@ -24,7 +24,6 @@ def start_pairing(
     on_arrival: Callable[[Arrival], None] | None = None,
     pairing: Pairing | None = None,
     bind: str = "",
-    vocabulary: Vocabulary | None = None,
 ) -> PhoneServer:
     """Check the target, then listen for the one phone; the caller ends it with `close()`."""
     target = PairingTarget(
@@ -42,7 +41,7 @@ def start_pairing(
     else:
         certificate = workstation_certificate(ws.vault, address)
     pairing = pairing or Pairing(target)
-    intake = PhoneIntake(ws, actor, pairing, on_arrival=on_arrival, vocabulary=vocabulary)
+    intake = PhoneIntake(ws, actor, pairing, on_arrival=on_arrival)
     server = PhoneServer(intake, certificate, address=address, port=settings.phone_port, bind=bind)
     server.start()
     return server

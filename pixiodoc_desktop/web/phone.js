@@ -59,8 +59,12 @@ const TEXT = {
     unavailable: "Der Arbeitsplatz kann gerade keine Fotos speichern; sie werden erneut gesendet.",
   },
 };
-const T = (navigator.language || "en").toLowerCase().startsWith("de") ? TEXT.de : TEXT.en;
-document.documentElement.lang = T === TEXT.de ? "de" : "en";
+// The phone's own language, as the secure link's viewer does: its words, and the
+// record's body sites and modalities (the pairing sends each name in both).
+const LANG = (navigator.language || "en").toLowerCase().startsWith("de") ? "de" : "en";
+const T = TEXT[LANG];
+document.documentElement.lang = LANG;
+const named = (names) => (typeof names === "string" ? names : names[LANG] || names.en);
 
 const $ = (id) => document.getElementById(id);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -153,7 +157,9 @@ function fillPlacement() {
   const info = state.info;
   const site = $("site");
   option(site, "", T.noSite);
-  for (const [code, label] of info.sites) option(site, code, label);
+  const sites = info.sites.map(([code, names]) => [code, named(names)]);
+  sites.sort((a, b) => a[1].localeCompare(b[1], LANG));
+  for (const [code, label] of sites) option(site, code, label);
   site.value = info.site || "";
   const lesion = $("lesion");
   option(lesion, "", T.noLesion);
@@ -161,7 +167,7 @@ function fillPlacement() {
   lesion.value = info.lesion || "";
   lesion.hidden = info.lesions.length === 0;
   const modality = $("modality");
-  for (const [code, label] of info.modalities) option(modality, code, label);
+  for (const [code, names] of info.modalities) option(modality, code, named(names));
   modality.value = info.modality;
   site.addEventListener("change", loadGhost);
   lesion.addEventListener("change", () => {

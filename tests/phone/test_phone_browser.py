@@ -98,6 +98,12 @@ def test_photos_from_the_live_camera_and_the_camera_app_land_in_the_vault_encryp
     assert browser.find_element(By.ID, "patient").text == "M. K. · 1958"
     assert FAMILY not in browser.page_source and GIVEN not in browser.page_source
     assert "#" not in browser.current_url  # the key left the address bar
+    # An English phone reads the record's lists in English (sorted in its language).
+    chosen = browser.execute_script(
+        "const s = document.getElementById('site'); return s.options[s.selectedIndex].text"
+    )
+    assert chosen == "Forearm, left"
+    assert "Close-up" in browser.find_element(By.ID, "modality").text
     # The last visit's photo of this site, as a ghost over the live camera.
     _wait(browser, lambda d: d.find_element(By.ID, "ghost").get_attribute("hidden") is None)
     _wait(
