@@ -5,6 +5,9 @@ Map:
   main_window.py    first run / unlock / workspace in one window; lock and auto-lock
                     (only application.py imports it; import-linter keeps it so)
   session_state.py  who is logged in, which record is open: the signals every part observes
+  entrance.py       first run, opening a vault, unlocking, the recovery key (the cards)
+  workspace.py      patients, timeline, details and body map side by side; the photo viewer
+  record_editing.py the open record's dialogs (patient, visit, lesion, consent) and imports
   window_chrome.py  the window's actions, menus and status bar
   workers.py        the one serial DB worker, the image pool, `DbOperation`, change notices
   session.py        the vault and the logged-in clinician (used on the DB worker only)

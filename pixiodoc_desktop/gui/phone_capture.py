@@ -104,14 +104,21 @@ class PhoneCapture(QObject):
     def update_enabled(self, *_why: object) -> None:
         self.action.setEnabled(self.state.has_record())
 
-    def offer_in(self, view: QWidget, context: object) -> QPushButton:
-        """A "Capture with phone…" button for the capture screen, with its chosen context."""
+    def offer_in(self, view: QWidget) -> None:
+        """A "Capture with phone…" button in the capture screen's trigger row (once), for
+        the context chosen there."""
+        row = getattr(view, "trigger_row", None)
+        if row is None or view.property("phoneOffered"):
+            return
+        view.setProperty("phoneOffered", True)
+        context = getattr(view, "context", None)
         button = QPushButton(
             QCoreApplication.translate("PhoneCapture", "Capture with phone…"), view
         )
         button.setObjectName("CaptureWithPhoneButton")
         button.clicked.connect(lambda: self.open(context() if callable(context) else None))
-        return button
+        row.insertWidget(2, button)
+        button.show()  # the screen is already shown
 
     # --- opening --------------------------------------------------------------------------
 

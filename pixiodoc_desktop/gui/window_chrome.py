@@ -79,6 +79,16 @@ class WindowActions:
     def need_session(self) -> tuple[QAction, ...]:
         return (self.find, self.new_patient, self.lock)
 
+    def enable(self, unlocked: bool, *, has_patient: bool, admin: bool) -> None:
+        """Enable what the session allows; the admin's actions are hidden from others."""
+        for action in self.need_session:
+            action.setEnabled(unlocked)
+        for action in self.need_patient:
+            action.setEnabled(has_patient)
+        for action in self.need_admin:
+            action.setEnabled(admin)
+            action.setVisible(admin)
+
 
 @dataclass(frozen=True, slots=True)
 class WindowMenus:
