@@ -622,6 +622,7 @@ TEMPLATES: tuple[str, ...] = (
         "errors",
         "Hair covers too much of the lesion's border to outline it; move or trim the hair, or use immersion fluid, and take it again",
     ),
+    QT_TRANSLATE_NOOP("errors", "Only a workspace admin changes the clinic's settings"),
     # --- Capture with a phone
     QT_TRANSLATE_NOOP("errors", "The phone server cannot listen on port {port}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "The phone server's certificate {file} cannot be loaded: {reason}"),

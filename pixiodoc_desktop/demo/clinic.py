@@ -20,6 +20,7 @@ from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.records.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, Modality, PhotoSource
+from pixiodoc_desktop.demo.moles import add_mole_map, photo_count
 from pixiodoc_desktop.demo.photos import SkinScene, encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.demo.words import demo_text
 from pixiodoc_desktop.errors import VaultExists
@@ -45,6 +46,7 @@ class DemoPatient:
     site: str
     reason: str
     treatment: str
+    mole_map: bool = False  # twenty naevi on the body map, each photographed every visit
 
 
 DEMO_PATIENTS: tuple[DemoPatient, ...] = (
@@ -155,8 +157,9 @@ DEMO_PATIENTS: tuple[DemoPatient, ...] = (
         "male",
         "naevus",
         "chest",
-        "Atypical naevus follow-up",
+        "Mole mapping: multiple naevi",
         "Sequential digital dermoscopy",
+        mole_map=True,
     ),
     DemoPatient(
         "Lindqvist",
@@ -198,8 +201,12 @@ def build_demo_vault(
     on_progress: Callable[[int, int], None] | None = None,
     today: dt.date | None = None,
     language: str = "en",
+    families: tuple[str, ...] = (),
 ) -> DemoVault:
-    """Create the demo vault at `folder` (which must be new or empty), its texts in `language`."""
+    """Create the demo vault at `folder` (which must be new or empty), its texts in `language`.
+
+    `families` picks demo patients by family name instead of the first `patients` (tests
+    that need one particular patient, such as the mole-mapping one)."""
 
     def say(text: str) -> str:
         return demo_text(text, language)
@@ -217,9 +224,20 @@ def build_demo_vault(
     ws, actor = log_in(vault, DEMO_LOGIN, DEMO_PASSWORD)
     Plans(ws).mark_demo(actor)  # the demo has every plan's features (see clinic/access/plans.py)
     today = today or dt.date.today()
-    chosen = DEMO_PATIENTS[:patients]
-    total = len(chosen) * visits
+    chosen = (
+        tuple(p for p in DEMO_PATIENTS if p.family in families)
+        if families
+        else DEMO_PATIENTS[:patients]
+    )
+    total = len(chosen) * visits + sum(photo_count(visits) for p in chosen if p.mole_map)
     done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if on_progress is not None:
+            on_progress(done, total)
+
     try:
         # A colleague to share records with (Patient > Share...), same public password.
         Clinicians(ws).add(
@@ -248,13 +266,14 @@ def build_demo_vault(
             # Most agreed to sharing with colleagues (case bundles); every third did not.
             consents.record(actor, patient.id, scope=ConsentScope.SHARING, granted=index % 3 != 2)
             lesion_id = None
-            if demo.condition == "naevus":
+            if demo.condition == "naevus" and not demo.mole_map:
                 lesion_id = lesions.create(
                     actor, patient.id, body_site_code=demo.site, label=say("Naevus 1")
                 ).id
             scene = scene_for(1000 + index, demo.condition)
             # The close-up shows the same skin on the same course, framed closer.
             close_scene = SkinScene(5000 + index, demo.condition, scene.skin_tone, scene.trend)
+            made: list[tuple[str, dt.date]] = []
             for visit_index in range(visits):
                 weeks_before = 6 * (visits - 1 - visit_index)
                 visit_date = today - dt.timedelta(weeks=weeks_before, days=index % 5)
@@ -270,8 +289,11 @@ def build_demo_vault(
                     if visit_index == 0
                     else say("Week {weeks} review.").format(weeks=6 * visit_index),
                 )
+                made.append((visit.id, visit_date))
                 shots = [(scene, Modality.CLINICAL_OVERVIEW, "Canon EOS R8")]
-                if demo.condition == "naevus":
+                if demo.mole_map:
+                    shots.clear()  # the naevi's own dermoscopy photos come below
+                elif demo.condition == "naevus":
                     shots.append((close_scene, Modality.DERMOSCOPY_POLARISED, "DermLite DL5"))
                 else:
                     shots.append((close_scene, Modality.CLOSE_UP, "Canon EOS R8"))
@@ -306,9 +328,20 @@ def build_demo_vault(
                         source_name=f"demo-{index:02d}-{visit_index}-{shot}.jpg",
                         source=PhotoSource.CAMERA,
                     )
-                done += 1
-                if on_progress is not None:
-                    on_progress(done, total)
+                step()
+            if demo.mole_map:
+                # A dermoscopy close-up of 2/5 the overview's width (the outline's
+                # test photos); 40 mm across, as the other dermoscopy photos.
+                add_mole_map(
+                    ws,
+                    actor,
+                    patient.id,
+                    made,
+                    size=(max(400, size[0] * 2 // 5), max(300, size[1] * 2 // 5)),
+                    seed=7000 + index,
+                    say=say,
+                    on_photo=step,
+                )
     finally:
         lock(ws, actor, logged_out=True)
     return DemoVault(vault.folder, DEMO_LOGIN, DEMO_PASSWORD)

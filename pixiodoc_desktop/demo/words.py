@@ -35,6 +35,21 @@ GERMAN: dict[str, str] = {
     "Baseline photographs taken.": "Ausgangsbefund fotografiert.",
     "Week {weeks} review.": "Kontrolle in Woche {weeks}.",
     "Naevus 1": "Nävus 1",
+    "Naevus {n}": "Nävus {n}",
+    "Mole mapping: multiple naevi": "Ganzkörper-Nävuskontrolle: multiple Nävi",
+    (
+        "Compound naevus with architectural disorder and mild cytological atypia "
+        "(dysplastic naevus). Excision with 2 mm margins advised."
+    ): (
+        "Compound-Nävus mit architektonischer Störung und geringer zytologischer Atypie "
+        "(dysplastischer Nävus). Exzision mit 2 mm Sicherheitsabstand empfohlen."
+    ),
+    (
+        "Dysplastic compound naevus, mild atypia, completely excised; margins clear. No malignancy."
+    ): (
+        "Dysplastischer Compound-Nävus, geringe Atypie, vollständig exzidiert; "
+        "Schnittränder frei. Kein Anhalt für Malignität."
+    ),
 }
 
 

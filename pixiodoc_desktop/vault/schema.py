@@ -146,6 +146,25 @@ class Lesion(Record, Base):
     history: Mapped[list[Any]] = mapped_column(default=list)
 
 
+class LesionMeasurement(Record, Base):
+    """One measurement of a followed lesion on one of its photos (the automatic outline,
+    accepted or corrected, or a traced one): the lesion's size over visits is these rows."""
+
+    __tablename__ = "lesion_measurements"
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    lesion_id: Mapped[str] = mapped_column(ForeignKey("lesions.id"), index=True)
+    photo_id: Mapped[str] = mapped_column(ForeignKey("photos.id"))
+    measured_on: Mapped[dt.date] = mapped_column(Date)  # the photo's visit date
+    area_mm2: Mapped[float] = mapped_column(Float)
+    diameter_mm: Mapped[float] = mapped_column(Float)
+    perimeter_mm: Mapped[float | None] = mapped_column(Float)
+    asymmetry: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(16))  # outline | corrected | traced
+    # The outline in the photo's pixels, [[x, y], ...] (closed implicitly).
+    points: Mapped[list[Any]] = mapped_column(default=list)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class Photo(Record, Base):
     __tablename__ = "photos"
     __table_args__ = (

@@ -264,22 +264,22 @@
 <context>
     <name>BodyMap</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="90"/>
         <source>Body map</source>
         <translation>Körperkarte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="183"/>
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="193"/>
         <source>Front</source>
         <translation>Vorderseite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="193"/>
         <source>Back</source>
         <translation>Rückseite</translation>
     </message>
@@ -312,28 +312,28 @@
 <context>
     <name>BodyMapPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="28"/>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="120"/>
         <source>Click the body map where the lesion is.</source>
         <translation>Klicken Sie auf der Körperkarte dorthin, wo die Läsion ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="31"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="42"/>
         <source>New lesion here…</source>
         <translation>Neue Läsion hier…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="126"/>
         <source>Chosen: %1</source>
         <translation>Gewählt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="128"/>
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="52"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1213,7 +1213,7 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="104"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="461"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="164"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
@@ -1268,83 +1268,83 @@
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="140"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="557"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="393"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="98"/>
         <source>{name}, born {date}</source>
         <translation>{name}, geb. {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="106"/>
         <source>{patient} — Comparison — PixioDoc</source>
         <translation>{patient} — Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="118"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="120"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="198"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="455"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="158"/>
         <source>Saved ✓</source>
         <translation>Gespeichert ✓</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="207"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="212"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="214"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="217"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="218"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="219"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="222"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="281"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="283"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="453"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="156"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1364,12 +1364,12 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="477"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="180"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="517"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="218"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
@@ -2832,22 +2832,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="311"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="594"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="595"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="596"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="597"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="651"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="652"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -4462,22 +4462,22 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="218"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="219"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="220"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="225"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -4485,44 +4485,44 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="226"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="251"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="252"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="246"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="254"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="258"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="263"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="271"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="266"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="274"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="268"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="276"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -6317,21 +6317,26 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="625"/>
+        <source>Only a workspace admin changes the clinic&apos;s settings</source>
+        <translation>Nur ein Arbeitsbereich-Administrator ändert die Einstellungen der Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="627"/>
         <source>The phone server cannot listen on port {port}: {reason}</source>
         <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="626"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="628"/>
         <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="627"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="629"/>
         <source>The phone server&apos;s certificate file {file} does not exist</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="629"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="631"/>
         <source>A secure link needs the clinic&apos;s sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.</source>
         <translation>Ein sicherer Link braucht den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; senden Sie stattdessen ein Fallpaket (pixiodoc case export) oder richten Sie die Synchronisation ein.</translation>
     </message>
@@ -6341,32 +6346,32 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Der automatische Umriss braucht ein Farbfoto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="608"/>
         <source>The stored image of photo {photo} cannot be decoded</source>
         <translation>Das gespeicherte Bild des Fotos {photo} lässt sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="608"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="609"/>
         <source>The photo has no calibration (pixels per mm); calibrate it to measure the lesion</source>
         <translation>Das Foto hat keine Kalibrierung (Pixel pro mm); kalibrieren Sie es, um die Läsion zu messen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="612"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="613"/>
         <source>No lesion stands out from the skin in this photo</source>
         <translation>Auf diesem Foto hebt sich keine Läsion von der Haut ab</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="613"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="614"/>
         <source>The lesion runs off the edge of the photo; take it again with the whole lesion in view</source>
         <translation>Die Läsion reicht über den Rand des Fotos hinaus; nehmen Sie es erneut mit der ganzen Läsion im Bild auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="617"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="618"/>
         <source>The photo is too blurred to find the lesion&apos;s border; take it again in focus</source>
         <translation>Das Foto ist zu unscharf, um den Rand der Läsion zu finden; nehmen Sie es scharf erneut auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="620"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="621"/>
         <source>Hair covers too much of the lesion&apos;s border to outline it; move or trim the hair, or use immersion fluid, and take it again</source>
         <translation>Haare verdecken zu viel vom Rand der Läsion, um sie zu umreißen; streichen Sie die Haare beiseite oder kürzen Sie sie, oder verwenden Sie Immersionsflüssigkeit, und nehmen Sie es erneut auf</translation>
     </message>

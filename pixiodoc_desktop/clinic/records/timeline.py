@@ -21,10 +21,15 @@ from pixiodoc_desktop.clinic.records.consent import ConsentDecision
 from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
 from pixiodoc_desktop.clinic.records.photo_summaries import PhotoSummary
 from pixiodoc_desktop.clinic.records.photo_summaries import summary as _summary
-from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary, _lesion, _visit
+from pixiodoc_desktop.clinic.records.visits import (
+    LesionSummary,
+    VisitSummary,
+    _visit,
+    lesions_of_patient,
+)
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import RecordNotFound
-from pixiodoc_desktop.vault.schema import Consent, Lesion, Patient, Photo, Visit
+from pixiodoc_desktop.vault.schema import Consent, Patient, Photo, Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +76,7 @@ class Timelines:
                     .order_by(Visit.visit_date.desc(), Visit.created_at.desc())
                 )
             )
-            lesions = tuple(
-                _lesion(x)
-                for x in session.scalars(
-                    select(Lesion)
-                    .where(Lesion.patient_id == patient_id, ~Lesion.deleted)
-                    .order_by(Lesion.label)
-                )
-            )
+            lesions = lesions_of_patient(session, patient_id)
             consents = {
                 row.scope: ConsentDecision(
                     row.scope, row.granted, row.decided_on, row.created_by, row.note

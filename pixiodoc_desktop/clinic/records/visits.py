@@ -9,10 +9,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.body_sites import body_site
+from pixiodoc_desktop.clinic.records.lesion_sizes import (
+    DEFAULT_GROWTH_MM,
+    LesionSize,
+    assessed_status,
+    growth_threshold_in,
+    latest_visit_of,
+    sizes_of_patient,
+)
 from pixiodoc_desktop.clinic.workstation import Actor, UnitOfWork, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.vault.schema import Lesion, Patient, Visit
@@ -97,6 +106,10 @@ class LesionSummary:
     status: LesionStatus = LesionStatus.NEW
     position: MapPosition | None = None
     history: tuple[LesionProcedure, ...] = ()
+    # Its measurements, oldest first; `status` is assessed from them (lesion_sizes.py),
+    # `recorded_status` is what was stored (set by hand or by a procedure).
+    sizes: tuple[LesionSize, ...] = ()
+    recorded_status: LesionStatus = LesionStatus.NEW
 
 
 def _visit(v: Visit) -> VisitSummary:
@@ -119,7 +132,12 @@ def _visit(v: Visit) -> VisitSummary:
     )
 
 
-def _lesion(x: Lesion) -> LesionSummary:
+def _lesion(
+    x: Lesion,
+    sizes: tuple[LesionSize, ...] = (),
+    latest_visit: dt.date | None = None,
+    threshold_mm: float = DEFAULT_GROWTH_MM,
+) -> LesionSummary:
     position = None
     if x.map_view is not None and x.map_x is not None and x.map_y is not None:
         position = MapPosition(MapView(x.map_view), x.map_x, x.map_y)
@@ -132,6 +150,7 @@ def _lesion(x: Lesion) -> LesionSummary:
         )
         for entry in (x.history or [])
     )
+    recorded = LesionStatus(x.status or LesionStatus.NEW)
     return LesionSummary(
         x.id,
         x.patient_id,
@@ -139,10 +158,25 @@ def _lesion(x: Lesion) -> LesionSummary:
         x.body_site,
         x.label,
         x.notes,
-        LesionStatus(x.status or LesionStatus.NEW),
+        LesionStatus(assessed_status(recorded.value, sizes, latest_visit, threshold_mm)),
         position,
         history,
+        sizes,
+        recorded,
     )
+
+
+def lesions_of_patient(session: Session, patient_id: str) -> tuple[LesionSummary, ...]:
+    """The patient's live lesions by label, with their measurements and assessed status."""
+    sizes = sizes_of_patient(session, patient_id)
+    latest = latest_visit_of(session, patient_id)
+    threshold = growth_threshold_in(session)
+    rows = session.scalars(
+        select(Lesion)
+        .where(Lesion.patient_id == patient_id, ~Lesion.deleted)
+        .order_by(Lesion.label)
+    )
+    return tuple(_lesion(x, sizes.get(x.id, ()), latest, threshold) for x in rows)
 
 
 def _checked_position(position: MapPosition) -> MapPosition:
@@ -331,12 +365,7 @@ class Lesions:
     def list(self, actor: Actor, patient_id: str) -> list[LesionSummary]:
         with self.ws.read_session() as session:
             require_audited(self.ws, session, actor, patient_id, Action.VIEW)
-            rows = session.scalars(
-                select(Lesion)
-                .where(Lesion.patient_id == patient_id, ~Lesion.deleted)
-                .order_by(Lesion.label)
-            )
-            return [_lesion(x) for x in rows]
+            return list(lesions_of_patient(session, patient_id))
 
     def place(self, actor: Actor, lesion_id: str, position: MapPosition) -> LesionSummary:
         """Put the lesion at a point of the body map (or move it there)."""
