@@ -466,6 +466,10 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "errors",
+        "Changes of workstation {device} in the clinic's bucket were replaced or reordered (batch {batch} does not follow the one before it); they are not applied here until that workstation puts its own copy back at its next sync.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "The audit trail of workstation {device} does not match what the clinic's workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.",
     ),
     QT_TRANSLATE_NOOP(

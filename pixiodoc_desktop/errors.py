@@ -209,6 +209,21 @@ class SyncBatchMissing(SyncError):
         self.missing = dict(missing)
 
 
+class SyncBatchAltered(SyncBatchMissing):
+    """Another workstation's op batch does not follow the one before it (its link by
+    hash, or its writer's head, names another): replaced or reordered in the bucket."""
+
+    def __init__(self, altered: dict[str, int]) -> None:
+        device, seq = sorted(altered.items())[0]
+        SyncError.__init__(
+            self,
+            f"Changes of workstation {device[:8]} in the clinic's bucket were replaced or "
+            f"reordered (batch {seq} does not follow the one before it); they are not "
+            "applied here until that workstation puts its own copy back at its next sync.",
+        )
+        self.missing = dict(altered)
+
+
 class SyncAuditMismatch(SyncError):
     """An audit chain here is shorter than, or differs from, what another PC has seen."""
 

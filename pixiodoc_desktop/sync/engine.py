@@ -25,6 +25,7 @@ from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import (
     SyncAuditMismatch,
+    SyncBatchAltered,
     SyncBatchMissing,
     SyncError,
     SyncImageMissing,
@@ -39,6 +40,7 @@ from pixiodoc_desktop.sync.heads import (
     MISSING,
     check_audit_anchors,
     devices,
+    head_links,
     images_wanted,
     known_latest_batches,
     publish_head,
@@ -46,7 +48,7 @@ from pixiodoc_desktop.sync.heads import (
     wanted_from_me,
 )
 from pixiodoc_desktop.sync.images import missing_images, offer_images, refetch
-from pixiodoc_desktop.sync.pull import drop_erased_locally, pull
+from pixiodoc_desktop.sync.pull import Expected, drop_erased_locally, pull
 from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
 from pixiodoc_desktop.sync.repair import put_back_own_batches
 from pixiodoc_desktop.sync.restored import reapply_own_erasures
@@ -133,7 +135,8 @@ def sync_once(
         pushed = push(ws, store, keys, progress) if push_changes else None
         _publish_clinic(ws, store, keys)
         refetch(ws, store, keys, missing_images(ws), replace=False)  # earlier rounds' gaps
-        pulled = pull(ws, store, keys, progress, known_latest_batches(ws, heads), listed)
+        expect = Expected(known_latest_batches(ws, heads), head_links(heads))
+        pulled = pull(ws, store, keys, progress, expect, listed)
         if pulled.erased_patients:
             gone = drop_erased_locally(ws, pulled.erased_patients)
             delete_remote_blobs(store, keys, gone)  # in case the erasing PC could not
@@ -146,6 +149,8 @@ def sync_once(
         if mismatches:
             first = mismatches[0]
             raise SyncAuditMismatch(first.device_id, first.seq, first.reason)
+        if pulled.altered:
+            raise SyncBatchAltered(pulled.altered)
         if pulled.missing:
             raise SyncBatchMissing(pulled.missing)
         absent = missing_images(ws)
@@ -196,6 +201,8 @@ def sync_once(
 
 def _alert(exc: SyncError) -> dict[str, object] | None:
     """What a SECURITY_ALERT says about a failure that is an integrity fault (else None)."""
+    if isinstance(exc, SyncBatchAltered):
+        return {"check": "sync batch links", "altered": exc.missing}
     if isinstance(exc, SyncBatchMissing):
         return {"check": "sync batches", "missing": exc.missing}
     if isinstance(exc, SyncAuditMismatch):

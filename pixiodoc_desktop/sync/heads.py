@@ -30,6 +30,7 @@ from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.compact import SHREDDED
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
 from pixiodoc_desktop.sync.images import MISSING as MISSING_IMAGE
+from pixiodoc_desktop.sync.links import own_link
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent, SyncBlob, SyncCursor
 
@@ -90,6 +91,16 @@ def known_latest_batches(ws: Workstation, heads: Heads) -> dict[str, int]:
         latest.pop(ws.device_id, None)  # this PC's own number is its next_seq
         state.put(session, BATCH_ANCHORS, latest)
     return latest
+
+
+def head_links(heads: Heads) -> dict[str, tuple[int, str]]:
+    """(last batch, its link) each writer's head names (links.py checks the batch)."""
+    out: dict[str, tuple[int, str]] = {}
+    for device, head in heads.items():
+        batch, link = head.get("batch"), head.get("link")
+        if isinstance(batch, int) and isinstance(link, str) and batch > 0:
+            out[device] = (batch, link)
+    return out
 
 
 def wanted_from_me(ws: Workstation, heads: Heads) -> set[int]:
@@ -156,6 +167,7 @@ def publish_head(
                 select(SyncBlob.blob_id).where(SyncBlob.state == MISSING_IMAGE).limit(WANT_IMAGES)
             )
         )
+        link = own_link(session, next_seq - 1)
         state.put(session, MISSING, missing)
         # what this PC publishes of its own chain is an anchor for it too
         if own is not None:
@@ -166,6 +178,7 @@ def publish_head(
         "format": 1,
         "device": ws.device_id,
         "batch": next_seq - 1,
+        "link": link,  # of that batch (None: no copy kept here)
         "audit": own,
         "seen": seen,
         "want": missing,

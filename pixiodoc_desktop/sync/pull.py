@@ -27,6 +27,7 @@ from pixiodoc_desktop.sync.audit_stream import apply_audit
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
 from pixiodoc_desktop.sync.images import MISSING as MISSING_IMAGE
 from pixiodoc_desktop.sync.images import ImageKeys, fetch_checked, owners_here
+from pixiodoc_desktop.sync.links import Link, applied_links, follows, keep_applied, link_of
 from pixiodoc_desktop.sync.merge import Merger
 from pixiodoc_desktop.sync.ops import Op
 from pixiodoc_desktop.sync.push import (
@@ -54,6 +55,7 @@ class Batch:
     seq: int
     ops: list[Op]
     audit: list[dict[str, Any]]
+    link: Link | None = None  # None: passed over as lost, or not known
 
 
 @dataclass(slots=True)
@@ -67,6 +69,7 @@ class PullResult:
     erased_patients: list[str] = field(default_factory=list)
     header_changed: bool = False
     missing: dict[str, int] = field(default_factory=dict)  # device: first batch not got
+    altered: dict[str, int] = field(default_factory=dict)  # device: first breaking its chain
 
 
 def _cursors(ws: Workstation) -> dict[str, int]:
@@ -74,74 +77,127 @@ def _cursors(ws: Workstation) -> dict[str, int]:
         return {c.device_id: c.last_seq for c in session.scalars(select(SyncCursor))}
 
 
+@dataclass(slots=True)
+class Expected:
+    """What the bucket is checked against while fetching (from heads and this PC)."""
+
+    latest: dict[str, int] = field(default_factory=dict)  # highest batch number heard of
+    heads: dict[str, tuple[int, str]] = field(default_factory=dict)  # writer's (batch, link)
+    accepted: dict[str, set[int]] = field(default_factory=dict)  # losses an Admin accepted
+    missing: dict[str, int] = field(default_factory=dict)  # out: device: first not got
+    altered: dict[str, int] = field(default_factory=dict)  # out: device: first that breaks
+
+
 def fetch_batches(
     ws: Workstation,
     store: ObjectStore,
     keys: SyncKeys,
-    latest: dict[str, int] | None = None,
-    missing: dict[str, int] | None = None,
+    expect: Expected | None = None,
     listed: list[str] | None = None,
 ) -> list[Batch]:
     """Download and open the new batches of every other device, in order per device.
 
     A device's batches are taken up to the first one that is not in the bucket, does
-    not open or is not what its name says; that number goes into `missing` (the round
-    then fails, typed and audited, and the writer puts it back). `latest` is the
-    highest number each device is known to have written (heads.py): a bucket that
-    ends below it lost its newest batches.
+    not open, is not what its name says or does not follow the one before it
+    (links.py); that number goes into `expect.missing` (and `altered` for a broken
+    link): the round then fails, typed and audited, and the writer puts it back.
+    `expect.latest` is the highest number each device is known to have written
+    (heads.py): a bucket that ends below it lost its newest batches. A number an Admin
+    accepted as lost (`losses.py`) is passed over when it is missing, damaged or breaks
+    the chain.
     """
+    expect = expect if expect is not None else Expected()
     cursors = _cursors(ws)
-    known = latest or {}
-    gaps = missing if missing is not None else {}
+    with ws.vault.read_session() as session:
+        applied = applied_links(session)
     devices_prefix = store.key(keys.workspace, "devices") + "/"
     batches: list[Batch] = []
     folders = listed if listed is not None else store.folders(devices_prefix)
-    for device in sorted(set(folders) | set(known)):
+    for device in sorted(set(folders) | set(expect.latest)):
         if device == ws.device_id:
             continue
         after = cursors.get(device, 0)
+        accepted = expect.accepted.get(device, set())
+        link = applied.get(device)
+        before = link if link is not None and link[0] == after else None
         prefix = store.key(keys.workspace, "devices", device, "ops") + "/"
         # listed from the last batch applied: one the bucket lost since (rolled back) counts
         start = batch_key(store, keys, device, after - 1) if after > 1 else ""
         expected = after + 1
-        stopped = False
-        last_applied_listed = after == 0
+        stop: int | None = None
+        first = True
         for name, _size in store.objects(prefix, start_after=start):
             seq_text = name.rsplit("/", 1)[-1]
             if not seq_text.isdigit():
                 continue
-            if not last_applied_listed:
-                last_applied_listed = int(seq_text) == after
-                if last_applied_listed:
+            seq = int(seq_text)
+            if first and after > 0:
+                first = False
+                if seq == after:
                     continue
+                if after not in accepted:
+                    stop = after  # the last batch applied here is gone from the bucket
+                    break
+            first = False
+            while expected < seq and expected in accepted:  # lost for good: passed over
+                batches.append(Batch(device, expected, [], [], None))
+                before, expected = None, expected + 1
+            if seq != expected:
+                stop = expected  # a gap: the writer must put the missing batch back
                 break
-            stopped = True  # unless the batch is taken below
-            if int(seq_text) != expected:
-                break  # a gap: the writer must put the missing batch back
-            try:
-                document = open_json(keys.ops, store.get(name), name=name)
-            except (SyncDataDamaged, NotFound):
+            document = _open_batch(store, keys, name, device, expected)
+            if document is None and expected in accepted:
+                batches.append(Batch(device, expected, [], [], None))
+                before, expected = None, expected + 1
+                continue
+            if document is None:
+                stop = expected
                 break
-            if document.get("device") != device or document.get("seq") != expected:
-                log.warning("Sync: batch %d of device %s names another", expected, device[:8])
+            if not follows(document, before, expect.heads.get(device)) and (
+                expected not in accepted
+            ):
+                log.warning("Sync: batch %d of device %s breaks its chain", expected, device[:8])
+                expect.altered[device] = stop = expected
                 break
-            stopped = False
+            before = (expected, link_of(document), "prev" in document)
             batches.append(
                 Batch(
                     device,
                     expected,
                     [Op.from_json(raw) for raw in document.get("ops", [])],
                     list(document.get("audit", [])),
+                    before,
                 )
             )
             expected += 1
             if len(batches) >= MAX_BATCHES_PER_ROUND:
                 return batches
-        if not last_applied_listed:
-            gaps[device] = after
-        elif stopped or expected <= known.get(device, 0):
-            gaps[device] = expected
+        else:
+            if first and after > 0 and after not in accepted:
+                stop = after  # nothing listed at all, not even the last batch applied
+            while stop is None and expected <= expect.latest.get(device, 0):
+                if expected not in accepted:
+                    stop = expected  # the newest batches are gone
+                    break
+                batches.append(Batch(device, expected, [], [], None))
+                expected += 1
+        if stop is not None:
+            expect.missing[device] = stop
     return batches
+
+
+def _open_batch(
+    store: ObjectStore, keys: SyncKeys, name: str, device: str, seq: int
+) -> dict[str, Any] | None:
+    """The batch under `name`, if it opens and says it is batch `seq` of `device`."""
+    try:
+        document = open_json(keys.ops, store.get(name), name=name)
+    except (SyncDataDamaged, NotFound):
+        return None
+    if document.get("device") != device or document.get("seq") != seq:
+        log.warning("Sync: batch %d of device %s names another", seq, device[:8])
+        return None
+    return document
 
 
 def _wanted_blobs(ws: Workstation, batches: list[Batch]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -237,6 +293,7 @@ def apply_batches(
             cursors: dict[str, int] = {}
             for batch in batches:
                 cursors[batch.device] = max(cursors.get(batch.device, 0), batch.seq)
+            keep_applied(session, {b.device: b.link for b in batches})  # the last per device
             for device, seq in cursors.items():
                 stmt = sqlite_insert(SyncCursor).values(device_id=device, last_seq=seq)
                 session.execute(
@@ -292,13 +349,13 @@ def pull(
     store: ObjectStore,
     keys: SyncKeys,
     progress: Progress | None = None,
-    latest: dict[str, int] | None = None,
+    expect: Expected | None = None,
     listed: list[str] | None = None,
 ) -> PullResult:
-    missing: dict[str, int] = {}
-    batches = fetch_batches(ws, store, keys, latest, missing, listed)
+    expect = expect if expect is not None else Expected()
+    batches = fetch_batches(ws, store, keys, expect, listed)
     if not batches:
-        return PullResult(missing=missing)
+        return PullResult(missing=expect.missing, altered=expect.altered)
     with locking.writing(ws.vault.folder):
         now, later = _wanted_blobs(ws, batches)
         ops = [op for b in batches for op in b.ops]
@@ -306,7 +363,7 @@ def pull(
         got = [b for b in now if b not in failed]
         result = apply_batches(ws, batches, later, got, failed)
     result.blobs, result.blob_bytes = count, size
-    result.missing = missing
+    result.missing, result.altered = expect.missing, expect.altered
     if progress:
         progress("apply", result.ops, result.ops)
     return result

@@ -26,6 +26,7 @@ from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.audit_stream import audit_row_json
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
 from pixiodoc_desktop.sync.directory import capture_local_changes
+from pixiodoc_desktop.sync.links import chain
 from pixiodoc_desktop.sync.ops import BASE_KEY, NOTE_FIELDS, Op
 from pixiodoc_desktop.sync.store import ObjectExists, ObjectStore
 from pixiodoc_desktop.vault.schema import (
@@ -383,6 +384,7 @@ def push(
             "ops": [op.to_json() for op in ops],
             "audit": events,
         }
+        chain(ws, document)  # names the batch before it by hash (links.py)
         name = batch_key(store, keys, ws.device_id, int(frozen["seq"]))
         _put_batch(store, keys, name, document)
         gone = erased_blob_ids(ws, erased)

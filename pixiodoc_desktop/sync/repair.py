@@ -21,6 +21,7 @@ from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncDataDamaged
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
+from pixiodoc_desktop.sync.links import link_of
 from pixiodoc_desktop.sync.push import batch_key
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore
 from pixiodoc_desktop.vault.schema import SyncSentBatch
@@ -28,12 +29,23 @@ from pixiodoc_desktop.vault.schema import SyncSentBatch
 log = logging.getLogger(__name__)
 
 
-def _opens(store: ObjectStore, keys: SyncKeys, name: str, device: str, seq: int) -> bool:
+def _intact(
+    store: ObjectStore,
+    keys: SyncKeys,
+    name: str,
+    device: str,
+    seq: int,
+    copy: dict[str, Any] | None,
+) -> bool:
+    """The bucket's batch opens, is the one its name says and (with a copy here) links
+    as this PC's copy does: neither replaced nor moved by a holder of the key."""
     try:
         document = open_json(keys.ops, store.get(name), name=name)
     except (NotFound, SyncDataDamaged):
         return False
-    return document.get("device") == device and document.get("seq") == seq
+    if document.get("device") != device or document.get("seq") != seq:
+        return False
+    return copy is None or link_of(document) == link_of(copy)
 
 
 def put_back_own_batches(
@@ -63,20 +75,21 @@ def put_back_own_batches(
     }
     settled = range(1, next_seq)
     redo = {seq for seq in settled if seq not in present}
-    for seq in sorted(wanted - redo):
-        if 0 < seq < next_seq and not _opens(
-            store, keys, batch_key(store, keys, ws.device_id, seq), ws.device_id, seq
-        ):
-            redo.add(seq)
-    if not redo:
-        return []
+    # a wanted batch, and its neighbours (a swap moves two), checked against the copies
+    check = {n for seq in wanted for n in (seq - 1, seq, seq + 1) if 0 < n < next_seq} - redo
     with ws.vault.read_session() as session:
         copies = {
             row.seq: row.document
             for row in session.scalars(
-                select(SyncSentBatch).where(SyncSentBatch.seq.in_(sorted(redo)))
+                select(SyncSentBatch).where(SyncSentBatch.seq.in_(sorted(redo | check)))
             )
         }
+    for seq in sorted(check):
+        name = batch_key(store, keys, ws.device_id, seq)
+        if not _intact(store, keys, name, ws.device_id, seq, copies.get(seq)):
+            redo.add(seq)
+    if not redo:
+        return []
     done: list[int] = []
     for seq in sorted(redo):
         document = copies.get(seq)

@@ -2702,162 +2702,162 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="119"/>
         <source>Find patient</source>
         <translation>Patient suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="125"/>
         <source>New patient…</source>
         <translation>Neuer Patient…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="131"/>
         <source>Import photos…</source>
         <translation>Fotos importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="137"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="140"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="145"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="147"/>
         <source>Edit patient…</source>
         <translation>Patient bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="153"/>
         <source>New visit…</source>
         <translation>Neuer Besuch…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="156"/>
         <source>Track lesion…</source>
         <translation>Läsion verfolgen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="162"/>
         <source>Record consent…</source>
         <translation>Einwilligung erfassen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="168"/>
         <source>Open in viewer</source>
         <translation>Im Betrachter öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="174"/>
         <source>Capture photos…</source>
         <translation>Fotos aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="180"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="186"/>
         <source>Audit trail…</source>
         <translation>Protokoll…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="192"/>
         <source>Clinicians…</source>
         <translation>Benutzer…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="201"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="207"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="218"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="221"/>
         <source>P&amp;ractice</source>
         <translation>P&amp;raxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="233"/>
         <source>Vault state</source>
         <translation>Tresorstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="235"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="244"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="253"/>
         <source>Vault unlocked: %1</source>
         <translation>Tresor entsperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="246"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="256"/>
         <source>Clinician: %1</source>
         <translation>Angemeldet: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="260"/>
         <source>Vault locked: %1</source>
         <translation>Tresor gesperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="262"/>
         <source>No vault open</source>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="311"/>
+        <location filename="../../pixiodoc_desktop/gui/entrance.py" line="105"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="595"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="377"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="597"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="379"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="652"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="406"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="71"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="72"/>
         <source>Body map</source>
         <translation>Körperkarte</translation>
     </message>
@@ -3136,12 +3136,12 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="82"/>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="116"/>
         <source>Capture with phone…</source>
         <translation>Mit Telefon aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="185"/>
         <source>The phone pairing could not start.</source>
         <translation>Die Kopplung mit dem Telefon konnte nicht starten.</translation>
     </message>
@@ -6122,256 +6122,261 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="467"/>
+        <source>Changes of workstation {device} in the clinic&apos;s bucket were replaced or reordered (batch {batch} does not follow the one before it); they are not applied here until that workstation puts its own copy back at its next sync.</source>
+        <translation>Änderungen des Arbeitsplatzes {device} im Speicher der Praxis wurden ersetzt oder umgestellt (Stapel {batch} folgt nicht auf den vorigen); sie werden hier erst übernommen, wenn dieser Arbeitsplatz bei seiner nächsten Synchronisation seine eigene Kopie zurückschreibt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="471"/>
         <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
         <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="471"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="475"/>
         <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="475"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="479"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="479"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="483"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="483"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="487"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="484"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="488"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="485"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="489"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="486"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="490"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="490"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="494"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="494"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="498"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="495"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="499"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="498"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="502"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="500"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="504"/>
         <source>{file} is not a case bundle file</source>
         <translation>{file} ist keine Fallpaket-Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="502"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="506"/>
         <source>Case bundle from {clinic}, made {date}; sender verified (key {key})</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender bestätigt (Schlüssel {key})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="506"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="510"/>
         <source>Case bundle from {clinic}, made {date}; sender not verified (signed with key {key}, which this clinic has not exchanged keys with; compare it with the sender)</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (signiert mit Schlüssel {key}, den diese Praxis nicht ausgetauscht hat; vergleichen Sie ihn mit dem Absender)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="510"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="514"/>
         <source>Case bundle from {clinic}, made {date}; sender not verified (the bundle is not signed)</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (das Paket ist nicht signiert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="514"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="518"/>
         <source>This is not a PixioDoc case bundle (.pxcase)</source>
         <translation>Dies ist kein PixioDoc-Fallpaket (.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="518"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="522"/>
         <source>The case bundle is damaged or incomplete</source>
         <translation>Das Fallpaket ist beschädigt oder unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="522"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="526"/>
         <source>The case bundle is damaged (its header is unreadable)</source>
         <translation>Das Fallpaket ist beschädigt (sein Kopf ist unlesbar)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="526"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="530"/>
         <source>This case bundle was made by a newer PixioDoc; update to open it</source>
         <translation>Dieses Fallpaket wurde mit einem neueren PixioDoc erstellt; aktualisieren Sie PixioDoc, um es zu öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="530"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="534"/>
         <source>The case bundle was refused: it holds {count} entries (limit {limit})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es enthält {count} Einträge (Grenze {limit})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="534"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="538"/>
         <source>The case bundle was refused: its entry {entry} would unpack from {packed} to {unpacked} (a decompression bomb)</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} würde sich von {packed} auf {unpacked} entpacken (eine Dekompressionsbombe)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="538"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="542"/>
         <source>The case bundle was refused: it unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="542"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="546"/>
         <source>The case bundle is too large: {bundle_size} (limit {cap})</source>
         <translation>Das Fallpaket ist zu groß: {bundle_size} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="546"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
         <source>This case bundle is protected by a passphrase; enter it</source>
         <translation>Dieses Fallpaket ist mit einer Passphrase geschützt; geben Sie sie ein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="554"/>
         <source>The case bundle asks for an unreasonable key derivation</source>
         <translation>Das Fallpaket verlangt eine unvernünftige Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="554"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="558"/>
         <source>The case bundle is damaged (unknown protection)</source>
         <translation>Das Fallpaket ist beschädigt (unbekannter Schutz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="558"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="562"/>
         <source>The case bundle was altered or damaged after it was made; ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert oder beschädigt; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="562"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="566"/>
         <source>The case bundle&apos;s contents are damaged</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="566"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="570"/>
         <source>The case bundle was altered (its expiry dates disagree)</source>
         <translation>Das Fallpaket wurde verändert (seine Ablaufdaten stimmen nicht überein)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="570"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="574"/>
         <source>This case bundle expired on {date}; ask for a new one</source>
         <translation>Dieses Fallpaket ist am {date} abgelaufen; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="574"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="578"/>
         <source>The case bundle was refused: its entry {entry} unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="578"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="582"/>
         <source>The case bundle&apos;s contents are incomplete</source>
         <translation>Der Inhalt des Fallpakets ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="582"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="586"/>
         <source>This case bundle was imported already on {date} (patient {patient}); open that record instead</source>
         <translation>Dieses Fallpaket wurde bereits am {date} importiert (Patient {patient}); öffnen Sie stattdessen diese Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="586"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="590"/>
         <source>The case bundle&apos;s contents are damaged (its {part} part)</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt (sein Teil {part})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="590"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="594"/>
         <source>The case bundle was altered after it was made (its signature does not match); ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert (seine Signatur stimmt nicht); bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="594"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="598"/>
         <source>The passphrase is wrong for this case bundle</source>
         <translation>Die Passphrase ist für dieses Fallpaket falsch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="598"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
         <source>This case bundle was made for another clinic&apos;s case key</source>
         <translation>Dieses Fallpaket wurde für den Fallschlüssel einer anderen Praxis erstellt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="606"/>
         <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="625"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="629"/>
         <source>Only a workspace admin changes the clinic&apos;s settings</source>
         <translation>Nur ein Arbeitsbereich-Administrator ändert die Einstellungen der Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="627"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="631"/>
         <source>The phone server cannot listen on port {port}: {reason}</source>
         <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="628"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="632"/>
         <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="629"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="633"/>
         <source>The phone server&apos;s certificate file {file} does not exist</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="631"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="635"/>
         <source>A secure link needs the clinic&apos;s sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.</source>
         <translation>Ein sicherer Link braucht den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; senden Sie stattdessen ein Fallpaket (pixiodoc case export) oder richten Sie die Synchronisation ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="607"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="611"/>
         <source>The automatic outline needs a colour photo</source>
         <translation>Der automatische Umriss braucht ein Farbfoto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="608"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="612"/>
         <source>The stored image of photo {photo} cannot be decoded</source>
         <translation>Das gespeicherte Bild des Fotos {photo} lässt sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="609"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="613"/>
         <source>The photo has no calibration (pixels per mm); calibrate it to measure the lesion</source>
         <translation>Das Foto hat keine Kalibrierung (Pixel pro mm); kalibrieren Sie es, um die Läsion zu messen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="613"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="617"/>
         <source>No lesion stands out from the skin in this photo</source>
         <translation>Auf diesem Foto hebt sich keine Läsion von der Haut ab</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="614"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="618"/>
         <source>The lesion runs off the edge of the photo; take it again with the whole lesion in view</source>
         <translation>Die Läsion reicht über den Rand des Fotos hinaus; nehmen Sie es erneut mit der ganzen Läsion im Bild auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="618"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="622"/>
         <source>The photo is too blurred to find the lesion&apos;s border; take it again in focus</source>
         <translation>Das Foto ist zu unscharf, um den Rand der Läsion zu finden; nehmen Sie es scharf erneut auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="621"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="625"/>
         <source>Hair covers too much of the lesion&apos;s border to outline it; move or trim the hair, or use immersion fluid, and take it again</source>
         <translation>Haare verdecken zu viel vom Rand der Läsion, um sie zu umreißen; streichen Sie die Haare beiseite oder kürzen Sie sie, oder verwenden Sie Immersionsflüssigkeit, und nehmen Sie es erneut auf</translation>
     </message>
