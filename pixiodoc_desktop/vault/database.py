@@ -86,6 +86,49 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+class OpenDatabase:
+    """An unlocked vault's database: a write engine (its transactions take the write lock
+    at BEGIN) and a read engine, with their session factories once `migrate` ran."""
+
+    def __init__(self, path: Path, key: bytes) -> None:
+        self.write_engine = open_engine(path, key)
+        try:
+            self.read_engine = open_engine(path, key)
+        except BaseException:
+            self.write_engine.dispose()
+            raise
+
+        @event.listens_for(self.write_engine, "begin")
+        def _immediate(conn: object) -> None:
+            # Take the write lock at BEGIN so that read-then-write (the audit
+            # chain tip, the next sequence number) is atomic across processes.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+
+        self.writer: sessionmaker[Session] | None = None
+        self.reader: sessionmaker[Session] | None = None
+
+    def migrate(self) -> None:
+        """Bring the schema up to date; only then are there sessions."""
+        migrate(self.write_engine)
+        self.writer = session_factory(self.write_engine)
+        self.reader = session_factory(self.read_engine)
+
+    def close(self) -> None:
+        for engine in (self.read_engine, self.write_engine):
+            engine.dispose()
+        self.reader = self.writer = None
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file and empty it."""
+        # A raw connection: the engine's "begin" hook would open a write transaction,
+        # inside which SQLite refuses to checkpoint.
+        raw = self.write_engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            raw.close()
+
+
 def _alembic_config(engine: Engine | None = None) -> Config:
     """Alembic's settings: our script folder, and the open engine when migrating."""
     # Alembic loads at the first unlock (which migrates), not with the program.

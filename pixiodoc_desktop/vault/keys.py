@@ -209,3 +209,27 @@ def recovery_wrapping_key(recovery_key: str, salt: bytes) -> bytes:
         algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"pixiodoc/v1/recovery"
     )
     return hkdf.derive(cleaned.encode("ascii"))
+
+
+@dataclass(frozen=True, slots=True)
+class VaultKeys:
+    """Everything derived from WK while the vault is unlocked."""
+
+    workspace: bytes
+    database: bytes
+    blob_id: bytes
+    audit: bytes
+    header: bytes
+
+    @classmethod
+    def from_workspace(cls, wk: bytes, vault_id: str, *, blob_id: bytes | None = None) -> VaultKeys:
+        """`blob_id` is the key of the vault's first WK, carried over rotations: image
+        objects are named by it (and their encryption binds the name)."""
+        context = vault_id.encode()
+        return cls(
+            workspace=wk,
+            database=derive_key(wk, "database", context=context),
+            blob_id=blob_id or derive_key(wk, "blob-id", context=context),
+            audit=derive_key(wk, "audit", context=context),
+            header=derive_key(wk, "header", context=context),
+        )

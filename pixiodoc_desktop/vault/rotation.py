@@ -20,16 +20,17 @@ from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.errors import UnknownClinician, VaultBusy, VaultDamaged, WrongPassword
 from pixiodoc_desktop.vault import keys, rekey
-from pixiodoc_desktop.vault.header import RESTORE_HINT, WrappedKey
-from pixiodoc_desktop.vault.schema import PatientKey
-from pixiodoc_desktop.vault.vault import (
+from pixiodoc_desktop.vault.credentials import (
     AWAITING_PASSWORD,
     CARRIED_BLOB_ID_KEY,
-    Vault,
-    VaultKeys,
+    blob_id_aad,
     credential_aad,
     recovery_aad,
 )
+from pixiodoc_desktop.vault.header import RESTORE_HINT, WrappedKey
+from pixiodoc_desktop.vault.keys import VaultKeys
+from pixiodoc_desktop.vault.schema import PatientKey
+from pixiodoc_desktop.vault.vault import Vault
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ def rotate_workspace_key(
             **header.extra,
             AWAITING_PASSWORD: awaiting,
             CARRIED_BLOB_ID_KEY: keys.b64(
-                keys.wrap(new.workspace, new.blob_id, aad=vault.blob_id_aad())
+                keys.wrap(new.workspace, new.blob_id, aad=blob_id_aad(vault.header))
             ),
         },
     )

@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError, VaultError
+from pixiodoc_desktop.vault.keys import VaultKeys
 from pixiodoc_desktop.vault.rotation import RotatedKeys
 from pixiodoc_desktop.vault.rotation import rotate_workspace_key as renew_keys
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting
-from pixiodoc_desktop.vault.vault import VaultKeys
 
 SYNC_BUCKET_SETTING = "sync.bucket"  # see sync/settings.py (the clinic may not import sync)
 DEACTIVATION_HINT = (

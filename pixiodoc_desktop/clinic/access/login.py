@@ -18,9 +18,10 @@ from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.audit.log import AuditLog
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import AccountDeactivated, PixioDocError
+from pixiodoc_desktop.vault.credentials import Unlocked
 from pixiodoc_desktop.vault.schema import Clinician
 from pixiodoc_desktop.vault.throttle import FREE_ATTEMPTS
-from pixiodoc_desktop.vault.vault import Unlocked, Vault
+from pixiodoc_desktop.vault.vault import Vault
 
 log = logging.getLogger(__name__)
 
