@@ -326,6 +326,10 @@ class PhoneServerUnavailable(PhoneError):
     """The phone server cannot listen (the port is taken, or the certificate does not load)."""
 
 
+class PhoneRelayNeedsSync(PhoneError):
+    """The bucket route needs the clinic's sync bucket, and sync is not set up here."""
+
+
 class ShareLinkError(PixioDocError):
     """A secure link cannot be made, changed or read (the message says why)."""
 

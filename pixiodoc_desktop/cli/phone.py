@@ -19,7 +19,7 @@ from pixiodoc_desktop.cli.common import (
 from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.config import load_settings
 from pixiodoc_desktop.phone.intake import Arrival
-from pixiodoc_desktop.phone.opening import start_pairing
+from pixiodoc_desktop.phone.opening import Route, start_pairing
 from pixiodoc_desktop.phone.pairing import PairingTarget
 
 
@@ -46,7 +46,9 @@ def phone_pair(args: argparse.Namespace) -> int:
         print(arrival.photo_id, flush=True)
 
     try:
-        server = start_pairing(ws, actor, target, settings, on_arrival=arrived)
+        server = start_pairing(
+            ws, actor, target, settings, on_arrival=arrived, route=Route(args.route)
+        )
         previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
         try:
             pairing = server.intake.pairing
@@ -98,5 +100,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.add_argument("--port", type=int, help="listen here (default: settings; 0 = any free port)")
     p.add_argument("--address", help="the address phones use (default: this PC's LAN address)")
+    p.add_argument(
+        "--route",
+        default=str(Route.LAN),
+        choices=[str(r) for r in Route],
+        help="lan: this PC serves the phone on the clinic network; bucket: through the "
+        "clinic's sync bucket (guest Wi-Fi, mobile data); auto: the bucket when this PC "
+        "cannot listen on the network (default: lan)",
+    )
     p.add_argument("--json", action="store_true", help="a JSON summary when the pairing ends")
     p.set_defaults(handler=phone_pair)

@@ -25,9 +25,8 @@ from pixiodoc_desktop.gui.views.phone_dialog import PhonePairingDialog
 from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.phone.intake import Arrival, patient_label
-from pixiodoc_desktop.phone.opening import start_pairing
+from pixiodoc_desktop.phone.opening import PhoneLink, start_pairing
 from pixiodoc_desktop.phone.pairing import EndReason, PairingState, PairingTarget
-from pixiodoc_desktop.phone.server import PhoneServer
 
 
 def _ended_text(reason: EndReason | None) -> str:
@@ -71,12 +70,12 @@ class PhoneCapture(QObject):
         self.state = state
         self.window = window
         self.dialog: PhonePairingDialog | None = None
-        self.server: PhoneServer | None = None
+        self.server: PhoneLink | None = None
         self._target: PairingTarget | None = None
         self._generation = 0  # which open() the pairing being started belongs to
         # Every server ever started (also one whose start finished after a lock), so
         # that none outlives the session: they are ended on lock and closed on exit.
-        self._servers: list[PhoneServer] = []
+        self._servers: list[PhoneLink] = []
         self._servers_lock = threading.Lock()
         self.action = QAction(
             QCoreApplication.translate("PhoneCapture", "Capture with phone…"), window
@@ -153,7 +152,7 @@ class PhoneCapture(QObject):
         generation = self._generation
         session, settings = self.ctx.session, self.ctx.settings
 
-        def start() -> PhoneServer:
+        def start() -> PhoneLink:
             services, actor = session.require()
             server = start_pairing(
                 services.workstation,
@@ -170,12 +169,12 @@ class PhoneCapture(QObject):
             self._failed
         ).run(self.ctx.worker)
 
-    def _started(self, server: PhoneServer, generation: int) -> None:
+    def _started(self, server: PhoneLink, generation: int) -> None:
         if self.dialog is None or generation != self._generation:
             server.intake.pairing.end(EndReason.ENDED)  # superseded while it started
             return
         self.server = server
-        self.dialog.show_code(server.url, f"https://{server.address}:{server.port}")
+        self.dialog.show_code(server.url, server.where)
         self.timer.start()
         self._tick()
 

@@ -227,6 +227,12 @@ class Pairing:
                 )
             self._refuse_if_ended()
 
+    def check_open(self) -> None:
+        """Refuse once the pairing has ended (the relay's phone carries no token)."""
+        with self._lock:
+            self._expire_locked()
+            self._refuse_if_ended()
+
     def _refuse_if_ended(self) -> None:
         if self._ended is None:
             return

@@ -43,6 +43,7 @@ DRAIN = (
 _STATIC = {
     "/static/phone.js": ("phone.js", "text/javascript; charset=utf-8"),
     "/static/aesgcm.js": ("aesgcm.js", "text/javascript; charset=utf-8"),
+    "/static/phone-transport.js": ("phone-transport.js", "text/javascript; charset=utf-8"),
     "/static/phone.css": ("phone.css", "text/css; charset=utf-8"),
 }
 _SECURITY_HEADERS = {
@@ -324,6 +325,8 @@ class _Handler(BaseHTTPRequestHandler):
 class PhoneServer:
     """Serves one pairing over HTTPS until it ends; then the port is closed again."""
 
+    route = "lan"
+
     def __init__(
         self,
         intake: PhoneIntake,
@@ -376,6 +379,11 @@ class PhoneServer:
     @property
     def port(self) -> int:
         return self._port
+
+    @property
+    def where(self) -> str:
+        """What the pairing screen shows as the route's address."""
+        return f"https://{self.address}:{self._port}"
 
     @property
     def url(self) -> str:

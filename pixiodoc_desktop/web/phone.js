@@ -1,7 +1,8 @@
 // The phone capture page. It keeps everything in memory only (no localStorage,
 // IndexedDB, Cache API or service worker): the pairing key from the URL fragment,
 // the session token, and each photo until the workstation has committed it.
-import { fromBase64, importKey, keyBytesFromFragment, open, seal } from "./aesgcm.js";
+import { importKey, keyBytesFromFragment, open, seal } from "./aesgcm.js";
+import { lanTransport, relayTransport } from "./phone-transport.js";
 
 const PHOTO_AAD = "pixiodoc-phone/v1/photo/";
 const INFO_AAD = "pixiodoc-phone/v1/info";
@@ -10,6 +11,7 @@ const GHOST_AAD = "pixiodoc-phone/v1/ghost";
 const TEXT = {
   en: {
     connecting: "Connecting…", paired: "Paired with the workstation",
+    pairedBucket: "Paired through the clinic's cloud storage",
     shutter: "Take photo", file: "Camera app", ghost: "Last visit",
     noSite: "Site: as at the workstation", noLesion: "No tracked lesion",
     sending: "sending", retrying: "retrying", committed: "saved", refused: "refused",
@@ -35,6 +37,7 @@ const TEXT = {
   },
   de: {
     connecting: "Verbinde…", paired: "Mit dem Arbeitsplatz gekoppelt",
+    pairedBucket: "Über den Cloud-Speicher der Praxis gekoppelt",
     shutter: "Foto aufnehmen", file: "Kamera-App", ghost: "Letzter Besuch",
     noSite: "Stelle: wie am Arbeitsplatz", noLesion: "Keine verfolgte Läsion",
     sending: "wird gesendet", retrying: "neuer Versuch", committed: "gespeichert",
@@ -68,9 +71,11 @@ const named = (names) => (typeof names === "string" ? names : names[LANG] || nam
 
 const $ = (id) => document.getElementById(id);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const encoder = new TextEncoder();
+const textEncoder = new TextEncoder();
 
-const state = { key: null, token: null, ended: false, info: null, items: [], queue: Promise.resolve() };
+const state = { key: null, link: null, ended: false, info: null, items: [], queue: Promise.resolve() };
+// Served from the clinic's bucket, the page carries the relay's presigned URLs.
+const relayConfig = document.getElementById("relay-config");
 
 function say(text, kind) {
   const box = $("message");
@@ -88,20 +93,6 @@ function reasonText(data, fallback) {
   return (data && T[data.error]) || (data && data.message) || fallback;
 }
 
-function api(path, options = {}) {
-  const headers = Object.assign({}, options.headers || {});
-  if (state.token) headers.Authorization = "Bearer " + state.token;
-  return fetch(path, Object.assign({}, options, { headers, cache: "no-store", credentials: "omit" }));
-}
-
-async function json(response) {
-  try {
-    return await response.json();
-  } catch (e) {
-    return {};
-  }
-}
-
 // --- pairing ---------------------------------------------------------------------------
 
 async function pair() {
@@ -112,33 +103,30 @@ async function pair() {
     return;
   }
   state.key = await importKey(keyBytes);
-  const code = location.pathname.split("/").pop();
-  let response;
+  state.link = relayConfig
+    ? relayTransport(JSON.parse(relayConfig.textContent), state.key)
+    : lanTransport();
+  document.body.dataset.route = state.link.route;
+  let claimed;
   try {
-    response = await api("/api/claim", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ code }),
-    });
+    claimed = await state.link.claim();
   } catch (e) {
     end("unreachable");
     return;
   }
-  const data = await json(response);
-  if (!response.ok) {
-    end(data.error, data);
+  if (!claimed.ok) {
+    end(claimed.error, claimed);
     return;
   }
-  state.token = data.token;
   try {
-    const plain = await open(state.key, fromBase64(data.info), INFO_AAD);
+    const plain = await open(state.key, claimed.info, INFO_AAD);
     state.info = JSON.parse(new TextDecoder().decode(plain));
   } catch (e) {
     end("badKey");
     return;
   }
   $("patient").textContent = state.info.patient;
-  setStatus(T.paired, "paired");
+  setStatus(state.link.route === "bucket" ? T.pairedBucket : T.paired, "paired");
   fillPlacement();
   $("shutter").disabled = false;
   startCamera();
@@ -180,10 +168,10 @@ function fillPlacement() {
 async function poll() {
   if (state.ended) return;
   try {
-    const response = await api("/api/state");
-    if (response.status === 410) {
-      end((await json(response)).error);
-    } else if (response.ok && $("message").dataset.kind === "network") {
+    const answer = await state.link.poll();
+    if (answer.ended) {
+      end(answer.ended);
+    } else if ($("message").dataset.kind === "network") {
       say("");
     }
   } catch (e) {
@@ -255,15 +243,14 @@ async function shoot() {
 
 async function loadGhost() {
   const ghost = $("ghost");
-  const params = new URLSearchParams({ site: $("site").value, lesion: $("lesion").value });
   try {
-    const response = await api("/api/ghost?" + params.toString());
-    if (response.status !== 200) {
+    const sealed = await state.link.ghost($("site").value, $("lesion").value);
+    if (!sealed) {
       ghost.hidden = true;
       $("ghost-control").hidden = true;
       return;
     }
-    const plain = await open(state.key, await response.arrayBuffer(), GHOST_AAD);
+    const plain = await open(state.key, sealed, GHOST_AAD);
     if (ghost.src) URL.revokeObjectURL(ghost.src);
     ghost.src = URL.createObjectURL(new Blob([plain], { type: "image/jpeg" }));
     ghost.hidden = false;
@@ -282,7 +269,7 @@ function render(item) {
 }
 
 async function add(blob, name) {
-  const item = { id: crypto.randomUUID(), state: "sending", sealed: null, message: "" };
+  const item = { id: null, state: "sending", sealed: null, message: "" };
   item.node = document.createElement("li");
   const thumb = document.createElement("img");
   thumb.alt = "";
@@ -296,7 +283,7 @@ async function add(blob, name) {
   $("strip").prepend(item.node);
   state.items.push(item);
   render(item);
-  const meta = encoder.encode(
+  const meta = textEncoder.encode(
     JSON.stringify({
       name,
       site: $("site").value || null,
@@ -315,6 +302,7 @@ async function add(blob, name) {
     render(item);
     return;
   }
+  item.id = await state.link.uploadId();
   item.sealed = await seal(state.key, plain, PHOTO_AAD + item.id);
   state.queue = state.queue.then(() => send(item));
 }
@@ -327,35 +315,24 @@ async function send(item) {
       render(item);
       return;
     }
-    let response = null;
-    try {
-      response = await api("/api/photo", {
-        method: "POST",
-        headers: { "Content-Type": "application/octet-stream", "X-Upload-Id": item.id },
-        body: item.sealed,
-      });
-    } catch (e) {
-      response = null; // the connection broke: the photo is still here, send it again
-    }
-    if (response && response.ok) {
-      const data = await json(response);
+    const answer = await state.link.send(item.id, item.sealed);
+    if (answer.state === "committed") {
       item.state = "committed";
-      item.photo = data.photo;
-      item.node.dataset.photo = data.photo;
+      item.photo = answer.photo;
+      item.node.dataset.photo = answer.photo;
       item.sealed = null;
       render(item);
       return;
     }
-    const data = response ? await json(response) : {};
-    if (response && response.status === 410) {
-      end(data.error, data);
+    if (answer.state === "ended") {
+      end(answer.error, answer);
       item.state = "unsent";
       render(item);
       return;
     }
-    if (response && response.status !== 429 && response.status < 500) {
+    if (answer.state === "refused") {
       item.state = "refused";
-      item.message = reasonText(data, T.refused);
+      item.message = reasonText(answer, T.refused);
       item.sealed = null;
       render(item);
       return;

@@ -6341,6 +6341,11 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="629"/>
+        <source>A phone outside the clinic network sends its photos through the clinic&apos;s sync bucket, and sync is not set up on this workstation; connect the phone to the clinic network, or set up sync.</source>
+        <translation>Ein Telefon außerhalb des Praxisnetzes sendet seine Fotos über den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; verbinden Sie das Telefon mit dem Praxisnetz oder richten Sie die Synchronisation ein.</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/error_catalogue.py" line="635"/>
         <source>A secure link needs the clinic&apos;s sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.</source>
         <translation>Ein sicherer Link braucht den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; senden Sie stattdessen ein Fallpaket (pixiodoc case export) oder richten Sie die Synchronisation ein.</translation>

@@ -26,8 +26,8 @@ from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.config import Settings
-from pixiodoc_desktop.errors import PairingRefused, PhoneServerUnavailable
-from pixiodoc_desktop.phone.opening import start_pairing
+from pixiodoc_desktop.errors import PairingRefused, PhoneRelayNeedsSync, PhoneServerUnavailable
+from pixiodoc_desktop.phone.opening import Route, start_pairing
 from pixiodoc_desktop.phone.pairing import EndReason, Pairing, PairingState, PairingTarget
 from pixiodoc_desktop.phone.sealing import seal_photo
 from pixiodoc_desktop.phone.server import PhoneServer
@@ -247,3 +247,26 @@ def test_the_clinic_it_certificate_from_the_settings_is_served(
     missing = Settings(phone_cert_file=str(tmp_path / "gone.crt"), phone_key_file=str(key_file))
     with pytest.raises(PhoneServerUnavailable, match=r"gone\.crt does not exist"):
         start_pairing(workstation, actor, PairingTarget(patient.id), missing)
+
+
+def test_without_sync_a_pairing_through_the_bucket_says_why_and_nothing_listens(
+    workstation: Workstation, actor: Actor, patient: PatientSummary
+) -> None:
+    for route in (Route.BUCKET, Route.AUTO):
+        settings = Settings(phone_port=0, phone_address="127.0.0.1")
+        if route is Route.BUCKET:
+            with pytest.raises(PhoneRelayNeedsSync, match="sync is not set up on this workstation"):
+                start_pairing(workstation, actor, PairingTarget(patient.id), settings, route=route)
+        else:  # no sync: "auto" stays on the clinic network, even on loopback
+            link = start_pairing(
+                workstation,
+                actor,
+                PairingTarget(patient.id),
+                settings,
+                route=route,
+                bind="127.0.0.1",
+            )
+            try:
+                assert isinstance(link, PhoneServer)
+            finally:
+                link.close()
