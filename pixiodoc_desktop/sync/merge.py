@@ -11,29 +11,29 @@ overwriting: an edit that was not made on top of the text this PC has
 `sync_conflicts` for the clinician, the newer one shown meanwhile.
 
 Applying writes straight through the session, never through a UnitOfWork,
-so nothing applied here is recorded in the outbox again (no echo).
+so nothing applied here is recorded in the outbox again (no echo). The
+notes' conflicts are merge_notes.py's; patient keys, clinicians and settings
+are written by merge_directory.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import uuid
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.records.patients import search_key
+from pixiodoc_desktop.sync.merge_directory import DirectoryWrites
+from pixiodoc_desktop.sync.merge_notes import NoteConflicts
 from pixiodoc_desktop.sync.ops import (
     BASE_KEY,
     CHUNK,
-    CLINICIAN_FIELDS,
     IMMUTABLE_FIELDS,
     NATURAL_KEYS,
     NOTE_FIELDS,
-    SYNCED_SETTINGS,
     ApplyResult,
     Op,
     RecordWrites,
@@ -43,15 +43,9 @@ from pixiodoc_desktop.sync.ops import (
     table_info,
 )
 from pixiodoc_desktop.vault.schema import (
-    Clinician,
     OutboxOperation,
     Patient,
-    PatientKey,
-    Setting,
     SyncClock,
-    SyncConflict,
-    SyncDirectoryEntry,
-    utcnow,
 )
 
 log = logging.getLogger(__name__)
@@ -68,7 +62,8 @@ class Merger:
         self.rows: dict[tuple[str, str], RowState] = {}
         self.pending: dict[tuple[str, str], list[OutboxOperation]] = {}
         self.result = ApplyResult()
-        self._conflicts: dict[tuple[str, str, str], SyncConflict] = {}
+        self.notes = NoteConflicts(session, self.tables, self.result, self._pending_hlc)
+        self.directory = DirectoryWrites(session, self.credentials, self.result)
         self._touched_outbox: set[int] = set()
 
     # --- loading ---------------------------------------------------------------
@@ -155,7 +150,7 @@ class Merger:
                 row.clocks.get(name, ""), self._pending_hlc(op.entity, op.entity_id, name) or ""
             )
             if (op.entity, name) in NOTE_FIELDS:
-                self._check_note(op, row, name, value, local)
+                self.notes.check(op, row, name, value, local)
             if op.hlc > local:
                 row.changes[name] = value
                 row.clocks[name] = op.hlc
@@ -202,82 +197,6 @@ class Merger:
                 outbox.fields = {k: v for k, v in outbox.fields.items() if k != name}
                 self._touched_outbox.add(outbox.id)
 
-    # --- notes -----------------------------------------------------------------
-
-    def _current_value(self, entity: str, entity_id: str, row: RowState, name: str) -> Any:
-        if name in row.changes:
-            return row.changes[name]
-        info = self.tables.get(entity)
-        if info is None or not row.exists:
-            return None
-        return self.session.scalar(select(info.table.c[name]).where(info.table.c.id == entity_id))
-
-    def _check_note(self, op: Op, row: RowState, name: str, value: Any, local: str) -> None:
-        if not local or local == op.hlc:
-            return
-        pending = self._pending_hlc(op.entity, op.entity_id, name)
-        base = op.base.get(name)
-        current = row.clocks.get(name)
-        concurrent = pending is not None or (current is not None and base != current)
-        if not concurrent:
-            if op.hlc > local:
-                self._auto_resolve(op, name)
-            return
-        mine = self._current_value(op.entity, op.entity_id, row, name)
-        if mine == value:
-            return
-        self._record_conflict(op, name, {local: mine, op.hlc: value}, row)
-
-    def _open_conflict(self, entity: str, entity_id: str, name: str) -> SyncConflict | None:
-        key = (entity, entity_id, name)
-        if key not in self._conflicts:
-            found = self.session.scalar(
-                select(SyncConflict).where(
-                    SyncConflict.entity == entity,
-                    SyncConflict.entity_id == entity_id,
-                    SyncConflict.field == name,
-                    SyncConflict.resolved_at.is_(None),
-                )
-            )
-            if found is None:
-                return None
-            self._conflicts[key] = found
-        return self._conflicts[key]
-
-    def _record_conflict(self, op: Op, name: str, versions: dict[str, Any], row: RowState) -> None:
-        conflict = self._open_conflict(op.entity, op.entity_id, name)
-        if conflict is None:
-            conflict = SyncConflict(
-                id=str(uuid.uuid4()),
-                entity=op.entity,
-                entity_id=op.entity_id,
-                field=name,
-                patient_id=self._patient_of(op, row),
-                versions={},
-                kept_hlc="",
-                detected_at=utcnow(),
-            )
-            self.session.add(conflict)
-            self._conflicts[(op.entity, op.entity_id, name)] = conflict
-            self.result.conflicts += 1
-        merged = {**conflict.versions, **{k: ("" if v is None else v) for k, v in versions.items()}}
-        conflict.versions = merged
-        conflict.kept_hlc = max(merged)
-
-    def _auto_resolve(self, op: Op, name: str) -> None:
-        conflict = self._open_conflict(op.entity, op.entity_id, name)
-        if conflict is not None and op.hlc > max(conflict.versions, default=""):
-            conflict.resolved_at = utcnow()
-            conflict.resolved_by = str(op.fields.get("updated_by") or "") or None
-
-    def _patient_of(self, op: Op, row: RowState) -> str | None:
-        if op.entity == "patients":
-            return op.entity_id
-        value = op.fields.get("patient_id") or self._current_value(
-            op.entity, op.entity_id, row, "patient_id"
-        )
-        return str(value) if value else None
-
     # --- writing -----------------------------------------------------------------
 
     def _write(self) -> None:
@@ -288,11 +207,11 @@ class Merger:
             if entity in self.tables:
                 self._plan_record(plan, entity, entity_id, row)
             elif entity == "patient_keys":
-                self._write_patient_key(entity_id, row)
+                self.directory.patient_key(entity_id, row)
             elif entity == "clinicians":
-                self._write_clinician(entity_id, row)
+                self.directory.clinician(entity_id, row)
             elif entity == "settings":
-                self._write_setting(entity_id, row)
+                self.directory.setting(entity_id, row)
         self._resolve_natural_keys(plan)
         plan.execute(self.session, self.tables)
         self._derive_search_keys(plan)
@@ -440,107 +359,3 @@ class Merger:
                 lost.deleted_hlc = lost.deleted_hlc or max(lost.clocks.values(), default="0")
                 lost.exists = False
                 lost.dirty = True
-
-    def _write_patient_key(self, patient_id: str, row: RowState) -> None:
-        if row.delete:
-            self.session.execute(delete(PatientKey).where(PatientKey.patient_id == patient_id))
-            self._snapshot("patient_key", patient_id, {"erased": True})
-            self.result.erased_patients.append(patient_id)
-            return
-        wrapped = row.changes.get("wrapped_key")
-        if wrapped is None:
-            return
-        stmt = sqlite_insert(PatientKey).values(
-            patient_id=patient_id, wrapped_key=bytes.fromhex(str(wrapped))
-        )
-        self.session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["patient_id"], set_={"wrapped_key": stmt.excluded.wrapped_key}
-            )
-        )
-        self._snapshot("patient_key", patient_id, {"wrapped_key": str(wrapped)})
-
-    def _write_clinician(self, user_id: str, row: RowState) -> None:
-        entry = self.session.get(SyncDirectoryEntry, ("clinician", user_id))
-        snapshot = dict(entry.snapshot) if entry else {}
-        snapshot.update({k: v for k, v in row.changes.items() if k in CLINICIAN_FIELDS})
-        clinician = self.session.get(Clinician, user_id)
-        columns = {
-            k: snapshot[k] for k in ("login", "display_name", "role", "active") if k in snapshot
-        }
-        if "login" in columns and (clinician is None or clinician.login != columns["login"]):
-            columns["login"] = snapshot["login"] = self._free_login(user_id, str(columns["login"]))
-        if clinician is None:
-            if {"login", "display_name", "role"} <= columns.keys():
-                created = snapshot.get("created_at")
-                self.session.add(
-                    Clinician(
-                        id=user_id,
-                        created_at=dt.datetime.fromisoformat(created) if created else utcnow(),
-                        **columns,
-                    )
-                )
-        else:
-            for key, value in columns.items():
-                setattr(clinician, key, value)
-        header = bool({"credential", "active", "login", "display_name"} & row.changes.keys())
-        self._snapshot("clinician", user_id, snapshot, header_pending=header)
-        self.result.header_changed |= header
-
-    def _free_login(self, user_id: str, login: str) -> str:
-        """Two PCs created clinicians with the same login: the larger id gets a suffix,
-        decided the same way on every PC (vault.json follows)."""
-        clash = self.session.scalar(
-            select(Clinician).where(
-                func.lower(Clinician.login) == login.lower(), Clinician.id != user_id
-            )
-        )
-        if clash is None:
-            return login
-        if user_id > clash.id:
-            return f"{login}.{user_id[:4]}"
-        renamed = f"{clash.login}.{clash.id[:4]}"
-        entry = self.session.get(SyncDirectoryEntry, ("clinician", clash.id))
-        snapshot = (
-            dict(entry.snapshot)
-            if entry
-            else {
-                "display_name": clash.display_name,
-                "role": clash.role,
-                "active": clash.active,
-                "created_at": clash.created_at.isoformat(),
-                "credential": self.credentials.get(clash.id),
-            }
-        )
-        clash.login = renamed
-        self.session.flush()
-        snapshot["login"] = renamed
-        self._snapshot("clinician", clash.id, snapshot, header_pending=True)
-        self.result.header_changed = True
-        return login
-
-    def _write_setting(self, key: str, row: RowState) -> None:
-        if key not in SYNCED_SETTINGS or "value" not in row.changes:
-            return
-        value = str(row.changes["value"])
-        stmt = sqlite_insert(Setting).values(key=key, value=value)
-        self.session.execute(
-            stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value})
-        )
-        self._snapshot("setting", key, {"value": value})
-
-    def _snapshot(
-        self, kind: str, key: str, snapshot: dict[str, Any], *, header_pending: bool = False
-    ) -> None:
-        stmt = sqlite_insert(SyncDirectoryEntry).values(
-            kind=kind, key=key, snapshot=snapshot, header_pending=header_pending
-        )
-        self.session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["kind", "key"],
-                set_={
-                    "snapshot": stmt.excluded.snapshot,
-                    "header_pending": stmt.excluded.header_pending,
-                },
-            )
-        )
