@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
+from pixiodoc_desktop.clinic.records.comparison_handouts import ComparisonHandouts
 from pixiodoc_desktop.clinic.records.comparisons import (
     Annotation,
     AnnotationKind,
@@ -251,12 +252,12 @@ def test_export_png_has_no_text_chunks_and_is_audited(
     services: ClinicServices,
     actor: Actor,
     patient: str,
-    comparisons: Comparisons,
     workstation: Workstation,
     tmp_path: Path,
 ) -> None:
     photos = _add_series(services, actor, patient, "upper-back", 10)
-    target = comparisons.export_handout(
+    handouts = ComparisonHandouts(workstation)
+    target = handouts.export(
         actor, photos[0].id, photos[2].id, tmp_path / "handout", _text(), fmt="png"
     )
     assert target.suffix == ".png"
@@ -267,7 +268,7 @@ def test_export_png_has_no_text_chunks_and_is_audited(
     exported = _events(workstation, "DATA_EXPORTED")
     assert len(exported) == 1 and exported[0].details["format"] == "png"
     assert exported[0].patient_id == patient
-    pdf = comparisons.export_handout(
+    pdf = handouts.export(
         actor, photos[0].id, photos[2].id, tmp_path / "handout.pdf", _text(), fmt="pdf"
     )
     body = pdf.read_bytes()
@@ -289,11 +290,9 @@ def test_export_needs_admin_on_the_record(
     tmp_path: Path,
 ) -> None:
     photos = _add_series(services, actor, patient, "upper-back", 11)
-    comparisons = Comparisons(workstation)
+    handouts = ComparisonHandouts(workstation)
     with pytest.raises(PermissionDenied):
-        comparisons.export_handout(
-            second_clinician, photos[0].id, photos[2].id, tmp_path / "x.png", _text()
-        )
+        handouts.export(second_clinician, photos[0].id, photos[2].id, tmp_path / "x.png", _text())
     assert not (tmp_path / "x.png").exists()
     assert photos[0].id != photos[2].id
     assert ImageSize.SCREEN == "screen"

@@ -7,7 +7,8 @@ coordinates of the photo each belongs to. Nothing is ever burned into a
 stored image.
 
 Opening photos for comparison is audited as PHOTO_VIEWED with the screen
-("comparison" or "consultation") in the details; exports as DATA_EXPORTED.
+("comparison" or "consultation") in the details; the handout export
+(comparison_handouts.py) as DATA_EXPORTED.
 
 The consultation screen (shown to the patient) follows one consent rule,
 `may_show_to_patient`: a patient's photos are shown there when the consent in
@@ -21,17 +22,12 @@ consent alone never suffices.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
-import cv2
-import numpy as np
-from numpy.typing import NDArray
 from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
@@ -45,17 +41,10 @@ from pixiodoc_desktop.clinic.records.comparison_marks import (
 from pixiodoc_desktop.clinic.records.consent import Consents
 from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos, PhotoSummary
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
-from pixiodoc_desktop.errors import DamagedImage, InvalidInput, PermissionDenied, RecordNotFound
-from pixiodoc_desktop.imaging.alignment import Alignment, aligned_pair, rescale_homography
-from pixiodoc_desktop.imaging.handout import (
-    HandoutFormat,
-    HandoutText,
-    encode_handout,
-    render_handout,
-)
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
+from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.measure import Measurement, measure
-from pixiodoc_desktop.imaging.normalise import normalise_to
 from pixiodoc_desktop.vault.schema import Comparison, Photo
 
 MAX_ANNOTATIONS = 200
@@ -384,107 +373,6 @@ class Comparisons:
             measurements=tuple(MeasurementTrace.from_json(m) for m in data["measurements"]),
             version=data["version"],
         )
-
-    # --- export ----------------------------------------------------------------------------
-
-    def check_can_export(self, actor: Actor, patient_id: str) -> None:
-        """Fail fast (before rendering) when the actor may not export this record."""
-        with self.ws.read_session() as session:
-            try:
-                require(session, actor, patient_id, Action.EXPORT)
-            except AccessDenied as denied:
-                self.ws.audit_alone(denied.draft)
-                raise
-
-    def export_handout(
-        self,
-        actor: Actor,
-        before_id: str,
-        after_id: str,
-        out: Path,
-        text: HandoutText,
-        *,
-        fmt: HandoutFormat | str = HandoutFormat.PNG,
-        alignment: Alignment | None = None,
-        normalised: bool = False,
-        comparison_id: str | None = None,
-    ) -> Path:
-        """Write a one-page handout (PNG or PDF) straight to `out`; audited as DATA_EXPORTED.
-
-        The page is made in memory and written once to the chosen file: no
-        plaintext temporary file, no metadata. Needs Admin on the record.
-        """
-        fmt = HandoutFormat(fmt)
-        before = self.photos.get(actor, before_id)
-        after = self.photos.get(actor, after_id)
-        if before.patient_id != after.patient_id:
-            raise InvalidInput("Both photos of a comparison must be of the same patient")
-        self.check_can_export(actor, before.patient_id)
-        target = out if out.suffix else out.with_suffix(f".{fmt}")
-        if target.is_dir():
-            raise InvalidInput(f"{target} is a folder; give a file name to export to")
-        if not target.parent.is_dir():
-            raise InvalidInput(f"The folder {target.parent} does not exist")
-        before_img = _decode(self.photos.image(actor, before_id, ImageSize.SCREEN, audited=False))
-        after_img = _decode(self.photos.image(actor, after_id, ImageSize.SCREEN, audited=False))
-        homography = None
-        if alignment is not None:
-            homography = rescale_homography(
-                alignment.homography,
-                (after.width, after.height),
-                (after_img.shape[1], after_img.shape[0]),
-                (before.width, before.height),
-                (before_img.shape[1], before_img.shape[0]),
-            )
-        shown_before, shown_after, mask = aligned_pair(before_img, after_img, homography)
-        if normalised:
-            shown_after = normalise_to(shown_before, shown_after, mask)
-        data = encode_handout(render_handout(shown_before, shown_after, text), fmt)
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        self.record_export(
-            actor,
-            before.patient_id,
-            (before_id, after_id),
-            fmt=str(fmt),
-            comparison_id=comparison_id,
-        )
-        return target
-
-    def record_export(
-        self,
-        actor: Actor,
-        patient_id: str,
-        photo_ids: tuple[str, str],
-        *,
-        fmt: str,
-        comparison_id: str | None = None,
-    ) -> None:
-        """Audit a written comparison export (DATA_EXPORTED)."""
-        self.ws.audit_alone(
-            audit.EventDraft(
-                audit.EventType.DATA_EXPORTED,
-                actor.user_id,
-                patient_id=patient_id,
-                object_type="comparison",
-                object_id=comparison_id or photo_ids[0],
-                details={
-                    "format": fmt,
-                    "what": "comparison handout",
-                    "photos": list(photo_ids),
-                },
-            )
-        )
-
-
-def _decode(data: bytes) -> NDArray[np.uint8]:
-    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-    if image is None:
-        raise DamagedImage("A compared photo could not be decoded.")
-    return np.asarray(image, dtype=np.uint8)
 
 
 def _row_data(row: Comparison) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from pixiodoc_desktop.clinic.records.comparison_handouts import ComparisonHandouts
 from pixiodoc_desktop.clinic.records.comparisons import Annotation, Comparisons, MeasurementTrace
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.gui import labels
@@ -70,7 +71,7 @@ def write_handout(
 
     def job() -> Path:
         services, actor = session.require()
-        return Comparisons(services.workstation).export_handout(
+        return ComparisonHandouts(services.workstation).export(
             actor,
             draft.before_id,
             draft.after_id,
