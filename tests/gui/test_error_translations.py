@@ -138,7 +138,7 @@ def test_every_core_error_message_has_a_template() -> None:
         if not (_covered(skeleton.replace("{}", "7")) or _covered(skeleton.replace("{}", "")))
     ]
     assert not missing, (
-        "error messages without a template in pixiodoc_desktop/error_catalogue.py "
+        "error messages without a template in pixiodoc_desktop/error_catalogue/ "
         "(add one with {placeholders}, then its German to the .ts):\n" + "\n".join(missing)
     )
 

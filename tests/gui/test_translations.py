@@ -35,7 +35,7 @@ from pixiodoc_desktop.gui.views.dialogs import LesionDialog, PatientDialog
 
 UPDATE_COMMAND = (
     ".venv/bin/pyside6-lupdate -no-obsolete -extensions py,ui pixiodoc_desktop/gui ui "
-    "pixiodoc_desktop/error_catalogue.py -source-language en -target-language de "
+    "pixiodoc_desktop/error_catalogue -source-language en -target-language de "
     "-ts resources/translations/pixiodoc_de.ts"
 )
 
@@ -58,7 +58,7 @@ def test_lupdate_finds_every_string_translated(tmp_path: Path) -> None:
             "py,ui",
             "pixiodoc_desktop/gui",
             "ui",
-            "pixiodoc_desktop/error_catalogue.py",
+            "pixiodoc_desktop/error_catalogue",
             "-source-language",
             "en",
             "-target-language",
