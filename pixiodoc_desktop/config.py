@@ -46,6 +46,7 @@ class Settings:
     phone_address: str = ""
     phone_cert_file: str = ""
     phone_key_file: str = ""
+    phone_show_full_name: bool = False  # the pairing's default; initials and year otherwise
 
     def validate(self) -> None:
         for f in dataclasses.fields(self):

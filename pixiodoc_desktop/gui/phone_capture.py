@@ -25,7 +25,7 @@ from pixiodoc_desktop.gui.views.phone_dialog import PhonePairingDialog
 from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.phone.intake import Arrival, patient_label
-from pixiodoc_desktop.phone.opening import PhoneLink, start_pairing
+from pixiodoc_desktop.phone.opening import PhoneLink, Route, start_pairing, sync_is_set_up
 from pixiodoc_desktop.phone.pairing import EndReason, PairingState, PairingTarget
 
 
@@ -121,7 +121,15 @@ class PhoneCapture(QObject):
 
     # --- opening --------------------------------------------------------------------------
 
-    def open(self, context: CaptureContext | None = None, *, full_name: bool = False) -> None:
+    def open(
+        self,
+        context: CaptureContext | None = None,
+        *,
+        full_name: bool | None = None,
+        route: Route = Route.AUTO,
+    ) -> None:
+        """Pair a phone for the record on screen: on the clinic network, or through the
+        bucket (chosen, or when this PC cannot listen on the network: `Route.AUTO`)."""
         record = self.state.record
         if not self.state.has_record() or record is None:
             return
@@ -129,6 +137,8 @@ class PhoneCapture(QObject):
         if context is not None and context.patient_id != patient.id:
             context = None
         self.end(EndReason.ENDED)
+        if full_name is None:
+            full_name = self.ctx.settings.phone_show_full_name
         target = PairingTarget(
             patient.id,
             visit_id=context.visit_id if context else None,
@@ -146,35 +156,41 @@ class PhoneCapture(QObject):
             self.dialog.end_requested.connect(lambda: self.end(EndReason.ENDED))
             self.dialog.finished.connect(self._dialog_closed)
             self.dialog.full_name_toggled.connect(self._full_name_toggled)
+            self.dialog.route_requested.connect(self._route_requested)
+            self.dialog.full_name.blockSignals(True)
+            self.dialog.full_name.setChecked(full_name)
+            self.dialog.full_name.blockSignals(False)
             self.dialog.show()
         self._target = target
         self._generation += 1
         generation = self._generation
         session, settings = self.ctx.session, self.ctx.settings
 
-        def start() -> PhoneLink:
+        def start() -> tuple[PhoneLink, bool]:
             services, actor = session.require()
+            bucket_ready = sync_is_set_up(services.workstation)
             server = start_pairing(
                 services.workstation,
                 actor,
                 target,
                 settings,
                 on_arrival=self.arrived.emit,
+                route=route,
             )
             with self._servers_lock:
                 self._servers.append(server)
-            return server
+            return server, bucket_ready
 
-        DbOperation(start).success(lambda server: self._started(server, generation)).failure(
+        DbOperation(start).success(lambda started: self._started(*started, generation)).failure(
             self._failed
         ).run(self.ctx.worker)
 
-    def _started(self, server: PhoneLink, generation: int) -> None:
+    def _started(self, server: PhoneLink, bucket_ready: bool, generation: int) -> None:
         if self.dialog is None or generation != self._generation:
             server.intake.pairing.end(EndReason.ENDED)  # superseded while it started
             return
         self.server = server
-        self.dialog.show_code(server.url, server.where)
+        self.dialog.show_code(server.url, server.where, server.route, bucket_ready)
         self.timer.start()
         self._tick()
 
@@ -218,6 +234,15 @@ class PhoneCapture(QObject):
             self.end(EndReason.PATIENT_CHANGED)
 
     def _full_name_toggled(self, checked: bool) -> None:
+        self._reopen(full_name=checked)
+
+    def _route_requested(self, route: str) -> None:
+        server = self.server
+        if server is not None:
+            self._reopen(full_name=server.intake.pairing.target.show_full_name, route=Route(route))
+
+    def _reopen(self, *, full_name: bool, route: Route | None = None) -> None:
+        """A new code for the same place, before a phone has scanned the first one."""
         server = self.server
         if server is not None and server.intake.pairing.state is PairingState.WAITING:
             self.open(
@@ -228,7 +253,8 @@ class PhoneCapture(QObject):
                     lesion_id=server.intake.pairing.target.lesion_id,
                     modality=server.intake.pairing.target.modality,
                 ),
-                full_name=checked,
+                full_name=full_name,
+                route=route or Route(server.route),
             )
 
     def _dialog_closed(self, _result: int) -> None:

@@ -78,8 +78,9 @@ def start_pairing(
     if route is Route.BUCKET:
         return _through_bucket(intake, store or relay_store(ws))
     address = settings.phone_address or lan_address()
-    if route is Route.AUTO and address.startswith("127.") and sync_is_set_up(ws):
-        return _through_bucket(intake, store or relay_store(ws))  # on no network a phone sees
+    alone = not settings.phone_address and address.startswith("127.")  # found no network
+    if route is Route.AUTO and alone and sync_is_set_up(ws):
+        return _through_bucket(intake, store or relay_store(ws))
     try:
         if settings.phone_cert_file:
             certificate = provided_certificate(settings.phone_cert_file, settings.phone_key_file)

@@ -3189,11 +3189,6 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Kopplung beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="98"/>
-        <source>Workstation address: {0}</source>
-        <translation>Adresse des Arbeitsplatzes: {0}</translation>
-    </message>
-    <message>
         <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="103"/>
         <source>Waiting for the phone… the code expires in {0} s</source>
         <translation>Warte auf das Telefon… der Code läuft in {0} s ab</translation>
@@ -3212,6 +3207,31 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="122"/>
         <source>Photos received: {0}</source>
         <translation>Empfangene Fotos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <source>Route: through the clinic&apos;s cloud storage ({0})</source>
+        <translation>Weg: über den Cloud-Speicher der Praxis ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <source>Use the clinic network instead</source>
+        <translation>Stattdessen das Praxisnetz verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <source>Route: clinic network, workstation {0}</source>
+        <translation>Weg: Praxisnetz, Arbeitsplatz {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <source>Phone on guest Wi-Fi or mobile data? Send through the cloud storage</source>
+        <translation>Telefon im Gäste-WLAN oder mobilen Netz? Über den Cloud-Speicher senden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <source>A phone on guest Wi-Fi or mobile data can send through the clinic&apos;s cloud storage once sync is set up on this workstation.</source>
+        <translation>Ein Telefon im Gäste-WLAN oder mobilen Netz kann über den Cloud-Speicher der Praxis senden, sobald die Synchronisation an diesem Arbeitsplatz eingerichtet ist.</translation>
     </message>
 </context>
 <context>
