@@ -11,19 +11,12 @@ copy is durable; a file that cannot be taken goes to ``quarantine/`` with a
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
 
 from pixiodoc_desktop.clinic.records.photos import (
     CaptureContext,
@@ -36,6 +29,7 @@ from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import DamagedImage, IngestError, InvalidInput, PixioDocError
 from pixiodoc_desktop.imaging.prepare import DEFAULT_MAX_BYTES, PreparedImage, prepare_image
 from pixiodoc_desktop.imaging.source_file import read_source_file, refuse_unless_regular, too_large
+from pixiodoc_desktop.watched_folder import Arrival, DropFolder, WatchedFolder
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +37,6 @@ QUARANTINE = "quarantine"
 SETTLE_SECONDS = 0.5
 COMPLETE_WITHIN = 60.0  # a file still damaged this long after its last change is refused
 RETRY_AFTER = 5.0  # when the vault, not the file, is the problem (locked, no permission)
-_POLL = 0.1
 # Written by the operating system or by tethering software before a rename: never photos.
 _IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 _IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".download")
@@ -82,15 +75,11 @@ class HotFolderCounts:
 
 
 @dataclass(slots=True)
-class _Pending:
-    path: Path
+class _Pending(Arrival):
     size: int = -1
     mtime_ns: int = -1
-    stable_since: float = 0.0
-    next_check: float = 0.0
     damaged: str = ""  # why the last decode failed, at this size
     ingested: bool = False  # only the removal of the source is left
-    last_failure: str = ""
 
 
 OutcomeListener = Callable[[HotFolderEvent], None]
@@ -112,7 +101,7 @@ def is_candidate(path: Path) -> bool:
     )
 
 
-class HotFolder:
+class HotFolder(DropFolder):
     """Watches `folder` and ingests each complete image into the current context.
 
     `context` None holds the files until the clinician has chosen a patient.
@@ -142,12 +131,20 @@ class HotFolder:
         self._complete_within = complete_within
         self._retry_after = retry_after
         self._vault_call = vault_call
-        self._changed = threading.Condition()
-        self._pending: dict[Path, _Pending] = {}  # insertion order is arrival order
-        self._busy = False
-        self._stop = threading.Event()
-        self._worker: threading.Thread | None = None
-        self._observer: BaseObserver | None = None
+        self._queue = WatchedFolder(
+            self.folder,
+            what="the hot folder",
+            arrival=_Pending,
+            wanted=is_candidate,
+            look=self._check,
+            crashed=lambda entry: self._failed(
+                entry, "an unexpected error occurred (see the log file)"
+            ),
+            # Not only regular files: a pipe or device left here is quarantined with its reason.
+            listed=lambda path: not path.is_dir(),
+            ready=lambda: self._context is not None,
+        )
+        self._changed = self._queue.changed
         self.counts = HotFolderCounts()
 
     # --- life cycle -----------------------------------------------------------------
@@ -157,112 +154,15 @@ class HotFolder:
         if not self.folder.is_dir():
             raise IngestError(f"The hot folder {self.folder} does not exist")
         self.quarantine.mkdir(exist_ok=True)
-        if watch:
-            observer = Observer()
-            observer.schedule(_Events(self), str(self.folder), recursive=False)
-            observer.daemon = True
-            observer.start()
-            self._observer = observer
-        self.scan()
-        self._worker = threading.Thread(target=self._run, name="hot folder", daemon=True)
-        self._worker.start()
-
-    def scan(self) -> None:
-        """Queue the files present now, oldest first."""
-        try:
-            # Not only regular files: a pipe or device left here is quarantined with its reason.
-            entries = [p for p in self.folder.iterdir() if not p.is_dir()]
-        except OSError as error:
-            log.warning("Cannot list the hot folder: %s", error.strerror)
-            return
-        for path in sorted(entries, key=_age_key):
-            self.offer(path)
-
-    def offer(self, path: Path) -> None:
-        """A file appeared or changed (called by the watcher; safe from any thread)."""
-        path = path if path.is_absolute() else self.folder / path
-        if path.parent != self.folder or not is_candidate(path):
-            return
-        with self._changed:
-            if path not in self._pending:
-                self._pending[path] = _Pending(path)
-            self._changed.notify_all()
+        self._queue.start(worker="hot folder", watch=watch)
 
     def set_context(self, context: CaptureContext | None) -> None:
         """The clinician switched patient, visit or body site on screen."""
         with self._changed:
             self._context = context
-            for entry in self._pending.values():
-                entry.next_check = 0.0
-            self._changed.notify_all()
+            self._queue.recheck_all()
 
-    def wait_idle(self, timeout: float) -> bool:
-        """Until every file in the folder is taken or refused; False after `timeout` seconds."""
-        deadline = time.monotonic() + timeout
-        self.scan()  # files whose events the watcher has not delivered yet count too
-        with self._changed:
-            while self._pending or self._busy:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                self._changed.wait(left)
-        return True
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        with self._changed:
-            self._changed.notify_all()
-        observer, self._observer = self._observer, None
-        if observer is not None:
-            observer.stop()
-            observer.join(timeout)
-        worker = self._worker
-        if worker is not None and worker is not threading.current_thread():
-            worker.join(timeout)
-            if worker.is_alive():
-                log.warning("The hot folder worker did not stop within %.0f s", timeout)
-
-    def __enter__(self) -> HotFolder:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def pending_count(self) -> int:
-        with self._changed:
-            return len(self._pending)
-
-    # --- the worker -------------------------------------------------------------------
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            entry = self._next_due()
-            if entry is None:
-                continue
-            try:
-                self._check(entry)
-            except Exception:
-                log.exception("Unexpected error in the hot folder")
-                self._failed(entry, "an unexpected error occurred (see the log file)")
-            finally:
-                with self._changed:
-                    self._busy = False
-                    self._changed.notify_all()
-
-    def _next_due(self) -> _Pending | None:
-        """The oldest file due for a look, else None after a short wait."""
-        with self._changed:
-            now = time.monotonic()
-            if self._context is not None:
-                for entry in self._pending.values():
-                    if entry.next_check <= now:
-                        self._busy = True
-                        return entry
-            soonest = min((e.next_check for e in self._pending.values()), default=now + 1.0)
-            self._changed.wait(max(0.0, min(soonest - now, _POLL * 5)) or _POLL)
-            return None
+    # --- looking at a file (on the watched folder's worker) --------------------------------
 
     def _check(self, entry: _Pending) -> None:
         now = time.monotonic()
@@ -377,74 +277,19 @@ class HotFolder:
         self._forget(entry)
 
     def _quarantine(self, entry: _Pending, reason: str) -> None:
-        target = _free_name(self.quarantine / entry.path.name)
-        try:
-            self.quarantine.mkdir(exist_ok=True)
-            entry.path.replace(target)
-            stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-            note = target.with_name(target.name + ".reason.txt")
-            note.write_text(f"{reason}\n\nQuarantined {stamp} from {entry.path.name}\n", "utf-8")
-        except FileNotFoundError:
-            self._forget(entry)
-            return
-        except OSError as error:
-            self._failed(entry, f"it could not be moved to quarantine ({error.strerror})")
+        stuck = "it could not be moved to quarantine"
+        if not self._move_aside(entry, self.quarantine, reason, "Quarantined", stuck):
             return
         self.counts.quarantined += 1
         self._forget(entry)
         self._report(HotFolderEvent(entry.path.name, Outcome.QUARANTINED, reason))
 
     def _failed(self, entry: _Pending, reason: str) -> None:
-        entry.next_check = time.monotonic() + self._retry_after
-        if reason != entry.last_failure:  # say it once, not every few seconds
-            entry.last_failure = reason
+        if entry.retry(reason, self._retry_after):
             self.counts.failed += 1
             self._report(HotFolderEvent(entry.path.name, Outcome.FAILED, reason))
-
-    def _forget(self, entry: _Pending) -> None:
-        with self._changed:
-            self._pending.pop(entry.path, None)
-            self._changed.notify_all()
 
     def _report(self, event: HotFolderEvent) -> None:
         log.info("Hot folder: %s", event.outcome)  # no file names: they may name a patient
         if self._on_outcome is not None:
             self._on_outcome(event)
-
-
-class _Events(FileSystemEventHandler):
-    def __init__(self, folder: HotFolder) -> None:
-        self._folder = folder
-
-    def on_created(self, event: FileSystemEvent) -> None:
-        self._offer(event, event.src_path)
-
-    def on_modified(self, event: FileSystemEvent) -> None:
-        self._offer(event, event.src_path)
-
-    def on_closed(self, event: FileSystemEvent) -> None:
-        self._offer(event, event.src_path)
-
-    def on_moved(self, event: FileSystemEvent) -> None:
-        self._offer(event, event.dest_path)
-
-    def _offer(self, event: FileSystemEvent, path: str | bytes) -> None:
-        if not event.is_directory:
-            self._folder.offer(Path(os.fsdecode(path)))
-
-
-def _age_key(path: Path) -> tuple[float, str]:
-    try:
-        return path.stat().st_mtime, path.name
-    except OSError:
-        return 0.0, path.name
-
-
-def _free_name(path: Path) -> Path:
-    if not path.exists():
-        return path
-    for n in range(2, 10_000):
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-        if not candidate.exists():
-            return candidate
-    return path.with_name(f"{path.stem} ({time.time_ns()}){path.suffix}")
