@@ -83,6 +83,13 @@ def make_credential(
 # --- opening the workspace key ---------------------------------------------------------------
 
 
+def _opened_by(header: VaultHeader, credential: Credential, password: str) -> bytes | None:
+    """The WK if `password` is the credential's, else None."""
+    assert credential.key.kdf is not None
+    kek = keys.password_key(password, credential.key.salt, credential.key.kdf)
+    return keys.unwrap(kek, credential.key.wrapped, aad=credential_aad(header, credential.user_id))
+
+
 def password_workspace_key(
     header: VaultHeader, throttle: UnlockThrottle, login: str, password: str
 ) -> tuple[Credential, bytes]:
@@ -116,9 +123,7 @@ def password_workspace_key(
             else f"Too many wrong passwords for {credential.login}. Try again in {left} seconds."
         )
         raise WrongPassword(msg, retry_after=wait)
-    assert credential.key.kdf is not None
-    kek = keys.password_key(password, credential.key.salt, credential.key.kdf)
-    wk = keys.unwrap(kek, credential.key.wrapped, aad=credential_aad(header, credential.user_id))
+    wk = _opened_by(header, credential, password)
     if wk is None:
         after = throttle.failed(credential.login)
         extra = (
@@ -216,10 +221,7 @@ def current_credential(
     credential = header.credential(login)
     if credential is None:
         raise UnknownClinician(f"There is no clinician with the login {login!r} in this vault.")
-    assert credential.key.kdf is not None
-    kek = keys.password_key(old_password, credential.key.salt, credential.key.kdf)
-    aad = credential_aad(header, credential.user_id)
-    if keys.unwrap(kek, credential.key.wrapped, aad=aad) is None:
+    if _opened_by(header, credential, old_password) is None:
         raise WrongPassword(f"The current password for {credential.login} is wrong.")
     if new_password == old_password:
         raise InvalidInput("The new password must differ from the current one")
