@@ -40,17 +40,19 @@ from pathlib import Path
 from typing import Any
 
 import _common
-from search import (
+from _patients import (
     LOGIN,
     PASSWORD,
-    PRACTICE,
     PatientRow,
+    create_vault,
+    grant_rows,
+    key_rows,
     make_patients,
     make_queries,
-    plain_search,
-    time_queries,
-    unlock_to_first_query,
+    patient_rows,
+    record_stamp,
 )
+from _search_timing import compare_searches, time_queries, unlock_to_first_query
 from sqlalchemy import insert
 from sqlalchemy.dialects import sqlite
 
@@ -58,7 +60,7 @@ from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.photos import ImageSize
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.vault import database, keys
+from pixiodoc_desktop.vault import database
 from pixiodoc_desktop.vault.blobs import encrypt_blob
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF, STANDARD_KDF
 from pixiodoc_desktop.vault.schema import Grant, Patient, PatientKey, Photo, Visit
@@ -71,17 +73,6 @@ FOLLOWED_PHOTOS = 1_000
 SCREENFUL = 14  # thumbnails the record loader decrypts with the first screenful
 LIST_LIMIT = 60  # rows the timeline asks for first (a screenful and some)
 CHUNK = 50_000
-
-
-def _stamp(admin_id: str) -> dict[str, Any]:
-    now = dt.datetime(2026, 1, 5, 8, 0, 0)
-    return {
-        "created_at": now,
-        "updated_at": now,
-        "created_by": admin_id,
-        "updated_by": admin_id,
-        "version": 1,
-    }
 
 
 def _visits_and_photos(
@@ -190,61 +181,17 @@ def build_vault(
     rng: random.Random,
 ) -> tuple[int, int]:
     """Create and fill the vault; returns (visits, photos) written."""
-    vault, _recovery = Vault.create(
-        folder,
-        clinic_name="Hautärzte im Verbund",
-        admin_login=LOGIN,
-        admin_name="Dr. Bench Mark",
-        password=PASSWORD,
-        kdf=MINIMUM_KDF if quick else STANDARD_KDF,
+    vault, admin_id = create_vault(
+        folder, "Hautärzte im Verbund", MINIMUM_KDF if quick else STANDARD_KDF
     )
-    admin_id = next(c.user_id for c in vault.header.credentials if c.login == LOGIN)
-    stamp = _stamp(admin_id)
-    aad_base = vault.header.aad_base
+    stamp = record_stamp(admin_id)
     written = {"visit": 0, "photo": 0}
     with vault.write_session() as session, session.begin():
         for start in range(0, len(patients), CHUNK):
             chunk = patients[start : start + CHUNK]
-            session.execute(
-                insert(Patient),
-                [
-                    {
-                        "id": p.id,
-                        "family_name": p.family_name,
-                        "given_name": p.given_name,
-                        "search_key": p.search_key,
-                        "birth_date": p.birth_date,
-                        "sex": "unknown",
-                        "external_id": p.external_id,
-                        "notes": "",
-                        "deleted": False,
-                        **stamp,
-                    }
-                    for p in chunk
-                ],
-            )
-            session.execute(
-                insert(PatientKey),
-                [
-                    {
-                        "patient_id": p.id,
-                        "wrapped_key": keys.wrap(
-                            vault.keys.workspace,
-                            keys.random_key(),
-                            aad=aad_base + f":patient:{p.id}".encode(),
-                        ),
-                    }
-                    for p in chunk
-                ],
-            )
-            session.execute(
-                insert(Grant),
-                [
-                    {"id": str(uuid.uuid4()), "patient_id": p.id, "grantee": g, "level": lv} | stamp
-                    for p in chunk
-                    for g, lv in ((admin_id, "admin"), (PRACTICE, "edit"))
-                ],
-            )
+            session.execute(insert(Patient), patient_rows(chunk, stamp, lambda: "unknown"))
+            session.execute(insert(PatientKey), key_rows(vault, chunk))
+            session.execute(insert(Grant), grant_rows(chunk, admin_id, stamp))
     pending: dict[str, list[dict[str, Any]]] = {"visit": [], "photo": []}
     inserts = {"visit": _raw_insert(Visit.__table__), "photo": _raw_insert(Photo.__table__)}
 
@@ -357,11 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             def real_search(query: str) -> Any:
                 return services.patients.search(actor, query, audited=False)
 
-            for query in queries[:10]:  # warm-up, untimed
-                real_search(query)
-                plain_search(plain, query)
-            search_ms, _cpu, _found = time_queries(real_search, queries)
-            plain_search_ms, _cpu, _found = time_queries(lambda q: plain_search(plain, q), queries)
+            (search_ms, _cpu, _found), (plain_search_ms, _cpu, _found) = compare_searches(
+                real_search, plain, queries
+            )
 
             def real_screenful(patient_id: str = followed.id) -> list[Any]:
                 rows = services.photos.list(actor, patient_id, limit=LIST_LIMIT)

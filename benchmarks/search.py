@@ -30,19 +30,30 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import _common
+from _patients import (
+    LOGIN,
+    PASSWORD,
+    PatientRow,
+    create_vault,
+    grant_rows,
+    key_rows,
+    make_patients,
+    make_queries,
+    patient_rows,
+    record_stamp,
+)
+from _search_timing import compare_searches, unlock_to_first_query
 from sqlalchemy import insert
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
-from pixiodoc_desktop.clinic.records.patients import Patients, fold
+from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource, Sex
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
@@ -53,143 +64,8 @@ from pixiodoc_desktop.vault.vault import Vault
 
 TARGET_P95_MS = 20.0
 TARGET_UNLOCK_S = 1.0
-LOGIN = "dr.bench"
-PASSWORD = "Benchmark-Search-Passphrase-4172"  # noqa: S105 - a throwaway benchmark vault
-PRACTICE = "*"
 
-# fmt: off
-FAMILY_NAMES = (
-    "Müller", "Schmidt", "Schmitz", "Schneider", "Fischer", "Weber", "Meyer", "Wagner",
-    "Becker", "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf",
-    "Schröder", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann",
-    "Lange", "Schmitt", "Werner", "Krause", "Meier", "Lehmann", "Köhler", "Maier", "Günther",
-    "Weiß", "Groß", "Jäger", "Vogel", "Böhm", "Kühn", "Lorenz", "Müller-Lüdenscheidt",
-    "Straßer", "Gruber", "Huber", "Pichler", "Mößner", "Brändli", "Lefèvre", "Dubois", "Bérard",
-    "Gauthier", "Lemaître", "Fontaine", "Moreau", "Girard", "Rousseau", "Chevalier", "Garçon",
-    "Bénard", "Mercier", "Lambert", "Faure", "Noël", "García", "Fernández", "González",
-    "Rodríguez", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Núñez", "Peña", "Muñoz",
-    "Jiménez", "Álvarez", "Conceição", "Simões", "Gonçalves", "Magalhães", "Rossi", "Russo",
-    "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco",
-    "D'Angelo", "Niccolò", "Fabbri", "Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kowalczyk",
-    "Kamiński", "Lewandowski", "Zieliński", "Szymański", "Dąbrowski", "Łukasiewicz", "Żak",
-    "Dvořák", "Novák", "Nováková", "Svoboda", "Černý", "Procházka", "Kučera", "Horváth",
-    "Kovačević", "Babić", "Jurić", "Nagy", "Tóth", "Szabó", "Kovács", "Popescu", "Ionescu",
-    "Ștefănescu", "Sjöberg", "Åström", "Lindqvist", "Øvergaard", "Sørensen", "Jørgensen",
-    "Nieminen", "Mäkinen", "Järvinen", "de Vries", "van den Berg", "Jansen", "Bakker", "Visser",
-    "Yılmaz", "Öztürk", "Çelik", "Şahin", "Doğan", "Papadopoulos", "Oikonómou",
-)
-GIVEN_NAMES = (
-    "Jürgen", "Käthe", "Anna", "Maria", "Lukas", "Jonas", "Sophie", "Lena", "Felix", "Björn",
-    "Sören", "Jörg", "Günter", "Hannelore", "Ursula", "Anneliese", "Matthias", "Stefan",
-    "Sabine", "Monika", "Andrea", "Thomas", "Michael", "Julia", "Laura", "Françoise",
-    "Bérénice", "Hélène", "Élodie", "Jérôme", "Rémi", "Amélie", "Cécile", "Zoë", "Noémie",
-    "Gaël", "Loïc", "José", "María José", "Inés", "Íñigo", "Begoña", "Ramón", "Adrián",
-    "Álvaro", "Sofía", "Lucía", "João", "Conceição", "Luís", "Giulia", "Niccolò", "Lorenzo",
-    "Francesca", "Chiara", "Małgorzata", "Łukasz", "Paweł", "Wojciech", "Agnieszka", "Zofia",
-    "Jiří", "Tomáš", "Lucie", "Petra", "Zdeněk", "Ivana", "Luka", "Marija", "Ana", "Zsófia",
-    "Gábor", "Ágnes", "Ioana", "Mihai", "Åsa", "Sigrún", "Øystein", "Jens", "Ingrid", "Aino",
-    "Eero", "Sanne", "Daan", "Emre", "Ayşe", "Özlem", "Eleni", "Dimitris", "Noah", "Emma",
-    "Mia", "Ben",
-)
-# fmt: on
-# What a clinician types instead of the accented letter, to check accent-insensitivity.
-_PLAIN = str.maketrans("äöüéèçñáíóúłśżřåøışğčćąę", "aoueecnaioulszraoisgccae")
-
-
-# --- the data ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PatientRow:
-    id: str
-    family_name: str
-    given_name: str
-    birth_date: dt.date
-    external_id: str | None
-    search_key: str
-
-
-def search_key(family: str, given: str, external_id: str | None) -> str:
-    """What `Patients.create` stores (kept in step with `patients._search_key`)."""
-    return " ".join(fold(part) for part in (family, given, external_id or "") if part)
-
-
-def make_patients(count: int, rng: random.Random) -> list[PatientRow]:
-    today = dt.date.today()
-    out: list[PatientRow] = []
-    for index in range(count):
-        family = rng.choice(FAMILY_NAMES)
-        if rng.random() < 0.04:  # double-barrelled names
-            family = f"{family}-{rng.choice(FAMILY_NAMES)}"
-        given = rng.choice(GIVEN_NAMES)
-        if rng.random() < 0.08:
-            given = f"{given} {rng.choice(GIVEN_NAMES)}"
-        birth = today - dt.timedelta(days=rng.randint(365, 98 * 365))
-        external = None if rng.random() < 0.1 else f"MRN-{100000 + index * 7:07d}"
-        out.append(
-            PatientRow(
-                str(uuid.uuid4()),
-                family,
-                given,
-                birth,
-                external,
-                search_key(family, given, external),
-            )
-        )
-    return out
-
-
-def make_queries(patients: Sequence[PatientRow], count: int, rng: random.Random) -> list[str]:
-    """Search-as-you-type queries as a receptionist or clinician types them."""
-    queries: list[str] = []
-    kinds = (
-        ["family_prefix"] * 30
-        + ["family_prefix_plain"] * 10
-        + ["full_name"] * 15
-        + ["given_family"] * 5
-        + ["given_prefix"] * 5
-        + ["external_id"] * 12
-        + ["external_id_partial"] * 3
-        + ["birth_iso"] * 8
-        + ["birth_german"] * 7
-        + ["no_match"] * 5
-    )
-    while len(queries) < count:
-        patient = rng.choice(patients)
-        kind = rng.choice(kinds)
-        family, given = patient.family_name, patient.given_name.split()[0]
-        if kind == "family_prefix":  # "mül", "schmi", "dvoř"
-            query = family[: rng.randint(3, min(6, len(family)))].lower()
-        elif kind == "family_prefix_plain":  # typed without accents: "mul", "nunez"
-            query = family[: rng.randint(3, min(6, len(family)))].lower().translate(_PLAIN)
-        elif kind == "full_name":
-            query = f"{family} {given}"
-        elif kind == "given_family":
-            query = f"{given.lower()} {family[:4].lower()}"
-        elif kind == "given_prefix":
-            query = given[: rng.randint(3, min(5, len(given)))]
-        elif kind in ("external_id", "external_id_partial"):
-            if patient.external_id is None:
-                continue
-            query = patient.external_id if kind == "external_id" else patient.external_id[-5:]
-        elif kind == "birth_iso":
-            query = patient.birth_date.isoformat()
-        elif kind == "birth_german":
-            query = patient.birth_date.strftime("%d.%m.%Y")
-        else:
-            query = rng.choice(("xqzw", "Abcdefgh", "MRN-9999999", "1899-01-01"))
-        queries.append(query)
-    return queries
-
-
-def _record(now: dt.datetime, author: str) -> dict[str, Any]:
-    return {
-        "created_at": now,
-        "updated_at": now,
-        "created_by": author,
-        "updated_by": author,
-        "version": 1,
-    }
+# --- the data (the patients and their rows: _patients.py) -----------------------------------
 
 
 def build_vault(
@@ -202,50 +78,11 @@ def build_vault(
     blob_files: bool,
 ) -> tuple[str, int]:
     """Create the vault and fill it; returns (admin user id, visits written)."""
-    vault, _recovery = Vault.create(
-        folder,
-        clinic_name="Hautarztpraxis am Benchmark",
-        admin_login=LOGIN,
-        admin_name="Dr. Bench Mark",
-        password=PASSWORD,
-        kdf=kdf,
-    )
-    admin_id = next(c.user_id for c in vault.header.credentials if c.login == LOGIN)
-    now = dt.datetime(2026, 1, 5, 8, 0, 0)
-    stamp = _record(now, admin_id)
-    aad_base = vault.header.aad_base
-    workspace = vault.keys.workspace
-
-    patient_rows = [
-        {
-            "id": p.id,
-            "family_name": p.family_name,
-            "given_name": p.given_name,
-            "search_key": p.search_key,
-            "birth_date": p.birth_date,
-            "sex": str(rng.choice(list(Sex))),
-            "external_id": p.external_id,
-            "notes": "",
-            "deleted": False,
-            **stamp,
-        }
-        for p in patients
-    ]
-    key_rows = [
-        {
-            "patient_id": p.id,
-            # As Vault.new_patient_key wraps it (AAD: vault header + patient id).
-            "wrapped_key": keys.wrap(
-                workspace, keys.random_key(), aad=aad_base + f":patient:{p.id}".encode()
-            ),
-        }
-        for p in patients
-    ]
-    grant_rows = [
-        {"id": str(uuid.uuid4()), "patient_id": p.id, "grantee": grantee, "level": level, **stamp}
-        for p in patients
-        for grantee, level in ((admin_id, "admin"), (PRACTICE, "edit"))
-    ]
+    vault, admin_id = create_vault(folder, "Hautarztpraxis am Benchmark", kdf)
+    stamp = record_stamp(admin_id)
+    patients_table = patient_rows(patients, stamp, lambda: str(rng.choice(list(Sex))))
+    keys_table = key_rows(vault, patients)
+    grants_table = grant_rows(patients, admin_id, stamp)
 
     # Photos spread unevenly over patients (some followed closely, most rarely),
     # grouped into visits of 1-8 photos.
@@ -318,9 +155,9 @@ def build_vault(
             day += dt.timedelta(days=rng.randint(30, 200))
 
     with vault.write_session() as session, session.begin():
-        session.execute(insert(Patient), patient_rows)
-        session.execute(insert(PatientKey), key_rows)
-        session.execute(insert(Grant), grant_rows)
+        session.execute(insert(Patient), patients_table)
+        session.execute(insert(PatientKey), keys_table)
+        session.execute(insert(Grant), grants_table)
         session.execute(insert(Visit), visit_rows)
         for start in range(0, len(photo_rows), 20_000):
             session.execute(insert(Photo), photo_rows[start : start + 20_000])
@@ -388,46 +225,7 @@ def build_plain_copy(path: Path, patients: Sequence[PatientRow]) -> sqlite3.Conn
     return db
 
 
-def _like_escape(token: str) -> str:
-    return token.replace("/", "//").replace("%", "/%").replace("_", "/_")
-
-
-def plain_search(db: sqlite3.Connection, query: str) -> list[tuple[Any, ...]]:
-    """The same WHERE clause `Patients.search` uses, on the plain table."""
-    from pixiodoc_desktop.clinic.records.patients import _maybe_date
-
-    text = query.strip()
-    sql = "SELECT * FROM patients WHERE deleted = 0"
-    params: list[str] = []
-    birth = _maybe_date(text)
-    if birth is not None:
-        sql += " AND birth_date = ?"
-        params.append(birth.isoformat())
-    elif text:
-        for token in fold(text).split():
-            sql += " AND search_key LIKE '%' || ? || '%' ESCAPE '/'"
-            params.append(_like_escape(token))
-    sql += " ORDER BY search_key LIMIT 200"
-    return db.execute(sql, params).fetchall()
-
-
-# --- measuring --------------------------------------------------------------------------------
-
-
-def time_queries(run: Any, queries: Sequence[str]) -> tuple[list[float], list[float], int]:
-    """Wall and CPU (this thread) milliseconds per query, and the total rows found.
-
-    CPU time hardly depends on what else the machine is doing; wall time does."""
-    times: list[float] = []
-    cpu: list[float] = []
-    found = 0
-    for query in queries:
-        start, start_cpu = time.perf_counter(), time.thread_time()
-        rows = run(query)
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.thread_time() - start_cpu) * 1000)
-        found += len(rows)
-    return times, cpu, found
+# --- measuring (the searches and the unlock: _search_timing.py) ------------------------------
 
 
 def measure_kdf(kdf: KdfParams, repeats: int = 3) -> float:
@@ -436,35 +234,6 @@ def measure_kdf(kdf: KdfParams, repeats: int = 3) -> float:
     return _common.median(
         [_common.timed(lambda: keys.password_key(PASSWORD, salt, kdf))[0] for _ in range(repeats)]
     )
-
-
-def unlock_to_first_query(folder: Path, first_query: str) -> tuple[float, float]:
-    """(seconds from opening the locked vault to the first search's results, seconds of
-    that spent in the Argon2id derivation).
-
-    The derivation is timed where unlock calls it: on a shared machine a separately
-    timed derivation can differ from the one inside this unlock by a second.
-    """
-    derive = keys.password_key
-    in_kdf: list[float] = []
-
-    def timed_derive(password: str, salt: bytes, params: KdfParams) -> bytes:
-        start = time.perf_counter()
-        key = derive(password, salt, params)
-        in_kdf.append(time.perf_counter() - start)
-        return key
-
-    keys.password_key = timed_derive
-    try:
-        with _common.stopwatch() as elapsed:
-            vault = Vault.open(folder)
-            ws, actor = log_in(vault, LOGIN, PASSWORD)
-            services = ClinicServices.for_workstation(ws)
-            services.patients.search(actor, first_query, audited=False)
-    finally:
-        keys.password_key = derive
-    lock(ws, actor, logged_out=True)
-    return elapsed[0], sum(in_kdf)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -529,12 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             def real(query: str, service: Patients = patients_service, who: Actor = actor) -> Any:
                 return service.search(who, query, audited=False)
 
-            for query in queries[:10]:  # warm-up, untimed
-                real(query)
-                plain_search(plain, query)
-            real_ms, real_cpu, real_found = time_queries(real, queries)
-            plain_ms, plain_cpu, plain_found = time_queries(
-                lambda q: plain_search(plain, q), queries
+            (real_ms, real_cpu, real_found), (plain_ms, plain_cpu, plain_found) = compare_searches(
+                real, plain, queries
             )
         finally:
             lock(ws, actor, logged_out=True)

@@ -1,0 +1,99 @@
+"""Timing patient search: the plain-SQLite baseline query, per-query times, unlock to a
+first answer. Shared by search.py and scale.py."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import _common
+from _patients import LOGIN, PASSWORD
+
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patients import fold
+from pixiodoc_desktop.clinic.services import ClinicServices
+from pixiodoc_desktop.vault import keys
+from pixiodoc_desktop.vault.keys import KdfParams
+from pixiodoc_desktop.vault.vault import Vault
+
+
+def _like_escape(token: str) -> str:
+    return token.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def plain_search(db: sqlite3.Connection, query: str) -> list[tuple[Any, ...]]:
+    """The same WHERE clause `Patients.search` uses, on the plain table."""
+    from pixiodoc_desktop.clinic.records.patients import _maybe_date
+
+    text = query.strip()
+    sql = "SELECT * FROM patients WHERE deleted = 0"
+    params: list[str] = []
+    birth = _maybe_date(text)
+    if birth is not None:
+        sql += " AND birth_date = ?"
+        params.append(birth.isoformat())
+    elif text:
+        for token in fold(text).split():
+            sql += " AND search_key LIKE '%' || ? || '%' ESCAPE '/'"
+            params.append(_like_escape(token))
+    sql += " ORDER BY search_key LIMIT 200"
+    return db.execute(sql, params).fetchall()
+
+
+def time_queries(run: Any, queries: Sequence[str]) -> tuple[list[float], list[float], int]:
+    """Wall and CPU (this thread) milliseconds per query, and the total rows found.
+
+    CPU time hardly depends on what else the machine is doing; wall time does."""
+    times: list[float] = []
+    cpu: list[float] = []
+    found = 0
+    for query in queries:
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        rows = run(query)
+        times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+        found += len(rows)
+    return times, cpu, found
+
+
+def compare_searches(
+    real: Callable[[str], Any], plain: sqlite3.Connection, queries: Sequence[str]
+) -> tuple[tuple[list[float], list[float], int], tuple[list[float], list[float], int]]:
+    """`time_queries` of the real search and of `plain_search` on the plain copy, after
+    ten untimed queries of each."""
+    for query in queries[:10]:  # warm-up, untimed
+        real(query)
+        plain_search(plain, query)
+    return time_queries(real, queries), time_queries(lambda q: plain_search(plain, q), queries)
+
+
+def unlock_to_first_query(folder: Path, first_query: str) -> tuple[float, float]:
+    """(seconds from opening the locked vault to the first search's results, seconds of
+    that spent in the Argon2id derivation).
+
+    The derivation is timed where unlock calls it: on a shared machine a separately
+    timed derivation can differ from the one inside this unlock by a second.
+    """
+    derive = keys.password_key
+    in_kdf: list[float] = []
+
+    def timed_derive(password: str, salt: bytes, params: KdfParams) -> bytes:
+        start = time.perf_counter()
+        key = derive(password, salt, params)
+        in_kdf.append(time.perf_counter() - start)
+        return key
+
+    keys.password_key = timed_derive
+    try:
+        with _common.stopwatch() as elapsed:
+            vault = Vault.open(folder)
+            ws, actor = log_in(vault, LOGIN, PASSWORD)
+            services = ClinicServices.for_workstation(ws)
+            services.patients.search(actor, first_query, audited=False)
+    finally:
+        keys.password_key = derive
+    lock(ws, actor, logged_out=True)
+    return elapsed[0], sum(in_kdf)
