@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from exports_support import ExportCase, Orthanc, start_orthanc
+from exports_support import ExportCase, start_exports_orthanc
+from orthanc_support import Orthanc
 from vault_support import CliResult, CliRunner, MadeVault, synthetic_jpeg, synthetic_png
 
 from pixiodoc_desktop.cli import main
@@ -91,7 +92,7 @@ def export_case(services: ClinicServices, actor: Actor) -> ExportCase:
 def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Orthanc]:
     if shutil.which("Orthanc") is None:
         pytest.skip("Orthanc is not installed (Debian: apt-get install orthanc orthanc-dicomweb)")
-    server = start_orthanc(tmp_path_factory.mktemp("orthanc"))
+    server = start_exports_orthanc(tmp_path_factory.mktemp("orthanc"))
     try:
         yield server
     finally:

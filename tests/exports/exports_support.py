@@ -1,18 +1,15 @@
-"""Helpers of the export tests: a real Orthanc on loopback, dciodvfy, pdftoppm."""
+"""Helpers of the export tests: Orthanc with DICOMweb (orthanc_support.py), dciodvfy, pdftoppm."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-DICOMWEB_PLUGIN = Path("/usr/share/orthanc/plugins/libOrthancDicomWeb.so")
+from orthanc_support import PLUGINS, Orthanc, start_orthanc
+
+DICOMWEB_PLUGIN = PLUGINS / "libOrthancDicomWeb.so"
 
 
 @dataclass(frozen=True)
@@ -25,87 +22,17 @@ class ExportCase:
     photo_ids: tuple[str, ...]  # overview (JPEG), dermoscopy polarised (PNG), non-polarised
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Orthanc:
-    process: subprocess.Popen[bytes]
-    dicom_port: int
-    http_port: int
-    ae_title: str
-    log: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}"
-
-    @property
-    def dicomweb_url(self) -> str:
-        return f"{self.url}/dicom-web"
-
-    def get(self, path: str) -> Any:
-        with urllib.request.urlopen(f"{self.url}{path}", timeout=10) as response:  # noqa: S310
-            return json.loads(response.read())
-
-    def delete_everything(self) -> None:
-        for patient in self.get("/patients"):
-            request = urllib.request.Request(f"{self.url}/patients/{patient}", method="DELETE")  # noqa: S310
-            with urllib.request.urlopen(request, timeout=10):  # noqa: S310
-                pass
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-
-def start_orthanc(folder: Path) -> Orthanc:
-    """Orthanc on free loopback ports with its own storage, DICOMweb on, no authentication."""
-    binary = shutil.which("Orthanc")
-    assert binary is not None
-    folder.mkdir(parents=True, exist_ok=True)
-    dicom_port, http_port = free_port(), free_port()
-    config: dict[str, Any] = {
-        "Name": "pixiodoc-test",
-        "StorageDirectory": str(folder / "storage"),
-        "IndexDirectory": str(folder / "storage"),
-        "DicomAet": "ORTHANC",
-        "DicomPort": dicom_port,
-        "HttpPort": http_port,
-        "RemoteAccessAllowed": False,
-        "AuthenticationEnabled": False,
-        "DicomCheckCalledAet": True,
-        "OverwriteInstances": True,
-        "StorageCompression": False,
-        "HttpThreadsCount": 4,
-        "DicomThreadsCount": 2,
-        "Plugins": [str(DICOMWEB_PLUGIN)] if DICOMWEB_PLUGIN.exists() else [],
-        "DicomWeb": {"Enable": True, "Root": "/dicom-web/"},
-    }
-    config_file = folder / "orthanc.json"
-    config_file.write_text(json.dumps(config), encoding="utf-8")
-    log = folder / "orthanc.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen([binary, str(config_file)], stdout=out, stderr=subprocess.STDOUT)
-    orthanc = Orthanc(process, dicom_port, http_port, "ORTHANC", log)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"Orthanc exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            orthanc.get("/system")
-            return orthanc
-        except OSError:
-            time.sleep(0.2)
-    orthanc.stop()
-    raise RuntimeError("Orthanc did not start within 30 s")
+def start_exports_orthanc(folder: Path) -> Orthanc:
+    """Orthanc with DICOMweb on (STOW-RS), uncompressed storage."""
+    return start_orthanc(
+        folder,
+        Orthanc,
+        name="pixiodoc-test",
+        plugins=[DICOMWEB_PLUGIN] if DICOMWEB_PLUGIN.exists() else [],
+        StorageCompression=False,
+        HttpThreadsCount=4,
+        DicomWeb={"Enable": True, "Root": "/dicom-web/"},
+    )
 
 
 def dciodvfy_errors(path: Path) -> list[str]:

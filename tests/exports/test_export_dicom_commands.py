@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exports_support import Orthanc
+from orthanc_support import Orthanc
 from vault_support import LOGIN, PASSWORD, CliRunner
 
 

@@ -4,7 +4,8 @@ re-sending updates instead of duplicating, and clear errors when the PACS says n
 from __future__ import annotations
 
 import pytest
-from exports_support import ExportCase, Orthanc, audit_events, free_port
+from exports_support import ExportCase, audit_events
+from orthanc_support import Orthanc, free_port
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import AssociationRejected, PacsUnreachable, StoreRefused

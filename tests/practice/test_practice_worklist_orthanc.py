@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from orthanc_support import free_port
 from vault_support import LOGIN, PASSWORD, CliRunner, synthetic_jpeg
 from worklist_support import (
     WORKLIST_PLUGIN,
     Order,
     WorklistOrthanc,
-    free_port,
     start,
     write_worklist_file,
 )
