@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pixiodoc_desktop.clinic.access import login
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision
+from pixiodoc_desktop.clinic.records.lesion_sizes import DEFAULT_GROWTH_MM
 from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.records.timeline import Timelines
@@ -51,6 +52,7 @@ class PatientRecord:
     consents: tuple[ConsentDecision, ...]
     loaded_at: dt.datetime
     complete: bool = True
+    growth_threshold_mm: float = DEFAULT_GROWTH_MM  # the clinic's (lesion_sizes.py)
 
 
 class ClinicSession:
@@ -174,6 +176,7 @@ class ClinicSession:
             consents=timeline.consents,
             loaded_at=dt.datetime.now(),
             complete=timeline.complete,
+            growth_threshold_mm=timeline.growth_threshold_mm,
         )
         return record, timeline.thumbnails
 

@@ -313,7 +313,7 @@
     <name>BodyMapPanel</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="39"/>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="86"/>
         <source>Click the body map where the lesion is.</source>
         <translation>Klicken Sie auf der Körperkarte dorthin, wo die Läsion ist.</translation>
     </message>
@@ -323,19 +323,14 @@
         <translation>Neue Läsion hier…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="92"/>
         <source>Chosen: %1</source>
         <translation>Gewählt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="94"/>
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="52"/>
-        <source>Status</source>
-        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2525,6 +2520,83 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     </message>
 </context>
 <context>
+    <name>LesionCard</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="49"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="59"/>
+        <source>Biopsy/excision…</source>
+        <translation>Eingriff…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="61"/>
+        <source>Record a biopsy or an excision with its histology</source>
+        <translation>Eine Biopsie oder Exzision mit ihrer Histologie festhalten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="68"/>
+        <source>Grown when the diameter grew by</source>
+        <translation>Gewachsen, wenn der Durchmesser zunahm um</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="71"/>
+        <source>The clinic&apos;s threshold: a lesion whose largest diameter grew this much shows as grown. Workspace admins change it.</source>
+        <translation>Die Schwelle der Praxis: Eine Läsion, deren größter Durchmesser um so viel zunahm, gilt als gewachsen. Arbeitsbereich-Administratoren ändern sie.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="79"/>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="118"/>
+        <source>Not measured yet: accept an outline in the compare view.</source>
+        <translation>Noch nicht vermessen: Übernehmen Sie im Vergleich eine Umrandung.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="122"/>
+        <source>Largest diameter %1 mm, area %2 mm² (one visit)</source>
+        <translation>Größter Durchmesser %1 mm, Fläche %2 mm² (ein Besuch)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="128"/>
+        <source>Largest diameter %1 → %2 mm (%3 mm), area %4 → %5 mm² over %6 visits</source>
+        <translation>Größter Durchmesser %1 → %2 mm (%3 mm), Fläche %4 → %5 mm² über %6 Besuche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_dialogs.py" line="21"/>
+        <source>Biopsy</source>
+        <translation>Biopsie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_dialogs.py" line="22"/>
+        <source>Excision</source>
+        <translation>Exzision</translation>
+    </message>
+</context>
+<context>
+    <name>LesionChart</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/lesion_chart.py" line="27"/>
+        <source>Largest diameter over visits</source>
+        <translation>Größter Durchmesser im Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/lesion_chart.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/lesion_chart.py" line="89"/>
+        <source>Not measured yet</source>
+        <translation>Noch nicht vermessen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/lesion_chart.py" line="86"/>
+        <source>Largest diameter (mm)</source>
+        <translation>Größter Durchmesser (mm)</translation>
+    </message>
+</context>
+<context>
     <name>LesionDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="243"/>
@@ -3358,6 +3430,40 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../pixiodoc_desktop/gui/practice_inbox.py" line="147"/>
         <source>The practice software opened a patient&apos;s record</source>
         <translation>Die Praxissoftware hat eine Patientenakte geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_dialogs.py" line="31"/>
+        <source>Biopsy or excision: %1</source>
+        <translation>Biopsie oder Exzision: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureForm</name>
+    <message>
+        <location filename="../../ui/procedure.ui" line="11"/>
+        <location filename="../../ui/procedure.ui" line="12"/>
+        <source>Procedure</source>
+        <translation>Eingriff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure.ui" line="13"/>
+        <location filename="../../ui/procedure.ui" line="14"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure.ui" line="15"/>
+        <location filename="../../ui/procedure.ui" line="16"/>
+        <source>Histology</source>
+        <translation>Histologie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure.ui" line="16"/>
+        <source>The pathologist&apos;s finding, when it is in</source>
+        <translation>Der Befund der Pathologie, sobald er vorliegt</translation>
     </message>
 </context>
 <context>

@@ -12,15 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from day_one import demo_app, shoot, shots
+from day_one import demo_app, dialog_of, shoot, shots
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.clinic.records.visits import LesionStatus
 from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
 from pixiodoc_desktop.demo.moles import NAEVI
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.lesion_dialogs import ProcedureDialog
 from pixiodoc_desktop.gui.widgets.body_map import STATUS_COLOURS, regions
 
 __all__ = ["demo_app", "shots"]  # fixtures used below
@@ -85,3 +87,47 @@ def test_the_mole_mapping_patient_shows_a_filled_body_map(
         at = panel.map.to_widget(lesion.position.view, lesion.position.x, lesion.position.y)
         pixel = image.pixelColor(QPointF(at.x() * ratio, at.y() * ratio).toPoint())
         assert _near(pixel, STATUS_COLOURS[lesion.status]), (lesion.label, pixel.name())
+
+    # The grown naevus's marker: its card shows the diameter over the visits as a chart.
+    grown = next(x for x in lesions if x.label.endswith("02"))
+    assert grown.position is not None
+    at = panel.map.to_widget(grown.position.view, grown.position.x, grown.position.y)
+    qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton, pos=at.toPoint())
+    card = panel.card
+    qtbot.waitUntil(card.isVisible)
+    assert card.lesion is not None and card.lesion.id == grown.id
+    assert card.status.currentData() == "grown"
+    assert len(card.chart.points()) == 3
+    heights = [p.y() for p in card.chart.points()]
+    assert heights == sorted(heights, reverse=True)  # each visit drawn higher: it grew
+    assert "+1" in card.change.text()  # about +1.2 mm over three visits
+    assert not card.threshold.isEnabled() or window.state.is_admin
+    shoot(window, shots, f"moles-{language}-grown-lesion-chart")
+    assert window.width() == 1366
+
+    # A stable naevus biopsied from the card: date and histology, its status follows.
+    stable = next(x for x in lesions if x.label.endswith("12"))
+    assert stable.position is not None
+    at = panel.map.to_widget(stable.position.view, stable.position.x, stable.position.y)
+    qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton, pos=at.toPoint())
+    qtbot.waitUntil(lambda: card.lesion is not None and card.lesion.id == stable.id)
+    qtbot.mouseClick(card.procedure, Qt.MouseButton.LeftButton)
+    dialog = dialog_of(ProcedureDialog, window)
+    assert isinstance(dialog, ProcedureDialog)
+    assert dialog.kind.currentData() == "biopsy"
+    qtbot.keyClicks(dialog.histology, "Junctional naevus, no atypia.")
+    shoot(dialog, shots, f"moles-{language}-biopsy-dialog")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            card.lesion is not None
+            and card.lesion.status is LesionStatus.BIOPSIED
+            and card.history.isVisible()
+        ),
+        timeout=10000,
+    )
+    assert "Junctional naevus, no atypia." in card.history.text()
+    shoot(window, shots, f"moles-{language}-biopsied")
+    assert window.width() == 1366  # the German card fits the screen too

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision
+from pixiodoc_desktop.clinic.records.lesion_sizes import DEFAULT_GROWTH_MM, growth_threshold_in
 from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
 from pixiodoc_desktop.clinic.records.photo_summaries import PhotoSummary
 from pixiodoc_desktop.clinic.records.photo_summaries import summary as _summary
@@ -41,6 +42,7 @@ class PatientTimeline:
     photos: tuple[PhotoSummary, ...]  # newest visit first, then by capture time
     complete: bool  # False when only the newest `first` photos were read
     thumbnails: dict[str, bytes]  # decrypted thumbnails of the newest photos, if asked for
+    growth_threshold_mm: float = DEFAULT_GROWTH_MM  # the clinic's, for the lesions' charts
 
 
 class Timelines:
@@ -77,6 +79,7 @@ class Timelines:
                 )
             )
             lesions = lesions_of_patient(session, patient_id)
+            threshold = growth_threshold_in(session)
             consents = {
                 row.scope: ConsentDecision(
                     row.scope, row.granted, row.decided_on, row.created_by, row.note
@@ -120,4 +123,5 @@ class Timelines:
             photos=photos,
             complete=first is None or len(photos) < first,
             thumbnails=decrypted,
+            growth_threshold_mm=threshold,
         )

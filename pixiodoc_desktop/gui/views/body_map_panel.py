@@ -4,15 +4,14 @@ placed by clicking where it is.
 It observes `SessionState` for the record on screen and lets go of it when the record
 closes or the session locks. Creating the lesion goes through the lesion dialog (which runs
 the service on the database worker); the panel only says where. A lesion chosen by its
-marker can have its status changed here (on the database worker; the service checks access
-and audits it).
+marker shows in the lesion card below the map (lesion_card.py): its status, its size over
+visits as a chart, its biopsies and excisions.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.records.visits import LesionStatus, MapPosition, MapView
+from pixiodoc_desktop.clinic.records.visits import MapPosition, MapView
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.session_state import SessionState
-from pixiodoc_desktop.gui.widgets.body_map import BodyMap, status_label
+from pixiodoc_desktop.gui.views.lesion_card import LesionCard
+from pixiodoc_desktop.gui.widgets.body_map import BodyMap
 
 
 class BodyMapPanel(QWidget):
@@ -45,25 +45,15 @@ class BodyMapPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.chosen, 1)
         row.addWidget(self.new_button)
-        self.lesion_label = QLabel()
-        self.lesion_label.setObjectName("bodyMapLesion")
-        self.status = QComboBox()
-        self.status.setObjectName("bodyMapStatus")
-        self.status.setAccessibleName(self.tr("Status"))
-        for status in LesionStatus:
-            self.status.addItem(status_label(status), status.value)
-        lesion_row = QHBoxLayout()
-        lesion_row.addWidget(self.lesion_label, 1)
-        lesion_row.addWidget(self.status)
+        self.card = LesionCard(ctx, state)
         layout = QVBoxLayout(self)
         layout.addWidget(self.map, 1)
-        layout.addLayout(lesion_row)
+        layout.addWidget(self.card)
         layout.addLayout(row)
         self._place: tuple[MapPosition, str] | None = None
         self._lesion_id: str | None = None
         self.map.place_chosen.connect(self._chose)
         self.map.lesion_chosen.connect(self._chose_lesion)
-        self.status.activated.connect(self._set_status)
         self.new_button.clicked.connect(self._new_lesion)
         state.record_shown.connect(self._show)
         state.patient_opened.connect(self._forget)
@@ -80,36 +70,12 @@ class BodyMapPanel(QWidget):
     def _show_lesion(self) -> None:
         record = self.state.record
         lesions = {} if record is None else {x.id: x for x in record.lesions}
-        lesion = lesions.get(self._lesion_id or "")
-        self.lesion_label.setVisible(lesion is not None)
-        self.status.setVisible(lesion is not None)
-        if lesion is not None:
-            self.lesion_label.setText(f"{lesion.label} · {labels.body_site(lesion.body_site)}")
-            self.status.setCurrentIndex(self.status.findData(lesion.status.value))
+        threshold = 1.0 if record is None else record.growth_threshold_mm
+        self.card.show_lesion(lesions.get(self._lesion_id or ""), threshold)
 
     def _chose_lesion(self, lesion_id: str) -> None:
         self._lesion_id = lesion_id
         self._show_lesion()
-
-    def _set_status(self, _index: int) -> None:
-        record, lesion_id = self.state.record, self._lesion_id
-        if record is None or lesion_id is None:
-            return
-        session, patient_id = self.ctx.session, record.patient.id
-        status = str(self.status.currentData())
-
-        def job() -> object:
-            services, actor = session.require()
-            return services.lesions.set_status(actor, lesion_id, status)
-
-        def done(_result: object) -> None:
-            self.ctx.changes.patient_changed.emit(patient_id)
-
-        def failed(exc: Exception) -> None:
-            self._show_lesion()  # back to the stored status
-            self.ctx.notifier.failure(exc)
-
-        self.ctx.worker.submit(job, done, failed)
 
     def _forget(self, _patient_id: str = "") -> None:
         self._place = None
