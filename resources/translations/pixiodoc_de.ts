@@ -1344,17 +1344,17 @@
         <translation>Vergleich gespeichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="98"/>
         <source>Exported on {date}</source>
         <translation>Exportiert am {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="113"/>
         <source>Export comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="115"/>
         <source>PNG image (*.png);;PDF handout (*.pdf)</source>
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
@@ -1379,7 +1379,7 @@
         <translation>{screen} — dieses Fenster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="95"/>
         <source>Comparison · {site}</source>
         <translation>Vergleich · {site}</translation>
     </message>
@@ -2547,7 +2547,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Die Schwelle der Praxis: Eine Läsion, deren größter Durchmesser um so viel zunahm, gilt als gewachsen. Arbeitsbereich-Administratoren ändern sie.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="78"/>
         <source>Threshold</source>
         <translation>Schwelle</translation>
     </message>
@@ -3177,43 +3177,43 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PhoneCapture</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="35"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="34"/>
         <source>The code was not scanned in time. Open a new pairing.</source>
         <translation>Der Code wurde nicht rechtzeitig gescannt. Bitte neu koppeln.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="37"/>
         <source>The pairing ended after ten minutes without photos.</source>
         <translation>Die Kopplung endete nach zehn Minuten ohne Fotos.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="40"/>
         <source>The pairing ended after one hour.</source>
         <translation>Die Kopplung endete nach einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="43"/>
         <source>The pairing ended: the workstation was locked.</source>
         <translation>Die Kopplung ist beendet: Der Arbeitsplatz wurde gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="46"/>
         <source>The pairing ended: another record was opened.</source>
         <translation>Die Kopplung ist beendet: Eine andere Akte wurde geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="51"/>
         <source>The pairing has ended.</source>
         <translation>Die Kopplung ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="82"/>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="115"/>
         <source>Capture with phone…</source>
         <translation>Mit Telefon aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/gui/phone_capture.py" line="200"/>
         <source>The phone pairing could not start.</source>
         <translation>Die Kopplung mit dem Telefon konnte nicht starten.</translation>
     </message>
@@ -3221,87 +3221,89 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PhonePairingDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="52"/>
         <source>Capture with phone</source>
         <translation>Mit Telefon aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="57"/>
         <source>Pairing code for the phone</source>
         <translation>Kopplungscode für das Telefon</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="62"/>
         <source>Scan this code with the phone&apos;s camera. It works for one phone, for two minutes. Photos go straight into this record; nothing stays on the phone.</source>
         <translation>Scannen Sie diesen Code mit der Kamera des Telefons. Er gilt für ein Telefon und zwei Minuten. Die Fotos kommen direkt in diese Akte; auf dem Telefon bleibt nichts.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="82"/>
         <source>Show the full name on the phone</source>
         <translation>Vollständigen Namen auf dem Telefon zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="83"/>
         <source>Otherwise the phone shows initials and year of birth</source>
         <translation>Sonst zeigt das Telefon Initialen und Geburtsjahr</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="175"/>
         <source>Starting…</source>
         <translation>Starte…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="91"/>
         <source>Photos received from the phone</source>
         <translation>Vom Telefon empfangene Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="123"/>
         <source>End pairing</source>
         <translation>Kopplung beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="150"/>
         <source>Waiting for the phone… the code expires in {0} s</source>
         <translation>Warte auf das Telefon… der Code läuft in {0} s ab</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="157"/>
         <source>Paired: {0}</source>
         <translation>Gekoppelt: {0}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="164"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="171"/>
         <source>Photos received: {0}</source>
         <translation>Empfangene Fotos: {0}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="129"/>
         <source>Route: through the clinic&apos;s cloud storage ({0})</source>
         <translation>Weg: über den Cloud-Speicher der Praxis ({0})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="131"/>
         <source>Use the clinic network instead</source>
         <translation>Stattdessen das Praxisnetz verwenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="133"/>
         <source>Route: clinic network, workstation {0}</source>
         <translation>Weg: Praxisnetz, Arbeitsplatz {0}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="135"/>
         <source>Phone on guest Wi-Fi or mobile data? Send through the cloud storage</source>
         <translation>Telefon im Gäste-WLAN oder mobilen Netz? Über den Cloud-Speicher senden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/phone_dialog.py" line="142"/>
         <source>A phone on guest Wi-Fi or mobile data can send through the clinic&apos;s cloud storage once sync is set up on this workstation.</source>
         <translation>Ein Telefon im Gäste-WLAN oder mobilen Netz kann über den Cloud-Speicher der Praxis senden, sobald die Synchronisation an diesem Arbeitsplatz eingerichtet ist.</translation>
     </message>
@@ -5062,1452 +5064,1452 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="11"/>
         <source>{file} does not exist</source>
         <translation>{file} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="35"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="12"/>
         <source>{file} cannot be read: {reason}</source>
         <translation>{file} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="36"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="13"/>
         <source>{file} is not a picture file ({kind}); only regular files can be imported</source>
         <translation>{file} ist keine Bilddatei ({kind}); nur gewöhnliche Dateien können importiert werden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="16"/>
         <source>{file} holds {count} pages; PixioDoc takes one picture per file (save each as its own file)</source>
         <translation>{file} enthält {count} Seiten; PixioDoc nimmt ein Bild pro Datei an (speichern Sie jede Seite als eigene Datei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="20"/>
         <source>{file} holds {count} frames; PixioDoc takes one picture per file (save each as its own file)</source>
         <translation>{file} enthält {count} Einzelbilder; PixioDoc nimmt ein Bild pro Datei an (speichern Sie jedes als eigene Datei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="24"/>
         <source>a folder</source>
         <translation>ein Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="25"/>
         <source>a pipe</source>
         <translation>eine Pipe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="26"/>
         <source>a socket</source>
         <translation>ein Socket</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="50"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="27"/>
         <source>a device</source>
         <translation>ein Gerät</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="28"/>
         <source>not a file</source>
         <translation>keine Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="29"/>
         <source>{file} is too large to decode</source>
         <translation>{file} ist zu groß zum Dekodieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="30"/>
         <source>{file} is empty (0 bytes)</source>
         <translation>{file} ist leer (0 Byte)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="31"/>
         <source>{file} is too large: {size} (limit {limit})</source>
         <translation>{file} ist zu groß: {size} (Grenze {limit})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="32"/>
         <source>{file} is too large: {width} x {height} pixels (limit {limit} megapixels)</source>
         <translation>{file} ist zu groß: {width} × {height} Pixel (Grenze {limit} Megapixel)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="35"/>
         <source>{file} is too large to open with the memory available</source>
         <translation>{file} ist zu groß, um mit dem verfügbaren Arbeitsspeicher geöffnet zu werden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="36"/>
         <source>{file} is not an image PixioDoc accepts: it looks like {kind} (accepted: {accepted})</source>
         <translation>{file} ist kein Bild, das PixioDoc annimmt: Die Datei sieht aus wie {kind} (angenommen werden: {accepted})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="40"/>
         <source>{file} is not an image PixioDoc accepts: its pixels are 32-bit numbers, not 8 or 16 bits per channel</source>
         <translation>{file} ist kein Bild, das PixioDoc annimmt: Die Pixel sind 32-Bit-Zahlen statt 8 oder 16 Bit pro Kanal</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="44"/>
         <source>{file} is not an image PixioDoc accepts: its pixels are floating-point numbers, not 8 or 16 bits per channel</source>
         <translation>{file} ist kein Bild, das PixioDoc annimmt: Die Pixel sind Gleitkommazahlen statt 8 oder 16 Bit pro Kanal</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="48"/>
         <source>{file} is not a camera picture PixioDoc accepts: expected 8-bit pixels</source>
         <translation>{file} ist kein Kamerabild, das PixioDoc annimmt: Erwartet werden 8-Bit-Pixel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="51"/>
         <source>{file} is not a camera picture PixioDoc accepts: expected a grey or BGR frame, got shape {shape}</source>
         <translation>{file} ist kein Kamerabild, das PixioDoc annimmt: Erwartet wird ein Graustufen- oder BGR-Bild, erhalten wurde die Form {shape}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="55"/>
         <source>{file} is a HEIC image, but HEIC support is not installed on this computer (the pillow-heif package)</source>
         <translation>{file} ist ein HEIC-Bild, aber die HEIC-Unterstützung ist auf diesem Computer nicht installiert (Paket pillow-heif)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="59"/>
         <source>{file} could not be saved as a JPEG picture</source>
         <translation>{file} konnte nicht als JPEG-Bild gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="60"/>
         <source>{file} is damaged: {reason}</source>
         <translation>{file} ist beschädigt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="61"/>
         <source>{file} is damaged: it declares a size of {width} x {height} pixels</source>
         <translation>{file} ist beschädigt: Die Datei gibt eine Größe von {width} × {height} Pixeln an</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="64"/>
         <source>the {format} data ends early (truncated file)</source>
         <translation>die {format}-Daten enden vorzeitig (unvollständige Datei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="65"/>
         <source>the {format} data is corrupt and cannot be decoded</source>
         <translation>die {format}-Daten sind fehlerhaft und können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="66"/>
         <source>the JPEG start marker is missing</source>
         <translation>die JPEG-Startmarkierung fehlt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="67"/>
         <source>the JPEG data is corrupt (a misplaced marker)</source>
         <translation>die JPEG-Daten sind fehlerhaft (eine Markierung steht an falscher Stelle)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="68"/>
         <source>the JPEG data is corrupt (a bad segment length)</source>
         <translation>die JPEG-Daten sind fehlerhaft (ungültige Segmentlänge)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="69"/>
         <source>A compared photo could not be decoded.</source>
         <translation>Ein verglichenes Foto konnte nicht dekodiert werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="70"/>
         <source>Permission denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="71"/>
         <source>No such file or directory</source>
         <translation>Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="72"/>
         <source>Is a directory</source>
         <translation>Ist ein Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="74"/>
         <source>empty</source>
         <translation>leer</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="75"/>
         <source>a PDF document</source>
         <translation>ein PDF-Dokument</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="76"/>
         <source>a ZIP archive (or an Office document)</source>
         <translation>ein ZIP-Archiv (oder ein Office-Dokument)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="77"/>
         <source>an empty ZIP archive</source>
         <translation>ein leeres ZIP-Archiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="78"/>
         <source>a GIF image</source>
         <translation>ein GIF-Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="79"/>
         <source>a JPEG 2000 image</source>
         <translation>ein JPEG-2000-Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="80"/>
         <source>a Windows icon</source>
         <translation>ein Windows-Symbol</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="81"/>
         <source>a Photoshop document</source>
         <translation>ein Photoshop-Dokument</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="82"/>
         <source>a Canon RAW photo</source>
         <translation>ein Canon-RAW-Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="83"/>
         <source>a Fujifilm RAW photo</source>
         <translation>ein Fujifilm-RAW-Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="84"/>
         <source>a BigTIFF image (not supported)</source>
         <translation>ein BigTIFF-Bild (nicht unterstützt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="85"/>
         <source>a gzip archive</source>
         <translation>ein gzip-Archiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="86"/>
         <source>a RAR archive</source>
         <translation>ein RAR-Archiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="87"/>
         <source>a 7-Zip archive</source>
         <translation>ein 7-Zip-Archiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="88"/>
         <source>a Windows program</source>
         <translation>ein Windows-Programm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="89"/>
         <source>a program</source>
         <translation>ein Programm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="90"/>
         <source>an RTF document</source>
         <translation>ein RTF-Dokument</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="91"/>
         <source>an old-style Office document</source>
         <translation>ein Office-Dokument im alten Format</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="92"/>
         <source>a database file</source>
         <translation>eine Datenbankdatei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="93"/>
         <source>a video (Matroska/WebM)</source>
         <translation>ein Video (Matroska/WebM)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="94"/>
         <source>an Ogg audio or video file</source>
         <translation>eine Ogg-Audio- oder -Videodatei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="95"/>
         <source>an MP3 audio file</source>
         <translation>eine MP3-Audiodatei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="96"/>
         <source>an MPEG video</source>
         <translation>ein MPEG-Video</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="97"/>
         <source>an AVIF image</source>
         <translation>ein AVIF-Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="98"/>
         <source>a HEIF image that is not HEIC</source>
         <translation>ein HEIF-Bild, das kein HEIC ist</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="99"/>
         <source>a QuickTime video</source>
         <translation>ein QuickTime-Video</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="100"/>
         <source>a video or audio file (MP4 family)</source>
         <translation>eine Video- oder Audiodatei (MP4-Familie)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="101"/>
         <source>an AVI video</source>
         <translation>ein AVI-Video</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="102"/>
         <source>a WAV audio file</source>
         <translation>eine WAV-Audiodatei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="103"/>
         <source>a RIFF file</source>
         <translation>eine RIFF-Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="104"/>
         <source>an HTML page</source>
         <translation>eine HTML-Seite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="105"/>
         <source>an SVG drawing</source>
         <translation>eine SVG-Zeichnung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="106"/>
         <source>an XML document</source>
         <translation>ein XML-Dokument</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="107"/>
         <source>plain text</source>
         <translation>reiner Text</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="108"/>
         <source>a damaged or unusual BMP image</source>
         <translation>ein beschädigtes oder ungewöhnliches BMP-Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="109"/>
         <source>unknown binary data</source>
         <translation>unbekannte Binärdaten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="9"/>
         <source>The vault is locked; log in first.</source>
         <translation>Der Tresor ist gesperrt; melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="10"/>
         <source>Wrong password for {login}.</source>
         <translation>Falsches Passwort für {login}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="11"/>
         <source>Wrong password for {login}. Wait {seconds} seconds before the next try.</source>
         <translation>Falsches Passwort für {login}. Warten Sie {seconds} Sekunden bis zum nächsten Versuch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="14"/>
         <source>Too many wrong passwords for {login}. Try again in {seconds} seconds.</source>
         <translation>Zu viele falsche Passwörter für {login}. Versuchen Sie es in {seconds} Sekunden erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="17"/>
         <source>Too many wrong recovery keys. Try again in {seconds} seconds.</source>
         <translation>Zu viele falsche Wiederherstellungsschlüssel. Versuchen Sie es in {seconds} Sekunden erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="18"/>
         <source>Too many wrong passwords for {login}. Try again in 1 second.</source>
         <translation>Zu viele falsche Passwörter für {login}. Versuchen Sie es in 1 Sekunde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="19"/>
         <source>Too many wrong recovery keys. Try again in 1 second.</source>
         <translation>Zu viele falsche Wiederherstellungsschlüssel. Versuchen Sie es in 1 Sekunde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="20"/>
         <source>Wrong password for {login}. Wait 1 second before the next try.</source>
         <translation>Falsches Passwort für {login}. Warten Sie 1 Sekunde bis zum nächsten Versuch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="21"/>
         <source>That recovery key does not belong to this vault.</source>
         <translation>Dieser Wiederherstellungsschlüssel gehört nicht zu diesem Tresor.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="22"/>
         <source>The current password for {login} is wrong.</source>
         <translation>Das aktuelle Passwort für {login} ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="23"/>
         <source>There is no clinician with the login {login} in this vault.</source>
         <translation>In diesem Tresor gibt es keine behandelnde Person mit dem Anmeldenamen {login}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="24"/>
         <source>The account {login} has been deactivated. Ask a practice Admin.</source>
         <translation>Das Konto {login} wurde deaktiviert. Wenden Sie sich an einen Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="25"/>
         <source>That clinician account is not active.</source>
         <translation>Dieses Konto ist nicht aktiv.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="27"/>
         <source>Only a practice Admin may renew the practice&apos;s keys.</source>
         <translation>Nur ein Praxis-Admin darf die Schlüssel der Praxis erneuern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="28"/>
         <source>The practice&apos;s keys were renewed: {login} needs a new password from a practice Admin.</source>
         <translation>Die Schlüssel der Praxis wurden erneuert: {login} braucht ein neues Passwort von einem Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="32"/>
         <source>vault.json has an unreadable image id key. {hint}</source>
         <translation>Die vault.json enthält einen unlesbaren Schlüssel für Bildkennungen. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="33"/>
         <source>The acting clinician has no password in this vault.</source>
         <translation>Die handelnde Person hat in diesem Tresor kein Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="159"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="34"/>
         <source>The password for {login} is wrong.</source>
         <translation>Das Passwort für {login} ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="35"/>
         <source>The data key of patient {patient} is damaged; the keys were not renewed. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt; die Schlüssel wurden nicht erneuert. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="39"/>
         <source>PixioDoc has this vault open elsewhere on this PC (another window or command); close it first, then renew the keys.</source>
         <translation>PixioDoc hat diesen Tresor auf diesem PC noch anderswo geöffnet (ein anderes Fenster oder ein Befehl); schließen Sie es zuerst und erneuern Sie dann die Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="43"/>
         <source>This vault syncs with other workstations; renewing its keys there is not supported yet (the other PCs and the bucket would keep the old key).</source>
         <translation>Dieser Tresor synchronisiert mit anderen Arbeitsplätzen; dort lassen sich die Schlüssel noch nicht erneuern (die anderen PCs und der Bucket behielten den alten Schlüssel).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="47"/>
         <source>The audit trail has faults ({fault}); renewing the keys would seal them as good. Check it with `pixiodoc audit verify` and restore a backup first.</source>
         <translation>Das Protokoll hat Fehler ({fault}); eine Erneuerung der Schlüssel würde sie als gültig versiegeln. Prüfen Sie es mit `pixiodoc audit verify` und stellen Sie zuerst eine Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="51"/>
         <source>That password is too easy to guess: {problem}.</source>
         <translation>Dieses Passwort ist zu leicht zu erraten: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="52"/>
         <source>There is no vault at {folder} (the folder does not exist).</source>
         <translation>Unter {folder} gibt es keinen Tresor (der Ordner existiert nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="53"/>
         <source>There is no vault at {folder} (no vault.json).</source>
         <translation>Unter {folder} gibt es keinen Tresor (keine vault.json).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="54"/>
         <source>There is already a vault at {folder}; choose an empty folder.</source>
         <translation>Unter {folder} gibt es bereits einen Tresor; wählen Sie einen leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="55"/>
         <source>{folder} is not empty; choose an empty or new folder.</source>
         <translation>{folder} ist nicht leer; wählen Sie einen leeren oder neuen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="56"/>
         <source>{folder} holds a clinic&apos;s vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})</source>
         <translation>{folder} enthält den Tresor einer Praxis, nicht die Demo-Praxis; öffnen Sie ihn ohne --demo (pixiodoc --vault {folder})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="60"/>
         <source>Restore the vault from your latest backup (pixiodoc vault restore).</source>
         <translation>Stellen Sie den Tresor aus Ihrer letzten Sicherung wieder her (pixiodoc vault restore).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="63"/>
         <source>The vault at {folder} has lost its vault.json. {hint}</source>
         <translation>Dem Tresor unter {folder} fehlt die Datei vault.json. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="64"/>
         <source>The vault&apos;s vault.json at {folder} is damaged. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="65"/>
         <source>The vault&apos;s vault.json at {folder} has been altered since it was last written by PixioDoc. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} wurde verändert, seit PixioDoc sie zuletzt geschrieben hat. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="194"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="69"/>
         <source>{path} is not a PixioDoc vault header. {hint}</source>
         <translation>{path} ist kein PixioDoc-Tresorkopf. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="70"/>
         <source>vault.json has an unreadable key entry. {hint}</source>
         <translation>Die vault.json enthält einen unlesbaren Schlüsseleintrag. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="71"/>
         <source>vault.json has an unreadable {what}</source>
         <translation>Die vault.json enthält unlesbare Daten ({what})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="72"/>
         <source>vault.json names an unknown key derivation {name}</source>
         <translation>Die vault.json nennt ein unbekanntes Schlüsselableitungsverfahren {name}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="73"/>
         <source>vault.json has unreadable key derivation settings</source>
         <translation>Die vault.json enthält unlesbare Einstellungen zur Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="74"/>
         <source>vault.json was altered: its key derivation settings (memory {memory} KiB, {passes} passes, {lanes} lanes) are outside what PixioDoc writes. Restore vault.json from a backup.</source>
         <translation>Die vault.json wurde verändert: Ihre Einstellungen zur Schlüsselableitung (Speicher {memory} KiB, {passes} Durchläufe, {lanes} Spuren) liegen außerhalb dessen, was PixioDoc schreibt. Stellen Sie die vault.json aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="78"/>
         <source>The vault database {file} cannot be read with this vault&apos;s key (it is damaged or belongs to another vault). {hint}</source>
         <translation>Die Tresordatenbank {file} lässt sich mit dem Schlüssel dieses Tresors nicht lesen (sie ist beschädigt oder gehört zu einem anderen Tresor). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="82"/>
         <source>The vault database in {folder} is damaged ({fault}). {hint}</source>
         <translation>Die Tresordatenbank in {folder} ist beschädigt ({fault}). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="83"/>
         <source>The vault database is missing from {folder}. {hint}</source>
         <translation>Die Tresordatenbank fehlt in {folder}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="84"/>
         <source>The vault has no device id; it was not created by PixioDoc.</source>
         <translation>Der Tresor hat keine Gerätekennung; er wurde nicht von PixioDoc angelegt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="85"/>
         <source>This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.</source>
         <translation>Dieser Tresor wurde von einer neueren PixioDoc-Version geschrieben (Tresorformat {version}; diese Version liest bis {supported}). Aktualisieren Sie PixioDoc, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="89"/>
         <source>This vault&apos;s database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.</source>
         <translation>Die Datenbank dieses Tresors wurde von einer neueren PixioDoc-Version geschrieben (Schema {schema}). Aktualisieren Sie PixioDoc, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="93"/>
         <source>The data key of patient {patient} is missing (erased or damaged); the patient&apos;s images cannot be read.</source>
         <translation>Der Datenschlüssel von Patient {patient} fehlt (gelöscht oder beschädigt); die Bilder dieser Akte können nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="97"/>
         <source>The data key of patient {patient} is damaged. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="98"/>
         <source>Image object {object} is truncated</source>
         <translation>Das Bildobjekt {object} ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="224"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="99"/>
         <source>Image object {object} has an unknown format</source>
         <translation>Das Bildobjekt {object} hat ein unbekanntes Format</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="100"/>
         <source>Image object {object} fails authentication (damaged or altered)</source>
         <translation>Das Bildobjekt {object} besteht die Echtheitsprüfung nicht (beschädigt oder verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="101"/>
         <source>Image object {object} is missing from the vault</source>
         <translation>Das Bildobjekt {object} fehlt im Tresor</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="9"/>
         <source>This action needs a clinician to be logged in.</source>
         <translation>Für diese Aktion muss eine behandelnde Person angemeldet sein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="10"/>
         <source>The account {login} has been deactivated; log in as an active clinician.</source>
         <translation>Das Konto {login} wurde deaktiviert; melden Sie sich mit einem aktiven Konto an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="13"/>
         <source>{login} may not {action} this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} hat für diese Aktion ({action}) an der Akte keine Berechtigung (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="17"/>
         <source>{login} may not view this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht ansehen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="21"/>
         <source>{login} may not edit this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht bearbeiten (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="25"/>
         <source>{login} may not delete this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf in der Akte dieses Patienten nichts löschen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="29"/>
         <source>{login} may not export this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht exportieren (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="33"/>
         <source>{login} may not share this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht freigeben (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="37"/>
         <source>{login} may not erase this patient&apos;s record (needs {level} access; ask the record&apos;s Admin to share it).</source>
         <translation>{login} darf die Akte dieses Patienten nicht endgültig löschen (nötig ist Zugriff „{level}“; bitten Sie den Admin der Akte, sie freizugeben).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="41"/>
         <source>View Only</source>
         <translation>Nur ansehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="42"/>
         <source>Editor</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="43"/>
         <source>This record was imported from another clinic&apos;s case bundle and is View Only.</source>
         <translation>Diese Akte wurde aus dem Fallpaket einer anderen Praxis importiert und kann nur angesehen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="46"/>
         <source>Only a practice Admin may {what}.</source>
         <translation>Nur ein Praxis-Admin darf {what}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="266"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="47"/>
         <source>add clinicians</source>
         <translation>behandelnde Personen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="267"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="48"/>
         <source>change roles</source>
         <translation>Rollen ändern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="268"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="49"/>
         <source>deactivate clinicians</source>
         <translation>behandelnde Personen deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="269"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="50"/>
         <source>reset passwords</source>
         <translation>Passwörter zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="270"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="51"/>
         <source>review emergency accesses</source>
         <translation>Notfallzugriffe prüfen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="52"/>
         <source>acknowledge emergency accesses</source>
         <translation>Notfallzugriffe bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="53"/>
         <source>Only a practice Admin may install a licence.</source>
         <translation>Nur ein Praxis-Admin darf eine Lizenz installieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="54"/>
         <source>Only a practice Admin may back up the whole vault.</source>
         <translation>Nur ein Praxis-Admin darf den ganzen Tresor sichern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="55"/>
         <source>Only a practice Admin may enroll a new workstation.</source>
         <translation>Nur ein Praxis-Admin darf einen neuen Arbeitsplatz einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="275"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="56"/>
         <source>Only a practice Admin may change the sync settings.</source>
         <translation>Nur ein Praxis-Admin darf die Synchronisationseinstellungen ändern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="276"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="57"/>
         <source>Only a practice Admin (or the record&apos;s Admin, for that record) may {what} the audit trail.</source>
         <translation>Nur ein Praxis-Admin (oder für diese Akte ihr Admin) darf das Protokoll einsehen oder exportieren ({what}).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="280"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="61"/>
         <source>Only the clinician who opened it or a practice Admin may end it.</source>
         <translation>Nur die Person, die ihn geöffnet hat, oder ein Praxis-Admin darf ihn beenden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="281"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="62"/>
         <source>Only a workspace Admin may set up the PACS.</source>
         <translation>Nur ein Admin darf das PACS einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="282"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="63"/>
         <source>Only a workspace Admin may set up the practice software exchange.</source>
         <translation>Nur ein Admin darf den Austausch mit der Praxissoftware einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="285"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/access.py" line="66"/>
         <source>Only a workspace Admin may set up the DICOM worklist.</source>
         <translation>Nur ein Admin darf die DICOM-Worklist einrichten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="287"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="11"/>
         <source>{file} holds {count} records; a request holds one</source>
         <translation>{file} enthält {count} Datensätze; eine Anfrage enthält einen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="288"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="12"/>
         <source>{file} has no patient number (field 3000)</source>
         <translation>{file} hat keine Patientennummer (Feld 3000)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="13"/>
         <source>{file}: the patient number (field 3000) is longer than 64 characters</source>
         <translation>{file}: Die Patientennummer (Feld 3000) ist länger als 64 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="16"/>
         <source>{file} is a result (6310), not a request for PixioDoc</source>
         <translation>{file} ist ein Ergebnis (6310), keine Anfrage an PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="293"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="17"/>
         <source>{file} is addressed to {receiver}, not to PixioDoc ({ours})</source>
         <translation>{file} ist an {receiver} gerichtet, nicht an PixioDoc ({ours})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="18"/>
         <source>{file} has no family name (field 3101) for a new patient</source>
         <translation>{file} enthält keinen Nachnamen (Feld 3101) für einen neuen Patienten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="19"/>
         <source>{file} is too large for a GDT file ({actual} bytes; at most {most})</source>
         <translation>{file} ist zu groß für eine GDT-Datei ({actual} Bytes; höchstens {most})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="298"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="22"/>
         <source>{file} is too large for a GDT file (more than {most} bytes)</source>
         <translation>{file} ist zu groß für eine GDT-Datei (mehr als {most} Bytes)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="299"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="23"/>
         <source>{file} ends in the middle of a line (the file is truncated)</source>
         <translation>{file} endet mitten in einer Zeile (die Datei ist abgeschnitten)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="300"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="24"/>
         <source>{file}, line {line}: not a GDT line (3-digit length, 4-digit field id)</source>
         <translation>{file}, Zeile {line}: keine GDT-Zeile (3-stellige Länge, 4-stellige Feldkennung)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="303"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="27"/>
         <source>{file}, line {line}: the length says {declared} bytes but the line has {actual} (malformed length)</source>
         <translation>{file}, Zeile {line}: Die Länge gibt {declared} Bytes an, die Zeile hat {actual} (fehlerhafte Länge)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="307"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="31"/>
         <source>{file} is empty</source>
         <translation>{file} ist leer</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="308"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="32"/>
         <source>{file} is not a GDT file: it holds binary data</source>
         <translation>{file} ist keine GDT-Datei: Sie enthält Binärdaten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="309"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="33"/>
         <source>{file} does not start with a record type (field 8000)</source>
         <translation>{file} beginnt nicht mit einer Satzart (Feld 8000)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="34"/>
         <source>{file}, line {line}: unknown field {field}</source>
         <translation>{file}, Zeile {line}: unbekanntes Feld {field}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="311"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="35"/>
         <source>{file}: record type {kind} is not one PixioDoc takes ({known})</source>
         <translation>{file}: Die Satzart {kind} nimmt PixioDoc nicht an ({known})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="312"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="36"/>
         <source>{file}: the record length (field 8100) is missing</source>
         <translation>{file}: Die Satzlänge (Feld 8100) fehlt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="313"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="37"/>
         <source>{file}: the record length (8100) says {declared} bytes but the record has {actual} ({why})</source>
         <translation>{file}: Die Satzlänge (8100) gibt {declared} Bytes an, der Satz hat {actual} ({why})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="317"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="41"/>
         <source>the file is truncated</source>
         <translation>die Datei ist abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="318"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="42"/>
         <source>malformed length</source>
         <translation>fehlerhafte Länge</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="319"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="43"/>
         <source>{file}: character set {code} (field 9206) is not 1, 2, 3 or 4</source>
         <translation>{file}: Der Zeichensatz {code} (Feld 9206) ist nicht 1, 2, 3 oder 4</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="320"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="44"/>
         <source>{file}, line {line}: object end 8201 without its start</source>
         <translation>{file}, Zeile {line}: Objektende 8201 ohne Objektbeginn</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="321"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="45"/>
         <source>{file}: an object (8200) is not closed (the file is truncated)</source>
         <translation>{file}: Ein Objekt (8200) ist nicht geschlossen (die Datei ist abgeschnitten)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="322"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="46"/>
         <source>The {what} is not a GDT date (TTMMJJJJ)</source>
         <translation>{what} ist kein GDT-Datum (TTMMJJJJ)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="323"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="47"/>
         <source>The {what} is not a valid date</source>
         <translation>{what} ist kein gültiges Datum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="324"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/practice.py" line="48"/>
         <source>date of birth (field 3103)</source>
         <translation>Das Geburtsdatum (Feld 3103)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="326"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/forms.py" line="9"/>
         <source>{text} is not a valid {what}; use YYYY-MM-DD (e.g. 1980-04-23)</source>
         <translation>{text} ist kein gültiges {what}; bitte als TT.MM.JJJJ oder JJJJ-MM-TT (z. B. 23.04.1980)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="327"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/forms.py" line="10"/>
         <source>date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="328"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/forms.py" line="11"/>
         <source>visit date</source>
         <translation>Besuchsdatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/forms.py" line="12"/>
         <source>expiry date</source>
         <translation>Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="330"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/forms.py" line="13"/>
         <source>Only a workspace Admin may change the clinic&apos;s logo.</source>
         <translation>Nur ein Admin darf das Logo der Praxis ändern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="331"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/forms.py" line="14"/>
         <source>Importing patients from the EHR takes a workspace Admin.</source>
         <translation>Der Import von Patienten aus dem Praxisverwaltungssystem ist Admins vorbehalten.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/forms.py" line="15"/>
         <source>This patient has not consented to being shown photos on the consultation screen (record consent for &apos;consultation-screen&apos; first).</source>
         <translation>Diese Person hat nicht eingewilligt, dass ihr Fotos auf dem Beratungsbildschirm gezeigt werden (erfassen Sie zuerst die Einwilligung „Beratungsbildschirm“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/plans.py" line="9"/>
         <source>Upgrade to PixioDoc Pro or Teams (see pixiodoc.example/pricing) and install the licence with &apos;pixiodoc licence install FILE&apos; or File &gt; Licence… in the workstation.</source>
         <translation>Wechseln Sie zu PixioDoc Pro oder Teams (siehe pixiodoc.example/pricing) und installieren Sie die Lizenz mit „pixiodoc licence install DATEI“ oder am Arbeitsplatz unter Datei &gt; Lizenz….</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="341"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/plans.py" line="13"/>
         <source>The {plan} plan keeps up to {limit} patients and this clinic has {count}{why}. Existing records stay available. {hint}</source>
         <translation>Der Tarif {plan} umfasst bis zu {limit} Patienten, und diese Praxis hat {count}{why}. Vorhandene Akten bleiben verfügbar. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="345"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/plans.py" line="17"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. Ask for more seats on the Teams licence.</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. Fragen Sie nach weiteren Plätzen für die Teams-Lizenz.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="349"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/plans.py" line="21"/>
         <source>The {plan} plan has room for {limit} active clinicians and all are taken. PixioDoc Teams has 4 or more seats. {hint}</source>
         <translation>Der Tarif {plan} bietet Platz für {limit} aktive behandelnde Personen, und alle Plätze sind belegt. PixioDoc Teams hat 4 oder mehr Plätze. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="353"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/plans.py" line="25"/>
         <source>{what} needs PixioDoc Pro; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Pro; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="354"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/plans.py" line="26"/>
         <source>{what} needs PixioDoc Teams; this clinic has {plan}. {hint}</source>
         <translation>{what} erfordert PixioDoc Teams; diese Praxis hat {plan}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="355"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/plans.py" line="27"/>
         <source>Sharing a record with a colleague</source>
         <translation>Das Freigeben einer Akte an Kolleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="357"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="9"/>
         <source>There is no active clinician with the login {login}</source>
         <translation>Es gibt keine aktive Behandelnde / keinen aktiven Behandelnden mit der Anmeldung {login}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="358"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="10"/>
         <source>That clinician has no access of their own to this record</source>
         <translation>Diese Person hat keinen eigenen Zugriff auf diese Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="359"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="11"/>
         <source>A record needs at least one Admin; grant Admin to someone else first</source>
         <translation>Eine Akte braucht mindestens eine Person mit Admin-Zugriff; geben Sie zuerst jemand anderem Admin-Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="363"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="15"/>
         <source>This is not a PixioDoc licence file</source>
         <translation>Das ist keine PixioDoc-Lizenzdatei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="364"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="16"/>
         <source>The licence&apos;s signature does not match (it was altered or not issued by PixioDoc)</source>
         <translation>Die Signatur der Lizenz stimmt nicht (sie wurde verändert oder nicht von PixioDoc ausgestellt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="368"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="20"/>
         <source>The licence is signed but incomplete</source>
         <translation>Die Lizenz ist signiert, aber unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="369"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="21"/>
         <source>This licence was issued for {clinic}, not for this clinic ({ours})</source>
         <translation>Diese Lizenz wurde für {clinic} ausgestellt, nicht für diese Praxis ({ours})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="373"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="25"/>
         <source>This licence expired on {date}</source>
         <translation>Diese Lizenz ist am {date} abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="374"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="26"/>
         <source>A Teams licence has at least {count} seats</source>
         <translation>Eine Teams-Lizenz hat mindestens {count} Plätze</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="375"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="27"/>
         <source>Cannot read the licence file {file}: {reason}</source>
         <translation>Die Lizenzdatei {file} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="376"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="28"/>
         <source>Protect the bundle with a passphrase or a colleague&apos;s case key</source>
         <translation>Schützen Sie die Falldatei mit einer Passphrase oder dem Fallschlüssel der Kollegin/des Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="377"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="29"/>
         <source>Use a passphrase of at least {count} characters</source>
         <translation>Verwenden Sie eine Passphrase mit mindestens {count} Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="378"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="30"/>
         <source>The expiry date must lie within the next {count} days</source>
         <translation>Das Ablaufdatum muss innerhalb der nächsten {count} Tage liegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="379"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="31"/>
         <source>Choose at least one visit to share</source>
         <translation>Wählen Sie mindestens einen Besuch zum Weitergeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="380"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="32"/>
         <source>Cannot write the bundle to {file}; give a file in an existing folder</source>
         <translation>Die Falldatei kann nicht nach {file} geschrieben werden; geben Sie eine Datei in einem vorhandenen Ordner an</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="384"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="36"/>
         <source>That is not a PixioDoc case key (expected pxcase-x25519: and 64 hex digits)</source>
         <translation>Das ist kein PixioDoc-Fallschlüssel (erwartet: pxcase-x25519: und 64 Hexadezimalziffern)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="388"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="40"/>
         <source>A chosen visit does not belong to this patient</source>
         <translation>Ein gewählter Besuch gehört nicht zu diesem Patienten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="389"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sharing.py" line="41"/>
         <source>The patient has not consented to sharing with colleagues; record that consent first (scope &apos;sharing&apos;).</source>
         <translation>Der Patient hat der Weitergabe an Kollegen nicht zugestimmt; erfassen Sie zuerst diese Einwilligung (Bereich „Weitergabe an Kollegen“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="394"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="9"/>
         <source>The hot folder {folder} does not exist</source>
         <translation>Der überwachte Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="395"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="10"/>
         <source>The camera &apos;{camera}&apos; did not respond in time</source>
         <translation>Die Kamera „{camera}“ hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="396"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="11"/>
         <source>The camera &apos;{camera}&apos; is in use by another program (or does not start); close the other program and try again</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet (oder startet nicht); schließen Sie das andere Programm und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="400"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="15"/>
         <source>The camera &apos;{camera}&apos; is in use by another program</source>
         <translation>Die Kamera „{camera}“ wird von einem anderen Programm verwendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="401"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="16"/>
         <source>The camera &apos;{camera}&apos; is not open</source>
         <translation>Die Kamera „{camera}“ ist nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="402"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="17"/>
         <source>&apos;{camera}&apos; has no picture that can be read</source>
         <translation>„{camera}“ liefert kein lesbares Bild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="403"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="18"/>
         <source>No camera found (nothing is connected as camera {index})</source>
         <translation>Keine Kamera gefunden (als Kamera {index} ist nichts angeschlossen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="404"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="19"/>
         <source>No camera found: &apos;{camera}&apos; is not connected or cannot be opened</source>
         <translation>Keine Kamera gefunden: „{camera}“ ist nicht angeschlossen oder lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="405"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="20"/>
         <source>No camera found: &apos;{camera}&apos; cannot be opened as video</source>
         <translation>Keine Kamera gefunden: „{camera}“ lässt sich nicht als Video öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="406"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="21"/>
         <source>No camera found: the folder {folder} does not exist</source>
         <translation>Keine Kamera gefunden: Der Ordner {folder} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="407"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="22"/>
         <source>No camera found: the file {file} does not exist</source>
         <translation>Keine Kamera gefunden: Die Datei {file} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="408"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="23"/>
         <source>could not align: the fit is degenerate</source>
         <translation>Ausrichten nicht möglich: Die Anpassung ist entartet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="409"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="24"/>
         <source>could not align: the fit needs an implausible perspective</source>
         <translation>Ausrichten nicht möglich: Die Anpassung bräuchte eine unplausible Perspektive</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="410"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="25"/>
         <source>could not align: the fit would mirror the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung würde das Foto spiegeln</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="411"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="26"/>
         <source>could not align: the photos differ in scale by {scale}x (allowed 0.5-2)</source>
         <translation>Ausrichten nicht möglich: Die Fotos unterscheiden sich im Maßstab um das {scale}-Fache (erlaubt 0,5–2)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="414"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="29"/>
         <source>could not align: the fit twists the photo</source>
         <translation>Ausrichten nicht möglich: Die Anpassung verdreht das Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="415"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/capture.py" line="30"/>
         <source>could not align: too few matching features</source>
         <translation>Ausrichten nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="417"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="11"/>
         <source>Sync is not set up on this workstation (pixiodoc sync configure, or Settings &gt; Sync).</source>
         <translation>Die Synchronisation ist auf diesem Arbeitsplatz nicht eingerichtet (pixiodoc sync configure oder Einstellungen &gt; Synchronisation).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="421"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="15"/>
         <source>The sync access key and secret are missing from this PC&apos;s credential store; enter them again (pixiodoc sync configure).</source>
         <translation>Zugriffsschlüssel und Geheimnis für die Synchronisation fehlen im Anmeldedatenspeicher dieses PCs; geben Sie sie erneut ein (pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="425"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="19"/>
         <source>The sync endpoint {endpoint} cannot be reached (offline, or a wrong address). Changes stay on this PC and go out with the next sync.</source>
         <translation>Der Synchronisationsserver {endpoint} ist nicht erreichbar (offline oder falsche Adresse). Änderungen bleiben auf diesem PC und werden bei der nächsten Synchronisation übertragen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="429"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="23"/>
         <source>The sync endpoint {endpoint} is having trouble (error {code}); sync will try again later.</source>
         <translation>Der Synchronisationsserver {endpoint} hat Probleme (Fehler {code}); die Synchronisation wird später erneut versucht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="433"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="27"/>
         <source>The sync endpoint {endpoint} refused a request (error {code}).</source>
         <translation>Der Synchronisationsserver {endpoint} hat eine Anfrage abgelehnt (Fehler {code}).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="434"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="28"/>
         <source>The sync endpoint {endpoint} rejects the access key or secret (check them under sync settings: pixiodoc sync configure).</source>
         <translation>Der Synchronisationsserver {endpoint} lehnt Zugriffsschlüssel oder Geheimnis ab (prüfen Sie sie in den Synchronisationseinstellungen: pixiodoc sync configure).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="438"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="32"/>
         <source>The sync endpoint {endpoint} does not answer as S3 storage (a proxy may be in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver {endpoint} antwortet nicht als S3-Speicher (vielleicht ist ein Proxy dazwischen oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="442"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="36"/>
         <source>The sync endpoint answered with a web page, not as S3 storage (a proxy or login portal is in the way, or the endpoint URL is wrong).</source>
         <translation>Der Synchronisationsserver hat mit einer Webseite statt als S3-Speicher geantwortet (ein Proxy oder Anmeldeportal ist dazwischen, oder die Adresse ist falsch).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="446"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="40"/>
         <source>The bucket {bucket} does not exist at {endpoint}; create it or correct the name.</source>
         <translation>Der Bucket {bucket} existiert bei {endpoint} nicht; legen Sie ihn an oder korrigieren Sie den Namen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="449"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="43"/>
         <source>This PC&apos;s clock is too far off the sync endpoint&apos;s time; set the date and time correctly (automatic time), then sync again.</source>
         <translation>Die Uhr dieses PCs weicht zu stark von der Zeit des Synchronisationsservers ab; stellen Sie Datum und Uhrzeit richtig ein (automatische Zeit) und synchronisieren Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="453"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="47"/>
         <source>The disk of this PC is full: the changes from the other workstations could not be saved. Free some space, then sync again; nothing was lost.</source>
         <translation>Die Festplatte dieses PCs ist voll: Die Änderungen der anderen Arbeitsplätze konnten nicht gespeichert werden. Schaffen Sie Platz und synchronisieren Sie dann erneut; es ist nichts verloren gegangen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="457"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="51"/>
         <source>The sync object {object} is not a PixioDoc object.</source>
         <translation>Das Synchronisationsobjekt {object} ist kein PixioDoc-Objekt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="458"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="52"/>
         <source>The sync object {object} is unreadable.</source>
         <translation>Das Synchronisationsobjekt {object} ist unlesbar.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="459"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="53"/>
         <source>The sync object {object} fails authentication (altered, or not this clinic&apos;s); it was not applied.</source>
         <translation>Das Synchronisationsobjekt {object} besteht die Echtheitsprüfung nicht (verändert oder nicht von dieser Praxis); es wurde nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="463"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="57"/>
         <source>Changes of workstation {device} are missing from the clinic&apos;s bucket or damaged there (batch {batch}); they are not applied here until that workstation puts them back at its next sync.</source>
         <translation>Änderungen des Arbeitsplatzes {device} fehlen im Speicher der Praxis oder sind dort beschädigt (Stapel {batch}); sie werden hier erst übernommen, wenn dieser Arbeitsplatz sie bei seiner nächsten Synchronisation wiederherstellt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="467"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="61"/>
         <source>Changes of workstation {device} in the clinic&apos;s bucket were replaced or reordered (batch {batch} does not follow the one before it); they are not applied here until that workstation puts its own copy back at its next sync.</source>
         <translation>Änderungen des Arbeitsplatzes {device} im Speicher der Praxis wurden ersetzt oder umgestellt (Stapel {batch} folgt nicht auf den vorigen); sie werden hier erst übernommen, wenn dieser Arbeitsplatz bei seiner nächsten Synchronisation seine eigene Kopie zurückschreibt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="471"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="65"/>
         <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
         <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="475"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="69"/>
         <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="479"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="73"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="483"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="77"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="487"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="81"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="488"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="82"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="489"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="83"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="490"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="84"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="494"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="498"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="499"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="93"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="502"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="504"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="9"/>
         <source>{file} is not a case bundle file</source>
         <translation>{file} ist keine Fallpaket-Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="506"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="11"/>
         <source>Case bundle from {clinic}, made {date}; sender verified (key {key})</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender bestätigt (Schlüssel {key})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="510"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="15"/>
         <source>Case bundle from {clinic}, made {date}; sender not verified (signed with key {key}, which this clinic has not exchanged keys with; compare it with the sender)</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (signiert mit Schlüssel {key}, den diese Praxis nicht ausgetauscht hat; vergleichen Sie ihn mit dem Absender)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="514"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="19"/>
         <source>Case bundle from {clinic}, made {date}; sender not verified (the bundle is not signed)</source>
         <translation>Fallpaket von {clinic}, erstellt {date}; Absender nicht bestätigt (das Paket ist nicht signiert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="518"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="23"/>
         <source>This is not a PixioDoc case bundle (.pxcase)</source>
         <translation>Dies ist kein PixioDoc-Fallpaket (.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="522"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="27"/>
         <source>The case bundle is damaged or incomplete</source>
         <translation>Das Fallpaket ist beschädigt oder unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="526"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="31"/>
         <source>The case bundle is damaged (its header is unreadable)</source>
         <translation>Das Fallpaket ist beschädigt (sein Kopf ist unlesbar)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="530"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="35"/>
         <source>This case bundle was made by a newer PixioDoc; update to open it</source>
         <translation>Dieses Fallpaket wurde mit einem neueren PixioDoc erstellt; aktualisieren Sie PixioDoc, um es zu öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="534"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="39"/>
         <source>The case bundle was refused: it holds {count} entries (limit {limit})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es enthält {count} Einträge (Grenze {limit})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="538"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="43"/>
         <source>The case bundle was refused: its entry {entry} would unpack from {packed} to {unpacked} (a decompression bomb)</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} würde sich von {packed} auf {unpacked} entpacken (eine Dekompressionsbombe)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="542"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="47"/>
         <source>The case bundle was refused: it unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Es entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="546"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="51"/>
         <source>The case bundle is too large: {bundle_size} (limit {cap})</source>
         <translation>Das Fallpaket ist zu groß: {bundle_size} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="550"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="55"/>
         <source>This case bundle is protected by a passphrase; enter it</source>
         <translation>Dieses Fallpaket ist mit einer Passphrase geschützt; geben Sie sie ein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="554"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="59"/>
         <source>The case bundle asks for an unreasonable key derivation</source>
         <translation>Das Fallpaket verlangt eine unvernünftige Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="558"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="63"/>
         <source>The case bundle is damaged (unknown protection)</source>
         <translation>Das Fallpaket ist beschädigt (unbekannter Schutz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="562"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="67"/>
         <source>The case bundle was altered or damaged after it was made; ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert oder beschädigt; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="566"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="71"/>
         <source>The case bundle&apos;s contents are damaged</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="570"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="75"/>
         <source>The case bundle was altered (its expiry dates disagree)</source>
         <translation>Das Fallpaket wurde verändert (seine Ablaufdaten stimmen nicht überein)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="574"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="79"/>
         <source>This case bundle expired on {date}; ask for a new one</source>
         <translation>Dieses Fallpaket ist am {date} abgelaufen; bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="578"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="83"/>
         <source>The case bundle was refused: its entry {entry} unpacks to {unpacked} (limit {cap})</source>
         <translation>Das Fallpaket wurde abgelehnt: Sein Eintrag {entry} entpackt sich auf {unpacked} (Grenze {cap})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="582"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="87"/>
         <source>The case bundle&apos;s contents are incomplete</source>
         <translation>Der Inhalt des Fallpakets ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="586"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="91"/>
         <source>This case bundle was imported already on {date} (patient {patient}); open that record instead</source>
         <translation>Dieses Fallpaket wurde bereits am {date} importiert (Patient {patient}); öffnen Sie stattdessen diese Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="590"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="95"/>
         <source>The case bundle&apos;s contents are damaged (its {part} part)</source>
         <translation>Der Inhalt des Fallpakets ist beschädigt (sein Teil {part})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="594"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="99"/>
         <source>The case bundle was altered after it was made (its signature does not match); ask for a new one</source>
         <translation>Das Fallpaket wurde nach dem Erstellen verändert (seine Signatur stimmt nicht); bitten Sie um ein neues</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="598"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="103"/>
         <source>The passphrase is wrong for this case bundle</source>
         <translation>Die Passphrase ist für dieses Fallpaket falsch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="602"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="107"/>
         <source>This case bundle was made for another clinic&apos;s case key</source>
         <translation>Dieses Fallpaket wurde für den Fallschlüssel einer anderen Praxis erstellt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="606"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="111"/>
         <source>This computer has no working credential store for the sync secret (Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring or KWallet); set one up or unlock it, then configure sync again. Nothing was saved.</source>
         <translation>Dieser Computer hat keinen funktionierenden Anmeldedatenspeicher für das Sync-Geheimnis (Windows-Anmeldeinformationsverwaltung, macOS-Schlüsselbund oder ein Secret Service wie GNOME Keyring oder KWallet); richten Sie einen ein oder entsperren Sie ihn und richten Sie den Sync dann erneut ein. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="629"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="27"/>
         <source>Only a workspace admin changes the clinic&apos;s settings</source>
         <translation>Nur ein Arbeitsbereich-Administrator ändert die Einstellungen der Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="631"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="9"/>
         <source>The phone server cannot listen on port {port}: {reason}</source>
         <translation>Der Telefon-Server kann nicht auf Port {port} empfangen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="632"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="10"/>
         <source>The phone server&apos;s certificate {file} cannot be loaded: {reason}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers lässt sich nicht laden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="633"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="11"/>
         <source>The phone server&apos;s certificate file {file} does not exist</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="629"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="12"/>
         <source>A phone outside the clinic network sends its photos through the clinic&apos;s sync bucket, and sync is not set up on this workstation; connect the phone to the clinic network, or set up sync.</source>
         <translation>Ein Telefon außerhalb des Praxisnetzes sendet seine Fotos über den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; verbinden Sie das Telefon mit dem Praxisnetz oder richten Sie die Synchronisation ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="635"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="17"/>
         <source>A secure link needs the clinic&apos;s sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.</source>
         <translation>Ein sicherer Link braucht den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; senden Sie stattdessen ein Fallpaket (pixiodoc case export) oder richten Sie die Synchronisation ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="611"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="9"/>
         <source>The automatic outline needs a colour photo</source>
         <translation>Der automatische Umriss braucht ein Farbfoto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="612"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="10"/>
         <source>The stored image of photo {photo} cannot be decoded</source>
         <translation>Das gespeicherte Bild des Fotos {photo} lässt sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="613"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="11"/>
         <source>The photo has no calibration (pixels per mm); calibrate it to measure the lesion</source>
         <translation>Das Foto hat keine Kalibrierung (Pixel pro mm); kalibrieren Sie es, um die Läsion zu messen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="617"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="15"/>
         <source>No lesion stands out from the skin in this photo</source>
         <translation>Auf diesem Foto hebt sich keine Läsion von der Haut ab</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="618"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="16"/>
         <source>The lesion runs off the edge of the photo; take it again with the whole lesion in view</source>
         <translation>Die Läsion reicht über den Rand des Fotos hinaus; nehmen Sie es erneut mit der ganzen Läsion im Bild auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="622"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="20"/>
         <source>The photo is too blurred to find the lesion&apos;s border; take it again in focus</source>
         <translation>Das Foto ist zu unscharf, um den Rand der Läsion zu finden; nehmen Sie es scharf erneut auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue.py" line="625"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="23"/>
         <source>Hair covers too much of the lesion&apos;s border to outline it; move or trim the hair, or use immersion fluid, and take it again</source>
         <translation>Haare verdecken zu viel vom Rand der Läsion, um sie zu umreißen; streichen Sie die Haare beiseite oder kürzen Sie sie, oder verwenden Sie Immersionsflüssigkeit, und nehmen Sie es erneut auf</translation>
     </message>
