@@ -35,6 +35,15 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
+# The FTS5 trigram index of patients.search_key (migration 0013): made and kept in step
+# by SQL (a virtual table, its shadow tables and triggers), not by the ORM.
+SEARCH_INDEX = "patient_search"
+
+
+def managed_by_orm(name: str | None, type_: str, _parents: Any) -> bool:
+    """Alembic's `include_name`: the search index's tables are not the ORM's."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))
+
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)

@@ -21,7 +21,8 @@ def test_migrated_database_matches_the_orm(tmp_path: Path) -> None:
     try:
         database.migrate(engine)
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), schema.Base.metadata)
+            context = MigrationContext.configure(conn, opts={"include_name": schema.managed_by_orm})
+            diff = compare_metadata(context, schema.Base.metadata)
     finally:
         engine.dispose()
     assert diff == [], f"schema.py and the migrations disagree: {diff}"

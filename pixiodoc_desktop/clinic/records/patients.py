@@ -10,9 +10,11 @@ import datetime as dt
 import re
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.access import plans
@@ -26,12 +28,46 @@ from pixiodoc_desktop.clinic.access.permissions import (
 )
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.names import check_name
+from pixiodoc_desktop.clinic.records.patient_search import narrowed_by_index
 from pixiodoc_desktop.clinic.records.vocabulary import Sex, parse
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.vault.schema import Grant, Patient, Photo, Visit
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+_SUMMARY_COLUMNS = (
+    Patient.id,
+    Patient.family_name,
+    Patient.given_name,
+    Patient.birth_date,
+    Patient.sex,
+    Patient.external_id,
+    Patient.notes,
+    Patient.origin,
+)
+
+
+class _PatientColumns(Protocol):
+    """What a summary is made of: a `Patient` row object, or a row of `_SUMMARY_COLUMNS`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def family_name(self) -> str: ...
+    @property
+    def given_name(self) -> str: ...
+    @property
+    def birth_date(self) -> dt.date | None: ...
+    @property
+    def sex(self) -> str: ...
+    @property
+    def external_id(self) -> str | None: ...
+    @property
+    def notes(self) -> str: ...
+    @property
+    def origin(self) -> str | None: ...
+
+
 DEFAULT_PRACTICE_LEVEL = "edit"
 
 
@@ -300,15 +336,21 @@ class Patients:
             visible = (
                 visible_patient_ids(session, actor).where(Grant.patient_id == Patient.id).exists()
             )
-            stmt = select(Patient).where(~Patient.deleted, visible)
+            # Columns, not ORM objects: up to 200 rows per keystroke, the identity map's
+            # bookkeeping of each would cost more than the query.
+            stmt = select(*_SUMMARY_COLUMNS).where(~Patient.deleted, visible)
             birth = _maybe_date(text)
             if birth is not None:
                 stmt = stmt.where(Patient.birth_date == birth)
             elif text:
-                for token in fold(text).split():
+                words = fold(text).split()
+                narrowed = narrowed_by_index(session, words)
+                if narrowed is not None:
+                    stmt = stmt.where(narrowed)
+                for token in words:
                     stmt = stmt.where(Patient.search_key.contains(token, autoescape=True))
             stmt = stmt.order_by(Patient.search_key).limit(limit)
-            patients = list(session.scalars(stmt))
+            patients = list(session.execute(stmt))
             levels = self._levels(session, actor, [p.id for p in patients])
             summaries = self._summaries(session, patients, levels)
         if audited and text:
@@ -334,8 +376,10 @@ class Patients:
             return out
         rows = session.execute(
             select(Grant.patient_id, Grant.level).where(
-                Grant.patient_id.in_(ids), Grant.grantee.in_((actor.user_id, PRACTICE))
-            )
+                Grant.patient_id.in_(bindparam("ids", expanding=True)),
+                Grant.grantee.in_((actor.user_id, PRACTICE)),
+            ),
+            {"ids": ids},
         ).all()
         for patient_id, level in rows:
             if patient_id not in out or LEVELS.index(level) > LEVELS.index(out[patient_id]):
@@ -343,7 +387,7 @@ class Patients:
         return out
 
     def _summaries(
-        self, session: Session, patients: list[Patient], levels: dict[str, str]
+        self, session: Session, patients: Sequence[_PatientColumns], levels: dict[str, str]
     ) -> list[PatientSummary]:
         ids = [p.id for p in patients]
         counts: dict[str, int] = {}
@@ -353,15 +397,17 @@ class Patients:
                 pid: int(n)
                 for pid, n in session.execute(
                     select(Photo.patient_id, func.count())
-                    .where(Photo.patient_id.in_(ids), ~Photo.deleted)
-                    .group_by(Photo.patient_id)
+                    .where(Photo.patient_id.in_(bindparam("ids", expanding=True)), ~Photo.deleted)
+                    .group_by(Photo.patient_id),
+                    {"ids": ids},
                 )
             }
             last = dict(
                 session.execute(
                     select(Visit.patient_id, func.max(Visit.visit_date))
-                    .where(Visit.patient_id.in_(ids), ~Visit.deleted)
-                    .group_by(Visit.patient_id)
+                    .where(Visit.patient_id.in_(bindparam("ids", expanding=True)), ~Visit.deleted)
+                    .group_by(Visit.patient_id),
+                    {"ids": ids},
                 ).all()
             )
         return [
