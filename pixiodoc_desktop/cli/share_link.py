@@ -127,7 +127,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=link_create)
-    p = lsub.add_parser("list", help="the links made on this workstation")
+    p = lsub.add_parser("list", help="the clinic's links (made on any of its workstations)")
     add_user(p)
     p.add_argument("--patient", metavar="ID")
     p.add_argument("--json", action="store_true")

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 )
 
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.exports.records import (
@@ -243,6 +244,30 @@ def _signature(clinician: str, styles: dict[str, ParagraphStyle], say: ReportLoc
     return [KeepTogether([Spacer(1, 8 * mm), line, caption])]
 
 
+def _opinion(
+    opinion: SecondOpinionSummary, styles: dict[str, ParagraphStyle], say: ReportLocale
+) -> list[Any]:
+    """A second opinion: who and when, the text, the suggested diagnosis, the recommendation."""
+    heading = say.word(
+        "Second opinion from {who}, {date}",
+        who=opinion.author or say.word("a colleague"),
+        date=say.date(opinion.when.date()),
+    )
+    bold = _fonts()[1]
+    lines = [
+        f'<font name="{bold}">{escape(heading)}</font>',
+        escape(opinion.opinion).replace("\n", "<br/>"),
+    ]
+    if opinion.diagnosis:
+        lines.append(f"{escape(say.word('Suggested diagnosis'))}: {escape(opinion.diagnosis)}")
+    if opinion.recommendation:
+        text = escape(opinion.recommendation).replace("\n", "<br/>")
+        lines.append(f"{escape(say.word('Recommendation'))}: {text}")
+    if opinion.marks:
+        lines.append(f"{escape(say.word('Marks on photos'))}: {len(opinion.marks)}")
+    return [Paragraph("<br/>".join(lines), styles["body"]), Spacer(1, 2 * mm)]
+
+
 def write_report(
     handle: IO[bytes],
     record: PatientRecord,
@@ -281,12 +306,21 @@ def write_report(
         ):
             if value:
                 block.append(_p(f"{say.word(label)}: {value}", styles["body"]))
+        for opinion in record.opinions:
+            if opinion.visit_id == visit.id:
+                block.extend(_opinion(opinion, styles, say))
         visit_figures = [f for f in figures if f.visit_id == visit.id]
         if visit_figures:
             block.append(_figure_grid(visit_figures, styles))
         # A visit's heading never stands alone at the foot of a page.
         story.append(KeepTogether(block))
         story.append(Spacer(1, 3 * mm))
+    shown = {v.id for v in record.visits}
+    loose = [o for o in record.opinions if o.visit_id not in shown]
+    if loose:
+        story.append(_p(say.word("Second opinions"), styles["h2"]))
+        for opinion in loose:
+            story.extend(_opinion(opinion, styles, say))
     if extra is not None:
         story.extend(extra(styles))
     if clinician:

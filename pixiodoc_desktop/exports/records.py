@@ -24,6 +24,7 @@ from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision, Consents
 from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
 from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos, PhotoSummary
+from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary, of_patient
 from pixiodoc_desktop.clinic.records.visits import Lesions, LesionSummary, Visits, VisitSummary
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
@@ -43,6 +44,7 @@ class PatientRecord:
     photos: tuple[PhotoSummary, ...]  # in visit order, then capture time
     lesions: tuple[LesionSummary, ...]
     consents: tuple[ConsentDecision, ...]
+    opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
 
     def visit(self, visit_id: str) -> VisitSummary:
         for visit in self.visits:
@@ -101,7 +103,19 @@ def load_record(
         photos=tuple(photos),
         lesions=tuple(Lesions(ws).list(actor, patient_id)),
         consents=tuple(Consents(ws).current(actor, patient_id).values()),
+        opinions=_opinions(ws, patient_id, [v.id for v in visits] if visit_ids else None),
     )
+
+
+def _opinions(
+    ws: Workstation, patient_id: str, visit_ids: list[str] | None
+) -> tuple[SecondOpinionSummary, ...]:
+    """The record's second opinions (those on the chosen visits, when visits were chosen)."""
+    with ws.read_session() as session:
+        opinions = of_patient(session, patient_id)
+    if visit_ids is None:
+        return opinions
+    return tuple(o for o in opinions if o.visit_id in visit_ids)
 
 
 def original_image(ws: Workstation, actor: Actor, photo_id: str) -> bytes:

@@ -56,6 +56,12 @@ GERMAN: dict[str, str] = {
     "Male": "männlich",
     "Diverse": "divers",
     "Not recorded": "nicht angegeben",
+    "Second opinion from {who}, {date}": "Zweitmeinung von {who}, {date}",
+    "Second opinions": "Zweitmeinungen",
+    "a colleague": "einer Kollegin / einem Kollegen",
+    "Suggested diagnosis": "Vorgeschlagene Diagnose",
+    "Recommendation": "Empfehlung",
+    "Marks on photos": "Markierungen auf Fotos",
 }
 
 

@@ -30,6 +30,7 @@ from pixiodoc_desktop.gui.entrance import Entrance
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
+from pixiodoc_desktop.gui.opinion_notice import OpinionNotice
 from pixiodoc_desktop.gui.phone_capture import PhoneCapture
 from pixiodoc_desktop.gui.practice_actions import PracticeActions
 from pixiodoc_desktop.gui.practice_inbox import PracticeInbox
@@ -165,6 +166,15 @@ class MainWindow(QMainWindow):
         )
         self.phone_capture = PhoneCapture(self.ctx, self.state, self, self.commands, self.menus)
         self.sync = SyncScheduler(self.ctx, self.state, self, self.menus.practice, self.statusBar())
+        self.opinions = OpinionNotice(
+            self.ctx,
+            self.state,
+            self.statusBar(),
+            self.patients.model,
+            self.open_patient,
+            self.sync.round_finished,
+            self,
+        )
         self.emergency = EmergencyAccessControl(
             self.ctx,
             self.state,

@@ -16,6 +16,7 @@ from pixiodoc_desktop.clinic.records.consent import ConsentDecision
 from pixiodoc_desktop.clinic.records.lesion_sizes import DEFAULT_GROWTH_MM
 from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinions, SecondOpinionSummary
 from pixiodoc_desktop.clinic.records.timeline import Timelines
 from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
@@ -53,6 +54,7 @@ class PatientRecord:
     loaded_at: dt.datetime
     complete: bool = True
     growth_threshold_mm: float = DEFAULT_GROWTH_MM  # the clinic's (lesion_sizes.py)
+    opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
 
 
 class ClinicSession:
@@ -168,6 +170,10 @@ class ClinicSession:
         timeline = Timelines(services.workstation).read(
             actor, patient_id, first=first, thumbnails=thumbnails, audited=audited
         )
+        if audited and any(
+            not o.seen and o.for_clinician == actor.user_id for o in timeline.opinions
+        ):  # the clinician who shared the link opens the record: its new opinions are seen
+            SecondOpinions(services.workstation).mark_seen(actor, patient_id)
         record = PatientRecord(
             patient=timeline.patient,
             visits=timeline.visits,
@@ -177,8 +183,14 @@ class ClinicSession:
             loaded_at=dt.datetime.now(),
             complete=timeline.complete,
             growth_threshold_mm=timeline.growth_threshold_mm,
+            opinions=timeline.opinions,
         )
         return record, timeline.thumbnails
+
+    def unseen_opinions(self) -> list[tuple[str, str, str]]:
+        """(opinion, patient, patient's name) of second opinions the clinician has not seen."""
+        services, actor = self.require()
+        return SecondOpinions(services.workstation).unseen(actor)
 
     def thumbnails(self, patient_id: str, photo_ids: list[str]) -> dict[str, bytes]:
         services, actor = self.require()

@@ -59,6 +59,7 @@ class Workspace(QSplitter):
         super().__init__(Qt.Orientation.Horizontal)
         self.setObjectName("Workspace")
         self.ctx = ctx
+        self._state = state
         self._window = window
         self.thumbnails = thumbnails
         self.viewer: ViewerWindow | None = None
@@ -124,7 +125,9 @@ class Workspace(QSplitter):
             self.viewer = ViewerWindow(self.ctx, self._window)
             self.viewer.viewer.currentChanged.connect(self._viewer_moved)
             place_on_parent_screen(self.viewer, self._window)  # 1100x800 is taller than a laptop
-        self.viewer.show_photos(self.timeline.timeline.photos(), photo_id)
+        record = self._state.record
+        opinions = record.opinions if record is not None else ()
+        self.viewer.show_photos(self.timeline.timeline.photos(), photo_id, opinions)
 
     def _viewer_moved(self, photo_id: str) -> None:
         if photo_id:

@@ -16,11 +16,11 @@ from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
-from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.imaging.measure import measure
+from pixiodoc_desktop.phone.words import site_names
 from pixiodoc_desktop.vault.schema import Comparison, Consent, Lesion, Patient, Photo, Visit
 
 
@@ -151,14 +151,17 @@ def gather(
         )
         contents.record["comparisons"] = _comparisons(session, patient_id, photos)
         for photo in photos:
-            site = BODY_SITES.get(photo.body_site or "")
+            # Both languages travel: the page names sites in the browser's (the phone page's
+            # words, the workstation's German).
+            names = site_names(photo.body_site) if photo.body_site else {"en": "", "de": ""}
             contents.record["photos"].append(
                 {
                     "id": photo.id,
                     "visit": photo.visit_id,
                     "lesion": photo.lesion_id,
                     "site": photo.body_site,
-                    "site_label": site.label if site else "",
+                    "site_label": names["en"],
+                    "site_labels": names,
                     "modality": photo.modality,
                     "captured_at": photo.captured_at.isoformat() if photo.captured_at else None,
                     "width": photo.width,
@@ -200,13 +203,17 @@ def _comparisons(session: Any, patient_id: str, photos: list[Photo]) -> list[dic
                 )
             except (InvalidInput, TypeError, ValueError):
                 continue
+            calibrated = bool(photo.calibration_px_per_mm)
             traces.append(
                 {
                     "kind": str(trace.get("kind")),
                     "side": "before" if photo is before else "after",
                     "points": trace.get("points", []),
                     "label": str(trace.get("label") or "")[:40],
-                    "value": value.text(),
+                    # mm or mm² on a calibrated photo, as the workstation shows it; on an
+                    # uncalibrated one the page says so instead of a size in pixels.
+                    "value": round(value.value, 1) if calibrated else None,
+                    "unit": value.unit if calibrated else None,
                 }
             )
         out.append(

@@ -1,22 +1,24 @@
-"""This workstation's links: what each one shared, where its objects lie, its state.
+"""The clinic's links: what each one shared, where its objects lie, its state.
 
-Kept as rows of the vault's encrypted settings table (`share_link.<id>`), one
-JSON document each: the bucket keys are needed to revoke and to expire, and
-they never leave this PC. The link key itself is not kept.
+Kept as synced records (`ShareLink`, migration 0013), so that every PC of the
+clinic lists the links and can revoke any; the bucket keys are needed to
+revoke and to expire, and they travel only inside the encrypted op log. The
+link key itself is not kept anywhere. The PC that made a link (`device_id`)
+holds the private key its replies are sealed to: it collects them and tends
+the link's expiry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from pixiodoc_desktop.vault.schema import Setting
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.vault.schema import ShareLink
 from pixiodoc_desktop.vault.vault import Vault
 
-PREFIX = "share_link."
 LIVE, REVOKED, EXPIRED = "live", "revoked", "expired"
 
 
@@ -39,6 +41,7 @@ class LinkRecord:
     state: str = LIVE
     replies: int = 0
     visit_ids: list[str] = field(default_factory=list)  # the shared visits, oldest first
+    device_id: str = ""  # the PC that made it (and holds its reply key)
 
     @property
     def expires(self) -> dt.datetime:
@@ -49,30 +52,82 @@ class LinkRecord:
         return dt.datetime.fromisoformat(self.page_until)
 
 
-def save(vault: Vault, record: LinkRecord) -> None:
-    value = json.dumps(asdict(record))
-    with vault.write_session() as session, session.begin():
-        row = session.get(Setting, PREFIX + record.id)
+def _stored(moment: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(moment).astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _shown(moment: dt.datetime) -> str:
+    return moment.replace(tzinfo=dt.UTC, microsecond=0).isoformat()
+
+
+def _record(row: ShareLink) -> LinkRecord:
+    return LinkRecord(
+        id=row.id,
+        patient_id=row.patient_id,
+        created_by=row.created_by,
+        created_at=_shown(row.created_at),
+        expires_at=_shown(row.expires_at),
+        page_until=_shown(row.page_until),
+        level=row.level,
+        visits=row.visits,
+        photos=row.photos,
+        passcode=row.passcode,
+        folder=row.folder,
+        page=row.page,
+        package=list(row.package),
+        reply=row.reply,
+        state=row.state,
+        replies=row.replies,
+        visit_ids=list(row.visit_ids),
+        device_id=row.device_id,
+    )
+
+
+def save(ws: Workstation, actor: Actor, record: LinkRecord) -> None:
+    """Write the link as it is now (a synced change, like any edit of the record)."""
+    with ws.unit_of_work(actor) as uow:
+        row = uow.session.get(ShareLink, record.id)
         if row is None:
-            session.add(Setting(key=PREFIX + record.id, value=value))
-        else:
-            row.value = value
+            row = ShareLink(
+                id=record.id,
+                patient_id=record.patient_id,
+                created_by=record.created_by,
+                created_at=_stored(record.created_at),
+                device_id=record.device_id or ws.device_id,
+            )
+            uow.session.add(row)
+        row.expires_at = _stored(record.expires_at)
+        row.page_until = _stored(record.page_until)
+        row.level = record.level
+        row.visits = record.visits
+        row.photos = record.photos
+        row.passcode = record.passcode
+        row.folder = record.folder
+        row.page = record.page
+        if list(row.package or []) != record.package:
+            row.package = list(record.package)
+        row.reply = record.reply
+        row.state = record.state
+        row.replies = record.replies
+        if list(row.visit_ids or []) != record.visit_ids:
+            row.visit_ids = list(record.visit_ids)
+        record.device_id = row.device_id
 
 
-def forget(vault: Vault, link_id: str) -> None:
-    with vault.write_session() as session, session.begin():
-        row = session.get(Setting, PREFIX + link_id)
+def forget(ws: Workstation, actor: Actor, link_id: str) -> None:
+    with ws.unit_of_work(actor) as uow:
+        row = uow.session.get(ShareLink, link_id)
         if row is not None:
-            session.delete(row)
+            uow.session.delete(row)
 
 
 def load(vault: Vault, link_id: str) -> LinkRecord | None:
-    value = vault.setting(PREFIX + link_id)
-    return LinkRecord(**json.loads(value)) if value else None
+    with vault.read_session() as session:
+        row = session.get(ShareLink, link_id)
+        return _record(row) if row is not None else None
 
 
 def all_links(vault: Vault) -> list[LinkRecord]:
     with vault.read_session() as session:
-        rows = session.scalars(select(Setting).where(Setting.key.startswith(PREFIX))).all()
-        records = [LinkRecord(**json.loads(row.value)) for row in rows]
-    return sorted(records, key=lambda r: r.created_at)
+        rows = session.scalars(select(ShareLink).order_by(ShareLink.created_at, ShareLink.id))
+        return [_record(row) for row in rows]

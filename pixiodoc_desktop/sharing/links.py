@@ -5,7 +5,7 @@ with the package key in the URL fragment (browsers never send it). The
 package (an encrypted index naming every image by its own presigned URL, and
 the images re-encrypted under the link's key) lies under an unguessable
 folder; nothing in a name or in the page tells who the patient is. See
-envelope.py for the cryptography, ledger.py for what this PC remembers.
+envelope.py for the cryptography, ledger.py for what the clinic remembers.
 """
 
 from __future__ import annotations
@@ -161,8 +161,9 @@ class ShareLinks:
             folder=folder,
             page=f"{folder}/{secrets.token_hex(16)}",
             visit_ids=[v["id"] for v in contents.record["visits"]],
+            device_id=self.ws.device_id,
         )
-        ledger.save(self.ws.vault, record)  # first: whatever is written can be revoked
+        ledger.save(self.ws, actor, record)  # first: whatever is written can be revoked
         try:
             index = self._upload_images(record, contents, link_key, seconds)
             if reply:
@@ -182,7 +183,7 @@ class ShareLinks:
             )
             store.put(index_key, sealed_index)
             record.package.append(index_key)
-            ledger.save(self.ws.vault, record)
+            ledger.save(self.ws, actor, record)
             config: dict[str, object] = {
                 "state": LIVE,
                 "index": store.presign(index_key, seconds),
@@ -203,7 +204,7 @@ class ShareLinks:
             url = store.presign(record.page, page_seconds) + "#k=" + envelope.b64url(fragment)
         except BaseException:
             self._remove_objects(record, page_too=True)
-            ledger.forget(self.ws.vault, record.id)
+            ledger.forget(self.ws, actor, record.id)
             raise
         self.ws.audit_alone(
             audit.EventDraft(
@@ -252,7 +253,8 @@ class ShareLinks:
     # --- listing and revoking --------------------------------------------------------
 
     def links(self, actor: Actor, patient_id: str | None = None) -> list[LinkRecord]:
-        """Links made on this PC that the actor may manage (Admin of the record)."""
+        """The clinic's links (made on any of its PCs) that the actor may manage (Admin of the
+        record)."""
         shown = []
         with self.ws.read_session() as session:
             for record in ledger.all_links(self.ws.vault):
@@ -268,7 +270,7 @@ class ShareLinks:
     def revoke(self, actor: Actor, link_id: str) -> LinkRecord:
         record = ledger.load(self.ws.vault, link_id.strip())
         if record is None:
-            raise RecordNotFound(f"There is no secure link {link_id} on this workstation")
+            raise RecordNotFound(f"There is no secure link {link_id} in this clinic")
         with self.ws.read_session() as session:
             try:
                 require(session, actor, record.patient_id, Action.EXPORT)
@@ -277,7 +279,7 @@ class ShareLinks:
                 raise
         if record.state != LIVE:
             raise InvalidInput(f"The secure link {link_id} is {record.state} already")
-        self.close(record, REVOKED)
+        self.close(actor, record, REVOKED)
         self.ws.audit_alone(
             audit.EventDraft(
                 audit.EventType.ACCESS_REVOKED,
@@ -290,7 +292,7 @@ class ShareLinks:
         )
         return record
 
-    def close(self, record: LinkRecord, state: str) -> None:
+    def close(self, actor: Actor, record: LinkRecord, state: str) -> None:
         """Delete the package and leave a page that says why (until the page's URL runs out)."""
         self._remove_objects(record, page_too=False)
         self.store.put(
@@ -299,7 +301,7 @@ class ShareLinks:
             content_type="text/html; charset=utf-8",
         )
         record.state = state
-        ledger.save(self.ws.vault, record)
+        ledger.save(self.ws, actor, record)
 
     def _remove_objects(self, record: LinkRecord, *, page_too: bool) -> None:
         for key in [*record.package, *([record.reply] if record.reply else [])]:

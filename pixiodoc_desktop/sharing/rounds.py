@@ -2,12 +2,14 @@
 
 Run by whoever runs a sync round (the CLI's `pixiodoc sync`, the GUI's
 scheduler) just before `sync_once`, so that a second opinion added to the
-record goes out to the other workstations in the same round. A reply is
-taken once: the first one that opens becomes part of the record (appended to
-the notes of the newest shared visit, audited as PATIENT_UPDATED); the slot
-is deleted; later uploads into it are deleted unread. A reply that does not
-open is deleted and audited as a SECURITY_ALERT. Expired links lose their
-package and show "expired" until the page's own URL runs out, then go.
+record goes out to the other workstations in the same round. Each PC tends
+the links it made (it alone holds the key their replies are sealed to); any
+PC of the clinic may revoke one. A reply is taken once: the first one that
+opens becomes a second opinion of the record (clinic/records/second_opinions.py,
+audited as PATIENT_UPDATED); the slot is deleted; later uploads into it are
+deleted unread. A reply that does not open is deleted and audited as a
+SECURITY_ALERT. Expired links lose their package and show "expired" until the
+page's own URL runs out, then go.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records import second_opinions
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import SyncError
 from pixiodoc_desktop.sharing import envelope, ledger
 from pixiodoc_desktop.sharing.ledger import EXPIRED, LIVE, LinkRecord
 from pixiodoc_desktop.sharing.links import ShareLinks, utcnow
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore
-from pixiodoc_desktop.vault.schema import Visit
+from pixiodoc_desktop.vault.schema import Patient, Visit
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,7 @@ class LinkRound:
     refused: int = 0
     expired: int = 0
     removed: int = 0
+    patients: tuple[str, ...] = ()  # the records a second opinion was added to
 
 
 def tend_before_round(ws: Workstation, store: ObjectStore, actor: Actor) -> LinkRound:
@@ -57,13 +61,18 @@ def tend_links(
     now = now or utcnow()
     links = ShareLinks(ws, store)
     replies = refused = expired = removed = 0
+    patients: list[str] = []
     for record in ledger.all_links(ws.vault):
+        if record.device_id != ws.device_id:
+            continue  # the PC that made it tends it
         if record.state == LIVE and record.reply:
             taken = _collect_reply(ws, store, links, actor, record)
             replies += taken == "taken"
             refused += taken == "refused"
+            if taken == "taken":
+                patients.append(record.patient_id)
         if record.state == LIVE and now >= record.expires:
-            links.close(record, EXPIRED)
+            links.close(actor, record, EXPIRED)
             expired += 1
             ws.audit_alone(
                 audit.EventDraft(
@@ -77,9 +86,9 @@ def tend_links(
             )
         elif record.state != LIVE and now >= record.page_expires:
             store.delete(record.page)
-            ledger.forget(ws.vault, record.id)
+            ledger.forget(ws, actor, record.id)
             removed += 1
-    return LinkRound(replies, refused, expired, removed)
+    return LinkRound(replies, refused, expired, removed, tuple(dict.fromkeys(patients)))
 
 
 def _collect_reply(
@@ -114,11 +123,11 @@ def _collect_reply(
         return "refused"
     _add_to_record(ws, actor, record, reply)
     record.replies += 1
-    ledger.save(ws.vault, record)
+    ledger.save(ws, actor, record)
     return "taken"
 
 
-def _parse(plain: bytes | None) -> dict[str, str] | None:
+def _parse(plain: bytes | None) -> dict[str, Any] | None:
     if plain is None:
         return None
     try:
@@ -127,50 +136,48 @@ def _parse(plain: bytes | None) -> dict[str, str] | None:
         return None
     if not isinstance(data, dict) or not str(data.get("opinion") or "").strip():
         return None
-    reply = {
+    reply: dict[str, Any] = {
         key: str(data.get(key) or "").replace("\0", "")[:limit] for key, limit in _FIELDS.items()
     }
     reply["written_at"] = str(data.get("written_at") or "")[:40]
+    reply["marks"] = second_opinions.clean_marks(data.get("marks"))
     return reply
 
 
-def second_opinion_text(reply: dict[str, str], link_id: str) -> str:
-    who = ", ".join(part for part in (reply["name"].strip(), reply["role"].strip()) if part)
-    lines = [
-        f"Second opinion (secure link {link_id}) from {who or 'a colleague'}, {reply['written_at'][:10]}:"
-    ]
-    lines.append(reply["opinion"].strip())
-    if reply["diagnosis"].strip():
-        lines.append(f"Suggested diagnosis: {reply['diagnosis'].strip()}")
-    if reply["recommendation"].strip():
-        lines.append(f"Recommendation: {reply['recommendation'].strip()}")
-    return "\n".join(lines)
-
-
 def _add_to_record(
-    ws: Workstation, actor: Actor, record: LinkRecord, reply: dict[str, str]
+    ws: Workstation, actor: Actor, record: LinkRecord, reply: dict[str, Any]
 ) -> None:
-    text = second_opinion_text(reply, record.id)
+    """The reply as a second opinion of the record, tied to the newest shared visit."""
     with ws.unit_of_work(actor) as uow:
+        patient = uow.session.get(Patient, record.patient_id)
+        if patient is None or patient.deleted:
+            return  # erased meanwhile: nothing of it is written back
         visits = [uow.session.get(Visit, vid) for vid in record.visit_ids]
         live = [v for v in visits if v is not None and not v.deleted]
-        if not live:
-            return
-        visit = max(live, key=lambda v: v.visit_date)
-        visit.notes = (visit.notes.rstrip() + "\n\n" + text).strip()
+        visit = max(live, key=lambda v: v.visit_date) if live else None
+        opinion = second_opinions.add(
+            uow,
+            patient_id=record.patient_id,
+            visit_id=visit.id if visit is not None else None,
+            link_id=record.id,
+            reply=reply,
+            for_clinician=record.created_by,
+        )
         uow.audit(
             audit.EventDraft(
                 audit.EventType.PATIENT_UPDATED,
                 actor.user_id,
                 patient_id=record.patient_id,
-                object_type="visit",
-                object_id=visit.id,
+                object_type="second opinion",
+                object_id=opinion.id,
                 details={
                     "what": "second opinion",
                     "via": "secure link",
                     "link": record.id,
+                    "visit": opinion.visit_id or "",
                     "from": reply["name"][:80],
                     "role": reply["role"][:80],
+                    "marks": len(opinion.marks),
                 },
             )
         )

@@ -376,3 +376,49 @@ class Comparison(Record, Base):
     annotations: Mapped[list[Any]] = mapped_column(default=list)
     measurements: Mapped[list[Any]] = mapped_column(default=list)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SecondOpinion(Record, Base):
+    """A colleague's opinion on the record, sent back through a secure link: who (as they
+    gave it), when, their text, suggested diagnosis and recommendation, and any marks they
+    drew on a shared photo (arrows and circles in that photo's pixels)."""
+
+    __tablename__ = "second_opinions"
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"))
+    link_id: Mapped[str] = mapped_column(String(16))
+    author_name: Mapped[str] = mapped_column(String(200))
+    author_role: Mapped[str] = mapped_column(String(200), default="")
+    written_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    opinion: Mapped[str] = mapped_column(Text)
+    diagnosis: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[str] = mapped_column(Text, default="")
+    # [{"photo": id, "kind": "arrow" | "circle", "points": [[x, y], [x, y]]}]
+    marks: Mapped[list[Any]] = mapped_column(default=list)
+    # The clinician who shared the link (told when it arrives) and when they first saw it.
+    for_clinician: Mapped[str] = mapped_column(String(36))
+    seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ShareLink(Record, Base):
+    """A secure link of the clinic (any PC lists and revokes it): what it shared, where its
+    objects lie in the bucket, its state. The PC that made it (`device_id`) holds the key
+    replies are sealed to, so it collects them and tends its expiry."""
+
+    __tablename__ = "share_links"
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    page_until: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    level: Mapped[str] = mapped_column(String(8))  # "view" | "reply"
+    visits: Mapped[int] = mapped_column(Integer)
+    photos: Mapped[int] = mapped_column(Integer)
+    passcode: Mapped[bool] = mapped_column(Boolean, default=False)
+    folder: Mapped[str] = mapped_column(String(300))
+    page: Mapped[str] = mapped_column(String(300))
+    package: Mapped[list[str]] = mapped_column(default=list)
+    reply: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(8), default="live")
+    replies: Mapped[int] = mapped_column(Integer, default=0)
+    visit_ids: Mapped[list[str]] = mapped_column(default=list)

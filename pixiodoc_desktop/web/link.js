@@ -32,6 +32,12 @@ const WORDS = {
     years: "years",
     sex: { female: "female", male: "male", other: "other", unknown: "sex unknown" },
     noSite: "No body site",
+    uncalibrated: "not calibrated (no size in mm)",
+    markArrow: "Arrow",
+    markCircle: "Circle",
+    markUndo: "Undo mark",
+    marksHint: "To point at something, open a photo and draw an arrow or a circle on it (drag on the photo).",
+    marksCount: "Marks on photos: {n}",
     revokedTitle: "This link was revoked",
     revokedText: "The clinic withdrew this link. Ask the clinic for a new one if you still need it.",
     expiredTitle: "This link has expired",
@@ -73,6 +79,12 @@ const WORDS = {
     years: "Jahre",
     sex: { female: "weiblich", male: "männlich", other: "divers", unknown: "Geschlecht unbekannt" },
     noSite: "Ohne Körperstelle",
+    uncalibrated: "nicht kalibriert (keine Größe in mm)",
+    markArrow: "Pfeil",
+    markCircle: "Kreis",
+    markUndo: "Markierung zurücknehmen",
+    marksHint: "Um auf etwas zu zeigen, öffnen Sie ein Foto und zeichnen Sie einen Pfeil oder Kreis darauf (auf dem Foto ziehen).",
+    marksCount: "Markierungen auf Fotos: {n}",
     revokedTitle: "Dieser Link wurde widerrufen",
     revokedText: "Die Praxis hat diesen Link zurückgezogen. Bitten Sie die Praxis um einen neuen, falls Sie ihn noch brauchen.",
     expiredTitle: "Dieser Link ist abgelaufen",
@@ -168,10 +180,21 @@ async function image(photo, kind) {
   return url;
 }
 
+function siteName(photo) {
+  return (photo.site_labels && photo.site_labels[LANG]) || photo.site_label || T.noSite;
+}
+
 function caption(photo) {
   const visit = record.visits.find((v) => v.id === photo.visit);
   const date = visit ? new Date(visit.date + "T12:00:00").toLocaleDateString(LANG) : "";
-  return [date, photo.site_label || T.noSite].join(" · ");
+  return [date, siteName(photo)].join(" · ");
+}
+
+function measured(trace) {
+  // mm / mm² where the photo was calibrated, in the reader's number format; else say so.
+  if (trace.value === null || trace.value === undefined || !trace.unit) return T.uncalibrated;
+  const number = new Intl.NumberFormat(LANG, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return number.format(trace.value) + " " + trace.unit;
 }
 
 function header() {
@@ -193,7 +216,7 @@ function groups() {
     const key = photo.lesion ? "lesion:" + photo.lesion : "site:" + (photo.site || "");
     if (!out.has(key)) {
       const lesion = lesions.get(photo.lesion);
-      const title = lesion ? lesion.label + " (" + (photo.site_label || T.noSite) + ")" : photo.site_label || T.noSite;
+      const title = lesion ? lesion.label + " (" + siteName(photo) + ")" : siteName(photo);
       out.set(key, { title, photos: [] });
     }
     out.get(key).photos.push(photo);
@@ -262,7 +285,9 @@ function timeline() {
 // --- the photo viewer: zoom (buttons, wheel, pinch) and pan (drag) ----------------------
 const view = { scale: 1, x: 0, y: 0 };
 function place() {
-  $("viewer-image").style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+  const transform = `translate(${view.x}px, ${view.y}px) scale(${view.scale})`;
+  $("viewer-image").style.transform = transform;
+  $("viewer-marks").style.transform = transform;
   $("viewer").dataset.scale = view.scale.toFixed(3);
 }
 function fit() {
@@ -287,9 +312,92 @@ function zoom(factor, cx, cy) {
 async function show(photo) {
   $("viewer").hidden = false;
   $("viewer-caption").textContent = caption(photo);
+  shownPhoto = photo;
   const img = $("viewer-image");
-  img.onload = fit;
+  const svg = $("viewer-marks");
+  svg.replaceChildren();
+  img.onload = () => {
+    svg.setAttribute("width", img.naturalWidth);
+    svg.setAttribute("height", img.naturalHeight);
+    svg.setAttribute("viewBox", `0 0 ${photo.width} ${photo.height}`);
+    svg.setAttribute("preserveAspectRatio", "none");
+    fit();
+    drawMarks();
+    $("viewer").dataset.shown = photo.id;
+  };
   img.src = await image(photo, "screen");
+}
+
+// --- marks on a photo (with a reply): arrows and circles in the photo's own pixels ------
+const SVG = "http://www.w3.org/2000/svg";
+const drawn = []; // {photo, kind, points: [[x, y], [x, y]]}, sent with the reply
+let tool = null;
+let shownPhoto = null;
+let pending = null;
+
+function toPhoto(clientX, clientY) {
+  const img = $("viewer-image");
+  const r = $("viewer-stage").getBoundingClientRect();
+  const factor = shownPhoto.width / img.naturalWidth;
+  const x = ((clientX - r.left - view.x) / view.scale) * factor;
+  const y = ((clientY - r.top - view.y) / view.scale) * factor;
+  return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
+}
+
+function markShape(mark) {
+  const group = document.createElementNS(SVG, "g");
+  group.dataset.kind = mark.kind;
+  const [[x1, y1], [x2, y2]] = mark.points;
+  if (mark.kind === "circle") {
+    const circle = document.createElementNS(SVG, "circle");
+    circle.setAttribute("cx", x1);
+    circle.setAttribute("cy", y1);
+    circle.setAttribute("r", Math.hypot(x2 - x1, y2 - y1));
+    group.append(circle);
+    return group;
+  }
+  const line = document.createElementNS(SVG, "line");
+  for (const [name, value] of [["x1", x1], ["y1", y1], ["x2", x2], ["y2", y2]]) line.setAttribute(name, value);
+  const size = Math.max(8, shownPhoto.width / 40);
+  const angle = Math.atan2(y2 - y1, x2 - x1);
+  const wing = (turn) => [x2 - size * Math.cos(angle + turn), y2 - size * Math.sin(angle + turn)].join(",");
+  const head = document.createElementNS(SVG, "polygon");
+  head.setAttribute("class", "arrowhead");
+  head.setAttribute("points", [`${x2},${y2}`, wing(0.45), wing(-0.45)].join(" "));
+  group.append(line, head);
+  return group;
+}
+
+function drawMarks() {
+  const svg = $("viewer-marks");
+  svg.replaceChildren();
+  if (!shownPhoto) return;
+  for (const mark of drawn.filter((m) => m.photo === shownPhoto.id)) svg.append(markShape(mark));
+  if (pending) svg.append(markShape(pending));
+  $("viewer").dataset.marks = String(drawn.filter((m) => m.photo === shownPhoto.id).length);
+  const count = $("reply-marks");
+  count.textContent = drawn.length ? T.marksCount.replace("{n}", drawn.length) : T.marksHint;
+}
+
+function markTools() {
+  $("mark-tools").hidden = false;
+  const choose = (kind) => {
+    tool = tool === kind ? null : kind;
+    $("mark-arrow").classList.toggle("on", tool === "arrow");
+    $("mark-circle").classList.toggle("on", tool === "circle");
+    $("viewer-stage").classList.toggle("marking", tool !== null);
+  };
+  $("mark-arrow").onclick = () => choose("arrow");
+  $("mark-circle").onclick = () => choose("circle");
+  $("mark-undo").onclick = () => {
+    for (let i = drawn.length - 1; i >= 0; i--) {
+      if (shownPhoto && drawn[i].photo === shownPhoto.id) {
+        drawn.splice(i, 1);
+        break;
+      }
+    }
+    drawMarks();
+  };
 }
 function viewerControls() {
   $("zoom-in").onclick = () => zoom(1.5);
@@ -309,9 +417,19 @@ function viewerControls() {
   let pinch = 0;
   stage.addEventListener("pointerdown", (e) => {
     stage.setPointerCapture(e.pointerId);
+    if (tool && shownPhoto && !pointers.size && !pending) {
+      const at = toPhoto(e.clientX, e.clientY);
+      pending = { photo: shownPhoto.id, kind: tool, points: [at, at], pointer: e.pointerId };
+      return;
+    }
     pointers.set(e.pointerId, [e.clientX, e.clientY]);
   });
   stage.addEventListener("pointermove", (e) => {
+    if (pending && pending.pointer === e.pointerId) {
+      pending.points[1] = toPhoto(e.clientX, e.clientY);
+      drawMarks();
+      return;
+    }
     const last = pointers.get(e.pointerId);
     if (!last) return;
     pointers.set(e.pointerId, [e.clientX, e.clientY]);
@@ -327,6 +445,14 @@ function viewerControls() {
     place();
   });
   const up = (e) => {
+    if (pending && pending.pointer === e.pointerId) {
+      const [[x1, y1], [x2, y2]] = pending.points;
+      const mark = { photo: pending.photo, kind: pending.kind, points: pending.points };
+      pending = null;
+      if (Math.hypot(x2 - x1, y2 - y1) * view.scale >= 6) drawn.push(mark); // a click is no mark
+      drawMarks();
+      return;
+    }
     pointers.delete(e.pointerId);
     pinch = 0;
   };
@@ -393,7 +519,7 @@ function marks() {
   for (const trace of current.measurements) {
     const item = document.createElement("li");
     const side = trace.side === "before" ? T.before : T.after;
-    item.textContent = `${trace.label ? trace.label + " · " : ""}${side}: ${trace.value}`;
+    item.textContent = `${trace.label ? trace.label + " · " : ""}${side}: ${measured(trace)}`;
     list.append(item);
   }
 }
@@ -484,6 +610,8 @@ function replyForm() {
   const slot = record.reply;
   if (!slot) return;
   $("reply").hidden = false;
+  markTools();
+  drawMarks();
   $("reply-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const status = $("reply-status");
@@ -498,6 +626,7 @@ function replyForm() {
           name: $("reply-name").value,
           role: $("reply-role").value,
           written_at: new Date().toISOString(),
+          marks: drawn,
         }),
       );
       const clinicRaw = fromBase64Url(slot.clinic_key);

@@ -1616,139 +1616,170 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="45"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="50"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="51"/>
         <source>Select a photo in the timeline.</source>
         <translation>Wählen Sie ein Foto im Verlauf aus.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="58"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="59"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="60"/>
         <source>Captured</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="61"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="62"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="63"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="62"/>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="83"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="71"/>
         <source>Open in viewer</source>
         <translation>Im Betrachter öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="72"/>
         <source>Edit tags and notes…</source>
         <translation>Schlagwörter und Notizen bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="75"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="79"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="80"/>
         <source>Reason</source>
         <translation>Anlass</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="81"/>
         <source>Conditions</source>
         <translation>Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="82"/>
         <source>Treatment</source>
         <translation>Therapie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="90"/>
         <source>Edit visit…</source>
         <translation>Besuch bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="90"/>
         <location filename="../../pixiodoc_desktop/gui/views/details.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="95"/>
+        <source>Second opinions</source>
+        <translation>Zweitmeinungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="100"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="102"/>
         <source>Record consent…</source>
         <translation>Einwilligung erfassen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="151"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="151"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="153"/>
         <source>%1× magnification</source>
         <translation>%1-fache Vergrößerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="164"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="188"/>
+        <source>a colleague</source>
+        <translation>einer Kollegin / einem Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="191"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="196"/>
+        <source>Suggested diagnosis: %1</source>
+        <translation>Vorgeschlagene Diagnose: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="201"/>
+        <source>Recommendation: %1</source>
+        <translation>Empfehlung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="206"/>
+        <source>Marks on this photo: %1</source>
+        <translation>Markierungen auf diesem Foto: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="218"/>
         <source>No consent recorded yet.</source>
         <translation>Noch keine Einwilligung erfasst.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="222"/>
         <source>granted</source>
         <translation>erteilt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="222"/>
         <source>refused</source>
         <translation>verweigert</translation>
     </message>
@@ -2909,27 +2940,27 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="377"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="387"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="379"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="389"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="406"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="416"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="72"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="73"/>
         <source>Body map</source>
         <translation>Körperkarte</translation>
     </message>
@@ -3019,6 +3050,34 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../pixiodoc_desktop/gui/notify.py" line="138"/>
         <source>PixioDoc — unexpected problem</source>
         <translation>PixioDoc — unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionNotice</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/opinion_notice.py" line="80"/>
+        <source>New second opinion: %1</source>
+        <translation>Neue Zweitmeinung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/opinion_notice.py" line="84"/>
+        <source>New second opinions on %1 records</source>
+        <translation>Neue Zweitmeinungen zu %1 Akten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/opinion_notice.py" line="90"/>
+        <source>Open the record to read it</source>
+        <translation>Akte öffnen, um sie zu lesen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/opinion_notice.py" line="98"/>
+        <source>A second opinion arrived for %1.</source>
+        <translation>Eine Zweitmeinung ist eingetroffen für %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/opinion_notice.py" line="102"/>
+        <source>Second opinions arrived for %1 records.</source>
+        <translation>Zweitmeinungen sind eingetroffen für %1 Akten.</translation>
     </message>
 </context>
 <context>
@@ -3129,6 +3188,19 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../ui/patient.ui" line="22"/>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListModel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="83"/>
+        <source>New second opinion</source>
+        <translation>Neue Zweitmeinung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="86"/>
+        <source>new second opinion</source>
+        <translation>neue Zweitmeinung</translation>
     </message>
 </context>
 <context>
@@ -3339,45 +3411,45 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="119"/>
         <source>Photo viewer</source>
         <translation>Fotobetrachter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="157"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="170"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="169"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/photo_viewer.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="118"/>
         <source>This photo could not be opened.</source>
         <translation>Dieses Foto konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="116"/>
         <source>Loading photo…</source>
         <translation>Foto wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="105"/>
-        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="166"/>
         <source>No photo selected</source>
         <translation>Kein Foto ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="132"/>
         <source>{index} / {count}</source>
         <translation>{index} / {count}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="137"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="168"/>
         <source>Photo {index} of {count}, loading</source>
         <translation>Foto {index} von {count}, wird geladen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/viewer_painting.py" line="172"/>
         <source>Photo {index} of {count}, zoom {percent} %</source>
         <translation>Foto {index} von {count}, Zoom {percent} %</translation>
     </message>
@@ -4540,72 +4612,92 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="32"/>
+        <source>a colleague</source>
+        <translation>einer Kollegin / einem Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="34"/>
+        <source>Second opinion from %1, %2</source>
+        <translation>Zweitmeinung von %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="39"/>
+        <source>suggested: %1</source>
+        <translation>vorgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="45"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="117"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="118"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="120"/>
         <source>Track lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="122"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="124"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="145"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="146"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="147"/>
         <source>Condition</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="148"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="150"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="242"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="243"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="244"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="249"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -4613,44 +4705,44 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="250"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="275"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="276"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="278"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="282"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="295"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="298"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="276"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="300"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -4658,12 +4750,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="118"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="191"/>
         <source>No photos in this visit</source>
         <translation>Keine Fotos bei diesem Besuch</translation>
     </message>
@@ -4775,32 +4867,37 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="36"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="37"/>
         <source>Viewer</source>
         <translation>Betrachter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="40"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="46"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="47"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="48"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="118"/>
+        <source>Second opinion marks: %1</source>
+        <translation>Markierungen der Zweitmeinung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="178"/>
         <source>The photo could not be opened.</source>
         <translation>Das Foto konnte nicht geöffnet werden.</translation>
     </message>

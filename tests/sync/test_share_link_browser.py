@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 from phone_support import chromium_phone
 from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy import select
@@ -23,12 +24,14 @@ from sync_support import BUCKET, ClinicNet, Station
 
 from pixiodoc_desktop.clinic.records.comparisons import Comparisons, MeasurementTrace, Side
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.timeline import Timelines
 from pixiodoc_desktop.errors import (
     InvalidInput,
     PermissionDenied,
     ShareLinkNeedsSync,
     SyncUnavailable,
 )
+from pixiodoc_desktop.exports.pdf_report import export_pdf
 from pixiodoc_desktop.imaging.alignment import Alignment, AlignmentQuality
 from pixiodoc_desktop.imaging.measure import MeasureKind
 from pixiodoc_desktop.sharing import envelope, ledger
@@ -36,6 +39,7 @@ from pixiodoc_desktop.sharing.links import ShareLinks
 from pixiodoc_desktop.sharing.rounds import tend_links
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent, Photo
+from tests.exports.exports_support import pdf_text
 from tests.vault_support import synthetic_jpeg
 
 FAMILY, GIVEN = "Brandauer", "Henrike"
@@ -49,12 +53,21 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
         yield driver
 
 
+@pytest.fixture(scope="module")
+def german_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
+    camera = tmp_path_factory.mktemp("unused-de")
+    with chromium_phone(camera / "none.y4m", size=DESKTOP, language="de-DE") as driver:
+        yield driver
+
+
 @pytest.fixture
 def station(clinic: ClinicNet) -> Station:
     return clinic.first()
 
 
-def a_record(station: Station, *, consent: bool = True) -> tuple[str, int]:
+def a_record(
+    station: Station, *, consent: bool = True, px_per_mm: float | None = None
+) -> tuple[str, int]:
     """A patient with two visits of the left forearm (three photos); returns id, photo count."""
     services, actor = station.services, station.actor
     patient = services.patients.create(
@@ -66,7 +79,12 @@ def a_record(station: Station, *, consent: bool = True) -> tuple[str, int]:
         services.photos.ingest(
             actor,
             synthetic_jpeg(seed, size=(640, 480)),
-            CaptureContext(patient.id, visit_date=day, body_site="forearm-left"),
+            CaptureContext(
+                patient.id,
+                visit_date=day,
+                body_site="forearm-left",
+                calibration_px_per_mm=px_per_mm,
+            ),
             source_name=f"IMG_{seed}.jpg",
         )
     return patient.id, 3
@@ -149,7 +167,9 @@ def test_the_link_shows_the_record_every_photo_and_the_slider_moves(
         "return document.getElementById('slider-b').style.transform"
     )
     assert "diameter" not in browser.find_element(By.ID, "measurements").text  # values, not kinds
-    assert browser.find_element(By.ID, "measurements").text.startswith("A · ")
+    assert browser.find_element(By.ID, "measurements").text == (
+        "A · After: not calibrated (no size in mm)"  # never a size in pixels
+    )
 
     # The photo viewer: a click opens the screen-size image; zoom changes its scale.
     thumbs[0].find_element(By.XPATH, "..").click()
@@ -222,7 +242,7 @@ def test_revoked_expired_and_tampered_links_say_which(
     expired = links.create(station.actor, patient_id)
     done = ledger.load(station.ws.vault, expired.id)
     assert done is not None
-    links.close(done, ledger.EXPIRED)
+    links.close(station.actor, done, ledger.EXPIRED)
     opened(browser, expired.url)
     assert wait_state(browser, "expired") == "expired"
 
@@ -276,7 +296,7 @@ def test_no_link_without_consent_or_without_sync(
 
 
 def test_a_reply_written_in_the_page_lands_in_the_record_after_a_sync_round(
-    station: Station, browser: webdriver.Chrome, clinic: ClinicNet
+    station: Station, browser: webdriver.Chrome, clinic: ClinicNet, tmp_path: Path
 ) -> None:
     patient_id, _ = a_record(station)
     links = ShareLinks(station.ws, station.store)
@@ -297,14 +317,121 @@ def test_a_reply_written_in_the_page_lands_in_the_record_after_a_sync_round(
     assert b"naevus" not in sealed and b"Petersen" not in sealed
 
     got = tend_links(station.ws, station.store, station.actor)
-    assert (got.replies, got.refused) == (1, 0)
-    visits = station.services.visits.list(station.actor, patient_id)
-    notes = max(visits, key=lambda v: v.visit_date).notes
-    assert "Second opinion" in notes and "Dr. Jonas Petersen, Dermatologist" in notes
-    assert "Suggested diagnosis: Compound naevus" in notes
-    assert audit_of(station, "PATIENT_UPDATED")[-1].details["what"] == "second opinion"
+    assert (got.replies, got.refused, got.patients) == (1, 0, (patient_id,))
+    # A second opinion of the record, on the newest shared visit; the notes stay the clinic's.
+    timeline = Timelines(station.ws).read(station.actor, patient_id, audited=False)
+    (opinion,) = timeline.opinions
+    newest = max(timeline.visits, key=lambda v: v.visit_date)
+    assert opinion.visit_id == newest.id and newest.notes == ""
+    assert (opinion.author, opinion.diagnosis, opinion.recommendation) == (
+        "Dr. Jonas Petersen, Dermatologist",
+        "Compound naevus",
+        "Follow up in 12 months",
+    )
+    assert opinion.opinion == "Regular pigment network; benign." and opinion.written_at
+    assert opinion.for_clinician == station.actor.user_id and not opinion.seen
+    event = audit_of(station, "PATIENT_UPDATED")[-1]
+    assert (event.object_type, event.object_id) == ("second opinion", opinion.id)
+    assert event.details["what"] == "second opinion" and event.details["link"] == made.id
     assert clinic.weed.all_objects(record.reply) == []
-    station.sync()  # the opinion goes out to the clinic's other workstations like any edit
+    # It is in the consultation report, with who and when.
+    pdf = export_pdf(station.ws, station.actor, patient_id, tmp_path / "report.pdf")
+    text = pdf_text(pdf)
+    assert "Second opinion from Dr. Jonas Petersen, Dermatologist" in text
+    assert "Suggested diagnosis: Compound naevus" in text
+    # It goes out to the clinic's other workstations like any edit of the record.
+    station.sync()
+    other = clinic.join("consult-room", via=station)
+    clinic.settle([station, other])
+    (there,) = Timelines(other.ws).read(other.actor, patient_id, audited=False).opinions
+    assert there.id == opinion.id and there.diagnosis == "Compound naevus"
+
+
+def test_any_workstation_of_the_clinic_lists_and_revokes_a_link(
+    station: Station, browser: webdriver.Chrome, clinic: ClinicNet
+) -> None:
+    patient_id, _ = a_record(station)
+    made = ShareLinks(station.ws, station.store).create(station.actor, patient_id, reply=True)
+    station.sync()
+    room = clinic.join("exam-room", via=station)
+    clinic.settle([station, room])
+    listed = ShareLinks(room.ws, room.store).links(room.actor, patient_id)
+    assert [(r.id, r.device_id, r.state) for r in listed] == [
+        (made.id, station.ws.device_id, "live")
+    ]
+    # The PC that made it tends it (it alone holds the reply key); the room leaves it be.
+    record = listed[0]
+    later = record.expires + dt.timedelta(seconds=1)
+    assert tend_links(room.ws, room.store, room.actor, now=later).expired == 0
+    assert len(clinic.weed.all_objects(record.folder)) == len(record.package) + 1
+    ShareLinks(room.ws, room.store).revoke(room.actor, made.id)
+    assert {key for key, _ in clinic.weed.all_objects(record.folder)} == {record.page}
+    opened(browser, made.url)
+    assert wait_state(browser, "revoked") == "revoked"
+    assert audit_of(room, "ACCESS_REVOKED")[-1].object_id == made.id
+    clinic.settle([station, room])
+    back = ledger.load(station.ws.vault, made.id)
+    assert back is not None and back.state == "revoked"
+
+
+def _drag(browser: webdriver.Chrome, start: tuple[int, int], end: tuple[int, int]) -> None:
+    """A mouse drag on the photo viewer's stage, offsets from its centre."""
+    stage = browser.find_element(By.ID, "viewer-stage")
+    ActionChains(browser).move_to_element_with_offset(
+        stage, *start
+    ).click_and_hold().move_by_offset(end[0] - start[0], end[1] - start[1]).release().perform()
+
+
+def test_in_german_sites_and_sizes_read_as_at_the_workstation_and_marks_go_with_the_reply(
+    station: Station, german_browser: webdriver.Chrome, tmp_path: Path
+) -> None:
+    browser = german_browser
+    patient_id, _ = a_record(station, px_per_mm=10.0)
+    _before, after = saved_comparison(station, patient_id)
+    made = ShareLinks(station.ws, station.store).create(station.actor, patient_id, reply=True)
+    opened(browser, made.url)
+    assert browser.find_element(By.ID, "patient-facts").text.endswith("Jahre, weiblich")
+    groups = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".group h3")]
+    assert groups == ["Unterarm, links"]
+    assert browser.find_element(By.ID, "cap-b").text.endswith("Unterarm, links")
+    # The diameter traced on the calibrated photo, in mm as the workstation shows it.
+    assert browser.find_element(By.ID, "measurements").text == "A · Nachher: 12,8 mm"
+    assert browser.find_element(By.ID, "reply-marks").text.startswith("Um auf etwas zu zeigen")
+
+    # The colleague opens the later photo and draws a circle and an arrow on it.
+    browser.find_element(By.CSS_SELECTOR, f".thumb[data-photo='{after}']").click()
+    WebDriverWait(browser, 10).until(
+        lambda d: (
+            d.execute_script("return document.getElementById('viewer').dataset.shown") == after
+        )
+    )
+    browser.find_element(By.ID, "mark-circle").click()
+    _drag(browser, (0, 0), (40, 0))
+    browser.find_element(By.ID, "mark-arrow").click()
+    _drag(browser, (-150, -100), (-20, -10))
+    _drag(browser, (100, 100), (101, 100))  # a click is no mark
+    assert browser.execute_script("return document.getElementById('viewer').dataset.marks") == "2"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#viewer-marks g")) == 2
+    browser.save_screenshot(str(tmp_path / "marks-de.png"))
+    browser.find_element(By.ID, "viewer-close").click()
+    assert browser.find_element(By.ID, "reply-marks").text == "Markierungen auf Fotos: 2"
+    browser.find_element(By.ID, "reply-opinion").send_keys("Rand unregelmäßig, siehe Kreis.")
+    browser.find_element(By.ID, "reply-name").send_keys("Dr. Ines Kraft")
+    browser.find_element(By.ID, "reply-send").click()
+    WebDriverWait(browser, 20).until(
+        lambda d: d.find_element(By.ID, "reply-status").get_attribute("data-sent") == "1"
+    )
+    assert tend_links(station.ws, station.store, station.actor).replies == 1
+    (opinion,) = Timelines(station.ws).read(station.actor, patient_id, audited=False).opinions
+    circle, arrow = opinion.marks
+    assert (circle.photo_id, circle.kind, arrow.kind) == (after, "circle", "arrow")
+    # The circle was drawn from the stage's centre, where the fitted photo's centre is
+    # (640 x 480 photo pixels); its radius is 40 screen px in photo pixels.
+    (cx, cy), rim = circle.points
+    assert abs(cx - 320) < 4 and abs(cy - 240) < 4
+    assert rim[0] > cx + 10 and abs(rim[1] - cy) < 4
+    assert arrow.points[0][0] < arrow.points[1][0] and arrow.points[0][1] < arrow.points[1][1]
+    assert audit_of(station, "PATIENT_UPDATED")[-1].details["marks"] == 2
 
 
 def test_a_reply_that_does_not_open_is_refused_and_audited(

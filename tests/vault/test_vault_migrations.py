@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import inspect, text
@@ -12,6 +13,7 @@ from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import Photos
 from pixiodoc_desktop.errors import VaultTooNew
+from pixiodoc_desktop.sharing import ledger
 from pixiodoc_desktop.vault import database
 from pixiodoc_desktop.vault.vault import Vault
 
@@ -90,14 +92,28 @@ def _rebuild_at_0001(made_vault: MadeVault) -> dict[str, str]:
                 ),
                 {"now": now, "admin": admin_id},
             )
+            # A secure link as this PC kept it before 0013: a JSON document in its settings.
+            link = {
+                "id": "ab12cd34", "patient_id": "p-1", "created_by": admin_id,
+                "created_at": "2024-01-02T03:04:05+00:00",
+                "expires_at": "2024-01-05T03:04:05+00:00",
+                "page_until": "2024-01-09T03:04:05+00:00", "level": "reply", "visits": 1,
+                "photos": 1, "passcode": False, "folder": "pfx/links/f", "page": "pfx/links/f/p",
+                "package": ["pfx/links/f/i"], "reply": "pfx/links/f/r", "state": "live",
+                "replies": 0, "visit_ids": ["v-1"],
+            }  # fmt: skip
+            conn.execute(
+                text("INSERT INTO settings (key, value) VALUES ('share_link.ab12cd34', :v)"),
+                {"v": json.dumps(link)},
+            )
         assert "magnification" not in {c["name"] for c in inspect(engine).get_columns("photos")}
     finally:
         engine.dispose()
-    return {"admin": admin_id}
+    return {"admin": admin_id, "device": device_id}
 
 
 def test_old_vault_upgrades_on_unlock_and_keeps_its_rows(made_vault: MadeVault) -> None:
-    _rebuild_at_0001(made_vault)
+    ids = _rebuild_at_0001(made_vault)
     vault = Vault.open(made_vault.folder)
     ws, actor = log_in(vault, LOGIN, PASSWORD)
     try:
@@ -118,6 +134,16 @@ def test_old_vault_upgrades_on_unlock_and_keeps_its_rows(made_vault: MadeVault) 
         with vault.read_session() as session:
             ops = session.execute(text("SELECT entity, entity_id FROM outbox")).all()
         assert ("patients", "p-1") in [tuple(op) for op in ops]
+        # 0013: this PC's secure links moved from its settings into the clinic's list.
+        assert vault.setting("share_link.ab12cd34") is None
+        moved = ledger.load(vault, "ab12cd34")
+        assert moved is not None and moved.device_id == ids["device"]
+        assert (moved.reply, moved.package, moved.visit_ids) == (
+            "pfx/links/f/r",
+            ["pfx/links/f/i"],
+            ["v-1"],
+        )
+        assert moved.expires == dt.datetime(2024, 1, 5, 3, 4, 5, tzinfo=dt.UTC)
     finally:
         lock(ws, actor)
 

@@ -22,6 +22,7 @@ from pixiodoc_desktop.clinic.records.lesion_sizes import DEFAULT_GROWTH_MM, grow
 from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
 from pixiodoc_desktop.clinic.records.photo_summaries import PhotoSummary
 from pixiodoc_desktop.clinic.records.photo_summaries import summary as _summary
+from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary, of_patient
 from pixiodoc_desktop.clinic.records.visits import (
     LesionSummary,
     VisitSummary,
@@ -43,6 +44,7 @@ class PatientTimeline:
     complete: bool  # False when only the newest `first` photos were read
     thumbnails: dict[str, bytes]  # decrypted thumbnails of the newest photos, if asked for
     growth_threshold_mm: float = DEFAULT_GROWTH_MM  # the clinic's, for the lesions' charts
+    opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
 
 
 class Timelines:
@@ -98,6 +100,7 @@ class Timelines:
             )
             if first is not None:
                 stmt = stmt.limit(first)
+            opinions = of_patient(session, patient_id)
             rows = session.execute(stmt).all()
             photos = tuple(_summary(photo, day) for photo, day in rows)
             wanted: Sequence[tuple[str, str]] = [
@@ -124,4 +127,5 @@ class Timelines:
             complete=first is None or len(photos) < first,
             thumbnails=decrypted,
             growth_threshold_mm=threshold,
+            opinions=opinions,
         )

@@ -36,6 +36,7 @@ from pixiodoc_desktop.vault.schema import (
     Patient,
     PatientKey,
     Photo,
+    SecondOpinion,
     SyncConflict,
     SyncDirectoryEntry,
     Visit,
@@ -92,7 +93,16 @@ def _refuse_if_held(ws: Workstation, actor: Actor, patient_id: str) -> None:
 
 
 # Every record of a patient that erasure deletes, besides the patient row itself.
-PATIENT_RECORDS = (Comparison, LesionMeasurement, Photo, Lesion, Visit, Consent, Grant)
+PATIENT_RECORDS = (
+    SecondOpinion,
+    Comparison,
+    LesionMeasurement,
+    Photo,
+    Lesion,
+    Visit,
+    Consent,
+    Grant,
+)
 
 
 def patient_records(session: Session, patient_id: str) -> set[tuple[str, str]]:
@@ -147,8 +157,9 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
         photos = list(session.scalars(select(Photo).where(Photo.patient_id == patient_id)))
         blobs = {b for p in photos for b in (p.blob_id, p.thumbnail_blob_id, p.screen_blob_id)}
         scrub_local_copies(session, patient_id, patient_records(session, patient_id))
-        # Comparisons and measurements name the photos (and may hold notes): they go first.
-        for naming in (Comparison, LesionMeasurement):
+        # Second opinions, comparisons and measurements name the photos and visits (and may
+        # hold notes): they go first.
+        for naming in (SecondOpinion, Comparison, LesionMeasurement):
             for row in session.scalars(select(naming).where(naming.patient_id == patient_id)):
                 session.delete(row)
         session.flush()

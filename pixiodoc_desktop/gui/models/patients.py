@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon
 
 from pixiodoc_desktop.clinic.records.patients import PatientSummary
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NEW_OPINION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def describe(patient: PatientSummary) -> str:
@@ -25,6 +33,17 @@ class PatientListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[PatientSummary] = []
+        self._flagged: set[str] = set()  # patients with a second opinion not yet seen
+        self.badge = QIcon()
+
+    def set_flagged(self, patient_ids: set[str], badge: QIcon) -> None:
+        """Mark the patients whose record has a new second opinion (a badge beside the name)."""
+        self.badge = badge
+        if patient_ids == self._flagged:
+            return
+        self._flagged = set(patient_ids)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def set_rows(self, rows: list[PatientSummary]) -> None:
         self.beginResetModel()
@@ -55,7 +74,17 @@ class PatientListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             second = describe(patient)
             return f"{patient.display_name}\n{second}" if second else patient.display_name
+        flagged = patient.id in self._flagged
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.badge if flagged else None
+        if role == NEW_OPINION_ROLE:
+            return flagged
+        if role == Qt.ItemDataRole.ToolTipRole and flagged:
+            return QCoreApplication.translate("PatientListModel", "New second opinion")
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if flagged:
+                new = QCoreApplication.translate("PatientListModel", "new second opinion")
+                return f"{patient.display_name}, {new}"
             return patient.display_name
         if role == PATIENT_ID_ROLE:
             return patient.id

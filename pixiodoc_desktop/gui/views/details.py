@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -87,6 +89,12 @@ class DetailsPanel(QScrollArea):
         layout.addLayout(self.visit_form)
         self.visit_button = QPushButton(self.tr("Edit visit…"))
         layout.addWidget(self.visit_button)
+        self.opinions_title = self._section(layout, self.tr("Second opinions"))
+        self.opinions_label = _value()
+        self.opinions_label.setObjectName("SecondOpinions")
+        self.opinions_label.setAccessibleName(self.tr("Second opinions"))
+        self.opinions_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.opinions_label)
         self.consent_title = self._section(layout, self.tr("Consent"))
         self.consent_label = _value()
         self.consent_label.setAccessibleName(self.tr("Consent"))
@@ -116,6 +124,7 @@ class DetailsPanel(QScrollArea):
         if record is not None and photo_id is not None:
             self.photo = next((p for p in record.photos if p.id == photo_id), None)
         self._show_photo()
+        self._show_opinions()
         self._show_consent()
 
     def show_photo(self, photo_id: str | None) -> None:
@@ -164,6 +173,40 @@ class DetailsPanel(QScrollArea):
             self.visit_fields["conditions"].setText(", ".join(visit.conditions) or "—")
             self.visit_fields["treatment"].setText(visit.treatment or "—")
             self.visit_fields["notes"].setText(visit.notes or "—")
+
+    def _show_opinions(self) -> None:
+        """The selected photo's visit's opinions (all of the record's when none is selected)."""
+        record = self.record
+        opinions = list(record.opinions) if record is not None else []
+        if self.photo is not None:
+            opinions = [o for o in opinions if o.visit_id == self.photo.visit_id]
+        visible = bool(opinions)
+        self.opinions_title.setVisible(visible)
+        self.opinions_label.setVisible(visible)
+        blocks = []
+        for opinion in opinions:
+            who = escape(opinion.author or self.tr("a colleague"))
+            lines = [f"<b>{who}</b> · {opinion.when.strftime('%d.%m.%Y %H:%M')}"]
+            if not opinion.seen:
+                new = self.tr("New")
+                lines[0] = f"<b>{escape(new)}</b> · " + lines[0]
+            lines.append(escape(opinion.opinion).replace("\n", "<br>"))
+            if opinion.diagnosis:
+                lines.append(
+                    escape(self.tr("Suggested diagnosis: %1").replace("%1", opinion.diagnosis))
+                )
+            if opinion.recommendation:
+                lines.append(
+                    escape(
+                        self.tr("Recommendation: %1").replace("%1", opinion.recommendation)
+                    ).replace("\n", "<br>")
+                )
+            if self.photo is not None and opinion.marks_on(self.photo.id):
+                count = str(len(opinion.marks_on(self.photo.id)))
+                marked = self.tr("Marks on this photo: %1").replace("%1", count)
+                lines.append(f"<i>{escape(marked)}</i>")
+            blocks.append("<br>".join(lines))
+        self.opinions_label.setText("<hr>".join(blocks))
 
     def _show_consent(self) -> None:
         record = self.record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.models.patients import describe
 from pixiodoc_desktop.gui.session import PatientRecord
@@ -24,6 +25,25 @@ from pixiodoc_desktop.gui.theme import color, current_theme, icon
 from pixiodoc_desktop.gui.widgets.timeline_view import TimelineGroup, TimelineView, TimelineVisit
 
 ANY = ""
+
+
+def opinion_line(opinion: SecondOpinionSummary) -> str:
+    """One line of the timeline: who and when, the suggested diagnosis, the recommendation."""
+    who = opinion.author or QCoreApplication.translate("TimelinePanel", "a colleague")
+    head = (
+        QCoreApplication.translate("TimelinePanel", "Second opinion from %1, %2")
+        .replace("%1", who)
+        .replace("%2", opinion.when.strftime("%d.%m.%Y"))
+    )
+    if opinion.diagnosis:
+        head += " · " + QCoreApplication.translate("TimelinePanel", "suggested: %1").replace(
+            "%1", opinion.diagnosis
+        )
+    if opinion.recommendation:
+        head += " · " + opinion.recommendation.replace("\n", " ")
+    if not opinion.seen:
+        head = QCoreApplication.translate("TimelinePanel", "New") + " · " + head
+    return head
 
 
 def build_timeline(
@@ -64,8 +84,11 @@ def build_timeline(
                 title = f"{title} · {lesion_names.get(lesion_id, '')}"
             timeline_groups.append(TimelineGroup(title, members))
         subtitle = " · ".join(part for part in (visit.reason, ", ".join(visit.conditions)) if part)
+        opinions = [opinion_line(o) for o in record.opinions if o.visit_id == visit.id]
         out.append(
-            TimelineVisit(visit, visit.visit_date.strftime("%d.%m.%Y"), subtitle, timeline_groups)
+            TimelineVisit(
+                visit, visit.visit_date.strftime("%d.%m.%Y"), subtitle, timeline_groups, opinions
+            )
         )
     return out
 
@@ -189,6 +212,7 @@ class TimelinePanel(QWidget):
             ("accent", "accent"),
             ("placeholder", "placeholder"),
             ("border", "border"),
+            ("opinion", "accent-soft"),
         ):
             self.timeline.colours[key] = QColor(color(theme, name))
 

@@ -9,7 +9,7 @@ names the patient.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from pixiodoc_desktop.clinic.records.photos import ImageSize, PhotoSummary
+from pixiodoc_desktop.clinic.records.second_opinions import PhotoMark, SecondOpinionSummary
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
@@ -63,6 +64,7 @@ class ViewerWindow(QDialog):
         layout.addWidget(self.viewer, 1)
         self.resize(1100, 800)
         self._photos: dict[str, PhotoSummary] = {}
+        self._marks: dict[str, int] = {}  # photo id -> how many second-opinion marks
         self.viewer.photoRequested.connect(self._load)
         self.viewer.detailWanted.connect(self._load_original)
         self.viewer.currentChanged.connect(self._caption)
@@ -78,8 +80,22 @@ class ViewerWindow(QDialog):
     ) -> None:
         self.ctx.images.submit(job, on_done, on_error)
 
-    def show_photos(self, photos: list[PhotoSummary], current_id: str) -> None:
+    def show_photos(
+        self,
+        photos: list[PhotoSummary],
+        current_id: str,
+        opinions: Sequence[SecondOpinionSummary] = (),
+    ) -> None:
+        """Show `photos` from `current_id`; second opinions' marks are drawn over theirs."""
         self._photos = {p.id: p for p in photos}
+        marks: dict[str, tuple[int, list[PhotoMark]]] = {}
+        for opinion in opinions:
+            for mark in opinion.marks:
+                photo = self._photos.get(mark.photo_id)
+                if photo is not None:
+                    marks.setdefault(photo.id, (photo.width, []))[1].append(mark)
+        self._marks = {pid: len(found) for pid, (_w, found) in marks.items()}
+        self.viewer.setMarks(marks)
         ids = [p.id for p in photos]
         index = ids.index(current_id) if current_id in ids else 0
         self.viewer.setPhotos(ids, index)
@@ -92,16 +108,16 @@ class ViewerWindow(QDialog):
         if photo is None:
             self.caption.clear()
             return
-        self.caption.setText(
-            " · ".join(
-                (
-                    photo.visit_date.strftime("%d.%m.%Y"),
-                    labels.body_site(photo.body_site),
-                    labels.modality(photo.modality),
-                    f"{self.viewer.currentIndex() + 1} / {self.viewer.count()}",
-                )
-            )
-        )
+        parts = [
+            photo.visit_date.strftime("%d.%m.%Y"),
+            labels.body_site(photo.body_site),
+            labels.modality(photo.modality),
+            f"{self.viewer.currentIndex() + 1} / {self.viewer.count()}",
+        ]
+        if self._marks.get(photo_id):
+            marked = self.tr("Second opinion marks: %1").replace("%1", str(self._marks[photo_id]))
+            parts.append(marked)
+        self.caption.setText(" · ".join(parts))
 
     def _load(self, photo_id: str) -> None:
         self._fetch(

@@ -56,6 +56,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from pixiodoc_desktop.clinic.records.second_opinions import PhotoMark
 from pixiodoc_desktop.gui.thumbnails import FAST_FORMATS, PooledJobs, Submit, paintable
 from pixiodoc_desktop.gui.widgets.viewer_painting import PhotoState
 from pixiodoc_desktop.gui.widgets.viewer_zoom import MAX_ZOOM, MIN_ZOOM, ViewerZoom
@@ -87,6 +88,7 @@ class PhotoViewer(ViewerZoom):
         self._state = PhotoState.EMPTY
         self._message = ""
         self._current: str | None = None  # the id whose image is shown or awaited
+        self._marks: dict[str, tuple[int, list[PhotoMark]]] = {}
         self._detail_asked: str | None = None  # detailWanted was emitted for this id
         self._delivery = 0  # which showImage() a conversion belongs to
 
@@ -126,8 +128,18 @@ class PhotoViewer(ViewerZoom):
         else:
             self._go_to(min(max(current, 0), len(self._ids) - 1))
 
+    def setMarks(self, marks: dict[str, tuple[int, list[PhotoMark]]]) -> None:
+        """Second opinions' marks to draw over photos: id -> (the photo's width, marks)."""
+        self._marks = dict(marks)
+        self.update()
+
+    def marksShown(self) -> int:
+        """How many marks are drawn over the photo shown now."""
+        return len(self._marks.get(self._current or "", (0, []))[1]) if self._image else 0
+
     def clear(self) -> None:
         """Forget the photos and drop the image from memory at once."""
+        self._marks = {}
         self._ids = []
         self._go_to(-1)
 

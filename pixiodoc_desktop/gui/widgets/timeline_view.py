@@ -44,6 +44,7 @@ MARGIN = 18
 VISIT_HEIGHT = 50
 GROUP_HEIGHT = 26
 SECTION_GAP = 16
+OPINION_HEIGHT = 26
 
 
 @dataclass(slots=True)
@@ -58,13 +59,14 @@ class TimelineVisit:
     title: str
     subtitle: str
     groups: list[TimelineGroup] = field(default_factory=list)
+    opinions: list[str] = field(default_factory=list)  # second opinions, one line each
 
 
 @dataclass(slots=True)
 class _Item:
     top: int
     rect: QRect
-    kind: str  # visit | group | photo | empty
+    kind: str  # visit | opinion | group | photo | empty
     text: str = ""
     subtitle: str = ""
     photo: PhotoSummary | None = None
@@ -106,6 +108,7 @@ class TimelineView(QAbstractScrollArea):
             "accent": QColor("#2f6f8f"),
             "placeholder": QColor("#e3e7eb"),
             "border": QColor("#d5dbe1"),
+            "opinion": QColor("#eef5f8"),
         }
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
@@ -179,6 +182,10 @@ class TimelineView(QAbstractScrollArea):
             rect = QRect(MARGIN, y, width - 2 * MARGIN, VISIT_HEIGHT)
             items.append(_Item(y, rect, "visit", entry.title, entry.subtitle, None, entry.visit.id))
             y += VISIT_HEIGHT
+            for line in entry.opinions:
+                rect = QRect(MARGIN, y + 4, width - 2 * MARGIN, OPINION_HEIGHT - 4)
+                items.append(_Item(y, rect, "opinion", line, visit_id=entry.visit.id))
+                y += OPINION_HEIGHT
             if not entry.groups:
                 rect = QRect(MARGIN, y, width - 2 * MARGIN, GROUP_HEIGHT)
                 items.append(_Item(y, rect, "empty", self.tr("No photos in this visit")))
@@ -325,6 +332,21 @@ class TimelineView(QAbstractScrollArea):
                 painter.setPen(QPen(self.colours["border"], 1))
                 painter.drawLine(
                     item.rect.left(), item.rect.bottom(), item.rect.right(), item.rect.bottom()
+                )
+            elif item.kind == "opinion":
+                painter.setFont(base)
+                painter.fillRect(item.rect, self.colours["opinion"])
+                painter.fillRect(
+                    item.rect.adjusted(0, 0, 3 - item.rect.width(), 0), self.colours["accent"]
+                )
+                painter.setPen(self.colours["text"])
+                inner = item.rect.adjusted(10, 0, -6, 0)
+                painter.drawText(
+                    inner,
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    painter.fontMetrics().elidedText(
+                        item.text, Qt.TextElideMode.ElideRight, inner.width()
+                    ),
                 )
             elif item.kind in ("group", "empty"):
                 painter.setFont(group_font if item.kind == "group" else base)

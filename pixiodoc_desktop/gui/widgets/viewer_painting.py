@@ -14,6 +14,8 @@ import math
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 
+from pixiodoc_desktop.clinic.records.second_opinions import PhotoMark
+from pixiodoc_desktop.gui.widgets.viewer_marks import paint_marks
 from pixiodoc_desktop.gui.widgets.viewer_scaling import ViewerScaling
 
 # Above this magnification pixels are shown as the square blocks they are, so
@@ -42,6 +44,8 @@ class ViewerPainting(ViewerScaling):
     _state: PhotoState
     _message: str
     _offset: QPointF  # where the image's top left corner is, in widget units
+    _current: str | None
+    _marks: dict[str, tuple[int, list[PhotoMark]]]  # photo id -> (photo width, marks)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -49,6 +53,7 @@ class ViewerPainting(ViewerScaling):
             painter.fillRect(event.rect(), _BACKGROUND)
             if self._image is not None:
                 self._paint_image(painter, QRectF(event.rect()))
+                self._paint_marks(painter)
             else:
                 self._paint_message(painter)
             if self._ids:
@@ -93,6 +98,18 @@ class ViewerPainting(ViewerScaling):
             visible.height() / scale,
         )
         painter.drawImage(visible, self._image, source)
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        width, marks = self._marks.get(self._current or "", (0, []))
+        if marks and self._image is not None:
+            paint_marks(
+                painter,
+                marks,
+                photo_width=width,
+                image_width=self._image.width(),
+                offset=self._offset,
+                scale=self._scale(),
+            )
 
     def _paint_message(self, painter: QPainter) -> None:
         if self._state is PhotoState.LOADING:
