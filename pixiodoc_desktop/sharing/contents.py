@@ -20,7 +20,7 @@ from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.imaging.measure import measure
-from pixiodoc_desktop.phone.words import site_names
+from pixiodoc_desktop.sharing.site_names import site_labels
 from pixiodoc_desktop.vault.schema import Comparison, Consent, Lesion, Patient, Photo, Visit
 
 
@@ -151,9 +151,7 @@ def gather(
         )
         contents.record["comparisons"] = _comparisons(session, patient_id, photos)
         for photo in photos:
-            # Both languages travel: the page names sites in the browser's (the phone page's
-            # words, the workstation's German).
-            names = site_names(photo.body_site) if photo.body_site else {"en": "", "de": ""}
+            names = site_labels(photo.body_site)  # both travel; the page picks the browser's
             contents.record["photos"].append(
                 {
                     "id": photo.id,
