@@ -9,6 +9,7 @@ in the clear.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -412,9 +413,12 @@ def test_in_german_sites_and_sizes_read_as_at_the_workstation_and_marks_go_with_
     _drag(browser, (100, 100), (101, 100))  # a click is no mark
     assert browser.execute_script("return document.getElementById('viewer').dataset.marks") == "2"
     assert len(browser.find_elements(By.CSS_SELECTOR, "#viewer-marks g")) == 2
-    browser.save_screenshot(str(tmp_path / "marks-de.png"))
+    shots = Path(os.environ.get("PIXIODOC_SHOT_DIR") or tmp_path)
+    browser.save_screenshot(str(shots / "link-viewer-marks-de.png"))
     browser.find_element(By.ID, "viewer-close").click()
     assert browser.find_element(By.ID, "reply-marks").text == "Markierungen auf Fotos: 2"
+    browser.execute_script("document.getElementById('reply').scrollIntoView()")
+    browser.save_screenshot(str(shots / "link-viewer-reply-de.png"))
     browser.find_element(By.ID, "reply-opinion").send_keys("Rand unregelmäßig, siehe Kreis.")
     browser.find_element(By.ID, "reply-name").send_keys("Dr. Ines Kraft")
     browser.find_element(By.ID, "reply-send").click()
