@@ -1,6 +1,6 @@
 """The clinic's links: what each one shared, where its objects lie, its state.
 
-Kept as synced records (`ShareLink`, migration 0013), so that every PC of the
+Kept as synced records (`ShareLink`, migration 0014), so that every PC of the
 clinic lists the links and can revoke any; the bucket keys are needed to
 revoke and to expire, and they travel only inside the encrypted op log. The
 link key itself is not kept anywhere. The PC that made a link (`device_id`)

@@ -92,7 +92,7 @@ def _rebuild_at_0001(made_vault: MadeVault) -> dict[str, str]:
                 ),
                 {"now": now, "admin": admin_id},
             )
-            # A secure link as this PC kept it before 0013: a JSON document in its settings.
+            # A secure link as this PC kept it before 0014: a JSON document in its settings.
             link = {
                 "id": "ab12cd34", "patient_id": "p-1", "created_by": admin_id,
                 "created_at": "2024-01-02T03:04:05+00:00",
@@ -134,7 +134,7 @@ def test_old_vault_upgrades_on_unlock_and_keeps_its_rows(made_vault: MadeVault) 
         with vault.read_session() as session:
             ops = session.execute(text("SELECT entity, entity_id FROM outbox")).all()
         assert ("patients", "p-1") in [tuple(op) for op in ops]
-        # 0013: this PC's secure links moved from its settings into the clinic's list.
+        # 0014: this PC's secure links moved from its settings into the clinic's list.
         assert vault.setting("share_link.ab12cd34") is None
         moved = ledger.load(vault, "ab12cd34")
         assert moved is not None and moved.device_id == ids["device"]

@@ -7,8 +7,8 @@ from this PC's settings (`share_link.<id>`, one JSON document each) into a
 synced table, so that every PC of the clinic lists and can revoke them; the
 rows moved here are this PC's own (its device id).
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013"
-down_revision: str | None = "0012"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | None = None
 depends_on: str | None = None
 
