@@ -14,9 +14,10 @@ from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.errors import PhoneRelayNeedsSync, PhoneServerUnavailable, SyncNotConfigured
 from pixiodoc_desktop.phone.intake import Arrival, PhoneIntake
 from pixiodoc_desktop.phone.pairing import Pairing, PairingTarget
+from pixiodoc_desktop.phone.phone_settings import check_certificate_pair
 from pixiodoc_desktop.phone.relay import BucketRelay
 from pixiodoc_desktop.phone.server import PhoneServer, lan_address
-from pixiodoc_desktop.phone.tls import provided_certificate, workstation_certificate
+from pixiodoc_desktop.phone.tls import workstation_certificate
 from pixiodoc_desktop.sync.settings import store_settings
 from pixiodoc_desktop.sync.store import ObjectStore
 
@@ -83,7 +84,7 @@ def start_pairing(
         return _through_bucket(intake, store or relay_store(ws))
     try:
         if settings.phone_cert_file:
-            certificate = provided_certificate(settings.phone_cert_file, settings.phone_key_file)
+            certificate = check_certificate_pair(settings.phone_cert_file, settings.phone_key_file)
         else:
             certificate = workstation_certificate(ws.vault, address)
         server = PhoneServer(

@@ -122,14 +122,3 @@ def workstation_certificate(vault: Vault, host: str) -> Certificate:
     )
     write_atomically(cert_file, cert.public_bytes(serialization.Encoding.PEM))
     return Certificate(cert_file, key_file, password)
-
-
-def provided_certificate(cert_file: str, key_file: str) -> Certificate:
-    """The clinic IT's certificate and (unencrypted) key files, named in the settings."""
-    cert, key = Path(cert_file).expanduser(), Path(key_file).expanduser()
-    for path in (cert, key):
-        if not path.is_file():
-            raise PhoneServerUnavailable(
-                f"The phone server's certificate file {path} does not exist"
-            )
-    return Certificate(cert, key)

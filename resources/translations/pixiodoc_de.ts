@@ -4143,6 +4143,36 @@ Technische Details (ohne Patientendaten) stehen in:
         <source>The settings file could not be written.</source>
         <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <source>Made by this workstation</source>
+        <translation>Vom Arbeitsplatz erzeugt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <source>The clinic&apos;s own (certificate and key files)</source>
+        <translation>Das eigene der Praxis (Zertifikats- und Schlüsseldatei)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <source>Choose the certificate file</source>
+        <translation>Zertifikatsdatei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <source>Choose the key file</source>
+        <translation>Schlüsseldatei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <source>Choose both files for the clinic&apos;s certificate: the certificate and its key.</source>
+        <translation>Wählen Sie beide Dateien für das Zertifikat der Praxis: das Zertifikat und seinen Schlüssel.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsForm</name>
@@ -4179,6 +4209,71 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../ui/settings.ui" line="23"/>
         <source>Theme</source>
         <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Capture with a phone</source>
+        <translation>Aufnahme mit dem Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Port for phones</source>
+        <translation>Port für Telefone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>The one port IT opens in the firewall for phones on the clinic network</source>
+        <translation>Der eine Port, den die IT in der Firewall für Telefone im Praxisnetz öffnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Certificate for phones</source>
+        <translation>Zertifikat für Telefone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Certificate file</source>
+        <translation>Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>PEM file, e.g. workstation.crt</source>
+        <translation>PEM-Datei, z. B. arbeitsplatz.crt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Key file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>PEM file without a password, e.g. workstation.key</source>
+        <translation>PEM-Datei ohne Passwort, z. B. arbeitsplatz.key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Otherwise the phone shows initials and year of birth; each pairing can still change it</source>
+        <translation>Sonst zeigt das Telefon Initialen und Geburtsjahr; jede Kopplung kann es noch ändern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Choose the certificate file</source>
+        <translation>Zertifikatsdatei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Choose the key file</source>
+        <translation>Schlüsseldatei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.ui" line="1"/>
+        <source>Show the full name on the phone</source>
+        <translation>Vollständigen Namen auf dem Telefon zeigen</translation>
     </message>
 </context>
 <context>
@@ -6609,6 +6704,36 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/error_catalogue/outline.py" line="23"/>
         <source>Hair covers too much of the lesion&apos;s border to outline it; move or trim the hair, or use immersion fluid, and take it again</source>
         <translation>Haare verdecken zu viel vom Rand der Läsion, um sie zu umreißen; streichen Sie die Haare beiseite oder kürzen Sie sie, oder verwenden Sie Immersionsflüssigkeit, und nehmen Sie es erneut auf</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <source>The phone port {port} is in use by another program; choose another port</source>
+        <translation>Der Telefon-Port {port} wird von einem anderen Programm benutzt; wählen Sie einen anderen Port</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <source>The phone server&apos;s certificate file {file} cannot be read (check its permissions)</source>
+        <translation>Die Zertifikatsdatei {file} des Telefon-Servers lässt sich nicht lesen (prüfen Sie ihre Zugriffsrechte)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <source>The phone server&apos;s certificate file {file} holds no PEM certificate</source>
+        <translation>Die Zertifikatsdatei {file} des Telefon-Servers enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <source>The phone server&apos;s key file {file} holds no PEM private key without a password</source>
+        <translation>Die Schlüsseldatei {file} des Telefon-Servers enthält keinen privaten PEM-Schlüssel ohne Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <source>The phone server&apos;s key file {file} does not belong to the certificate {cert}</source>
+        <translation>Die Schlüsseldatei {file} des Telefon-Servers gehört nicht zum Zertifikat {cert}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <source>The phone server&apos;s certificate {file} expired on {date}</source>
+        <translation>Das Zertifikat {file} des Telefon-Servers ist am {date} abgelaufen</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""Settings: vault location, auto-lock, language, theme (saved with `config.save_settings`)."""
+"""Settings: vault location, auto-lock, language, theme, and capture with a phone (the port,
+which certificate, the full name) (saved with `config.save_settings`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,9 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.config import Settings, save_settings
-from pixiodoc_desktop.errors import InvalidInput
+from pixiodoc_desktop.errors import InvalidInput, PhoneError
 from pixiodoc_desktop.gui.forms import child, load_form
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.phone.phone_settings import check_certificate_pair, check_phone_port
+
+GENERATED, CLINIC = "generated", "clinic"  # which certificate the phone server shows
 
 
 class SettingsDialog(QDialog):
@@ -43,6 +48,31 @@ class SettingsDialog(QDialog):
         self.language = child(form, QComboBox, "languageCombo")
         self.theme = child(form, QComboBox, "themeCombo")
         self.message = child(form, QLabel, "messageLabel")
+        self.phone_port = child(form, QSpinBox, "phonePortSpin")
+        self.phone_cert_choice = child(form, QComboBox, "phoneCertCombo")
+        self.phone_cert = child(form, QLineEdit, "phoneCertEdit")
+        self.phone_key = child(form, QLineEdit, "phoneKeyEdit")
+        self.phone_cert_button = child(form, QPushButton, "phoneCertButton")
+        self.phone_key_button = child(form, QPushButton, "phoneKeyButton")
+        self.phone_full_name = child(form, QCheckBox, "phoneFullNameCheck")
+        self.phone_cert_choice.addItem(self.tr("Made by this workstation"), GENERATED)
+        self.phone_cert_choice.addItem(
+            self.tr("The clinic's own (certificate and key files)"), CLINIC
+        )
+        self.phone_cert_choice.currentIndexChanged.connect(self._certificate_chosen)
+        self.phone_cert_button.clicked.connect(
+            lambda: self._choose_file(self.phone_cert, self.tr("Choose the certificate file"))
+        )
+        self.phone_key_button.clicked.connect(
+            lambda: self._choose_file(self.phone_key, self.tr("Choose the key file"))
+        )
+        self.phone_port.setValue(settings.phone_port)
+        self.phone_cert.setText(settings.phone_cert_file)
+        self.phone_key.setText(settings.phone_key_file)
+        self.phone_full_name.setChecked(settings.phone_show_full_name)
+        own = bool(settings.phone_cert_file or settings.phone_key_file)
+        self.phone_cert_choice.setCurrentIndex(1 if own else 0)
+        self._certificate_chosen()
         child(form, QLabel, "noteLabel").setText(
             self.tr("A new vault folder and language take effect at the next start.")
         )
@@ -70,15 +100,60 @@ class SettingsDialog(QDialog):
         if folder:
             self.vault.setText(folder)
 
+    def _certificate_chosen(self, *_index: int) -> None:
+        own = self.phone_cert_choice.currentData() == CLINIC
+        for widget in (
+            self.phone_cert,
+            self.phone_key,
+            self.phone_cert_button,
+            self.phone_key_button,
+        ):
+            widget.setEnabled(own)
+
+    def _choose_file(self, edit: QLineEdit, title: str) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            title,
+            edit.text(),
+            self.tr("Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)"),
+        )
+        if name:
+            edit.setText(name)
+
+    def _phone_problem(self, new: Settings) -> str:
+        """One sentence on what is wrong with the phone settings, or ""."""
+        own = self.phone_cert_choice.currentData() == CLINIC
+        if own and not (new.phone_cert_file and new.phone_key_file):
+            return self.tr(
+                "Choose both files for the clinic's certificate: the certificate and its key."
+            )
+        try:
+            if own:
+                check_certificate_pair(new.phone_cert_file, new.phone_key_file)
+            if new.phone_port != self.settings.phone_port:
+                check_phone_port(new.phone_port)
+        except PhoneError as exc:
+            return error_text(exc)
+        return ""
+
     def save(self) -> None:
         old = dataclasses.replace(self.settings)
+        own = self.phone_cert_choice.currentData() == CLINIC
         new = dataclasses.replace(
             self.settings,
             vault_path=self.vault.text().strip(),
             auto_lock_minutes=self.auto_lock.value(),
             language=str(self.language.currentData()),
             theme=str(self.theme.currentData()),
+            phone_port=self.phone_port.value(),
+            phone_cert_file=self.phone_cert.text().strip() if own else "",
+            phone_key_file=self.phone_key.text().strip() if own else "",
+            phone_show_full_name=self.phone_full_name.isChecked(),
         )
+        problem = self._phone_problem(new)
+        if problem:
+            self.message.setText(problem)
+            return
         try:
             save_settings(new, self.path)
         except InvalidInput as exc:
