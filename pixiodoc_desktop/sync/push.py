@@ -117,7 +117,8 @@ def _restamp(ws: Workstation, session: Any, ops: list[OutboxOperation]) -> None:
         fields = dict(outbox.fields)
         base = dict(fields.get(BASE_KEY) or {})
         names = [n for n in fields if n != BASE_KEY]
-        if any(running.get(n, "") > outbox.hlc for n in names):
+        own = outbox.hlc.endswith(ws.device_id)  # else sent again for another (resend.py)
+        if own and any(running.get(n, "") > outbox.hlc for n in names):
             outbox.hlc = ws.clock.now()
         for name in names:
             if (outbox.entity, name) in NOTE_FIELDS and name not in base:

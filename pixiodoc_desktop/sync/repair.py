@@ -23,6 +23,7 @@ from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, seal_json
 from pixiodoc_desktop.sync.links import link_of
 from pixiodoc_desktop.sync.push import batch_key
+from pixiodoc_desktop.sync.resend import rebuilt_batch
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore
 from pixiodoc_desktop.vault.schema import SyncSentBatch
 
@@ -56,7 +57,8 @@ def put_back_own_batches(
     own_head: dict[str, Any] | None,
 ) -> list[int]:
     """Put back this PC's settled batches the bucket lacks (or that others could not
-    open); returns their numbers. A batch this PC has no copy of is logged and left.
+    open); returns their numbers. A batch this PC keeps no copy of (written before
+    copies were kept) is rebuilt from its records (resend.py).
 
     The listing is skipped while nobody wants anything and this PC's head in the bucket
     names its last batch: a batch deleted meanwhile is then wanted by whoever needs it
@@ -93,9 +95,11 @@ def put_back_own_batches(
     done: list[int] = []
     for seq in sorted(redo):
         document = copies.get(seq)
-        if document is None:
-            log.warning("Sync: batch %d of this PC is lost and no copy is kept here", seq)
-            continue
+        if document is None:  # written before copies were kept: rebuilt from the records
+            log.warning("Sync: batch %d of this PC is lost and no copy is kept; rebuilt", seq)
+            document = rebuilt_batch(ws, store, keys, seq)
+            with ws.vault.write_session() as session, session.begin():
+                session.merge(SyncSentBatch(seq=seq, document=document))
         name = batch_key(store, keys, ws.device_id, seq)
         store.put(name, seal_json(keys.ops, document, name=name))
         done.append(seq)
