@@ -224,6 +224,16 @@ class SyncBatchAltered(SyncBatchMissing):
         self.missing = dict(altered)
 
 
+class SyncLossNotPending(SyncError):
+    """An Admin tried to accept as lost a batch this PC does not report missing."""
+
+    def __init__(self, device: str, batch: int) -> None:
+        super().__init__(
+            f"Workstation {device} has no missing batch {batch} on this PC, so there is "
+            "nothing to accept; pixiodoc sync status lists what is missing."
+        )
+
+
 class SyncAuditMismatch(SyncError):
     """An audit chain here is shorter than, or differs from, what another PC has seen."""
 

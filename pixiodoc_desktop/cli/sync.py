@@ -23,6 +23,7 @@ from pixiodoc_desktop.errors import PermissionDenied
 from pixiodoc_desktop.sharing.rounds import tend_before_round
 from pixiodoc_desktop.sync.engine import sync_once, sync_status
 from pixiodoc_desktop.sync.enroll import create_enrollment, join
+from pixiodoc_desktop.sync.losses import accept_loss
 from pixiodoc_desktop.sync.settings import (
     FULL_IMAGES_SETTING,
     INTERVAL_SETTING,
@@ -157,8 +158,24 @@ def sync_show_status(args: argparse.Namespace) -> int:
     )
     for device, seq in sorted(status.missing_batches.items()):
         print(f"missing: changes of workstation {device[:8]} from batch {seq} on")
+    for device, seqs in sorted(status.accepted_losses.items()):
+        print(f"accepted as lost: workstation {device[:8]}, batch {', '.join(map(str, seqs))}")
     if status.last_error:
         print(f"last error: {status.last_error}")
+    return EXIT_OK
+
+
+def sync_accept_loss(args: argparse.Namespace) -> int:
+    """An Admin accepts a batch nobody can put back (its workstation is gone) as lost."""
+    ws, actor = open_session(args)
+    try:
+        device = accept_loss(ws, actor, args.device, args.batch)
+    finally:
+        close_session(ws, actor)
+    print(
+        f"Accepted as lost: batch {args.batch} of workstation {device[:8]}. The next sync "
+        "passes over it, and the other workstations do so after their next sync."
+    )
     return EXIT_OK
 
 
@@ -233,6 +250,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     add_user(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=sync_show_status)
+
+    p = ssub.add_parser(
+        "accept-loss",
+        help="accept a missing batch nobody can put back as lost (Admins; see sync status)",
+    )
+    add_user(p)
+    p.add_argument("--device", required=True, metavar="ID", help="workstation (8+ characters)")
+    p.add_argument("--batch", required=True, type=int, metavar="N")
+    p.set_defaults(handler=sync_accept_loss)
 
     p = ssub.add_parser("enroll-code", help="a one-time code to join a new workstation (Admins)")
     add_user(p)

@@ -64,6 +64,11 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "errors",
+        "Workstation {device} has no missing batch {batch} on this PC, so there is nothing to accept; pixiodoc sync status lists what is missing.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "Only a practice Admin may accept lost changes."),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "The audit trail of workstation {device} does not match what the clinic's workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.",
     ),
     QT_TRANSLATE_NOOP(

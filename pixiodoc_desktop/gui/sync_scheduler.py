@@ -22,8 +22,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import PermissionDenied, PixioDocError, SyncError
+from pixiodoc_desktop.errors import PermissionDenied, PixioDocError, SyncBatchMissing, SyncError
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.lost_changes import LostChanges
 from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog, SyncForm
@@ -221,6 +222,7 @@ class SyncScheduler(QObject):
         bar.addPermanentWidget(self.conflicts_button)
         bar.addPermanentWidget(self.label)
         self.label.hide()
+        self.lost = LostChanges(self, bar)  # "Changes missing": accept a lost batch (Admins)
 
         state.unlocked.connect(lambda _clinician: self.start())
         state.locked.connect(self._update_actions)
@@ -282,6 +284,7 @@ class SyncScheduler(QObject):
         self.running = False
         self.progress.hide()
         self.conflicts_button.hide()
+        self.lost.show_status(None)
         self.status = None
         self.label.setText(QCoreApplication.translate("SyncScheduler", "Sync: not set up"))
         self._update_actions()
@@ -355,6 +358,8 @@ class SyncScheduler(QObject):
         self._set_label(
             QCoreApplication.translate("SyncScheduler", "Sync failed: %1").replace("%1", message)
         )
+        if isinstance(exc, SyncBatchMissing):
+            self.lost.show_missing(exc.missing)
         if self._explicit:
             self.ctx.notifier.error(message)
         self._explicit = False
@@ -390,6 +395,11 @@ class SyncScheduler(QObject):
             )
         )
         self.conflicts_button.setVisible(count > 0)
+        self.lost.show_status(status)
+
+    def show_status(self, status: SyncStatus) -> None:
+        """Show a status read elsewhere (after an Admin accepted a lost batch)."""
+        self._show_status(status)
 
     # --- dialogs ---------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ from pixiodoc_desktop.sync.heads import (
     wanted_from_me,
 )
 from pixiodoc_desktop.sync.images import missing_images, offer_images, refetch
+from pixiodoc_desktop.sync.losses import accepted, adopt
 from pixiodoc_desktop.sync.pull import Expected, drop_erased_locally, pull
 from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
 from pixiodoc_desktop.sync.repair import put_back_own_batches
@@ -131,11 +132,12 @@ def sync_once(
         own_head = heads.get(ws.device_id)
         recheck_if_rolled_back(ws, (own_head or {}).get("shredded"))
         put_back_own_batches(ws, store, keys, wanted_from_me(ws, heads), own_head)
+        adopt(ws, heads, actor_id)  # losses other PCs' Admins accepted (losses.py)
         offer_images(ws, store, keys, images_wanted(ws, heads))
         pushed = push(ws, store, keys, progress) if push_changes else None
         _publish_clinic(ws, store, keys)
         refetch(ws, store, keys, missing_images(ws), replace=False)  # earlier rounds' gaps
-        expect = Expected(known_latest_batches(ws, heads), head_links(heads))
+        expect = Expected(known_latest_batches(ws, heads), head_links(heads), accepted(ws))
         pulled = pull(ws, store, keys, progress, expect, listed)
         if pulled.erased_patients:
             gone = drop_erased_locally(ws, pulled.erased_patients)
@@ -261,6 +263,7 @@ class SyncStatus:
     open_conflicts: int
     last_error: str | None
     missing_batches: dict[str, int] = field(default_factory=dict)  # device: first not got
+    accepted_losses: dict[str, list[int]] = field(default_factory=dict)  # Admin: lost for good
 
 
 def sync_status(ws: Workstation) -> SyncStatus:
@@ -277,6 +280,7 @@ def sync_status(ws: Workstation) -> SyncStatus:
         )
         error = state.get(session, state.LAST_ERROR)
         missing = dict(state.get(session, MISSING) or {})
+        losses = dict(state.get(session, state.ACCEPTED_LOSSES) or {})
     return SyncStatus(
         configured=bool(ws.vault.setting("sync.bucket")),
         last_sync_at=dt.datetime.fromisoformat(last) if last else None,
@@ -284,6 +288,7 @@ def sync_status(ws: Workstation) -> SyncStatus:
         open_conflicts=conflicts,
         last_error=error,
         missing_batches=missing,
+        accepted_losses=losses,
     )
 
 

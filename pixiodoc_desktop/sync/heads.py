@@ -168,6 +168,7 @@ def publish_head(
             )
         )
         link = own_link(session, next_seq - 1)
+        accepted = state.get(session, state.ACCEPTED_LOSSES) or {}
         state.put(session, MISSING, missing)
         # what this PC publishes of its own chain is an anchor for it too
         if own is not None:
@@ -183,6 +184,7 @@ def publish_head(
         "seen": seen,
         "want": missing,
         "shredded": shredded,  # erasures this PC's batches in the bucket are redacted for
+        "accepted": accepted,  # batches an Admin accepted as lost (losses.py)
         "want_images": images,  # image objects it could not get intact: any PC that has one
     }
     if document == in_bucket:

@@ -17,6 +17,7 @@ LAST_SYNC = "last_sync_at"
 LAST_ERROR = "last_error"
 HLC_HIGH = "hlc_high"
 CLINIC_PUBLISHED = "clinic_published"
+ACCEPTED_LOSSES = "accepted_losses"  # {device: [batch, ...]} an Admin accepted as lost
 
 
 def get(session: Session, key: str) -> Any:

@@ -2803,6 +2803,57 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     </message>
 </context>
 <context>
+    <name>LostChanges</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/lost_changes.py" line="35"/>
+        <source>Open missing changes</source>
+        <translation>Fehlende Änderungen öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/lost_changes.py" line="48"/>
+        <source>Changes missing: %1</source>
+        <translation>Fehlende Änderungen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LostChangesDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lost_changes_dialog.py" line="34"/>
+        <source>Changes missing</source>
+        <translation>Fehlende Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lost_changes_dialog.py" line="38"/>
+        <source>Missing changes</source>
+        <translation>Fehlende Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lost_changes_dialog.py" line="41"/>
+        <source>These changes are missing from the clinic&apos;s bucket or damaged there. The workstation that made them puts them back at its next sync. If that workstation is gone for good, an Admin can accept the changes as lost: the workstations then go on without them, and a workstation that has them sends its copy to the others.</source>
+        <translation>Diese Änderungen fehlen im Speicher der Praxis oder sind dort beschädigt. Der Arbeitsplatz, der sie gemacht hat, stellt sie bei seiner nächsten Synchronisation wieder her. Gibt es diesen Arbeitsplatz nicht mehr, kann ein Admin die Änderungen als verloren annehmen: Die Arbeitsplätze machen dann ohne sie weiter, und ein Arbeitsplatz, der sie hat, schickt den anderen seine Kopie.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lost_changes_dialog.py" line="50"/>
+        <source>I understand that the chosen changes are lost for good</source>
+        <translation>Ich verstehe, dass die gewählten Änderungen endgültig verloren sind</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lost_changes_dialog.py" line="52"/>
+        <source>Accept as lost</source>
+        <translation>Als verloren annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lost_changes_dialog.py" line="63"/>
+        <source>Only a practice Admin can accept changes as lost.</source>
+        <translation>Nur ein Admin der Praxis kann Änderungen als verloren annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/lost_changes_dialog.py" line="76"/>
+        <source>Workstation %1: batch %2 and the changes after it</source>
+        <translation>Arbeitsplatz %1: Stapel %2 und die Änderungen danach</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="119"/>
@@ -4612,86 +4663,86 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="120"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="201"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="286"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="293"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="296"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="122"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="356"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="359"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="127"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="134"/>
         <source>Sync: last %1, %2 changes waiting</source>
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="187"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="188"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="193"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="204"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="205"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="211"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="217"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="306"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="309"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="338"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="341"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="369"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="374"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="371"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="376"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="388"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="393"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="424"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="434"/>
         <source>Sync settings saved.</source>
         <translation>Synchronisationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="458"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="468"/>
         <source>Connection OK: the bucket can be listed, written and cleaned up.</source>
         <translation>Verbindung in Ordnung: Der Bucket lässt sich auflisten, beschreiben und aufräumen.</translation>
     </message>
@@ -6447,61 +6498,71 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="65"/>
+        <source>Workstation {device} has no missing batch {batch} on this PC, so there is nothing to accept; pixiodoc sync status lists what is missing.</source>
+        <translation>Auf diesem PC fehlt vom Arbeitsplatz {device} kein Stapel {batch}, es gibt also nichts anzunehmen; pixiodoc sync status zeigt, was fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="69"/>
+        <source>Only a practice Admin may accept lost changes.</source>
+        <translation>Nur ein Admin der Praxis darf verlorene Änderungen annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="70"/>
         <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
         <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="74"/>
         <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="78"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="82"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="86"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="87"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="89"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="93"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="97"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="98"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="101"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>

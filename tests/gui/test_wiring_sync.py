@@ -14,10 +14,13 @@ from pathlib import Path
 import keyring
 import pytest
 from conftest import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
@@ -31,6 +34,7 @@ from pixiodoc_desktop.sync.enroll import create_enrollment, join
 from pixiodoc_desktop.sync.push import batch_key
 from pixiodoc_desktop.sync.settings import KEYRING_SERVICE, SyncTarget, store_settings
 from pixiodoc_desktop.sync.store import ObjectStore
+from pixiodoc_desktop.vault.schema import AuditEvent
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
@@ -226,6 +230,49 @@ def test_a_batch_missing_from_the_bucket_shows_in_the_status_bar(
     unlocked.show()
     QApplication.processEvents()
     assert unlocked.grab().save(str(shots / f"sync-batch-missing-{language}.png"))
+
+    # The Admin accepts the batch as lost (its PC will never put it back), by clicks.
+    missing_button = sync.lost.button
+    assert missing_button.isVisible()
+    assert (
+        missing_button.text()
+        == {"en": "Changes missing: 1", "de": "Fehlende Änderungen: 1"}[language]
+    )
+    qtbot.mouseClick(missing_button, Qt.MouseButton.LeftButton)
+    lost = sync.lost.dialog
+    assert lost is not None and lost.isVisible()
+    assert (
+        lost.list.item(0).text()
+        == {
+            "en": f"Workstation {ws.device_id[:8]}: batch {seqs[0]} and the changes after it",
+            "de": f"Arbeitsplatz {ws.device_id[:8]}: Stapel {seqs[0]} und die Änderungen danach",
+        }[language]
+    )
+    assert not lost.accept_button.isEnabled()  # not before the box is ticked
+    lost.understood.click()
+    assert lost.accept_button.isEnabled()
+    QApplication.processEvents()
+    assert lost.grab().save(str(shots / f"sync-accept-loss-{language}.png"))
+    with qtbot.waitSignal(sync.round_finished, timeout=60000) as accepted:
+        qtbot.mouseClick(lost.accept_button, Qt.MouseButton.LeftButton)
+    assert isinstance(accepted.args[0], SyncReport), accepted.args[0]
+    qtbot.waitUntil(lambda: not missing_button.isVisible(), timeout=10000)
+    assert not sync.label.toolTip().startswith(expected)
+    assert lost.list.count() == 0
+
+    def accepted_events(services: ClinicServices, _actor: Actor) -> list[dict[str, object]]:
+        with services.workstation.vault.read_session() as session:
+            return [
+                dict(e.details)
+                for e in session.scalars(
+                    select(AuditEvent).where(
+                        AuditEvent.event_type == str(audit.EventType.SECURITY_SETTING_CHANGED)
+                    )
+                )
+            ]
+
+    assert {"setting": "sync batch accepted as lost", "device": ws.device_id,
+            "batch": seqs[0]} in in_vault(qtbot, unlocked, accepted_events)  # fmt: skip
 
 
 def _last_batch(ws: Workstation) -> int:
