@@ -73,19 +73,39 @@ def _known_here(ws: Workstation) -> dict[str, dict[str, Any]]:
         }
 
 
+def _tombstone(patient: str, entry: dict[str, Any]) -> Op:
+    hlc = str(entry.get("hlc") or "")
+    return Op("patient_keys", patient, "delete", {"scrub": entry.get("scrub") or {}}, hlc)
+
+
+def listed_tombstones(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> list[Op]:
+    """The list's erasures this PC has not applied yet, for the pull to merge in the same
+    transaction as the batches it brings (a patient it names never shows, even briefly)."""
+    listed = _read(store, keys)
+    if not listed:
+        return []
+    with ws.vault.read_session() as session:
+        done = set(
+            session.scalars(
+                select(SyncClock.entity_id).where(
+                    SyncClock.entity == "patient_keys", SyncClock.deleted_hlc.is_not(None)
+                )
+            )
+        )
+    return [
+        _tombstone(patient, entry)
+        for patient, entry in sorted(listed.items())
+        if patient not in done and entry.get("hlc")
+    ]
+
+
 def keep_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> list[str]:
     """Apply the list here and add what this PC knows to it; returns patients erased now."""
     listed = _read(store, keys)
     with ws.vault.read_session() as session:
         held = set(session.scalars(select(PatientKey.patient_id)))
     tombstones = [
-        Op(
-            "patient_keys",
-            patient,
-            "delete",
-            {"scrub": entry.get("scrub") or {}},
-            str(entry.get("hlc") or ""),
-        )
+        _tombstone(patient, entry)
         for patient, entry in sorted(listed.items())
         if patient in held and entry.get("hlc")
     ]

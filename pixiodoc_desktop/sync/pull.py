@@ -25,6 +25,7 @@ from pixiodoc_desktop.errors import SyncDataDamaged, SyncImageMissing
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.audit_stream import apply_audit
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
+from pixiodoc_desktop.sync.erase_apply import erase_in_session
 from pixiodoc_desktop.sync.images import MISSING as MISSING_IMAGE
 from pixiodoc_desktop.sync.images import ImageKeys, fetch_checked, owners_here
 from pixiodoc_desktop.sync.links import Link, applied_links, follows, keep_applied, link_of
@@ -84,6 +85,7 @@ class Expected:
     latest: dict[str, int] = field(default_factory=dict)  # highest batch number heard of
     heads: dict[str, tuple[int, str]] = field(default_factory=dict)  # writer's (batch, link)
     accepted: dict[str, set[int]] = field(default_factory=dict)  # losses an Admin accepted
+    erasures: list[Op] = field(default_factory=list)  # the clinic's list, not applied here yet
     missing: dict[str, int] = field(default_factory=dict)  # out: device: first not got
     altered: dict[str, int] = field(default_factory=dict)  # out: device: first that breaks
 
@@ -276,8 +278,10 @@ def apply_batches(
     remote: list[tuple[str, str]],
     downloaded: list[str] | None = None,
     missing: dict[str, str | None] | None = None,
+    erasures: list[Op] | None = None,
 ) -> PullResult:
-    """Merge every batch and advance the cursors in ONE transaction."""
+    """Merge every batch and advance the cursors in ONE transaction; the erasure list's
+    tombstones (`erasures`) are applied in it too."""
     result = PullResult(batches=len(batches))
     try:
         with ws.vault.write_session() as session, session.begin():
@@ -288,6 +292,9 @@ def apply_batches(
             result.conflicts = merged.conflicts
             result.erased_patients = merged.erased_patients
             result.header_changed = merged.header_changed
+            for patient in erase_in_session(session, erasures or []):
+                if patient not in result.erased_patients:
+                    result.erased_patients.append(patient)
             for batch in batches:
                 result.audit_events += apply_audit(session, batch.device, batch.audit)
             cursors: dict[str, int] = {}
@@ -358,10 +365,10 @@ def pull(
         return PullResult(missing=expect.missing, altered=expect.altered)
     with locking.writing(ws.vault.folder):
         now, later = _wanted_blobs(ws, batches)
-        ops = [op for b in batches for op in b.ops]
+        ops = [op for b in batches for op in b.ops] + expect.erasures  # erased: not fetched
         count, size, failed = download_blobs(ws, store, keys, now, ops, progress)
         got = [b for b in now if b not in failed]
-        result = apply_batches(ws, batches, later, got, failed)
+        result = apply_batches(ws, batches, later, got, failed, expect.erasures)
     result.blobs, result.blob_bytes = count, size
     result.missing, result.altered = expect.missing, expect.altered
     if progress:

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.safekeeping.erasure import patient_records, scrub_local_copies
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
-from pixiodoc_desktop.sync.merge import Merger
+from pixiodoc_desktop.sync.erase_apply import erase_in_session
 from pixiodoc_desktop.sync.ops import Op
 from pixiodoc_desktop.sync.pull import drop_erased_locally
 from pixiodoc_desktop.sync.push import batch_key, delete_remote_blobs, erased_blob_ids, forget_blobs
@@ -72,21 +71,10 @@ def erase_here(
     """Apply patient keys' tombstones here as an erasure from another PC is applied:
     the key goes, the record becomes the tombstone, the patient's records and images go."""
     patients = sorted({op.entity_id for op in tombstones})
-    hlc = {op.entity_id: op.hlc for op in tombstones}
     with locking.writing(ws.vault.folder):
         blobs = erased_blob_ids(ws, patients)
         with ws.vault.write_session() as session, session.begin():
-            session.execute(text("PRAGMA defer_foreign_keys = ON"))
-            # An empty edit of each record loads its row, so the tombstone's scrub updates it.
-            ops = [Op("patients", p, "upsert", {}, hlc[p]) for p in patients] + tombstones
-            for patient_id in patients:
-                records = patient_records(session, patient_id)
-                ops += [
-                    Op(table, row_id, "delete", {}, hlc[patient_id])
-                    for table, row_id in sorted(records)
-                ]
-                scrub_local_copies(session, patient_id, records)
-            Merger(session).apply(ops)
+            erase_in_session(session, tombstones)
         for blob in blobs:
             ws.vault.blobs.delete(blob)
     drop_erased_locally(ws, patients)
