@@ -128,11 +128,11 @@ class ConsultationLink(QObject):
         patient = self._patient()
         if patient is None:
             return
-        window = self.screen.take(self, patient, self.clinician)
+        window = self.screen.take(self, patient)
         window.show_name(self._name())
         window.show_picture(self._picture())
         self._shown_pair = self._pair()
-        window.show_on(screen, geometry)
+        window.show_on(screen, geometry, clinician=self.clinician)
 
     def follow(self) -> None:
         """The patient's screen follows to another pair only through the same consent

@@ -16,7 +16,9 @@ at all (views/patient_screen.py does it the moment the patient changes);
 Consent is checked before this window is made (views/compare_consultation.py,
 `Comparisons.may_show_to_patient`); it never loads anything by itself and
 knows nothing of the compare view: it paints the `ComparisonPicture` it is
-given, and the state and marks it is told.
+given, and the state and marks it is told. It outlives the compare windows
+(blank on the patient's monitor across a lock), so it holds none of them:
+whoever opens it names the clinician's window for that one call.
 """
 
 from __future__ import annotations
@@ -54,12 +56,11 @@ def patient_screen(clinician: QWidget | None = None) -> QScreen:
 class ConsultationWindow(QWidget):
     closed = Signal()
 
-    def __init__(self, clinician: QWidget | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("ConsultationWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("PixioDoc — consultation"))
-        self._clinician = clinician
         self.canvas = CompareCanvas(self, patient_facing=True)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.name_label = QLabel()
@@ -145,8 +146,15 @@ class ConsultationWindow(QWidget):
     def set_state(self, state: CompareState) -> None:
         self.canvas.setState(state)
 
-    def show_on(self, screen: QScreen | None = None, geometry: QRect | None = None) -> None:
-        """Full screen on `screen` (default: not the clinician's, if there are two).
+    def show_on(
+        self,
+        screen: QScreen | None = None,
+        geometry: QRect | None = None,
+        *,
+        clinician: QWidget | None = None,
+    ) -> None:
+        """Full screen on `screen` (default: not the screen of `clinician`'s window, if there
+        are two).
 
         `geometry` places the window on an exact rectangle instead (a test seam,
         and for a projector that reports a wrong screen size).
@@ -156,8 +164,8 @@ class ConsultationWindow(QWidget):
             self.setGeometry(geometry)
             self.show()
         else:
-            target = screen or patient_screen(self._clinician)
-            mine = self._clinician.screen() if self._clinician is not None else None
+            target = screen or patient_screen(clinician)
+            mine = clinician.screen() if clinician is not None else None
             self.on_clinician_screen = target is mine or len(QGuiApplication.screens()) < 2
             self.setGeometry(target.geometry())
             self.show()

@@ -13,7 +13,7 @@ The compare views reach it through their `ConsultationLink`
 
     screen = PatientScreen(keep_blank=True)
     screen.watch(state)            # SessionState: patient_opened / patient_closed / locked
-    window = screen.take(link, patient_id, clinician)   # then paint the picture
+    window = screen.take(link, patient_id)   # then paint the picture, show_on(...)
     screen.focus_moved_to(link)    # another compare window became active
     screen.release(link)           # the compare window closes
 """
@@ -21,7 +21,6 @@ The compare views reach it through their `ConsultationLink`
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
 
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.consultation_window import ConsultationWindow
@@ -51,11 +50,14 @@ class PatientScreen(QObject):
     def drives(self, driver: object) -> bool:
         return self.window is not None and self.driver is driver
 
-    def take(self, driver: object, patient_id: str, clinician: QWidget) -> ConsultationWindow:
-        """The window, now driven by `driver` for this patient (made when none is open)."""
+    def take(self, driver: object, patient_id: str) -> ConsultationWindow:
+        """The window, now driven by `driver` for this patient (made when none is open).
+
+        The window is kept (blank) across compare windows and locks, so it is never tied
+        to the compare window that first opened it: that one may be gone by now."""
         window = self.window
         if window is None:
-            window = ConsultationWindow(clinician)
+            window = ConsultationWindow()
             window.closed.connect(lambda w=window: self._closed(w))
             self.window = window
         self.driver = driver
