@@ -103,14 +103,19 @@ class DbWorker(QObject):
             if job is None:
                 return
             try:
-                value = job.fn()
+                outcome = _Outcome(job, job.fn(), None)
             except Exception as exc:  # noqa: BLE001 - delivered to the failure handler
-                self._relay.finished.emit(_Outcome(job, None, exc))
-            else:
-                self._relay.finished.emit(_Outcome(job, value, None))
+                outcome = _Outcome(job, None, exc)
+            # The callbacks hold widgets: handed over in a box the GUI thread empties,
+            # so that the last reference to them always goes there, never on this thread.
+            box = [outcome]
+            del job, outcome
+            self._relay.finished.emit(box)
+            del box
 
     @Slot(object)
-    def _deliver(self, outcome: _Outcome) -> None:
+    def _deliver(self, box: list[_Outcome]) -> None:
+        outcome = box.pop()
         self._pending = max(0, self._pending - 1)
         if self._pending == 0:
             self.busy_changed.emit(False)
@@ -162,20 +167,23 @@ class ImagePool(QObject):
     ) -> None:
         if self._closed:
             return
-        job = _Job(fn, on_success, on_failure, self._generation, False)
+        # The callbacks hold widgets: the GUI thread takes them out of this box, so that
+        # the last reference to them never goes on a pool thread.
+        jobs = [_Job(fn, on_success, on_failure, self._generation, False)]
 
         def done(future: Future[Any]) -> None:
-            if future.cancelled():
+            if future.cancelled() or not jobs:
                 return
             error = future.exception()
             value = None if error is not None else future.result()
             err = error if isinstance(error, Exception) else None
-            self._relay.finished.emit(_Outcome(job, value, err))
+            self._relay.finished.emit([_Outcome(jobs.pop(), value, err)])
 
         self._pool.submit(fn).add_done_callback(done)
 
     @Slot(object)
-    def _deliver(self, outcome: _Outcome) -> None:
+    def _deliver(self, box: list[_Outcome]) -> None:
+        outcome = box.pop()
         job = outcome.job
         if job.generation != self._generation or self._closed:
             return
