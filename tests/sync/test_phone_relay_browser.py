@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from phone_support import chromium_phone, write_fake_camera
+from phone_support import CuttingProxy, chromium_phone, write_fake_camera
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -238,3 +238,46 @@ def _put(url: str, body: bytes) -> None:
     request = urllib.request.Request(url, data=body, method="PUT")  # noqa: S310
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
         assert response.status == 200
+
+
+def test_an_upload_cut_off_and_an_answer_lost_on_the_way_to_the_bucket_make_one_photo(
+    station: Station,
+    clinic: ClinicNet,
+    weed: Weed,
+    browser: webdriver.Chrome,
+    relays: list[BucketRelay],
+    tmp_path: Path,
+) -> None:
+    """The bucket is reached through a relay that breaks the first big upload mid-body and
+    swallows the bucket's answer to the second; the page sends from memory until the
+    workstation says the photo is in, and the photo is in the record once."""
+    services, actor = station.services, station.actor
+    patient = services.patients.create(actor, family_name=FAMILY, given_name=GIVEN)
+    proxy = CuttingProxy(weed.s3_port, threshold=256 * 1024)
+    try:
+        store = clinic.store(endpoint=f"http://127.0.0.1:{proxy.port}")
+        link = start_pairing(
+            station.ws,
+            actor,
+            PairingTarget(patient.id, body_site="upper-back"),
+            Settings(),
+            route=Route.BUCKET,
+            store=store,
+        )
+        assert isinstance(link, BucketRelay)
+        relays.append(link)
+        _open(browser, link.url)
+        picture = tmp_path / "IMG_0002.jpg"
+        picture.write_bytes(synthetic_jpeg(22, size=(3200, 2400)))
+        assert picture.stat().st_size > 2 * proxy.threshold
+        browser.find_element(By.ID, "file").send_keys(str(picture))
+        _wait(browser, lambda d: _strip(d) == ["committed"])
+        assert proxy.cuts == ["mid-body", "answer"]
+        photos = services.photos.list(actor, patient.id)
+        assert [p.id for p in photos] == [a.photo_id for a in link.intake.arrivals]
+        assert len(photos) == 1
+        _wait(browser, lambda _d: not [k for k, _ in weed.all_objects(link.folder) if "/in/" in k])
+    finally:
+        for relay in relays:
+            relay.close()
+        proxy.close()
