@@ -8,6 +8,7 @@ Map:
   entrance.py       first run, opening a vault, unlocking, the recovery key (the cards)
   workspace.py      patients, timeline, details and body map side by side; the photo viewer
   record_editing.py the open record's dialogs (patient, visit, lesion, consent) and imports
+  record_opening.py which record is shown: open, refresh after a change, close
   window_chrome.py  the window's actions, menus and status bar
   workers.py        the one serial DB worker, the image pool, `DbOperation`, change notices
   session.py        the vault and the logged-in clinician (used on the DB worker only)

@@ -36,7 +36,7 @@ from pixiodoc_desktop.gui.practice_actions import PracticeActions
 from pixiodoc_desktop.gui.practice_inbox import PracticeInbox
 from pixiodoc_desktop.gui.record_actions import RecordActions
 from pixiodoc_desktop.gui.record_editing import RecordEditing, open_dialog
-from pixiodoc_desktop.gui.record_loader import RecordLoader
+from pixiodoc_desktop.gui.record_opening import RecordOpening
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.share_actions import ShareActions
@@ -88,7 +88,6 @@ class MainWindow(QMainWindow):
         self.ctx.worker.default_failure = self.ctx.notifier.failure
         self.thumbnails = vault_thumbnails(self.ctx, self)
         self.state = SessionState(self)
-        self._select_first_patient = False
         self._resume: tuple[str, str] | None = None  # (login, patient id) open at the lock
         self._shut_down = False
 
@@ -115,12 +114,9 @@ class MainWindow(QMainWindow):
         self.patients, self.timeline = self.workspace.patients, self.workspace.timeline
         self.record_tabs = self.workspace.record_tabs
         self.details, self.body_map = self.workspace.details, self.workspace.body_map
-        self.patients.patient_chosen.connect(self.open_patient)
-        # Once the clinician searches or picks, the demo's "open the first patient" is off:
-        # a late first search must not open a patient behind their back.
-        self.patients.patient_chosen.connect(self._user_chose)
-        self.patients.search.textEdited.connect(self._user_chose)
-        self.patients.search_done.connect(self._search_done)
+        self.opening = RecordOpening(
+            self.ctx, self.state, self.workspace, self.thumbnails.cache, self._set_unlocked_ui
+        )
         self.importer = ImportController(self.ctx, self)
         self.editing = RecordEditing(
             self.ctx,
@@ -134,10 +130,6 @@ class MainWindow(QMainWindow):
         self.side = SideWindows(self.ctx, self, camera=camera, thumbnails=self.thumbnails)
         self.state.patient_opened.connect(self.side.patient_opened)
         self.side.patient_screen.watch(self.state)
-        self.loader = RecordLoader(
-            self.ctx, self.thumbnails.cache, self.timeline.timeline, lambda: self.record, self
-        )
-        self.loader.loaded.connect(self._show_record)
         self.commands = build_actions(self, self)
         self.menus = build_menus(self.menuBar(), self.commands)
         self.status = StatusBar(self.statusBar(), self.ctx)
@@ -195,8 +187,8 @@ class MainWindow(QMainWindow):
         )
         self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
-        self.ctx.changes.patient_changed.connect(self._record_changed)
-        self.ctx.changes.photos_changed.connect(self._record_changed)
+        self.ctx.changes.patient_changed.connect(self.opening.changed)
+        self.ctx.changes.photos_changed.connect(self.opening.changed)
         self._fit_first_size()
         self._set_unlocked_ui(False)
         if (self.vault_folder / "vault.json").exists():
@@ -238,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def unlock(self, login: str, password: str, *, open_first_patient: bool = False) -> None:
         """Log in without the form (demo mode and tests)."""
-        self._select_first_patient = open_first_patient
+        self.opening.select_first = open_first_patient
         self.entrance.unlock(login, password)
 
     def _enter_workspace(self) -> None:
@@ -259,7 +251,7 @@ class MainWindow(QMainWindow):
         self.state.unlock()
         resume, self._resume = self._resume, None
         if resume is not None and resume[0] == self.login_info.login:
-            self._select_first_patient = False  # the same clinician returns to their patient
+            self.opening.select_first = False  # the same clinician returns to their patient
             self.open_patient(resume[1])
 
     def is_unlocked(self) -> bool:
@@ -295,11 +287,6 @@ class MainWindow(QMainWindow):
 
     # --- patients ------------------------------------------------------------------------
 
-    def _search_done(self, count: int) -> None:
-        if self._select_first_patient and count:
-            self._select_first_patient = False
-            self.patients.select_row(0)
-
     def focus_search(self) -> None:
         if self.is_unlocked():
             self.patients.search.setFocus()
@@ -313,30 +300,11 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def open_patient(self, patient_id: str) -> None:
-        self.loader.open(patient_id)
-
-    def _user_chose(self, *_what: object) -> None:
-        self._select_first_patient = False
-
-    def _show_record(self, record: PatientRecord, fresh: bool = False) -> None:
-        same = self.record is not None and self.record.patient.id == record.patient.id
-        if not fresh and not same:
-            return  # a refresh of a record no longer open (another one opened meanwhile)
-        self.workspace.show_record(record, fresh=fresh, same=same)
-        self.state.show_record(record)
-        self._set_unlocked_ui(True)
-        if record.complete:
-            memory.settle()
+        self.opening.open(patient_id)
 
     def close_record(self) -> None:
         """The open record is gone (erased, or an emergency access ended): show none."""
-        self.workspace.show_no_record()
-        self.state.close_record()
-        self._set_unlocked_ui(self.is_unlocked())
-
-    def _record_changed(self, patient_id: str) -> None:
-        if self.record is not None and self.record.patient.id == patient_id:
-            self.loader.refresh(patient_id)
+        self.opening.close()
 
     # The actions' slots (window_chrome.WorkspaceCommands); the editing itself is RecordEditing's.
 
