@@ -16,6 +16,7 @@ same way as a traced one.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -24,6 +25,7 @@ from numpy.typing import NDArray
 
 from pixiodoc_desktop.errors import (
     HairBreaksOutline,
+    InvalidInput,
     LesionTouchesEdge,
     NoLesionFound,
     OutlineRefused,
@@ -282,3 +284,48 @@ def outline_lesion(image: Image, px_per_mm: float | None) -> LesionOutline:
         asymmetry=_asymmetry(points, area_px),
         hair_share=hair_share,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineMeasures:
+    """What a (possibly corrected) outline measures, in mm and mm²."""
+
+    area_mm2: float
+    diameter_mm: float
+    perimeter_mm: float
+    asymmetry: float
+
+
+def measure_outline(points: Sequence[tuple[float, float]], px_per_mm: float) -> OutlineMeasures:
+    """Area, largest diameter, perimeter and asymmetry of a closed outline in photo pixels
+    (the clinician's corrected outline is measured the way the proposed one was)."""
+    if len(points) < 3:
+        raise InvalidInput("Trace at least three points around the outline")
+    if not (math.isfinite(px_per_mm) and px_per_mm > 0):
+        raise OutlineRefused(
+            "The photo has no calibration (pixels per mm); calibrate it to measure the lesion"
+        )
+    array = np.asarray(points, np.float64)
+    x, y = array[:, 0], array[:, 1]
+    area_px = 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
+    perimeter_px = float(cv2.arcLength(array.astype(np.float32), closed=True))
+    return OutlineMeasures(
+        area_mm2=area_px / px_per_mm**2,
+        diameter_mm=_feret(array) / px_per_mm,
+        perimeter_mm=perimeter_px / px_per_mm,
+        asymmetry=_asymmetry(array, area_px),
+    )
+
+
+def handles(points: Sequence[tuple[float, float]], count: int = 32) -> list[tuple[float, float]]:
+    """`count` points evenly spaced along a closed outline: few enough to drag one by one."""
+    array = np.asarray(points, np.float64)
+    if len(array) <= count:
+        return [(float(a), float(b)) for a, b in array]
+    closed = np.vstack([array, array[:1]])
+    steps = np.hypot(*np.diff(closed, axis=0).T)
+    along = np.concatenate([[0.0], np.cumsum(steps)])
+    wanted = np.linspace(0.0, along[-1], count, endpoint=False)
+    xs = np.interp(wanted, along, closed[:, 0])
+    ys = np.interp(wanted, along, closed[:, 1])
+    return [(float(a), float(b)) for a, b in zip(xs, ys, strict=True)]

@@ -1010,7 +1010,7 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="82"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
@@ -1023,248 +1023,260 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="88"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="155"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="89"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="156"/>
         <source>Diameter</source>
         <translation>Durchmesser</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="90"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="157"/>
         <source>Area</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="92"/>
         <source>Arrow</source>
         <translation>Pfeil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="93"/>
         <source>Circle</source>
         <translation>Kreis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="94"/>
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="95"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="101"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="103"/>
         <source>Note text</source>
         <translation>Notiztext</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="106"/>
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="109"/>
         <source>Clear marks</source>
         <translation>Markierungen löschen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="186"/>
+        <source>Perimeter</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="187"/>
+        <source>Asymmetry</source>
+        <translation>Asymmetrie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="232"/>
         <source>Distance: click the first edge</source>
         <translation>Abstand: erste Kante anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="233"/>
         <source>Distance: click the second edge</source>
         <translation>Abstand: zweite Kante anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="236"/>
         <source>Arrow: click where it starts</source>
         <translation>Pfeil: Anfang anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="237"/>
         <source>Arrow: click what it points at</source>
         <translation>Pfeil: Ziel anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="240"/>
         <source>Circle: click its centre</source>
         <translation>Kreis: Mittelpunkt anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="241"/>
         <source>Circle: click its edge</source>
         <translation>Kreis: Rand anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="245"/>
         <source>Done. Click again for another, or choose another tool</source>
         <translation>Fertig. Erneut klicken für eine weitere Markierung, oder ein anderes Werkzeug wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="251"/>
         <source>Text: type the note, then click where it goes</source>
         <translation>Text: Notiz eingeben, dann die Stelle anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="255"/>
         <source>Click around the edge of the lesion, then press Finish</source>
         <translation>Rund um den Rand der Läsion klicken, dann „Fertig“ drücken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="259"/>
         <source>{count} points: keep clicking around the edge, then Finish</source>
         <translation>{count} Punkte: weiter am Rand klicken, dann „Fertig“</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="323"/>
         <source>Click a point on the earlier photo, then the same point on the later one</source>
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="145"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="146"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="67"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="68"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="69"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="70"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="75"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="81"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="87"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="88"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="90"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="99"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="102"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="105"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="109"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="164"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="110"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="112"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="118"/>
         <source>● On the patient&apos;s screen</source>
         <translation>● Auf dem Patientenbildschirm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="122"/>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="124"/>
         <source>Close the patient&apos;s screen</source>
         <translation>Patientenbildschirm schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="128"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="130"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="136"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="138"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="152"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="131"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="393"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="400"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
@@ -1289,7 +1301,7 @@
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="200"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
@@ -1299,42 +1311,42 @@
         <translation>Gespeichert ✓</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="214"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="219"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="221"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="224"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="225"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="226"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="229"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="283"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="290"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
@@ -1382,6 +1394,46 @@
         <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="95"/>
         <source>Comparison · {site}</source>
         <translation>Vergleich · {site}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="80"/>
+        <source>Auto outline</source>
+        <translation>Auto-Umriss</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="83"/>
+        <source>Outline the lesion on both calibrated photos; drag a point to correct it</source>
+        <translation>Die Läsion auf beiden kalibrierten Fotos umranden; einen Punkt ziehen, um zu korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="89"/>
+        <source>Accept outline</source>
+        <translation>Umriss übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="93"/>
+        <source>Keep the outlines as the lesion&apos;s measurements</source>
+        <translation>Die Umrisse als Messungen der Läsion behalten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="123"/>
+        <source>Outlining the lesion…</source>
+        <translation>Läsion wird umrandet…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="158"/>
+        <source>Outlined: drag a point to correct it, then Accept</source>
+        <translation>Umrandet: zum Korrigieren einen Punkt ziehen, dann übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="207"/>
+        <source>No tracked lesion: the outline stays with the comparison</source>
+        <translation>Keine verfolgte Läsion: Der Umriss bleibt beim Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="236"/>
+        <source>Outline kept with the lesion ({count})</source>
+        <translation>Umriss bei der Läsion behalten ({count})</translation>
     </message>
 </context>
 <context>

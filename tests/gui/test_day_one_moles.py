@@ -12,18 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from day_one import demo_app, dialog_of, shoot, shots
-from PySide6.QtCore import QPointF, Qt
+from conftest import in_vault
+from day_one import click, demo_app, dialog_of, shoot, shots
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons, Side
 from pixiodoc_desktop.clinic.records.visits import LesionStatus
 from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
 from pixiodoc_desktop.demo.moles import NAEVI
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.compare_view import CompareView
 from pixiodoc_desktop.gui.views.lesion_dialogs import ProcedureDialog
 from pixiodoc_desktop.gui.widgets.body_map import STATUS_COLOURS, regions
+from pixiodoc_desktop.imaging.compose import Mode
 
 __all__ = ["demo_app", "shots"]  # fixtures used below
 
@@ -131,3 +136,115 @@ def test_the_mole_mapping_patient_shows_a_filled_body_map(
     assert "Junctional naevus, no atypia." in card.history.text()
     shoot(window, shots, f"moles-{language}-biopsied")
     assert window.width() == 1366  # the German card fits the screen too
+
+
+def _compare(qtbot: QtBot, window: MainWindow) -> CompareView:
+    """Ctrl+D on the main window, as the clinician presses it."""
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    views: list[CompareView] = []
+
+    def found() -> bool:
+        views[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, CompareView) and w.isVisible() and w.display is not None
+        ]
+        return bool(views)
+
+    qtbot.waitUntil(found, timeout=30000)
+    return views[0]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_outline_proposed_corrected_accepted_and_saved_in_the_compare_view(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    window = demo_app(language)
+    assert window.record is not None
+    panel = window.body_map
+    bar = window.record_tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    qtbot.waitExposed(panel.map)
+    grown = next(x for x in window.record.lesions if x.label.endswith("02"))
+    before_sizes = len(grown.sizes)
+    assert grown.position is not None
+    at = panel.map.to_widget(grown.position.view, grown.position.x, grown.position.y)
+    qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton, pos=at.toPoint())
+    qtbot.waitUntil(lambda: window.timeline.lesion_filter.currentData() == grown.id)
+    qtbot.waitUntil(lambda: window.timeline.timeline.selected() is not None, timeout=10000)
+    view = _compare(qtbot, window)
+    assert view.before is not None and view.after is not None
+    assert {view.before.lesion_id, view.after.lesion_id} == {grown.id}
+    click(view.mode_buttons[Mode.SIDE_BY_SIDE])
+    qtbot.waitUntil(view.canvas.hasImages, timeout=15000)
+    outline = view.outline
+    assert not outline.accept_button.isEnabled()  # nothing to accept yet
+    click(outline.propose_button)
+    qtbot.waitUntil(
+        lambda: bool(view.tools.outline(Side.BEFORE)) and bool(view.tools.outline(Side.AFTER)),
+        timeout=30000,
+    )
+    assert outline.accept_button.isEnabled()
+    # The change between the visits is listed: area, diameter, perimeter, asymmetry.
+    lines = view.tools.result_lines()
+    assert len(lines) == 4 and all("→" in line for line in lines)
+    # The outline measures what the demo measured at those visits (same photos).
+    by_photo = {s.photo_id: s for s in grown.sizes}
+    for side, photo in ((Side.BEFORE, view.before), (Side.AFTER, view.after)):
+        trace = next(t for t in view.tools.traces() if t.side is side and t.kind.value == "area")
+        assert photo.id in by_photo
+        assert view.tools.measured(trace).value == pytest.approx(
+            by_photo[photo.id].area_mm2, rel=0.04
+        )
+    shoot(view, shots, f"moles-{language}-compare-outline-proposed")
+
+    # Drag one point of the later outline outward by 40 screen pixels: the area grows.
+    area_before = view.tools.measured(
+        next(t for t in view.tools.traces() if t.side is Side.AFTER and t.kind.value == "area")
+    ).value
+    canvas = view.canvas
+    qtbot.waitUntil(canvas.hasImages, timeout=15000)  # the side-by-side render is painted
+    pane = canvas._panes()[1]
+    points = view.tools.outline(Side.AFTER)
+    cx = sum(p[0] for p in points) / len(points)
+    index = max(range(len(points)), key=lambda i: points[i][0] - cx)  # the rightmost point
+    start = canvas.photoToPane(pane, *canvas._after_point(*points[index])).toPoint()
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 5):
+        QTest.mouseMove(canvas, start + QPoint(10 * step, 0))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=start + QPoint(40, 0))
+    area_after = view.tools.measured(
+        next(t for t in view.tools.traces() if t.side is Side.AFTER and t.kind.value == "area")
+    ).value
+    assert area_after > area_before * 1.02
+    assert outline.corrected == {Side.AFTER}
+    shoot(view, shots, f"moles-{language}-compare-outline-corrected")
+
+    # Accept: both photos' outlines become measurements of the lesion; then save.
+    click(outline.accept_button)
+    qtbot.waitUntil(
+        lambda: (
+            window.record is not None
+            and len(next(x for x in window.record.lesions if x.id == grown.id).sizes)
+            == before_sizes + 2
+        ),
+        timeout=15000,
+    )
+    kept = next(x for x in window.record.lesions if x.id == grown.id).sizes[-2:]
+    assert sorted(s.source.value for s in kept) == ["corrected", "outline"]
+    click(view.save_button)
+    qtbot.waitUntil(lambda: view.comparison_id is not None, timeout=15000)
+    saved = in_vault(
+        qtbot, window, lambda s, a: Comparisons(s.workstation).get(a, view.comparison_id)
+    )
+    kinds = sorted((t.side.value, t.kind.value) for t in saved.measurements)
+    assert kinds == [
+        ("after", "area"),
+        ("after", "diameter"),
+        ("before", "area"),
+        ("before", "diameter"),
+    ]
+    shoot(view, shots, f"moles-{language}-compare-outline-accepted")
+    assert view.width() <= 1366  # German buttons and hints fit the screen
+    view.close()

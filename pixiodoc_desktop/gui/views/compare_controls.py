@@ -90,6 +90,9 @@ class CompareControls(QWidget):
         self.align_box.setChecked(True)
         self.quality = QLabel()
         self.quality.setProperty("role", "muted")
+        # Hints (an outline's refusal, a tool's next step) wrap in the room there is
+        # instead of widening the window past the screen.
+        self.quality.setWordWrap(True)
         self.fix_button = tool_button(
             QCoreApplication.translate("CompareView", "Fix alignment"), checkable=True
         )
@@ -183,10 +186,12 @@ class CompareControls(QWidget):
         self.tool_bar.setSpacing(2)
         tools = QHBoxLayout()
         tools.addLayout(self.tool_bar)
-        tools.addSpacing(12)
-        tools.addWidget(self.results, 1)
+        tools.addStretch(1)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(tools)
+        # The measurements under the tools, across the window: four changes (an outline's
+        # area, diameter, perimeter and asymmetry) read on one or two lines.
+        layout.addWidget(self.results)
         layout.addLayout(bottom)
 
     def enable(self, on: bool) -> None:

@@ -29,6 +29,7 @@ from pixiodoc_desktop.gui.widgets.compare_marks import Mark
 from pixiodoc_desktop.imaging.alignment import Alignment, homography_from_points
 from pixiodoc_desktop.imaging.compose import Mode
 from pixiodoc_desktop.imaging.measure import MeasureKind, Measurement, change, measure
+from pixiodoc_desktop.imaging.outline import measure_outline
 
 Point = tuple[float, float]
 # Strings are translated in the compare view's context: these tools are part of it.
@@ -125,6 +126,20 @@ class CompareTools(QObject):
     def traces(self) -> tuple[MeasurementTrace, ...]:
         return tuple(self._traces)
 
+    def put_outline(self, side: Side, points: Sequence[Point]) -> None:
+        """The lesion's outline on one photo, as its area and largest-diameter traces
+        (any outline put there before is replaced)."""
+        kinds = (MeasureKind.AREA, MeasureKind.DIAMETER)
+        self._traces = [t for t in self._traces if not (t.side is side and t.kind in kinds)]
+        self._traces += [MeasurementTrace(kind, side, tuple(points)) for kind in kinds]
+        self.refresh()
+        self.marksChanged.emit()
+
+    def outline(self, side: Side) -> tuple[Point, ...]:
+        """The points of the outline (area trace) on that photo, if there is one."""
+        found = [t for t in self._traces if t.side is side and t.kind is MeasureKind.AREA]
+        return found[-1].points if found else ()
+
     def clear_marks(self) -> None:
         self.load((), ())
         self.marksChanged.emit()
@@ -155,7 +170,26 @@ class CompareTools(QObject):
             elif before or after:
                 value = self.measured((before or after)[-1])
                 lines.append(f"{names[kind]}: {value.text()}")
-        return lines
+        return lines + self._outline_lines()
+
+    def _outline_lines(self) -> list[str]:
+        """Perimeter and asymmetry of the outlines (area traces) on both calibrated photos."""
+        shapes = []
+        for side, photo in ((Side.BEFORE, self.pair.before), (Side.AFTER, self.pair.after)):
+            points = self.outline(side)
+            scale = None if photo is None else photo.calibration_px_per_mm
+            if len(points) < 3 or scale is None:
+                return []
+            shapes.append(measure_outline(points, scale))
+        first, last = shapes
+        grown = last.perimeter_mm - first.perimeter_mm
+        perimeter = QCoreApplication.translate("CompareView", "Perimeter")
+        asymmetry = QCoreApplication.translate("CompareView", "Asymmetry")
+        return [
+            f"{perimeter}: {first.perimeter_mm:.1f} mm → {last.perimeter_mm:.1f} mm "
+            f"({'+' if grown >= 0 else '−'}{abs(grown):.1f} mm)",
+            f"{asymmetry}: {first.asymmetry:.2f} → {last.asymmetry:.2f}",
+        ]
 
     def refresh(self) -> None:
         marks = [Mark(str(a.side), str(a.kind), a.points, a.text) for a in self._annotations] + [

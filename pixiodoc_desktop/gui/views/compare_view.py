@@ -46,6 +46,7 @@ from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.views import compare_loading
 from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
 from pixiodoc_desktop.gui.views.compare_keeping import CompareKeeping
+from pixiodoc_desktop.gui.views.compare_outline import CompareOutline
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.views.consultation_window import ComparisonPicture
 from pixiodoc_desktop.gui.views.patient_screen import PatientScreen
@@ -112,6 +113,7 @@ class CompareView(CompareKeeping):
             parent=self,
         )
         self.tools.marksChanged.connect(self.marksChanged)
+        self.outline = CompareOutline(ctx, self, self.tools, self.canvas, self.tool_bar, self)
         self.marksChanged.connect(self._unsaved)
         self.opened.connect(self._unsaved)
         self.patient_screen = ConsultationLink(
@@ -336,6 +338,11 @@ class CompareView(CompareKeeping):
         self._render()
 
     # --- what the clinician sees, for the patient's screen ------------------------------------
+
+    @property
+    def decoded(self) -> Decoded | None:
+        """Both photos decoded at preview size (None while loading)."""
+        return self._decoded
 
     def is_aligned(self) -> bool:
         return self.align_box.isChecked()

@@ -15,7 +15,7 @@ current homography, so they stay on the skin whatever the alignment.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from pixiodoc_desktop.gui.widgets.compare_geometry import CanvasImages, CompareState
+from pixiodoc_desktop.gui.widgets.compare_geometry import CanvasImages, CompareState, Pane
 from pixiodoc_desktop.gui.widgets.compare_marks import Mark
 from pixiodoc_desktop.gui.widgets.compare_painting import CanvasPainting
 from pixiodoc_desktop.gui.widgets.compare_scaling import Submit
@@ -41,6 +41,8 @@ class CompareCanvas(CanvasPainting):
 
     stateChanged = Signal(object)  # CompareState
     pointPicked = Signal(str, float, float)  # side, x, y in that photo's original pixels
+    handleMoved = Signal(str, float, float)  # a grabbed outline point dragged to x, y
+    handleReleased = Signal()
 
     def __init__(
         self,
@@ -65,7 +67,11 @@ class CompareCanvas(CanvasPainting):
         self._scale_timer.setSingleShot(True)
         self._scale_timer.setInterval(60)
         self._scale_timer.timeout.connect(self._start_scaling)
-        self._drag: str | None = None  # "divider" | "pan"
+        self._drag: str | None = None  # "divider" | "pan" | "handle"
+        # Asked on a press (side, x, y, reach in photo pixels): True when it grabbed a point
+        # of an outline being corrected; the drag then moves that point, not the view.
+        self.grab_handle: Callable[[str, float, float, float], bool] | None = None
+        self._handle: tuple[Pane, str] | None = None
         self._drag_from = QPointF()
         self._drag_centre = (0.0, 0.0)
         self.message = ""
@@ -213,6 +219,13 @@ class CompareCanvas(CanvasPainting):
             self.pointPicked.emit(side, x, y)
             event.accept()
             return
+        if self.grab_handle is not None:
+            side = self._pane_side(pane, position)
+            x, y = self._photo_point(pane, side, position)
+            if self.grab_handle(side, x, y, _GRAB_PX / max(self.zoom(), 1e-6)):
+                self._drag, self._handle = "handle", (pane, side)
+                event.accept()
+                return
         vertical = self._state.orientation is Orientation.VERTICAL
         coordinate = position.x() if vertical else position.y()
         if self._state.mode is Mode.SLIDER and abs(coordinate - self.dividerPosition()) <= _GRAB_PX:
@@ -228,7 +241,10 @@ class CompareCanvas(CanvasPainting):
             super().mouseMoveEvent(event)
             return
         position = event.position()
-        if self._drag == "divider":
+        if self._drag == "handle" and self._handle is not None:
+            pane, side = self._handle
+            self.handleMoved.emit(side, *self._photo_point(pane, side, position))
+        elif self._drag == "divider":
             vertical = self._state.orientation is Orientation.VERTICAL
             extent = self.width() if vertical else self.height()
             self.setFraction((position.x() if vertical else position.y()) / max(1, extent))
@@ -243,8 +259,16 @@ class CompareCanvas(CanvasPainting):
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag == "handle":
+            self._handle = None
+            self.handleReleased.emit()
         self._drag = None
         super().mouseReleaseEvent(event)
+
+    def _photo_point(self, pane: Pane, side: str, position: QPointF) -> tuple[float, float]:
+        """A widget point in the original pixels of the photo on `side`."""
+        x, y = self.paneToPhoto(pane, position)
+        return self._frame_to_after(x, y) if side == "after" else (x, y)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if not self._picking and self._images is not None:
