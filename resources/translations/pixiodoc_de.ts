@@ -1142,135 +1142,135 @@
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="58"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="145"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="61"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="146"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="65"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="67"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="68"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="69"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="74"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="80"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="86"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="87"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="89"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="97"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="100"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="103"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="107"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="164"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="108"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="110"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="116"/>
         <source>● On the patient&apos;s screen</source>
         <translation>● Auf dem Patientenbildschirm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="120"/>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="122"/>
         <source>Close the patient&apos;s screen</source>
         <translation>Patientenbildschirm schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="126"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="128"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="134"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="136"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="150"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
@@ -1311,42 +1311,42 @@
         <translation>Gespeichert ✓</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="212"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="217"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="219"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="224"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="222"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="223"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="224"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="227"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="290"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="288"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
@@ -1522,22 +1522,22 @@
 <context>
     <name>ConsultationWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="63"/>
         <source>PixioDoc — consultation</source>
         <translation>PixioDoc — Besprechung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="75"/>
         <source>PixioDoc</source>
         <translation>PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="89"/>
         <source>Full screen for the patient. Press Esc to return to PixioDoc.</source>
         <translation>Vollbild für den Patienten. Esc kehrt zu PixioDoc zurück.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="91"/>
         <source>Return (Esc)</source>
         <translation>Zurück (Esc)</translation>
     </message>
@@ -4217,62 +4217,62 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="35"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="40"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="77"/>
         <source>A new vault folder and language take effect at the next start.</source>
         <translation>Ein neuer Tresorordner und die Sprache gelten ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="81"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="82"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="98"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="163"/>
         <source>The settings file could not be written.</source>
         <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="58"/>
         <source>Made by this workstation</source>
         <translation>Vom Arbeitsplatz erzeugt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="60"/>
         <source>The clinic&apos;s own (certificate and key files)</source>
         <translation>Das eigene der Praxis (Zertifikats- und Schlüsseldatei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="64"/>
         <source>Choose the certificate file</source>
         <translation>Zertifikatsdatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="67"/>
         <source>Choose the key file</source>
         <translation>Schlüsseldatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="118"/>
         <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="128"/>
         <source>Choose both files for the clinic&apos;s certificate: the certificate and its key.</source>
         <translation>Wählen Sie beide Dateien für das Zertifikat der Praxis: das Zertifikat und seinen Schlüssel.</translation>
     </message>
@@ -4287,6 +4287,8 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
     <message>
         <location filename="../../ui/settings.ui" line="15"/>
+        <location filename="../../ui/settings.ui" line="33"/>
+        <location filename="../../ui/settings.ui" line="40"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
@@ -4314,67 +4316,70 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Erscheinungsbild</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="24"/>
         <source>Capture with a phone</source>
         <translation>Aufnahme mit dem Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="25"/>
+        <location filename="../../ui/settings.ui" line="26"/>
         <source>Port for phones</source>
         <translation>Port für Telefone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="26"/>
         <source>The one port IT opens in the firewall for phones on the clinic network</source>
         <translation>Der eine Port, den die IT in der Firewall für Telefone im Praxisnetz öffnet</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="27"/>
         <source>Certificate</source>
         <translation>Zertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="28"/>
         <source>Certificate for phones</source>
         <translation>Zertifikat für Telefone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="29"/>
+        <location filename="../../ui/settings.ui" line="32"/>
         <source>Certificate file</source>
         <translation>Zertifikatsdatei</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="32"/>
         <source>PEM file, e.g. workstation.crt</source>
         <translation>PEM-Datei, z. B. arbeitsplatz.crt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="36"/>
+        <location filename="../../ui/settings.ui" line="39"/>
         <source>Key file</source>
         <translation>Schlüsseldatei</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="39"/>
         <source>PEM file without a password, e.g. workstation.key</source>
         <translation>PEM-Datei ohne Passwort, z. B. arbeitsplatz.key</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="43"/>
         <source>Otherwise the phone shows initials and year of birth; each pairing can still change it</source>
         <translation>Sonst zeigt das Telefon Initialen und Geburtsjahr; jede Kopplung kann es noch ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="33"/>
         <source>Choose the certificate file</source>
         <translation>Zertifikatsdatei wählen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="40"/>
         <source>Choose the key file</source>
         <translation>Schlüsseldatei wählen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.ui" line="1"/>
+        <location filename="../../ui/settings.ui" line="43"/>
         <source>Show the full name on the phone</source>
         <translation>Vollständigen Namen auf dem Telefon zeigen</translation>
     </message>
@@ -6774,12 +6779,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="12"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="30"/>
         <source>A phone outside the clinic network sends its photos through the clinic&apos;s sync bucket, and sync is not set up on this workstation; connect the phone to the clinic network, or set up sync.</source>
         <translation>Ein Telefon außerhalb des Praxisnetzes sendet seine Fotos über den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; verbinden Sie das Telefon mit dem Praxisnetz oder richten Sie die Synchronisation ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="17"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="35"/>
         <source>A secure link needs the clinic&apos;s sync bucket, and sync is not set up on this workstation; send a case bundle instead (pixiodoc case export), or set up sync.</source>
         <translation>Ein sicherer Link braucht den Cloud-Speicher der Praxis, und die Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet; senden Sie stattdessen ein Fallpaket (pixiodoc case export) oder richten Sie die Synchronisation ein.</translation>
     </message>
@@ -6819,32 +6824,32 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Haare verdecken zu viel vom Rand der Läsion, um sie zu umreißen; streichen Sie die Haare beiseite oder kürzen Sie sie, oder verwenden Sie Immersionsflüssigkeit, und nehmen Sie es erneut auf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="12"/>
         <source>The phone port {port} is in use by another program; choose another port</source>
         <translation>Der Telefon-Port {port} wird von einem anderen Programm benutzt; wählen Sie einen anderen Port</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="15"/>
         <source>The phone server&apos;s certificate file {file} cannot be read (check its permissions)</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers lässt sich nicht lesen (prüfen Sie ihre Zugriffsrechte)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="19"/>
         <source>The phone server&apos;s certificate file {file} holds no PEM certificate</source>
         <translation>Die Zertifikatsdatei {file} des Telefon-Servers enthält kein PEM-Zertifikat</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="22"/>
         <source>The phone server&apos;s key file {file} holds no PEM private key without a password</source>
         <translation>Die Schlüsseldatei {file} des Telefon-Servers enthält keinen privaten PEM-Schlüssel ohne Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="26"/>
         <source>The phone server&apos;s key file {file} does not belong to the certificate {cert}</source>
         <translation>Die Schlüsseldatei {file} des Telefon-Servers gehört nicht zum Zertifikat {cert}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="1"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="29"/>
         <source>The phone server&apos;s certificate {file} expired on {date}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers ist am {date} abgelaufen</translation>
     </message>
