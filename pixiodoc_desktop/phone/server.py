@@ -1,7 +1,7 @@
 """The HTTPS server a paired phone talks to; it exists only while a pairing is open.
 
 It answers exactly these requests and nothing else (no listing, no files by
-name): the page at /p/<code>, its three static files, and the API under
+name): the page at /p/<code>, its four static files, and the API under
 /api/ (claim, state, ghost, photo). When the pairing ends it keeps answering
 "ended" for a few seconds so that the phone can say why, then closes the
 socket. Its log names routes and statuses, never a path, a code or a name.
