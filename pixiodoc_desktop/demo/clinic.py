@@ -20,6 +20,7 @@ from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.records.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, Modality, PhotoSource
+from pixiodoc_desktop.demo.language import speak
 from pixiodoc_desktop.demo.moles import add_mole_map, photo_count
 from pixiodoc_desktop.demo.photos import SkinScene, encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.demo.words import demo_text
@@ -219,7 +220,7 @@ def build_demo_vault(
         password=DEMO_PASSWORD,
         kdf=MINIMUM_KDF,
     )
-    vault.mark_as_demo()
+    vault.mark_as_demo(language)
     vault.lock()
     ws, actor = log_in(vault, DEMO_LOGIN, DEMO_PASSWORD)
     Plans(ws).mark_demo(actor)  # the demo has every plan's features (see clinic/access/plans.py)
@@ -350,6 +351,8 @@ def build_demo_vault(
 def ensure_demo_vault(folder: Path, **kwargs: object) -> DemoVault:
     """The demo vault at `folder`, built on first use."""
     if is_demo_vault(folder):
+        # Its own texts follow a language switched since it was built (demo/language.py).
+        speak(folder, DEMO_LOGIN, DEMO_PASSWORD, str(kwargs.get("language", "en")))
         return DemoVault(folder.resolve(), DEMO_LOGIN, DEMO_PASSWORD)
     if (folder / "vault.json").exists():
         raise VaultExists(

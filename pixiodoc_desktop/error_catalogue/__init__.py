@@ -27,6 +27,7 @@ from pixiodoc_desktop.error_catalogue import (
     phone,
     plans,
     practice,
+    records,
     sharing,
     sync,
     vault,
@@ -55,6 +56,7 @@ TEMPLATES: tuple[str, ...] = (
     *bundles.TEMPLATES,
     *outline.TEMPLATES,
     *phone.TEMPLATES,
+    *records.TEMPLATES,
 )
 
 

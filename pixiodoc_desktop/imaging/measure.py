@@ -34,8 +34,9 @@ class Measurement:
     def calibrated(self) -> bool:
         return self.unit.startswith("mm")
 
-    def text(self) -> str:
-        return f"{self.value:.1f} {self.unit}"
+    def text(self, decimal: str = ".") -> str:
+        """'4.2 mm'; `decimal` is the reader's decimal sign (',' in German)."""
+        return f"{self.value:.1f} {self.unit}".replace(".", decimal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +46,17 @@ class Change:
     absolute: float  # after - before, in the unit
     percent: float | None  # None when the earlier value is zero
 
-    def text(self) -> str:
+    def text(self, decimal: str = ".") -> str:
         """'+2.8 mm² (+23 %)', computed from the values as shown (one decimal), so that
-        12.3 → 15.1 reads +2.8 whatever the digits beyond."""
+        12.3 → 15.1 reads +2.8 whatever the digits beyond; `decimal` is the reader's sign."""
         before, after = round(self.before.value, 1), round(self.after.value, 1)
         absolute = round(after - before, 1)
         sign = "+" if absolute >= 0 else "−"
-        pct = "" if before == 0 else f" ({100.0 * absolute / before:+.0f} %)"
-        return f"{sign}{abs(absolute):.1f} {self.before.unit}{pct}"
+        pct = ""
+        if before != 0:
+            share = round(100.0 * absolute / before)
+            pct = f" ({'+' if share >= 0 else '−'}{abs(share)} %)"
+        return f"{sign}{abs(absolute):.1f}".replace(".", decimal) + f" {self.before.unit}{pct}"
 
 
 def _check_scale(px_per_mm: float | None) -> float | None:

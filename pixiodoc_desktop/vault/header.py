@@ -31,6 +31,7 @@ FORMAT_VERSION = 1
 # login or lock (sealed with the header; see `clinic/audit/trail.read_tip`).
 AUDIT_MARKS = "audit_marks"
 DEMO_MARK = "demo_clinic"
+DEMO_LANGUAGE = "demo_language"  # the language of the demo's sample texts
 # Outside the seal: the wrong-password counters, mirrored from unlock-attempts.json
 # (a wrong password gives no key to seal with), so deleting that file resets nothing.
 ATTEMPTS = "unlock_attempts"  # in `extra`: the public demo clinic (see Vault.mark_as_demo)

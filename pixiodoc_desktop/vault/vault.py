@@ -42,6 +42,7 @@ from pixiodoc_desktop.vault import (
 from pixiodoc_desktop.vault.blobs import BlobStore
 from pixiodoc_desktop.vault.credentials import RECOVERY_USER, Unlocked
 from pixiodoc_desktop.vault.header import (
+    DEMO_LANGUAGE,
     DEMO_MARK,
     HEADER_NAME,
     RESTORE_HINT,
@@ -336,12 +337,14 @@ class Vault:
         self.header = self.header.sealed(self.keys.header)
         write_header(self.folder, self.header)
 
-    def mark_as_demo(self) -> None:
-        """Say in the sealed header that this is the demo clinic, whose password is public.
+    def mark_as_demo(self, language: str = "en") -> None:
+        """Say in the sealed header that this is the demo clinic, whose password is public,
+        and the language its sample texts are in (see demo/language.py).
 
         `pixiodoc --demo` opens only a vault marked so; a clinic's own vault never is.
         """
-        self.header = replace(self.header, extra={**self.header.extra, DEMO_MARK: True})
+        extra = {**self.header.extra, DEMO_MARK: True, DEMO_LANGUAGE: language}
+        self.header = replace(self.header, extra=extra)
         self._write_header()
 
     def set_password(

@@ -679,82 +679,82 @@
 <context>
     <name>CaptureRecordPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="33"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="34"/>
         <source>Photos taken</source>
         <translation>Aufgenommene Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="39"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="50"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="52"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="53"/>
         <source>Not recorded</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="57"/>
         <source>Tracked lesion</source>
         <translation>Verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="58"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="60"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="63"/>
         <source>&amp;Visit</source>
         <translation>&amp;Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="64"/>
         <source>&amp;Body site</source>
         <translation>&amp;Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="65"/>
         <source>&amp;Lesion</source>
         <translation>&amp;Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="66"/>
         <source>&amp;Modality</source>
         <translation>&amp;Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="81"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="96"/>
         <source>Today, %1 (new)</source>
         <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="98"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="131"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -762,12 +762,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="131"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="154"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="155"/>
         <source>Set by the dermatoscope&apos;s profile</source>
         <translation>Durch das Profil des Dermatoskops festgelegt</translation>
     </message>
@@ -1023,260 +1023,260 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="89"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="156"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="90"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="157"/>
         <source>Diameter</source>
         <translation>Durchmesser</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="91"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="158"/>
         <source>Area</source>
         <translation>Fläche</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="93"/>
         <source>Arrow</source>
         <translation>Pfeil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="94"/>
         <source>Circle</source>
         <translation>Kreis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="95"/>
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="96"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="102"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="104"/>
         <source>Note text</source>
         <translation>Notiztext</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="107"/>
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="110"/>
         <source>Clear marks</source>
         <translation>Markierungen löschen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="190"/>
         <source>Perimeter</source>
         <translation>Umfang</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="187"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="191"/>
         <source>Asymmetry</source>
         <translation>Asymmetrie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="243"/>
         <source>Distance: click the first edge</source>
         <translation>Abstand: erste Kante anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="244"/>
         <source>Distance: click the second edge</source>
         <translation>Abstand: zweite Kante anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="247"/>
         <source>Arrow: click where it starts</source>
         <translation>Pfeil: Anfang anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="237"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="248"/>
         <source>Arrow: click what it points at</source>
         <translation>Pfeil: Ziel anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="251"/>
         <source>Circle: click its centre</source>
         <translation>Kreis: Mittelpunkt anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="252"/>
         <source>Circle: click its edge</source>
         <translation>Kreis: Rand anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="256"/>
         <source>Done. Click again for another, or choose another tool</source>
         <translation>Fertig. Erneut klicken für eine weitere Markierung, oder ein anderes Werkzeug wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="262"/>
         <source>Text: type the note, then click where it goes</source>
         <translation>Text: Notiz eingeben, dann die Stelle anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="266"/>
         <source>Click around the edge of the lesion, then press Finish</source>
         <translation>Rund um den Rand der Läsion klicken, dann „Fertig“ drücken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="270"/>
         <source>{count} points: keep clicking around the edge, then Finish</source>
         <translation>{count} Punkte: weiter am Rand klicken, dann „Fertig“</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="323"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="334"/>
         <source>Click a point on the earlier photo, then the same point on the later one</source>
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="81"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="145"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="84"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="146"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="88"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="89"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="90"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="91"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="92"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="97"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="103"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="109"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="110"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="112"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="122"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="125"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="128"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="164"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="133"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="135"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="141"/>
         <source>● On the patient&apos;s screen</source>
         <translation>● Auf dem Patientenbildschirm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="145"/>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="147"/>
         <source>Close the patient&apos;s screen</source>
         <translation>Patientenbildschirm schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="151"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="153"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="160"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="162"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="179"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="133"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="400"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="401"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
@@ -1311,42 +1311,42 @@
         <translation>Gespeichert ✓</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="244"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="249"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="251"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="254"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="255"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="224"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="256"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="259"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="288"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="321"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
@@ -1356,17 +1356,17 @@
         <translation>Vergleich gespeichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="99"/>
         <source>Exported on {date}</source>
         <translation>Exportiert am {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="114"/>
         <source>Export comparison</source>
         <translation>Vergleich exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="116"/>
         <source>PNG image (*.png);;PDF handout (*.pdf)</source>
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
@@ -1391,7 +1391,7 @@
         <translation>{screen} — dieses Fenster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_handout.py" line="96"/>
         <source>Comparison · {site}</source>
         <translation>Vergleich · {site}</translation>
     </message>
@@ -1523,8 +1523,8 @@
     <name>ConsultationWindow</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="63"/>
-        <source>PixioDoc — consultation</source>
-        <translation>PixioDoc — Besprechung</translation>
+        <source>Consultation — PixioDoc</source>
+        <translation>Besprechung — PixioDoc</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/consultation_window.py" line="75"/>
@@ -1791,47 +1791,47 @@
         <translation>%1-fache Vergrößerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="166"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="192"/>
         <source>a colleague</source>
         <translation>einer Kollegin / einem Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="195"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="200"/>
         <source>Suggested diagnosis: %1</source>
         <translation>Vorgeschlagene Diagnose: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="205"/>
         <source>Recommendation: %1</source>
         <translation>Empfehlung: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="210"/>
         <source>Marks on this photo: %1</source>
         <translation>Markierungen auf diesem Foto: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="222"/>
         <source>No consent recorded yet.</source>
         <translation>Noch keine Einwilligung erfasst.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="226"/>
         <source>granted</source>
         <translation>erteilt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/gui/views/details.py" line="226"/>
         <source>refused</source>
         <translation>verweigert</translation>
     </message>
@@ -1839,131 +1839,131 @@
 <context>
     <name>DeviceProfilePanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="52"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="109"/>
         <source>Device profile</source>
         <translation>Geräteprofil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="64"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="66"/>
         <source>Dermatoscope</source>
         <translation>Dermatoskop</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="66"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="68"/>
         <source>Polarised light</source>
         <translation>Polarisiertes Licht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="69"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="72"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="70"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="79"/>
         <source>Not stated</source>
         <translation>Keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="73"/>
         <source>Non-contact</source>
         <translation>Kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="75"/>
         <source>Magnification</source>
         <translation>Vergrößerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="81"/>
         <source>Calibration in pixels per mm</source>
         <translation>Kalibrierung in Pixel pro mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="84"/>
         <source> px/mm</source>
         <translation> px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="85"/>
         <source>Not calibrated</source>
         <translation>Nicht kalibriert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="87"/>
         <source>Field of view width in mm</source>
         <translation>Breite des Bildfelds in mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="90"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="99"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="91"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="93"/>
         <source>Calibrate from field of view</source>
         <translation>Aus dem Bildfeld kalibrieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="95"/>
         <source>Distance on the ruler in mm</source>
         <translation>Abstand auf dem Lineal in mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="99"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="101"/>
         <source>Calibrate on a ruler (two clicks)</source>
         <translation>Am Lineal kalibrieren (zwei Klicks)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="101"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="103"/>
         <source>Save profile</source>
         <translation>Profil speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="113"/>
         <source>Con&amp;tact</source>
         <translation>Kon&amp;takt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="115"/>
         <source>Ma&amp;gnification</source>
         <translation>Ver&amp;größerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="119"/>
         <source>Calib&amp;ration</source>
         <translation>Kalib&amp;rierung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="121"/>
         <source>&amp;Field of view</source>
         <translation>&amp;Bildfeld</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="123"/>
         <source>R&amp;uler distance</source>
         <translation>Lineal-&amp;Abstand</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="231"/>
         <source>The profile of %1 was saved.</source>
         <translation>Das Profil von %1 wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="240"/>
         <source>Calibrated: %1 pixels per mm.</source>
         <translation>Kalibriert: %1 Pixel pro mm.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="257"/>
         <source>Click two points on the ruler, %1 mm apart.</source>
         <translation>Klicken Sie auf zwei Punkte des Lineals, %1 mm voneinander entfernt.</translation>
     </message>
@@ -2243,12 +2243,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="68"/>
         <source>GDT id of PixioDoc</source>
-        <translation>GDT-ID von PixioDoc</translation>
+        <translation>GDT-Kennung von PixioDoc</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="69"/>
         <source>GDT id of the practice software</source>
-        <translation>GDT-ID der Praxissoftware</translation>
+        <translation>GDT-Kennung der Praxissoftware</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/practice_dialogs.py" line="70"/>
@@ -2284,55 +2284,55 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>GhostOverlayPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="80"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="86"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="88"/>
         <source>Ghost of the last visit&apos;s photo</source>
         <translation>Geisterbild des Fotos vom letzten Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="94"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="100"/>
         <source>Ghost opacity</source>
         <translation>Deckkraft des Geisterbilds</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="106"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="108"/>
         <source>Edges only</source>
         <translation>Nur Kanten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="108"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="110"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="130"/>
         <source>Choose a body site or lesion to see its last photo.</source>
         <translation>Wählen Sie eine Körperstelle oder Läsion, um ihr letztes Foto zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="132"/>
         <source>No photo of this site from an earlier visit.</source>
         <translation>Kein Foto dieser Stelle von einem früheren Besuch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="139"/>
         <source>Loading the last visit&apos;s photo…</source>
         <translation>Das Foto des letzten Besuchs wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="184"/>
         <source>The last visit&apos;s photo could not be opened.</source>
         <translation>Das Foto des letzten Besuchs konnte nicht geöffnet werden.</translation>
     </message>
@@ -3043,17 +3043,17 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="387"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="355"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="389"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="357"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="416"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="384"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -3296,12 +3296,12 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="84"/>
         <source>New second opinion</source>
         <translation>Neue Zweitmeinung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="87"/>
         <source>new second opinion</source>
         <translation>neue Zweitmeinung</translation>
     </message>
@@ -4055,161 +4055,161 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SecureLinkPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="71"/>
         <source>A secure link to the visits ticked below: the colleague needs only a browser. It is encrypted; the key is in the link itself. Needs the patient&apos;s consent to sharing and the clinic&apos;s sync.</source>
         <translation>Ein sicherer Link zu den unten angehakten Besuchen: Die Kollegin oder der Kollege braucht nur einen Browser. Er ist verschlüsselt; der Schlüssel steckt im Link selbst. Braucht die Einwilligung des Patienten zur Weitergabe und die Synchronisation der Praxis.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="80"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="235"/>
         <source>View</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="81"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="235"/>
         <source>View and reply</source>
         <translation>Ansehen und antworten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="86"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="87"/>
         <source>12 hours</source>
         <translation>12 Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="88"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="89"/>
         <source>3 days</source>
         <translation>3 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="90"/>
         <source>7 days</source>
         <translation>7 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="98"/>
         <source>optional, at least %1 characters; tell it by phone</source>
         <translation>optional, mindestens %1 Zeichen; am Telefon mitteilen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="101"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
         <source>Passcode</source>
         <translation>Zugangscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="104"/>
         <source>Level</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="105"/>
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="107"/>
         <source>Create link</source>
         <translation>Link erstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="112"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="114"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="121"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="140"/>
         <source>Revoke link</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="150"/>
         <source>Links to this record</source>
         <translation>Links zu dieser Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="159"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="160"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="165"/>
         <source>Use a passcode of at least %1 characters.</source>
         <translation>Verwenden Sie einen Zugangscode mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="174"/>
         <source>Encrypting and uploading…</source>
         <translation>Wird verschlüsselt und hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="192"/>
         <source>Link made: %1 photos, valid until %2. Send it to the colleague.</source>
         <translation>Link erstellt: %1 Fotos, gültig bis %2. Senden Sie ihn der Kollegin oder dem Kollegen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="203"/>
         <source>The link is on the clipboard.</source>
         <translation>Der Link ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="209"/>
         <source>Secure link as a QR code</source>
         <translation>Sicherer Link als QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="229"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="230"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="231"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="249"/>
         <source>Choose a live link to revoke.</source>
         <translation>Wählen Sie einen aktiven Link zum Widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="257"/>
         <source>Link revoked: it no longer opens.</source>
         <translation>Link widerrufen: Er lässt sich nicht mehr öffnen.</translation>
     </message>
@@ -4815,92 +4815,92 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="32"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="33"/>
         <source>a colleague</source>
         <translation>einer Kollegin / einem Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="35"/>
         <source>Second opinion from %1, %2</source>
         <translation>Zweitmeinung von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="40"/>
         <source>suggested: %1</source>
         <translation>vorgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="46"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="116"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="117"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="119"/>
         <source>Track lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="121"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="123"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="144"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="145"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="146"/>
         <source>Condition</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="147"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="149"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="241"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="242"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="243"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="248"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -4908,44 +4908,44 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="249"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="275"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="274"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="276"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="275"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="277"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="282"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="281"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="294"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="298"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="297"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="300"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="299"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -5070,37 +5070,37 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="37"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="38"/>
         <source>Viewer</source>
         <translation>Betrachter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="41"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="47"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="48"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="49"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="119"/>
         <source>Second opinion marks: %1</source>
         <translation>Markierungen der Zweitmeinung: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="179"/>
         <source>The photo could not be opened.</source>
         <translation>Das Foto konnte nicht geöffnet werden.</translation>
     </message>
@@ -6852,6 +6852,1226 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/error_catalogue/phone.py" line="29"/>
         <source>The phone server&apos;s certificate {file} expired on {date}</source>
         <translation>Das Zertifikat {file} des Telefon-Servers ist am {date} abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="17"/>
+        <source>The patient&apos;s {field} is required</source>
+        <translation>Das Feld „{field}“ des Patienten muss ausgefüllt sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="18"/>
+        <source>The patient&apos;s {field} is longer than 200 characters</source>
+        <translation>Das Feld „{field}“ des Patienten ist länger als 200 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="19"/>
+        <source>The patient&apos;s {field} contains a text-direction override (U+{code}), which could make it display as a different name</source>
+        <translation>Das Feld „{field}“ des Patienten enthält eine Schreibrichtungsumkehr (U+{code}), durch die ein anderer Name angezeigt werden könnte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="20"/>
+        <source>The patient&apos;s {field} contains a control character (U+{code})</source>
+        <translation>Das Feld „{field}“ des Patienten enthält ein Steuerzeichen (U+{code})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="21"/>
+        <source>the {field} contains a text-direction override (U+{code}), which could make it display as a different name</source>
+        <translation>„{field}“ enthält eine Schreibrichtungsumkehr (U+{code}), durch die ein anderer Name angezeigt werden könnte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="22"/>
+        <source>the {field} contains a control character (U+{code})</source>
+        <translation>„{field}“ enthält ein Steuerzeichen (U+{code})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="23"/>
+        <source>family name</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="24"/>
+        <source>given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="25"/>
+        <source>external id</source>
+        <translation>Patientennummer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="26"/>
+        <source>The date of birth lies in the future</source>
+        <translation>Das Geburtsdatum liegt in der Zukunft</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="27"/>
+        <source>The date of birth is more than 130 years ago</source>
+        <translation>Das Geburtsdatum liegt mehr als 130 Jahre zurück</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="28"/>
+        <source>Another patient already has the external id {id}</source>
+        <translation>Ein anderer Patient hat bereits die Patientennummer {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="29"/>
+        <source>There is no patient {id}</source>
+        <translation>Es gibt keinen Patienten {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="30"/>
+        <source>{value} is not a {what}; choose one of: {allowed}</source>
+        <translation>{value} ist kein gültiger Wert für „{what}“; möglich sind: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="31"/>
+        <source>sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="32"/>
+        <source>modality</source>
+        <translation>Aufnahmeart</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="33"/>
+        <source>consent scope</source>
+        <translation>Einwilligungsbereich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="34"/>
+        <source>{code} is not a body site code; `pixiodoc body-sites` lists them (e.g. forearm-left, face, upper-back)</source>
+        <translation>{code} ist kein Körperstellen-Code; `pixiodoc body-sites` listet sie auf (z. B. forearm-left, face, upper-back)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="36"/>
+        <source>The body map has no view {view}; choose front or back</source>
+        <translation>Die Körperkarte hat keine Ansicht {view}; wählen Sie Vorderseite (front) oder Rückseite (back)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="37"/>
+        <source>A place on the body map must lie within the map</source>
+        <translation>Eine Stelle auf der Körperkarte muss innerhalb der Karte liegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="38"/>
+        <source>A visit cannot be dated in the future</source>
+        <translation>Ein Besuch kann nicht in der Zukunft liegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="39"/>
+        <source>There is no visit {id}</source>
+        <translation>Es gibt keinen Besuch {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="40"/>
+        <source>There is no visit {id} for this patient</source>
+        <translation>Dieser Patient hat keinen Besuch {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="41"/>
+        <source>A tracked lesion needs a label, e.g. &apos;naevus left shoulder&apos;</source>
+        <translation>Eine verfolgte Läsion braucht eine Bezeichnung, z. B. „Nävus linke Schulter“</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="42"/>
+        <source>A lesion&apos;s status is one of {allowed}, not {value}</source>
+        <translation>Der Status einer Läsion ist einer von {allowed}, nicht {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="43"/>
+        <source>A biopsy or excision cannot be dated in the future</source>
+        <translation>Eine Biopsie oder Exzision kann nicht in der Zukunft liegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="44"/>
+        <source>A lesion&apos;s procedure is a biopsy or an excision, not {value}</source>
+        <translation>Der Eingriff an einer Läsion ist eine Biopsie oder eine Exzision, nicht {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="45"/>
+        <source>There is no lesion {id}</source>
+        <translation>Es gibt keine Läsion {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="46"/>
+        <source>There is no photo {id}</source>
+        <translation>Es gibt kein Foto {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="47"/>
+        <source>A tag is longer than 60 characters</source>
+        <translation>Ein Schlagwort ist länger als 60 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="48"/>
+        <source>The magnification must be a positive number</source>
+        <translation>Die Vergrößerung muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="49"/>
+        <source>That lesion belongs to another patient</source>
+        <translation>Diese Läsion gehört zu einem anderen Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="50"/>
+        <source>That visit does not belong to this patient</source>
+        <translation>Dieser Besuch gehört nicht zu diesem Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="51"/>
+        <source>{path} is a folder; give a file name to export to</source>
+        <translation>{path} ist ein Ordner; geben Sie einen Dateinamen für den Export an</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="52"/>
+        <source>The folder {path} does not exist</source>
+        <translation>Der Ordner {path} existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="54"/>
+        <source>A comparison needs at least two photos of this site or lesion</source>
+        <translation>Für einen Vergleich braucht es mindestens zwei Fotos dieser Stelle oder Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="55"/>
+        <source>A comparison needs at least two photos of this site or lesion taken the same way ({how}); choose a mixed pair in the compare window</source>
+        <translation>Für einen Vergleich braucht es mindestens zwei gleich aufgenommene Fotos dieser Stelle oder Läsion ({how}); ein gemischtes Paar wählen Sie im Vergleichsfenster</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="56"/>
+        <source>Both photos of a comparison must be of the same patient</source>
+        <translation>Beide Fotos eines Vergleichs müssen vom selben Patienten sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="57"/>
+        <source>Choose two different photos to compare</source>
+        <translation>Wählen Sie zwei verschiedene Fotos zum Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="58"/>
+        <source>A comparison holds at most {limit} marks</source>
+        <translation>Ein Vergleich fasst höchstens {limit} Markierungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="59"/>
+        <source>The title is longer than 200 characters</source>
+        <translation>Der Titel ist länger als 200 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="60"/>
+        <source>One of the compared photos does not exist</source>
+        <translation>Eines der verglichenen Fotos existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="61"/>
+        <source>There is no comparison {id}</source>
+        <translation>Es gibt keinen Vergleich {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="62"/>
+        <source>An annotation&apos;s points must be pairs of numbers</source>
+        <translation>Die Punkte einer Anmerkung müssen Zahlenpaare sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="63"/>
+        <source>An annotation lies far outside the photo</source>
+        <translation>Eine Anmerkung liegt weit außerhalb des Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="64"/>
+        <source>A {kind} annotation needs {count} point(s) or more</source>
+        <translation>Eine Anmerkung vom Typ {kind} braucht {count} oder mehr Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="65"/>
+        <source>arrow</source>
+        <translation>Pfeil</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="66"/>
+        <source>circle</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="67"/>
+        <source>outline</source>
+        <translation>Umriss</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="68"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="69"/>
+        <source>An annotation&apos;s text is longer than {limit} characters</source>
+        <translation>Der Text einer Anmerkung ist länger als {limit} Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="70"/>
+        <source>A text annotation needs some text</source>
+        <translation>Eine Textanmerkung braucht einen Text</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="71"/>
+        <source>An annotation has an unknown kind or side</source>
+        <translation>Eine Anmerkung hat eine unbekannte Art oder Seite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="72"/>
+        <source>A measurement has an unknown kind or side</source>
+        <translation>Eine Messung hat eine unbekannte Art oder Seite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="73"/>
+        <source>The comparison {id} belongs to another patient</source>
+        <translation>Der Vergleich {id} gehört zu einem anderen Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="74"/>
+        <source>The comparison {id} is not in the chosen visits</source>
+        <translation>Der Vergleich {id} gehört nicht zu den gewählten Besuchen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="75"/>
+        <source>The photo {id} is not in the chosen visits</source>
+        <translation>Das Foto {id} gehört nicht zu den gewählten Besuchen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="76"/>
+        <source>The photo&apos;s calibration must be a positive number of pixels per mm</source>
+        <translation>Die Kalibrierung des Fotos muss eine positive Zahl Pixel pro mm sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="77"/>
+        <source>Trace at least three points around the outline</source>
+        <translation>Setzen Sie mindestens drei Punkte rund um den Umriss</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="78"/>
+        <source>Trace at least two points</source>
+        <translation>Setzen Sie mindestens zwei Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="79"/>
+        <source>A distance needs exactly two points</source>
+        <translation>Ein Abstand braucht genau zwei Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="80"/>
+        <source>Only measurements of the same kind can be compared</source>
+        <translation>Nur Messungen derselben Art lassen sich vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="81"/>
+        <source>One photo is calibrated and the other is not; calibrate both to compare in mm</source>
+        <translation>Ein Foto ist kalibriert, das andere nicht; kalibrieren Sie beide, um in mm zu vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="82"/>
+        <source>Alignment needs 8-bit images</source>
+        <translation>Die Ausrichtung braucht 8-Bit-Bilder</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="83"/>
+        <source>Place at least three point pairs to fix the alignment</source>
+        <translation>Setzen Sie mindestens drei Punktpaare, um die Ausrichtung festzulegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="84"/>
+        <source>The points lie on one line; spread them over the photo</source>
+        <translation>Die Punkte liegen auf einer Linie; verteilen Sie sie über das Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="85"/>
+        <source>These point pairs do not give an alignment</source>
+        <translation>Diese Punktpaare ergeben keine Ausrichtung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="86"/>
+        <source>The stored alignment is not a 3x3 matrix</source>
+        <translation>Die gespeicherte Ausrichtung ist keine 3×3-Matrix</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="87"/>
+        <source>Both photos must be in the same frame (align the later one first)</source>
+        <translation>Beide Fotos müssen im selben Bildausschnitt liegen (richten Sie zuerst das spätere aus)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="88"/>
+        <source>Not a PNG file</source>
+        <translation>Keine PNG-Datei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="89"/>
+        <source>Normalisation needs 8-bit colour photos</source>
+        <translation>Der Lichtausgleich braucht 8-Bit-Farbfotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="90"/>
+        <source>The photos hardly overlap; there is nothing to normalise against</source>
+        <translation>Die Fotos überlappen kaum; es gibt nichts, woran sich das Licht angleichen ließe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="91"/>
+        <source>Normalisation needs the aligned photo in the earlier photo&apos;s frame</source>
+        <translation>Der Lichtausgleich braucht das ausgerichtete Foto im Bildausschnitt des früheren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="93"/>
+        <source>A lesion&apos;s {what} must be a finite, positive number</source>
+        <translation>Der Wert „{what}“ einer Läsion muss eine endliche, positive Zahl sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="94"/>
+        <source>An outline has at most {limit} points</source>
+        <translation>Ein Umriss hat höchstens {limit} Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="95"/>
+        <source>An outline&apos;s points must be finite numbers</source>
+        <translation>Die Punkte eines Umrisses müssen endliche Zahlen sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="96"/>
+        <source>A measurement comes from {allowed}, not {value}</source>
+        <translation>Eine Messung stammt aus {allowed}, nicht aus {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="97"/>
+        <source>There is no photo {id} of this patient</source>
+        <translation>Dieser Patient hat kein Foto {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="98"/>
+        <source>The growth threshold lies between {low} and {high} mm</source>
+        <translation>Die Wachstumsschwelle liegt zwischen {low} und {high} mm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="99"/>
+        <source>area</source>
+        <translation>Fläche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="100"/>
+        <source>diameter</source>
+        <translation>Durchmesser</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="101"/>
+        <source>asymmetry</source>
+        <translation>Asymmetrie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="102"/>
+        <source>perimeter</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="104"/>
+        <source>The calibration must be a positive number of pixels per mm</source>
+        <translation>Die Kalibrierung muss eine positive Zahl Pixel pro mm sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="105"/>
+        <source>The field of view must be wider than 0 mm</source>
+        <translation>Das Bildfeld muss breiter als 0 mm sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="106"/>
+        <source>The distance on the ruler must be more than 0 mm</source>
+        <translation>Der Abstand auf dem Lineal muss größer als 0 mm sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="107"/>
+        <source>Click two points further apart on the ruler</source>
+        <translation>Klicken Sie zwei weiter auseinanderliegende Punkte auf dem Lineal an</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="108"/>
+        <source>A device profile needs the device&apos;s name</source>
+        <translation>Ein Geräteprofil braucht den Namen des Geräts</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="110"/>
+        <source>There is no clinician with the login {login}</source>
+        <translation>Es gibt keinen Benutzer mit der Anmeldung {login}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="111"/>
+        <source>{role} is not a role; choose admin or clinician</source>
+        <translation>{role} ist keine Rolle; wählen Sie Admin (admin) oder Arzt/Ärztin (clinician)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="112"/>
+        <source>The clinician needs a display name</source>
+        <translation>Der Benutzer braucht einen Anzeigenamen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="113"/>
+        <source>The login {login} is already taken</source>
+        <translation>Die Anmeldung {login} ist bereits vergeben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="114"/>
+        <source>You cannot deactivate your own account</source>
+        <translation>Sie können Ihr eigenes Konto nicht deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="115"/>
+        <source>The practice must keep at least one active Admin</source>
+        <translation>Die Praxis muss mindestens einen aktiven Admin behalten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="116"/>
+        <source>{login} is deactivated; reactivate the account first</source>
+        <translation>{login} ist deaktiviert; aktivieren Sie das Konto zuerst wieder</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="117"/>
+        <source>A login is 1-64 characters without spaces, e.g. dr.weber</source>
+        <translation>Eine Anmeldung hat 1–64 Zeichen ohne Leerzeichen, z. B. dr.weber</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="118"/>
+        <source>The clinic needs a name (it appears on reports)</source>
+        <translation>Die Praxis braucht einen Namen (er steht auf den Berichten)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="119"/>
+        <source>The first Admin needs a display name</source>
+        <translation>Der erste Admin braucht einen Anzeigenamen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="120"/>
+        <source>The new password must differ from the current one</source>
+        <translation>Das neue Passwort muss sich vom bisherigen unterscheiden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="121"/>
+        <source>A recovery key has {count} letters and digits in 9 groups of 4; please check what you typed</source>
+        <translation>Ein Wiederherstellungsschlüssel hat {count} Buchstaben und Ziffern in 9 Gruppen zu 4; bitte prüfen Sie Ihre Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="122"/>
+        <source>The recovery key has a typo (its last group does not match)</source>
+        <translation>Der Wiederherstellungsschlüssel enthält einen Tippfehler (seine letzte Gruppe passt nicht)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="123"/>
+        <source>{level} is not an access level; choose view, edit or admin</source>
+        <translation>{level} ist keine Zugriffsstufe; wählen Sie Ansehen (view), Bearbeiten (edit) oder Admin (admin)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="124"/>
+        <source>The licence names an unknown plan {plan}</source>
+        <translation>Die Lizenz nennt einen unbekannten Tarif {plan}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="125"/>
+        <source>Say why you need this record in at least {count} characters (e.g. &apos;urgent referral, record holder absent&apos;)</source>
+        <translation>Begründen Sie in mindestens {count} Zeichen, warum Sie diese Akte brauchen (z. B. „dringende Überweisung, Aktenverantwortliche abwesend“)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="126"/>
+        <source>Keep the reason under {limit} characters</source>
+        <translation>Halten Sie die Begründung unter {limit} Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="127"/>
+        <source>An emergency access lasts 1 to {limit} hours</source>
+        <translation>Ein Notfallzugriff dauert 1 bis {limit} Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="128"/>
+        <source>You already have access to this record; no emergency needed</source>
+        <translation>Sie haben bereits Zugriff auf diese Akte; kein Notfall nötig</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="129"/>
+        <source>Enter the patient&apos;s number (MRN) exactly as the EHR shows it</source>
+        <translation>Geben Sie die Patientennummer (MRN) genau so ein, wie das Praxisverwaltungssystem sie zeigt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="130"/>
+        <source>No patient has this number; check it against the EHR</source>
+        <translation>Kein Patient hat diese Nummer; prüfen Sie sie im Praxisverwaltungssystem</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="131"/>
+        <source>There is no emergency access {id}</source>
+        <translation>Es gibt keinen Notfallzugriff {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="133"/>
+        <source>{text} is not a valid {what}; use YYYY-MM-DD</source>
+        <translation>{text} ist kein gültiges {what}; bitte als JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="134"/>
+        <source>start date</source>
+        <translation>Anfangsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="135"/>
+        <source>end date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="136"/>
+        <source>{value} is not an audit event type</source>
+        <translation>{value} ist keine Ereignisart des Protokolls</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="137"/>
+        <source>{value} is not an export format; choose csv or json</source>
+        <translation>{value} ist kein Exportformat; wählen Sie csv oder json</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="138"/>
+        <source>Keep audit events between {low} and {high} days (US practices often keep six years: 2190 days)</source>
+        <translation>Bewahren Sie Protokolleinträge zwischen {low} und {high} Tagen auf (US-Praxen oft sechs Jahre: 2190 Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="140"/>
+        <source>The chosen visits make a bundle of {size} (limit {limit}); share fewer visits at a time</source>
+        <translation>Die gewählten Besuche ergeben ein Paket von {size} (Grenze {limit}); geben Sie weniger Besuche auf einmal frei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="141"/>
+        <source>The chosen visits hold no photos to share</source>
+        <translation>Die gewählten Besuche enthalten keine Fotos zum Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="142"/>
+        <source>The chosen lesion does not belong to this patient</source>
+        <translation>Die gewählte Läsion gehört nicht zu diesem Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="143"/>
+        <source>{value} is not a link lifetime; write e.g. 3d, 12h or 90m</source>
+        <translation>{value} ist keine Gültigkeitsdauer für einen Link; schreiben Sie z. B. 3d, 12h oder 90m</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="144"/>
+        <source>A link lives between 1 hour and 7 days</source>
+        <translation>Ein Link gilt zwischen 1 Stunde und 7 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="145"/>
+        <source>Use a passcode of at least {count} characters</source>
+        <translation>Verwenden Sie einen Zugangscode mit mindestens {count} Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="146"/>
+        <source>There is no secure link {id} on this workstation</source>
+        <translation>Auf diesem Arbeitsplatz gibt es keinen sicheren Link {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="147"/>
+        <source>There is no secure link {id} in this clinic</source>
+        <translation>In dieser Praxis gibt es keinen sicheren Link {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="148"/>
+        <source>The secure link {id} is {state} already</source>
+        <translation>Der sichere Link {id} ist bereits {state}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="149"/>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="150"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="151"/>
+        <source>There is no open note conflict {id}</source>
+        <translation>Es gibt keinen offenen Notizkonflikt {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="152"/>
+        <source>The record of note conflict {id} is gone</source>
+        <translation>Die Akte des Notizkonflikts {id} gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="153"/>
+        <source>{id} is not an image object id</source>
+        <translation>{id} ist keine Bildobjekt-Kennung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="155"/>
+        <source>{part} in the mapping is not FIELD=COLUMN</source>
+        <translation>{part} in der Zuordnung ist nicht FELD=SPALTE</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="156"/>
+        <source>{field} is not a patient field; map some of: {fields}</source>
+        <translation>{field} ist kein Patientenfeld; ordnen Sie einige hiervon zu: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="157"/>
+        <source>The mapping needs at least family=COLUMN (the family name)</source>
+        <translation>Die Zuordnung braucht mindestens family=SPALTE (den Familiennamen)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="158"/>
+        <source>The delimiter is one character, e.g. ; or ,</source>
+        <translation>Das Trennzeichen ist ein einzelnes Zeichen, z. B. ; oder ,</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="159"/>
+        <source>Choose the encoding {encodings}</source>
+        <translation>Wählen Sie die Zeichenkodierung {encodings}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="160"/>
+        <source>Line {line} is not valid {encoding} text</source>
+        <translation>Zeile {line} ist kein gültiger {encoding}-Text</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="161"/>
+        <source>Line {line} is not valid {encoding} text (try --encoding cp1252)</source>
+        <translation>Zeile {line} ist kein gültiger {encoding}-Text (versuchen Sie --encoding cp1252)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="162"/>
+        <source>The file has no column {column} (columns found: {columns}); check the mapping and the delimiter</source>
+        <translation>Die Datei hat keine Spalte {column} (gefundene Spalten: {columns}); prüfen Sie Zuordnung und Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="164"/>
+        <source>{path} is a folder; give a file name for the backup</source>
+        <translation>{path} ist ein Ordner; geben Sie einen Dateinamen für die Sicherung an</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="165"/>
+        <source>Put the backup outside the vault folder (e.g. on another disk)</source>
+        <translation>Legen Sie die Sicherung außerhalb des Tresorordners ab (z. B. auf einem anderen Datenträger)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="166"/>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation>Die Sicherung konnte nicht nach {path} geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="167"/>
+        <source>There is no backup file at {path}</source>
+        <translation>Unter {path} gibt es keine Sicherungsdatei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="168"/>
+        <source>{path} is not empty; restore into a new folder</source>
+        <translation>{path} ist nicht leer; stellen Sie in einen neuen Ordner wieder her</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="169"/>
+        <source>{path} is damaged (its manifest names no backup format)</source>
+        <translation>{path} ist beschädigt (sein Inhaltsverzeichnis nennt kein Sicherungsformat)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="170"/>
+        <source>{path} was made by a newer PixioDoc; update to restore it</source>
+        <translation>{path} wurde von einem neueren PixioDoc erstellt; aktualisieren Sie, um sie wiederherzustellen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="171"/>
+        <source>{path} is damaged or not a PixioDoc backup</source>
+        <translation>{path} ist beschädigt oder keine PixioDoc-Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="172"/>
+        <source>{path} is damaged (its manifest is unreadable)</source>
+        <translation>{path} ist beschädigt (sein Inhaltsverzeichnis ist unlesbar)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="173"/>
+        <source>{path} is not a PixioDoc backup (parts are missing)</source>
+        <translation>{path} ist keine PixioDoc-Sicherung (Teile fehlen)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="174"/>
+        <source>{path} contains an unexpected entry; refusing to restore it</source>
+        <translation>{path} enthält einen unerwarteten Eintrag; die Wiederherstellung wird abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="175"/>
+        <source>This record is under a retention hold and cannot be erased: {reason}. An Admin can release the hold when it no longer applies.</source>
+        <translation>Diese Akte unterliegt einer Aufbewahrungssperre und kann nicht gelöscht werden: {reason}. Ein Admin kann die Sperre aufheben, wenn sie nicht mehr gilt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="176"/>
+        <source>To erase, type the patient&apos;s family name exactly as it is on the record</source>
+        <translation>Zum Löschen geben Sie den Familiennamen des Patienten genau so ein, wie er in der Akte steht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="177"/>
+        <source>A retention hold needs a reason (e.g. &apos;statutory retention until 2035&apos;)</source>
+        <translation>Eine Aufbewahrungssperre braucht einen Grund (z. B. „gesetzliche Aufbewahrung bis 2035“)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="178"/>
+        <source>The reason for a retention hold is longer than 500 characters</source>
+        <translation>Der Grund für eine Aufbewahrungssperre ist länger als 500 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="180"/>
+        <source>The setting {name} must be {kind}</source>
+        <translation>Die Einstellung {name} muss {kind} sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="181"/>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="182"/>
+        <source>text in quotes</source>
+        <translation>Text in Anführungszeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="183"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="184"/>
+        <source>Auto-lock must be between 1 and 240 minutes</source>
+        <translation>Die automatische Sperre muss zwischen 1 und 240 Minuten liegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="185"/>
+        <source>Language must be one of {allowed}</source>
+        <translation>Die Sprache muss eine von {allowed} sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="186"/>
+        <source>Theme must be one of {allowed}</source>
+        <translation>Das Farbschema muss eines von {allowed} sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="187"/>
+        <source>The thumbnail cache must be between 32 and 4096 MB</source>
+        <translation>Der Vorschaubild-Speicher muss zwischen 32 und 4096 MB liegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="188"/>
+        <source>The phone port must be between 1024 and 65535</source>
+        <translation>Der Port für Telefone muss zwischen 1024 und 65535 liegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="189"/>
+        <source>The phone certificate needs both files: certificate and key</source>
+        <translation>Das Telefon-Zertifikat braucht beide Dateien: Zertifikat und Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="190"/>
+        <source>A bucket name has 3-63 characters: lower-case letters, digits, dots and hyphens</source>
+        <translation>Ein Bucket-Name hat 3–63 Zeichen: Kleinbuchstaben, Ziffern, Punkte und Bindestriche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="191"/>
+        <source>The endpoint URL starts with https:// (or http:// on a local network)</source>
+        <translation>Die Endpunkt-URL beginnt mit https:// (oder http:// in einem lokalen Netz)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="192"/>
+        <source>The prefix is a path like clinic/pixiodoc without empty parts</source>
+        <translation>Das Präfix ist ein Pfad wie clinic/pixiodoc ohne leere Teile</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="193"/>
+        <source>Both the access key and the secret are needed</source>
+        <translation>Zugriffsschlüssel und Geheimnis werden beide gebraucht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="195"/>
+        <source>The logo is larger than 1 MB; use a smaller PNG or JPEG</source>
+        <translation>Das Logo ist größer als 1 MB; verwenden Sie ein kleineres PNG oder JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="196"/>
+        <source>The logo file is not a readable PNG or JPEG</source>
+        <translation>Die Logodatei ist kein lesbares PNG oder JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="197"/>
+        <source>The logo must be a PNG or JPEG of reasonable size</source>
+        <translation>Das Logo muss ein PNG oder JPEG vernünftiger Größe sein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="199"/>
+        <source>The {what} has 1-16 plain characters (e.g. ORTHANC, PIXIODOC)</source>
+        <translation>{what}: 1–16 einfache Zeichen (z. B. ORTHANC, PIXIODOC)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="200"/>
+        <source>PACS&apos;s AE title</source>
+        <translation>AE-Titel des PACS</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="201"/>
+        <source>workstation&apos;s AE title</source>
+        <translation>AE-Titel des Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="202"/>
+        <source>worklist&apos;s AE title</source>
+        <translation>AE-Titel der Arbeitsliste</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="203"/>
+        <source>The PACS host is required (a name or an IP address)</source>
+        <translation>Der PACS-Host wird gebraucht (ein Name oder eine IP-Adresse)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="204"/>
+        <source>The PACS port is a number from 1 to 65535 (often 104 or 4242)</source>
+        <translation>Der PACS-Port ist eine Zahl von 1 bis 65535 (oft 104 oder 4242)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="205"/>
+        <source>The DICOMweb URL starts with https:// (or http:// on a local network)</source>
+        <translation>Die DICOMweb-URL beginnt mit https:// (oder http:// in einem lokalen Netz)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="206"/>
+        <source>No PACS is set up; an Admin sets one with `pixiodoc pacs configure`.</source>
+        <translation>Es ist kein PACS eingerichtet; ein Admin richtet es mit `pixiodoc pacs configure` ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="207"/>
+        <source>The PACS at {host}:{port} cannot be reached ({reason}); check host, port, network and firewall.</source>
+        <translation>Das PACS unter {host}:{port} ist nicht erreichbar ({reason}); prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="208"/>
+        <source>The PACS at {host}:{port} does not answer; check host, port, network and firewall.</source>
+        <translation>Das PACS unter {host}:{port} antwortet nicht; prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="209"/>
+        <source>The PACS {title} at {host}:{port} rejected the connection from {ours}; check that the PACS knows this AE title and that the called AE title is right.</source>
+        <translation>Das PACS {title} unter {host}:{port} hat die Verbindung von {ours} abgelehnt; prüfen Sie, ob das PACS diesen AE-Titel kennt und der gerufene AE-Titel stimmt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="210"/>
+        <source>The PACS at {host}:{port} cannot be reached ({reason})</source>
+        <translation>Das PACS unter {host}:{port} ist nicht erreichbar ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="211"/>
+        <source>The PACS {title} answered the echo with a failure</source>
+        <translation>Das PACS {title} hat den Echo-Test mit einem Fehler beantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="212"/>
+        <source>The PACS refused {count} of {total} images ({reason})</source>
+        <translation>Das PACS hat {count} von {total} Bildern abgelehnt ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="213"/>
+        <source>No DICOMweb URL is set up for the PACS</source>
+        <translation>Für das PACS ist keine DICOMweb-URL eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="214"/>
+        <source>The PACS refused {count} of {total} images (STOW-RS)</source>
+        <translation>Das PACS hat {count} von {total} Bildern abgelehnt (STOW-RS)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="215"/>
+        <source>The PACS&apos;s DICOMweb service answered HTTP {code} ({reason}) to the upload</source>
+        <translation>Der DICOMweb-Dienst des PACS hat auf das Hochladen mit HTTP {code} ({reason}) geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="216"/>
+        <source>The DICOMweb service at {url} cannot be reached ({reason})</source>
+        <translation>Der DICOMweb-Dienst unter {url} ist nicht erreichbar ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="217"/>
+        <source>The DICOMweb service at {url} answered HTTP {code} ({reason})</source>
+        <translation>Der DICOMweb-Dienst unter {url} hat mit HTTP {code} ({reason}) geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="218"/>
+        <source>Send by c-store or stow-rs</source>
+        <translation>Senden per c-store oder stow-rs</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="219"/>
+        <source>The worklist host is required (a name or an IP address)</source>
+        <translation>Der Host der Arbeitsliste wird gebraucht (ein Name oder eine IP-Adresse)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="220"/>
+        <source>The worklist port is a number from 1 to 65535 (often 104 or 4242)</source>
+        <translation>Der Port der Arbeitsliste ist eine Zahl von 1 bis 65535 (oft 104 oder 4242)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="221"/>
+        <source>No DICOM worklist is set up; an Admin sets one with `pixiodoc worklist configure`.</source>
+        <translation>Es ist keine DICOM-Arbeitsliste eingerichtet; ein Admin richtet sie mit `pixiodoc worklist configure` ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="222"/>
+        <source>The worklist at {address} aborted the association; check that it is a DICOM worklist.</source>
+        <translation>Die Arbeitsliste unter {address} hat die Verbindung abgebrochen; prüfen Sie, ob es eine DICOM-Arbeitsliste ist.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="223"/>
+        <source>The worklist {title} at {address} rejected the association from {ours}; check both AE titles.</source>
+        <translation>Die Arbeitsliste {title} unter {address} hat die Verbindung von {ours} abgelehnt; prüfen Sie beide AE-Titel.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="224"/>
+        <source>The worklist at {address} cannot be reached ({reason}); check host, port, network and firewall.</source>
+        <translation>Die Arbeitsliste unter {address} ist nicht erreichbar ({reason}); prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="225"/>
+        <source>The worklist at {address} cannot be reached ({reason})</source>
+        <translation>Die Arbeitsliste unter {address} ist nicht erreichbar ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="226"/>
+        <source>The worklist {title} answered the query with {status}</source>
+        <translation>Die Arbeitsliste {title} hat die Abfrage mit {status} beantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="227"/>
+        <source>The worklist {title} answered the {what} with {status}</source>
+        <translation>Die Arbeitsliste {title} hat auf {what} mit {status} geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="228"/>
+        <source>performed step (N-CREATE)</source>
+        <translation>den begonnenen Schritt (N-CREATE)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="229"/>
+        <source>completed step (N-SET)</source>
+        <translation>den abgeschlossenen Schritt (N-SET)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="230"/>
+        <source>no answer</source>
+        <translation>keiner Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="231"/>
+        <source>The worklist has no scheduled step {id}</source>
+        <translation>Die Arbeitsliste hat keinen geplanten Schritt {id}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="232"/>
+        <source>The scheduled step {id} names no Patient ID</source>
+        <translation>Der geplante Schritt {id} nennt keine Patienten-ID</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="234"/>
+        <source>{file}: no patient has this patient number (field 3000)</source>
+        <translation>{file}: Kein Patient hat diese Patientennummer (Feld 3000)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="235"/>
+        <source>The GDT out-folder already holds {name}.001 to {name}.999</source>
+        <translation>Der GDT-Ausgangsordner enthält bereits {name}.001 bis {name}.999</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="236"/>
+        <source>The GDT out-folder {path} does not exist or cannot be reached</source>
+        <translation>Der GDT-Ausgangsordner {path} existiert nicht oder ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="237"/>
+        <source>The practice software has not collected {file} yet; try again once it has (or use numbered file names)</source>
+        <translation>Die Praxissoftware hat {file} noch nicht abgeholt; versuchen Sie es danach erneut (oder verwenden Sie nummerierte Dateinamen)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="238"/>
+        <source>The patient has no patient number from the practice software</source>
+        <translation>Der Patient hat keine Patientennummer aus der Praxissoftware</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="239"/>
+        <source>The patient has no patient number from the practice software (external id)</source>
+        <translation>Der Patient hat keine Patientennummer aus der Praxissoftware (externe Kennung)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="240"/>
+        <source>Field {field} cannot be written into a GDT record</source>
+        <translation>Feld {field} kann nicht in einen GDT-Satz geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="241"/>
+        <source>GDT 2.1 has no UTF-8; choose 7bit, cp437 or iso8859-15</source>
+        <translation>GDT 2.1 kennt kein UTF-8; wählen Sie 7bit, cp437 oder iso8859-15</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="242"/>
+        <source>The GDT record would be longer than 99,999 bytes</source>
+        <translation>Der GDT-Satz wäre länger als 99.999 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="243"/>
+        <source>{value} is not a GDT character set (use one of: {allowed})</source>
+        <translation>{value} ist kein GDT-Zeichensatz (möglich sind: {allowed})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="244"/>
+        <source>The {what} has 1-8 letters or digits (usually 4, e.g. PIXO)</source>
+        <translation>{what}: 1–8 Buchstaben oder Ziffern (meist 4, z. B. PIXO)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="245"/>
+        <source>GDT id of PixioDoc</source>
+        <translation>GDT-Kennung von PixioDoc</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="246"/>
+        <source>GDT id of the practice software</source>
+        <translation>GDT-Kennung der Praxissoftware</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="247"/>
+        <source>The GDT version is 02.10 (GDT 2.1) or 03.00 (GDT 3.0)</source>
+        <translation>Die GDT-Version ist 02.10 (GDT 2.1) oder 03.00 (GDT 3.0)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="248"/>
+        <source>GDT file names are fixed or numbered</source>
+        <translation>GDT-Dateinamen sind fest oder nummeriert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="249"/>
+        <source>File references map archive, format, description, path to 6302-6305</source>
+        <translation>Dateiverweise ordnen Archiv, Format, Beschreibung und Pfad den Feldern 6302–6305 zu</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="250"/>
+        <source>Each file reference field is used once, and one of them is the path</source>
+        <translation>Jedes Dateiverweis-Feld wird einmal verwendet, und eines davon ist der Pfad</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="251"/>
+        <source>The GDT {what} {path} does not exist</source>
+        <translation>Der GDT-{what} {path} existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="252"/>
+        <source>in-folder</source>
+        <translation>Eingangsordner</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="253"/>
+        <source>out-folder</source>
+        <translation>Ausgangsordner</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="254"/>
+        <source>The GDT in-folder {path} does not exist</source>
+        <translation>Der GDT-Eingangsordner {path} existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="255"/>
+        <source>{part}: give ROLE=FIELD with a role of {roles} and a field of 6302-6305</source>
+        <translation>{part}: geben Sie ROLLE=FELD an, mit einer Rolle aus {roles} und einem Feld aus 6302–6305</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="256"/>
+        <source>No GDT exchange is set up; an Admin sets one with `pixiodoc gdt configure`.</source>
+        <translation>Es ist kein GDT-Austausch eingerichtet; ein Admin richtet ihn mit `pixiodoc gdt configure` ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="258"/>
+        <source>The upload has no valid upload id</source>
+        <translation>Das Hochladen hat keine gültige Kennung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="259"/>
+        <source>The upload does not say its size</source>
+        <translation>Das Hochladen nennt seine Größe nicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="260"/>
+        <source>The photo is too large: {size} MB (limit {limit} MB)</source>
+        <translation>Das Foto ist zu groß: {size} MB (Grenze {limit} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="261"/>
+        <source>Too many photos in one minute (limit {limit}); wait a moment and they are sent again</source>
+        <translation>Zu viele Fotos in einer Minute (Grenze {limit}); warten Sie einen Moment, dann werden sie erneut gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="262"/>
+        <source>This pairing code is not known; scan the code shown at the workstation</source>
+        <translation>Dieser Kopplungscode ist unbekannt; scannen Sie den Code, den der Arbeitsplatz zeigt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="263"/>
+        <source>This pairing code was already used by another phone; open a new pairing at the workstation</source>
+        <translation>Dieser Kopplungscode wurde bereits von einem anderen Telefon verwendet; öffnen Sie am Arbeitsplatz eine neue Kopplung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="264"/>
+        <source>The request carries no pairing token</source>
+        <translation>Die Anfrage enthält kein Kopplungstoken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="265"/>
+        <source>The pairing token is not known; scan the code shown at the workstation</source>
+        <translation>Das Kopplungstoken ist unbekannt; scannen Sie den Code, den der Arbeitsplatz zeigt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="266"/>
+        <source>The upload is too short to be an encrypted photo</source>
+        <translation>Das Hochgeladene ist zu kurz für ein verschlüsseltes Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="267"/>
+        <source>The upload cannot be decrypted with this pairing&apos;s key (a wrong key, or the data was altered on the way)</source>
+        <translation>Das Hochgeladene lässt sich mit dem Schlüssel dieser Kopplung nicht entschlüsseln (falscher Schlüssel, oder die Daten wurden unterwegs verändert)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="268"/>
+        <source>The upload holds no photo</source>
+        <translation>Das Hochgeladene enthält kein Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="269"/>
+        <source>The upload&apos;s description is damaged</source>
+        <translation>Die Beschreibung des Hochgeladenen ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="271"/>
+        <source>The patient&apos;s name is empty</source>
+        <translation>Der Name des Patienten ist leer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="272"/>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>{file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="273"/>
+        <source>A place on the body map needs --view, --x and --y together</source>
+        <translation>Eine Stelle auf der Körperkarte braucht --view, --x und --y zusammen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="274"/>
+        <source>Say where: --view front|back --x FRACTION --y FRACTION</source>
+        <translation>Geben Sie die Stelle an: --view front|back --x ANTEIL --y ANTEIL</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="275"/>
+        <source>The visit {id} was not taken from the worklist</source>
+        <translation>Der Besuch {id} stammt nicht aus der Arbeitsliste</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,7 @@ from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.session import ClinicSession
 from pixiodoc_desktop.gui.views.compare_view import CompareView
@@ -165,7 +166,7 @@ def test_slider_overlay_and_blink_paint_the_right_pixels(
     first = _ingest(clinic, _flat(RED), dt.date(2025, 1, 7))
     _ingest(clinic, _flat(BLUE), dt.date(2025, 3, 4))
     _open(qtbot, view, first)
-    assert "Could not align" in view.quality.text()  # flat colour has no features
+    assert "Could not align" in view.quality.full_text()  # flat colour has no features
     canvas = view.canvas
     view.set_mode(Mode.SLIDER)
     canvas.setFraction(0.3)
@@ -265,7 +266,10 @@ def test_demo_photos_align_fix_measure_save_and_export(
     _open(qtbot, view, ids[1])
     assert view.before is not None and view.after is not None
     assert (view.before.id, view.after.id) == (ids[0], ids[2])
-    assert view.canvas.labels() == ("07.01.2025 · Baseline", "01.04.2025 · Week 12")
+    assert view.canvas.labels() == (
+        f"{date_text(dt.date(2025, 1, 7))} · Baseline",
+        f"{date_text(dt.date(2025, 4, 1))} · Week 12",
+    )
     assert view.strip.count() == 3
     # Fix the alignment by three point pairs (later point == earlier point + shift).
     view.fix_button.setChecked(True)
@@ -275,15 +279,15 @@ def test_demo_photos_align_fix_measure_save_and_export(
         view.canvas.pointPicked.emit("after", x + 12.0, y - 5.0)
     qtbot.waitUntil(lambda: view.alignment is not None and view.alignment.manual, timeout=30000)
     assert np.allclose(view.alignment.homography[:2, 2], (-12.0, 5.0), atol=1e-6)
-    qtbot.waitUntil(lambda: "by hand" in view.quality.text(), timeout=30000)
+    qtbot.waitUntil(lambda: "by hand" in view.quality.full_text(), timeout=30000)
     # Measure a distance on both photos: 10 px/mm.
     # The tool says what to do next and stays chosen for the next measurement.
     view.tools.buttons["distance"].setChecked(True)
-    assert view.quality.text() == "Distance: click the first edge"
+    assert view.quality.full_text() == "Distance: click the first edge"
     view.canvas.pointPicked.emit("before", 100.0, 100.0)
-    assert view.quality.text() == "Distance: click the second edge"
+    assert view.quality.full_text() == "Distance: click the second edge"
     view.canvas.pointPicked.emit("before", 200.0, 100.0)
-    assert view.quality.text().startswith("Done.")
+    assert view.quality.full_text().startswith("Done.")
     assert view.tools.buttons["distance"].isChecked()
     view.canvas.pointPicked.emit("after", 100.0, 100.0)
     view.canvas.pointPicked.emit("after", 250.0, 100.0)
@@ -327,7 +331,7 @@ def test_automatic_alignment_of_demo_visits(
     _ingest(clinic, render_photo(scene, 1, 2, size=(1200, 900)), dt.date(2025, 5, 6))
     _open(qtbot, view, first)
     assert view.alignment is not None and not view.alignment.manual
-    assert "fit" in view.quality.text()
+    assert "fit" in view.quality.full_text()
     # Free plan: the slider is a Pro feature.
     assert not view.mode_buttons[Mode.SLIDER].isEnabled()
     assert view.canvas.state().mode is Mode.SIDE_BY_SIDE
@@ -364,7 +368,9 @@ def test_consultation_screen_goes_to_the_chosen_place_and_follows(
     # Another pair: the patient's screen follows only after the consent check and audit.
     third = _ingest(clinic, _flat(BLUE), dt.date(2025, 5, 6))
     view.open_pair(first, third)
-    qtbot.waitUntil(lambda: "06.05.2025" in window.canvas.labels()[1], timeout=60000)
+    qtbot.waitUntil(
+        lambda: date_text(dt.date(2025, 5, 6)) in window.canvas.labels()[1], timeout=60000
+    )
     shown = clinic.call(
         lambda s, a: [
             e.object_id

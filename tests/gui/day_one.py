@@ -2,7 +2,8 @@
 
 `demo_app(language)` gives the real MainWindow on a copy of a demo vault
 (built once per test session, per language, by `build_demo_vault`, smaller
-photos and four patients to keep the suite lean), with the translators and
+photos and four patients to keep the suite lean; the demo exactly as shipped
+with PIXIODOC_DEMO_AS_SHIPPED=1, for the README's screenshots), with the translators and
 theme of `gui.application.make_application`, logged in by the window's own
 demo path (`unlock(..., open_first_patient=True)`), shown at 1366x768.
 Helpers click menu entries and buttons as a person would and save
@@ -29,6 +30,8 @@ from pixiodoc_desktop.gui.application import make_application
 from pixiodoc_desktop.gui.main_window import MainWindow
 
 SCREEN = (1366, 768)
+# PIXIODOC_DEMO_AS_SHIPPED=1: the whole demo clinic, full-size photos (tools/day_one_screenshots.py).
+AS_SHIPPED = os.environ.get("PIXIODOC_DEMO_AS_SHIPPED") == "1"
 
 
 @pytest.fixture(scope="session")
@@ -38,9 +41,9 @@ def demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Dem
     def vault(language: str) -> DemoVault:
         if language not in built:
             folder = tmp_path_factory.mktemp(f"demo-{language}") / "vault"
-            built[language] = build_demo_vault(
-                folder, patients=4, size=(480, 360), language=language
-            )
+            # Lean by default; as `pixiodoc --demo` builds it for the README's pictures.
+            lean = {} if AS_SHIPPED else {"patients": 4, "size": (480, 360)}
+            built[language] = build_demo_vault(folder, language=language, **lean)  # type: ignore[arg-type]
         return built[language]
 
     return vault

@@ -31,6 +31,7 @@ from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, Ph
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.errors import CameraBusy, CameraUnavailable
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_view import CaptureView, preferred_mode
 
@@ -323,7 +324,7 @@ def test_the_ghost_shows_the_last_visits_photo_at_the_chosen_opacity(
     with qtbot.waitSignal(view.ghost_shown, timeout=15000) as shown:
         view.set_body_site(SITE)
     assert shown.args == [clinic.earlier.id]
-    assert view.overlay_panel.ghost_caption.text().startswith("14.03.2025")
+    assert view.overlay_panel.ghost_caption.text().startswith(date_text(dt.date(2025, 3, 14)))
     rect = view.live.image_rect()
     flat_spot = QPoint(int(rect.left() + rect.width() * 0.1), int(rect.center().y()))
     ghost_rgb = GHOST_BGR[::-1]

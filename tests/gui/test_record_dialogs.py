@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.dialogs import (
     ConsentDialog,
@@ -110,7 +111,11 @@ def test_new_patient_then_edit_name_birth_date_and_number(qtbot: QtBot, admin: M
     stored = in_vault(qtbot, window, lambda s, a: s.patients.get(a, pid, audited=False))
     assert (stored.family_name, stored.given_name) == ("Hartmann", "Olga")
     assert (stored.birth_date, stored.external_id) == (dt.date(1979, 5, 2), "MRN-100")
-    qtbot.waitUntil(lambda: list_entries(window) == ["Hartmann, Olga\n02.05.1979 · MRN-100"])
+    qtbot.waitUntil(
+        lambda: (
+            list_entries(window) == [f"Hartmann, Olga\n{date_text(dt.date(1979, 5, 2))} · MRN-100"]
+        )
+    )
     assert window.timeline.name_label.text() == "Hartmann, Olga"
 
     qtbot.mouseClick(window.timeline.edit_button, Qt.MouseButton.LeftButton)
@@ -135,11 +140,16 @@ def test_new_patient_then_edit_name_birth_date_and_number(qtbot: QtBot, admin: M
     assert in_vault(qtbot, window, lambda s, a: s.patients.search(a, "MRN-100")) == []
     # The list and the open record's header follow.
     qtbot.waitUntil(
-        lambda: list_entries(window) == ["Hartmann-Berg, Olga\n03.06.1978 · MRN-101"],
+        lambda: (
+            list_entries(window)
+            == [f"Hartmann-Berg, Olga\n{date_text(dt.date(1978, 6, 3))} · MRN-101"]
+        ),
         timeout=10000,
     )
     qtbot.waitUntil(lambda: window.timeline.name_label.text() == "Hartmann-Berg, Olga")
-    assert window.timeline.facts_label.text().startswith("03.06.1978 · MRN-101")
+    assert window.timeline.facts_label.text().startswith(
+        f"{date_text(dt.date(1978, 6, 3))} · MRN-101"
+    )
 
 
 def test_an_invalid_date_of_birth_is_refused_inside_the_dialog(
@@ -183,7 +193,10 @@ def test_new_visit_then_edit_it(qtbot: QtBot, admin: MainWindow, tmp_path: Path)
         "Itches at night",
     )
     qtbot.waitUntil(
-        lambda: timeline_visits(window) == [("14.03.2025", "Mole check · Naevus, Eczema")],
+        lambda: (
+            timeline_visits(window)
+            == [(date_text(dt.date(2025, 3, 14)), "Mole check · Naevus, Eczema")]
+        ),
         timeout=10000,
     )
     conditions = window.timeline.condition_filter
@@ -228,7 +241,10 @@ def test_new_visit_then_edit_it(qtbot: QtBot, admin: MainWindow, tmp_path: Path)
         )
     ]
     qtbot.waitUntil(
-        lambda: timeline_visits(window) == [("14.03.2025", "Follow-up · Naevus")], timeout=10000
+        lambda: (
+            timeline_visits(window) == [(date_text(dt.date(2025, 3, 14)), "Follow-up · Naevus")]
+        ),
+        timeout=10000,
     )
     qtbot.waitUntil(lambda: fields["treatment"].text() == "Excision planned", timeout=10000)
     assert fields["reason"].text() == "Follow-up"
@@ -255,7 +271,7 @@ def test_consent_granted_and_refused_by_scope(qtbot: QtBot, admin: MainWindow) -
     teaching = current["teaching"]
     assert (teaching.granted, teaching.decided_on) == (False, dt.date(2025, 2, 3))
     assert teaching.note == "no photos in lectures"
-    refused = f"{labels.consent_scope('teaching')}: refused (03.02.2025)"
+    refused = f"{labels.consent_scope('teaching')}: refused ({date_text(dt.date(2025, 2, 3))})"
     qtbot.waitUntil(lambda: window.details.consent_label.text() == refused, timeout=10000)
 
     # A second scope, from the details panel's button, granted today.
@@ -267,7 +283,7 @@ def test_consent_granted_and_refused_by_scope(qtbot: QtBot, admin: MainWindow) -
     current = in_vault(qtbot, window, lambda s, a: s.consents.current(a, pid))
     assert current["sharing"].granted and current["sharing"].decided_on == dt.date.today()
     assert not current["teaching"].granted
-    granted = f"{labels.consent_scope('sharing')}: granted ({dt.date.today().strftime('%d.%m.%Y')})"
+    granted = f"{labels.consent_scope('sharing')}: granted ({date_text(dt.date.today())})"
     qtbot.waitUntil(lambda: granted in window.details.consent_label.text(), timeout=10000)
     assert refused in window.details.consent_label.text()
 

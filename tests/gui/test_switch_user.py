@@ -22,6 +22,7 @@ from pixiodoc_desktop.clinic.access.clinicians import Clinicians
 from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.audit_view import EmergencyReviewDialog
 from pixiodoc_desktop.vault.schema import EmergencyAccess, Grant
@@ -100,7 +101,7 @@ def _shows_no_record(window: MainWindow, names: tuple[str, str]) -> None:
     text = _visible_texts(window)
     for name in names:
         assert name not in text
-    assert "MRN-7" not in text and "02.11.1951" not in text
+    assert "MRN-7" not in text and date_text(dt.date(1951, 11, 2)) not in text
     assert window.record is None
     assert window.timeline.record is None and window.details.record is None
     assert window.timeline.timeline.photos() == []

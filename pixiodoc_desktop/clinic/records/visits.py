@@ -367,6 +367,16 @@ class Lesions:
             require_audited(self.ws, session, actor, patient_id, Action.VIEW)
             return list(lesions_of_patient(session, patient_id))
 
+    def relabel(self, actor: Actor, lesion_id: str, label: str) -> LesionSummary:
+        """Give the lesion another label (its tracking UID, photos and history stay)."""
+        if not label.strip():
+            raise InvalidInput("A tracked lesion needs a label, e.g. 'naevus left shoulder'")
+        with self.ws.unit_of_work(actor) as uow:
+            lesion = self._editable(uow, actor, lesion_id)
+            lesion.label = label.strip()
+            _audit_update(uow, actor, lesion.patient_id, "lesion", lesion.id, change="label")
+            return _lesion(lesion)
+
     def place(self, actor: Actor, lesion_id: str, position: MapPosition) -> LesionSummary:
         """Put the lesion at a point of the body map (or move it there)."""
         place = _checked_position(position)

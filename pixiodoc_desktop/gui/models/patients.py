@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 
 from pixiodoc_desktop.clinic.records.patients import PatientSummary
+from pixiodoc_desktop.gui.locale_text import date_text
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NEW_OPINION_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -23,7 +24,7 @@ def describe(patient: PatientSummary) -> str:
     """Second line of a list entry: date of birth and patient number."""
     parts = []
     if patient.birth_date is not None:
-        parts.append(patient.birth_date.strftime("%d.%m.%Y"))
+        parts.append(date_text(patient.birth_date))
     if patient.external_id:
         parts.append(patient.external_id)
     return " · ".join(parts)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, PhotoSummary
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.live_preview import LivePreview, ghost_images
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -169,7 +170,7 @@ class GhostOverlayPanel(QGroupBox):
         self.ghost_caption.setText(
             " · ".join(
                 (
-                    photo.visit_date.strftime("%d.%m.%Y"),
+                    date_text(photo.visit_date),
                     labels.body_site(photo.body_site),
                     labels.modality(photo.modality),
                 )

@@ -30,6 +30,7 @@ from pixiodoc_desktop.capture.profiles import (
 )
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.locale_text import number_text, short_number
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.widgets.live_preview import LivePreview
 
@@ -236,7 +237,7 @@ class DeviceProfilePanel(QGroupBox):
         self._calibrated_width = self.live.frame_size().width() or None
         self.calibration_spin.setValue(px_per_mm)
         self.ctx.notifier.info(
-            self.tr("Calibrated: %1 pixels per mm.").replace("%1", f"{px_per_mm:.2f}")
+            self.tr("Calibrated: %1 pixels per mm.").replace("%1", number_text(px_per_mm, 2))
         )
 
     def calibrate_from_field_of_view(self) -> None:
@@ -254,7 +255,7 @@ class DeviceProfilePanel(QGroupBox):
         self.live.start_ruler()
         self.live.set_message(
             self.tr("Click two points on the ruler, %1 mm apart.").replace(
-                "%1", f"{self.ruler_spin.value():g}"
+                "%1", short_number(self.ruler_spin.value())
             ),
             dimmed=False,
         )

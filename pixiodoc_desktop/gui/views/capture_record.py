@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 
 
@@ -77,7 +78,7 @@ class CaptureRecordPanel(QWidget):
         self.patient_label.setText(patient.display_name)
         facts = []
         if patient.birth_date is not None:
-            facts.append(self.tr("born %1").replace("%1", patient.birth_date.strftime("%d.%m.%Y")))
+            facts.append(self.tr("born %1").replace("%1", date_text(patient.birth_date)))
         if patient.external_id:
             facts.append(patient.external_id)
         self.patient_facts.setText(" · ".join(facts))
@@ -90,14 +91,14 @@ class CaptureRecordPanel(QWidget):
         today_visit = next((v for v in record.visits if v.visit_date == today), None)
         self.visit_combo.blockSignals(True)
         self.visit_combo.clear()
-        date = today.strftime("%d.%m.%Y")
+        date = date_text(today)
         if today_visit is None:
             self.visit_combo.addItem(self.tr("Today, %1 (new)").replace("%1", date), None)
         else:
             self.visit_combo.addItem(self.tr("Today, %1").replace("%1", date), today_visit.id)
         for visit in record.visits:
             if visit.visit_date != today:
-                text = visit.visit_date.strftime("%d.%m.%Y")
+                text = date_text(visit.visit_date)
                 if visit.reason:
                     text = f"{text} · {visit.reason}"
                 self.visit_combo.addItem(text, visit.id)

@@ -41,7 +41,7 @@ from pixiodoc_desktop.capture.sources import CameraSource, Frame
 from pixiodoc_desktop.capture.still import StillResult, take_best_of, take_still
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, PhotoSummary
 from pixiodoc_desktop.gui.context import GuiContext
-from pixiodoc_desktop.gui.locale_text import number_text
+from pixiodoc_desktop.gui.locale_text import number_text, short_number
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.capture_camera import CameraPanel, preferred_mode
 from pixiodoc_desktop.gui.views.capture_hot_folder import HotFolderPanel
@@ -338,7 +338,7 @@ class CaptureView(QDialog):
         if profile.contact is not None:
             parts.append(self.tr("contact") if profile.contact else self.tr("non-contact"))
         if profile.magnification:
-            parts.append(f"{profile.magnification:g} ×")
+            parts.append(f"{short_number(profile.magnification)} ×")
         if profile.px_per_mm:
             parts.append(self.tr("%1 px/mm").replace("%1", number_text(profile.px_per_mm)))
         self.camera_caption.setText(" · ".join(parts))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.gui.compare_pipeline import Display
+from pixiodoc_desktop.gui.locale_text import number_text
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas
+from pixiodoc_desktop.gui.widgets.elided_label import ElidedLabel
 from pixiodoc_desktop.gui.widgets.progression_strip import ProgressionStrip
 from pixiodoc_desktop.imaging.compose import Mode
 
@@ -44,6 +47,25 @@ def tool_button(text: str, *, checkable: bool = False) -> QToolButton:
     return button
 
 
+def like_with_like(
+    series: Sequence[PhotoSummary], shown: PhotoSummary | None
+) -> list[PhotoSummary]:
+    """The photos of `series` taken like `shown`: its lesion (else body site) and modality.
+
+    The pickers offer every photo of the site (a mixed pair may be chosen); the
+    progression strip and Play show only the course of what is compared.
+    """
+    if shown is None:
+        return list(series)
+    return [
+        photo
+        for photo in series
+        if photo.modality == shown.modality
+        and photo.lesion_id == shown.lesion_id
+        and (shown.lesion_id is not None or photo.body_site == shown.body_site)
+    ]
+
+
 class CompareControls(QWidget):
     """The widgets of the compare view, built and laid out once the canvas exists."""
 
@@ -51,6 +73,7 @@ class CompareControls(QWidget):
     thumbnails: ThumbnailLoader | None
     slider_allowed: bool
     blink_timer: QTimer
+    progression: list[PhotoSummary]  # the strip's photos: like the pair shown, oldest first
 
     def _build(self) -> None:
         self.before_combo = QComboBox()
@@ -88,7 +111,9 @@ class CompareControls(QWidget):
 
         self.align_box = QCheckBox(QCoreApplication.translate("CompareView", "Align"))
         self.align_box.setChecked(True)
-        self.quality = QLabel()
+        # A hint that changes with each click must not widen the window: it elides.
+        self.quality = ElidedLabel(least=120)
+        self.quality.setObjectName("CompareHint")
         self.quality.setProperty("role", "muted")
         # Hints (an outline's refusal, a tool's next step) wrap in the room there is
         # instead of widening the window past the screen.
@@ -130,6 +155,7 @@ class CompareControls(QWidget):
             )
         )
 
+        self.progression = []
         self.strip = ProgressionStrip(self.thumbnails)
         self.strip.setAccessibleName(QCoreApplication.translate("CompareView", "Progression"))
         self.play_button = tool_button(
@@ -139,18 +165,21 @@ class CompareControls(QWidget):
         self.results.setProperty("role", "muted")
         self.results.setWordWrap(True)
 
+        # The two pickers share a row of their own, so each is wide enough to show its
+        # whole line (date, week, site, lesion, modality) when closed, in German too.
         for combo in (self.before_combo, self.after_combo):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(16)
-        top = QHBoxLayout()
-        top.addWidget(self.before_combo)
+            combo.setMinimumContentsLength(24)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        pickers = QHBoxLayout()
+        pickers.addWidget(self.before_combo, 1)
         arrow = QLabel("→")
         arrow.setAccessibleName(QCoreApplication.translate("CompareView", "compared with"))
-        top.addWidget(arrow)
-        top.addWidget(self.after_combo)
-        top.addSpacing(16)
+        pickers.addWidget(arrow)
+        pickers.addWidget(self.after_combo, 1)
+        top = QHBoxLayout()
         for button in self.mode_buttons.values():
             top.addWidget(button)
         top.addSpacing(8)
@@ -159,9 +188,11 @@ class CompareControls(QWidget):
         top.addWidget(self.blink_rate)
         top.addStretch(1)
         second = QHBoxLayout()
-        for widget in (self.align_box, self.quality, self.fix_button, self.normalise_box):
-            second.addWidget(widget)
-        second.addStretch(1)
+        second.addWidget(self.align_box)
+        second.addWidget(self.quality, 1)
+        second.addWidget(self.fix_button)
+        second.addWidget(self.normalise_box)
+        second.addSpacing(12)
         for widget in (
             self.save_button,
             self.export_button,
@@ -180,6 +211,7 @@ class CompareControls(QWidget):
         heading.addWidget(self.on_screen)
         heading.addWidget(self.stop_button)
         layout.addLayout(heading)
+        layout.addLayout(pickers)
         layout.addLayout(top)
         layout.addLayout(second)
         self.tool_bar = QHBoxLayout()
@@ -229,7 +261,7 @@ class CompareControls(QWidget):
                 ).format(
                     verdict=verdict,
                     score=round(display.alignment.quality.score * 100),
-                    error=f"{display.alignment.quality.reprojection_error_px:.1f}",
+                    error=number_text(display.alignment.quality.reprojection_error_px, 1),
                 )
             )
 
@@ -259,8 +291,9 @@ class CompareControls(QWidget):
                 combo.setCurrentIndex(max(0, combo.findData(current.id)))
             combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
             combo.blockSignals(False)
+        self.progression = like_with_like(series, after or before)
         self.strip.set_photos(
-            [(photo.id, label(photo)) for photo in series],
+            [(photo.id, label(photo)) for photo in self.progression],
             after.id if after is not None else None,
         )
 

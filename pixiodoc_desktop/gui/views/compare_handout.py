@@ -20,6 +20,7 @@ from pixiodoc_desktop.clinic.records.comparison_handouts import ComparisonHandou
 from pixiodoc_desktop.clinic.records.comparisons import Annotation, Comparisons, MeasurementTrace
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import ClinicSession
 from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.handout import HandoutFormat, HandoutText
@@ -96,7 +97,7 @@ def handout_text(
         site=labels.body_site(before.body_site)
     )
     footer = QCoreApplication.translate("CompareView", "Exported on {date}").format(
-        date=dt.date.today().strftime("%d.%m.%Y")
+        date=date_text(dt.date.today())
     )
     return HandoutText(
         title=site,

@@ -113,7 +113,7 @@ class CompareKeeping(CompareControls):
         baseline = self.series[0].visit_date if self.series else photo.visit_date
         if self.before is not None:
             baseline = min(baseline, self.before.visit_date)
-        date = photo.visit_date.strftime("%d.%m.%Y")
+        date = date_text(photo.visit_date)
         if photo.visit_date == baseline:
             return QCoreApplication.translate("CompareView", "{date} · Baseline").format(date=date)
         weeks = weeks_since(baseline, photo.visit_date)

@@ -22,6 +22,7 @@ from pixiodoc_desktop.clinic.records.comparisons import (
 )
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
+from pixiodoc_desktop.gui.locale_text import decimal_sign, number_text
 from pixiodoc_desktop.gui.notify import Notifier, error_text
 from pixiodoc_desktop.gui.views.compare_controls import tool_button
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas
@@ -163,13 +164,16 @@ class CompareTools(QObject):
             if before and after:
                 first, last = self.measured(before[-1]), self.measured(after[-1])
                 try:
-                    delta = change(first, last).text()
+                    delta = change(first, last).text(decimal_sign())
                 except PixioDocError as error:
                     delta = error_text(error)
-                lines.append(f"{names[kind]}: {first.text()} → {last.text()} ({delta})")
+                lines.append(
+                    f"{names[kind]}: {first.text(decimal_sign())} → "
+                    f"{last.text(decimal_sign())} ({delta})"
+                )
             elif before or after:
                 value = self.measured((before or after)[-1])
-                lines.append(f"{names[kind]}: {value.text()}")
+                lines.append(f"{names[kind]}: {value.text(decimal_sign())}")
         return lines + self._outline_lines()
 
     def _outline_lines(self) -> list[str]:
@@ -186,14 +190,21 @@ class CompareTools(QObject):
         perimeter = QCoreApplication.translate("CompareView", "Perimeter")
         asymmetry = QCoreApplication.translate("CompareView", "Asymmetry")
         return [
-            f"{perimeter}: {first.perimeter_mm:.1f} mm → {last.perimeter_mm:.1f} mm "
-            f"({'+' if grown >= 0 else '−'}{abs(grown):.1f} mm)",
-            f"{asymmetry}: {first.asymmetry:.2f} → {last.asymmetry:.2f}",
+            f"{perimeter}: {number_text(first.perimeter_mm)} mm → "
+            f"{number_text(last.perimeter_mm)} mm "
+            f"({'+' if grown >= 0 else '−'}{number_text(abs(grown))} mm)",
+            f"{asymmetry}: {number_text(first.asymmetry, 2)} → {number_text(last.asymmetry, 2)}",
         ]
 
     def refresh(self) -> None:
         marks = [Mark(str(a.side), str(a.kind), a.points, a.text) for a in self._annotations] + [
-            Mark(str(t.side), str(t.kind), t.points, self.measured(t).text(), measurement=True)
+            Mark(
+                str(t.side),
+                str(t.kind),
+                t.points,
+                self.measured(t).text(decimal_sign()),
+                measurement=True,
+            )
             for t in self._traces
         ]
         if self._points and self._side is not None:

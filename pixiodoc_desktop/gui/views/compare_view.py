@@ -306,7 +306,7 @@ class CompareView(CompareKeeping):
             self._render()
 
     def _play(self, on: bool) -> None:
-        if on and len(self.series) > 1:
+        if on and len(self.progression) > 1:
             self.play_timer.start()
         else:
             self.play_timer.stop()
@@ -314,10 +314,10 @@ class CompareView(CompareKeeping):
 
     def _play_step(self) -> None:
         """Show the next visit of the progression as the later photo."""
-        if self.before is None or len(self.series) < 2:
+        if self.before is None or len(self.progression) < 2:
             self._play(False)
             return
-        ids = [p.id for p in self.series]
+        ids = [p.id for p in self.progression]
         current = ids.index(self.after.id) if self.after and self.after.id in ids else 0
         following = [i for i in ids[current + 1 :] if i != self.before.id] or [
             i for i in ids if i != self.before.id
@@ -395,6 +395,7 @@ class CompareView(CompareKeeping):
         self.display = None
         self.before = self.after = None
         self.series = []
+        self.progression = []
         self.patient_name = ""
         self.header.clear()
         self.setWindowTitle(self.tr("Comparison — PixioDoc"))

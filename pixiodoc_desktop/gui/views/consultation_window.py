@@ -60,7 +60,7 @@ class ConsultationWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("ConsultationWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("PixioDoc — consultation"))
+        self.setWindowTitle(self.tr("Consultation — PixioDoc"))
         self.canvas = CompareCanvas(self, patient_facing=True)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.name_label = QLabel()

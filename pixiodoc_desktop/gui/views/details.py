@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.records.visits import VisitSummary
 from pixiodoc_desktop.gui import labels
-from pixiodoc_desktop.gui.locale_text import number_text
+from pixiodoc_desktop.gui.locale_text import date_text, date_time_text, number_text, short_number
 from pixiodoc_desktop.gui.session import PatientRecord
 
 
@@ -150,10 +150,12 @@ class DetailsPanel(QScrollArea):
         if photo.contact is not None:
             modality += " · " + (self.tr("contact") if photo.contact else self.tr("non-contact"))
         if photo.magnification:
-            magnified = self.tr("%1× magnification").replace("%1", f"{photo.magnification:g}")
+            magnified = self.tr("%1× magnification").replace(
+                "%1", short_number(photo.magnification)
+            )
             modality += " · " + magnified
         self.photo_fields["modality"].setText(modality)
-        captured = photo.captured_at.strftime("%d.%m.%Y %H:%M") if photo.captured_at else "—"
+        captured = date_time_text(photo.captured_at) if photo.captured_at else "—"
         self.photo_fields["captured"].setText(captured)
         self.photo_fields["device"].setText(photo.device or "—")
         megabytes = number_text(
@@ -161,14 +163,16 @@ class DetailsPanel(QScrollArea):
         )
         size = f"{photo.width} × {photo.height} px · {megabytes} MB"
         if photo.calibration_px_per_mm:
-            size += " · " + self.tr("%1 px/mm").replace("%1", f"{photo.calibration_px_per_mm:g}")
+            size += " · " + self.tr("%1 px/mm").replace(
+                "%1", short_number(photo.calibration_px_per_mm)
+            )
         self.photo_fields["size"].setText(size)
         self.photo_fields["tags"].setText(", ".join(photo.tags) or "—")
         self.photo_fields["notes"].setText(photo.notes or "—")
         visit = next((v for v in self.record.visits if v.id == photo.visit_id), None)
         self.visit = visit
         if visit is not None:
-            self.visit_fields["date"].setText(visit.visit_date.strftime("%d.%m.%Y"))
+            self.visit_fields["date"].setText(date_text(visit.visit_date))
             self.visit_fields["reason"].setText(visit.reason or "—")
             self.visit_fields["conditions"].setText(", ".join(visit.conditions) or "—")
             self.visit_fields["treatment"].setText(visit.treatment or "—")
@@ -186,7 +190,7 @@ class DetailsPanel(QScrollArea):
         blocks = []
         for opinion in opinions:
             who = escape(opinion.author or self.tr("a colleague"))
-            lines = [f"<b>{who}</b> · {opinion.when.strftime('%d.%m.%Y %H:%M')}"]
+            lines = [f"<b>{who}</b> · {date_time_text(opinion.when.astimezone())}"]
             if not opinion.seen:
                 new = self.tr("New")
                 lines[0] = f"<b>{escape(new)}</b> · " + lines[0]
@@ -222,6 +226,6 @@ class DetailsPanel(QScrollArea):
             state = self.tr("granted") if decision.granted else self.tr("refused")
             lines.append(
                 f"{labels.consent_scope(decision.scope)}: {state} "
-                f"({decision.decided_on.strftime('%d.%m.%Y')})"
+                f"({date_text(decision.decided_on)})"
             )
         self.consent_label.setText("\n".join(lines))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.gui.locale_text import date_time_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.phone_dialog import qr_pixmap
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
@@ -190,7 +191,7 @@ class SecureLinkPage(QWidget):
             self.message.setText(
                 self.tr("Link made: %1 photos, valid until %2. Send it to the colleague.")
                 .replace("%1", str(made.photos))
-                .replace("%2", made.expires_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", date_time_text(made.expires_at.astimezone()))
             )
             self.link_made.emit(made)
             self.refresh()
@@ -235,7 +236,7 @@ class SecureLinkPage(QWidget):
             cells: list[Any] = [
                 f"{link.id} ({level})",
                 states.get(link.state, link.state),
-                link.expires.astimezone().strftime("%Y-%m-%d %H:%M"),
+                date_time_text(link.expires.astimezone()),
             ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(text)))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary
 from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.models.patients import describe
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.theme import color, current_theme, icon
@@ -33,7 +34,7 @@ def opinion_line(opinion: SecondOpinionSummary) -> str:
     head = (
         QCoreApplication.translate("TimelinePanel", "Second opinion from %1, %2")
         .replace("%1", who)
-        .replace("%2", opinion.when.strftime("%d.%m.%Y"))
+        .replace("%2", date_text(opinion.when.astimezone().date()))
     )
     if opinion.diagnosis:
         head += " · " + QCoreApplication.translate("TimelinePanel", "suggested: %1").replace(
@@ -86,9 +87,7 @@ def build_timeline(
         subtitle = " · ".join(part for part in (visit.reason, ", ".join(visit.conditions)) if part)
         opinions = [opinion_line(o) for o in record.opinions if o.visit_id == visit.id]
         out.append(
-            TimelineVisit(
-                visit, visit.visit_date.strftime("%d.%m.%Y"), subtitle, timeline_groups, opinions
-            )
+            TimelineVisit(visit, date_text(visit.visit_date), subtitle, timeline_groups, opinions)
         )
     return out
 

@@ -21,6 +21,7 @@ from pixiodoc_desktop.clinic.records.second_opinions import PhotoMark, SecondOpi
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.theme import icon
 from pixiodoc_desktop.gui.thumbnails import decode_image, decode_original
@@ -109,7 +110,7 @@ class ViewerWindow(QDialog):
             self.caption.clear()
             return
         parts = [
-            photo.visit_date.strftime("%d.%m.%Y"),
+            date_text(photo.visit_date),
             labels.body_site(photo.body_site),
             labels.modality(photo.modality),
             f"{self.viewer.currentIndex() + 1} / {self.viewer.count()}",
