@@ -87,6 +87,7 @@ class BucketRelay:
         self._slots: dict[str, str] = {}  # unused slot name -> its current PUT URL
         self._done: dict[str, dict[str, str]] = {}  # slot name -> photo id, or why not
         self._phone: str | None = None
+        self._info = ""  # the sealed record info, made once when the phone pairs (audited)
         self._renewed = 0.0
         self._url = ""
         self._thread: threading.Thread | None = None
@@ -239,6 +240,10 @@ class BucketRelay:
             except PairingRefused:
                 return True  # expired in the meantime: the state says so
             self._phone = phone
+            try:
+                self._info = base64.b64encode(self.intake.sealed_info()).decode()
+            except PhoneError:
+                self._info = ""
             log.info("Phone paired (through the bucket)")
         if phone != self._phone:
             return False  # a second phone: its page reads that the code is taken
@@ -324,10 +329,7 @@ class BucketRelay:
         if state is PairingState.ENDED:
             data["reason"] = str(pairing.end_reason)
         elif state is PairingState.PAIRED:
-            try:
-                data["info"] = base64.b64encode(self.intake.sealed_info()).decode()
-            except PhoneError:
-                data["info"] = ""
+            data["info"] = self._info
             data["slots"] = [[name, url] for name, url in self._slots.items() if url]
             data["ghost"] = self._ghost_for
         data["done"] = self._done

@@ -145,6 +145,8 @@ def test_a_phone_on_mobile_data_captures_through_the_bucket_and_nothing_stays_th
         lambda d: d.execute_script("return document.getElementById('video').videoWidth") > 0,
     )
     browser.save_screenshot(str(tmp_path / "relay-paired.png"))
+    viewed = AuditFilter(patient_id=patient.id, event_type="PATIENT_VIEWED")
+    views = len(AuditLog(station.ws).query(actor, viewed))
 
     browser.find_element(By.ID, "shutter").click()
     _wait(browser, lambda d: _strip(d) == ["committed"])
@@ -177,6 +179,9 @@ def test_a_phone_on_mobile_data_captures_through_the_bucket_and_nothing_stays_th
     held = weed.all_objects(relay.folder)
     assert held and not [key for key, _ in held if "/in/" in key]
     assert _bucket_holds_nothing_readable(weed, clinic.prefix) == []
+
+    # The phone read the record once, when it paired; the state's renewals read nothing.
+    assert len(AuditLog(station.ws).query(actor, viewed)) == views
 
     relay.intake.pairing.end(EndReason.LOCKED)
     _wait(browser, lambda d: "gesperrt" in _message(d))
