@@ -35,7 +35,7 @@ from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.compact import compact_history, recheck_if_rolled_back
 from pixiodoc_desktop.sync.crypto import SyncKeys, seal_json
 from pixiodoc_desktop.sync.directory import reconcile_header
-from pixiodoc_desktop.sync.erasures import keep_erasures, listed_tombstones
+from pixiodoc_desktop.sync.erasures import keep_erasures, listed_tombstones, read_list
 from pixiodoc_desktop.sync.heads import (
     MISSING,
     check_audit_anchors,
@@ -138,13 +138,14 @@ def sync_once(
         _publish_clinic(ws, store, keys)
         refetch(ws, store, keys, missing_images(ws), replace=False)  # earlier rounds' gaps
         expect = Expected(known_latest_batches(ws, heads), head_links(heads), accepted(ws))
-        expect.erasures = listed_tombstones(ws, store, keys)  # applied with the batches
+        erasure_list = read_list(store, keys)
+        expect.erasures = listed_tombstones(ws, erasure_list)  # applied with the batches
         pulled = pull(ws, store, keys, progress, expect, listed)
         if pulled.erased_patients:
             gone = drop_erased_locally(ws, pulled.erased_patients)
             delete_remote_blobs(store, keys, gone)  # in case the erasing PC could not
             forget_blobs(ws, gone)
-        keep_erasures(ws, store, keys)  # erasure survives a bucket rolled back
+        keep_erasures(ws, store, keys, erasure_list)  # erasure survives a bucket rolled back
         compact_history(ws, store, keys)  # erased patients leave this PC's batches too
         reconcile_header(ws)
         publish_head(ws, store, keys, pulled.missing, own_head)

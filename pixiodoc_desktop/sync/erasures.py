@@ -78,10 +78,14 @@ def _tombstone(patient: str, entry: dict[str, Any]) -> Op:
     return Op("patient_keys", patient, "delete", {"scrub": entry.get("scrub") or {}}, hlc)
 
 
-def listed_tombstones(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> list[Op]:
+def read_list(store: ObjectStore, keys: SyncKeys) -> dict[str, dict[str, Any]]:
+    """The clinic's erasure list as the bucket has it ({} when absent or damaged)."""
+    return _read(store, keys)
+
+
+def listed_tombstones(ws: Workstation, listed: dict[str, dict[str, Any]]) -> list[Op]:
     """The list's erasures this PC has not applied yet, for the pull to merge in the same
     transaction as the batches it brings (a patient it names never shows, even briefly)."""
-    listed = _read(store, keys)
     if not listed:
         return []
     with ws.vault.read_session() as session:
@@ -99,9 +103,15 @@ def listed_tombstones(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> li
     ]
 
 
-def keep_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> list[str]:
-    """Apply the list here and add what this PC knows to it; returns patients erased now."""
-    listed = _read(store, keys)
+def keep_erasures(
+    ws: Workstation,
+    store: ObjectStore,
+    keys: SyncKeys,
+    listed: dict[str, dict[str, Any]] | None = None,
+) -> list[str]:
+    """Apply the list here and add what this PC knows to it; returns patients erased now.
+    `listed`: the list as read at the start of this round (else it is read now)."""
+    listed = _read(store, keys) if listed is None else listed
     with ws.vault.read_session() as session:
         held = set(session.scalars(select(PatientKey.patient_id)))
     tombstones = [

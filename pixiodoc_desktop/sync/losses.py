@@ -82,6 +82,10 @@ def adopt(ws: Workstation, heads: dict[str, dict[str, Any]], actor_id: str | Non
     """Take the losses other PCs' Admins accepted (from their heads), audited; then send
     again the records of each such device this PC applied the lost batch of."""
     new: list[tuple[str, int, str]] = []
+    if not any(isinstance(h.get("accepted"), dict) and h["accepted"] for h in heads.values()):
+        with ws.vault.read_session() as session:
+            if not state.get(session, state.ACCEPTED_LOSSES):
+                return  # the usual round: nothing was ever accepted
     with ws.vault.write_session() as session, session.begin():
         losses = _accepted(session)
         for witness, head in sorted(heads.items()):
@@ -102,7 +106,8 @@ def adopt(ws: Workstation, heads: dict[str, dict[str, Any]], actor_id: str | Non
             for seq in seqs
             if f"{device}:{seq}" not in done and device != ws.device_id
         ]
-        state.put(session, RESENT, sorted(done | {f"{d}:{s}" for d, s in held}))
+        if held:
+            state.put(session, RESENT, sorted(done | {f"{d}:{s}" for d, s in held}))
     for device, seq, witness in new:
         ws.audit_alone(
             audit.EventDraft(
