@@ -15,8 +15,10 @@ import json
 import math
 import os
 import platform
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -90,6 +92,19 @@ def stopwatch() -> Iterator[list[float]]:
         yield holder
     finally:
         holder.extend((time.perf_counter() - start, time.process_time() - start_cpu))
+
+
+@contextmanager
+def scratch_folder(prefix: str, *, keep: bool = False) -> Iterator[Path]:
+    """A temporary folder for one run, deleted afterwards unless `keep` (its path is logged)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield folder
+    finally:
+        if keep:
+            log(f"Kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:

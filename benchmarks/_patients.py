@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pixiodoc_desktop.clinic.records.patients import fold
+from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.keys import KdfParams
 from pixiodoc_desktop.vault.vault import Vault
@@ -214,3 +215,23 @@ def grant_rows(
         for p in patients
         for grantee, level in ((admin_id, "admin"), (PRACTICE, "edit"))
     ]
+
+
+def camera_photo(shot: int) -> dict[str, Any]:
+    """The columns every benchmark photo shares: an imported 4000 x 3000 JPEG from a
+    dermatoscope camera at no site or lesion, overview and dermoscopy by turns (`shot`)."""
+    return {
+        "lesion_id": None,
+        "body_site": None,
+        "modality": str(Modality.DERMOSCOPY_POLARISED if shot % 2 else Modality.CLINICAL_OVERVIEW),
+        "contact": None,
+        "device": "FotoFinder medicam 1000s",
+        "width": 4000,
+        "height": 3000,
+        "bit_depth": 8,
+        "media_type": "image/jpeg",
+        "size_bytes": 3_500_000,
+        "source": str(PhotoSource.IMPORT),
+        "calibration_px_per_mm": None,
+        "notes": "",
+    }

@@ -97,3 +97,20 @@ def unlock_to_first_query(folder: Path, first_query: str) -> tuple[float, float]
         keys.password_key = derive
     lock(ws, actor, logged_out=True)
     return elapsed[0], sum(in_kdf)
+
+
+def p95_headline(
+    real_ms: Sequence[float], plain_ms: Sequence[float], target: float
+) -> dict[str, Any]:
+    """The result's headline (DESIGN §9): the search's p95 against the plain copy's p95
+    in the same run, ratio = baseline / value."""
+    real, plain = _common.percentile(real_ms, 95), _common.percentile(plain_ms, 95)
+    return {
+        "metric": "patient_search_p95_ms",
+        "value": round(real, 2),
+        "unit": "ms",
+        "baseline": round(plain, 3),
+        "ratio": _common.rounded(plain / real, 3),
+        "target": target,
+        "meets_target": real <= target,
+    }

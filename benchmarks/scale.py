@@ -30,10 +30,8 @@ import argparse
 import datetime as dt
 import operator
 import random
-import shutil
 import sqlite3
 import sys
-import tempfile
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -44,6 +42,7 @@ from _patients import (
     LOGIN,
     PASSWORD,
     PatientRow,
+    camera_photo,
     create_vault,
     grant_rows,
     key_rows,
@@ -52,13 +51,12 @@ from _patients import (
     patient_rows,
     record_stamp,
 )
-from _search_timing import compare_searches, time_queries, unlock_to_first_query
+from _search_timing import compare_searches, p95_headline, time_queries, unlock_to_first_query
 from sqlalchemy import insert
 from sqlalchemy.dialects import sqlite
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.photos import ImageSize
-from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.vault import database
 from pixiodoc_desktop.vault.blobs import encrypt_blob
@@ -128,31 +126,15 @@ def _visits_and_photos(
                         "id": f"{rng.getrandbits(128):032x}",
                         "patient_id": patient.id,
                         "visit_id": visit_id,
-                        "lesion_id": None,
-                        "body_site": None,
-                        "modality": str(
-                            Modality.DERMOSCOPY_POLARISED
-                            if shot % 2
-                            else Modality.CLINICAL_OVERVIEW
-                        ),
-                        "contact": None,
-                        "device": "FotoFinder medicam 1000s",
+                        **camera_photo(shot),
                         "captured_at": f"{day.isoformat()} {9 + shot // 60:02d}:{shot % 60:02d}:00.000000",
-                        "width": 4000,
-                        "height": 3000,
-                        "bit_depth": 8,
-                        "media_type": "image/jpeg",
-                        "size_bytes": 3_500_000,
                         "blob_id": f"{rng.getrandbits(256):064x}",
                         "thumbnail_blob_id": f"{rng.getrandbits(256):064x}",
                         "screen_blob_id": f"{rng.getrandbits(256):064x}",
-                        "source": str(PhotoSource.IMPORT),
                         "source_name": f"IMG_{shot:04d}.JPG",
                         "tags": "[]",
                         "annotations": "[]",
-                        "calibration_px_per_mm": None,
                         "magnification": None,
-                        "notes": "",
                         "deleted": 0,
                         **stamp,
                     },
@@ -277,8 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng = random.Random(20261205)
 
     load_before = _common.load_average()
-    tmp = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-scale-"))
-    try:
+    with _common.scratch_folder("pixiodoc-bench-scale-", keep=args.keep) as tmp:
         folder = tmp / "vault"
         patients = make_patients(n_patients, rng)
         followed = patients[0]
@@ -330,27 +311,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             lock(ws, actor, logged_out=True)
             plain.close()
-    finally:
-        if args.keep:
-            _common.log(f"Kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
 
-    search_p95 = _common.percentile(search_ms, 95)
-    plain_p95 = _common.percentile(plain_search_ms, 95)
     screenful = _common.median(screenful_ms)
     plain_screenful_median = _common.median(plain_screenful_ms)
     unlock = _common.median(unlock_total)
     _common.emit(
         _common.result(
             benchmark="scale",
-            metric="patient_search_p95_ms",
-            value=round(search_p95, 2),
-            unit="ms",
-            baseline=round(plain_p95, 3),
-            ratio=_common.rounded(plain_p95 / search_p95, 3),
-            target=TARGET_SEARCH_P95_MS,
-            meets_target=search_p95 <= TARGET_SEARCH_P95_MS,
+            **p95_headline(search_ms, plain_search_ms, TARGET_SEARCH_P95_MS),
             baseline_is="the same query on the vault's rows exported to plain SQLite",
             size={"patients": n_patients, "visits": visits, "photos": photos},
             build_s=round(build_s, 1),

@@ -26,10 +26,8 @@ import argparse
 import datetime as dt
 import os
 import random
-import shutil
 import sqlite3
 import sys
-import tempfile
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +39,7 @@ from _patients import (
     LOGIN,
     PASSWORD,
     PatientRow,
+    camera_photo,
     create_vault,
     grant_rows,
     key_rows,
@@ -49,12 +48,12 @@ from _patients import (
     patient_rows,
     record_stamp,
 )
-from _search_timing import compare_searches, unlock_to_first_query
+from _search_timing import compare_searches, p95_headline, unlock_to_first_query
 from sqlalchemy import insert
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.patients import Patients
-from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource, Sex
+from pixiodoc_desktop.clinic.records.vocabulary import Sex
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.vault import keys
@@ -122,31 +121,15 @@ def build_vault(
                         "id": str(uuid.uuid4()),
                         "patient_id": patient_id,
                         "visit_id": visit_id,
-                        "lesion_id": None,
-                        "body_site": None,
-                        "modality": str(
-                            Modality.DERMOSCOPY_POLARISED
-                            if shot % 2
-                            else Modality.CLINICAL_OVERVIEW
-                        ),
-                        "contact": None,
-                        "device": "FotoFinder medicam 1000s",
+                        **camera_photo(shot),
                         "captured_at": dt.datetime.combine(day, dt.time(9, 0))
                         + dt.timedelta(minutes=shot),
-                        "width": 4000,
-                        "height": 3000,
-                        "bit_depth": 8,
-                        "media_type": "image/jpeg",
-                        "size_bytes": 3_500_000,
                         "blob_id": ids[0],
                         "thumbnail_blob_id": ids[1],
                         "screen_blob_id": ids[2],
-                        "source": str(PhotoSource.IMPORT),
                         "source_name": f"IMG_{len(photo_rows):06d}.JPG",
                         "tags": [],
                         "annotations": [],
-                        "calibration_px_per_mm": None,
-                        "notes": "",
                         "deleted": False,
                         **stamp,
                     }
@@ -260,8 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng = random.Random(20260301)
 
     load_before = _common.load_average()
-    tmp = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-search-"))
-    try:
+    with _common.scratch_folder("pixiodoc-bench-search-", keep=args.keep) as tmp:
         folder = tmp / "vault"
         patients = make_patients(n_patients, rng)
         queries = make_queries(patients, args.queries, rng)
@@ -304,11 +286,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             lock(ws, actor, logged_out=True)
             plain.close()
-    finally:
-        if args.keep:
-            _common.log(f"Kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
 
     real_p95 = _common.percentile(real_ms, 95)
     plain_p95 = _common.percentile(plain_ms, 95)
@@ -317,13 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _common.emit(
         _common.result(
             benchmark="search",
-            metric="patient_search_p95_ms",
-            value=round(real_p95, 2),
-            unit="ms",
-            baseline=round(plain_p95, 3),
-            ratio=_common.rounded(plain_p95 / real_p95, 3),
-            target=TARGET_P95_MS,
-            meets_target=real_p95 <= TARGET_P95_MS,
+            **p95_headline(real_ms, plain_ms, TARGET_P95_MS),
             n_patients=n_patients,
             n_photos=n_photos,
             n_visits=n_visits,
