@@ -49,6 +49,7 @@ from pixiodoc_desktop.exports.records import (
 )
 from pixiodoc_desktop.exports.report_comparisons import comparison_figures
 from pixiodoc_desktop.exports.report_locale import ENGLISH, ReportLocale
+from pixiodoc_desktop.exports.report_marks import with_marks
 from pixiodoc_desktop.exports.report_ruler import with_ruler
 
 _FONT_CANDIDATES = (
@@ -128,7 +129,12 @@ def photo_figure(
     ws: Workstation, actor: Actor, record: PatientRecord, photo: PhotoSummary, say: ReportLocale
 ) -> ReportFigure:
     image, ruler = ruled_image(screen_image(ws, actor, photo.id), photo, say)
-    return ReportFigure(image, photo_caption(record, photo, say, ruler), photo.visit_id)
+    caption = photo_caption(record, photo, say, ruler)
+    marks = [mark for opinion in record.opinions for mark in opinion.marks_on(photo.id)]
+    if marks:
+        image = with_marks(image, marks, photo.width)
+        caption += (say.word("Marked by a second opinion ({count})", count=len(marks)),)
+    return ReportFigure(image, caption, photo.visit_id)
 
 
 def photo_figures(

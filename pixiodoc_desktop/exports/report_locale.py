@@ -62,6 +62,7 @@ GERMAN: dict[str, str] = {
     "Suggested diagnosis": "Vorgeschlagene Diagnose",
     "Recommendation": "Empfehlung",
     "Marks on photos": "Markierungen auf Fotos",
+    "Marked by a second opinion ({count})": "Markiert in einer Zweitmeinung ({count})",
 }
 
 

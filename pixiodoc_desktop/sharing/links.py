@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
@@ -33,7 +34,7 @@ from pixiodoc_desktop.sharing.ledger import LIVE, REVOKED, LinkRecord
 from pixiodoc_desktop.sharing.page import viewer_page
 from pixiodoc_desktop.sync.settings import store_settings
 from pixiodoc_desktop.sync.store import ObjectStore
-from pixiodoc_desktop.vault.schema import Setting
+from pixiodoc_desktop.vault.schema import Clinician, Setting
 
 MIN_LIFETIME = dt.timedelta(hours=1)
 MAX_LIFETIME = dt.timedelta(days=7)  # a presigned URL (SigV4) lives a week at most
@@ -266,6 +267,15 @@ class ShareLinks:
                     continue
                 shown.append(record)
         return shown
+
+    def makers(self, records: list[LinkRecord]) -> dict[str, str]:
+        """The display names of the clinicians who shared `records` (by user id)."""
+        wanted = {record.created_by for record in records}
+        with self.ws.read_session() as session:
+            rows = session.execute(
+                select(Clinician.id, Clinician.display_name).where(Clinician.id.in_(wanted))
+            ).all()
+        return {str(user_id): str(name) for user_id, name in rows}
 
     def revoke(self, actor: Actor, link_id: str) -> LinkRecord:
         record = ledger.load(self.ws.vault, link_id.strip())

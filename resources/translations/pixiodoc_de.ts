@@ -4061,13 +4061,13 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="81"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="238"/>
         <source>View</source>
         <translation>Ansehen</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="82"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="238"/>
         <source>View and reply</source>
         <translation>Ansehen und antworten</translation>
     </message>
@@ -4149,6 +4149,11 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Gültig bis</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
+        <source>Shared by</source>
+        <translation>Geteilt von</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="140"/>
         <source>Revoke link</source>
         <translation>Link widerrufen</translation>
@@ -4189,27 +4194,27 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Sicherer Link als QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="232"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="233"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="231"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="253"/>
         <source>Choose a live link to revoke.</source>
         <translation>Wählen Sie einen aktiven Link zum Widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="261"/>
         <source>Link revoked: it no longer opens.</source>
         <translation>Link widerrufen: Er lässt sich nicht mehr öffnen.</translation>
     </message>

@@ -76,6 +76,7 @@ def test_a_secure_link_from_the_share_dialog(
     assert "Link erstellt" in page.message.text()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
     assert page.table.item(0, 1).text() == "aktiv"
+    assert page.table.item(0, 3).text() == "Dr. Anna Weber"  # the clinic's list says who shared
     body = urllib.request.urlopen(url.split("#")[0]).read().decode()  # noqa: S310 (loopback)
     assert '"state": "live"' in body
     assert family not in body

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from phone_support import chromium_phone
+from PIL import Image as PILImage
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -33,6 +34,7 @@ from pixiodoc_desktop.errors import (
     SyncUnavailable,
 )
 from pixiodoc_desktop.exports.pdf_report import export_pdf
+from pixiodoc_desktop.exports.report_locale import ReportLocale
 from pixiodoc_desktop.imaging.alignment import Alignment, AlignmentQuality
 from pixiodoc_desktop.imaging.measure import MeasureKind
 from pixiodoc_desktop.sharing import envelope, ledger
@@ -40,7 +42,7 @@ from pixiodoc_desktop.sharing.links import ShareLinks
 from pixiodoc_desktop.sharing.rounds import tend_links
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent, Photo
-from tests.exports.exports_support import pdf_text
+from tests.exports.exports_support import pdf_pages_as_png, pdf_text
 from tests.vault_support import synthetic_jpeg
 
 FAMILY, GIVEN = "Brandauer", "Henrike"
@@ -428,6 +430,23 @@ def test_in_german_sites_and_sizes_read_as_at_the_workstation_and_marks_go_with_
     assert rim[0] > cx + 10 and abs(rim[1] - cy) < 4
     assert arrow.points[0][0] < arrow.points[1][0] and arrow.points[0][1] < arrow.points[1][1]
     assert audit_of(station, "PATIENT_UPDATED")[-1].details["marks"] == 2
+    # The report in German: the opinion under its visit, the marks on the report's copy.
+    pdf = export_pdf(
+        station.ws,
+        station.actor,
+        patient_id,
+        tmp_path / "bericht.pdf",
+        photo_ids=[after],
+        say=ReportLocale(language="de"),
+    )
+    text = pdf_text(pdf)
+    assert "Zweitmeinung von Dr. Ines Kraft" in text
+    assert "Markiert in einer Zweitmeinung (2)" in text
+    (page,) = pdf_pages_as_png(pdf, shots / "link-report-marks-de", dpi=100)
+    with PILImage.open(page) as rendered:
+        pixels = np.asarray(rendered.convert("RGB")).reshape(-1, 3).astype(int)
+    yellow = (pixels[:, 0] > 200) & (pixels[:, 1] > 160) & (pixels[:, 2] < 90)
+    assert yellow.sum() > 20, "the marks are not drawn on the report's photo"
 
 
 def test_a_reply_that_does_not_open_is_refused_and_audited(

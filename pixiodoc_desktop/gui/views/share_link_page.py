@@ -127,10 +127,10 @@ class SecureLinkPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("LinkMessage")
         self.message.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setObjectName("LinkTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Link"), self.tr("State"), self.tr("Valid until")]
+            [self.tr("Link"), self.tr("State"), self.tr("Valid until"), self.tr("Shared by")]
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -218,12 +218,15 @@ class SecureLinkPage(QWidget):
     def refresh(self) -> None:
         patient_id = self.record.patient.id
 
-        def job(ws: Workstation, actor: Actor) -> list[LinkRecord]:
-            return ShareLinks(ws).links(actor, patient_id)
+        def job(ws: Workstation, actor: Actor) -> tuple[list[LinkRecord], dict[str, str]]:
+            links = ShareLinks(ws)
+            found = links.links(actor, patient_id)  # the clinic's, made on any of its PCs
+            return found, links.makers(found)
 
         self.run(job, self._show, self.message)
 
-    def _show(self, links: list[LinkRecord]) -> None:
+    def _show(self, found: tuple[list[LinkRecord], dict[str, str]]) -> None:
+        links, makers = found
         self.links = links
         states = {
             "live": self.tr("live"),
@@ -237,6 +240,7 @@ class SecureLinkPage(QWidget):
                 f"{link.id} ({level})",
                 states.get(link.state, link.state),
                 date_time_text(link.expires.astimezone()),
+                makers.get(link.created_by, "—"),
             ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(text)))
