@@ -10,12 +10,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from day_one import SCREEN, demo_app, demo_vaults, shoot, shots
+from day_one import SCREEN, click, demo_app, demo_vaults, shoot, shots
 from fit import clipped
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
@@ -47,7 +54,7 @@ MUST_WALK = {
     "ReportDialog", "RetentionHoldDialog", "EraseDialog", "SettingsDialog", "LicenceDialog",
     "CliniciansDialog", "AuditView", "PhonePairingDialog", "GdtDialog",
     "PacsDialog", "WorklistSettingsDialog", "SyncDialog", "EmergencyDialog",
-    "CsvImportDialog", "ImportContextDialog", "CompareView", "ViewerWindow",
+    "CsvImportDialog", "ImportContextDialog", "CompareView", "ViewerWindow", "PhotoNotesDialog",
 }  # fmt: skip
 
 
@@ -103,6 +110,15 @@ def _pages(shown: QWidget) -> list[tuple[str, Callable[[], None]]]:
     return pages or [("", lambda: None)]
 
 
+def _dialog_buttons(window: MainWindow) -> list[QAbstractButton]:
+    """The workspace's visible, enabled buttons that open a dialog (their text ends in "…")."""
+    return [
+        b
+        for b in window.workspace.findChildren(QAbstractButton)
+        if b.isVisible() and b.isEnabled() and b.text().replace("&", "").endswith("…")
+    ]
+
+
 def _settled(qtbot: QtBot, shown: QWidget) -> None:
     """Its first answers from the vault have filled it (a comparison: its pair is shown)."""
     if isinstance(shown, CompareView):
@@ -126,39 +142,55 @@ def test_every_dialog_fits_and_cuts_nothing_off(
     window.record_actions.ask_open_path = lambda *_a: table  # type: ignore[method-assign]
     problems: list[str] = []
     walked: set[str] = set()
+
+    def open_and_check(where: str, trigger: Callable[[], None], width: int, height: int) -> None:
+        """Trigger as a person does; the window that opens fits the screen, cuts nothing off."""
+        before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+        trigger()
+        try:
+            qtbot.waitUntil(lambda: _new_window(before) is not None, timeout=10000)
+        except WaitTimeout as late:
+            raise AssertionError(f"{where} ({width}x{height}) opened no window") from late
+        shown = _new_window(before)
+        assert shown is not None, where
+        walked.add(type(shown).__name__)
+        _settled(qtbot, shown)
+        if isinstance(shown, AuditView):
+            _audit_reads_as_words(qtbot, shown, language)
+        size = shown.frameGeometry().size()
+        if size.width() > width or size.height() > height:
+            problems.append(f"{where}: {size.width()}x{size.height()} exceeds {width}x{height}")
+        for page, show_page in _pages(shown):
+            show_page()
+            QApplication.processEvents()
+            problems.extend(f"{where} {page}: {p}" for p in clipped(shown))
+            if (width, height) == SCREENS[0]:
+                name = re.sub(r"[^\w]+", "-", f"{where} {page}".lower()).strip("-")
+                shoot(shown, shots, f"fit-{language}-{name}")
+        if isinstance(shown, QDialog):
+            shown.reject()
+        else:
+            shown.close()
+        qtbot.waitUntil(lambda: not shown.isVisible(), timeout=5000)
+
     for width, height in SCREENS:
         window.resize(width, height)
         QApplication.processEvents()
-        problems += [f"main window {width}x{height}: {p}" for p in clipped(window)]
+        for page, show_page in _pages(window):  # the side panel's Details and Body map
+            show_page()
+            QApplication.processEvents()
+            problems += [f"main window {width}x{height} {page}: {p}" for p in clipped(window)]
+            name = re.sub(r"[^\w]+", "-", page.lower()).strip("-")
+            shoot(window, shots, f"fit-{language}-workspace-{width}x{height}-{name}".strip("-"))
+        _pages(window)[0][1]()
         shoot(window, shots, f"fit-{language}-workspace-{width}x{height}")
         for where, action in _entries(window, language):
-            before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
-            action.trigger()
-            try:
-                qtbot.waitUntil(lambda b=before: _new_window(b) is not None, timeout=10000)
-            except WaitTimeout as late:
-                raise AssertionError(f"{where} ({width}x{height}) opened no window") from late
-            shown = _new_window(before)
-            assert shown is not None, where
-            walked.add(type(shown).__name__)
-            _settled(qtbot, shown)
-            if isinstance(shown, AuditView):
-                _audit_reads_as_words(qtbot, shown, language)
-            size = shown.frameGeometry().size()
-            if size.width() > width or size.height() > height:
-                problems.append(f"{where}: {size.width()}x{size.height()} exceeds {width}x{height}")
-            for page, show_page in _pages(shown):
-                show_page()
-                QApplication.processEvents()
-                problems += [f"{where} {page}: {p}" for p in clipped(shown)]
-                if (width, height) == SCREENS[0]:
-                    name = re.sub(r"[^\w]+", "-", f"{where} {page}".lower()).strip("-")
-                    shoot(shown, shots, f"fit-{language}-{name}")
-            if isinstance(shown, QDialog):
-                shown.reject()
-            else:
-                shown.close()
-            qtbot.waitUntil(lambda s=shown: not s.isVisible(), timeout=5000)
+            open_and_check(where, action.trigger, width, height)
+    # The workspace's own buttons that open a dialog ("…"), as on a 1366x768 screen.
+    window.resize(*SCREEN)
+    QApplication.processEvents()
+    for button in _dialog_buttons(window):
+        open_and_check(f"button {button.text()}", lambda b=button: click(b), *SCREEN)
     missing = MUST_WALK - walked
     assert not missing, f"not walked: {sorted(missing)} (walked: {sorted(walked)})"
     # The capture screen, a window of its own, on the window's screen and within it.
