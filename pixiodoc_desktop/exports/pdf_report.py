@@ -47,6 +47,7 @@ from pixiodoc_desktop.exports.records import (
     report_logo,
     screen_image,
 )
+from pixiodoc_desktop.exports.report_body_map import body_map_page
 from pixiodoc_desktop.exports.report_comparisons import comparison_figures
 from pixiodoc_desktop.exports.report_locale import ENGLISH, ReportLocale
 from pixiodoc_desktop.exports.report_marks import with_marks
@@ -327,6 +328,7 @@ def write_report(
         story.append(_p(say.word("Second opinions"), styles["h2"]))
         for opinion in loose:
             story.extend(_opinion(opinion, styles, say))
+    story.extend(body_map_page(record, styles, say, A4[0] - 36 * mm))
     if extra is not None:
         story.extend(extra(styles))
     if clinician:

@@ -63,6 +63,19 @@ GERMAN: dict[str, str] = {
     "Recommendation": "Empfehlung",
     "Marks on photos": "Markierungen auf Fotos",
     "Marked by a second opinion ({count})": "Markiert in einer Zweitmeinung ({count})",
+    "Body map": "Körperkarte",
+    "Front": "Vorderseite",
+    "Back": "Rückseite",
+    "New": "neu",
+    "Grown": "gewachsen",
+    "Stable": "stabil",
+    "Biopsied": "biopsiert",
+    "Excised": "exzidiert",
+    "Status": "Status",
+    "Largest diameter": "Größter Durchmesser",
+    "Procedures": "Eingriffe",
+    "Biopsy": "Biopsie",
+    "Excision": "Exzision",
 }
 
 
