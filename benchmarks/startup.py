@@ -212,6 +212,8 @@ def import_times(argv: list[str], env: dict[str, str]) -> dict[str, Any]:
         raise RuntimeError(f"the importtime launch did not paint: {done.stderr[-2000:]}")
     cumulative: dict[str, int] = {}
     for line in done.stderr.splitlines():
+        if line.strip() == PAINTED_LINE:  # first_paint.py marks the paint on stderr too
+            break
         match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|\s*(\S+)", line)
         if match:
             cumulative[match[2]] = max(cumulative.get(match[2], 0), int(match[1]))

@@ -68,11 +68,19 @@ def run_workstation(
     taken once a clinician has logged in."""
     app, _translators = make_application(settings)
     install_crash_handler()
-    window = MainWindow(settings, vault_folder=vault, camera=camera)
+    screenshot = os.environ.get("PIXIODOC_SCREENSHOT")
+    # The unlock screen paints first; the workspace is built right after that paint,
+    # unless something needs it from the start (a request from the practice software,
+    # a screenshot of the timeline).
+    window = MainWindow(
+        settings,
+        vault_folder=vault,
+        camera=camera,
+        furnish_later=gdt_request is None and not screenshot,
+    )
     app.aboutToQuit.connect(window.shutdown)
     if gdt_request is not None:
         window.practice.hand_over(gdt_request)
-    screenshot = os.environ.get("PIXIODOC_SCREENSHOT")
     if screenshot:
         _screenshot_when_painted(window, Path(screenshot))
     if os.environ.get(first_paint.ENV_VAR) == "1":  # benchmarks/startup.py

@@ -9,6 +9,7 @@ clinician waits for after double-clicking the icon.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -18,22 +19,34 @@ PAINTED_LINE = "unlock screen painted"
 
 
 class _FirstPaint(QObject):
-    def __init__(self, page: QWidget) -> None:
+    def __init__(self, page: QWidget, then: Callable[[], object]) -> None:
         super().__init__(page)
         self._done = False
+        self._then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            QTimer.singleShot(0, self._report)  # after this paint has been drawn
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # after this paint has been drawn
         return False
 
-    def _report(self) -> None:
-        sys.stdout.write(PAINTED_LINE + "\n")
-        sys.stdout.flush()
-        QCoreApplication.quit()
+
+def after_first_paint(page: QWidget, then: Callable[[], object]) -> None:
+    """Call `then` once `page` has been painted for the first time."""
+    page.installEventFilter(_FirstPaint(page, then))
+
+
+def _report() -> None:
+    sys.stdout.write(PAINTED_LINE + "\n")
+    sys.stdout.flush()
+    # On standard error too: there it marks where `python -X importtime` output reaches
+    # the paint (benchmarks/startup.py counts only the modules loaded before it).
+    sys.stderr.write(PAINTED_LINE + "\n")
+    sys.stderr.flush()
+    QCoreApplication.quit()
 
 
 def exit_after_first_paint(page: QWidget) -> None:
     """Quit the application after `page` (the unlock screen) is painted for the first time."""
-    page.installEventFilter(_FirstPaint(page))
+    after_first_paint(page, _report)

@@ -1,5 +1,11 @@
 """The workstation window: first run, unlock, and the workspace (patients, timeline, details).
 
+The way in (first run, unlock) is built at once from light modules; the workspace
+and everything behind the unlock screen (`_furnish`: the panels, side windows,
+sync, practice software, sharing, and with them OpenCV, SQLAlchemy, boto3,
+pydicom, reportlab) is built, and its modules imported, once the unlock screen
+has been painted (`furnish_later`, as the application starts) or at once.
+
 It owns the workers, the clinic session and the `SessionState` (who is
 logged in, which record is open) that every other part observes, and wires
 the screens together. Locking hides all patient data at once: the models are cleared, the
@@ -11,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
@@ -20,36 +27,42 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QStackedWidget,
+    QWidget,
 )
 
 from pixiodoc_desktop.config import Settings, default_vault_dir
-from pixiodoc_desktop.gui import memory
+from pixiodoc_desktop.gui import first_paint, memory
 from pixiodoc_desktop.gui.context import GuiContext
-from pixiodoc_desktop.gui.emergency_access import EmergencyAccessControl
 from pixiodoc_desktop.gui.entrance import Entrance
 from pixiodoc_desktop.gui.idle import IdleWatcher
-from pixiodoc_desktop.gui.importing import ImportController
 from pixiodoc_desktop.gui.notify import Notifier
-from pixiodoc_desktop.gui.opinion_notice import OpinionNotice
-from pixiodoc_desktop.gui.phone_capture import PhoneCapture
-from pixiodoc_desktop.gui.practice_actions import PracticeActions
-from pixiodoc_desktop.gui.practice_inbox import PracticeInbox
-from pixiodoc_desktop.gui.record_actions import RecordActions
-from pixiodoc_desktop.gui.record_editing import RecordEditing, open_dialog
-from pixiodoc_desktop.gui.record_opening import RecordOpening
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.session_state import SessionState
-from pixiodoc_desktop.gui.share_actions import ShareActions
-from pixiodoc_desktop.gui.side_windows import SideWindows
-from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
 from pixiodoc_desktop.gui.theme import apply_theme, icon
-from pixiodoc_desktop.gui.views.settings import SettingsDialog
-from pixiodoc_desktop.gui.views.viewer import ViewerWindow
 from pixiodoc_desktop.gui.window_chrome import StatusBar, build_actions, build_menus
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbWorker, ImagePool
-from pixiodoc_desktop.gui.workspace import Workspace, vault_thumbnails
-from pixiodoc_desktop.phone.pairing import EndReason
-from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
+
+if TYPE_CHECKING:  # imported by _furnish, after the unlock screen's first paint
+    from pixiodoc_desktop.gui.emergency_access import EmergencyAccessControl
+    from pixiodoc_desktop.gui.importing import ImportController
+    from pixiodoc_desktop.gui.opinion_notice import OpinionNotice
+    from pixiodoc_desktop.gui.phone_capture import PhoneCapture
+    from pixiodoc_desktop.gui.practice_actions import PracticeActions
+    from pixiodoc_desktop.gui.practice_inbox import PracticeInbox
+    from pixiodoc_desktop.gui.record_actions import RecordActions
+    from pixiodoc_desktop.gui.record_editing import RecordEditing
+    from pixiodoc_desktop.gui.record_opening import RecordOpening
+    from pixiodoc_desktop.gui.share_actions import ShareActions
+    from pixiodoc_desktop.gui.side_windows import SideWindows
+    from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
+    from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
+    from pixiodoc_desktop.gui.views.body_map_panel import BodyMapPanel
+    from pixiodoc_desktop.gui.views.details import DetailsPanel
+    from pixiodoc_desktop.gui.views.patients import PatientPanel
+    from pixiodoc_desktop.gui.views.timeline import TimelinePanel
+    from pixiodoc_desktop.gui.views.viewer import ViewerWindow
+    from pixiodoc_desktop.gui.workspace import Workspace
+    from pixiodoc_desktop.vault.keys import KdfParams
 
 log = logging.getLogger(__name__)
 
@@ -62,14 +75,35 @@ class MainWindow(QMainWindow):
     `state` announces login, lock and the record opened (see `SessionState`).
     """
 
+    # Made by _furnish (see the module's docstring).
+    thumbnails: ThumbnailLoader
+    workspace: Workspace
+    patients: PatientPanel
+    timeline: TimelinePanel
+    details: DetailsPanel
+    body_map: BodyMapPanel
+    opening: RecordOpening
+    importer: ImportController
+    editing: RecordEditing
+    side: SideWindows
+    record_actions: RecordActions
+    practice_actions: PracticeActions
+    share_actions: ShareActions
+    phone_capture: PhoneCapture
+    sync: SyncScheduler
+    opinions: OpinionNotice
+    emergency: EmergencyAccessControl
+    practice: PracticeInbox
+
     def __init__(
         self,
         settings: Settings,
         *,
         vault_folder: Path | None = None,
-        kdf: KdfParams = STANDARD_KDF,
+        kdf: KdfParams | None = None,
         settings_path: Path | None = None,
         camera: str | None = None,
+        furnish_later: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
@@ -86,12 +120,16 @@ class MainWindow(QMainWindow):
             notifier=Notifier(lambda: self),
         )
         self.ctx.worker.default_failure = self.ctx.notifier.failure
-        self.thumbnails = vault_thumbnails(self.ctx, self)
         self.state = SessionState(self)
         self._resume: tuple[str, str] | None = None  # (login, patient id) open at the lock
         self._shut_down = False
+        self._camera = camera
+        self.furnished = False
 
         self.stack = QStackedWidget()
+        # Shown until the vault's header has been read: the window's background alone,
+        # so that the first page painted is the unlock screen with its clinicians.
+        self.stack.addWidget(QWidget())
         self.setCentralWidget(self.stack)
         folder = vault_folder or (Path(settings.vault_path) if settings.vault_path else None)
         self.vault_folder = folder or default_vault_dir()
@@ -109,6 +147,44 @@ class MainWindow(QMainWindow):
         self.unlock_page, self.unlock_card = self.entrance.unlock_page, self.entrance.unlock_card
         self.recovery_page = self.entrance.recovery_page
         self.recovery_card = self.entrance.recovery_card
+        self.commands = build_actions(self, self)
+        self.menus = build_menus(self.menuBar(), self.commands)
+        self.status = StatusBar(self.statusBar(), self.ctx)
+        self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self._fit_first_size()
+        self._set_unlocked_ui(False)
+        if furnish_later:  # after the first paint of whichever page the way in shows
+            for page in (self.unlock_page, self.first_run):
+                first_paint.after_first_paint(page, self._furnish)
+        else:
+            self._furnish()
+        if (self.vault_folder / "vault.json").exists():
+            self.entrance.open_vault(self.vault_folder)
+        else:
+            self.stack.setCurrentWidget(self.first_run_card)
+
+    def _furnish(self) -> None:
+        """The workspace and everything behind the unlock screen (once)."""
+        if self.furnished:
+            return
+        self.furnished = True
+        from pixiodoc_desktop.gui.emergency_access import EmergencyAccessControl
+        from pixiodoc_desktop.gui.importing import ImportController
+        from pixiodoc_desktop.gui.opinion_notice import OpinionNotice
+        from pixiodoc_desktop.gui.phone_capture import PhoneCapture
+        from pixiodoc_desktop.gui.practice_actions import PracticeActions
+        from pixiodoc_desktop.gui.practice_inbox import PracticeInbox
+        from pixiodoc_desktop.gui.record_actions import RecordActions
+        from pixiodoc_desktop.gui.record_editing import RecordEditing
+        from pixiodoc_desktop.gui.record_opening import RecordOpening
+        from pixiodoc_desktop.gui.share_actions import ShareActions
+        from pixiodoc_desktop.gui.side_windows import SideWindows
+        from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
+        from pixiodoc_desktop.gui.workspace import Workspace, vault_thumbnails
+
+        camera = self._camera
+        self.thumbnails = vault_thumbnails(self.ctx, self)
         self.workspace = Workspace(self.ctx, self.state, self.thumbnails, self)
         self.stack.addWidget(self.workspace)
         self.patients, self.timeline = self.workspace.patients, self.workspace.timeline
@@ -130,9 +206,6 @@ class MainWindow(QMainWindow):
         self.side = SideWindows(self.ctx, self, camera=camera, thumbnails=self.thumbnails)
         self.state.patient_opened.connect(self.side.patient_opened)
         self.side.patient_screen.watch(self.state)
-        self.commands = build_actions(self, self)
-        self.menus = build_menus(self.menuBar(), self.commands)
-        self.status = StatusBar(self.statusBar(), self.ctx)
         self.record_actions = RecordActions(
             self.ctx,
             self.state,
@@ -185,16 +258,9 @@ class MainWindow(QMainWindow):
             bring_forward=self.bring_forward,
             parent=self,
         )
-        self.idle = IdleWatcher(settings.auto_lock_minutes * 60_000, self)
-        self.idle.idle.connect(self.lock)
         self.ctx.changes.patient_changed.connect(self.opening.changed)
         self.ctx.changes.photos_changed.connect(self.opening.changed)
-        self._fit_first_size()
-        self._set_unlocked_ui(False)
-        if (self.vault_folder / "vault.json").exists():
-            self.entrance.open_vault(self.vault_folder)
-        else:
-            self.stack.setCurrentWidget(self.first_run_card)
+        self._set_unlocked_ui(self.is_unlocked())
 
     @property
     def login_info(self) -> LoginInfo | None:
@@ -206,7 +272,7 @@ class MainWindow(QMainWindow):
 
     @property
     def viewer(self) -> ViewerWindow | None:
-        return self.workspace.viewer
+        return self.workspace.viewer if self.furnished else None
 
     @property
     def record(self) -> PatientRecord | None:
@@ -230,11 +296,13 @@ class MainWindow(QMainWindow):
 
     def unlock(self, login: str, password: str, *, open_first_patient: bool = False) -> None:
         """Log in without the form (demo mode and tests)."""
+        self._furnish()  # the demo logs in before the first paint
         self.opening.select_first = open_first_patient
         self.entrance.unlock(login, password)
 
     def _enter_workspace(self) -> None:
         assert self.login_info is not None
+        self._furnish()  # already done unless the unlock came before the first paint
         # Qt appends the application's display name unless the title ends with it:
         # "Clinic — PixioDoc" names the product once.
         self.setWindowTitle(f"{self.login_info.clinic_name} — {APP_TITLE}")
@@ -264,6 +332,8 @@ class MainWindow(QMainWindow):
         # In memory only: who had which record open, for their return (not another's).
         login, record = self.login_info, self.record
         self._resume = (login.login, record.patient.id) if login and record else None
+        from pixiodoc_desktop.phone.pairing import EndReason
+
         self.phone_capture.end(EndReason.LOCKED)  # before its dialog is closed below
         self.sync.stop()
         self.idle.stop()
@@ -367,6 +437,9 @@ class MainWindow(QMainWindow):
     # --- settings and shutdown ---------------------------------------------------------------
 
     def open_settings(self) -> None:
+        from pixiodoc_desktop.gui.record_editing import open_dialog
+        from pixiodoc_desktop.gui.views.settings import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self, path=self.settings_path)
         dialog.saved.connect(self._settings_saved)
         open_dialog(dialog)
@@ -379,8 +452,9 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, new.theme)
-                self.timeline.apply_theme()
-                self.timeline.timeline.viewport().update()
+                if self.furnished:
+                    self.timeline.apply_theme()
+                    self.timeline.timeline.viewport().update()
         self.ctx.notifier.info(self.tr("Settings saved."))
 
     def shutdown(self) -> None:
@@ -388,14 +462,15 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
-        self.phone_capture.shutdown()
-        self.side.patient_screen.stop()
-        self.sync.stop()
-        self.practice.stop()
+        if self.furnished:
+            self.phone_capture.shutdown()
+            self.side.patient_screen.stop()
+            self.sync.stop()
+            self.practice.stop()
+            self.importer.abort()
+            self.thumbnails.shutdown()
+            self.workspace.shut_viewer()
         self.idle.stop()
-        self.importer.abort()
-        self.thumbnails.shutdown()
-        self.workspace.shut_viewer()
         self.ctx.worker.invalidate()
         session = self.ctx.session
         self.ctx.worker.submit(session.lock, None, lambda _exc: None, keep_after_lock=True)

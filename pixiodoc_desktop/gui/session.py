@@ -10,21 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pixiodoc_desktop.clinic.access import login
-from pixiodoc_desktop.clinic.records.consent import ConsentDecision
-from pixiodoc_desktop.clinic.records.lesion_sizes import DEFAULT_GROWTH_MM
-from pixiodoc_desktop.clinic.records.patients import PatientSummary
-from pixiodoc_desktop.clinic.records.photos import PhotoSummary
-from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinions, SecondOpinionSummary
-from pixiodoc_desktop.clinic.records.timeline import Timelines
-from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary
-from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import UnknownClinician, VaultLocked
-from pixiodoc_desktop.vault.header import DEMO_MARK
-from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams
-from pixiodoc_desktop.vault.vault import Vault
+
+if TYPE_CHECKING:  # the unlock screen paints before any of these is loaded (issue 19)
+    from pixiodoc_desktop.clinic.records.consent import ConsentDecision
+    from pixiodoc_desktop.clinic.records.patients import PatientSummary
+    from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+    from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary
+    from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary
+    from pixiodoc_desktop.clinic.services import ClinicServices
+    from pixiodoc_desktop.clinic.workstation import Actor
+    from pixiodoc_desktop.vault.keys import KdfParams
+    from pixiodoc_desktop.vault.vault import Vault
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,31 +52,57 @@ class PatientRecord:
     consents: tuple[ConsentDecision, ...]
     loaded_at: dt.datetime
     complete: bool = True
-    growth_threshold_mm: float = DEFAULT_GROWTH_MM  # the clinic's (lesion_sizes.py)
+    # The clinic's; 1.0 is lesion_sizes.DEFAULT_GROWTH_MM (tests/gui/test_startup_imports.py).
+    growth_threshold_mm: float = 1.0
     opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
 
 
 class ClinicSession:
     """Owned by the main window; used from the DB worker thread only."""
 
-    def __init__(self, *, kdf: KdfParams = STANDARD_KDF) -> None:
-        self.kdf = kdf
-        self.vault: Vault | None = None
+    def __init__(self, *, kdf: KdfParams | None = None) -> None:
+        self._kdf = kdf  # None: the standard parameters
+        self._vault: Vault | None = None
+        self._folder: Path | None = None  # opened, its database not touched yet
         self._services: ClinicServices | None = None
         self._actor: Actor | None = None
 
     # --- the vault ------------------------------------------------------------
 
+    @property
+    def kdf(self) -> KdfParams:
+        """The KDF parameters for vaults and bundles made here."""
+        from pixiodoc_desktop.vault.keys import STANDARD_KDF
+
+        return self._kdf or STANDARD_KDF
+
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault; the database layer (SQLAlchemy, SQLCipher) loads at first use,
+        so that opening a folder for the unlock screen reads its header only."""
+        if self._vault is None and self._folder is not None:
+            from pixiodoc_desktop.vault.vault import Vault
+
+            self._vault = Vault.open(self._folder)
+        return self._vault
+
     def open(self, folder: Path) -> VaultInfo:
-        if self.vault is not None and self.vault.is_unlocked:
+        from pixiodoc_desktop.vault.header import DEMO_MARK, read_header
+
+        if self._vault is not None and self._vault.is_unlocked:
             self.lock()
-        self.vault = Vault.open(folder)
-        return self._info(self.vault)
+        folder = folder.expanduser().resolve()  # as Vault.open resolves it
+        header = read_header(folder)  # fails closed on a damaged header, as Vault.open does
+        self._vault, self._folder = None, folder
+        clinicians = tuple(sorted((c.login, c.display_name) for c in header.credentials))
+        return VaultInfo(folder, clinicians, header.extra.get(DEMO_MARK) is True)
 
     def create(
         self, folder: Path, *, clinic_name: str, login_name: str, display_name: str, password: str
     ) -> tuple[VaultInfo, LoginInfo, str]:
         """Create the vault, log the first Admin in; returns the recovery key (shown once)."""
+        from pixiodoc_desktop.vault.vault import Vault
+
         vault, recovery_key = Vault.create(
             folder,
             clinic_name=clinic_name,
@@ -87,23 +112,29 @@ class ClinicSession:
             kdf=self.kdf,
         )
         vault.lock()
-        self.vault = vault
+        self._vault, self._folder = vault, vault.folder
         info = self.unlock(login_name, password)
         return VaultInfo(vault.folder, tuple(vault.clinicians())), info, recovery_key
 
     def unlock(self, login_name: str, password: str) -> LoginInfo:
-        if self.vault is None:
+        from pixiodoc_desktop.clinic.access import login
+        from pixiodoc_desktop.clinic.services import ClinicServices
+
+        vault = self.vault
+        if vault is None:
             raise VaultLocked("Choose a vault folder first.")
-        ws, actor = login.log_in(self.vault, login_name, password)
+        ws, actor = login.log_in(vault, login_name, password)
         self._services = ClinicServices.for_workstation(ws)
         self._actor = actor
         return LoginInfo(actor.login, actor.display_name, actor.role, self._services.clinic_name)
 
     def reset_password(self, recovery_key: str, login_name: str, new_password: str) -> LoginInfo:
         """Recovery-key unlock: set a new password for a clinician, then log them in."""
-        if self.vault is None:
-            raise VaultLocked("Choose a vault folder first.")
+        from pixiodoc_desktop.clinic.access import login
+
         vault = self.vault
+        if vault is None:
+            raise VaultLocked("Choose a vault folder first.")
         ws = login.log_in_with_recovery_key(vault, recovery_key)
         try:
             credential = vault.header.credential(login_name)
@@ -124,6 +155,8 @@ class ClinicSession:
 
     @staticmethod
     def _info(vault: Vault) -> VaultInfo:
+        from pixiodoc_desktop.vault.header import DEMO_MARK
+
         demo = vault.header.extra.get(DEMO_MARK) is True
         return VaultInfo(vault.folder, tuple(vault.clinicians()), demo)
 
@@ -132,9 +165,11 @@ class ClinicSession:
         self._services = None
         self._actor = None
         if services is not None:
+            from pixiodoc_desktop.clinic.access import login
+
             login.lock(services.workstation, actor)
-        elif self.vault is not None:
-            self.vault.lock()
+        elif self._vault is not None:
+            self._vault.lock()
 
     @property
     def unlocked(self) -> bool:
@@ -166,6 +201,9 @@ class ClinicSession:
         thumbnails: int = 0,
     ) -> tuple[PatientRecord, dict[str, bytes]]:
         """The record in one read session, with the decrypted thumbnails of its newest photos."""
+        from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinions
+        from pixiodoc_desktop.clinic.records.timeline import Timelines
+
         services, actor = self.require()
         timeline = Timelines(services.workstation).read(
             actor, patient_id, first=first, thumbnails=thumbnails, audited=audited
@@ -189,6 +227,8 @@ class ClinicSession:
 
     def unseen_opinions(self) -> list[tuple[str, str, str]]:
         """(opinion, patient, patient's name) of second opinions the clinician has not seen."""
+        from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinions
+
         services, actor = self.require()
         return SecondOpinions(services.workstation).unseen(actor)
 

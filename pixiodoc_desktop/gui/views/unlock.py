@@ -12,13 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.demo.clinic import DEMO_PASSWORD
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.forms import child, load_form
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import LoginInfo, VaultInfo
-from pixiodoc_desktop.gui.views.dialogs import RecoveryDialog
 from pixiodoc_desktop.gui.workers import DbOperation
 
 
@@ -58,13 +56,15 @@ class UnlockPage(QWidget):
     def show_vault(self, info: VaultInfo, last_login: str = "") -> None:
         self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(info.folder)))
         # The demo clinic's password is public; a clinic's own vault never shows a hint.
-        self.demo_hint.setText(
-            self.tr("Demo clinic: the password of every demo login is %1").replace(
+        # (The demo's module loads only then: the unlock screen of a clinic loads none.)
+        hint = ""
+        if info.demo:
+            from pixiodoc_desktop.demo.clinic import DEMO_PASSWORD
+
+            hint = self.tr("Demo clinic: the password of every demo login is %1").replace(
                 "%1", DEMO_PASSWORD
             )
-            if info.demo
-            else ""
-        )
+        self.demo_hint.setText(hint)
         self.demo_hint.setVisible(info.demo)
         self.set_clinicians(info.clinicians, last_login)
         self.password.clear()
@@ -144,6 +144,8 @@ class UnlockPage(QWidget):
             self._show_wait()
 
     def _recover(self) -> None:
+        from pixiodoc_desktop.gui.views.dialogs import RecoveryDialog  # when first needed
+
         logins = [
             (self.clinician.itemText(i), str(self.clinician.itemData(i)))
             for i in range(self.clinician.count())
