@@ -679,82 +679,82 @@
 <context>
     <name>CaptureRecordPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="35"/>
         <source>Photos taken</source>
         <translation>Aufgenommene Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="40"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="50"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="51"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="53"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="54"/>
         <source>Not recorded</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="58"/>
         <source>Tracked lesion</source>
         <translation>Verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="59"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="61"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="64"/>
         <source>&amp;Visit</source>
         <translation>&amp;Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="66"/>
         <source>&amp;Body site</source>
         <translation>&amp;Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="67"/>
         <source>&amp;Lesion</source>
         <translation>&amp;Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="68"/>
         <source>&amp;Modality</source>
         <translation>&amp;Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="83"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="98"/>
         <source>Today, %1 (new)</source>
         <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="100"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="133"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -762,12 +762,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="133"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="157"/>
         <source>Set by the dermatoscope&apos;s profile</source>
         <translation>Durch das Profil des Dermatoskops festgelegt</translation>
     </message>
@@ -2428,12 +2428,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>ImportContextDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="58"/>
         <source>Import photos for %1</source>
         <translation>Fotos importieren für %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="61"/>
         <source>%n photo(s) will be added to the record of %1.</source>
         <translation>
             <numerusform>%n Foto wird der Akte von %1 hinzugefügt.</numerusform>
@@ -2441,47 +2441,47 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="68"/>
         <source>A visit on each photo&apos;s capture date</source>
         <translation>Besuch am Aufnahmedatum jedes Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="69"/>
         <source>New visit on…</source>
         <translation>Neuer Besuch am…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="88"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="96"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="97"/>
         <source>Date of the new visit</source>
         <translation>Datum des neuen Besuchs</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="99"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="100"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="101"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="107"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -4573,6 +4573,37 @@ Technische Details (ohne Patientendaten) stehen in:
         <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="397"/>
         <source>Wrote %1: %2 visit(s), %3 photo(s), valid until %4.</source>
         <translation>%1 geschrieben: %2 Besuch(e), %3 Foto(s), gültig bis %4.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteField</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="53"/>
+        <source>Body map…</source>
+        <translation>Körperkarte…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="55"/>
+        <source>Choose the body site by clicking the body map</source>
+        <translation>Die Körperstelle durch Klicken auf die Körperkarte wählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="56"/>
+        <source>Choose the body site on the body map</source>
+        <translation>Die Körperstelle auf der Körperkarte wählen</translation>
+    </message>
+</context>
+<context>
+    <name>SiteOnMapDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="30"/>
+        <source>Choose the body site</source>
+        <translation>Körperstelle wählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="34"/>
+        <source>Click where the photo was taken.</source>
+        <translation>Klicken Sie dorthin, wo das Foto aufgenommen wurde.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import in_vault
+from conftest import in_vault, write_jpegs
 from day_one import click, demo_app, dialog_of, shoot, shots
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
@@ -21,11 +21,13 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.clinic.records.comparisons import Comparisons, Side
-from pixiodoc_desktop.clinic.records.visits import LesionStatus
+from pixiodoc_desktop.clinic.records.visits import LesionStatus, MapView
 from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
 from pixiodoc_desktop.demo.moles import NAEVI
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.capture_record import CaptureRecordPanel
 from pixiodoc_desktop.gui.views.compare_view import CompareView
+from pixiodoc_desktop.gui.views.import_context_dialog import ImportContextDialog
 from pixiodoc_desktop.gui.views.lesion_dialogs import ProcedureDialog
 from pixiodoc_desktop.gui.widgets.body_map import STATUS_COLOURS, regions
 from pixiodoc_desktop.imaging.compose import Mode
@@ -248,3 +250,42 @@ def test_outline_proposed_corrected_accepted_and_saved_in_the_compare_view(
     shoot(view, shots, f"moles-{language}-compare-outline-accepted")
     assert view.width() <= 1366  # German buttons and hints fit the screen
     view.close()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_body_site_is_chosen_on_the_map_in_the_import_and_capture_forms(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, tmp_path: Path, language: str
+) -> None:
+    window = demo_app(language)
+    files = write_jpegs(tmp_path / "card", 1)
+    window.ask_import_files = lambda: files  # type: ignore[method-assign]
+    QTest.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog_of(ImportContextDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ImportContextDialog, window)
+    assert isinstance(dialog, ImportContextDialog)
+    field = dialog.body_site_field
+    click(field.button)
+    qtbot.waitUntil(lambda: field.dialog is not None and field.dialog.isVisible(), timeout=5000)
+    assert field.dialog is not None
+    chooser = field.dialog
+    qtbot.waitExposed(chooser.map)
+    shoot(chooser, shots, f"moles-{language}-site-on-map")
+    region = next(r for r in regions(MapView.BACK) if r.code == "lower-back")
+    centre = region.outline.boundingRect().center()
+    point = chooser.map.to_widget(MapView.BACK, centre.x() / 200.0, centre.y() / 440.0)
+    qtbot.mouseClick(chooser.map, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    qtbot.waitUntil(lambda: not chooser.isVisible(), timeout=5000)
+    assert dialog.body_site.currentData() == "lower-back"
+    shoot(dialog, shots, f"moles-{language}-import-site-chosen")
+    # The keyboard keeps the list: the row's field hands focus to the combo box.
+    assert field.focusProxy() is dialog.body_site
+    dialog.reject()
+
+    # The capture screen's record panel has the same field.
+    panel = CaptureRecordPanel(window.state.patient_id or "")
+    qtbot.addWidget(panel)
+    assert panel.body_site_field.combo is panel.body_site_combo
+    panel.body_site_field.open_map()
+    assert panel.body_site_field.dialog is not None
+    panel.body_site_field.dialog.map.site_chosen.emit("chest")
+    assert panel.body_site_combo.currentData() == "chest"

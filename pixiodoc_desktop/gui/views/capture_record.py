@@ -18,6 +18,7 @@ from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.widgets.site_on_map import site_field
 
 
 class CaptureRecordPanel(QWidget):
@@ -61,7 +62,8 @@ class CaptureRecordPanel(QWidget):
         for modality in Modality:
             self.modality_combo.addItem(labels.modality(modality), str(modality))
         form.addRow(self.tr("&Visit"), self.visit_combo)
-        form.addRow(self.tr("&Body site"), self.body_site_combo)
+        self.body_site_field = site_field(self.body_site_combo)
+        form.addRow(self.tr("&Body site"), self.body_site_field)
         form.addRow(self.tr("&Lesion"), self.lesion_combo)
         form.addRow(self.tr("&Modality"), self.modality_combo)
         layout.addLayout(form)

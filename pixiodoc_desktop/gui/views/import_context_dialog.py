@@ -27,6 +27,7 @@ from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_format, date_text
 from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.widgets.site_on_map import site_field
 
 NEW_VISIT = "\x00new"
 BY_CAPTURE_DATE = "\x00by-date"
@@ -94,7 +95,8 @@ class ImportContextDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Visit"), self.visit)
         form.addRow(self.tr("Date of the new visit"), self.date)
-        form.addRow(self.tr("Body site"), self.body_site)
+        self.body_site_field = site_field(self.body_site)
+        form.addRow(self.tr("Body site"), self.body_site_field)
         form.addRow(self.tr("Lesion"), self.lesion)
         form.addRow(self.tr("Modality"), self.modality)
         buttons = QDialogButtonBox(
