@@ -3043,17 +3043,17 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="355"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="425"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="427"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="384"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="458"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -5060,12 +5060,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="57"/>
         <source>Vault: %1</source>
         <translation>Tresor: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="64"/>
         <source>Demo clinic: the password of every demo login is %1</source>
         <translation>Demo-Praxis: Das Passwort jeder Demo-Anmeldung lautet %1</translation>
     </message>
