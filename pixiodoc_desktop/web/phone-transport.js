@@ -190,7 +190,7 @@ export function relayTransport(config, key) {
         if (result && result.photo) return { state: "committed", photo: result.photo };
         if (result) return { state: "refused", error: result.error, message: result.message };
         if (ended(state)) return { state: "ended", error: why(state) };
-        await pause(400);
+        await pause(200); // the clinician waits for this one: look often, briefly
       }
     },
   };
