@@ -440,7 +440,8 @@ class MainWindow(QMainWindow):
         from pixiodoc_desktop.gui.record_editing import open_dialog
         from pixiodoc_desktop.gui.views.settings import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self, path=self.settings_path)
+        demo = self.vault_info is not None and self.vault_info.demo
+        dialog = SettingsDialog(self.settings, self, path=self.settings_path, demo=demo)
         dialog.saved.connect(self._settings_saved)
         open_dialog(dialog)
 

@@ -3053,7 +3053,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="458"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="459"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -4222,62 +4222,67 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="45"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="82"/>
         <source>A new vault folder and language take effect at the next start.</source>
         <translation>Ein neuer Tresorordner und die Sprache gelten ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="86"/>
+        <source>The demo clinic&apos;s own texts (reasons, findings, treatments, notes) follow the language then; what you typed into the demo stays as typed.</source>
+        <translation>Die eigenen Texte der Demo-Praxis (Anlässe, Befunde, Therapien, Notizen) folgen dann der Sprache; was Sie selbst in die Demo eingegeben haben, bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="92"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="93"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="109"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="163"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="174"/>
         <source>The settings file could not be written.</source>
         <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="63"/>
         <source>Made by this workstation</source>
         <translation>Vom Arbeitsplatz erzeugt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="65"/>
         <source>The clinic&apos;s own (certificate and key files)</source>
         <translation>Das eigene der Praxis (Zertifikats- und Schlüsseldatei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="69"/>
         <source>Choose the certificate file</source>
         <translation>Zertifikatsdatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="72"/>
         <source>Choose the key file</source>
         <translation>Schlüsseldatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="129"/>
         <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="139"/>
         <source>Choose both files for the clinic&apos;s certificate: the certificate and its key.</source>
         <translation>Wählen Sie beide Dateien für das Zertifikat der Praxis: das Zertifikat und seinen Schlüssel.</translation>
     </message>

@@ -67,10 +67,14 @@ def demo_app(
     windows: list[MainWindow] = []
     translators = []
 
-    def open_demo(language: str = "en", *, wait: bool = True) -> MainWindow:
+    def open_demo(
+        language: str = "en", *, wait: bool = True, folder: Path | None = None
+    ) -> MainWindow:
+        """A copy of the language's demo vault, or the demo vault at `folder` (a restart)."""
         source = demo_vaults(language)
-        folder = tmp_path / f"demo-{language}"
-        shutil.copytree(source.folder, folder)
+        if folder is None:
+            folder = tmp_path / f"demo-{language}"
+            shutil.copytree(source.folder, folder)
         settings = Settings(language=language)
         _app, installed = make_application(settings)
         translators.append(installed)

@@ -34,7 +34,12 @@ class SettingsDialog(QDialog):
     saved = Signal(object, object)  # new Settings, old Settings
 
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, *, path: Path | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        path: Path | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -73,9 +78,15 @@ class SettingsDialog(QDialog):
         own = bool(settings.phone_cert_file or settings.phone_key_file)
         self.phone_cert_choice.setCurrentIndex(1 if own else 0)
         self._certificate_chosen()
-        child(form, QLabel, "noteLabel").setText(
-            self.tr("A new vault folder and language take effect at the next start.")
-        )
+        self.note = child(form, QLabel, "noteLabel")
+        note = self.tr("A new vault folder and language take effect at the next start.")
+        if demo:
+            # The demo's sample texts are records in its vault (demo/language.py).
+            note += " " + self.tr(
+                "The demo clinic's own texts (reasons, findings, treatments, notes) "
+                "follow the language then; what you typed into the demo stays as typed."
+            )
+        self.note.setText(note)
         self.language.addItem("English", "en")
         self.language.addItem("Deutsch", "de")
         self.theme.addItem(self.tr("Light"), "light")
