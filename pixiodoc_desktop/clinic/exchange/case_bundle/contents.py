@@ -14,6 +14,7 @@ import zipfile
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
@@ -21,7 +22,14 @@ from pixiodoc_desktop.clinic.exchange.case_bundle.container import FORMAT, VERSI
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
-from pixiodoc_desktop.vault.schema import Consent, Patient, Photo, Visit
+from pixiodoc_desktop.vault.schema import (
+    Consent,
+    Lesion,
+    LesionMeasurement,
+    Patient,
+    Photo,
+    Visit,
+)
 
 
 def _deny(ws: Workstation, draft: audit.EventDraft, message: str) -> AccessDenied:
@@ -88,6 +96,7 @@ def gather(
                 .order_by(Photo.captured_at, Photo.created_at)
             )
         )
+        lesions, measurements = _lesions_of(session, photos)
         patient_key = vault.patient_key(session, patient_id)
         manifest: dict[str, Any] = {
             "format": FORMAT,
@@ -117,6 +126,10 @@ def gather(
                 for v in visits
             ],
             "photos": [],
+            # The followed lesions these photos show, with their place on the body map,
+            # status, procedures and the measurements taken on these photos.
+            "lesions": lesions,
+            "lesion_measurements": measurements,
         }
         objects: list[tuple[str, str]] = []
         for photo in photos:
@@ -133,6 +146,7 @@ def gather(
                 "calibration_px_per_mm": photo.calibration_px_per_mm,
                 "magnification": photo.magnification,
                 "media_type": photo.media_type,
+                "lesion_id": photo.lesion_id,
             }
             for kind, blob in (
                 ("original", photo.blob_id),
@@ -149,3 +163,46 @@ def gather(
         for name, blob in objects:
             archive.writestr(name, vault.blobs.get(blob, patient_key))
     return buffer.getvalue(), (len(visits), len(photos))
+
+
+def _lesions_of(
+    session: Session, photos: list[Photo]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The manifest's lesions (those the photos show) and their measurements on the photos."""
+    lesion_ids = sorted({p.lesion_id for p in photos if p.lesion_id})
+    photo_ids = [p.id for p in photos]
+    lesions = [
+        {
+            "id": x.id,
+            "tracking_uid": x.tracking_uid,
+            "label": x.label,
+            "body_site": x.body_site,
+            "notes": x.notes,
+            "status": x.status,
+            "map_view": x.map_view,
+            "map_x": x.map_x,
+            "map_y": x.map_y,
+            "history": list(x.history or []),
+        }
+        for x in session.scalars(select(Lesion).where(Lesion.id.in_(lesion_ids), ~Lesion.deleted))
+    ]
+    measurements = [
+        {
+            "lesion_id": m.lesion_id,
+            "photo_id": m.photo_id,
+            "measured_on": m.measured_on.isoformat(),
+            "area_mm2": m.area_mm2,
+            "diameter_mm": m.diameter_mm,
+            "perimeter_mm": m.perimeter_mm,
+            "asymmetry": m.asymmetry,
+            "source": m.source,
+            "points": list(m.points or []),
+        }
+        for m in session.scalars(
+            select(LesionMeasurement)
+            .where(LesionMeasurement.photo_id.in_(photo_ids), ~LesionMeasurement.deleted)
+            .order_by(LesionMeasurement.measured_on, LesionMeasurement.created_at)
+        )
+        if m.lesion_id in lesion_ids
+    ]
+    return lesions, measurements

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from pixiodoc_desktop.clinic.access import plans
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import BundleRefused
+from pixiodoc_desktop.clinic.exchange.case_bundle.lesions import record_lesions, record_measurements
 from pixiodoc_desktop.clinic.exchange.case_bundle.sender import Sender
 from pixiodoc_desktop.clinic.records.names import check_name
 from pixiodoc_desktop.clinic.records.patients import search_key
@@ -51,7 +52,7 @@ def _shape_problem(manifest: dict[str, Any]) -> str | None:
     """What is wrong with the manifest's shape (lists of objects where lists belong), or None."""
     if not isinstance(manifest.get("patient"), dict):
         return "patient"
-    for part in ("visits", "photos", "consents"):
+    for part in ("visits", "photos", "consents", "lesions", "lesion_measurements"):
         items = manifest.get(part, [])
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             return part
@@ -159,7 +160,12 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                         note="from case bundle",
                     )
                 )
+            lesion_ids = record_lesions(session, patient_id, manifest)
             session.flush()
+            visit_days = {
+                v["id"]: dt.date.fromisoformat(v["visit_date"]) for v in manifest["visits"]
+            }
+            photo_ids: dict[str, tuple[str, dt.date]] = {}
             for index, entry in enumerate(manifest["photos"]):
                 image = prepare_image(
                     objects[entry["original"]], source_name=f"case photo {index + 1}"
@@ -172,9 +178,12 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                         written.append(blob)
                     ids.append(blob)
                 captured = entry.get("captured_at")
+                photo_id = str(uuid.uuid4())
+                photo_ids[str(entry.get("id"))] = (photo_id, visit_days[entry["visit_id"]])
                 session.add(
                     Photo(
-                        id=str(uuid.uuid4()),
+                        id=photo_id,
+                        lesion_id=lesion_ids.get(str(entry.get("lesion_id"))),
                         patient_id=patient_id,
                         visit_id=visit_ids[entry["visit_id"]],
                         body_site=entry.get("body_site"),
@@ -199,6 +208,8 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                         notes=str(entry.get("notes") or ""),
                     )
                 )
+            session.flush()
+            measured = record_measurements(session, patient_id, manifest, lesion_ids, photo_ids)
             uow.audit(
                 audit.EventDraft(
                     audit.EventType.PATIENT_CREATED,
@@ -213,6 +224,8 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                         "sender_verified": made_by.verified,
                         "visits": len(visit_ids),
                         "photos": len(manifest["photos"]),
+                        "lesions": len(lesion_ids),
+                        "measurements": measured,
                     },
                 )
             )
