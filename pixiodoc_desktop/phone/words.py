@@ -2,14 +2,19 @@
 
 The page follows the phone's own language (navigator.language), as its other
 words and the secure link's viewer do; so the pairing sends each name in
-English and German and the page picks. The German is the workstation's own
-(resources/translations, contexts BodySite and Vocabulary): a test keeps the
-two equal, so the phone never says a site differently from the screen.
+English and German and the page picks. The German body sites are the table
+the link viewer reads too (web/body_sites_de.json), the German modalities the
+workstation's own; tests hold both to resources/translations, so the phone
+never names a site differently from the screen.
 """
 
 from __future__ import annotations
 
-from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES, LEFT, RIGHT
+import json
+from functools import cache
+from importlib import resources
+
+from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
 from pixiodoc_desktop.clinic.records.vocabulary import Modality
 
 LANGUAGES = ("en", "de")
@@ -27,58 +32,11 @@ MODALITY_NAMES: dict[str, dict[str, str]] = {
     },
 }
 
-GERMAN_SITES: dict[str, str] = {
-    "Scalp": "Kopfhaut",
-    "Face": "Gesicht",
-    "Forehead": "Stirn",
-    "Nose": "Nase",
-    "Lips": "Lippen",
-    "Chin": "Kinn",
-    "Neck": "Hals",
-    "Chest": "Brust",
-    "Upper back": "Oberer Rücken",
-    "Lower back": "Unterer Rücken",
-    "Abdomen": "Abdomen",
-    "Umbilicus": "Nabel",
-    "Sacral region": "Sakralregion",
-    "Genital region": "Genitalregion",
-    "Perianal region": "Perianalregion",
-    "Oral mucosa": "Mundschleimhaut",
-    "Cheek": "Wange",
-    "Ear": "Ohr",
-    "Eyelid": "Augenlid",
-    "Temple": "Schläfe",
-    "Shoulder": "Schulter",
-    "Axilla": "Achsel",
-    "Upper arm": "Oberarm",
-    "Elbow": "Ellenbogen",
-    "Forearm": "Unterarm",
-    "Wrist": "Handgelenk",
-    "Back of hand": "Handrücken",
-    "Palm": "Handfläche",
-    "Finger": "Finger",
-    "Fingernail": "Fingernagel",
-    "Breast": "Mamma",
-    "Flank": "Flanke",
-    "Buttock": "Gesäß",
-    "Groin": "Leiste",
-    "Hip": "Hüfte",
-    "Thigh": "Oberschenkel",
-    "Knee": "Knie",
-    "Back of knee": "Kniekehle",
-    "Lower leg": "Unterschenkel",
-    "Shin": "Schienbein",
-    "Calf": "Wade",
-    "Ankle": "Knöchel",
-    "Top of foot": "Fußrücken",
-    "Sole": "Fußsohle",
-    "Toe": "Zehe",
-    "Toenail": "Zehennagel",
-}
-_SIDES = {
-    LEFT: {"en": "{0}, left", "de": "{0}, links"},
-    RIGHT: {"en": "{0}, right", "de": "{0}, rechts"},
-}
+
+@cache
+def _german_sites() -> dict[str, str]:
+    folder = resources.files("pixiodoc_desktop.web")
+    return dict(json.loads(folder.joinpath("body_sites_de.json").read_text("utf-8")))
 
 
 def site_names(code: str) -> dict[str, str]:
@@ -86,12 +44,7 @@ def site_names(code: str) -> dict[str, str]:
     site = BODY_SITES.get(code)
     if site is None:
         return dict.fromkeys(LANGUAGES, code)
-    stem = site.label.split(",")[0]
-    names = {"en": stem, "de": GERMAN_SITES.get(stem, stem)}
-    if site.laterality in _SIDES:
-        pattern = _SIDES[site.laterality]
-        return {language: pattern[language].format(names[language]) for language in LANGUAGES}
-    return names
+    return {"en": site.label, "de": _german_sites().get(code, site.label)}
 
 
 def modality_names(code: str) -> dict[str, str]:

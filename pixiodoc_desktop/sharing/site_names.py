@@ -4,8 +4,7 @@ The workstation translates body sites through Qt (gui/labels.py and the .ts);
 the viewer page is Qt-free and picks its language in the browser, so the
 package carries each site in English and German. web/body_sites_de.json holds
 the German names as the workstation shows them; a test keeps it in step with
-the translation file. (phone/words.py has the same table for the phone page; the
-import contract keeps the two wings apart, and both tests hold them to the .ts.)
+the translation file. (The phone page's words, phone/words.py, read the same file.)
 """
 
 from __future__ import annotations
