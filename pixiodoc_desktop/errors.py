@@ -51,6 +51,10 @@ class VaultBusy(VaultError):
     """Another process has the vault open and the action needs it alone."""
 
 
+class VaultInUse(VaultBusy):
+    """Another PixioDoc window (or a command) on this computer has the vault open."""
+
+
 class WrongPassword(VaultError):
     """The password or recovery key does not unlock the vault."""
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pixiodoc_desktop import __version__
-from pixiodoc_desktop.cli.common import EXIT_FAIL, EXIT_USAGE, UsageError, add_vault
+from pixiodoc_desktop.cli.common import EXIT_FAIL, EXIT_USAGE, UsageError, add_vault, vault_dir
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.logs import setup_logging
 
@@ -119,7 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_file = None
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        if not hasattr(args, "password_stdin"):
+            return handler(args)
+        # A command that logs in writes (the audit trail at least): never beside a window.
+        from pixiodoc_desktop.vault.in_use import claimed_by_command
+
+        with claimed_by_command(vault_dir(args)):
+            return handler(args)
     except UsageError as exc:
         print(f"pixiodoc: {exc.message}", file=sys.stderr)
         return EXIT_USAGE

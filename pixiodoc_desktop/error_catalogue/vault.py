@@ -23,6 +23,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "There is no clinician with the login {login} in this vault."),
     QT_TRANSLATE_NOOP("errors", "The account {login} has been deactivated. Ask a practice Admin."),
     QT_TRANSLATE_NOOP("errors", "That clinician account is not active."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The vault in {folder} is open in another PixioDoc window on this computer. "
+        "Close it there first (or switch to that window): two programs must not write "
+        "to one vault.",
+    ),
     # --- Renewing the practice's keys (clinic/access/key_rotation.py)
     QT_TRANSLATE_NOOP("errors", "Only a practice Admin may renew the practice's keys."),
     QT_TRANSLATE_NOOP(

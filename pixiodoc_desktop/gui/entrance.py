@@ -18,8 +18,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from pixiodoc_desktop.config import save_settings
-from pixiodoc_desktop.errors import InvalidInput
+from pixiodoc_desktop.errors import InvalidInput, VaultInUse
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import LoginInfo, VaultInfo
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.first_run import FirstRunPage
@@ -96,9 +97,19 @@ class Entrance(QObject):
 
     def open_vault(self, folder: Path) -> None:
         session = self.ctx.session
-        DbOperation(lambda: session.open(folder)).success(self._vault_opened).survive_lock().run(
-            self.ctx.worker
-        )
+        DbOperation(lambda: session.open(folder)).success(self._vault_opened).failure(
+            lambda exc: self._vault_not_opened(folder, exc)
+        ).survive_lock().run(self.ctx.worker)
+
+    def _vault_not_opened(self, folder: Path, exc: Exception) -> None:
+        if not isinstance(exc, VaultInUse):
+            self.ctx.notifier.failure(exc)
+            return
+        # Another window has it: said once, on the unlock screen, which offers another vault.
+        self.vault_info = None
+        self.unlock_page.show_in_use(folder, error_text(exc))
+        self.stack.setCurrentWidget(self.unlock_card)
+        self._show_locked_ui()
 
     def _choose_vault(self) -> None:
         folder = QFileDialog.getExistingDirectory(

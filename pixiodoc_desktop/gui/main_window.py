@@ -441,7 +441,10 @@ class MainWindow(QMainWindow):
         from pixiodoc_desktop.gui.views.settings import SettingsDialog
 
         demo = self.vault_info is not None and self.vault_info.demo
-        dialog = SettingsDialog(self.settings, self, path=self.settings_path, demo=demo)
+        in_use = self.vault_info.folder if self.vault_info is not None else self.vault_folder
+        dialog = SettingsDialog(
+            self.settings, self, path=self.settings_path, demo=demo, vault_in_use=in_use
+        )
         dialog.saved.connect(self._settings_saved)
         open_dialog(dialog)
 
@@ -474,7 +477,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.ctx.worker.invalidate()
         session = self.ctx.session
-        self.ctx.worker.submit(session.lock, None, lambda _exc: None, keep_after_lock=True)
+        self.ctx.worker.submit(session.close, None, lambda _exc: None, keep_after_lock=True)
         self.ctx.worker.stop()
         self.ctx.images.stop()
         memory.release()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pixiodoc_desktop.errors import UnknownClinician, VaultLocked
+from pixiodoc_desktop.vault.in_use import VaultClaim  # os and fcntl only: light at start
 
 if TYPE_CHECKING:  # the unlock screen paints before any of these is loaded (issue 19)
     from pixiodoc_desktop.clinic.records.consent import ConsentDecision
@@ -64,6 +65,7 @@ class ClinicSession:
         self._kdf = kdf  # None: the standard parameters
         self._vault: Vault | None = None
         self._folder: Path | None = None  # opened, its database not touched yet
+        self._claim: VaultClaim | None = None  # this window's hold on the open vault's folder
         self._services: ClinicServices | None = None
         self._actor: Actor | None = None
 
@@ -93,9 +95,28 @@ class ClinicSession:
             self.lock()
         folder = folder.expanduser().resolve()  # as Vault.open resolves it
         header = read_header(folder)  # fails closed on a damaged header, as Vault.open does
+        self._claim_folder(folder)  # VaultInUse: another window has it
         self._vault, self._folder = None, folder
         clinicians = tuple(sorted((c.login, c.display_name) for c in header.credentials))
         return VaultInfo(folder, clinicians, header.extra.get(DEMO_MARK) is True)
+
+    def _claim_folder(self, folder: Path) -> None:
+        """Hold `folder` for this window (kept when it is the folder already held)."""
+        held = self._claim
+        if held is not None and held.held and held.folder == folder.resolve():
+            return
+        self._claim = VaultClaim.for_window(folder)
+        if held is not None:
+            held.release()
+
+    def close(self) -> None:
+        """Quitting: lock, and let another window have the vault."""
+        try:
+            self.lock()
+        finally:
+            if self._claim is not None:
+                self._claim.release()
+                self._claim = None
 
     def create(
         self, folder: Path, *, clinic_name: str, login_name: str, display_name: str, password: str
@@ -112,6 +133,7 @@ class ClinicSession:
             kdf=self.kdf,
         )
         vault.lock()
+        self._claim_folder(vault.folder)
         self._vault, self._folder = vault, vault.folder
         info = self.unlock(login_name, password)
         return VaultInfo(vault.folder, tuple(vault.clinicians())), info, recovery_key

@@ -46,6 +46,15 @@ else:
         fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def lock_handle(handle: int, *, exclusive: bool, wait: bool) -> bool:
+    """Lock an open file (for vault/in_use.py); False when it is held and `wait` is off."""
+    return _lock(handle, exclusive, wait)
+
+
+def unlock_handle(handle: int) -> None:
+    _unlock(handle)
+
+
 @contextlib.contextmanager
 def writing(folder: Path) -> Iterator[None]:
     """Held (shared) around writing blobs and committing their rows."""

@@ -5815,6 +5815,11 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Dieses Konto ist nicht aktiv.</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="26"/>
+        <source>The vault in {folder} is open in another PixioDoc window on this computer. Close it there first (or switch to that window): two programs must not write to one vault.</source>
+        <translation>Der Tresor in {folder} ist auf diesem Computer in einem anderen PixioDoc-Fenster geöffnet. Schließen Sie ihn zuerst dort (oder wechseln Sie zu diesem Fenster): Zwei Programme dürfen nicht in denselben Tresor schreiben.</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="27"/>
         <source>Only a practice Admin may renew the practice&apos;s keys.</source>
         <translation>Nur ein Praxis-Admin darf die Schlüssel der Praxis erneuern.</translation>

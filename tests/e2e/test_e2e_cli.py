@@ -289,7 +289,7 @@ def test_wrong_password_is_one_line_and_no_traceback(cli: CliRunner, fast_vault:
     assert result.stdout == ""
     _no_traceback(result.stdout, result.stderr)
     after = sorted(p.name for p in fast_vault.folder.iterdir())
-    assert set(after) - set(before) <= {"unlock-attempts.json"}
+    assert set(after) - set(before) <= {"unlock-attempts.json", ".in-use.lock"}  # no data
     assert (fast_vault.folder / "vault.db").read_bytes() == db_before
 
 

@@ -40,7 +40,10 @@ class SettingsDialog(QDialog):
         *,
         path: Path | None = None,
         demo: bool = False,
+        vault_in_use: Path | None = None,
     ) -> None:
+        """`vault_in_use`: the folder this window has open (from `--vault`, the demo, or the
+        settings), shown as the vault folder; saved only when the clinician changes it."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
@@ -91,7 +94,8 @@ class SettingsDialog(QDialog):
         self.language.addItem("Deutsch", "de")
         self.theme.addItem(self.tr("Light"), "light")
         self.theme.addItem(self.tr("Dark"), "dark")
-        self.vault.setText(settings.vault_path)
+        self._vault_shown = str(vault_in_use) if vault_in_use is not None else settings.vault_path
+        self.vault.setText(self._vault_shown)
         self.auto_lock.setValue(settings.auto_lock_minutes)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
@@ -110,6 +114,11 @@ class SettingsDialog(QDialog):
         )
         if folder:
             self.vault.setText(folder)
+
+    def _vault_path(self) -> str:
+        """The folder typed or chosen; the one merely shown (in use now) is not saved."""
+        text = self.vault.text().strip()
+        return self.settings.vault_path if text == self._vault_shown.strip() else text
 
     def _certificate_chosen(self, *_index: int) -> None:
         own = self.phone_cert_choice.currentData() == CLINIC
@@ -152,7 +161,7 @@ class SettingsDialog(QDialog):
         own = self.phone_cert_choice.currentData() == CLINIC
         new = dataclasses.replace(
             self.settings,
-            vault_path=self.vault.text().strip(),
+            vault_path=self._vault_path(),
             auto_lock_minutes=self.auto_lock.value(),
             language=str(self.language.currentData()),
             theme=str(self.theme.currentData()),

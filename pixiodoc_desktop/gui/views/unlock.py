@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -53,7 +55,19 @@ class UnlockPage(QWidget):
         self._countdown.timeout.connect(self._tick)
         self._busy = False
 
+    def show_in_use(self, folder: Path, text: str) -> None:
+        """The vault is open in another PixioDoc window: say so; only "another vault" is left."""
+        self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(folder)))
+        self.demo_hint.setVisible(False)
+        self.clinician.clear()
+        self.password.clear()
+        for widget in (self.clinician, self.password, self.unlock_button, self.recovery_button):
+            widget.setEnabled(False)
+        self.message.setText(text)
+
     def show_vault(self, info: VaultInfo, last_login: str = "") -> None:
+        for widget in (self.clinician, self.password, self.unlock_button, self.recovery_button):
+            widget.setEnabled(True)
         self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(info.folder)))
         # The demo clinic's password is public; a clinic's own vault never shows a hint.
         # (The demo's module loads only then: the unlock screen of a clinic loads none.)
