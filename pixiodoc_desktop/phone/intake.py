@@ -85,6 +85,7 @@ class PhoneIntake:
         self._on_arrival = on_arrival
         self._clock = clock
         self._lock = threading.Lock()  # one ingest at a time, and retries wait for it
+        self.route = "lan"  # or "bucket": the way the photos come, named in the audit
         self._committed: dict[str, Arrival] = {}
         self._recent: deque[float] = deque()
 
@@ -143,7 +144,9 @@ class PhoneIntake:
                     source_name=name,
                     source=PhotoSource.PHONE,
                     audit_details=(
-                        {"browser": phone.browser, "os": phone.system} if phone else None
+                        {"browser": phone.browser, "os": phone.system, "route": self.route}
+                        if phone
+                        else {"route": self.route}
                     ),
                 )
             except ImageTooLarge as exc:

@@ -74,6 +74,7 @@ class BucketRelay:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.intake = intake
+        intake.route = self.route
         self.store = store
         self.poll = poll
         self.farewell = farewell
