@@ -21,7 +21,12 @@ from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.records.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, Modality, PhotoSource
 from pixiodoc_desktop.demo.language import speak
-from pixiodoc_desktop.demo.moles import add_mole_map, photo_count
+from pixiodoc_desktop.demo.moles import (
+    add_body_series,
+    add_mole_map,
+    photo_count,
+    series_photo_count,
+)
 from pixiodoc_desktop.demo.photos import SkinScene, encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.demo.words import demo_text
 from pixiodoc_desktop.errors import VaultExists
@@ -230,7 +235,9 @@ def build_demo_vault(
         if families
         else DEMO_PATIENTS[:patients]
     )
-    total = len(chosen) * visits + sum(photo_count(visits) for p in chosen if p.mole_map)
+    total = len(chosen) * visits + sum(
+        photo_count(visits) + series_photo_count(visits) for p in chosen if p.mole_map
+    )
     done = 0
 
     def step() -> None:
@@ -341,6 +348,15 @@ def build_demo_vault(
                     size=(max(400, size[0] * 2 // 5), max(300, size[1] * 2 // 5)),
                     seed=7000 + index,
                     say=say,
+                    on_photo=step,
+                )
+                add_body_series(
+                    ws,
+                    actor,
+                    patient.id,
+                    made,
+                    size=(max(400, size[0] * 2 // 5), max(300, size[1] * 2 // 5)),
+                    seed=7500 + index,
                     on_photo=step,
                 )
     finally:

@@ -1,5 +1,6 @@
 """The demo's mole-mapping patient: twenty naevi placed on the body map, a dermoscopy photo of
-each at every visit, each measured by the automatic outline.
+each at every visit, each measured by the automatic outline, and a total-body series of the
+standard poses at the first and the latest visit.
 
 Most naevi keep their size (a few hundredths of a millimetre of play between visits); one
 grows by 0.6 mm a visit, one appears only at the latest visit, one is biopsied and then
@@ -16,13 +17,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, pose_tag
 from pixiodoc_desktop.clinic.records.lesion_sizes import LesionSizes, SizeSource
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.records.visits import Lesions, MapPosition, MapView
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, PhotoSource
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.demo.close_up import FIELD_WIDTH_MM, close_up, plain_skin
-from pixiodoc_desktop.demo.photos import encode_jpeg
+from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo
+from pixiodoc_desktop.demo.skin_model import SkinScene
 from pixiodoc_desktop.errors import OutlineRefused
 from pixiodoc_desktop.imaging.outline import outline_lesion
 
@@ -180,3 +183,47 @@ def add_mole_map(
             lesions.record_procedure(
                 actor, lesion.id, "excision", date=visits[-1][1], histology=say(EXCISION_HISTOLOGY)
             )
+
+
+def series_photo_count(visits: int) -> int:
+    """How many photos `add_body_series` takes (the protocol at the first and latest visit)."""
+    return len(DEFAULT_PROTOCOL) * min(visits, 2)
+
+
+def add_body_series(
+    ws: Workstation,
+    actor: Actor,
+    patient_id: str,
+    visits: Sequence[tuple[str, dt.date]],
+    *,
+    size: tuple[int, int],
+    seed: int,
+    on_photo: Callable[[], None] | None = None,
+) -> None:
+    """A total-body series of the standard poses at the first and the latest visit."""
+    photos = Photos(ws)
+    chosen = [visits[0], visits[-1]] if len(visits) >= 2 else list(visits)
+    for index, (visit_id, visit_date) in enumerate(chosen):
+        for number, pose in enumerate(DEFAULT_PROTOCOL):
+            scene = SkinScene(seed * 10 + number, "naevus", 2, 0.0)
+            pixels = render_photo(scene, index, max(len(chosen), 2), size=size)
+            captured = dt.datetime.combine(visit_date, dt.time(9, 30)) + dt.timedelta(
+                minutes=number
+            )
+            photos.ingest(
+                actor,
+                encode_jpeg(
+                    pixels, captured_at=captured, camera_make="Canon", camera_model="Canon EOS R8"
+                ),
+                CaptureContext(
+                    patient_id=patient_id,
+                    visit_id=visit_id,
+                    modality=Modality.CLINICAL_OVERVIEW,
+                    device="Canon EOS R8",
+                    tags=(pose_tag(pose),),
+                ),
+                source_name=f"demo-series-{index}-{pose}.jpg",
+                source=PhotoSource.CAMERA,
+            )
+            if on_photo is not None:
+                on_photo()

@@ -56,7 +56,13 @@ IMMUTABLE_FIELDS: dict[str, frozenset[str]] = {
     ),
 }
 # clinic-wide settings (the licence, audit retention: the clinic's, not one PC's); the rest stay local
-SYNCED_SETTINGS = ("clinic_name", "licence", "audit_retention_days", "lesion_growth_mm")
+SYNCED_SETTINGS = (
+    "clinic_name",
+    "licence",
+    "audit_retention_days",
+    "lesion_growth_mm",
+    "body_series_poses",
+)
 BASE_KEY = "__base"
 CLINICIAN_FIELDS = ("login", "display_name", "role", "active", "created_at", "credential")
 CHUNK = 500

@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, checklist, pose_pairs
 from pixiodoc_desktop.clinic.records.comparisons import Comparisons, Side
 from pixiodoc_desktop.clinic.records.visits import LesionStatus, MapView
 from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
@@ -86,6 +87,14 @@ def test_the_mole_mapping_patient_shows_a_filled_body_map(
     assert [p.kind.value for p in excised.history] == ["biopsy", "excision"]
     assert all(p.histology for p in excised.history)
     assert panel.map.counts()["upper-back"] == 4
+    # A total-body series of the eight standard poses at the first and the latest visit.
+    qtbot.waitUntil(lambda: window.record is not None and window.record.complete, timeout=20000)
+    record = window.record
+    assert record is not None
+    first, latest = record.visits[-1].id, record.visits[0].id
+    assert checklist(DEFAULT_PROTOCOL, record.photos, first).complete
+    assert checklist(DEFAULT_PROTOCOL, record.photos, latest).complete
+    assert len(pose_pairs(DEFAULT_PROTOCOL, record.photos, first, latest)) == 8
     shoot(window, shots, f"moles-{language}-body-map")
     image = panel.map.grab().toImage()
     ratio = image.devicePixelRatio()

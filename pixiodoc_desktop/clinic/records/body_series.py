@@ -1,0 +1,177 @@
+"""Total-body photography: the clinic's protocol of standard poses, one series per visit,
+what is still missing from it, the previous series' photo of a pose (the ghost to frame
+the next one by), and two series set side by side pose by pose.
+
+A photo belongs to a pose by its tag ``pose:<code>``, so a series needs no table of its
+own and travels (sync, case bundles, exports) with the photos. The protocol is a clinic
+setting ("body_series_poses", a JSON list of codes): eight standard poses unless the
+clinic changes it (a workspace admin; audited).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.photo_summaries import PhotoSummary
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.errors import InvalidInput, PermissionDenied
+from pixiodoc_desktop.vault.schema import Setting
+
+POSES_SETTING = "body_series_poses"
+POSE_PREFIX = "pose:"
+# The standard poses, in the order they are taken (code, English name).
+STANDARD_POSES: dict[str, str] = {
+    "front": "Front, arms at the sides",
+    "back": "Back, arms at the sides",
+    "left": "Left side, arms raised",
+    "right": "Right side, arms raised",
+    "front-arms-raised": "Front, arms raised",
+    "back-arms-raised": "Back, arms raised",
+    "legs-front": "Legs, front",
+    "legs-back": "Legs, back",
+    "head-front": "Head and neck, front",
+    "head-back": "Head and neck, back",
+    "head-left": "Head, left side",
+    "head-right": "Head, right side",
+    "soles": "Soles of the feet",
+    "palms": "Palms",
+    "hands-back": "Backs of the hands",
+    "feet-top": "Tops of the feet",
+}
+DEFAULT_PROTOCOL: tuple[str, ...] = tuple(list(STANDARD_POSES)[:8])
+MAX_POSES = 40
+
+
+def pose_tag(pose: str) -> str:
+    return POSE_PREFIX + pose
+
+
+def pose_of(photo: PhotoSummary) -> str | None:
+    """The pose a photo was taken in, from its tag (None: not part of a series)."""
+    return next(
+        (t.removeprefix(POSE_PREFIX) for t in photo.tags if t.startswith(POSE_PREFIX)), None
+    )
+
+
+def series_of(photos: Iterable[PhotoSummary], visit_id: str) -> dict[str, PhotoSummary]:
+    """The visit's series: the latest photo of each pose taken at that visit."""
+    out: dict[str, PhotoSummary] = {}
+    for photo in sorted(
+        (p for p in photos if p.visit_id == visit_id),
+        key=lambda p: (p.captured_at is None, p.captured_at),
+    ):
+        pose = pose_of(photo)
+        if pose is not None:
+            out[pose] = photo
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """Where a visit's series stands against the protocol."""
+
+    done: tuple[str, ...]
+    missing: tuple[str, ...]  # in protocol order; the first is the next pose to take
+
+    @property
+    def next_pose(self) -> str | None:
+        return self.missing[0] if self.missing else None
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def checklist(protocol: Sequence[str], photos: Iterable[PhotoSummary], visit_id: str) -> Checklist:
+    taken = series_of(photos, visit_id)
+    return Checklist(
+        tuple(p for p in protocol if p in taken), tuple(p for p in protocol if p not in taken)
+    )
+
+
+def ghost_for(pose: str, photos: Iterable[PhotoSummary], visit_id: str) -> PhotoSummary | None:
+    """The same pose in the latest earlier series (the ghost to frame this one by)."""
+    chosen = list(photos)
+    current = next((p.visit_date for p in chosen if p.visit_id == visit_id), None)
+    earlier = [
+        p
+        for p in chosen
+        if pose_of(p) == pose
+        and p.visit_id != visit_id
+        and (current is None or p.visit_date < current)
+    ]
+    return max(earlier, key=lambda p: (p.visit_date, p.captured_at or p.visit_date), default=None)
+
+
+def pose_pairs(
+    protocol: Sequence[str], photos: Iterable[PhotoSummary], before_visit: str, after_visit: str
+) -> list[tuple[str, PhotoSummary, PhotoSummary]]:
+    """Two series side by side, pose by pose, in protocol order (poses both have)."""
+    chosen = list(photos)
+    before, after = series_of(chosen, before_visit), series_of(chosen, after_visit)
+    order = list(protocol) + sorted((set(before) | set(after)) - set(protocol))
+    return [(pose, before[pose], after[pose]) for pose in order if pose in before and pose in after]
+
+
+def _checked_poses(poses: Sequence[str]) -> list[str]:
+    cleaned = [p.strip().lower() for p in poses if p.strip()]
+    if not cleaned:
+        raise InvalidInput("A series protocol needs at least one pose")
+    if len(cleaned) > MAX_POSES:
+        raise InvalidInput(f"A series protocol has at most {MAX_POSES} poses")
+    if len(set(cleaned)) != len(cleaned):
+        raise InvalidInput("A pose appears twice in the series protocol")
+    for pose in cleaned:
+        if not pose.replace("-", "").isalnum() or len(pose) > 40:
+            raise InvalidInput(f"{pose!r} is not a pose code (letters, digits and '-')")
+    return cleaned
+
+
+class BodySeriesProtocol:
+    """The clinic's protocol: which poses, in which order."""
+
+    def __init__(self, workstation: Workstation) -> None:
+        self.ws = workstation
+
+    def poses(self) -> tuple[str, ...]:
+        raw = self.ws.vault.setting(POSES_SETTING)
+        if not raw:
+            return DEFAULT_PROTOCOL
+        try:
+            return tuple(_checked_poses(json.loads(raw)))
+        except (ValueError, TypeError, InvalidInput):
+            return DEFAULT_PROTOCOL
+
+    def set_poses(self, actor: Actor, poses: Sequence[str]) -> tuple[str, ...]:
+        if not actor.is_workspace_admin:
+            self.ws.audit_alone(
+                audit.EventDraft(
+                    audit.EventType.SECURITY_SETTING_CHANGED,
+                    actor.user_id,
+                    object_type="setting",
+                    object_id=POSES_SETTING,
+                    outcome=audit.Outcome.DENIED,
+                )
+            )
+            raise PermissionDenied("Only a workspace admin changes the clinic's settings")
+        cleaned = _checked_poses(poses)
+        previous = list(self.poses())
+        with self.ws.unit_of_work(actor) as uow:
+            row = uow.session.get(Setting, POSES_SETTING)
+            if row is None:
+                uow.session.add(Setting(key=POSES_SETTING, value=json.dumps(cleaned)))
+            else:
+                row.value = json.dumps(cleaned)
+            uow.audit(
+                audit.EventDraft(
+                    audit.EventType.SECURITY_SETTING_CHANGED,
+                    actor.user_id,
+                    object_type="setting",
+                    object_id=POSES_SETTING,
+                    details={"setting": "body series poses", "from": previous, "to": cleaned},
+                )
+            )
+        return tuple(cleaned)
