@@ -63,14 +63,18 @@ def patient_list(args: argparse.Namespace) -> int:
 
 def patient_erase(args: argparse.Namespace) -> int:
     from pixiodoc_desktop.exports.records import prior_exports
+    from pixiodoc_desktop.sharing.rounds import close_erased_now
 
     ws, actor = open_session(args)
     try:
         photos = Patients(ws).erase(actor, args.patient, confirm_family_name=args.confirm)
         exports = prior_exports(ws, args.patient)
+        closed = close_erased_now(ws, actor)  # the patient's secure links, if online
     finally:
         close_session(ws, actor)
     print(f"Erased patient {args.patient}: {photos} photos destroyed, the patient key shredded.")
+    if closed:
+        print(f"{len(closed)} secure link(s) of the patient revoked; their pages say so.")
     if exports:
         print(
             "Copies that left the vault earlier are not reached by erasure; ask for their deletion:"

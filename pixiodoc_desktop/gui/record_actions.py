@@ -272,11 +272,14 @@ class RecordActions(QObject):
         session = self.ctx.session
 
         def work(ws: Workstation, actor: Actor) -> tuple[int, list[PriorExport]]:
+            from pixiodoc_desktop.sharing.rounds import close_erased_now  # boto3: when used
+
             before = prior_exports(ws, patient_id)
             services, _actor = session.require()
             count = services.patients.erase(
                 actor, patient_id, confirm_family_name=confirm_family_name
             )
+            close_erased_now(ws, actor)  # the patient's secure links (else at the next round)
             return count, before
 
         self._run(work, lambda result: self._erased(patient_id, *result))

@@ -9,7 +9,10 @@ opens becomes a second opinion of the record (clinic/records/second_opinions.py,
 audited as PATIENT_UPDATED); the slot is deleted; later uploads into it are
 deleted unread. A reply that does not open is deleted and audited as a
 SECURITY_ALERT. Expired links lose their package and show "expired" until the
-page's own URL runs out, then go.
+page's own URL runs out, then go. The links of an erased patient (marked
+`erased` by the erasure, on whichever PC) are closed by the first PC of the
+clinic that reaches the bucket: package and reply slot deleted, the page says
+"revoked" (audited as ACCESS_REVOKED, reason "patient erased").
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from typing import Any
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records import second_opinions
+from pixiodoc_desktop.clinic.safekeeping.erasure import LINK_ERASED
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import SyncError
+from pixiodoc_desktop.errors import ShareLinkNeedsSync, SyncError
 from pixiodoc_desktop.sharing import envelope, ledger
-from pixiodoc_desktop.sharing.ledger import EXPIRED, LIVE, LinkRecord
-from pixiodoc_desktop.sharing.links import ShareLinks, utcnow
+from pixiodoc_desktop.sharing.ledger import EXPIRED, LIVE, REVOKED, LinkRecord
+from pixiodoc_desktop.sharing.links import ShareLinks, open_store, utcnow
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore
 from pixiodoc_desktop.vault.schema import Patient, Visit
 
@@ -62,6 +66,7 @@ def tend_links(
     links = ShareLinks(ws, store)
     replies = refused = expired = removed = 0
     patients: list[str] = []
+    close_erased(ws, store, actor)
     for record in ledger.all_links(ws.vault):
         if record.device_id != ws.device_id:
             continue  # the PC that made it tends it
@@ -89,6 +94,39 @@ def tend_links(
             ledger.forget(ws, actor, record.id)
             removed += 1
     return LinkRound(replies, refused, expired, removed, tuple(dict.fromkeys(patients)))
+
+
+def close_erased(ws: Workstation, store: ObjectStore, actor: Actor) -> list[str]:
+    """Close the links of erased patients (made on any PC): their package and reply slot
+    deleted, the page saying "revoked". Returns the links closed."""
+    links = ShareLinks(ws, store)
+    closed = []
+    for record in ledger.all_links(ws.vault):
+        if record.state != LINK_ERASED:
+            continue
+        links.close(actor, record, REVOKED)
+        closed.append(record.id)
+        ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.ACCESS_REVOKED,
+                actor.user_id,
+                patient_id=record.patient_id,
+                object_type="secure link",
+                object_id=record.id,
+                details={"what": "secure link", "reason": "patient erased"},
+            )
+        )
+    return closed
+
+
+def close_erased_now(ws: Workstation, actor: Actor) -> list[str]:
+    """Right after an erasure: close the patient's links if the bucket can be reached;
+    otherwise (no sync, offline) the next sync round of any PC of the clinic does it."""
+    try:
+        return close_erased(ws, open_store(ws), actor)
+    except (ShareLinkNeedsSync, SyncError) as exc:
+        log.info("Secure links of an erased patient left to the next round: %s", type(exc).__name__)
+        return []
 
 
 def _collect_reply(

@@ -8,6 +8,12 @@ deletions as tombstones), and the patient row stays as a tombstone with its
 identifying fields replaced, so that references (audit events, emergency
 accesses) still resolve to an id and nothing more. The audit keeps only ids.
 
+The patient's live secure links are marked `erased` in the same transaction
+(the clinic's link list, synced): their package and reply slot in the bucket
+are deleted, and their page left saying "revoked", by whichever PC of the
+clinic next reaches the bucket (at once when the caller can, else at the next
+sync round; see sharing/rounds.py). The erasure's audit names them.
+
 It takes the record's Admin grant and the patient's family name typed as a
 confirmation: erasing cannot be undone. A record under a retention hold
 (`retention.py`) is refused with the hold's reason; the refusal is audited.
@@ -37,12 +43,16 @@ from pixiodoc_desktop.vault.schema import (
     PatientKey,
     Photo,
     SecondOpinion,
+    ShareLink,
     SyncConflict,
     SyncDirectoryEntry,
     Visit,
 )
 
 TOMBSTONE = "(erased)"
+# A secure link of an erased patient whose objects may still lie in the bucket (the
+# sharing wing closes it as "revoked" when it reaches the bucket).
+LINK_ERASED = "erased"
 # The identifying fields of a patient row and what erasure leaves in them.
 SCRUBBED: dict[str, Any] = {
     "family_name": TOMBSTONE,
@@ -176,6 +186,18 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
         for name, value in SCRUBBED.items():
             setattr(patient, name, value)
         patient.deleted = True
+        links = list(
+            session.scalars(
+                select(ShareLink)
+                .where(ShareLink.patient_id == patient_id, ShareLink.state == "live")
+                .order_by(ShareLink.id)
+            )
+        )
+        details: dict[str, Any] = {"photos": len(photos), "method": "crypto-shredding"}
+        for link in links:
+            link.state = LINK_ERASED
+        if links:
+            details["secure links revoked"] = [link.id for link in links]
         uow.audit(
             audit.EventDraft(
                 audit.EventType.PATIENT_ERASED,
@@ -183,7 +205,7 @@ def erase_patient(ws: Workstation, actor: Actor, patient_id: str, confirm_family
                 patient_id=patient_id,
                 object_type="patient",
                 object_id=patient_id,
-                details={"photos": len(photos), "method": "crypto-shredding"},
+                details=details,
             )
         )
         count = len(photos)
