@@ -159,6 +159,10 @@ def fetch_batches(
                 expected not in accepted
             ):
                 log.warning("Sync: batch %d of device %s breaks its chain", expected, device[:8])
+                last = batches[-1] if batches else None
+                if last is not None and last.device == device and last.link is not None:
+                    batches.pop()  # it or this one was replaced: neither is applied
+                    expected -= 1
                 expect.altered[device] = stop = expected
                 break
             before = (expected, link_of(document), "prev" in document)

@@ -114,3 +114,24 @@ def test_the_newest_batch_replaced_with_a_sealed_forgery_is_found_by_the_head(
     assert "Echt" in names(room) and "Gefälscht" not in names(room)
     clinic.settle()
     assert converged(front, room)
+
+
+def test_a_middle_batch_replaced_with_a_right_link_is_not_applied(clinic: ClinicNet) -> None:
+    """The forgery names its predecessor correctly; the batch after it does not name the
+    forgery: the pull applies neither, and the writer's copies repair it."""
+    front = clinic.first()
+    front.sync()
+    room = clinic.join("exam-room", via=front)
+    first, _second = two_rounds(front, "Mittig", "Folgend")
+    genuine = opened(clinic, front, first)
+    patient_op = next(op for op in genuine["ops"] if op["e"] == "patients")
+    renamed = {**patient_op, "h": patient_op["h"][:-1] + "0", "f": {"family_name": "Gefälscht"}}
+    forge(clinic, front, first, {**genuine, "ops": [*genuine["ops"], renamed]})
+
+    assert_fails_altered(room, front.ws.device_id, first)
+    assert not names(room) & {"Gefälscht", "Mittig", "Folgend"}  # nothing of either applied
+    front.sync()
+    room.sync()
+    assert {"Mittig", "Folgend"} <= names(room) and "Gefälscht" not in names(room)
+    clinic.settle()
+    assert converged(front, room)
