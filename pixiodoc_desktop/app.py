@@ -9,10 +9,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from pixiodoc_desktop.config import APP_AUTHOR, APP_NAME, load_settings
+
+if TYPE_CHECKING:
+    from pixiodoc_desktop.demo.clinic import DemoVault
+
+Progress = Callable[[int, int], None]
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +35,25 @@ def run(
     log.info("Starting PixioDoc (demo=%s)", demo)
     demo_login = None
     if demo:
-        from pixiodoc_desktop.demo.clinic import ensure_demo_vault
-
         folder = vault or demo_vault_dir()
         print(f"Preparing the demo clinic in {folder} ...", flush=True)  # noqa: T201
-        demo_vault = ensure_demo_vault(folder, language=settings.language)
+        if (folder / "vault.json").exists():
+            from pixiodoc_desktop.demo.clinic import ensure_demo_vault
+
+            demo_vault = ensure_demo_vault(folder, language=settings.language)
+        else:  # the first start builds it: a window with its progress at once, the work off it
+            from pixiodoc_desktop.gui.demo_preparation import build_with_progress
+
+            def build(on_step: Progress, on_patient: Progress) -> DemoVault:
+                # Imported here, on the build's thread: the window is up before OpenCV and
+                # SQLCipher load.
+                from pixiodoc_desktop.demo.clinic import ensure_demo_vault
+
+                return ensure_demo_vault(
+                    folder, language=settings.language, on_progress=on_step, on_patient=on_patient
+                )
+
+            demo_vault = build_with_progress(settings, build)
         vault = demo_vault.folder
         demo_login = (demo_vault.login, demo_vault.password)
         print(f"Demo login: {demo_vault.login} / password: {demo_vault.password}", flush=True)  # noqa: T201

@@ -205,13 +205,15 @@ def build_demo_vault(
     visits: int = 4,
     size: tuple[int, int] = (1600, 1200),
     on_progress: Callable[[int, int], None] | None = None,
+    on_patient: Callable[[int, int], None] | None = None,
     today: dt.date | None = None,
     language: str = "en",
     families: tuple[str, ...] = (),
 ) -> DemoVault:
     """Create the demo vault at `folder` (which must be new or empty), its texts in `language`.
 
-    `families` picks demo patients by family name instead of the first `patients` (tests
+    `on_progress(done, total)` counts the photos stored, `on_patient(number, count)` says
+    which patient is being prepared. `families` picks demo patients by family name instead of the first `patients` (tests
     that need one particular patient, such as the mole-mapping one)."""
 
     def say(text: str) -> str:
@@ -253,6 +255,8 @@ def build_demo_vault(
         )
         photos, visit_service, lesions = Photos(ws), Visits(ws), Lesions(ws)
         for index, demo in enumerate(chosen):
+            if on_patient is not None:
+                on_patient(index + 1, len(chosen))  # this patient is being prepared now
             patient = Patients(ws).create(
                 actor,
                 family_name=demo.family,

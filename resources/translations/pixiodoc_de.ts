@@ -1666,6 +1666,24 @@
     </message>
 </context>
 <context>
+    <name>DemoPreparation</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/demo_preparation.py" line="40"/>
+        <source>Preparing the demo clinic…</source>
+        <translation>Die Demo-Praxis wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/demo_preparation.py" line="49"/>
+        <source>This happens once, at the demo&apos;s first start; the next start is immediate.</source>
+        <translation>Das geschieht einmal, beim ersten Start der Demo; der nächste Start geht sofort.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/demo_preparation.py" line="65"/>
+        <source>Preparing the demo clinic… %1 of %2 patients</source>
+        <translation>Die Demo-Praxis wird vorbereitet… %1 von %2 Patienten</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/details.py" line="45"/>
