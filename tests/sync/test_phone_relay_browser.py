@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from phone_support import CuttingProxy, chromium_phone, write_fake_camera
+from phone_support import Clock, CuttingProxy, chromium_phone, write_fake_camera
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -27,7 +27,7 @@ from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.phone.opening import Route, start_pairing
-from pixiodoc_desktop.phone.pairing import EndReason, PairingTarget
+from pixiodoc_desktop.phone.pairing import EndReason, Pairing, PairingTarget
 from pixiodoc_desktop.phone.relay import ASK_AAD, STATE_AAD, BucketRelay
 from pixiodoc_desktop.phone.sealing import seal, seal_photo, unseal
 from tests.vault_support import synthetic_jpeg
@@ -305,3 +305,29 @@ def test_an_upload_cut_off_and_an_answer_lost_on_the_way_to_the_bucket_make_one_
         for relay in relays:
             relay.close()
         proxy.close()
+
+
+def test_a_code_scanned_after_two_minutes_says_it_expired_and_the_folder_goes(
+    station: Station, browser: webdriver.Chrome, relays: list[BucketRelay], weed: Weed
+) -> None:
+    patient = station.services.patients.create(station.actor, family_name=FAMILY, given_name=GIVEN)
+    clock = Clock()
+    target = PairingTarget(patient.id)
+    link = start_pairing(
+        station.ws,
+        station.actor,
+        target,
+        Settings(),
+        route=Route.BUCKET,
+        pairing=Pairing(target, clock=clock),
+    )
+    assert isinstance(link, BucketRelay)
+    relays.append(link)
+    link.farewell = 60  # the late phone reads why before the folder goes
+    clock.now += 121
+    _open(browser, link.url)
+    assert "abgelaufen" in _message(browser)
+    assert browser.find_element(By.ID, "patient").text == "…"
+    assert link.intake.pairing.phone is None
+    link.close()
+    assert _objects(weed, link.folder) == []
