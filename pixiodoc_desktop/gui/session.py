@@ -55,6 +55,8 @@ class PatientRecord:
     complete: bool = True
     # The clinic's; 1.0 is lesion_sizes.DEFAULT_GROWTH_MM (tests/gui/test_startup_imports.py).
     growth_threshold_mm: float = 1.0
+    # The clinic's total-body protocol; empty means body_series.DEFAULT_PROTOCOL.
+    series_poses: tuple[str, ...] = ()
     opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
 
 
@@ -243,6 +245,7 @@ class ClinicSession:
             loaded_at=dt.datetime.now(),
             complete=timeline.complete,
             growth_threshold_mm=timeline.growth_threshold_mm,
+            series_poses=timeline.series_poses,
             opinions=timeline.opinions,
         )
         return record, timeline.thumbnails

@@ -334,6 +334,109 @@
     </message>
 </context>
 <context>
+    <name>BodySeries</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="17"/>
+        <source>Front, arms at the sides</source>
+        <translation>Vorderseite, Arme seitlich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="18"/>
+        <source>Back, arms at the sides</source>
+        <translation>Rückseite, Arme seitlich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="19"/>
+        <source>Left side, arms raised</source>
+        <translation>Linke Seite, Arme erhoben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="20"/>
+        <source>Right side, arms raised</source>
+        <translation>Rechte Seite, Arme erhoben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="21"/>
+        <source>Front, arms raised</source>
+        <translation>Vorderseite, Arme erhoben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="22"/>
+        <source>Back, arms raised</source>
+        <translation>Rückseite, Arme erhoben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="23"/>
+        <source>Legs, front</source>
+        <translation>Beine, vorne</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="24"/>
+        <source>Legs, back</source>
+        <translation>Beine, hinten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="25"/>
+        <source>Head and neck, front</source>
+        <translation>Kopf und Hals, vorne</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="26"/>
+        <source>Head and neck, back</source>
+        <translation>Kopf und Hals, hinten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="27"/>
+        <source>Head, left side</source>
+        <translation>Kopf, linke Seite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="28"/>
+        <source>Head, right side</source>
+        <translation>Kopf, rechte Seite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="29"/>
+        <source>Soles of the feet</source>
+        <translation>Fußsohlen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="30"/>
+        <source>Palms</source>
+        <translation>Handflächen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="31"/>
+        <source>Backs of the hands</source>
+        <translation>Handrücken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="32"/>
+        <source>Tops of the feet</source>
+        <translation>Fußrücken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="43"/>
+        <source>Not in a series</source>
+        <translation>Nicht Teil einer Serie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="56"/>
+        <source>Series complete: %1 poses</source>
+        <translation>Serie vollständig: %1 Posen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="60"/>
+        <source>Series %1 of %2 · next: %3</source>
+        <translation>Serie %1 von %2 · als Nächstes: %3</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="66"/>
+        <source>Missing: %1</source>
+        <translation>Fehlt: %1</translation>
+    </message>
+</context>
+<context>
     <name>BodySite</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/labels.py" line="55"/>
@@ -679,82 +782,92 @@
 <context>
     <name>CaptureRecordPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="35"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="37"/>
         <source>Photos taken</source>
         <translation>Aufgenommene Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="42"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="53"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="55"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="56"/>
         <source>Not recorded</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="60"/>
         <source>Tracked lesion</source>
         <translation>Verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="61"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="63"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="66"/>
         <source>&amp;Visit</source>
         <translation>&amp;Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="68"/>
         <source>&amp;Body site</source>
         <translation>&amp;Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="69"/>
         <source>&amp;Lesion</source>
         <translation>&amp;Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="70"/>
         <source>&amp;Modality</source>
         <translation>&amp;Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="74"/>
+        <source>Series pose</source>
+        <translation>Pose der Serie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="80"/>
+        <source>&amp;Pose</source>
+        <translation>&amp;Pose</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="98"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="130"/>
         <source>Today, %1 (new)</source>
         <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="132"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="165"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -762,12 +875,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="165"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="189"/>
         <source>Set by the dermatoscope&apos;s profile</source>
         <translation>Durch das Profil des Dermatoskops festgelegt</translation>
     </message>
@@ -2302,55 +2415,55 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>GhostOverlayPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="90"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="87"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="98"/>
         <source>Ghost of the last visit&apos;s photo</source>
         <translation>Geisterbild des Fotos vom letzten Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="104"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="110"/>
         <source>Ghost opacity</source>
         <translation>Deckkraft des Geisterbilds</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="107"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="118"/>
         <source>Edges only</source>
         <translation>Nur Kanten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="109"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="120"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="140"/>
         <source>Choose a body site or lesion to see its last photo.</source>
         <translation>Wählen Sie eine Körperstelle oder Läsion, um ihr letztes Foto zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="142"/>
         <source>No photo of this site from an earlier visit.</source>
         <translation>Kein Foto dieser Stelle von einem früheren Besuch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="149"/>
         <source>Loading the last visit&apos;s photo…</source>
         <translation>Das Foto des letzten Besuchs wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="194"/>
         <source>The last visit&apos;s photo could not be opened.</source>
         <translation>Das Foto des letzten Besuchs konnte nicht geöffnet werden.</translation>
     </message>
@@ -3056,7 +3169,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/entrance.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/entrance.py" line="116"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
@@ -3071,7 +3184,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="459"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="462"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -4240,67 +4353,67 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="48"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="85"/>
         <source>A new vault folder and language take effect at the next start.</source>
         <translation>Ein neuer Tresorordner und die Sprache gelten ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="89"/>
         <source>The demo clinic&apos;s own texts (reasons, findings, treatments, notes) follow the language then; what you typed into the demo stays as typed.</source>
         <translation>Die eigenen Texte der Demo-Praxis (Anlässe, Befunde, Therapien, Notizen) folgen dann der Sprache; was Sie selbst in die Demo eingegeben haben, bleibt, wie es ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="95"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="96"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="113"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="183"/>
         <source>The settings file could not be written.</source>
         <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="66"/>
         <source>Made by this workstation</source>
         <translation>Vom Arbeitsplatz erzeugt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="68"/>
         <source>The clinic&apos;s own (certificate and key files)</source>
         <translation>Das eigene der Praxis (Zertifikats- und Schlüsseldatei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="72"/>
         <source>Choose the certificate file</source>
         <translation>Zertifikatsdatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="75"/>
         <source>Choose the key file</source>
         <translation>Schlüsseldatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="138"/>
         <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="148"/>
         <source>Choose both files for the clinic&apos;s certificate: the certificate and its key.</source>
         <translation>Wählen Sie beide Dateien für das Zertifikat der Praxis: das Zertifikat und seinen Schlüssel.</translation>
     </message>
@@ -5083,37 +5196,38 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="71"/>
         <source>Vault: %1</source>
         <translation>Tresor: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="78"/>
         <source>Demo clinic: the password of every demo login is %1</source>
         <translation>Demo-Praxis: Das Passwort jeder Demo-Anmeldung lautet %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="105"/>
         <source>This vault has no clinicians.</source>
         <translation>Dieser Tresor hat keine Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="108"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="112"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="138"/>
         <source>Wrong password. Please try again.</source>
         <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="147"/>
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Zu viele falsche Passwörter. Sie können es in %n Sekunde erneut versuchen.</numerusform>
@@ -5121,7 +5235,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="156"/>
         <source>You can try again now.</source>
         <translation>Sie können es jetzt erneut versuchen.</translation>
     </message>
@@ -5838,187 +5952,187 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Der Tresor in {folder} ist auf diesem Computer in einem anderen PixioDoc-Fenster geöffnet. Schließen Sie ihn zuerst dort (oder wechseln Sie zu diesem Fenster): Zwei Programme dürfen nicht in denselben Tresor schreiben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="27"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="33"/>
         <source>Only a practice Admin may renew the practice&apos;s keys.</source>
         <translation>Nur ein Praxis-Admin darf die Schlüssel der Praxis erneuern.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="28"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="34"/>
         <source>The practice&apos;s keys were renewed: {login} needs a new password from a practice Admin.</source>
         <translation>Die Schlüssel der Praxis wurden erneuert: {login} braucht ein neues Passwort von einem Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="32"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="38"/>
         <source>vault.json has an unreadable image id key. {hint}</source>
         <translation>Die vault.json enthält einen unlesbaren Schlüssel für Bildkennungen. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="33"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="39"/>
         <source>The acting clinician has no password in this vault.</source>
         <translation>Die handelnde Person hat in diesem Tresor kein Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="40"/>
         <source>The password for {login} is wrong.</source>
         <translation>Das Passwort für {login} ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="35"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="41"/>
         <source>The data key of patient {patient} is damaged; the keys were not renewed. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt; die Schlüssel wurden nicht erneuert. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="45"/>
         <source>PixioDoc has this vault open elsewhere on this PC (another window or command); close it first, then renew the keys.</source>
         <translation>PixioDoc hat diesen Tresor auf diesem PC noch anderswo geöffnet (ein anderes Fenster oder ein Befehl); schließen Sie es zuerst und erneuern Sie dann die Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="49"/>
         <source>This vault syncs with other workstations; renewing its keys there is not supported yet (the other PCs and the bucket would keep the old key).</source>
         <translation>Dieser Tresor synchronisiert mit anderen Arbeitsplätzen; dort lassen sich die Schlüssel noch nicht erneuern (die anderen PCs und der Bucket behielten den alten Schlüssel).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="53"/>
         <source>The audit trail has faults ({fault}); renewing the keys would seal them as good. Check it with `pixiodoc audit verify` and restore a backup first.</source>
         <translation>Das Protokoll hat Fehler ({fault}); eine Erneuerung der Schlüssel würde sie als gültig versiegeln. Prüfen Sie es mit `pixiodoc audit verify` und stellen Sie zuerst eine Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="57"/>
         <source>That password is too easy to guess: {problem}.</source>
         <translation>Dieses Passwort ist zu leicht zu erraten: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="58"/>
         <source>There is no vault at {folder} (the folder does not exist).</source>
         <translation>Unter {folder} gibt es keinen Tresor (der Ordner existiert nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="59"/>
         <source>There is no vault at {folder} (no vault.json).</source>
         <translation>Unter {folder} gibt es keinen Tresor (keine vault.json).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="60"/>
         <source>There is already a vault at {folder}; choose an empty folder.</source>
         <translation>Unter {folder} gibt es bereits einen Tresor; wählen Sie einen leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="61"/>
         <source>{folder} is not empty; choose an empty or new folder.</source>
         <translation>{folder} ist nicht leer; wählen Sie einen leeren oder neuen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="62"/>
         <source>{folder} holds a clinic&apos;s vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})</source>
         <translation>{folder} enthält den Tresor einer Praxis, nicht die Demo-Praxis; öffnen Sie ihn ohne --demo (pixiodoc --vault {folder})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="66"/>
         <source>Restore the vault from your latest backup (pixiodoc vault restore).</source>
         <translation>Stellen Sie den Tresor aus Ihrer letzten Sicherung wieder her (pixiodoc vault restore).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="69"/>
         <source>The vault at {folder} has lost its vault.json. {hint}</source>
         <translation>Dem Tresor unter {folder} fehlt die Datei vault.json. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="70"/>
         <source>The vault&apos;s vault.json at {folder} is damaged. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="71"/>
         <source>The vault&apos;s vault.json at {folder} has been altered since it was last written by PixioDoc. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} wurde verändert, seit PixioDoc sie zuletzt geschrieben hat. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="75"/>
         <source>{path} is not a PixioDoc vault header. {hint}</source>
         <translation>{path} ist kein PixioDoc-Tresorkopf. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="76"/>
         <source>vault.json has an unreadable key entry. {hint}</source>
         <translation>Die vault.json enthält einen unlesbaren Schlüsseleintrag. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="77"/>
         <source>vault.json has an unreadable {what}</source>
         <translation>Die vault.json enthält unlesbare Daten ({what})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="78"/>
         <source>vault.json names an unknown key derivation {name}</source>
         <translation>Die vault.json nennt ein unbekanntes Schlüsselableitungsverfahren {name}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="79"/>
         <source>vault.json has unreadable key derivation settings</source>
         <translation>Die vault.json enthält unlesbare Einstellungen zur Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="80"/>
         <source>vault.json was altered: its key derivation settings (memory {memory} KiB, {passes} passes, {lanes} lanes) are outside what PixioDoc writes. Restore vault.json from a backup.</source>
         <translation>Die vault.json wurde verändert: Ihre Einstellungen zur Schlüsselableitung (Speicher {memory} KiB, {passes} Durchläufe, {lanes} Spuren) liegen außerhalb dessen, was PixioDoc schreibt. Stellen Sie die vault.json aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="84"/>
         <source>The vault database {file} cannot be read with this vault&apos;s key (it is damaged or belongs to another vault). {hint}</source>
         <translation>Die Tresordatenbank {file} lässt sich mit dem Schlüssel dieses Tresors nicht lesen (sie ist beschädigt oder gehört zu einem anderen Tresor). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="88"/>
         <source>The vault database in {folder} is damaged ({fault}). {hint}</source>
         <translation>Die Tresordatenbank in {folder} ist beschädigt ({fault}). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="89"/>
         <source>The vault database is missing from {folder}. {hint}</source>
         <translation>Die Tresordatenbank fehlt in {folder}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="90"/>
         <source>The vault has no device id; it was not created by PixioDoc.</source>
         <translation>Der Tresor hat keine Gerätekennung; er wurde nicht von PixioDoc angelegt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="91"/>
         <source>This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.</source>
         <translation>Dieser Tresor wurde von einer neueren PixioDoc-Version geschrieben (Tresorformat {version}; diese Version liest bis {supported}). Aktualisieren Sie PixioDoc, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="95"/>
         <source>This vault&apos;s database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.</source>
         <translation>Die Datenbank dieses Tresors wurde von einer neueren PixioDoc-Version geschrieben (Schema {schema}). Aktualisieren Sie PixioDoc, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="99"/>
         <source>The data key of patient {patient} is missing (erased or damaged); the patient&apos;s images cannot be read.</source>
         <translation>Der Datenschlüssel von Patient {patient} fehlt (gelöscht oder beschädigt); die Bilder dieser Akte können nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="103"/>
         <source>The data key of patient {patient} is damaged. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="104"/>
         <source>Image object {object} is truncated</source>
         <translation>Das Bildobjekt {object} ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="105"/>
         <source>Image object {object} has an unknown format</source>
         <translation>Das Bildobjekt {object} hat ein unbekanntes Format</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="106"/>
         <source>Image object {object} fails authentication (damaged or altered)</source>
         <translation>Das Bildobjekt {object} besteht die Echtheitsprüfung nicht (beschädigt oder verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="107"/>
         <source>Image object {object} is missing from the vault</source>
         <translation>Das Bildobjekt {object} fehlt im Tresor</translation>
     </message>

@@ -26,6 +26,7 @@ from pixiodoc_desktop.clinic.records.visits import LesionStatus, MapView
 from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
 from pixiodoc_desktop.demo.moles import NAEVI
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.capture_overlay import ghost_candidate
 from pixiodoc_desktop.gui.views.capture_record import CaptureRecordPanel
 from pixiodoc_desktop.gui.views.compare_view import CompareView
 from pixiodoc_desktop.gui.views.import_context_dialog import ImportContextDialog
@@ -298,3 +299,34 @@ def test_the_body_site_is_chosen_on_the_map_in_the_import_and_capture_forms(
     assert panel.body_site_field.dialog is not None
     panel.body_site_field.dialog.map.site_chosen.emit("chest")
     assert panel.body_site_combo.currentData() == "chest"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_capture_form_takes_a_series_pose_with_its_checklist_and_ghost(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    window = demo_app(language)
+    qtbot.waitUntil(lambda: window.record is not None and window.record.complete, timeout=20000)
+    record = window.record
+    assert record is not None
+    panel = CaptureRecordPanel(record.patient.id)
+    qtbot.addWidget(panel)
+    panel.resize(420, 420)
+    panel.show_record(record)
+    panel.show()
+    qtbot.waitExposed(panel)
+    # Today's visit (the demo's latest) has its whole series.
+    assert panel.visit_combo.currentData() == record.visits[0].id
+    assert panel.series_label.text().startswith(("Series complete: 8", "Serie vollständig: 8"))
+    assert checklist(DEFAULT_PROTOCOL, record.photos, record.visits[0].id).complete
+    # The middle visit has none: the checklist says 0 of 8 and the next pose.
+    middle = record.visits[1]
+    panel.visit_combo.setCurrentIndex(panel.visit_combo.findData(middle.id))
+    assert panel.series_label.text().startswith(("Series 0 of 8", "Serie 0 von 8"))
+    panel.pose_combo.setCurrentIndex(panel.pose_combo.findData("left"))
+    context = panel.context()
+    assert context.tags == ("pose:left",)
+    ghost = ghost_candidate(record, context, panel.visit_date(), "overview")
+    assert ghost is not None and ghost.visit_id == record.visits[-1].id  # the first series
+    assert "pose:left" in ghost.tags
+    shoot(panel, shots, f"moles-{language}-capture-series")

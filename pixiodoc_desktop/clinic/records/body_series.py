@@ -14,6 +14,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.photo_summaries import PhotoSummary
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
@@ -130,6 +132,17 @@ def _checked_poses(poses: Sequence[str]) -> list[str]:
     return cleaned
 
 
+def poses_in(session: Session) -> tuple[str, ...]:
+    """The clinic's protocol, read in an open session (the record's timeline carries it)."""
+    row = session.get(Setting, POSES_SETTING)
+    if row is None or not row.value:
+        return DEFAULT_PROTOCOL
+    try:
+        return tuple(_checked_poses(json.loads(row.value)))
+    except (ValueError, TypeError, InvalidInput):
+        return DEFAULT_PROTOCOL
+
+
 class BodySeriesProtocol:
     """The clinic's protocol: which poses, in which order."""
 
@@ -137,13 +150,8 @@ class BodySeriesProtocol:
         self.ws = workstation
 
     def poses(self) -> tuple[str, ...]:
-        raw = self.ws.vault.setting(POSES_SETTING)
-        if not raw:
-            return DEFAULT_PROTOCOL
-        try:
-            return tuple(_checked_poses(json.loads(raw)))
-        except (ValueError, TypeError, InvalidInput):
-            return DEFAULT_PROTOCOL
+        with self.ws.read_session() as session:
+            return poses_in(session)
 
     def set_poses(self, actor: Actor, poses: Sequence[str]) -> tuple[str, ...]:
         if not actor.is_workspace_admin:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, poses_in
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision
 from pixiodoc_desktop.clinic.records.lesion_sizes import DEFAULT_GROWTH_MM, growth_threshold_in
 from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
@@ -44,6 +45,7 @@ class PatientTimeline:
     complete: bool  # False when only the newest `first` photos were read
     thumbnails: dict[str, bytes]  # decrypted thumbnails of the newest photos, if asked for
     growth_threshold_mm: float = DEFAULT_GROWTH_MM  # the clinic's, for the lesions' charts
+    series_poses: tuple[str, ...] = DEFAULT_PROTOCOL  # the clinic's total-body protocol
     opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
 
 
@@ -82,6 +84,7 @@ class Timelines:
             )
             lesions = lesions_of_patient(session, patient_id)
             threshold = growth_threshold_in(session)
+            poses = poses_in(session)
             consents = {
                 row.scope: ConsentDecision(
                     row.scope, row.granted, row.decided_on, row.created_by, row.note
@@ -127,5 +130,6 @@ class Timelines:
             complete=first is None or len(photos) < first,
             thumbnails=decrypted,
             growth_threshold_mm=threshold,
+            series_poses=poses,
             opinions=opinions,
         )

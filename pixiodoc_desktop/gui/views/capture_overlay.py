@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pixiodoc_desktop.clinic.records.body_series import POSE_PREFIX, pose_of
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, PhotoSummary
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
@@ -36,7 +37,16 @@ def ghost_candidate(
     record: PatientRecord, context: CaptureContext, before: dt.date, modality: str
 ) -> PhotoSummary | None:
     """The newest photo of a visit before `before` showing the context's lesion (or body
-    site), `modality` preferred."""
+    site), `modality` preferred; for a pose of a total-body series, that pose in the
+    latest earlier series."""
+    pose = next(
+        (t.removeprefix(POSE_PREFIX) for t in context.tags if t.startswith(POSE_PREFIX)), None
+    )
+    if pose is not None:
+        earlier = [p for p in record.photos if p.visit_date < before and pose_of(p) == pose]
+        return max(
+            earlier, key=lambda p: (p.visit_date, p.captured_at or dt.datetime.min), default=None
+        )
     if context.lesion_id is None and context.body_site is None:
         return None
     matching = [

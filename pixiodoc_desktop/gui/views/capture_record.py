@@ -13,11 +13,13 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, checklist, pose_tag
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.views.capture_series import fill_poses, show_checklist
 from pixiodoc_desktop.gui.widgets.site_on_map import site_field
 
 
@@ -66,11 +68,24 @@ class CaptureRecordPanel(QWidget):
         form.addRow(self.tr("&Body site"), self.body_site_field)
         form.addRow(self.tr("&Lesion"), self.lesion_combo)
         form.addRow(self.tr("&Modality"), self.modality_combo)
+        # The total-body series: the pose of the next photo and the visit's checklist.
+        self.pose_combo = QComboBox()
+        self.pose_combo.setObjectName("seriesPose")
+        self.pose_combo.setAccessibleName(self.tr("Series pose"))
+        fill_poses(self.pose_combo, None)
+        self.series_label = QLabel()
+        self.series_label.setObjectName("seriesChecklist")
+        self.series_label.setProperty("role", "muted")
+        self.series_label.setWordWrap(True)
+        form.addRow(self.tr("&Pose"), self.pose_combo)
+        form.addRow("", self.series_label)
         layout.addLayout(form)
         self.visit_combo.currentIndexChanged.connect(self._context_changed)
         self.body_site_combo.currentIndexChanged.connect(self._context_changed)
         self.lesion_combo.currentIndexChanged.connect(self._lesion_chosen)
         self.modality_combo.currentIndexChanged.connect(self._context_changed)
+        self.pose_combo.currentIndexChanged.connect(self._context_changed)
+        self.visit_combo.currentIndexChanged.connect(self._show_series)
 
     # --- the patient's record --------------------------------------------------------------
 
@@ -86,6 +101,23 @@ class CaptureRecordPanel(QWidget):
         self.patient_facts.setText(" · ".join(facts))
         self._fill_visits(record)
         self._fill_lesions(record)
+        was = self.pose_combo.currentData()
+        fill_poses(self.pose_combo, record)
+        self._show_series()
+        if was is not None:  # after a photo of a pose, the next missing one is chosen
+            visit_id = self.visit_combo.currentData()
+            state = checklist(self._poses(), record.photos, visit_id or "")
+            if was in state.done and state.next_pose is not None:
+                self.pose_combo.setCurrentIndex(self.pose_combo.findData(state.next_pose))
+
+    def _poses(self) -> tuple[str, ...]:
+        return (self.record.series_poses if self.record is not None else ()) or DEFAULT_PROTOCOL
+
+    def _show_series(self, _index: int = 0) -> None:
+        visit_id = self.visit_combo.currentData()
+        show_checklist(
+            self.series_label, self.record, visit_id if isinstance(visit_id, str) else None
+        )
 
     def _fill_visits(self, record: PatientRecord) -> None:
         current = self.visit_combo.currentData()
@@ -179,6 +211,7 @@ class CaptureRecordPanel(QWidget):
             body_site=self.body_site_combo.currentData() or None,
             lesion_id=self.lesion_combo.currentData() or None,
             modality=str(self.modality_combo.currentData() or Modality.CLINICAL_OVERVIEW),
+            tags=(pose_tag(pose),) if (pose := self.pose_combo.currentData()) else (),
         )
 
     def visit_date(self) -> dt.date:
