@@ -3897,49 +3897,49 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="292"/>
         <source>The patient was erased (%1 photos destroyed).</source>
         <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="296"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="299"/>
         <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
 %1</source>
         <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
 %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="324"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="327"/>
         <source>Retention hold set.</source>
         <translation>Aufbewahrungssperre gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="326"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="329"/>
         <source>Retention hold released.</source>
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="334"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="337"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="335"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="338"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="343"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="346"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="402"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="405"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="415"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="418"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
     </message>
