@@ -169,6 +169,12 @@ class UnitOfWork:
         """Queue an audit event; it is written with the commit."""
         self._events.append(draft)
 
+    def send_whole(self, obj: Record) -> None:
+        """Queue every field of `obj` for sync as if it were new: for a record written
+        without a unit of work (moved into its table by a migration), which the clinic's
+        other PCs would otherwise never receive."""
+        self._record(obj, "upsert", new=True)
+
     @contextmanager
     def savepoint(self) -> Iterator[None]:
         """A part of the unit that may fail alone (one photo of a batch): if it raises, its

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.vault.schema import ShareLink
+from pixiodoc_desktop.vault.schema import OutboxOperation, ShareLink, SyncClock
 from pixiodoc_desktop.vault.vault import Vault
 
 LIVE, REVOKED, EXPIRED = "live", "revoked", "expired"
@@ -131,3 +131,21 @@ def all_links(vault: Vault) -> list[LinkRecord]:
     with vault.read_session() as session:
         rows = session.scalars(select(ShareLink).order_by(ShareLink.created_at, ShareLink.id))
         return [_record(row) for row in rows]
+
+
+def queue_unsent(ws: Workstation, actor: Actor) -> list[str]:
+    """Queue for sync the links the sync never carried: those migration 0014 moved from this
+    PC's settings into the table (written without a unit of work, so neither queued nor
+    stamped). Run before each sync round; returns the links queued (none, after once)."""
+    entity = ShareLink.__tablename__
+    stamped = select(SyncClock.entity_id).where(SyncClock.entity == entity)
+    queued = select(OutboxOperation.entity_id).where(OutboxOperation.entity == entity)
+    unsent = select(ShareLink.id).where(ShareLink.id.not_in(stamped), ShareLink.id.not_in(queued))
+    with ws.vault.read_session() as session:
+        if not session.scalars(unsent).first():
+            return []
+    with ws.unit_of_work(actor) as uow:
+        rows = list(uow.session.scalars(select(ShareLink).where(ShareLink.id.in_(unsent))))
+        for row in rows:
+            uow.send_whole(row)
+        return [row.id for row in rows]

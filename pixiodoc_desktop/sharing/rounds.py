@@ -66,6 +66,7 @@ def tend_links(
     links = ShareLinks(ws, store)
     replies = refused = expired = removed = 0
     patients: list[str] = []
+    ledger.queue_unsent(ws, actor)  # links moved in by migration 0014 go out this round
     close_erased(ws, store, actor)
     for record in ledger.all_links(ws.vault):
         if record.device_id != ws.device_id:

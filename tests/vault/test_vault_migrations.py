@@ -144,6 +144,14 @@ def test_old_vault_upgrades_on_unlock_and_keeps_its_rows(made_vault: MadeVault) 
             ["v-1"],
         )
         assert moved.expires == dt.datetime(2024, 1, 5, 3, 4, 5, tzinfo=dt.UTC)
+        # ... written without a unit of work, so the next sync round queues it whole, once.
+        assert ledger.queue_unsent(ws, actor) == ["ab12cd34"]
+        with vault.read_session() as session:
+            (fields,) = session.execute(
+                text("SELECT fields FROM outbox WHERE entity = 'share_links'")
+            ).scalars()
+        assert json.loads(fields)["reply"] == "pfx/links/f/r"
+        assert ledger.queue_unsent(ws, actor) == []
     finally:
         lock(ws, actor)
 
