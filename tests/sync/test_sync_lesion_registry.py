@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 from sync_support import ClinicNet
+from vault_support import synthetic_jpeg
 
+from pixiodoc_desktop.clinic.records.lesion_sizes import LesionSizes
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.records.visits import (
     LesionStatus,
     MapPosition,
@@ -51,3 +54,40 @@ def test_map_position_status_and_history_sync_both_ways(clinic: ClinicNet) -> No
         assert [(p.kind, p.date, p.histology) for p in now.history] == [
             (ProcedureKind.EXCISION, dt.date(2025, 6, 3), "Junctional naevus, margins clear")
         ]
+
+
+def test_measurements_from_two_workstations_both_arrive_and_the_threshold_travels(
+    clinic: ClinicNet,
+) -> None:
+    front = clinic.first()
+    patient = front.services.patients.create(front.actor, family_name="Roth", given_name="Ida")
+    lesion = front.services.lesions.create(
+        front.actor, patient.id, body_site_code="chest", label="Naevus 3"
+    )
+    photos = []
+    for index, day in enumerate((dt.date(2025, 2, 1), dt.date(2025, 8, 1))):
+        photos.append(
+            front.services.photos.ingest(
+                front.actor,
+                synthetic_jpeg(40 + index),
+                CaptureContext(patient_id=patient.id, visit_date=day, lesion_id=lesion.id),
+                source_name=f"n3-{index}.jpg",
+            ).photo
+        )
+    front.sync()
+    room = clinic.join("exam-room-2", via=front)
+    room.sync()
+    # Offline on both: each measures one of the photos; the admin raises the threshold.
+    LesionSizes(front.services.workstation).record(
+        front.actor, lesion.id, photos[0].id, area_mm2=12.6, diameter_mm=4.0
+    )
+    LesionSizes(room.services.workstation).record(
+        room.actor, lesion.id, photos[1].id, area_mm2=22.9, diameter_mm=5.4
+    )
+    LesionSizes(front.services.workstation).set_growth_threshold_mm(front.actor, 1.5)
+    clinic.settle()
+    for station in (front, room):
+        [now] = station.services.lesions.list(station.actor, patient.id)
+        assert [s.diameter_mm for s in now.sizes] == [4.0, 5.4]  # both kept (a union)
+        assert LesionSizes(station.services.workstation).growth_threshold_mm() == 1.5
+        assert now.status is LesionStatus.STABLE  # 1.4 mm is under the clinic's 1.5 mm
