@@ -32,6 +32,7 @@ HEAVY = (
     "reportlab",
     "keyring",
     "segno",
+    "PySide6.QtPrintSupport",
     "pixiodoc_desktop.clinic.services",
     "pixiodoc_desktop.vault.vault",
     "pixiodoc_desktop.gui.workspace",

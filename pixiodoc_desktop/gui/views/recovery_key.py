@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -120,6 +119,9 @@ class RecoveryKeyPage(QWidget):
             self.save_pdf(Path(name))
 
     def print_sheet(self) -> None:
+        # Qt's print support loads when a sheet is printed, not with the unlock screen.
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
