@@ -21,6 +21,7 @@ from pixiodoc_desktop.errors import InvalidInput
 
 def export_pdf_command(args: argparse.Namespace) -> int:
     from pixiodoc_desktop.exports.pdf_report import export_pdf
+    from pixiodoc_desktop.exports.report_locale import ReportLocale
 
     ws, actor = open_session(args)
     try:
@@ -32,6 +33,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
             visit_ids=args.visits or (),
             photo_ids=args.photo or None,
             comparison_ids=args.comparison or (),
+            say=ReportLocale(language=args.language),
         )
     finally:
         close_session(ws, actor)
@@ -171,6 +173,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--comparison", action="append", metavar="ID", help="stored comparisons (repeatable)"
     )
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument(
+        "--language",
+        choices=["en", "de"],
+        default="en",
+        help="the report's words, dates and numbers (default en, with ISO dates)",
+    )
     p.set_defaults(handler=export_pdf_command)
     p = esub.add_parser("dicom", help="photos as DICOM files or to the PACS")
     add_user(p)

@@ -2,14 +2,21 @@
 
 The command line writes English reports with ISO dates (scripts read them);
 the workstation hands in its user's locale: German words, 05.12.2026, 4,2 mm,
-and its own translated body sites, modalities and sexes.
+and its own translated body sites, modalities and sexes. A German locale built
+without them (`pixiodoc export pdf --language de`, a test, a background job)
+still says everything in German: the body sites as the workstation shows them
+(web/body_sites_de.json, which a test keeps in step with the .ts), modalities
+and sexes from the tables below, dates as 05.12.2026 and 4,2 mm.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
 
@@ -20,6 +27,19 @@ MODALITIES = {
     "dermoscopy-non-polarised": "Dermoscopy, non-polarised",
 }
 SEXES = {"female": "Female", "male": "Male", "other": "Diverse", "unknown": "Not recorded"}
+# As the workstation's translation says them (resources/translations, context Vocabulary).
+GERMAN_MODALITIES = {
+    "overview": "Klinische Übersicht",
+    "close-up": "Nahaufnahme",
+    "dermoscopy-polarised": "Dermatoskopie, polarisiert",
+    "dermoscopy-non-polarised": "Dermatoskopie, nicht polarisiert",
+}
+GERMAN_SEXES = {
+    "female": "Weiblich",
+    "male": "Männlich",
+    "other": "Divers",
+    "unknown": "Keine Angabe",
+}
 
 GERMAN: dict[str, str] = {
     "Consultation report": "Befundbericht",
@@ -100,6 +120,45 @@ def _english_sex(code: str) -> str:
     return SEXES.get(code, code)
 
 
+@cache
+def _german_sites() -> dict[str, str]:
+    text = resources.files("pixiodoc_desktop.web").joinpath("body_sites_de.json").read_text("utf-8")
+    return dict(json.loads(text))
+
+
+def _german_site(code: str | None) -> str:
+    site = BODY_SITES.get(code or "")
+    if site is None:
+        return "nicht erfasst"
+    return _german_sites().get(site.code, site.label)
+
+
+def _german_modality(code: str) -> str:
+    return GERMAN_MODALITIES.get(code, code)
+
+
+def _german_sex(code: str) -> str:
+    return GERMAN_SEXES.get(code, code)
+
+
+def _german_date(value: dt.date) -> str:
+    return f"{value:%d.%m.%Y}"
+
+
+def _german_number(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+# What a German locale says in place of each English default it was not handed.
+_GERMAN_DEFAULTS: dict[str, tuple[object, object]] = {
+    "date": (_iso, _german_date),
+    "number_format": (_plain_number, _german_number),
+    "body_site": (_english_site, _german_site),
+    "modality": (_english_modality, _german_modality),
+    "sex": (_english_sex, _german_sex),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ReportLocale:
     """How a report says things; the default is the command line's English with ISO dates."""
@@ -110,6 +169,13 @@ class ReportLocale:
     body_site: Callable[[str | None], str] = _english_site
     modality: Callable[[str], str] = _english_modality
     sex: Callable[[str], str] = _english_sex
+
+    def __post_init__(self) -> None:
+        if self.language != "de":
+            return
+        for name, (english, german) in _GERMAN_DEFAULTS.items():
+            if getattr(self, name) is english:
+                object.__setattr__(self, name, german)
 
     def word(self, text: str, **values: object) -> str:
         said = GERMAN.get(text, text) if self.language == "de" else text
