@@ -25,16 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # README name <- the suite's picture of that step.
 CHOSEN = {
     "timeline.png": "fit-en-workspace-1366x768.png",
+    "timeline-de.png": "fit-de-workspace-1366x768.png",
     "compare-slider.png": "compare-measured-en.png",
-    "report-builder.png": "report-01-builder-en.png",
     "capture.png": "capture-02-video-file-en.png",
     "unlock.png": "unlock-demo-password-en.png",
-    "viewer.png": "fit-en-view-open-in-viewer.png",
-    "phone-pairing-de.png": "phone-pairing-paired-de.png",
-    "phone-page-de.png": "phone-page-de.png",
-    "timeline-de.png": "fit-de-workspace-1366x768.png",
-    "compare-on-patient-screen-en.png": "compare-on-patient-screen-en.png",
-    "share-de.png": "share-01-practice-de.png",
+    "report-builder.png": "report-01-builder-en.png",
 }
 
 
