@@ -1,4 +1,5 @@
-"""`pixiodoc share-link create|list|revoke`: a second opinion by secure link (needs sync)."""
+"""`pixiodoc share-link create|list|revoke|opinions`: a second opinion by secure link (needs
+sync); the opinions that came back are the record's (read like the record: audited as a view)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pixiodoc_desktop.cli.common import (
     open_session,
     print_json,
 )
+from pixiodoc_desktop.clinic.records.names import visible
+from pixiodoc_desktop.clinic.records.timeline import Timelines
 from pixiodoc_desktop.sharing.links import DEFAULT_LIFETIME, ShareLinks, parse_lifetime
 
 
@@ -103,6 +106,55 @@ def link_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def link_opinions(args: argparse.Namespace) -> int:
+    ws, actor = open_session(args)
+    try:
+        opinions = Timelines(ws).read(actor, args.patient, first=0).opinions
+    finally:
+        close_session(ws, actor)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": o.id,
+                    "patient_id": o.patient_id,
+                    "visit_id": o.visit_id,
+                    "link_id": o.link_id,
+                    "author_name": o.author_name,
+                    "author_role": o.author_role,
+                    "written_at": o.written_at,
+                    "received_at": o.received_at,
+                    "opinion": o.opinion,
+                    "diagnosis": o.diagnosis,
+                    "recommendation": o.recommendation,
+                    "marks": [
+                        {"photo": m.photo_id, "kind": m.kind, "points": m.points} for m in o.marks
+                    ],
+                    "seen": o.seen,
+                }
+                for o in opinions
+            ]
+        )
+        return EXIT_OK
+    if not opinions:
+        print("No second opinions on this record.")
+    for opinion in opinions:
+        print(
+            f"{opinion.when:%Y-%m-%d %H:%M} UTC  {visible(opinion.author or 'a colleague')}"
+            f"  (link {opinion.link_id}, visit {opinion.visit_id or '-'})"
+        )
+        for label, text in (
+            ("Opinion", opinion.opinion),
+            ("Suggested diagnosis", opinion.diagnosis),
+            ("Recommendation", opinion.recommendation),
+        ):
+            if text:
+                print(f"  {label}: {visible(' '.join(text.split()))}")
+        if opinion.marks:
+            print(f"  Marks on photos: {len(opinion.marks)}")
+    return EXIT_OK
+
+
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `share-link` on the top-level sub-parser set."""
     group = sub.add_parser(
@@ -136,3 +188,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     add_user(p)
     p.add_argument("link", metavar="ID")
     p.set_defaults(handler=link_revoke)
+    p = lsub.add_parser(
+        "opinions", help="the second opinions colleagues sent back on a record (newest first)"
+    )
+    add_user(p)
+    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=link_opinions)

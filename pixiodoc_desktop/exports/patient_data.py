@@ -3,7 +3,8 @@
 One ZIP: the record as a FHIR R4 Bundle (`patient.fhir.json`: Patient,
 Encounter per visit, BodyStructure per tracked lesion, Media per photo
 whose attachment names the image file in the archive, Consent per decision
-in force), every original image under `images/`, and a readable PDF summary.
+in force, ClinicalImpression per second opinion a colleague sent back through
+a secure link), every original image under `images/`, and a readable PDF summary.
 The archive is written straight to its target through a temp name in the
 same folder (fsync, rename): images are decrypted into memory only.
 """
@@ -25,6 +26,7 @@ from reportlab.platypus import Paragraph
 
 from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
 from pixiodoc_desktop.clinic.records.photos import Photos, PhotoSummary
+from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary
 from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.exports.pdf_report import photo_caption, write_report
@@ -46,7 +48,8 @@ _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/tiff": "tif"}
 _README = """\
 This archive holds the data {clinic} keeps about you in PixioDoc Desktop.
 
-  summary.pdf          a readable summary: your details, visits, photos, consents
+  summary.pdf          a readable summary: your details, visits, photos, consents,
+                       and second opinions colleagues gave on your photos
   patient.fhir.json    the same records as a FHIR R4 Bundle (HL7 FHIR, a standard
                        format other health software can import)
   images/              every photo as it is stored, named by its id in the Bundle
@@ -264,6 +267,37 @@ def _consents(record: PatientRecord) -> list[dict[str, Any]]:
     return out
 
 
+def _second_opinion(record: PatientRecord, opinion: SecondOpinionSummary) -> dict[str, Any]:
+    """A colleague's second opinion: who (as they gave it), when, the text, the suggested
+    diagnosis, the recommendation and the marks they drew, on the visit it concerns."""
+    author = opinion.author or "a colleague"
+    when = opinion.when.replace(tzinfo=dt.UTC).isoformat(timespec="seconds")
+    resource: dict[str, Any] = {
+        "resourceType": "ClinicalImpression",
+        "id": opinion.id,
+        "status": "completed",
+        "description": f"Second opinion from {author} (secure link {opinion.link_id})",
+        "subject": _ref("Patient", record.patient.id),
+        "date": when,
+        "summary": opinion.opinion,
+    }
+    if opinion.visit_id:
+        resource["encounter"] = _ref("Encounter", opinion.visit_id)
+    if opinion.diagnosis:
+        resource["finding"] = [
+            {"itemCodeableConcept": {"text": opinion.diagnosis}, "basis": "Suggested diagnosis"}
+        ]
+    notes = [f"Recommendation: {opinion.recommendation}"] if opinion.recommendation else []
+    marked = {mark.photo_id: 0 for mark in opinion.marks}
+    for mark in opinion.marks:
+        marked[mark.photo_id] += 1
+    notes += [f"Marks on the photo {photo}: {count}" for photo, count in marked.items()]
+    resource["note"] = [{"authorString": author, "time": when, "text": n} for n in notes] or [
+        {"authorString": author, "time": when, "text": opinion.opinion}
+    ]
+    return resource
+
+
 def fhir_bundle(record: PatientRecord) -> dict[str, Any]:
     """The record as a FHIR R4 Bundle of type collection (references by urn:uuid)."""
     resources: list[dict[str, Any]] = [_patient(record)]
@@ -271,6 +305,7 @@ def fhir_bundle(record: PatientRecord) -> dict[str, Any]:
     resources += [_body_structure(record, i) for i in range(len(record.lesions))]
     resources += [_media(record, p) for p in record.photos]
     resources += _consents(record)
+    resources += [_second_opinion(record, o) for o in reversed(record.opinions)]
     return {
         "resourceType": "Bundle",
         "type": "collection",
