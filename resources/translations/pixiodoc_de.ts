@@ -1388,8 +1388,13 @@
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="133"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="401"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="120"/>
+        <source>Next pose</source>
+        <translation>Nächste Pose</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="428"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
@@ -1414,7 +1419,7 @@
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="200"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="209"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>

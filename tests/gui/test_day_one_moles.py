@@ -20,7 +20,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, checklist, pose_pairs
+from pixiodoc_desktop.clinic.records.body_series import (
+    DEFAULT_PROTOCOL,
+    checklist,
+    pose_of,
+    pose_pairs,
+)
 from pixiodoc_desktop.clinic.records.comparisons import Comparisons, Side
 from pixiodoc_desktop.clinic.records.visits import LesionStatus, MapView
 from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
@@ -330,3 +335,40 @@ def test_the_capture_form_takes_a_series_pose_with_its_checklist_and_ghost(
     assert ghost is not None and ghost.visit_id == record.visits[-1].id  # the first series
     assert "pose:left" in ghost.tags
     shoot(panel, shots, f"moles-{language}-capture-series")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_two_total_body_series_compared_pose_by_pose(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    window = demo_app(language)
+    qtbot.waitUntil(lambda: window.record is not None and window.record.complete, timeout=20000)
+    record = window.record
+    assert record is not None
+    front = next(p for p in record.photos if "pose:front" in p.tags)
+    window.timeline.timeline.select(front.id)
+    view = _compare(qtbot, window)
+    assert view.before is not None and view.after is not None
+    assert ("pose:front" in view.before.tags) and ("pose:front" in view.after.tags)
+    assert view.before.visit_date < view.after.visit_date  # the first series, then the latest
+    assert view.next_pose_button.isVisible()
+    qtbot.waitUntil(view.canvas.hasImages, timeout=20000)
+    shoot(view, shots, f"moles-{language}-series-front")
+    seen = []
+    for step in range(1, len(DEFAULT_PROTOCOL) + 1):
+        expected = DEFAULT_PROTOCOL[step % len(DEFAULT_PROTOCOL)]
+        click(view.next_pose_button)
+        qtbot.waitUntil(
+            lambda expected=expected: (
+                view.before is not None
+                and pose_of(view.before) == expected
+                and view.decoded is not None
+            ),
+            timeout=20000,
+        )
+        assert view.after is not None and pose_of(view.after) == expected
+        seen.append(expected)
+    assert seen == [*DEFAULT_PROTOCOL[1:], "front"]  # every pose in order, then round again
+    qtbot.waitUntil(view.canvas.hasImages, timeout=20000)
+    shoot(view, shots, f"moles-{language}-series-stepped")
+    view.close()

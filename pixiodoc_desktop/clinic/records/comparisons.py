@@ -32,6 +32,7 @@ from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.body_series import pose_of
 from pixiodoc_desktop.clinic.records.comparison_marks import (
     Annotation,
     AnnotationKind,
@@ -123,11 +124,15 @@ class Comparisons:
         body_site: str | None = None,
         lesion_id: str | None = None,
         modality: str | None = None,
+        pose: str | None = None,
     ) -> list[PhotoSummary]:
         """Every photo of the lesion (or else the body site) in time order: the progression;
-        with `modality`, only the photos taken that way."""
+        with `modality`, only the photos taken that way; with `pose`, the total-body series'
+        photos of that pose."""
         photos = self.photos.list(actor, patient_id)
-        if lesion_id is not None:
+        if pose is not None:
+            photos = [p for p in photos if pose_of(p) == pose]
+        elif lesion_id is not None:
             photos = [p for p in photos if p.lesion_id == lesion_id]
         elif body_site is not None:
             photos = [p for p in photos if p.body_site == body_site]
@@ -143,10 +148,17 @@ class Comparisons:
         body_site: str | None = None,
         lesion_id: str | None = None,
         modality: str | None = None,
+        pose: str | None = None,
     ) -> tuple[PhotoSummary, PhotoSummary]:
-        """The first and the latest photo of the lesion or body site (in one modality)."""
+        """The first and the latest photo of the lesion, body site or series pose (in one
+        modality)."""
         series = self.series(
-            actor, patient_id, body_site=body_site, lesion_id=lesion_id, modality=modality
+            actor,
+            patient_id,
+            body_site=body_site,
+            lesion_id=lesion_id,
+            modality=modality,
+            pose=pose,
         )
         if len(series) < 2:
             if modality is not None:
@@ -161,6 +173,9 @@ class Comparisons:
         """Like with like, starting from one photo: the first and latest photo of its lesion
         (else its body site) taken in its modality. A mixed pair is only ever chosen by hand."""
         photo = self.photos.get(actor, photo_id)
+        pose = pose_of(photo)
+        if pose is not None:  # a total-body series: the same pose in the first and latest
+            return self.default_pair(actor, photo.patient_id, pose=pose, modality=photo.modality)
         if photo.lesion_id is not None:
             return self.default_pair(
                 actor, photo.patient_id, lesion_id=photo.lesion_id, modality=photo.modality

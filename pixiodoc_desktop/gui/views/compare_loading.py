@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pixiodoc_desktop.clinic.access.plans import Plans
+from pixiodoc_desktop.clinic.records.body_series import BodySeriesProtocol, pose_of, pose_pairs
 from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord, Comparisons
 from pixiodoc_desktop.clinic.records.photos import ImageSize, PhotoSummary
 from pixiodoc_desktop.gui.session import ClinicSession
@@ -67,6 +68,7 @@ def fetch_pair(session: ClinicSession, before_id: str, after_id: str) -> Callabl
             before.patient_id,
             lesion_id=before.lesion_id,
             body_site=None if before.lesion_id else before.body_site,
+            pose=pose_of(before),  # a total-body series: that pose over the visits
         )
         before_data, after_data = comparisons.images(
             actor, before_id, after_id, size=ImageSize.SCREEN
@@ -84,5 +86,26 @@ def fetch_pair(session: ClinicSession, before_id: str, after_id: str) -> Callabl
             patient.birth_date,
             {lesion.id: lesion.label for lesion in services.lesions.list(actor, before.patient_id)},
         )
+
+    return job
+
+
+def next_pose_pair(
+    session: ClinicSession, before: PhotoSummary, after: PhotoSummary
+) -> Callable[[], tuple[str, str] | None]:
+    """The next pose of the protocol that both series have (wrapping round): its pair."""
+
+    def job() -> tuple[str, str] | None:
+        services, actor = session.require()
+        protocol = BodySeriesProtocol(services.workstation).poses()
+        photos = services.photos.list(actor, before.patient_id)
+        pairs = pose_pairs(protocol, photos, before.visit_id, after.visit_id)
+        if not pairs:
+            return None
+        poses = [pose for pose, _b, _a in pairs]
+        current = pose_of(before)
+        at = poses.index(current) + 1 if current in poses else 0
+        _pose, first, last = pairs[at % len(pairs)]
+        return first.id, last.id
 
     return job

@@ -38,6 +38,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QWidget
 
+from pixiodoc_desktop.clinic.records.body_series import pose_of
 from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
@@ -45,6 +46,7 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.views import compare_loading
 from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
+from pixiodoc_desktop.gui.views.compare_controls import tool_button
 from pixiodoc_desktop.gui.views.compare_keeping import CompareKeeping
 from pixiodoc_desktop.gui.views.compare_outline import CompareOutline
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
@@ -114,6 +116,13 @@ class CompareView(CompareKeeping):
         )
         self.tools.marksChanged.connect(self.marksChanged)
         self.outline = CompareOutline(ctx, self, self.tools, self.canvas, self.tool_bar, self)
+        # Two total-body series: step to the next pose both have, same two visits.
+        self.next_pose_button = tool_button(self.tr("Next pose"))
+        self.next_pose_button.setObjectName("nextPose")
+        self.next_pose_button.setVisible(False)
+        self.next_pose_button.clicked.connect(self.next_pose)
+        self.tool_bar.addWidget(self.next_pose_button)
+        self.opened.connect(self._offer_next_pose)
         self.marksChanged.connect(self._unsaved)
         self.opened.connect(self._unsaved)
         self.patient_screen = ConsultationLink(
@@ -338,6 +347,24 @@ class CompareView(CompareKeeping):
         self._render()
 
     # --- what the clinician sees, for the patient's screen ------------------------------------
+
+    def _offer_next_pose(self, *_ids: str) -> None:
+        self.next_pose_button.setVisible(
+            self.before is not None and pose_of(self.before) is not None
+        )
+
+    def next_pose(self) -> None:
+        before, after = self.before, self.after
+        if before is None or after is None:
+            return
+
+        def chosen(pair: tuple[str, str] | None) -> None:
+            if pair is not None:
+                self.open_pair(*pair)
+
+        self._run(
+            compare_loading.next_pose_pair(self.ctx.session, before, after), chosen, self._failed
+        )
 
     @property
     def decoded(self) -> Decoded | None:
