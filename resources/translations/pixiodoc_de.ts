@@ -4030,63 +4030,63 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="40"/>
         <source>Your recovery key</source>
         <translation>Ihr Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="44"/>
         <source>If every password is forgotten, this key is the only way into the vault. Print it or save it as a PDF and keep it locked away. It is shown only now.</source>
         <translation>Wenn alle Passwörter vergessen sind, ist dieser Schlüssel der einzige Weg in den Tresor. Drucken Sie ihn aus oder speichern Sie ihn als PDF und bewahren Sie ihn verschlossen auf. Er wird nur jetzt angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="55"/>
         <source>Recovery key</source>
         <translation>Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="57"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="58"/>
         <source>Save as PDF…</source>
         <translation>Als PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="62"/>
         <source>I have printed or saved the recovery key</source>
         <translation>Ich habe den Wiederherstellungsschlüssel ausgedruckt oder gespeichert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="63"/>
         <source>Continue</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="90"/>
         <source>Keep this sheet locked away, apart from the computer.</source>
         <translation>Bewahren Sie dieses Blatt verschlossen und getrennt vom Computer auf.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="91"/>
         <source>Anyone holding this key and the vault folder can read every record.</source>
         <translation>Wer diesen Schlüssel und den Tresorordner besitzt, kann alle Daten lesen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="92"/>
         <source>To use it: on the unlock screen choose “Use the recovery key”.</source>
         <translation>Verwendung: Wählen Sie in der Anmeldung „Wiederherstellungsschlüssel verwenden“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="102"/>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="111"/>
         <source>PixioDoc recovery key</source>
         <translation>PixioDoc-Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/recovery_key.py" line="116"/>
         <source>Save the recovery key</source>
         <translation>Wiederherstellungsschlüssel speichern</translation>
     </message>
