@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import FORMAT, VERSION
+from pixiodoc_desktop.clinic.exchange.case_bundle.opinions import bundle_opinions
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
@@ -130,6 +131,10 @@ def gather(
             # status, procedures and the measurements taken on these photos.
             "lesions": lesions,
             "lesion_measurements": measurements,
+            # Colleagues' second opinions on these visits (they travel as the notes do).
+            "second_opinions": bundle_opinions(
+                session, [v.id for v in visits], {p.id for p in photos}
+            ),
         }
         objects: list[tuple[str, str]] = []
         for photo in photos:

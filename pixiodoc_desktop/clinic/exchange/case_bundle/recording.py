@@ -22,6 +22,7 @@ from pixiodoc_desktop.clinic.access import plans
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import BundleRefused
 from pixiodoc_desktop.clinic.exchange.case_bundle.lesions import record_lesions, record_measurements
+from pixiodoc_desktop.clinic.exchange.case_bundle.opinions import record_opinions
 from pixiodoc_desktop.clinic.exchange.case_bundle.sender import Sender
 from pixiodoc_desktop.clinic.records.names import check_name
 from pixiodoc_desktop.clinic.records.patients import search_key
@@ -52,7 +53,14 @@ def _shape_problem(manifest: dict[str, Any]) -> str | None:
     """What is wrong with the manifest's shape (lists of objects where lists belong), or None."""
     if not isinstance(manifest.get("patient"), dict):
         return "patient"
-    for part in ("visits", "photos", "consents", "lesions", "lesion_measurements"):
+    for part in (
+        "visits",
+        "photos",
+        "consents",
+        "lesions",
+        "lesion_measurements",
+        "second_opinions",
+    ):
         items = manifest.get(part, [])
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             return part
@@ -210,6 +218,13 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                 )
             session.flush()
             measured = record_measurements(session, patient_id, manifest, lesion_ids, photo_ids)
+            opinions = record_opinions(
+                uow,
+                patient_id,
+                manifest,
+                visit_ids,
+                {old: new for old, (new, _) in photo_ids.items()},
+            )
             uow.audit(
                 audit.EventDraft(
                     audit.EventType.PATIENT_CREATED,
@@ -226,6 +241,7 @@ def record_case(ws: Workstation, actor: Actor, manifest: dict[str, Any]) -> Impo
                         "photos": len(manifest["photos"]),
                         "lesions": len(lesion_ids),
                         "measurements": measured,
+                        "second opinions": opinions,
                     },
                 )
             )
