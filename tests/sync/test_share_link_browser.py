@@ -39,7 +39,7 @@ from pixiodoc_desktop.imaging.alignment import Alignment, AlignmentQuality
 from pixiodoc_desktop.imaging.measure import MeasureKind
 from pixiodoc_desktop.sharing import envelope, ledger
 from pixiodoc_desktop.sharing.links import ShareLinks
-from pixiodoc_desktop.sharing.rounds import tend_links
+from pixiodoc_desktop.sharing.rounds import close_erased_now, tend_links
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent, Photo
 from tests.exports.exports_support import pdf_pages_as_png, pdf_text
@@ -280,6 +280,25 @@ def test_the_bucket_holds_no_name_and_no_image_in_the_clear(
         assert not body.startswith(b"\xff\xd8")
         for marker in (b"JFIF", b"Exif", b"\x89PNG\r\n\x1a\n", b"TestMake"):
             assert marker not in body
+
+
+def test_a_link_of_an_erased_patient_says_revoked_and_leaves_only_its_page(
+    station: Station, browser: webdriver.Chrome, clinic: ClinicNet
+) -> None:
+    patient_id, _ = a_record(station)
+    made = ShareLinks(station.ws, station.store).create(station.actor, patient_id, reply=True)
+    record = ledger.load(station.ws.vault, made.id)
+    assert record is not None
+    opened(browser, made.url)
+    assert wait_state(browser, "open") == "open"
+    station.services.patients.erase(station.actor, patient_id, confirm_family_name=FAMILY)
+    assert close_erased_now(station.ws, station.actor) == [made.id]  # as the CLI and GUI do
+    assert [key for key, _ in clinic.weed.all_objects(f"{clinic.prefix}/links/")] == [record.page]
+    browser.get("about:blank")
+    opened(browser, made.url)
+    assert wait_state(browser, "revoked") == "revoked"
+    assert "revoked" in browser.find_element(By.ID, "message-title").text
+    assert FAMILY not in browser.page_source
 
 
 def test_no_link_without_consent_or_without_sync(
