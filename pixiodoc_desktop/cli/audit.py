@@ -12,6 +12,7 @@ from pathlib import Path
 from pixiodoc_desktop.cli.common import (
     EXIT_FAIL,
     EXIT_OK,
+    PATIENT_HELP,
     add_user,
     close_session,
     open_session,
@@ -156,7 +157,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", metavar="YYYY-MM-DD", help="events at or after (UTC)")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="events before (UTC)")
     p.add_argument("--clinician", metavar="LOGIN", help="events of one clinician")
-    p.add_argument("--patient", metavar="ID", help="events about one patient")
+    p.add_argument("--patient", metavar="ID", help="events about one patient (record id or MRN)")
     p.add_argument("--event", metavar="TYPE", help="one event type, e.g. PATIENT_VIEWED")
     p.add_argument("--outcome", choices=["success", "failure", "denied"])
 
@@ -207,7 +208,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     esub = emergency.add_subparsers(title="emergency commands", metavar="ACTION", required=True)
     p = esub.add_parser("open", help="View Only access to a record you have no grant on")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--reason", required=True, help="why (at least 10 characters)")
     p.add_argument("--hours", type=int, default=DEFAULT_HOURS)
     p.set_defaults(handler=emergency_open)

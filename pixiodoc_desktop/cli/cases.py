@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pixiodoc_desktop.cli.common import (
     EXIT_OK,
+    PATIENT_HELP,
     UsageError,
     add_user,
     close_session,
@@ -97,7 +98,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="write chosen visits as an encrypted .pxcase (needs the patient's consent to sharing)",
     )
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--visit", required=True, action="append", metavar="ID", help="repeatable")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument(

@@ -82,7 +82,12 @@ def open_session(args: argparse.Namespace) -> tuple[Workstation, Actor]:
 
     vault = Vault.open(vault_dir(args))
     password = read_secret(args, f"Password for {args.user}: ")
-    return log_in(vault, args.user, password)
+    ws, actor = log_in(vault, args.user, password)
+    if isinstance(getattr(args, "patient", None), str):
+        from pixiodoc_desktop.clinic.records.patients import patient_id_for
+
+        args.patient = patient_id_for(ws, args.patient)
+    return ws, actor
 
 
 def close_session(ws: Workstation, actor: Actor | None) -> None:
@@ -91,10 +96,19 @@ def close_session(ws: Workstation, actor: Actor | None) -> None:
     lock(ws, actor, logged_out=True)
 
 
-def add_vault(p: argparse.ArgumentParser) -> None:
+PATIENT_HELP = "the patient: the record id (patient list) or the practice's number (MRN)"
+
+
+def add_vault(p: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """`--vault DIR`, before the command (`pixiodoc --vault D patient list`) or after it.
+
+    A command's own `--vault` only sets the folder when given: its default is
+    suppressed, so it never overwrites the one given before the command.
+    """
     p.add_argument(
         "--vault",
         metavar="DIR",
+        default=None if top_level else argparse.SUPPRESS,
         help="vault folder (default: $PIXIODOC_VAULT or the user data folder)",
     )
 

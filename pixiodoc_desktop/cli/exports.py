@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pixiodoc_desktop.cli.common import (
     EXIT_OK,
+    PATIENT_HELP,
     UsageError,
     add_user,
     close_session,
@@ -166,7 +167,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     esub = export.add_subparsers(title="export commands", metavar="FORMAT", required=True)
     p = esub.add_parser("pdf", help="a consultation report as PDF (needs the record's Admin grant)")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--visits", nargs="*", metavar="ID", help="only these visits (default: all)")
     p.add_argument("--photo", action="append", metavar="ID", help="only these photos (repeatable)")
     p.add_argument(
@@ -182,7 +183,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=export_pdf_command)
     p = esub.add_parser("dicom", help="photos as DICOM files or to the PACS")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--visit", metavar="ID", help="only this visit (one DICOM study)")
     p.add_argument("--out", metavar="FOLDER", help="write .dcm files into this folder")
     p.add_argument("--to", metavar="PACS", help="send to the PACS set up in the vault")
@@ -192,7 +193,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "patient-data", help="the patient's records, images and a summary in one ZIP (GDPR)"
     )
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--out", required=True, metavar="FILE.zip")
     p.set_defaults(handler=export_patient_data_command)
 

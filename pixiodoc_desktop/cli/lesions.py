@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import argparse
 
-from pixiodoc_desktop.cli.common import EXIT_OK, add_user, close_session, open_session, print_json
+from pixiodoc_desktop.cli.common import (
+    EXIT_OK,
+    PATIENT_HELP,
+    add_user,
+    close_session,
+    open_session,
+    print_json,
+)
 from pixiodoc_desktop.clinic.records.patients import parse_date
 from pixiodoc_desktop.clinic.records.visits import (
     Lesions,
@@ -107,12 +114,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     lsub = lesion.add_subparsers(title="lesion commands", metavar="ACTION", required=True)
     p = lsub.add_parser("list", help="a patient's lesions")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=lesion_list)
     p = lsub.add_parser("add", help="follow a new lesion")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--body-site", required=True, metavar="CODE")
     p.add_argument("--label", required=True)
     _place_options(p)

@@ -41,7 +41,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="check this installation (throw-away vault, ingest, verify, Qt offscreen) and exit",
     )
-    add_vault(parser)
+    add_vault(parser, top_level=True)
     parser.add_argument(
         "--demo", action="store_true", help="open the demo clinic (created on first use)"
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from pixiodoc_desktop.cli.common import (
     EXIT_FAIL,
     EXIT_OK,
+    PATIENT_HELP,
     UsageError,
     add_user,
     close_session,
@@ -56,7 +57,8 @@ def patient_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for p in patients:
         born = p.birth_date.isoformat() if p.birth_date else "----------"
-        print(f"{p.id}  {born}  {visible(p.display_name)}  ({p.photo_count} photos)")
+        number = visible(p.external_id) if p.external_id else "-"
+        print(f"{p.id}  {number}  {born}  {visible(p.display_name)}  ({p.photo_count} photos)")
     print(f"{len(patients)} patient(s)", file=sys.stderr)
     return EXIT_OK
 
@@ -158,14 +160,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=patient_list)
     p = psub.add_parser("erase", help="erase a patient for good (GDPR art. 17)")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument(
         "--confirm", required=True, metavar="FAMILY NAME", help="the family name, as confirmation"
     )
     p.set_defaults(handler=patient_erase)
     p = psub.add_parser("hold", help="set or release a retention hold (blocks erasure)")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--reason", metavar="TEXT")
     p.add_argument("--release", action="store_true")
     p.set_defaults(handler=patient_hold)

@@ -7,6 +7,7 @@ import sys
 
 from pixiodoc_desktop.cli.common import (
     EXIT_OK,
+    PATIENT_HELP,
     UsageError,
     add_user,
     close_session,
@@ -146,7 +147,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     for name, handler in (("grant", share_grant), ("revoke", share_revoke), ("list", share_list)):
         p = ssub.add_parser(name, help=f"{name} access to a patient's record")
         add_user(p)
-        p.add_argument("--patient", required=True, metavar="ID")
+        p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
         if name != "list":
             p.add_argument(
                 "--to", required=True, metavar="LOGIN", help="a clinician's login or 'practice'"

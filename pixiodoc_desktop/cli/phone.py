@@ -7,9 +7,11 @@ import json
 import signal
 import sys
 import threading
+from dataclasses import replace
 
 from pixiodoc_desktop.cli.common import (
     EXIT_OK,
+    PATIENT_HELP,
     UsageError,
     add_user,
     close_session,
@@ -40,6 +42,7 @@ def phone_pair(args: argparse.Namespace) -> int:
         show_full_name=args.full_name,
     )
     ws, actor = open_session(args)
+    target = replace(target, patient_id=args.patient)  # an MRN is an id once logged in
     stop = threading.Event()
 
     def arrived(arrival: Arrival) -> None:
@@ -84,7 +87,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="pair one phone for one patient; prints the URL, then each saved photo's id",
     )
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--visit", metavar="ID", help="the visit's id (default: today's visit)")
     p.add_argument("--body-site", metavar="CODE")
     p.add_argument("--lesion", metavar="ID")

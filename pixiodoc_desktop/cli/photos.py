@@ -8,7 +8,7 @@ import datetime as dt
 import signal
 import sys
 import threading
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import cv2
@@ -17,6 +17,7 @@ import numpy as np
 from pixiodoc_desktop.cli.common import (
     EXIT_FAIL,
     EXIT_OK,
+    PATIENT_HELP,
     UsageError,
     add_user,
     close_session,
@@ -44,6 +45,7 @@ def import_files(args: argparse.Namespace) -> int:
     )
     paths = [Path(f) for f in args.files]
     ws, actor = open_session(args)
+    context = replace(context, patient_id=args.patient)  # an MRN is an id once logged in
 
     def progress(done: int, total: int, path: Path) -> None:
         if not args.json:
@@ -83,6 +85,7 @@ def watch_folder(args: argparse.Namespace) -> int:
         modality=parse(Modality, args.modality, "modality"),
     )
     ws, actor = open_session(args)
+    context = replace(context, patient_id=args.patient)  # an MRN is an id once logged in
     stop = threading.Event()
 
     def report(event: HotFolderEvent) -> None:
@@ -193,7 +196,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     """Register `import`, `watch`, `photo list|export` and `body-sites`."""
     p = sub.add_parser("import", help="import image files or folders into a patient's record")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument(
         "--visit", metavar="YYYY-MM-DD", help="visit date (default: each photo's capture date)"
     )
@@ -206,7 +209,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = sub.add_parser("watch", help="import each photo a tethered camera saves into a folder")
     add_user(p)
     p.add_argument("--folder", required=True, metavar="DIR", help="the camera's hot folder")
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--body-site", metavar="CODE")
     p.add_argument("--modality", default="overview")
     p.add_argument(
@@ -218,7 +221,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     fsub = photo.add_subparsers(title="photo commands", metavar="ACTION", required=True)
     p = fsub.add_parser("list", help="a patient's photos")
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=photo_list)
     p = fsub.add_parser("export", help="write a stored image to a file (audited)")

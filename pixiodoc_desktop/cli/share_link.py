@@ -8,6 +8,7 @@ import sys
 
 from pixiodoc_desktop.cli.common import (
     EXIT_OK,
+    PATIENT_HELP,
     UsageError,
     add_user,
     close_session,
@@ -165,7 +166,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "create", help="make a link (needs the patient's consent to sharing); prints the URL"
     )
     add_user(p)
-    p.add_argument("--patient", required=True, metavar="ID")
+    p.add_argument("--patient", required=True, metavar="ID", help=PATIENT_HELP)
     p.add_argument(
         "--visit", action="append", default=[], metavar="ID", help="repeatable; default: all"
     )
@@ -181,7 +182,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=link_create)
     p = lsub.add_parser("list", help="the clinic's links (made on any of its workstations)")
     add_user(p)
-    p.add_argument("--patient", metavar="ID")
+    p.add_argument("--patient", metavar="ID", help=PATIENT_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=link_list)
     p = lsub.add_parser("revoke", help="withdraw a link now (deletes its objects)")

@@ -185,6 +185,8 @@ def vault_backup(args: argparse.Namespace) -> int:
 
 def vault_restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
+    if not getattr(args, "vault", None):
+        raise UsageError("vault restore needs --vault NEWDIR, the new folder to restore into")
     target = Path(args.vault).expanduser().resolve()
     existed = target.exists()
     folder = restore_backup(source, target)
@@ -301,7 +303,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=vault_backup)
     p = vsub.add_parser("restore", help="restore a backup into a new folder, then verify it")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--vault", required=True, metavar="NEWDIR")
+    p.add_argument(
+        "--vault",
+        metavar="NEWDIR",
+        default=argparse.SUPPRESS,
+        help="the new folder to restore into (required; may also come before the command)",
+    )
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--user", metavar="LOGIN")
     who.add_argument("--recovery-key-stdin", action="store_true")

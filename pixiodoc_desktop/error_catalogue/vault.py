@@ -56,6 +56,7 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("errors", "That password is too easy to guess: {problem}."),
     QT_TRANSLATE_NOOP("errors", "There is no vault at {folder} (the folder does not exist)."),
+    QT_TRANSLATE_NOOP("errors", "There is no vault at {folder} (it is a file, not a folder)."),
     QT_TRANSLATE_NOOP("errors", "There is no vault at {folder} (no vault.json)."),
     QT_TRANSLATE_NOOP("errors", "There is already a vault at {folder}; choose an empty folder."),
     QT_TRANSLATE_NOOP("errors", "{folder} is not empty; choose an empty or new folder."),

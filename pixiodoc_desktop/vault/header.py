@@ -157,6 +157,8 @@ def header_path(folder: Path) -> Path:
 
 def read_header(folder: Path) -> VaultHeader:
     path = header_path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise VaultNotFound(f"There is no vault at {folder} (it is a file, not a folder).")
     if not folder.is_dir():
         raise VaultNotFound(f"There is no vault at {folder} (the folder does not exist).")
     if not path.exists():

@@ -6013,131 +6013,136 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="59"/>
+        <source>There is no vault at {folder} (it is a file, not a folder).</source>
+        <translation>Unter {folder} gibt es keinen Tresor (das ist eine Datei, kein Ordner).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="60"/>
         <source>There is no vault at {folder} (no vault.json).</source>
         <translation>Unter {folder} gibt es keinen Tresor (keine vault.json).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="61"/>
         <source>There is already a vault at {folder}; choose an empty folder.</source>
         <translation>Unter {folder} gibt es bereits einen Tresor; wählen Sie einen leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="62"/>
         <source>{folder} is not empty; choose an empty or new folder.</source>
         <translation>{folder} ist nicht leer; wählen Sie einen leeren oder neuen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="63"/>
         <source>{folder} holds a clinic&apos;s vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})</source>
         <translation>{folder} enthält den Tresor einer Praxis, nicht die Demo-Praxis; öffnen Sie ihn ohne --demo (pixiodoc --vault {folder})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="67"/>
         <source>Restore the vault from your latest backup (pixiodoc vault restore).</source>
         <translation>Stellen Sie den Tresor aus Ihrer letzten Sicherung wieder her (pixiodoc vault restore).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="70"/>
         <source>The vault at {folder} has lost its vault.json. {hint}</source>
         <translation>Dem Tresor unter {folder} fehlt die Datei vault.json. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="71"/>
         <source>The vault&apos;s vault.json at {folder} is damaged. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="72"/>
         <source>The vault&apos;s vault.json at {folder} has been altered since it was last written by PixioDoc. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} wurde verändert, seit PixioDoc sie zuletzt geschrieben hat. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="76"/>
         <source>{path} is not a PixioDoc vault header. {hint}</source>
         <translation>{path} ist kein PixioDoc-Tresorkopf. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="77"/>
         <source>vault.json has an unreadable key entry. {hint}</source>
         <translation>Die vault.json enthält einen unlesbaren Schlüsseleintrag. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="78"/>
         <source>vault.json has an unreadable {what}</source>
         <translation>Die vault.json enthält unlesbare Daten ({what})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="79"/>
         <source>vault.json names an unknown key derivation {name}</source>
         <translation>Die vault.json nennt ein unbekanntes Schlüsselableitungsverfahren {name}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="80"/>
         <source>vault.json has unreadable key derivation settings</source>
         <translation>Die vault.json enthält unlesbare Einstellungen zur Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="81"/>
         <source>vault.json was altered: its key derivation settings (memory {memory} KiB, {passes} passes, {lanes} lanes) are outside what PixioDoc writes. Restore vault.json from a backup.</source>
         <translation>Die vault.json wurde verändert: Ihre Einstellungen zur Schlüsselableitung (Speicher {memory} KiB, {passes} Durchläufe, {lanes} Spuren) liegen außerhalb dessen, was PixioDoc schreibt. Stellen Sie die vault.json aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="85"/>
         <source>The vault database {file} cannot be read with this vault&apos;s key (it is damaged or belongs to another vault). {hint}</source>
         <translation>Die Tresordatenbank {file} lässt sich mit dem Schlüssel dieses Tresors nicht lesen (sie ist beschädigt oder gehört zu einem anderen Tresor). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="89"/>
         <source>The vault database in {folder} is damaged ({fault}). {hint}</source>
         <translation>Die Tresordatenbank in {folder} ist beschädigt ({fault}). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="90"/>
         <source>The vault database is missing from {folder}. {hint}</source>
         <translation>Die Tresordatenbank fehlt in {folder}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="91"/>
         <source>The vault has no device id; it was not created by PixioDoc.</source>
         <translation>Der Tresor hat keine Gerätekennung; er wurde nicht von PixioDoc angelegt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="92"/>
         <source>This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.</source>
         <translation>Dieser Tresor wurde von einer neueren PixioDoc-Version geschrieben (Tresorformat {version}; diese Version liest bis {supported}). Aktualisieren Sie PixioDoc, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="96"/>
         <source>This vault&apos;s database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.</source>
         <translation>Die Datenbank dieses Tresors wurde von einer neueren PixioDoc-Version geschrieben (Schema {schema}). Aktualisieren Sie PixioDoc, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="100"/>
         <source>The data key of patient {patient} is missing (erased or damaged); the patient&apos;s images cannot be read.</source>
         <translation>Der Datenschlüssel von Patient {patient} fehlt (gelöscht oder beschädigt); die Bilder dieser Akte können nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="104"/>
         <source>The data key of patient {patient} is damaged. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="105"/>
         <source>Image object {object} is truncated</source>
         <translation>Das Bildobjekt {object} ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="106"/>
         <source>Image object {object} has an unknown format</source>
         <translation>Das Bildobjekt {object} hat ein unbekanntes Format</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="107"/>
         <source>Image object {object} fails authentication (damaged or altered)</source>
         <translation>Das Bildobjekt {object} besteht die Echtheitsprüfung nicht (beschädigt oder verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="108"/>
         <source>Image object {object} is missing from the vault</source>
         <translation>Das Bildobjekt {object} fehlt im Tresor</translation>
     </message>

@@ -379,3 +379,62 @@ def test_unknown_patient_and_photo_are_named(
     )
     assert export.code == 1 and "no-such-photo" in export.stderr
     _no_traceback(result.output, export.output)
+
+
+# --- where the vault is and which patient is meant (found by a new user) ----------------------
+
+
+def test_vault_given_before_the_command_is_the_one_used(
+    cli: CliRunner, fast_vault: MadeVault, patient: str, tmp_path: Path
+) -> None:
+    """`pixiodoc --vault D patient list` once used the default folder instead of D.
+
+    `--help` lists `--vault` before the command; the command's own `--vault` (absent)
+    overwrote it, so `vault init` made a vault in the user data folder instead.
+    """
+    elsewhere = {"PIXIODOC_VAULT": str(tmp_path / "not-this-one")}
+    listed = cli(
+        "--vault", fast_vault.folder, "patient", "list", "--user", LOGIN, "--password-stdin",
+        "--json", stdin=PW, env=elsewhere,
+    )  # fmt: skip
+    assert listed.code == 0, listed.output
+    assert [p["id"] for p in json.loads(listed.stdout)] == [patient]
+    wanted = tmp_path / "wanted vault"
+    made = cli(
+        "--vault", wanted, "vault", "init", "--clinic", "Praxis Test", "--admin", "admin",
+        "--password-stdin", stdin=PW, env=elsewhere,
+    )  # fmt: skip
+    assert made.code == 0, made.output
+    assert (wanted / "vault.json").is_file()
+    assert not (tmp_path / "not-this-one").exists()
+    restore = cli("vault", "restore", tmp_path / "b.pxbackup", "--user", LOGIN, stdin=PW)
+    assert restore.code == 2 and "--vault NEWDIR" in restore.stderr
+
+
+def test_a_command_takes_the_practice_number_the_workstation_shows(
+    cli: CliRunner, fast_vault: MadeVault, patient: str, tmp_path: Path
+) -> None:
+    """The GUI and the practice software show MRN-10231; commands took only record ids."""
+    base = ("--vault", fast_vault.folder, "--user", LOGIN, "--password-stdin")
+    image = tmp_path / "arm.jpg"
+    image.write_bytes(synthetic_jpeg(640))
+    imported = cli("import", *base, "--patient", "mrn-10231", image, stdin=PW)
+    assert imported.code == 0, imported.output
+    photos = cli("photo", "list", *base, "--patient", "MRN-10231", "--json", stdin=PW)
+    assert photos.code == 0, photos.output
+    assert len(json.loads(photos.stdout)) == 1
+    listed = cli("patient", "list", *base, stdin=PW)
+    assert f"{patient}  MRN-10231  1987-03-14  Müller, Jürgen" in listed.stdout
+    unknown = cli("import", *base, "--patient", "MRN-99999", image, stdin=PW)
+    assert unknown.code == 1 and "There is no patient MRN-99999" in unknown.stderr
+
+
+def test_a_file_given_as_the_vault_folder_is_named_a_file(cli: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a vault\n", "utf-8")
+    result = cli("patient", "list", "--vault", notes, "--user", LOGIN, "--password-stdin", stdin=PW)
+    assert result.code == 1
+    assert (
+        result.stderr == f"pixiodoc: There is no vault at {notes} (it is a file, not a folder).\n"
+    )
+    assert notes.read_text("utf-8") == "not a vault\n"

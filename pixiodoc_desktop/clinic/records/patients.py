@@ -159,6 +159,24 @@ def _refuse_taken_external_id(session: Session, external: str, own_id: str | Non
         raise InvalidInput(f"Another patient already has the external id {clash}")
 
 
+def patient_id_for(workstation: Workstation, reference: str) -> str:
+    """The record id a person means: an id as it is, or the practice's number (MRN).
+
+    Clinic IT types the number the practice software and the workstation show
+    ("MRN-10601", any case); commands take ids. A reference that names no patient
+    comes back unchanged, so the command says "There is no patient ..." naming it.
+    """
+    with workstation.read_session() as session:
+        if session.get(Patient, reference) is not None:
+            return reference
+        found = session.scalar(
+            select(Patient.id).where(
+                func.lower(Patient.external_id) == reference.strip().lower(), ~Patient.deleted
+            )
+        )
+    return found or reference
+
+
 class Patients:
     def __init__(self, workstation: Workstation) -> None:
         self.ws = workstation
