@@ -1333,7 +1333,7 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="173"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
@@ -1394,7 +1394,7 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="142"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="428"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="433"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
@@ -1424,7 +1424,7 @@
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="167"/>
         <source>Saved ✓</source>
         <translation>Gespeichert ✓</translation>
     </message>
@@ -1464,12 +1464,12 @@
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="321"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="324"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="165"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1489,12 +1489,12 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="189"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="227"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>

@@ -272,6 +272,7 @@ class CompareControls(QWidget):
         after: PhotoSummary | None,
         label: Callable[[PhotoSummary], str],
         describe: Callable[[PhotoSummary], str] | None = None,
+        tip: Callable[[PhotoSummary], str] | None = None,
     ) -> None:
         """The photos of the series in both choosers (grouped by visit, each with its
         thumbnail, date, week, site, lesion and modality) and the strip, the pair selected."""
@@ -286,6 +287,8 @@ class CompareControls(QWidget):
                     combo.insertSeparator(combo.count())
                 visit = photo.visit_id
                 combo.addItem(describe(photo), photo.id)
+                if tip is not None:
+                    combo.setItemData(combo.count() - 1, tip(photo), Qt.ItemDataRole.ToolTipRole)
                 self._choice_icon(combo, combo.count() - 1, photo.id)
             if current is not None:
                 combo.setCurrentIndex(max(0, combo.findData(current.id)))

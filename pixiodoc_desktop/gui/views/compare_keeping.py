@@ -122,13 +122,22 @@ class CompareKeeping(CompareControls):
         )
 
     def photo_choice(self, photo: PhotoSummary) -> str:
-        """A picker's line: '01.08.2026 · Baseline — Chest · Naevus 1 · Dermoscopy'."""
+        """A picker's line: '01.08.2026 · Baseline — Naevus 1 · Dermoscopy', or with the body
+        site when the photo has no lesion ('— Chest · Clinical overview'): a lesion lies on
+        one site, and the shorter line shows whole when the picker is closed, in German too."""
+        lesion = self.lesions.get(photo.lesion_id, "") if photo.lesion_id else ""
+        where = lesion or (labels.body_site(photo.body_site) if photo.body_site else "")
+        what = [where, labels.modality(photo.modality)]
+        return f"{self.photo_label(photo)} — {' · '.join(w for w in what if w)}"
+
+    def photo_tip(self, photo: PhotoSummary) -> str:
+        """The picker line's tooltip: the site too ('Upper back · Naevus 01 · Dermoscopy')."""
         what = [
             labels.body_site(photo.body_site) if photo.body_site else "",
             self.lesions.get(photo.lesion_id, "") if photo.lesion_id else "",
             labels.modality(photo.modality),
         ]
-        return f"{self.photo_label(photo)} — {' · '.join(w for w in what if w)}"
+        return " · ".join(w for w in what if w)
 
     # --- storing and export ----------------------------------------------------------------------
 

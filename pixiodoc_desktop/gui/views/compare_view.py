@@ -219,7 +219,12 @@ class CompareView(CompareKeeping):
             self.lesions = result.lesions
             self.set_slider_allowed(result.slider_allowed)
             self.fill_choices(
-                self.series, self.before, self.after, self.photo_label, self.photo_choice
+                self.series,
+                self.before,
+                self.after,
+                self.photo_label,
+                self.photo_choice,
+                self.photo_tip,
             )
 
             # Both photos decode at once, one on each pool thread.
