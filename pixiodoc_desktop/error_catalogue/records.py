@@ -100,6 +100,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "diameter"),
     QT_TRANSLATE_NOOP("errors", "asymmetry"),
     QT_TRANSLATE_NOOP("errors", "perimeter"),
+    # --- Whole-body photo series
+    QT_TRANSLATE_NOOP("errors", "A series protocol needs at least one pose"),
+    QT_TRANSLATE_NOOP("errors", "A series protocol has at most {limit} poses"),
+    QT_TRANSLATE_NOOP("errors", "A pose appears twice in the series protocol"),
+    QT_TRANSLATE_NOOP("errors", "{value} is not a pose code (letters, digits and '-')"),
     # --- Capture: device profiles
     QT_TRANSLATE_NOOP("errors", "The calibration must be a positive number of pixels per mm"),
     QT_TRANSLATE_NOOP("errors", "The field of view must be wider than 0 mm"),

@@ -7458,806 +7458,826 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="104"/>
+        <source>A series protocol needs at least one pose</source>
+        <translation>Ein Serienprotokoll braucht mindestens eine Pose</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="105"/>
+        <source>A series protocol has at most {limit} poses</source>
+        <translation>Ein Serienprotokoll hat höchstens {limit} Posen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="106"/>
+        <source>A pose appears twice in the series protocol</source>
+        <translation>Eine Pose kommt im Serienprotokoll zweimal vor</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="107"/>
+        <source>{value} is not a pose code (letters, digits and &apos;-&apos;)</source>
+        <translation>{value} ist kein Posen-Code (Buchstaben, Ziffern und „-“)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="109"/>
         <source>The calibration must be a positive number of pixels per mm</source>
         <translation>Die Kalibrierung muss eine positive Zahl Pixel pro mm sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="110"/>
         <source>The field of view must be wider than 0 mm</source>
         <translation>Das Bildfeld muss breiter als 0 mm sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="111"/>
         <source>The distance on the ruler must be more than 0 mm</source>
         <translation>Der Abstand auf dem Lineal muss größer als 0 mm sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="112"/>
         <source>Click two points further apart on the ruler</source>
         <translation>Klicken Sie zwei weiter auseinanderliegende Punkte auf dem Lineal an</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="113"/>
         <source>A device profile needs the device&apos;s name</source>
         <translation>Ein Geräteprofil braucht den Namen des Geräts</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="115"/>
         <source>There is no clinician with the login {login}</source>
         <translation>Es gibt keinen Benutzer mit der Anmeldung {login}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="116"/>
         <source>{role} is not a role; choose admin or clinician</source>
         <translation>{role} ist keine Rolle; wählen Sie Admin (admin) oder Arzt/Ärztin (clinician)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="117"/>
         <source>The clinician needs a display name</source>
         <translation>Der Benutzer braucht einen Anzeigenamen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="118"/>
         <source>The login {login} is already taken</source>
         <translation>Die Anmeldung {login} ist bereits vergeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="119"/>
         <source>You cannot deactivate your own account</source>
         <translation>Sie können Ihr eigenes Konto nicht deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="120"/>
         <source>The practice must keep at least one active Admin</source>
         <translation>Die Praxis muss mindestens einen aktiven Admin behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="121"/>
         <source>{login} is deactivated; reactivate the account first</source>
         <translation>{login} ist deaktiviert; aktivieren Sie das Konto zuerst wieder</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="122"/>
         <source>A login is 1-64 characters without spaces, e.g. dr.weber</source>
         <translation>Eine Anmeldung hat 1–64 Zeichen ohne Leerzeichen, z. B. dr.weber</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="123"/>
         <source>The clinic needs a name (it appears on reports)</source>
         <translation>Die Praxis braucht einen Namen (er steht auf den Berichten)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="124"/>
         <source>The first Admin needs a display name</source>
         <translation>Der erste Admin braucht einen Anzeigenamen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="125"/>
         <source>The new password must differ from the current one</source>
         <translation>Das neue Passwort muss sich vom bisherigen unterscheiden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="126"/>
         <source>A recovery key has {count} letters and digits in 9 groups of 4; please check what you typed</source>
         <translation>Ein Wiederherstellungsschlüssel hat {count} Buchstaben und Ziffern in 9 Gruppen zu 4; bitte prüfen Sie Ihre Eingabe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="127"/>
         <source>The recovery key has a typo (its last group does not match)</source>
         <translation>Der Wiederherstellungsschlüssel enthält einen Tippfehler (seine letzte Gruppe passt nicht)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="128"/>
         <source>{level} is not an access level; choose view, edit or admin</source>
         <translation>{level} ist keine Zugriffsstufe; wählen Sie Ansehen (view), Bearbeiten (edit) oder Admin (admin)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="129"/>
         <source>The licence names an unknown plan {plan}</source>
         <translation>Die Lizenz nennt einen unbekannten Tarif {plan}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="130"/>
         <source>Say why you need this record in at least {count} characters (e.g. &apos;urgent referral, record holder absent&apos;)</source>
         <translation>Begründen Sie in mindestens {count} Zeichen, warum Sie diese Akte brauchen (z. B. „dringende Überweisung, Aktenverantwortliche abwesend“)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="131"/>
         <source>Keep the reason under {limit} characters</source>
         <translation>Halten Sie die Begründung unter {limit} Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="132"/>
         <source>An emergency access lasts 1 to {limit} hours</source>
         <translation>Ein Notfallzugriff dauert 1 bis {limit} Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="133"/>
         <source>You already have access to this record; no emergency needed</source>
         <translation>Sie haben bereits Zugriff auf diese Akte; kein Notfall nötig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="134"/>
         <source>Enter the patient&apos;s number (MRN) exactly as the EHR shows it</source>
         <translation>Geben Sie die Patientennummer (MRN) genau so ein, wie das Praxisverwaltungssystem sie zeigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="135"/>
         <source>No patient has this number; check it against the EHR</source>
         <translation>Kein Patient hat diese Nummer; prüfen Sie sie im Praxisverwaltungssystem</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="136"/>
         <source>There is no emergency access {id}</source>
         <translation>Es gibt keinen Notfallzugriff {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="138"/>
         <source>{text} is not a valid {what}; use YYYY-MM-DD</source>
         <translation>{text} ist kein gültiges {what}; bitte als JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="139"/>
         <source>start date</source>
         <translation>Anfangsdatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="140"/>
         <source>end date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="141"/>
         <source>{value} is not an audit event type</source>
         <translation>{value} ist keine Ereignisart des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="142"/>
         <source>{value} is not an export format; choose csv or json</source>
         <translation>{value} ist kein Exportformat; wählen Sie csv oder json</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="143"/>
         <source>Keep audit events between {low} and {high} days (US practices often keep six years: 2190 days)</source>
         <translation>Bewahren Sie Protokolleinträge zwischen {low} und {high} Tagen auf (US-Praxen oft sechs Jahre: 2190 Tage)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="145"/>
         <source>The chosen visits make a bundle of {size} (limit {limit}); share fewer visits at a time</source>
         <translation>Die gewählten Besuche ergeben ein Paket von {size} (Grenze {limit}); geben Sie weniger Besuche auf einmal frei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="146"/>
         <source>The chosen visits hold no photos to share</source>
         <translation>Die gewählten Besuche enthalten keine Fotos zum Freigeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="147"/>
         <source>The chosen lesion does not belong to this patient</source>
         <translation>Die gewählte Läsion gehört nicht zu diesem Patienten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="148"/>
         <source>{value} is not a link lifetime; write e.g. 3d, 12h or 90m</source>
         <translation>{value} ist keine Gültigkeitsdauer für einen Link; schreiben Sie z. B. 3d, 12h oder 90m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="149"/>
         <source>A link lives between 1 hour and 7 days</source>
         <translation>Ein Link gilt zwischen 1 Stunde und 7 Tagen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="150"/>
         <source>Use a passcode of at least {count} characters</source>
         <translation>Verwenden Sie einen Zugangscode mit mindestens {count} Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="151"/>
         <source>There is no secure link {id} on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gibt es keinen sicheren Link {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="152"/>
         <source>There is no secure link {id} in this clinic</source>
         <translation>In dieser Praxis gibt es keinen sicheren Link {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="153"/>
         <source>The secure link {id} is {state} already</source>
         <translation>Der sichere Link {id} ist bereits {state}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="154"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="155"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="156"/>
         <source>There is no open note conflict {id}</source>
         <translation>Es gibt keinen offenen Notizkonflikt {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="157"/>
         <source>The record of note conflict {id} is gone</source>
         <translation>Die Akte des Notizkonflikts {id} gibt es nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="158"/>
         <source>{id} is not an image object id</source>
         <translation>{id} ist keine Bildobjekt-Kennung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="160"/>
         <source>{part} in the mapping is not FIELD=COLUMN</source>
         <translation>{part} in der Zuordnung ist nicht FELD=SPALTE</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="161"/>
         <source>{field} is not a patient field; map some of: {fields}</source>
         <translation>{field} ist kein Patientenfeld; ordnen Sie einige hiervon zu: {fields}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="162"/>
         <source>The mapping needs at least family=COLUMN (the family name)</source>
         <translation>Die Zuordnung braucht mindestens family=SPALTE (den Familiennamen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="163"/>
         <source>The delimiter is one character, e.g. ; or ,</source>
         <translation>Das Trennzeichen ist ein einzelnes Zeichen, z. B. ; oder ,</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="159"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="164"/>
         <source>Choose the encoding {encodings}</source>
         <translation>Wählen Sie die Zeichenkodierung {encodings}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="165"/>
         <source>Line {line} is not valid {encoding} text</source>
         <translation>Zeile {line} ist kein gültiger {encoding}-Text</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="166"/>
         <source>Line {line} is not valid {encoding} text (try --encoding cp1252)</source>
         <translation>Zeile {line} ist kein gültiger {encoding}-Text (versuchen Sie --encoding cp1252)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="167"/>
         <source>The file has no column {column} (columns found: {columns}); check the mapping and the delimiter</source>
         <translation>Die Datei hat keine Spalte {column} (gefundene Spalten: {columns}); prüfen Sie Zuordnung und Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="169"/>
         <source>{path} is a folder; give a file name for the backup</source>
         <translation>{path} ist ein Ordner; geben Sie einen Dateinamen für die Sicherung an</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="170"/>
         <source>Put the backup outside the vault folder (e.g. on another disk)</source>
         <translation>Legen Sie die Sicherung außerhalb des Tresorordners ab (z. B. auf einem anderen Datenträger)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="171"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Die Sicherung konnte nicht nach {path} geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="172"/>
         <source>There is no backup file at {path}</source>
         <translation>Unter {path} gibt es keine Sicherungsdatei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="173"/>
         <source>{path} is not empty; restore into a new folder</source>
         <translation>{path} ist nicht leer; stellen Sie in einen neuen Ordner wieder her</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="169"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="174"/>
         <source>{path} is damaged (its manifest names no backup format)</source>
         <translation>{path} ist beschädigt (sein Inhaltsverzeichnis nennt kein Sicherungsformat)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="175"/>
         <source>{path} was made by a newer PixioDoc; update to restore it</source>
         <translation>{path} wurde von einem neueren PixioDoc erstellt; aktualisieren Sie, um sie wiederherzustellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="176"/>
         <source>{path} is damaged or not a PixioDoc backup</source>
         <translation>{path} ist beschädigt oder keine PixioDoc-Sicherung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="177"/>
         <source>{path} is damaged (its manifest is unreadable)</source>
         <translation>{path} ist beschädigt (sein Inhaltsverzeichnis ist unlesbar)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="178"/>
         <source>{path} is not a PixioDoc backup (parts are missing)</source>
         <translation>{path} ist keine PixioDoc-Sicherung (Teile fehlen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="179"/>
         <source>{path} contains an unexpected entry; refusing to restore it</source>
         <translation>{path} enthält einen unerwarteten Eintrag; die Wiederherstellung wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="180"/>
         <source>This record is under a retention hold and cannot be erased: {reason}. An Admin can release the hold when it no longer applies.</source>
         <translation>Diese Akte unterliegt einer Aufbewahrungssperre und kann nicht gelöscht werden: {reason}. Ein Admin kann die Sperre aufheben, wenn sie nicht mehr gilt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="181"/>
         <source>To erase, type the patient&apos;s family name exactly as it is on the record</source>
         <translation>Zum Löschen geben Sie den Familiennamen des Patienten genau so ein, wie er in der Akte steht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="182"/>
         <source>A retention hold needs a reason (e.g. &apos;statutory retention until 2035&apos;)</source>
         <translation>Eine Aufbewahrungssperre braucht einen Grund (z. B. „gesetzliche Aufbewahrung bis 2035“)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="183"/>
         <source>The reason for a retention hold is longer than 500 characters</source>
         <translation>Der Grund für eine Aufbewahrungssperre ist länger als 500 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="185"/>
         <source>The setting {name} must be {kind}</source>
         <translation>Die Einstellung {name} muss {kind} sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="186"/>
         <source>a whole number</source>
         <translation>eine ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="187"/>
         <source>text in quotes</source>
         <translation>Text in Anführungszeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="188"/>
         <source>true or false</source>
         <translation>true oder false</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="189"/>
         <source>Auto-lock must be between 1 and 240 minutes</source>
         <translation>Die automatische Sperre muss zwischen 1 und 240 Minuten liegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="190"/>
         <source>Language must be one of {allowed}</source>
         <translation>Die Sprache muss eine von {allowed} sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="191"/>
         <source>Theme must be one of {allowed}</source>
         <translation>Das Farbschema muss eines von {allowed} sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="187"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="192"/>
         <source>The thumbnail cache must be between 32 and 4096 MB</source>
         <translation>Der Vorschaubild-Speicher muss zwischen 32 und 4096 MB liegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="193"/>
         <source>The phone port must be between 1024 and 65535</source>
         <translation>Der Port für Telefone muss zwischen 1024 und 65535 liegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="194"/>
         <source>The phone certificate needs both files: certificate and key</source>
         <translation>Das Telefon-Zertifikat braucht beide Dateien: Zertifikat und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="195"/>
         <source>A bucket name has 3-63 characters: lower-case letters, digits, dots and hyphens</source>
         <translation>Ein Bucket-Name hat 3–63 Zeichen: Kleinbuchstaben, Ziffern, Punkte und Bindestriche</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="196"/>
         <source>The endpoint URL starts with https:// (or http:// on a local network)</source>
         <translation>Die Endpunkt-URL beginnt mit https:// (oder http:// in einem lokalen Netz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="197"/>
         <source>The prefix is a path like clinic/pixiodoc without empty parts</source>
         <translation>Das Präfix ist ein Pfad wie clinic/pixiodoc ohne leere Teile</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="198"/>
         <source>Both the access key and the secret are needed</source>
         <translation>Zugriffsschlüssel und Geheimnis werden beide gebraucht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="200"/>
         <source>The logo is larger than 1 MB; use a smaller PNG or JPEG</source>
         <translation>Das Logo ist größer als 1 MB; verwenden Sie ein kleineres PNG oder JPEG</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="201"/>
         <source>The logo file is not a readable PNG or JPEG</source>
         <translation>Die Logodatei ist kein lesbares PNG oder JPEG</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="202"/>
         <source>The logo must be a PNG or JPEG of reasonable size</source>
         <translation>Das Logo muss ein PNG oder JPEG vernünftiger Größe sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="204"/>
         <source>The {what} has 1-16 plain characters (e.g. ORTHANC, PIXIODOC)</source>
         <translation>{what}: 1–16 einfache Zeichen (z. B. ORTHANC, PIXIODOC)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="200"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="205"/>
         <source>PACS&apos;s AE title</source>
         <translation>AE-Titel des PACS</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="206"/>
         <source>workstation&apos;s AE title</source>
         <translation>AE-Titel des Arbeitsplatzes</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="207"/>
         <source>worklist&apos;s AE title</source>
         <translation>AE-Titel der Arbeitsliste</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="208"/>
         <source>The PACS host is required (a name or an IP address)</source>
         <translation>Der PACS-Host wird gebraucht (ein Name oder eine IP-Adresse)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="204"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="209"/>
         <source>The PACS port is a number from 1 to 65535 (often 104 or 4242)</source>
         <translation>Der PACS-Port ist eine Zahl von 1 bis 65535 (oft 104 oder 4242)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="210"/>
         <source>The DICOMweb URL starts with https:// (or http:// on a local network)</source>
         <translation>Die DICOMweb-URL beginnt mit https:// (oder http:// in einem lokalen Netz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="211"/>
         <source>No PACS is set up; an Admin sets one with `pixiodoc pacs configure`.</source>
         <translation>Es ist kein PACS eingerichtet; ein Admin richtet es mit `pixiodoc pacs configure` ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="212"/>
         <source>The PACS at {host}:{port} cannot be reached ({reason}); check host, port, network and firewall.</source>
         <translation>Das PACS unter {host}:{port} ist nicht erreichbar ({reason}); prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="213"/>
         <source>The PACS at {host}:{port} does not answer; check host, port, network and firewall.</source>
         <translation>Das PACS unter {host}:{port} antwortet nicht; prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="214"/>
         <source>The PACS {title} at {host}:{port} rejected the connection from {ours}; check that the PACS knows this AE title and that the called AE title is right.</source>
         <translation>Das PACS {title} unter {host}:{port} hat die Verbindung von {ours} abgelehnt; prüfen Sie, ob das PACS diesen AE-Titel kennt und der gerufene AE-Titel stimmt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="215"/>
         <source>The PACS at {host}:{port} cannot be reached ({reason})</source>
         <translation>Das PACS unter {host}:{port} ist nicht erreichbar ({reason})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="216"/>
         <source>The PACS {title} answered the echo with a failure</source>
         <translation>Das PACS {title} hat den Echo-Test mit einem Fehler beantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="217"/>
         <source>The PACS refused {count} of {total} images ({reason})</source>
         <translation>Das PACS hat {count} von {total} Bildern abgelehnt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="218"/>
         <source>No DICOMweb URL is set up for the PACS</source>
         <translation>Für das PACS ist keine DICOMweb-URL eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="219"/>
         <source>The PACS refused {count} of {total} images (STOW-RS)</source>
         <translation>Das PACS hat {count} von {total} Bildern abgelehnt (STOW-RS)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="220"/>
         <source>The PACS&apos;s DICOMweb service answered HTTP {code} ({reason}) to the upload</source>
         <translation>Der DICOMweb-Dienst des PACS hat auf das Hochladen mit HTTP {code} ({reason}) geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="221"/>
         <source>The DICOMweb service at {url} cannot be reached ({reason})</source>
         <translation>Der DICOMweb-Dienst unter {url} ist nicht erreichbar ({reason})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="222"/>
         <source>The DICOMweb service at {url} answered HTTP {code} ({reason})</source>
         <translation>Der DICOMweb-Dienst unter {url} hat mit HTTP {code} ({reason}) geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="223"/>
         <source>Send by c-store or stow-rs</source>
         <translation>Senden per c-store oder stow-rs</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="224"/>
         <source>The worklist host is required (a name or an IP address)</source>
         <translation>Der Host der Arbeitsliste wird gebraucht (ein Name oder eine IP-Adresse)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="225"/>
         <source>The worklist port is a number from 1 to 65535 (often 104 or 4242)</source>
         <translation>Der Port der Arbeitsliste ist eine Zahl von 1 bis 65535 (oft 104 oder 4242)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="226"/>
         <source>No DICOM worklist is set up; an Admin sets one with `pixiodoc worklist configure`.</source>
         <translation>Es ist keine DICOM-Arbeitsliste eingerichtet; ein Admin richtet sie mit `pixiodoc worklist configure` ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="227"/>
         <source>The worklist at {address} aborted the association; check that it is a DICOM worklist.</source>
         <translation>Die Arbeitsliste unter {address} hat die Verbindung abgebrochen; prüfen Sie, ob es eine DICOM-Arbeitsliste ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="228"/>
         <source>The worklist {title} at {address} rejected the association from {ours}; check both AE titles.</source>
         <translation>Die Arbeitsliste {title} unter {address} hat die Verbindung von {ours} abgelehnt; prüfen Sie beide AE-Titel.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="224"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="229"/>
         <source>The worklist at {address} cannot be reached ({reason}); check host, port, network and firewall.</source>
         <translation>Die Arbeitsliste unter {address} ist nicht erreichbar ({reason}); prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="230"/>
         <source>The worklist at {address} cannot be reached ({reason})</source>
         <translation>Die Arbeitsliste unter {address} ist nicht erreichbar ({reason})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="231"/>
         <source>The worklist {title} answered the query with {status}</source>
         <translation>Die Arbeitsliste {title} hat die Abfrage mit {status} beantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="232"/>
         <source>The worklist {title} answered the {what} with {status}</source>
         <translation>Die Arbeitsliste {title} hat auf {what} mit {status} geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="233"/>
         <source>performed step (N-CREATE)</source>
         <translation>den begonnenen Schritt (N-CREATE)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="234"/>
         <source>completed step (N-SET)</source>
         <translation>den abgeschlossenen Schritt (N-SET)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="235"/>
         <source>no answer</source>
         <translation>keiner Antwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="231"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="236"/>
         <source>The worklist has no scheduled step {id}</source>
         <translation>Die Arbeitsliste hat keinen geplanten Schritt {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="237"/>
         <source>The scheduled step {id} names no Patient ID</source>
         <translation>Der geplante Schritt {id} nennt keine Patienten-ID</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="239"/>
         <source>{file}: no patient has this patient number (field 3000)</source>
         <translation>{file}: Kein Patient hat diese Patientennummer (Feld 3000)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="240"/>
         <source>The GDT out-folder already holds {name}.001 to {name}.999</source>
         <translation>Der GDT-Ausgangsordner enthält bereits {name}.001 bis {name}.999</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="241"/>
         <source>The GDT out-folder {path} does not exist or cannot be reached</source>
         <translation>Der GDT-Ausgangsordner {path} existiert nicht oder ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="237"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="242"/>
         <source>The practice software has not collected {file} yet; try again once it has (or use numbered file names)</source>
         <translation>Die Praxissoftware hat {file} noch nicht abgeholt; versuchen Sie es danach erneut (oder verwenden Sie nummerierte Dateinamen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="238"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="243"/>
         <source>The patient has no patient number from the practice software</source>
         <translation>Der Patient hat keine Patientennummer aus der Praxissoftware</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="244"/>
         <source>The patient has no patient number from the practice software (external id)</source>
         <translation>Der Patient hat keine Patientennummer aus der Praxissoftware (externe Kennung)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="245"/>
         <source>Field {field} cannot be written into a GDT record</source>
         <translation>Feld {field} kann nicht in einen GDT-Satz geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="246"/>
         <source>GDT 2.1 has no UTF-8; choose 7bit, cp437 or iso8859-15</source>
         <translation>GDT 2.1 kennt kein UTF-8; wählen Sie 7bit, cp437 oder iso8859-15</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="247"/>
         <source>The GDT record would be longer than 99,999 bytes</source>
         <translation>Der GDT-Satz wäre länger als 99.999 Bytes</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="248"/>
         <source>{value} is not a GDT character set (use one of: {allowed})</source>
         <translation>{value} ist kein GDT-Zeichensatz (möglich sind: {allowed})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="249"/>
         <source>The {what} has 1-8 letters or digits (usually 4, e.g. PIXO)</source>
         <translation>{what}: 1–8 Buchstaben oder Ziffern (meist 4, z. B. PIXO)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="250"/>
         <source>GDT id of PixioDoc</source>
         <translation>GDT-Kennung von PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="246"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="251"/>
         <source>GDT id of the practice software</source>
         <translation>GDT-Kennung der Praxissoftware</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="252"/>
         <source>The GDT version is 02.10 (GDT 2.1) or 03.00 (GDT 3.0)</source>
         <translation>Die GDT-Version ist 02.10 (GDT 2.1) oder 03.00 (GDT 3.0)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="253"/>
         <source>GDT file names are fixed or numbered</source>
         <translation>GDT-Dateinamen sind fest oder nummeriert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="254"/>
         <source>File references map archive, format, description, path to 6302-6305</source>
         <translation>Dateiverweise ordnen Archiv, Format, Beschreibung und Pfad den Feldern 6302–6305 zu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="255"/>
         <source>Each file reference field is used once, and one of them is the path</source>
         <translation>Jedes Dateiverweis-Feld wird einmal verwendet, und eines davon ist der Pfad</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="256"/>
         <source>The GDT {what} {path} does not exist</source>
         <translation>Der GDT-{what} {path} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="257"/>
         <source>in-folder</source>
         <translation>Eingangsordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="258"/>
         <source>out-folder</source>
         <translation>Ausgangsordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="259"/>
         <source>The GDT in-folder {path} does not exist</source>
         <translation>Der GDT-Eingangsordner {path} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="260"/>
         <source>{part}: give ROLE=FIELD with a role of {roles} and a field of 6302-6305</source>
         <translation>{part}: geben Sie ROLLE=FELD an, mit einer Rolle aus {roles} und einem Feld aus 6302–6305</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="261"/>
         <source>No GDT exchange is set up; an Admin sets one with `pixiodoc gdt configure`.</source>
         <translation>Es ist kein GDT-Austausch eingerichtet; ein Admin richtet ihn mit `pixiodoc gdt configure` ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="263"/>
         <source>The upload has no valid upload id</source>
         <translation>Das Hochladen hat keine gültige Kennung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="264"/>
         <source>The upload does not say its size</source>
         <translation>Das Hochladen nennt seine Größe nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="265"/>
         <source>The photo is too large: {size} MB (limit {limit} MB)</source>
         <translation>Das Foto ist zu groß: {size} MB (Grenze {limit} MB)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="266"/>
         <source>Too many photos in one minute (limit {limit}); wait a moment and they are sent again</source>
         <translation>Zu viele Fotos in einer Minute (Grenze {limit}); warten Sie einen Moment, dann werden sie erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="267"/>
         <source>This pairing code is not known; scan the code shown at the workstation</source>
         <translation>Dieser Kopplungscode ist unbekannt; scannen Sie den Code, den der Arbeitsplatz zeigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="263"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="268"/>
         <source>This pairing code was already used by another phone; open a new pairing at the workstation</source>
         <translation>Dieser Kopplungscode wurde bereits von einem anderen Telefon verwendet; öffnen Sie am Arbeitsplatz eine neue Kopplung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="264"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="269"/>
         <source>The request carries no pairing token</source>
         <translation>Die Anfrage enthält kein Kopplungstoken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="270"/>
         <source>The pairing token is not known; scan the code shown at the workstation</source>
         <translation>Das Kopplungstoken ist unbekannt; scannen Sie den Code, den der Arbeitsplatz zeigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="266"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="271"/>
         <source>The upload is too short to be an encrypted photo</source>
         <translation>Das Hochgeladene ist zu kurz für ein verschlüsseltes Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="267"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="272"/>
         <source>The upload cannot be decrypted with this pairing&apos;s key (a wrong key, or the data was altered on the way)</source>
         <translation>Das Hochgeladene lässt sich mit dem Schlüssel dieser Kopplung nicht entschlüsseln (falscher Schlüssel, oder die Daten wurden unterwegs verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="268"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="273"/>
         <source>The upload holds no photo</source>
         <translation>Das Hochgeladene enthält kein Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="269"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="274"/>
         <source>The upload&apos;s description is damaged</source>
         <translation>Die Beschreibung des Hochgeladenen ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="276"/>
         <source>The patient&apos;s name is empty</source>
         <translation>Der Name des Patienten ist leer</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="277"/>
         <source>Cannot read {file}: {reason}</source>
         <translation>{file} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="278"/>
         <source>A place on the body map needs --view, --x and --y together</source>
         <translation>Eine Stelle auf der Körperkarte braucht --view, --x und --y zusammen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="279"/>
         <source>Say where: --view front|back --x FRACTION --y FRACTION</source>
         <translation>Geben Sie die Stelle an: --view front|back --x ANTEIL --y ANTEIL</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="275"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="280"/>
         <source>The visit {id} was not taken from the worklist</source>
         <translation>Der Besuch {id} stammt nicht aus der Arbeitsliste</translation>
     </message>
