@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pixiodoc_desktop.gui.context import GuiContext
@@ -74,10 +74,29 @@ class SideWindows:
         return view
 
     def patient_opened(self, patient_id: str) -> None:
-        """Another patient's record is open: capture never stays aimed at the one before."""
+        """Another patient's record is open: capture never stays aimed at the one before, and
+        the one before's compare windows close (the clinician must never look at A's photos
+        over B's record). Unsaved marks are saved as the comparison rather than asked about
+        in the middle of a consultation; the status bar says so."""
+        from pixiodoc_desktop.gui.views.compare_view import CompareView
+
         for window, aimed_at in list(self._captures.items()):
             if aimed_at != patient_id:
                 self._captures.pop(window, None)
+                window.close()
+        for window, compared in list(self._compares.items()):
+            if compared == patient_id:
+                continue
+            self._compares.pop(window, None)
+            if isinstance(window, CompareView):
+                name = window.patient_name
+                if window.keep_and_close():
+                    self.ctx.notifier.info(
+                        QCoreApplication.translate(
+                            "SideWindows", "{name}'s comparison closed; its marks were saved"
+                        ).format(name=name)
+                    )
+            else:
                 window.close()
 
     def compare(self, photo_id: str, patient_id: str) -> QWidget:

@@ -8282,4 +8282,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Der Besuch {id} stammt nicht aus der Arbeitsliste</translation>
     </message>
 </context>
+<context>
+    <name>SideWindows</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/side_windows.py" line="95"/>
+        <source>{name}'s comparison closed; its marks were saved</source>
+        <translation>Vergleich von {name} geschlossen; die Markierungen wurden gespeichert</translation>
+    </message>
+</context>
 </TS>

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import in_vault
 from day_one import click, demo_app, demo_vaults, shoot, shots  # noqa: F401
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
@@ -24,6 +25,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.clinic.records.comparison_marks import Side
+from pixiodoc_desktop.clinic.records.comparisons import Comparisons
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.main_window import MainWindow
@@ -46,6 +49,7 @@ def _painted_share(window: QWidget) -> float:
 def _compare(qtbot: QtBot, window: MainWindow) -> CompareView:
     """Ctrl+D on the main window, as the clinician presses it: the open patient's comparison."""
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     views: list[CompareView] = []
 
@@ -126,37 +130,69 @@ def test_the_patient_screen_follows_only_the_patient_compared(
     qtbot.waitUntil(lambda: view_a.consultation is None, timeout=5000)
     assert not view_a.stop_button.isVisible()
 
-    # A second monitor: another patient opened in the main window blanks it.
+    # A second monitor: another patient opened in the main window blanks it, and A's
+    # compare window closes with it (never A's photos over B's record).
     patient = _show(qtbot, view_a)
     assert not patient.return_bar.isVisible()  # the patient would see it
     shoot(view_a, shots, f"compare-on-patient-screen-{language}")
     assert _compare(qtbot, window) is view_a  # one compare window per patient
     rows = window.patients.model.rows()
     other = next(i for i, p in enumerate(rows) if p.id != first.patient.id)
+    back = next(i for i, p in enumerate(rows) if p.id == first.patient.id)
     with qtbot.waitSignal(window.state.patient_opened, timeout=10000):
-        window.patients.select_row(other)
-    _blanked(qtbot, view_a, patient)
-    shoot(patient, shots, f"consultation-neutral-{language}")
+        _click_patient(window, other)
+    qtbot.waitUntil(lambda: not _compares_of(first.patient.id), timeout=5000)
+    _gone_or_blank(qtbot, patient)
+    shoot(window, shots, f"main-after-switch-{language}")
 
-    # Another compare window taking the focus blanks it; so does closing the one shown.
+    # B's comparison, its marks not saved, on the patient's screen: going back to A
+    # saves the marks (no question mid-consultation) and closes B's window.
     second = window.state.record
     assert second is not None
     view_b = _compare(qtbot, window)
-    assert view_b is not view_a
     assert second.patient.display_name in view_b.windowTitle()
     assert first.patient.display_name not in view_b.windowTitle()
-    assert _show(qtbot, view_a) is patient  # one patient's screen, driven by A again
-    view_b.activateWindow()
-    _blanked(qtbot, view_a, patient)
-    _show(qtbot, view_a)
-    view_a.close()
-    _blanked(qtbot, view_b, patient)
+    patient = _show(qtbot, view_b)
+    saved_before = _saved_comparisons(qtbot, window, second.patient.id)
+    view_b.tools.put_outline(Side.AFTER, ((40, 40), (120, 40), (120, 120), (40, 120)))
+    assert view_b.marks_unsaved
+    with qtbot.waitSignal(window.state.record_shown, timeout=10000):
+        _click_patient(window, back)
+    qtbot.waitUntil(lambda: not _compares_of(second.patient.id), timeout=5000)
+    _gone_or_blank(qtbot, patient)
+    assert _saved_comparisons(qtbot, window, second.patient.id) == saved_before + 1
+    assert second.patient.display_name in window.statusBar().currentMessage()
 
     # Stop closes it; a lock blanks it.
-    _show(qtbot, view_b)
-    click(view_b.stop_button)
-    qtbot.waitUntil(lambda: not patient.isVisible() and view_b.consultation is None)
-    patient = _show(qtbot, view_b)
+    view_a = _compare(qtbot, window)
+    patient = _show(qtbot, view_a)
+    click(view_a.stop_button)
+    qtbot.waitUntil(lambda: not patient.isVisible() and view_a.consultation is None)
+    patient = _show(qtbot, view_a)
     window.lock()
     qtbot.waitUntil(lambda: _painted_share(patient) < 0.02, timeout=5000)
     assert patient.picture is None
+
+
+def _compares_of(patient_id: str) -> list[CompareView]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, CompareView) and w.isVisible() and w.patient_id == patient_id
+    ]
+
+
+def _gone_or_blank(qtbot: QtBot, patient: ConsultationWindow) -> None:
+    qtbot.waitUntil(lambda: not patient.isVisible() or _painted_share(patient) < 0.02, timeout=5000)
+    assert patient.picture is None
+
+
+def _saved_comparisons(qtbot: QtBot, window: MainWindow, patient_id: str) -> int:
+    return len(in_vault(qtbot, window, lambda s, a: Comparisons(s.workstation).list(a, patient_id)))
+
+
+def _click_patient(window: MainWindow, row: int) -> None:
+    """A click on the patient's row in the main window's list, as the clinician does it."""
+    listing = window.patients.list
+    rect = listing.visualRect(window.patients.model.index(row, 0))
+    QTest.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

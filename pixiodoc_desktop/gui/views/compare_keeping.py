@@ -55,6 +55,7 @@ class CompareKeeping(CompareControls):
     patient_name: str
     lesions: dict[str, str]
     _closed: bool
+    marks_unsaved: bool = False  # marks drawn since the pair was opened or last saved
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -160,6 +161,8 @@ class CompareKeeping(CompareControls):
         if draft is None:
             return
 
+        self.marks_unsaved = False
+
         def stored(saved_id: str) -> None:
             self.comparison_id = saved_id
             self.ctx.notifier.info(QCoreApplication.translate("CompareView", "Comparison saved"))
@@ -168,6 +171,21 @@ class CompareKeeping(CompareControls):
             self.saved.emit(saved_id)
 
         self._run(compare_handout.store(self.ctx.session, draft), stored, self._failed)
+
+    def _marks_drawn(self) -> None:
+        self.marks_unsaved = True
+
+    def keep_and_close(self) -> bool:
+        """Another patient's record is open: close without a question in the middle of a
+        consultation. Marks not saved yet are saved as the comparison first (the save is
+        queued on the vault worker before the window goes, so it is not lost); True when
+        that happened. A saved comparison stays as it was saved."""
+        kept = False
+        if self.marks_unsaved and (self.tools.annotations() or self.tools.traces()):
+            self.save()
+            kept = True
+        self.close()
+        return kept
 
     def _unsaved(self, *_: object) -> None:
         self.save_button.setText(QCoreApplication.translate("CompareView", "Save comparison"))

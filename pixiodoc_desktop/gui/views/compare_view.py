@@ -124,6 +124,7 @@ class CompareView(CompareKeeping):
         self.tool_bar.addWidget(self.next_pose_button)
         self.opened.connect(self._offer_next_pose)
         self.marksChanged.connect(self._unsaved)
+        self.tools.marksChanged.connect(self._marks_drawn)
         self.opened.connect(self._unsaved)
         self.patient_screen = ConsultationLink(
             ctx,
@@ -186,6 +187,7 @@ class CompareView(CompareKeeping):
             self.normalise_box.setChecked(record.normalised)
             self.normalise_box.blockSignals(False)
             self.tools.load(record.annotations, record.measurements)
+            self.marks_unsaved = False
             self.open_pair(record.before.id, record.after.id, alignment=record.alignment, keep=True)
 
         job = compare_loading.stored_comparison(self.ctx.session, comparison_id)
@@ -205,6 +207,7 @@ class CompareView(CompareKeeping):
         if not keep:
             self.comparison_id = None
             self.tools.load((), ())
+            self.marks_unsaved = False
         self.alignment = alignment
         self.canvas.message = self.tr("Loading photos…")
         self.canvas.clear()
