@@ -16,7 +16,7 @@ import platformdirs
 from pixiodoc_desktop.config import APP_AUTHOR, APP_NAME, load_settings
 
 if TYPE_CHECKING:
-    from pixiodoc_desktop.demo.clinic import DemoVault
+    from pixiodoc_desktop.demo.identity import DemoVault
 
 Progress = Callable[[int, int], None]
 
@@ -36,12 +36,17 @@ def run(
     demo_login = None
     if demo:
         folder = vault or demo_vault_dir()
-        print(f"Preparing the demo clinic in {folder} ...", flush=True)  # noqa: T201
-        if (folder / "vault.json").exists():
+        from pixiodoc_desktop.demo.identity import ready_demo
+
+        ready = ready_demo(folder, settings.language)
+        if ready is not None:  # every start but the first: nothing to build or rewrite
+            demo_vault = ready
+        elif (folder / "vault.json").exists():
             from pixiodoc_desktop.demo.clinic import ensure_demo_vault
 
             demo_vault = ensure_demo_vault(folder, language=settings.language)
         else:  # the first start builds it: a window with its progress at once, the work off it
+            print(f"Preparing the demo clinic in {folder} ...", flush=True)  # noqa: T201
             from pixiodoc_desktop.gui.demo_preparation import build_with_progress
 
             def build(on_step: Progress, on_patient: Progress) -> DemoVault:

@@ -20,6 +20,7 @@ from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
 from pixiodoc_desktop.clinic.records.visits import Lesions, Visits
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, Modality, PhotoSource
+from pixiodoc_desktop.demo.identity import DEMO_LOGIN, DEMO_PASSWORD, DemoVault
 from pixiodoc_desktop.demo.language import speak
 from pixiodoc_desktop.demo.moles import (
     add_body_series,
@@ -35,9 +36,7 @@ from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
 
 DEMO_CLINIC = "Hautarztpraxis am Stadtpark (Demo)"
-DEMO_LOGIN = "dr.weber"
 DEMO_NAME = "Dr. Anna Weber"
-DEMO_PASSWORD = "Demo-Stadtpark-2026!"  # noqa: S105 - public on purpose, demo mode only
 DEMO_COLLEAGUE_LOGIN = "dr.berger"
 DEMO_COLLEAGUE = "Dr. Jonas Berger"
 
@@ -178,13 +177,6 @@ DEMO_PATIENTS: tuple[DemoPatient, ...] = (
         "Brimonidine gel",
     ),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class DemoVault:
-    folder: Path
-    login: str
-    password: str
 
 
 def is_demo_vault(folder: Path) -> bool:

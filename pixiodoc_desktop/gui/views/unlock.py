@@ -73,7 +73,7 @@ class UnlockPage(QWidget):
         # (The demo's module loads only then: the unlock screen of a clinic loads none.)
         hint = ""
         if info.demo:
-            from pixiodoc_desktop.demo.clinic import DEMO_PASSWORD
+            from pixiodoc_desktop.demo.identity import DEMO_PASSWORD
 
             hint = self.tr("Demo clinic: the password of every demo login is %1").replace(
                 "%1", DEMO_PASSWORD
