@@ -271,7 +271,9 @@ class RecordActions(QObject):
     def erase_patient(self, patient_id: str, confirm_family_name: str) -> None:
         session = self.ctx.session
 
-        def work(ws: Workstation, actor: Actor) -> tuple[int, list[PriorExport]]:
+        def work(ws: Workstation, actor: Actor) -> tuple[int, list[PriorExport], int, int]:
+            from pixiodoc_desktop.clinic.safekeeping.erasure import LINK_ERASED
+            from pixiodoc_desktop.sharing import ledger
             from pixiodoc_desktop.sharing.rounds import close_erased_now  # boto3: when used
 
             before = prior_exports(ws, patient_id)
@@ -279,12 +281,24 @@ class RecordActions(QObject):
             count = services.patients.erase(
                 actor, patient_id, confirm_family_name=confirm_family_name
             )
-            close_erased_now(ws, actor)  # the patient's secure links (else at the next round)
-            return count, before
+            closed = close_erased_now(ws, actor)  # the patient's secure links, if online
+            waiting = [
+                r
+                for r in ledger.all_links(ws.vault)
+                if r.patient_id == patient_id and r.state == LINK_ERASED
+            ]
+            return count, before, len(closed), len(waiting)
 
         self._run(work, lambda result: self._erased(patient_id, *result))
 
-    def _erased(self, patient_id: str, photos: int, exports: list[PriorExport]) -> None:
+    def _erased(
+        self,
+        patient_id: str,
+        photos: int,
+        exports: list[PriorExport],
+        links_revoked: int = 0,
+        links_waiting: int = 0,
+    ) -> None:
         if self.state.patient_id == patient_id:
             self.close_record()
         self.ctx.changes.patients_changed.emit()
@@ -292,6 +306,18 @@ class RecordActions(QObject):
         text = QCoreApplication.translate(
             "RecordActions", "The patient was erased (%1 photos destroyed)."
         ).replace("%1", str(photos))
+        if links_revoked:
+            text += "\n\n" + QCoreApplication.translate(
+                "RecordActions",
+                "Secure links to the record revoked: %1. A colleague who opens one "
+                "is told that it was revoked.",
+            ).replace("%1", str(links_revoked))
+        if links_waiting:
+            text += "\n\n" + QCoreApplication.translate(
+                "RecordActions",
+                "Secure links to the record: %1 are revoked at the next sync round "
+                "(the clinic's bucket could not be reached).",
+            ).replace("%1", str(links_waiting))
         if exports:
             lines = "\n".join(
                 f"{item.at:%Y-%m-%d} {item.format} → {item.destination}" for item in exports

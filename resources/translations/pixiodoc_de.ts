@@ -3902,49 +3902,59 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="306"/>
         <source>The patient was erased (%1 photos destroyed).</source>
         <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="299"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="310"/>
+        <source>Secure links to the record revoked: %1. A colleague who opens one is told that it was revoked.</source>
+        <translation>Sichere Links zur Akte widerrufen: %1. Wer einen davon öffnet, erfährt, dass er widerrufen wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="316"/>
+        <source>Secure links to the record: %1 are revoked at the next sync round (the clinic&apos;s bucket could not be reached).</source>
+        <translation>Sichere Links zur Akte: %1 werden bei der nächsten Synchronisation widerrufen (der Speicher der Praxis war nicht erreichbar).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="325"/>
         <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
 %1</source>
         <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
 %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="327"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="353"/>
         <source>Retention hold set.</source>
         <translation>Aufbewahrungssperre gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="355"/>
         <source>Retention hold released.</source>
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="363"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="338"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="364"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="346"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="372"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="405"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="431"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="418"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="444"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
     </message>

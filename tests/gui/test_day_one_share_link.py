@@ -3,6 +3,7 @@
 Without sync the tab says so and points at the case bundle; once the clinic's
 bucket (a real SeaweedFS) is set up, a link is made, its page is in the bucket
 (with no name in it), it is listed and revoked through the dialog's widgets.
+Erasing the patient (Patient › Patient löschen…) revokes the link made after.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ import zxingcpp
 from conftest import in_vault
 from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.record_dialogs import EraseDialog
 from pixiodoc_desktop.gui.views.share_dialog import ShareDialog
 from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target
 from tests.sync.sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
@@ -100,3 +102,27 @@ def test_a_secure_link_from_the_share_dialog(
     body = urllib.request.urlopen(url.split("#")[0]).read().decode()  # noqa: S310
     assert '"state": "revoked"' in body
     shoot(dialog, shots, "share-link-03-revoked-de")
+
+    # Another link; then the patient is erased: the link goes with the record, at once.
+    with qtbot.waitSignal(page.link_made, timeout=30000):
+        click(page.create_button)
+    second = page.url.text()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=5000)  # the list refreshed
+    dialog.close()
+    click_menu(qtbot, window, "Patient", "Patient löschen…")
+    qtbot.waitUntil(lambda: dialog_of(EraseDialog, window) is not None, timeout=5000)
+    erase = dialog_of(EraseDialog, window)
+    assert isinstance(erase, EraseDialog)
+    erase.family.setText(family)
+    window.ctx.notifier.show_boxes = True  # the box a person sees, for its screenshot
+    click(erase.erase_button)
+    said = "Sichere Links zur Akte widerrufen: 1."
+    notes = window.ctx.notifier.history
+    qtbot.waitUntil(lambda: any(said in text for _, text in notes), timeout=30000)
+    body = urllib.request.urlopen(second.split("#")[0]).read().decode()  # noqa: S310
+    assert '"state": "revoked"' in body
+    # Links were exports: the erasure's message is a warning box, listing them as well.
+    (box,) = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert said in box.text()
+    shoot(box, shots, "share-link-05-erased-de")
+    box.close()
