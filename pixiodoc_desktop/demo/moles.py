@@ -115,7 +115,7 @@ def add_mole_map(
             actor,
             patient_id,
             body_site_code=naevus.site,
-            label=say("Naevus {n}").format(n=f"{number:02d}"),
+            label=say("Naevus {n}").format(n=number),  # 'Naevus 1' like every other lesion
             position=MapPosition(naevus.view, naevus.x / MAP_SIZE[0], naevus.y / MAP_SIZE[1]),
         )
         for index, (visit_id, visit_date) in enumerate(visits):

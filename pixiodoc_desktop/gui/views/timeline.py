@@ -81,9 +81,10 @@ def build_timeline(
         timeline_groups = []
         for (site_code, lesion_id), members in groups.items():
             title = labels.body_site(site_code) if site_code else no_site
-            if lesion_id:
-                title = f"{title} · {lesion_names.get(lesion_id, '')}"
-            timeline_groups.append(TimelineGroup(title, members))
+            lesion_label = lesion_names.get(lesion_id, "") if lesion_id else ""
+            if lesion_label:
+                title = f"{title} · {lesion_label}"
+            timeline_groups.append(TimelineGroup(title, members, lesion_label))
         subtitle = " · ".join(part for part in (visit.reason, ", ".join(visit.conditions)) if part)
         opinions = [opinion_line(o) for o in record.opinions if o.visit_id == visit.id]
         out.append(

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFont,
+    QFontMetrics,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -49,8 +50,9 @@ OPINION_HEIGHT = 26
 
 @dataclass(slots=True)
 class TimelineGroup:
-    title: str
+    title: str  # 'Upper back · Naevus 1'
     photos: list[PhotoSummary]
+    lesion: str = ""  # 'Naevus 1': the end of the title, never elided
 
 
 @dataclass(slots=True)
@@ -60,6 +62,20 @@ class TimelineVisit:
     subtitle: str
     groups: list[TimelineGroup] = field(default_factory=list)
     opinions: list[str] = field(default_factory=list)  # second opinions, one line each
+
+
+def group_caption(metrics: QFontMetrics, title: str, lesion: str, width: int) -> str:
+    """A group's caption in `width`: the body site is elided, never the lesion's label
+    ('Oberschenkel, li… · Nävus 1')."""
+    if metrics.horizontalAdvance(title) <= width:
+        return title
+    tail = f" · {lesion}" if lesion and title.endswith(f" · {lesion}") else ""
+    if not tail:
+        return metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+    site = title[: -len(tail)]
+    room = width - metrics.horizontalAdvance(tail)
+    shown = metrics.elidedText(site, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
+    return f"{shown}{tail}" if shown else lesion
 
 
 @dataclass(slots=True)
@@ -205,7 +221,9 @@ class TimelineView(QAbstractScrollArea):
                     x = MARGIN
                     line_height = 0
                 label = QRect(x, y, max(group_width, TILE_W), GROUP_HEIGHT)
-                items.append(_Item(y, label, "group", group.title, visit_id=entry.visit.id))
+                items.append(
+                    _Item(y, label, "group", group.title, group.lesion, visit_id=entry.visit.id)
+                )
                 top = y + GROUP_HEIGHT + 2
                 for index, photo in enumerate(group.photos):
                     row, col = divmod(index, columns)
@@ -354,7 +372,11 @@ class TimelineView(QAbstractScrollArea):
                 painter.drawText(
                     item.rect,
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                    item.text,
+                    group_caption(
+                        painter.fontMetrics(), item.text, item.subtitle, item.rect.width()
+                    )
+                    if item.kind == "group"
+                    else item.text,
                 )
             elif item.photo is not None:
                 missing += self._paint_tile(painter, item)

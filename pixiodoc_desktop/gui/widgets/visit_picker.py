@@ -1,7 +1,8 @@
 """A patient's visits as a checklist, newest first, each with its photos beneath it.
 
 A visit reads "05.12.2026 · Week 18 · Follow-up (3 photos)"; a photo reads
-"Chest · Dermoscopy, polarised · Naevus A" with its thumbnail when the
+"Naevus A · Chest · Dermoscopy, polarised" (the lesion first: it is never the part
+cut off) with its thumbnail when the
 workspace has one. With `photos_checkable` each photo is a choice of its own
 (the report builder); without, the photos only show what a visit holds (the
 case bundle, which shares whole visits). Owns no data beyond what it is given.
@@ -29,7 +30,7 @@ def photo_line(photo: PhotoSummary, lesions: dict[str, LesionSummary]) -> str:
     parts = [labels.body_site(photo.body_site), labels.modality(photo.modality)]
     lesion = lesions.get(photo.lesion_id or "")
     if lesion is not None and lesion.label:
-        parts.append(lesion.label)
+        parts.insert(0, lesion.label)
     return " · ".join(parts)
 
 
@@ -101,6 +102,7 @@ class VisitPicker(QTreeWidget):
             self.addTopLevelItem(item)
             for photo in own:
                 row = QTreeWidgetItem([photo_line(photo, named)])
+                row.setToolTip(0, row.text(0))
                 row.setData(0, _ID, ("photo", photo.id))
                 if self.photos_checkable:
                     row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
