@@ -22,6 +22,12 @@ def use_language(language: str) -> None:
     QLocale.setDefault(QLocale(language))
 
 
+def shown_language() -> str:
+    """The language the running interface shows ('de' or 'en'). A language chosen in
+    Settings applies at the next start; until then a report says what the screens say."""
+    return "de" if _reading().language() == QLocale.Language.German else "en"
+
+
 def _reading() -> QLocale:
     """The default locale; Qt's bare "C" locale (no language set up) reads as English does."""
     here = QLocale()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,35 @@ def test_report_builder_writes_what_was_ticked_in_the_users_language(
     for phrase in expected:
         assert phrase in text, phrase
     assert "px/mm" not in text
+
+
+def test_report_after_choosing_german_stays_in_the_language_on_screen(
+    qtbot: QtBot,
+    demo_app: Callable[[str], MainWindow],
+    tmp_path: Path,
+) -> None:
+    """Settings › Language applies at the next start: until then the PDF says what the
+    screens say, all of it (labels, values, dates), never half German, half English."""
+    window = demo_app("en")
+    record = window.record
+    assert record is not None
+    old = window.settings
+    window._settings_saved(replace(old, language="de"), old)  # as Settings › Save does
+    window.record_actions.ask_save_path = (  # type: ignore[method-assign]
+        lambda _title, _filter, suggested="": tmp_path / suggested
+    )
+    click_menu(qtbot, window, "Patient", "Export report (PDF)…")
+    qtbot.waitUntil(lambda: dialog_of(ReportDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ReportDialog, window)
+    assert isinstance(dialog, ReportDialog)
+    dialog.open_file = lambda _path: None  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.written, timeout=60000):
+        click(dialog.write_button)
+    assert dialog.path is not None
+    text = _text(dialog.path)
+    born = record.patient.birth_date
+    for phrase in ("Sex", "Date of birth", "Clinician: Dr. Anna Weber", "Date, signature"):
+        assert phrase in text, phrase
+    assert born is None or f"{born:%d/%m/%Y}" in text or f"{born:%m/%d/%Y}" in text
+    for german in ("Geschlecht", "Geburtsdatum", "Männlich", "Weiblich", "Besuch vom"):
+        assert german not in text, german

@@ -36,7 +36,7 @@ from pixiodoc_desktop.exports.report_comparisons import measurement_lines
 from pixiodoc_desktop.exports.report_locale import ReportLocale
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
-from pixiodoc_desktop.gui.locale_text import date_text, number_text
+from pixiodoc_desktop.gui.locale_text import date_text, number_text, shown_language
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
@@ -153,7 +153,7 @@ class ReportDialog(QDialog):
     def _show_comparisons(self, comparisons: list[ComparisonRecord]) -> None:
         self.comparisons = comparisons
         self.comparison_list.clear()
-        say = report_locale(self.ctx.settings.language)
+        say = report_locale(shown_language())
         for comparison in comparisons:
             title = comparison.title or self.tr("Comparison")
             dates = (
@@ -198,7 +198,7 @@ class ReportDialog(QDialog):
             return
         session = self.ctx.session
         pid = self.record.patient.id
-        say = report_locale(self.ctx.settings.language)
+        say = report_locale(shown_language())
         comparison_ids = [c.id for c in comparisons]
 
         def job() -> Path:
