@@ -110,7 +110,13 @@ class ShareDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
         self.resize(680, 680)
+        # Closed (and deleted with its widgets): answers still on their way are dropped.
+        self._closed = False
+        self.finished.connect(self._forget_answers)
         self.refresh()
+
+    def _forget_answers(self, _result: int) -> None:
+        self._closed = True
 
     # --- building ----------------------------------------------------------------------------
 
@@ -257,6 +263,9 @@ class ShareDialog(QDialog):
             return job(services.workstation, actor)
 
         def failed(exc: Exception) -> None:
+            if self._closed:  # its page is gone: the window says it instead
+                self.ctx.notifier.failure(exc)
+                return
             if after_failure is not None:
                 after_failure()
             if isinstance(exc, PixioDocError):
@@ -265,7 +274,8 @@ class ShareDialog(QDialog):
                 self.ctx.notifier.failure(exc)
 
         def deliver(value: T) -> None:
-            done(value)
+            if not self._closed:
+                done(value)
 
         DbOperation(work).success(deliver).failure(failed).run(self.ctx.worker)
 
