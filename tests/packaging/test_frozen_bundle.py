@@ -4,8 +4,9 @@ PyInstaller builds the bundle in about a minute (50-100 s measured on 2 busy cor
 so the test is part of the default run (`bash .ci/run` installs the `build`
 extra); it is skipped where PyInstaller is not installed, or with
 `PIXIODOC_SKIP_BUNDLE=1` for a quick local run. The bundle's size is reported against
-the 250 MiB target, which the PyPI OpenCV wheel alone (~160 MiB with its OpenBLAS and
-FFmpeg) keeps out of reach; the assertion is a ceiling, ~10% over the measured size, that
+the installed-size target of issue 19, 360 MiB (the first target, 250 MiB, was set
+before the PyPI OpenCV wheel, ~160 MiB with its OpenBLAS and FFmpeg, was known to be
+needed); the assertion is a ceiling, ~10% over the measured size, that
 catches a dependency dragging in tens of megabytes more, or the spec's Linux slimming
 (ICU data, x265/libaom stubs, shared libgfortran, stripping) not happening: each step
 only warns when binutils, icupkg (icu-devtools) or a C compiler is missing (measured:
@@ -26,7 +27,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "pixiodoc.spec"
-TARGET_MB = 250  # MiB
+TARGET_MB = 360  # MiB, installed size (issue 19)
 CEILING_MB = 385  # regressions only; the target is reported, see the module docstring
 
 pytestmark = [
