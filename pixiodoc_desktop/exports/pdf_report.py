@@ -317,10 +317,14 @@ def write_report(
             if opinion.visit_id == visit.id:
                 block.extend(_opinion(opinion, styles, say))
         visit_figures = [f for f in figures if f.visit_id == visit.id]
+        # A visit's heading never stands alone at the foot of a page: it keeps with its
+        # texts and first row of photos. A visit of many photos (a mole map) then flows on,
+        # row by row, rather than leaving the page under the header empty.
         if visit_figures:
-            block.append(_figure_grid(visit_figures, styles))
-        # A visit's heading never stands alone at the foot of a page.
+            block.append(_figure_grid(visit_figures[:2], styles))
         story.append(KeepTogether(block))
+        if len(visit_figures) > 2:
+            story.append(_figure_grid(visit_figures[2:], styles))
         story.append(Spacer(1, 3 * mm))
     shown = {v.id for v in record.visits}
     loose = [o for o in record.opinions if o.visit_id not in shown]

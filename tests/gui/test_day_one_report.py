@@ -22,6 +22,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.clinic.records.comparisons import Comparisons, MeasurementTrace, Side
+from pixiodoc_desktop.demo.clinic import build_demo_vault
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
 from pixiodoc_desktop.imaging.measure import MeasureKind
@@ -191,3 +192,37 @@ def test_report_after_choosing_german_stays_in_the_language_on_screen(
     assert born is None or f"{born:%d/%m/%Y}" in text or f"{born:%m/%d/%Y}" in text
     for german in ("Geschlecht", "Geburtsdatum", "Männlich", "Weiblich", "Besuch vom"):
         assert german not in text, german
+
+
+def test_a_visit_of_many_photos_starts_on_the_first_page(
+    qtbot: QtBot,
+    demo_app: Callable[..., MainWindow],
+    tmp_path: Path,
+) -> None:
+    """Ahmadi's mole map: one visit holds a photo of every naevus. The visit begins under
+    the header on page 1 and flows on; page 1 is never empty below the header."""
+    folder = tmp_path / "ahmadi"
+    build_demo_vault(folder, families=("Ahmadi",), size=(240, 180), visits=2)
+    window = demo_app("en", folder=folder)
+    record = window.record
+    assert record is not None and len(record.photos) > 12
+    window.record_actions.ask_save_path = (  # type: ignore[method-assign]
+        lambda _title, _filter, suggested="": tmp_path / suggested
+    )
+    click_menu(qtbot, window, "Patient", "Export report (PDF)…")
+    qtbot.waitUntil(lambda: dialog_of(ReportDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ReportDialog, window)
+    assert isinstance(dialog, ReportDialog)
+    dialog.open_file = lambda _path: None  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.written, timeout=120000):
+        click(dialog.write_button)
+    assert dialog.path is not None
+    done = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(dialog.path), "-"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    first_page = done.stdout.decode("utf-8")
+    assert "Visit of" in first_page
+    assert first_page.count("Dermoscopy") + first_page.count("overview") >= 2
