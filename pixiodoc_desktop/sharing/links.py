@@ -75,6 +75,15 @@ def check_lifetime(lifetime: dt.timedelta) -> None:
         raise InvalidInput("A link lives between 1 hour and 7 days")
 
 
+def sync_ready(ws: Workstation) -> bool:
+    """Whether this workstation has the clinic's sync bucket set up (links need it)."""
+    try:
+        store_settings(ws.vault)
+    except SyncNotConfigured:
+        return False
+    return True
+
+
 def open_store(ws: Workstation) -> ObjectStore:
     try:
         return ObjectStore(store_settings(ws.vault))

@@ -4201,6 +4201,16 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SecureLinkPage</name>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="130"/>
+        <source>Secure links need the clinic's sync, which is not set up on this workstation. Use the Outside colleague tab to send a case bundle instead.</source>
+        <translation>Sichere Links brauchen die Synchronisation der Praxis, die an diesem Arbeitsplatz nicht eingerichtet ist. Senden Sie stattdessen ein Fallpaket über den Reiter „Externe Kollegin / externer Kollege“.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="138"/>
+        <source>Use the Outside colleague tab</source>
+        <translation>Zum Reiter „Externe Kollegin / externer Kollege“</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="71"/>
         <source>A secure link to the visits ticked below: the colleague needs only a browser. It is encrypted; the key is in the link itself. Needs the patient&apos;s consent to sharing and the clinic&apos;s sync.</source>
         <translation>Ein sicherer Link zu den unten angehakten Besuchen: Die Kollegin oder der Kollege braucht nur einen Browser. Er ist verschlüsselt; der Schlüssel steckt im Link selbst. Braucht die Einwilligung des Patienten zur Weitergabe und die Synchronisation der Praxis.</translation>

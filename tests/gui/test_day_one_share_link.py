@@ -59,10 +59,15 @@ def test_a_secure_link_from_the_share_dialog(
     page = dialog.secure_link
     dialog.tabs.setCurrentWidget(page)
     assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Sicherer Link"
-    click(page.create_button)
-    qtbot.waitUntil(lambda: "Fallpaket" in page.message.text(), timeout=10000)
-    assert "Synchronisation ist an diesem Arbeitsplatz nicht eingerichtet" in page.message.text()
+    # Without sync: no CLI command, no button that cannot work, the way to the bundle tab.
+    qtbot.waitUntil(page.no_sync.isVisible, timeout=10000)
+    assert not page.create_button.isEnabled()
+    assert "Externe Kollegin / externer Kollege" in page.no_sync.text()
+    assert "pixiodoc" not in page.no_sync.text() + page.message.text()
     shoot(dialog, shots, "share-link-01-no-sync-de")
+    click(page.bundle_button)
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Externe Kollegin / externer Kollege"
+    dialog.tabs.setCurrentWidget(page)
 
     def set_up_sync(services: object, _actor: object) -> None:
         vault = window.ctx.session.require()[0].workstation.vault
@@ -70,6 +75,9 @@ def test_a_secure_link_from_the_share_dialog(
         save_credentials(vault.header.vault_id, ACCESS_KEY, SECRET_KEY)
 
     in_vault(qtbot, window, set_up_sync)
+    page.refresh()
+    qtbot.waitUntil(page.create_button.isEnabled, timeout=10000)
+    assert not page.no_sync.isVisible()
     page.level.setCurrentIndex(1)  # Ansehen und antworten
     with qtbot.waitSignal(page.link_made, timeout=30000):
         click(page.create_button)

@@ -104,6 +104,7 @@ class ShareDialog(QDialog):
         self.tabs.addTab(self._bundle_page(thumbnail), self.tr("Outside colleague"))
         self.secure_link = SecureLinkPage(record, self._run, thumbnail)
         self.tabs.addTab(self.secure_link, self.tr("Secure link"))
+        self.secure_link.bundle_wanted.connect(lambda: self.tabs.setCurrentIndex(1))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -37,7 +37,7 @@ from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.phone_dialog import qr_pixmap
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
 from pixiodoc_desktop.sharing.ledger import LinkRecord
-from pixiodoc_desktop.sharing.links import MIN_PASSCODE, MadeLink, ShareLinks
+from pixiodoc_desktop.sharing.links import MIN_PASSCODE, MadeLink, ShareLinks, sync_ready
 
 Runner = Callable[..., None]  # ShareDialog._run(job, done, message_label, after_failure)
 LIFETIMES = (
@@ -54,6 +54,7 @@ class SecureLinkPage(QWidget):
 
     link_made = Signal(object)  # MadeLink
     links_shown = Signal()
+    bundle_wanted = Signal()  # "Outside colleague": the way to share without sync
 
     def __init__(
         self,
@@ -127,6 +128,19 @@ class SecureLinkPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("LinkMessage")
         self.message.setWordWrap(True)
+        self.no_sync = QLabel(
+            self.tr(
+                "Secure links need the clinic's sync, which is not set up on this "
+                "workstation. Use the Outside colleague tab to send a case bundle instead."
+            )
+        )
+        self.no_sync.setObjectName("LinkNoSync")
+        self.no_sync.setWordWrap(True)
+        self.bundle_button = QPushButton(self.tr("Use the Outside colleague tab"))
+        self.bundle_button.setObjectName("UseBundleButton")
+        self.bundle_button.clicked.connect(self.bundle_wanted)
+        self.no_sync.hide()
+        self.bundle_button.hide()
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("LinkTable")
         self.table.setHorizontalHeaderLabels(
@@ -144,6 +158,8 @@ class SecureLinkPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.visits, 1)
         layout.addLayout(form)
+        layout.addWidget(self.no_sync)
+        layout.addWidget(self.bundle_button)
         layout.addWidget(self.create_button)
         layout.addLayout(url_row)
         layout.addWidget(self.message)
@@ -218,16 +234,20 @@ class SecureLinkPage(QWidget):
     def refresh(self) -> None:
         patient_id = self.record.patient.id
 
-        def job(ws: Workstation, actor: Actor) -> tuple[list[LinkRecord], dict[str, str]]:
+        def job(ws: Workstation, actor: Actor) -> tuple[list[LinkRecord], dict[str, str], bool]:
             links = ShareLinks(ws)
             found = links.links(actor, patient_id)  # the clinic's, made on any of its PCs
-            return found, links.makers(found)
+            return found, links.makers(found), sync_ready(ws)
 
         self.run(job, self._show, self.message)
 
-    def _show(self, found: tuple[list[LinkRecord], dict[str, str]]) -> None:
-        links, makers = found
+    def _show(self, found: tuple[list[LinkRecord], dict[str, str], bool]) -> None:
+        links, makers, ready = found
         self.links = links
+        # Without sync a link cannot be made: say where to go instead, and do not offer it.
+        self.no_sync.setVisible(not ready)
+        self.bundle_button.setVisible(not ready)
+        self.create_button.setEnabled(ready)
         states = {
             "live": self.tr("live"),
             "revoked": self.tr("revoked"),
