@@ -1136,6 +1136,41 @@
 <context>
     <name>CompareView</name>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <source>Screen {number} ({size})</source>
+        <translation>Bildschirm {number} ({size})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <source>Screen {number} ({size}, {place})</source>
+        <translation>Bildschirm {number} ({size}, {place})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <source>middle</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <source>top</source>
+        <translation>oben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <source>bottom</source>
+        <translation>unten</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="90"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="156"/>
         <source>Distance</source>

@@ -34,6 +34,34 @@ Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], 
 Pair = tuple[str, str]
 
 
+def screen_words(number: int, rect: QRect, rects: list[QRect]) -> str:
+    """'Screen 2 (1920×1080, right)': the words a clinician knows a monitor by, never the
+    system's name for it ('screen', 'HDMI-1')."""
+    place = ""
+    xs = sorted({r.center().x() for r in rects})
+    ys = sorted({r.center().y() for r in rects})
+    if len(xs) > 1:
+        x = rect.center().x()
+        place = "left" if x == xs[0] else "right" if x == xs[-1] else "middle"
+    elif len(ys) > 1:
+        place = "top" if rect.center().y() == ys[0] else "bottom"
+    words = {
+        "left": QCoreApplication.translate("CompareView", "left"),
+        "right": QCoreApplication.translate("CompareView", "right"),
+        "middle": QCoreApplication.translate("CompareView", "middle"),
+        "top": QCoreApplication.translate("CompareView", "top"),
+        "bottom": QCoreApplication.translate("CompareView", "bottom"),
+    }
+    size = f"{rect.width()}×{rect.height()}"
+    if not place:
+        return QCoreApplication.translate("CompareView", "Screen {number} ({size})").format(
+            number=number, size=size
+        )
+    return QCoreApplication.translate("CompareView", "Screen {number} ({size}, {place})").format(
+        number=number, size=size, place=words[place]
+    )
+
+
 class ConsultationLink(QObject):
     """Opens, feeds and closes the consultation screen of one compare view.
 
@@ -111,11 +139,9 @@ class ConsultationLink(QObject):
         menu = QMenu(self.clinician)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new menu on every click
         mine = self.clinician.screen()
+        rects = [s.geometry() for s in screens]
         for index, screen in enumerate(screens, start=1):
-            size = screen.geometry().size()
-            text = QCoreApplication.translate(
-                "CompareView", "Screen {number}: {name} ({width}×{height})"
-            ).format(number=index, name=screen.name(), width=size.width(), height=size.height())
+            text = screen_words(index, screen.geometry(), rects)
             if screen is mine:
                 text = QCoreApplication.translate("CompareView", "{screen} — this window").format(
                     screen=text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -75,9 +76,12 @@ class UnlockPage(QWidget):
         if info.demo:
             from pixiodoc_desktop.demo.identity import DEMO_PASSWORD
 
-            hint = self.tr("Demo clinic: the password of every demo login is %1").replace(
-                "%1", DEMO_PASSWORD
-            )
+            # The password never wraps inside itself (at its hyphens): one unbroken word.
+            password = f'<span style="white-space:nowrap">{html.escape(DEMO_PASSWORD)}</span>'
+            hint = html.escape(
+                self.tr("Demo clinic: the password of every demo login is %1")
+            ).replace("%1", password)
+        self.demo_hint.setTextFormat(Qt.TextFormat.RichText)
         self.demo_hint.setText(hint)
         self.demo_hint.setVisible(info.demo)
         self.set_clinicians(info.clinicians, last_login)
