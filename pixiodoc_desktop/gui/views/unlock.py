@@ -76,8 +76,8 @@ class UnlockPage(QWidget):
         if info.demo:
             from pixiodoc_desktop.demo.identity import DEMO_PASSWORD
 
-            # The password never wraps inside itself (at its hyphens): one unbroken word.
-            password = f'<span style="white-space:nowrap">{html.escape(DEMO_PASSWORD)}</span>'
+            # The password on a line of its own: it never wraps at its hyphens ('Demo-').
+            password = f"<br>{html.escape(DEMO_PASSWORD)}"
             hint = html.escape(
                 self.tr("Demo clinic: the password of every demo login is %1")
             ).replace("%1", password)
