@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from pixiodoc_desktop.clinic.exchange.importing import ImportReport, expand, import_files
@@ -23,8 +23,17 @@ from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.views.import_dialog import ImportDialog
 from pixiodoc_desktop.gui.workers import DbOperation
+from pixiodoc_desktop.imaging.sniff import FILE_PATTERNS
 
 log = logging.getLogger(__name__)
+
+
+def image_file_filter() -> str:
+    """The open dialog's filter: every format import accepts (WebP and BMP too)."""
+    patterns = " ".join(p for names in FILE_PATTERNS.values() for p in names)
+    return QCoreApplication.translate("MainWindow", "Images (%1);;All files (*)").replace(
+        "%1", patterns
+    )
 
 
 CHUNK = 8  # files per DB job: other work (search, thumbnails) runs between chunks

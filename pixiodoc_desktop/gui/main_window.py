@@ -420,11 +420,13 @@ class MainWindow(QMainWindow):
 
     def ask_import_files(self) -> list[Path]:
         """The files to import (tests replace this)."""
+        from pixiodoc_desktop.gui.importing import image_file_filter
+
         names, _filter = QFileDialog.getOpenFileNames(
             self,
             self.tr("Import photos"),
             "",
-            self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)"),
+            image_file_filter(),
         )
         return [Path(n) for n in names]
 

@@ -39,6 +39,16 @@ _LABELS = {
 #: For messages: "accepted: JPEG, PNG, TIFF, WebP, BMP, HEIC".
 ACCEPTED_LABELS = ", ".join(_LABELS[t] for t in ImageType)
 
+#: The file names an open dialog offers: every format import accepts, no more.
+FILE_PATTERNS: dict[ImageType, tuple[str, ...]] = {
+    ImageType.JPEG: ("*.jpg", "*.jpeg"),
+    ImageType.PNG: ("*.png",),
+    ImageType.TIFF: ("*.tif", "*.tiff"),
+    ImageType.WEBP: ("*.webp",),
+    ImageType.BMP: ("*.bmp",),
+    ImageType.HEIC: ("*.heic", "*.heif"),
+}
+
 # ISO base media "ftyp" brands of HEIF still images coded with HEVC.
 _HEIC_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx"})
 # Generic HEIF brands: HEIC only when a HEVC brand is among the compatible brands.

@@ -3220,8 +3220,8 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/main_window.py" line="427"/>
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;All files (*)</source>
-        <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.heic);;Alle Dateien (*)</translation>
+        <source>Images (%1);;All files (*)</source>
+        <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/main_window.py" line="462"/>
