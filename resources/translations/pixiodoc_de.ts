@@ -2998,8 +2998,28 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
-        <source>the basic workstation</source>
-        <translation>der Arbeitsplatz in der Grundausstattung</translation>
+        <source>capture and import</source>
+        <translation>Aufnahme und Import</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <source>timeline and body map</source>
+        <translation>Verlauf und Körperkarte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <source>comparison and measurements</source>
+        <translation>Vergleich und Messungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <source>PDF reports</source>
+        <translation>PDF-Berichte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <source>case bundles and secure links for outside colleagues</source>
+        <translation>Fallpakete und sichere Links für externe Kollegen</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="141"/>

@@ -111,6 +111,9 @@ def test_licence_shows_the_demo_plan_in_german(
     qtbot.waitUntil(lambda: bool(dialog.plan_label.text()), timeout=10000)
     assert "Demo" in dialog.plan_label.text()
     assert dialog.patients.text() == "4 von 25"
+    # What the demo really includes: every plan's workstation and every plan's extras.
+    for part in ("Körperkarte", "PDF-Berichte", "Fallpakete", "Vorher-nachher-Schieberegler"):
+        assert part in dialog.features.text(), part
     shoot(dialog, shots, "licence-01-de")
     dialog.reject()
     click_menu(qtbot, window, "Patient", "Freigeben…")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -84,7 +84,7 @@ class LicenceDialog(QDialog):
         layout.addWidget(self.install_button)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
         self.refresh()
 
     def refresh(self) -> None:
@@ -129,8 +129,24 @@ class LicenceDialog(QDialog):
             "progress_slider": self.tr("before/after slider"),
             "sharing_between_clinicians": self.tr("sharing a record with chosen colleagues"),
         }
+        # What every plan has, then what this plan adds: the list says what the plan really
+        # includes, not only what the cheaper plans lack.
+        every_plan = [
+            self.tr("capture and import"),
+            self.tr("timeline and body map"),
+            self.tr("comparison and measurements"),
+            self.tr("PDF reports"),
+            self.tr("case bundles and secure links for outside colleagues"),
+        ]
         chosen = [names[f] for f in sorted(plan.features) if f in names]
-        self.features.setText(", ".join(chosen) if chosen else self.tr("the basic workstation"))
+        self.features.setText(", ".join(every_plan + chosen))
+        # The list wraps to several lines: the label and the dialog grow to show them all.
+        width = max(self.features.width(), 340)
+        needed = self.features.fontMetrics().boundingRect(
+            0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), self.features.text()
+        )
+        self.features.setMinimumHeight(needed.height() + 4)
+        self.adjustSize()
         self.problem.setText(translated_message(plan.problem) if plan.problem else "")
         self.problem.setVisible(bool(plan.problem))
 
