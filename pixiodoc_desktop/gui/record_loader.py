@@ -68,6 +68,8 @@ class RecordLoader(QObject):
             return record, tiles
 
         def rest() -> None:
+            if not self.ctx.worker.running():
+                return  # the window shut down before the delayed rest of the record was due
             record = self.current()
             if record is not None and record.patient.id == patient_id and not record.complete:
                 self.refresh(patient_id)

@@ -130,6 +130,10 @@ class DbWorker(QObject):
         elif job.on_success is not None:
             job.on_success(outcome.value)
 
+    def running(self) -> bool:
+        """False once stopped (the window is shutting down): nothing can be queued."""
+        return self._thread.is_alive()
+
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until every queued job has run (tests and shutdown only)."""
         done = threading.Event()

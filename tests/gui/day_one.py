@@ -101,6 +101,30 @@ def demo_app(
         installed.remove()
 
 
+def whole_record(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the open record holds every photo (a large one opens with its newest page
+    first, as the full demo's mole-mapping patient does), so counts read from it are whole."""
+    qtbot.waitUntil(lambda: window.record is not None and window.record.complete, timeout=30000)
+
+
+def open_patient(qtbot: QtBot, window: MainWindow, family: str) -> None:
+    """Search for `family` in the patient list and open it with Return, as a person does;
+    returns once the whole record is shown. Both demos (trimmed and as shipped) hold
+    the first four demo patients (Müller, Schäfer, Øvergaard, Nowak)."""
+    search = window.patients.search
+    search.clear()
+    qtbot.keyClicks(search, family)
+    qtbot.waitUntil(
+        lambda: [p.family_name for p in window.patients.model.rows()] == [family], timeout=10000
+    )
+    QTest.keyClick(search, Qt.Key.Key_Return)  # opens the first match
+    qtbot.waitUntil(
+        lambda: window.record is not None and window.record.patient.family_name == family,
+        timeout=10000,
+    )
+    whole_record(qtbot, window)
+
+
 def menu_named(window: MainWindow, title: str) -> QMenu:
     for item in window.menuBar().actions():
         menu = item.menu()

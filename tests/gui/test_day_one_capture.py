@@ -10,7 +10,7 @@ from pathlib import Path
 
 import cv2
 from conftest import write_jpegs
-from day_one import click, demo_app, demo_vaults, dialog_of, shoot, shots
+from day_one import click, demo_app, demo_vaults, dialog_of, open_patient, shoot, shots
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QTabWidget
@@ -120,6 +120,8 @@ def test_import_asks_for_visit_site_lesion_and_modality_from_the_selection(
     qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, tmp_path: Path
 ) -> None:
     window = demo_app("de")
+    # A patient with close-ups in both demos (the full one opens Ahmadi first: dermoscopy only).
+    open_patient(qtbot, window, "Nowak")
     record = window.record
     assert record is not None
     timeline = window.timeline.timeline

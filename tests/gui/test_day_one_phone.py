@@ -15,7 +15,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 import zxingcpp
-from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from day_one import (
+    click,
+    click_menu,
+    demo_app,
+    demo_vaults,
+    dialog_of,
+    shoot,
+    shots,
+    whole_record,
+)
 from phone_support import chromium_phone, write_fake_camera
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
@@ -61,6 +70,9 @@ def test_capture_with_phone_from_the_record_then_lock_ends_it(
     window = demo_app("de")
     window.ctx.settings.phone_port = 0  # any free port here; the clinic's is 47443
     window.ctx.settings.phone_address = "127.0.0.1"
+    # The full demo opens a record of more than one page: count once all of it is loaded
+    # (a count of its first page never becomes "one more" after the refresh).
+    whole_record(qtbot, window)
     assert window.record is not None
     before = len(window.record.photos)
     menu = window.menus.patient.title().replace("&", "")

@@ -10,7 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import in_vault
-from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from day_one import (
+    click,
+    click_menu,
+    demo_app,
+    demo_vaults,
+    dialog_of,
+    shoot,
+    shots,
+    whole_record,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -79,9 +88,13 @@ def test_share_a_record_with_a_colleague_and_as_a_case_file(
 
     # A case file for an outside colleague: the newest visit is ticked, a passphrase.
     dialog.tabs.setCurrentIndex(1)
-    assert dialog.visits.chosen_visits() == [
-        max(window.record.visits, key=lambda v: v.visit_date).id
-    ]
+    whole_record(qtbot, window)
+    assert window.record is not None
+    newest = max(window.record.visits, key=lambda v: v.visit_date).id
+    assert dialog.visits.chosen_visits() == [newest]
+    # What the demo holds for that visit (the trimmed demo and the one as shipped differ).
+    newest_photos = sum(1 for p in window.record.photos if p.visit_id == newest)
+    assert newest_photos >= 1
     target = tmp_path / "out" / dialog.suggested_bundle_name()
     target.parent.mkdir()
     dialog.ask_save_path = lambda: target  # type: ignore[method-assign]
@@ -96,7 +109,7 @@ def test_share_a_record_with_a_colleague_and_as_a_case_file(
     assert read_header(data)[0]["protection"]["type"] == "passphrase"
     family = window.record.patient.family_name
     assert family.encode() not in data and family not in target.name
-    assert "1 visit(s), 2 photo(s)" in dialog.bundle_message.text()
+    assert f"1 visit(s), {newest_photos} photo(s)" in dialog.bundle_message.text()
     shoot(dialog, shots, "share-03-case-file-en")
 
 
@@ -110,7 +123,10 @@ def test_licence_shows_the_demo_plan_in_german(
     assert isinstance(dialog, LicenceDialog)
     qtbot.waitUntil(lambda: bool(dialog.plan_label.text()), timeout=10000)
     assert "Demo" in dialog.plan_label.text()
-    assert dialog.patients.text() == "4 von 25"
+    # Every patient of the demo, counted in the window's own list (not by the plan's count).
+    qtbot.waitUntil(lambda: window.patients.model.rowCount() > 0, timeout=10000)
+    assert window.patients.search.text() == ""
+    assert dialog.patients.text() == f"{window.patients.model.rowCount()} von 25"
     # What the demo really includes: every plan's workstation and every plan's extras.
     for part in ("Körperkarte", "PDF-Berichte", "Fallpakete", "Vorher-nachher-Schieberegler"):
         assert part in dialog.features.text(), part
