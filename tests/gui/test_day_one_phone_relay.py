@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 from conftest import in_vault
-from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from day_one import (
+    click,
+    click_menu,
+    demo_app,
+    demo_vaults,
+    dialog_of,
+    shoot,
+    shots,
+    whole_record,
+)
 from phone_support import chromium_phone, write_fake_camera
 from pytestqt.qtbot import QtBot
 from selenium import webdriver
@@ -57,6 +66,7 @@ def test_a_phone_off_the_clinic_network_sends_through_the_bucket(
     window = demo_app("de")
     window.ctx.settings.phone_port = 0
     window.ctx.settings.phone_address = "127.0.0.1"
+    whole_record(qtbot, window)  # count the whole record, not its first page (full demo)
     assert window.record is not None
     before = len(window.record.photos)
     click_menu(qtbot, window, "Patient", "Mit Telefon aufnehmen…")
