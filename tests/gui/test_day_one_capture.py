@@ -137,11 +137,12 @@ def test_import_asks_for_visit_site_lesion_and_modality_from_the_selection(
     assert dialog.visit.currentData() == close_up.visit_id
     assert dialog.body_site.currentData() == close_up.body_site
     assert dialog.modality.currentData() == "close-up"
-    assert not dialog.date.isEnabled()
+    assert not dialog.date.isEnabled() and not dialog.date.isVisible()  # no "new visit" date
     shoot(dialog, shots, "import-01-context-de")
     # A new visit instead, on a chosen date.
     dialog.visit.setCurrentIndex(dialog.visit.findData("\x00new"))
-    assert dialog.date.isEnabled()
+    assert dialog.date.isEnabled() and dialog.date.isVisible()
+    shoot(dialog, shots, "import-01b-context-new-visit-de")
     day = dt.date.today() - dt.timedelta(days=1)
     dialog.date.setDate(day)
     ok = dialog.findChild(QPushButton, "ImportOkButton")

@@ -93,6 +93,7 @@ class ImportContextDialog(QDialog):
         for modality in Modality:
             self.modality.addItem(labels.modality(str(modality)), str(modality))
         form = QFormLayout()
+        self._form = form
         form.addRow(self.tr("Visit"), self.visit)
         form.addRow(self.tr("Date of the new visit"), self.date)
         self.body_site_field = site_field(self.body_site)
@@ -134,7 +135,11 @@ class ImportContextDialog(QDialog):
             combo.setCurrentIndex(index)
 
     def _visit_changed(self) -> None:
-        self.date.setEnabled(self.visit.currentData() == NEW_VISIT)
+        """The new visit's date shows only when a new visit is chosen (an existing visit
+        has its own date, in its line above)."""
+        new = self.visit.currentData() == NEW_VISIT
+        self.date.setEnabled(new)
+        self._form.setRowVisible(self.date, new)
 
     def _lesion_changed(self) -> None:
         lesion_id = self.lesion.currentData()
