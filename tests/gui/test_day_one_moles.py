@@ -58,6 +58,11 @@ def demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Dem
     return vault
 
 
+def _number(label: str) -> int:
+    """The naevus's number in its label ('Naevus 2', 'Nävus 12')."""
+    return int(label.rsplit(" ", 1)[-1])
+
+
 def _near(a: QColor, b: QColor) -> bool:
     return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) <= 12
 
@@ -84,12 +89,12 @@ def test_the_mole_mapping_patient_shows_a_filled_body_map(
     qtbot.waitExposed(panel.map)
     lesions = window.record.lesions
     assert len(lesions) == 20 and all(x.position is not None for x in lesions)
-    statuses = {x.label[-2:]: x.status for x in lesions}
-    assert statuses.pop("02") is LesionStatus.GROWN  # measured 0.6 mm larger each visit
-    assert statuses.pop("07") is LesionStatus.NEW  # first seen at the latest visit
-    assert statuses.pop("05") is LesionStatus.EXCISED
+    statuses = {_number(x.label): x.status for x in lesions}
+    assert statuses.pop(2) is LesionStatus.GROWN  # measured 0.6 mm larger each visit
+    assert statuses.pop(7) is LesionStatus.NEW  # first seen at the latest visit
+    assert statuses.pop(5) is LesionStatus.EXCISED
     assert set(statuses.values()) == {LesionStatus.STABLE}
-    excised = next(x for x in lesions if x.label.endswith("05"))
+    excised = next(x for x in lesions if _number(x.label) == 5)
     assert [p.kind.value for p in excised.history] == ["biopsy", "excision"]
     assert all(p.histology for p in excised.history)
     assert panel.map.counts()["upper-back"] == 4
@@ -111,7 +116,7 @@ def test_the_mole_mapping_patient_shows_a_filled_body_map(
         assert _near(pixel, STATUS_COLOURS[lesion.status]), (lesion.label, pixel.name())
 
     # The grown naevus's marker: its card shows the diameter over the visits as a chart.
-    grown = next(x for x in lesions if x.label.endswith("02"))
+    grown = next(x for x in lesions if _number(x.label) == 2)
     assert grown.position is not None
     at = panel.map.to_widget(grown.position.view, grown.position.x, grown.position.y)
     qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton, pos=at.toPoint())
@@ -128,7 +133,7 @@ def test_the_mole_mapping_patient_shows_a_filled_body_map(
     assert window.width() == 1366
 
     # A stable naevus biopsied from the card: date and histology, its status follows.
-    stable = next(x for x in lesions if x.label.endswith("12"))
+    stable = next(x for x in lesions if _number(x.label) == 12)
     assert stable.position is not None
     at = panel.map.to_widget(stable.position.view, stable.position.x, stable.position.y)
     qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton, pos=at.toPoint())
@@ -183,7 +188,7 @@ def test_outline_proposed_corrected_accepted_and_saved_in_the_compare_view(
     bar = window.record_tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     qtbot.waitExposed(panel.map)
-    grown = next(x for x in window.record.lesions if x.label.endswith("02"))
+    grown = next(x for x in window.record.lesions if _number(x.label) == 2)
     before_sizes = len(grown.sizes)
     assert grown.position is not None
     at = panel.map.to_widget(grown.position.view, grown.position.x, grown.position.y)
