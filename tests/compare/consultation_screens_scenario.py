@@ -194,9 +194,11 @@ def blanked(view: CompareView) -> dict[str, Any]:
     return found
 
 
-def through_button(view: CompareView, choose: str) -> dict[str, Any]:
-    """Click "Show to patient"; with a menu of screens, pick the one named `choose`
-    (an empty `choose` dismisses the menu with Esc)."""
+def through_button(view: CompareView, choose: str, position: int = -1) -> dict[str, Any]:
+    """Click "Show to patient"; with a menu of screens, pick the one named `choose`, the
+    menu's entry at `position` (the menu says "Screen 2 (2560×1440, right)", in the
+    order of the application's screens, never the system's name); an empty `choose`
+    dismisses the menu with Esc."""
     menus: list[list[str]] = []
 
     def click() -> None:
@@ -211,11 +213,8 @@ def through_button(view: CompareView, choose: str) -> dict[str, Any]:
             if not choose:
                 QTest.keyClick(menu, Qt.Key.Key_Escape)
                 continue
-            for action in actions:
-                if action.text().split(": ", 1)[-1].startswith(choose + " "):
-                    centre = menu.actionGeometry(action).center()
-                    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=centre)
-                    break
+            centre = menu.actionGeometry(actions[position]).center()
+            QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=centre)
 
     found = opened(view, click, timeout=60.0 if choose else 3.0)
     found["menus"] = menus
@@ -252,8 +251,8 @@ def main() -> None:
             default.update(clinician=clinician, how="default")
             result["openings"].append(default)
             result["blanks"].append(dict(blanked(view), clinician=clinician))
-            for choice, _ in screens:
-                chosen = through_button(view, choice)
+            for position, (choice, _) in enumerate(screens):
+                chosen = through_button(view, choice, position)
                 chosen.update(clinician=clinician, how="button", chose=choice)
                 result["openings"].append(chosen)
             if len(screens) > 1:

@@ -28,7 +28,7 @@ SCENARIO = Path(__file__).with_name("consultation_screens_scenario.py")
 CLINICIAN = {"name": "Clinician", "x": 0, "y": 0, "width": 1920, "height": 1080}
 PATIENT = {"name": "Patient", "x": 1920, "y": 0, "width": 2560, "height": 1440}
 ONLY = {"name": "Only", "x": 0, "y": 0, "width": 1600, "height": 900}
-TITLE = "PixioDoc — consultation"
+TITLE = "Consultation — PixioDoc"
 
 
 def _run(tmp_path: Path, screens: list[dict[str, Any]]) -> dict[str, Any]:
@@ -99,10 +99,9 @@ def test_two_screens_patient_gets_the_other_one_or_the_chosen_one(tmp_path: Path
             _covers(opening, screen[chosen])
             assert opening["menus"] == [
                 [
-                    "Screen 1: Clinician (1920×1080)"
+                    "Screen 1 (1920×1080, left)"
                     + (" — this window" if mine == "Clinician" else ""),
-                    "Screen 2: Patient (2560×1440)"
-                    + (" — this window" if mine == "Patient" else ""),
+                    "Screen 2 (2560×1440, right)" + (" — this window" if mine == "Patient" else ""),
                 ]
             ]
             assert opening["menus_left"] == 0  # the menu made for this click is gone
