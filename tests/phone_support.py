@@ -113,9 +113,15 @@ class CuttingProxy:
     proxy sees only ciphertext.
     """
 
-    def __init__(self, target_port: int, threshold: int = 64 * 1024) -> None:
+    def __init__(self, target_port: int, threshold: int = 64 * 1024, answer_after: int = 0) -> None:
+        """`answer_after`: on the connection whose answer is swallowed, only what the
+        server sends once that many bytes have gone up is the answer. Over TLS 1.3 the
+        server's session tickets come down right after the handshake, and on a busy
+        machine only once the upload has passed `threshold`: swallowing them (and
+        closing) cut that upload short instead of losing the answer to a whole one."""
         self.target_port = target_port
         self.threshold = threshold
+        self.answer_after = answer_after
         self.cuts: list[str] = []
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
@@ -164,7 +170,8 @@ class CuttingProxy:
                         self.cuts.append("answer")
                         connection["mode"] = "drop"
                 return "cut" if connection["mode"] == "cut" else "pass"
-            return "drop" if connection["mode"] == "drop" else "pass"
+            answered = int(str(connection["up"])) >= self.answer_after
+            return "drop" if connection["mode"] == "drop" and answered else "pass"
 
     def _pump(
         self,

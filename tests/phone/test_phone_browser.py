@@ -210,10 +210,11 @@ def test_an_upload_cut_off_mid_way_and_an_answer_lost_are_retried_without_a_doub
     tmp_path: Path,
 ) -> None:
     server = open_pairing(PairingTarget(patient.id, body_site="upper-back"))
-    proxy = CuttingProxy(server.port)
+    picture = _jpeg_with_name_inside(tmp_path / "IMG_0002.jpg", size=(1600, 1200), seed=22)
+    # The sealed upload is larger than the photo: what comes down after that is the answer.
+    proxy = CuttingProxy(server.port, answer_after=picture.stat().st_size)
     try:
         _open_page(browser, server.url.replace(f":{server.port}/", f":{proxy.port}/"))
-        picture = _jpeg_with_name_inside(tmp_path / "IMG_0002.jpg", size=(1600, 1200), seed=22)
         assert picture.stat().st_size > 2 * proxy.threshold
         browser.find_element(By.ID, "file").send_keys(str(picture))
         _wait(browser, lambda d: _strip_states(d) == ["committed"])
