@@ -17,6 +17,7 @@ Map:
   record_actions.py report, DICOM, PACS, GDPR export, erasure, retention hold, EHR CSV import
   emergency_access.py  break the glass (by patient number) and the banner over the record
   sync_scheduler.py sync rounds on the network pool, the Sync menu and status bar, conflicts
+  sync_settings.py  the Sync settings dialog: load, save (secret to the keyring), test connection
   notify.py         the one path for messages; the crash dialog (no patient data)
   forms.py          Designer forms from ui/*.ui via QUiLoader
   theme.py, i18n.py stylesheets with variables, SVG icons; German from resources/translations

@@ -14,7 +14,6 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -22,12 +21,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import PermissionDenied, PixioDocError, SyncBatchMissing, SyncError
+from pixiodoc_desktop.errors import PixioDocError, SyncBatchMissing
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.lost_changes import LostChanges
 from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.session_state import SessionState
-from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog, SyncDialog, SyncForm
+from pixiodoc_desktop.gui.sync_settings import SyncConfig, SyncSettingsEditor, load_config
+from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.sharing.rounds import tend_before_round
 from pixiodoc_desktop.sync import conflicts
@@ -38,82 +38,17 @@ from pixiodoc_desktop.sync.engine import (
     sync_once,
     sync_status,
 )
-from pixiodoc_desktop.sync.ondemand import EAGER
-from pixiodoc_desktop.sync.settings import (
-    FULL_IMAGES_SETTING,
-    INTERVAL_SETTING,
-    SyncTarget,
-    check_target,
-    load_credentials,
-    load_target,
-    save_credentials,
-    save_target,
-    set_setting,
-    store_settings,
-)
-from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings
+from pixiodoc_desktop.sync.settings import store_settings
+from pixiodoc_desktop.sync.store import ObjectStore
 
 log = logging.getLogger(__name__)
 
-DEFAULT_INTERVAL_MINUTES = 15
 TICK_MS = 30_000
 BIG_TRANSFER = 8  # objects: smaller transfers show no progress bar
 
 
 class SyncCancelled(Exception):
     """Raised inside a round's progress callback when the workstation locks or quits."""
-
-
-@dataclass(frozen=True, slots=True)
-class SyncConfig:
-    vault_id: str
-    target: SyncTarget | None
-    access_key: str
-    full_images: str
-    interval_minutes: int
-
-
-def load_config(ws: Workstation) -> SyncConfig:
-    """Runs on the vault worker (the keyring read is quick)."""
-    vault = ws.vault
-    credentials = load_credentials(vault.header.vault_id)
-    raw = vault.setting(INTERVAL_SETTING)
-    return SyncConfig(
-        vault.header.vault_id,
-        load_target(vault),
-        credentials[0] if credentials else "",
-        vault.setting(FULL_IMAGES_SETTING) or EAGER,
-        int(raw) if raw and raw.isdigit() else DEFAULT_INTERVAL_MINUTES,
-    )
-
-
-def save_config(ws: Workstation, actor: Actor, form: SyncForm) -> SyncConfig:
-    """Runs on the vault worker: settings into the vault, the secret into the keyring only."""
-    if not actor.is_workspace_admin:
-        raise PermissionDenied("Only a practice Admin may change the sync settings.")
-    vault_id = ws.vault.header.vault_id
-    target = check_target(form.target)
-    secret = form.secret
-    if not secret:
-        stored = load_credentials(vault_id)
-        secret = stored[1] if stored else ""
-    save_credentials(vault_id, form.access_key, secret)
-    save_target(ws.vault, target)
-    set_setting(ws.vault, FULL_IMAGES_SETTING, form.full_images)
-    set_setting(ws.vault, INTERVAL_SETTING, str(form.interval_minutes))
-    return load_config(ws)
-
-
-def test_connection(settings: StoreSettings) -> None:
-    """What `pixiodoc sync test` does: list the bucket, write and delete a probe object."""
-    import uuid
-
-    store = ObjectStore(settings)
-    store.check_bucket()
-    list(store.objects(store.key("probe") + "/"))
-    probe = store.key("probe", uuid.uuid4().hex)
-    store.put(probe, b"pixiodoc connection test")
-    store.delete(probe)
 
 
 def status_text(status: SyncStatus | None) -> str:
@@ -184,9 +119,10 @@ class SyncScheduler(QObject):
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
 
+        self.settings = SyncSettingsEditor(self)  # the settings dialog, its save and test
         self.settings_action = self._action(
             QCoreApplication.translate("SyncScheduler", "Sync settings…"),
-            self.open_settings,
+            self.settings.open_settings,
             "SyncSettings",
         )
         self.sync_now_action = self._action(
@@ -400,80 +336,6 @@ class SyncScheduler(QObject):
     def show_status(self, status: SyncStatus) -> None:
         """Show a status read elsewhere (after an Admin accepted a lost batch)."""
         self._show_status(status)
-
-    # --- dialogs ---------------------------------------------------------------------------
-
-    def open_settings(self) -> None:
-        if self.state.is_admin:
-            self._run(lambda ws, _actor: load_config(ws), self.show_settings)
-
-    def show_settings(self, config: SyncConfig) -> SyncDialog:
-        dialog = SyncDialog(
-            config.target,
-            config.access_key,
-            config.full_images,
-            config.interval_minutes,
-            self.window,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.save_requested.connect(lambda form: self._save(dialog, form))
-        dialog.test_requested.connect(lambda form: self._test(dialog, config, form))
-        dialog.open()
-        return dialog
-
-    def _save(self, dialog: SyncDialog, form: SyncForm) -> None:
-        session = self.ctx.session
-
-        def work() -> SyncConfig:
-            services, actor = session.require()
-            return save_config(services.workstation, actor, form)
-
-        def saved(_config: SyncConfig) -> None:
-            dialog.accept()
-            self.ctx.notifier.info(
-                QCoreApplication.translate("SyncScheduler", "Sync settings saved.")
-            )
-            self.start()
-
-        def failed(exc: Exception) -> None:
-            if isinstance(exc, PixioDocError):
-                dialog.show_error(error_text(exc))
-            else:
-                self.ctx.notifier.failure(exc)
-
-        DbOperation(work).success(saved).failure(failed).run(self.ctx.worker)
-
-    def _test(self, dialog: SyncDialog, config: SyncConfig, form: SyncForm) -> None:
-        vault_id = config.vault_id
-
-        def probe() -> str:
-            try:
-                target = check_target(form.target)
-                secret = form.secret
-                if not secret:
-                    stored = load_credentials(vault_id)
-                    secret = stored[1] if stored else ""
-                test_connection(
-                    StoreSettings(
-                        target.endpoint,
-                        target.region,
-                        target.bucket,
-                        target.prefix,
-                        form.access_key,
-                        secret,
-                    )
-                )
-            except (PixioDocError, SyncError) as exc:
-                return error_text(exc)
-            return QCoreApplication.translate(
-                "SyncScheduler", "Connection OK: the bucket can be listed, written and cleaned up."
-            )
-
-        def shown(message: str) -> None:
-            if dialog.isVisible():
-                dialog.show_test_result(message)
-
-        self.ctx.images.submit(probe, shown)
 
     def open_conflicts(self) -> None:
         self._run(lambda ws, actor: conflicts.open_conflicts(ws, actor), self.show_conflicts)

@@ -1,8 +1,8 @@
 """Sync settings of this workstation, and the list of note conflicts a sync left open.
 
 The dialogs decide nothing: `SyncDialog` emits the form (`save_requested`,
-`test_requested`) and shows what it is told back; the scheduler
-(`gui/sync_scheduler.py`) stores the settings on the vault worker (the secret
+`test_requested`) and shows what it is told back; `gui/sync_settings.py`
+stores the settings on the vault worker (the secret
 goes to the OS credential store only) and tests the connection on the
 network pool.
 """
