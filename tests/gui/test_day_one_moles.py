@@ -219,6 +219,12 @@ def test_outline_proposed_corrected_accepted_and_saved_in_the_compare_view(
         assert view.tools.measured(trace).value == pytest.approx(
             by_photo[photo.id].area_mm2, rel=0.04
         )
+    # Each outline's area and diameter labels lie apart, clear of every outline.
+    view.canvas.grab()
+    boxes = view.canvas.painted_labels
+    assert len(boxes) == 4
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    assert not any(s.intersects(b) for s in view.canvas.painted_shapes for b in boxes)
     shoot(view, shots, f"moles-{language}-compare-outline-proposed")
 
     # Drag one point of the later outline outward by 40 screen pixels: the area grows.

@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPainterPath, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pixiodoc_desktop.gui.widgets.compare_geometry import CanvasImages, CompareState, Pane
@@ -58,6 +58,8 @@ class CompareCanvas(CanvasPainting):
         self._state = CompareState()
         self._labels = ("", "")
         self._marks: list[Mark] = []
+        self.painted_labels: list[QRectF] = []
+        self.painted_shapes: list[QPainterPath] = []
         self._picking = False
         self._serial = 0
         self._scaled: dict[str, QImage] = {}

@@ -12,6 +12,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPolygonF
 
+from pixiodoc_desktop.gui.widgets.compare_labels import (
+    LabelLayout,
+    badge_box,
+    paint_badge,
+    shape_area,
+)
+
 LABEL_BACKGROUND = QColor(0, 0, 0, 160)
 LABEL_TEXT = QColor(235, 235, 235)
 ANNOTATION = QColor(255, 206, 84)
@@ -38,8 +45,10 @@ def paint_shape(
     base_font: QFont,
     *,
     large: bool = False,
+    layout: LabelLayout | None = None,
 ) -> None:
-    """One mark, its points already in widget coordinates."""
+    """One mark, its points already in widget coordinates; its label goes where `layout`
+    finds room (clear of the other labels and shapes)."""
     kind = mark.kind
     if kind in ("arrow", "distance") and len(points) == 2:
         painter.drawLine(points[0], points[1])
@@ -59,35 +68,14 @@ def paint_shape(
         font = QFont(base_font)
         font.setPointSizeF(max(8.0, font.pointSizeF() * (1.6 if large else 1.0)))
         painter.setFont(font)
-        painter.setPen(colour)
-        if kind in ("outline", "area", "diameter", "circle"):
-            # Above the shape's top, centred: nested outlines keep their labels apart.
-            top = min(points, key=lambda p: p.y())
-            if kind == "circle":
-                radius = math.hypot(points[1].x() - points[0].x(), points[1].y() - points[0].y())
-                top = QPointF(points[0].x(), points[0].y() - radius)
-            width = painter.fontMetrics().horizontalAdvance(mark.text)
-            badge_text(painter, QPointF(top.x() - width / 2, top.y() - 6), mark.text, colour)
-        else:
-            badge_text(painter, points[-1] + QPointF(8, -8), mark.text, colour)
-
-
-def badge_text(painter: QPainter, baseline: QPointF, text: str, colour: QColor) -> None:
-    """The text on a dark rounded badge: readable on any skin, light or dark."""
-    metrics = painter.fontMetrics()
-    box = QRectF(
-        baseline.x() - 4,
-        baseline.y() - metrics.ascent() - 2,
-        metrics.horizontalAdvance(text) + 8,
-        metrics.height() + 4,
-    )
-    painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(0, 0, 0, 170))
-    painter.drawRoundedRect(box, 4, 4)
-    painter.restore()
-    painter.setPen(colour)
-    painter.drawText(baseline, text)
+        if layout is None:
+            layout = LabelLayout(QRectF(painter.viewport()))
+        width, height = badge_box(painter, mark.text)
+        around = shape_area(kind, points).boundingRect()
+        if kind in ("arrow", "distance", "text") or around.isEmpty():
+            # A line's label goes by its end, where the clinician finished drawing it.
+            around = QRectF(points[-1], points[-1]).adjusted(-4, -4, 4, 4)
+        paint_badge(painter, layout.place(width, height, around), mark.text, colour)
 
 
 def arrow_head(painter: QPainter, tail: QPointF, head: QPointF) -> None:

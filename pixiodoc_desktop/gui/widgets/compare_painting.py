@@ -13,9 +13,18 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF, QRegion
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QRegion,
+)
 
 from pixiodoc_desktop.gui.widgets.compare_geometry import Pane
+from pixiodoc_desktop.gui.widgets.compare_labels import LabelLayout, shape_area
 from pixiodoc_desktop.gui.widgets.compare_marks import (
     ANNOTATION,
     MEASUREMENT,
@@ -45,9 +54,13 @@ class CanvasPainting(CanvasScaling):
     message: str
     _labels: tuple[str, str]
     _marks: list[Mark]
+    # The labels of the marks as last painted, with the shapes they keep clear of.
+    painted_labels: list[QRectF]
+    painted_shapes: list[QPainterPath]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        self.painted_labels, self.painted_shapes = [], []
         try:
             if self._images is None:
                 painter.fillRect(event.rect(), _BACKGROUND)
@@ -181,6 +194,7 @@ class CanvasPainting(CanvasScaling):
         if not self._marks:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        shown = []
         for mark in self._marks:
             if pane.side is not None and mark.side != pane.side:
                 continue
@@ -188,12 +202,21 @@ class CanvasPainting(CanvasScaling):
                 self.photoToPane(pane, *(self._after_point(*p) if mark.side == "after" else p))
                 for p in mark.points
             ]
+            shown.append((mark, points))
+        # Every label keeps clear of every shape and of the labels placed before it.
+        shapes = [shape_area(m.kind, p) for m, p in shown]
+        layout = LabelLayout(QRectF(pane.rect), shapes)
+        for mark, points in shown:
             colour = MEASUREMENT if mark.measurement else ANNOTATION
             if mark.kind == "points":
                 colour = PENDING
             painter.setPen(QPen(colour, 2.5 if not self.patient_facing else 4.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            paint_shape(painter, mark, points, colour, self.font(), large=self.patient_facing)
+            paint_shape(
+                painter, mark, points, colour, self.font(), large=self.patient_facing, layout=layout
+            )
+        self.painted_labels += layout.placed
+        self.painted_shapes += shapes
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_labels(self, painter: QPainter) -> None:
