@@ -31,7 +31,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic.audit.trail import ChainFault
+from pixiodoc_desktop.clinic.audit.chain import ChainFault
 
 __all__ = ["ChainFault", "faults", "record"]
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting
