@@ -4,6 +4,7 @@ Map:
   application.py    QApplication, translations, theme, crash handler; `run_workstation`
   main_window.py    first run / unlock / workspace in one window; lock and auto-lock
                     (only application.py imports it; import-linter keeps it so)
+  furnishing.py     builds everything behind the unlock screen into the window, after the first paint
   session_state.py  who is logged in, which record is open: the signals every part observes
   entrance.py       first run, opening a vault, unlocking, the recovery key (the cards)
   workspace.py      patients, timeline, details and body map side by side; the photo viewer

@@ -1,7 +1,7 @@
 """The workstation window: first run, unlock, and the workspace (patients, timeline, details).
 
 The way in (first run, unlock) is built at once from light modules; the workspace
-and everything behind the unlock screen (`_furnish`: the panels, side windows,
+and everything behind the unlock screen (`furnishing.furnish`: the panels, side windows,
 sync, practice software, sharing, and with them OpenCV, SQLAlchemy, boto3,
 pydicom, reportlab) is built, and its modules imported, once the unlock screen
 has been painted (`furnish_later`, as the application starts) or at once.
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
     `state` announces login, lock and the record opened (see `SessionState`).
     """
 
-    # Made by _furnish (see the module's docstring).
+    # Made by furnishing.furnish, called from _furnish (see the module's docstring).
     thumbnails: ThumbnailLoader
     workspace: Workspace
     patients: PatientPanel
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
     opinions: OpinionNotice
     emergency: EmergencyAccessControl
     practice: PracticeInbox
+    record_tabs: QTabWidget
 
     def __init__(
         self,
@@ -169,98 +171,9 @@ class MainWindow(QMainWindow):
         if self.furnished:
             return
         self.furnished = True
-        from pixiodoc_desktop.gui.emergency_access import EmergencyAccessControl
-        from pixiodoc_desktop.gui.importing import ImportController
-        from pixiodoc_desktop.gui.opinion_notice import OpinionNotice
-        from pixiodoc_desktop.gui.phone_capture import PhoneCapture
-        from pixiodoc_desktop.gui.practice_actions import PracticeActions
-        from pixiodoc_desktop.gui.practice_inbox import PracticeInbox
-        from pixiodoc_desktop.gui.record_actions import RecordActions
-        from pixiodoc_desktop.gui.record_editing import RecordEditing
-        from pixiodoc_desktop.gui.record_opening import RecordOpening
-        from pixiodoc_desktop.gui.share_actions import ShareActions
-        from pixiodoc_desktop.gui.side_windows import SideWindows
-        from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
-        from pixiodoc_desktop.gui.workspace import Workspace, vault_thumbnails
+        from pixiodoc_desktop.gui.furnishing import furnish
 
-        camera = self._camera
-        self.thumbnails = vault_thumbnails(self.ctx, self)
-        self.workspace = Workspace(self.ctx, self.state, self.thumbnails, self)
-        self.stack.addWidget(self.workspace)
-        self.patients, self.timeline = self.workspace.patients, self.workspace.timeline
-        self.record_tabs = self.workspace.record_tabs
-        self.details, self.body_map = self.workspace.details, self.workspace.body_map
-        self.opening = RecordOpening(
-            self.ctx, self.state, self.workspace, self.thumbnails.cache, self._set_unlocked_ui
-        )
-        self.importer = ImportController(self.ctx, self)
-        self.editing = RecordEditing(
-            self.ctx,
-            self.state,
-            self,
-            panels=(self.patients, self.timeline, self.details, self.body_map),
-            importer=self.importer,
-            open_patient=self.open_patient,
-            ask_files=lambda: self.ask_import_files(),
-        )
-        self.side = SideWindows(self.ctx, self, camera=camera, thumbnails=self.thumbnails)
-        self.state.patient_opened.connect(self.side.patient_opened)
-        self.side.patient_screen.watch(self.state)
-        self.record_actions = RecordActions(
-            self.ctx,
-            self.state,
-            self,
-            self.commands,
-            self.menus,
-            close_record=self.close_record,
-            thumbnail=self.thumbnails.thumbnail,
-            selected_photo=self.timeline.timeline.selected,
-        )
-        self.practice_actions = PracticeActions(
-            self.ctx,
-            self.state,
-            self,
-            self.menus,
-            selected_photo=self.timeline.timeline.selected,
-            open_patient=self.open_patient,
-            open_capture=self.side.capture,
-            gdt_changed=lambda: self.practice.restart(),
-        )
-        self.share_actions = ShareActions(
-            self.ctx, self.state, self, self.commands, self.menus, self.thumbnails.thumbnail
-        )
-        self.phone_capture = PhoneCapture(self.ctx, self.state, self, self.commands, self.menus)
-        self.sync = SyncScheduler(self.ctx, self.state, self, self.menus.practice, self.statusBar())
-        self.opinions = OpinionNotice(
-            self.ctx,
-            self.state,
-            self.statusBar(),
-            self.patients.model,
-            self.open_patient,
-            self.sync.round_finished,
-            self,
-        )
-        self.emergency = EmergencyAccessControl(
-            self.ctx,
-            self.state,
-            self,
-            self.menus.patient,
-            self.commands.edit_patient,
-            self.timeline,
-            open_patient=self.open_patient,
-            close_record=self.close_record,
-        )
-        self.practice = PracticeInbox(
-            self.ctx,
-            self.state,
-            open_patient=self.open_patient,
-            open_capture=self.side.capture,
-            bring_forward=self.bring_forward,
-            parent=self,
-        )
-        self.ctx.changes.patient_changed.connect(self.opening.changed)
-        self.ctx.changes.photos_changed.connect(self.opening.changed)
-        self._set_unlocked_ui(self.is_unlocked())
+        furnish(self, self, camera=self._camera)
 
     @property
     def login_info(self) -> LoginInfo | None:
