@@ -1,7 +1,7 @@
 """Compare modes rendered with numpy/OpenCV: the reference for the view, the tests and exports.
 
 Both photos are given in the earlier photo's frame (the later one already
-aligned, see `alignment.warp_after`), as BGR uint8. A `Viewport` says which
+aligned, see `homography.warp_after`), as BGR uint8. A `Viewport` says which
 part is shown how large: `zoom` view pixels per photo pixel and the photo
 point at the centre of the view. The interactive view paints the same
 geometry with QPainter; at known positions both give the same pixels.
