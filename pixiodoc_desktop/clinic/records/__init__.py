@@ -1,2 +1,3 @@
-"""The clinical record: patients, visits and lesions, photos, consent, comparisons, the timeline,
-and the fixed vocabularies (body sites with SNOMED CT codes, modalities, consent scopes)."""
+"""The clinical record: patients, visits, lesions, photos, consent, comparisons, the timeline,
+and the fixed vocabularies (body sites with SNOMED CT codes, modalities, consent scopes);
+`record_changes` is how a change to a record is checked and audited."""
