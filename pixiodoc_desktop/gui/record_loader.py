@@ -5,6 +5,12 @@ PATIENT_VIEWED), decrypts their thumbnails in one session and has them
 decoded and scaled to tile size on the image pool. The complete photo list
 follows in a second job once the first screenful has been painted, so that
 its query never competes with that paint.
+
+Once the clinician has asked for another patient, a reload of the record still
+on screen (the rest of a long timeline, a refresh after an edit) is not shown
+any more: it would repaint the previous patient, and announce that record
+again, while the one asked for is on its way (the worker runs jobs in order,
+so such a reload can arrive just before it).
 """
 
 from __future__ import annotations
@@ -44,8 +50,14 @@ class RecordLoader(QObject):
         self.cache = cache
         self.view = view
         self.current = current
+        self._asked: str | None = None  # the patient opened, until his record arrives
+
+    def _still_wanted(self, patient_id: str) -> bool:
+        """False when the clinician has asked for another patient since."""
+        return self._asked is None or self._asked == patient_id
 
     def open(self, patient_id: str) -> None:
+        self._asked = patient_id
         session, cache, images = self.ctx.session, self.cache, self.ctx.images
         ratio = self.view.devicePixelRatioF()
 
@@ -76,17 +88,34 @@ class RecordLoader(QObject):
 
         def shown(result: tuple[PatientRecord, dict[str, QImage]]) -> None:
             record, tiles = result
+            if self._asked == patient_id:
+                self._asked = None
             self.loaded.emit(record, True)
             self.view.prime(tiles)
             if not record.complete:
                 self.view.screenful_painted.connect(rest, Qt.ConnectionType.SingleShotConnection)
                 QTimer.singleShot(REST_DELAY_MS, rest)
 
-        DbOperation(head).success(shown).run(self.ctx.worker)
+        def failed(error: Exception) -> None:
+            if self._asked == patient_id:
+                self._asked = None  # nothing is on its way: reloads of the one shown count again
+            report = self.ctx.worker.default_failure
+            if report is None:
+                raise error
+            report(error)
+
+        DbOperation(head).success(shown).failure(failed).run(self.ctx.worker)
 
     def refresh(self, patient_id: str) -> None:
         """The whole record again (after an edit or import); not audited as a new view."""
+        if not self._still_wanted(patient_id):
+            return
         session = self.ctx.session
+
+        def reloaded(record: PatientRecord) -> None:
+            if self._still_wanted(patient_id):
+                self.loaded.emit(record, False)
+
         DbOperation(lambda: session.patient_record(patient_id, audited=False)).success(
-            lambda record: self.loaded.emit(record, False)
+            reloaded
         ).run(self.ctx.worker)

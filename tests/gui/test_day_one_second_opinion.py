@@ -86,13 +86,19 @@ def test_a_second_opinion_arrives_and_the_sharing_clinician_is_told(
         for r in range(window.patients.model.rowCount())
         if window.patients.model.patient(r).id != shared.id  # type: ignore[union-attr]
     )
-    with qtbot.waitSignal(window.state.record_shown, timeout=30000):
+    chosen = window.patients.model.patient(other)
+    assert chosen is not None
+    # Wait for that patient's record: on the demo as shipped the first patient (Ahmadi, 92
+    # photos) is still loading the rest of his timeline when the click comes.
+    with qtbot.waitSignal(
+        window.state.record_shown, timeout=30000, check_params_cb=lambda pid: pid == chosen.id
+    ):
         QTest.mouseClick(
             listing.viewport(),
             Qt.MouseButton.LeftButton,
             pos=listing.visualRect(window.patients.model.index(other)).center(),
         )
-    assert window.record is not None and window.record.patient.id != shared.id
+    assert window.record is not None and window.record.patient.id == chosen.id
     send_reply(
         url,
         {
