@@ -15,7 +15,8 @@ Map:
   session.py        the vault and the logged-in clinician (used on the DB worker only)
   record_loader.py  opening a record: newest photos and thumbnails first, the rest after
   importing.py      imports in chunks on the DB worker, shown by views/import_dialog.py
-  record_actions.py report, DICOM, PACS, GDPR export, erasure, retention hold, EHR CSV import
+  record_actions.py report, DICOM, PACS, GDPR export, EHR CSV import (the Patient menu's exports)
+  record_erasure.py erasing a patient (typed confirmation) and the retention hold
   emergency_access.py  break the glass (by patient number) and the banner over the record
   sync_scheduler.py sync rounds on the network pool, the Sync menu and status bar, conflicts
   sync_settings.py  the Sync settings dialog: load, save (secret to the keyring), test connection

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.session import ClinicSession
-from pixiodoc_desktop.gui.workers import ChangeNotifier, DbWorker, ImagePool
+from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, ImagePool
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -18,3 +23,23 @@ class GuiContext:
     images: ImagePool
     changes: ChangeNotifier
     notifier: Notifier
+
+
+def run_as_clinician(
+    ctx: GuiContext,
+    job: Callable[[Workstation, Actor], T],
+    done: Callable[[T], object],
+    failed: Callable[[Exception], None] | None = None,
+) -> None:
+    """`job` on the vault worker as the logged-in clinician; its result to `done` on the
+    GUI thread, or its error to `failed` (by default the window's failure message)."""
+    session = ctx.session
+
+    def work() -> T:
+        services, actor = session.require()
+        return job(services.workstation, actor)
+
+    def deliver(value: T) -> None:
+        done(value)
+
+    DbOperation(work).success(deliver).failure(failed or ctx.notifier.failure).run(ctx.worker)

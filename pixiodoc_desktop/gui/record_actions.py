@@ -14,30 +14,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from pixiodoc_desktop.clinic.exchange import ehr_import
-from pixiodoc_desktop.clinic.safekeeping import retention
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.exports import pacs
-from pixiodoc_desktop.exports.records import PriorExport, prior_exports
-from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.context import GuiContext, run_as_clinician
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.record_editing import open_dialog
+from pixiodoc_desktop.gui.record_erasure import RecordErasure
 from pixiodoc_desktop.gui.session_state import SessionState
-from pixiodoc_desktop.gui.views.record_dialogs import EraseDialog, PacsDialog, RetentionHoldDialog
+from pixiodoc_desktop.gui.views.record_dialogs import PacsDialog
 from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
 from pixiodoc_desktop.gui.views.share_dialog import documents_folder
 from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
-from pixiodoc_desktop.gui.workers import DbOperation
 
 T = TypeVar("T")
 
 
 class RecordActions(QObject):
-    """Reports, DICOM, PACS, GDPR export, erasure, retention hold and the EHR CSV import.
+    """Reports, DICOM, PACS, GDPR export, erasure, retention hold and the EHR CSV import
+    (erasure and the retention hold: `erasure`, a `RecordErasure`).
 
     `close_record` is called when the open patient has been erased.
     """
@@ -89,14 +89,15 @@ class RecordActions(QObject):
             self.choose_patient_data,
             "ExportPatientData",
         )
+        self.erasure = RecordErasure(ctx, state, window, erased=self._erased)
         self.erase = action(
             QCoreApplication.translate("RecordActions", "Erase patient…"),
-            self.ask_erase,
+            self.erasure.ask_erase,
             "ErasePatient",
         )
         self.hold = action(
             QCoreApplication.translate("RecordActions", "Retention hold…"),
-            self.ask_hold,
+            self.erasure.ask_hold,
             "RetentionHold",
         )
         self.import_csv = action(
@@ -157,22 +158,14 @@ class RecordActions(QObject):
         done: Callable[[T], object],
         failed: Callable[[Exception], None] | None = None,
     ) -> None:
-        session = self.ctx.session
+        run_as_clinician(self.ctx, job, done, failed)
 
-        def work() -> T:
-            services, actor = session.require()
-            return job(services.workstation, actor)
-
-        def deliver(value: T) -> None:
-            done(value)
-
-        DbOperation(work).success(deliver).failure(failed or self.ctx.notifier.failure).run(
-            self.ctx.worker
-        )
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+    def _erased(self, patient_id: str) -> None:
+        """The erased patient's record closes if it is open; the list forgets them."""
+        if self.state.patient_id == patient_id:
+            self.close_record()
+        self.ctx.changes.patients_changed.emit()
+        self.update_enabled()
 
     # --- asking for places (tests replace these) -----------------------------------------------
 
@@ -204,7 +197,7 @@ class RecordActions(QObject):
             selected_photo=self.selected_photo(),
             thumbnail=self.thumbnail,
         )
-        self._open(dialog)
+        open_dialog(dialog)
         return dialog
 
     def choose_dicom(self) -> None:
@@ -256,106 +249,6 @@ class RecordActions(QObject):
                 ),
             )
 
-    # --- erasure and retention -----------------------------------------------------------------
-
-    def ask_erase(self) -> EraseDialog | None:
-        record = self.state.record
-        if record is None:
-            return None
-        dialog = EraseDialog(record.patient.display_name, self.window)
-        pid = record.patient.id
-        dialog.confirmed.connect(lambda text: self.erase_patient(pid, text))
-        self._open(dialog)
-        return dialog
-
-    def erase_patient(self, patient_id: str, confirm_family_name: str) -> None:
-        session = self.ctx.session
-
-        def work(ws: Workstation, actor: Actor) -> tuple[int, list[PriorExport], int, int]:
-            from pixiodoc_desktop.clinic.safekeeping.erasure import LINK_ERASED
-            from pixiodoc_desktop.sharing import ledger
-            from pixiodoc_desktop.sharing.rounds import close_erased_now  # boto3: when used
-
-            before = prior_exports(ws, patient_id)
-            services, _actor = session.require()
-            count = services.patients.erase(
-                actor, patient_id, confirm_family_name=confirm_family_name
-            )
-            closed = close_erased_now(ws, actor)  # the patient's secure links, if online
-            waiting = [
-                r
-                for r in ledger.all_links(ws.vault)
-                if r.patient_id == patient_id and r.state == LINK_ERASED
-            ]
-            return count, before, len(closed), len(waiting)
-
-        self._run(work, lambda result: self._erased(patient_id, *result))
-
-    def _erased(
-        self,
-        patient_id: str,
-        photos: int,
-        exports: list[PriorExport],
-        links_revoked: int = 0,
-        links_waiting: int = 0,
-    ) -> None:
-        if self.state.patient_id == patient_id:
-            self.close_record()
-        self.ctx.changes.patients_changed.emit()
-        self.update_enabled()
-        text = QCoreApplication.translate(
-            "RecordActions", "The patient was erased (%1 photos destroyed)."
-        ).replace("%1", str(photos))
-        if links_revoked:
-            text += "\n\n" + QCoreApplication.translate(
-                "RecordActions",
-                "Secure links to the record revoked: %1. A colleague who opens one "
-                "is told that it was revoked.",
-            ).replace("%1", str(links_revoked))
-        if links_waiting:
-            text += "\n\n" + QCoreApplication.translate(
-                "RecordActions",
-                "Secure links to the record: %1 are revoked at the next sync round "
-                "(the clinic's bucket could not be reached).",
-            ).replace("%1", str(links_waiting))
-        if exports:
-            lines = "\n".join(
-                f"{item.at:%Y-%m-%d} {item.format} → {item.destination}" for item in exports
-            )
-            text += "\n\n" + QCoreApplication.translate(
-                "RecordActions",
-                "Copies left the vault earlier and are not reached by erasure; "
-                "ask their recipients to delete them:\n%1",
-            ).replace("%1", lines)
-        if exports:
-            self.ctx.notifier.warning(text)
-        else:
-            self.ctx.notifier.info(text)
-
-    def ask_hold(self) -> None:
-        pid = self._patient_id()
-        if pid:
-            self._run(
-                lambda ws, actor: retention.hold_of(ws, actor, pid),
-                lambda current: self._show_hold(pid, current),
-            )
-
-    def _show_hold(self, patient_id: str, current: str | None) -> RetentionHoldDialog:
-        dialog = RetentionHoldDialog(current, self.window)
-        dialog.chosen.connect(lambda reason: self.set_hold(patient_id, reason))
-        self._open(dialog)
-        return dialog
-
-    def set_hold(self, patient_id: str, reason: str | None) -> None:
-        self._run(
-            lambda ws, actor: retention.set_hold(ws, actor, patient_id, reason),
-            lambda now: self.ctx.notifier.info(
-                QCoreApplication.translate("RecordActions", "Retention hold set.")
-                if now
-                else QCoreApplication.translate("RecordActions", "Retention hold released.")
-            ),
-        )
-
     # --- EHR import ----------------------------------------------------------------------------
 
     def choose_csv(self) -> None:
@@ -403,7 +296,7 @@ class RecordActions(QObject):
         dialog.checkRequested.connect(lambda m, d, e: run(m, d, e, True))
         dialog.importRequested.connect(lambda m, d, e: run(m, d, e, False))
         dialog.imported.connect(lambda _summary: self.ctx.changes.patients_changed.emit())
-        self._open(dialog)
+        open_dialog(dialog)
         return dialog
 
     # --- PACS settings ---------------------------------------------------------------------------
@@ -421,7 +314,7 @@ class RecordActions(QObject):
         dialog = PacsDialog(current, self.window)
         dialog.save_requested.connect(lambda s: self._save_pacs(dialog, s))
         dialog.test_requested.connect(lambda s: self._test_pacs(dialog, s))
-        self._open(dialog)
+        open_dialog(dialog)
         return dialog
 
     def _save_pacs(self, dialog: PacsDialog, settings: pacs.PacsSettings) -> None:

@@ -130,13 +130,13 @@ def test_erase_needs_the_family_name_and_respects_a_retention_hold(
     assert "2035" in _messages(window, "error")[-1]
     assert window.record is not None
     # Released: a wrong name is refused, the right one erases.
-    window.record_actions.set_hold(window.record.patient.id, None)
+    window.record_actions.erasure.set_hold(window.record.patient.id, None)
     qtbot.waitUntil(lambda: "Retention hold released." in _messages(window, "info"), timeout=10000)
     pid = window.record.patient.id
-    window.record_actions.erase_patient(pid, "Bergmann")
+    window.record_actions.erasure.erase_patient(pid, "Bergmann")
     qtbot.waitUntil(lambda: len(_messages(window, "error")) == 2, timeout=10000)
     assert window.record is not None
-    window.record_actions.erase_patient(pid, "Berger")
+    window.record_actions.erasure.erase_patient(pid, "Berger")
     qtbot.waitUntil(lambda: window.record is None, timeout=20000)
     assert any("erased" in m for m in _messages(window, "info"))
     assert not _entry(patient_menu, "Erase patient…").isEnabled()
