@@ -265,6 +265,20 @@ class EnrollmentInvalid(SyncError):
     """An enrollment code that is mistyped, expired, used up or not found."""
 
 
+class SyncWorkspaceRetired(SyncError):
+    """The practice's keys were renewed on another workstation: the bucket folder this PC
+    syncs with is retired, and it pushes nothing more there until it re-joins."""
+
+    def __init__(self, renewed_at: str) -> None:
+        super().__init__(
+            f"The practice's keys were renewed on another workstation ({renewed_at} UTC); "
+            "this workstation no longer syncs with the old keys and sent nothing. Ask a "
+            "practice Admin for an enrollment code and re-join this workstation with it "
+            "(pixiodoc sync rejoin --code CODE); its changes are kept and go out then."
+        )
+        self.renewed_at = renewed_at
+
+
 # --- exports and the PACS -----------------------------------------------------------
 
 

@@ -18,12 +18,14 @@ from pixiodoc_desktop.cli.common import (
     read_secret,
     vault_dir,
 )
+from pixiodoc_desktop.clinic.access.login import log_in
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.errors import PermissionDenied
 from pixiodoc_desktop.sharing.rounds import tend_before_round
 from pixiodoc_desktop.sync.engine import sync_once, sync_status
 from pixiodoc_desktop.sync.enroll import create_enrollment, join
 from pixiodoc_desktop.sync.losses import accept_loss
+from pixiodoc_desktop.sync.renewal import rejoin
 from pixiodoc_desktop.sync.settings import (
     FULL_IMAGES_SETTING,
     INTERVAL_SETTING,
@@ -35,6 +37,7 @@ from pixiodoc_desktop.sync.settings import (
     store_settings,
 )
 from pixiodoc_desktop.sync.store import DEFAULT_REGION, ObjectStore
+from pixiodoc_desktop.vault.vault import Vault
 
 
 def _second_secret(args: argparse.Namespace, prompt: str) -> str:
@@ -216,6 +219,38 @@ def sync_join(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def sync_rejoin(args: argparse.Namespace) -> int:
+    """Follow keys an Admin renewed on another workstation (with their enrollment code)."""
+    password = read_secret(args, f"Password for {args.user}: ")
+    ws, actor = log_in(Vault.open(vault_dir(args)), args.user, password)
+    try:
+        store = ObjectStore(store_settings(ws.vault))
+        done = rejoin(
+            ws,
+            actor,
+            password,
+            store,
+            args.code,
+            lambda: sync_once(ws, store, actor_id=actor.user_id),
+        )
+    finally:
+        close_session(ws, actor)
+    if args.json:
+        print_json(done)
+        return EXIT_OK
+    print("Re-joined the clinic with the renewed keys: this workstation's vault is rekeyed")
+    print("and its records go to the clinic's new bucket folder.")
+    if done.error is not None:
+        print(f"The first sync did not finish ({done.error}); the next sync finishes it.")
+    print(f"{args.user} logs in with the same password as before.")
+    if done.awaiting_password:
+        print("These clinicians need a new password from an Admin before they can log in")
+        print("again (pixiodoc user reset-password --login LOGIN):")
+        for login in done.awaiting_password:
+            print(f"    {login}")
+    return EXIT_OK
+
+
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `sync` on the top-level sub-parser set."""
     sync = sub.add_parser(
@@ -264,6 +299,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     add_user(p)
     p.add_argument("--valid-minutes", type=int, default=30, metavar="N")
     p.set_defaults(handler=sync_enroll_code)
+
+    p = ssub.add_parser(
+        "rejoin",
+        help="follow the practice's keys renewed on another workstation (enrollment code)",
+    )
+    add_user(p)
+    p.add_argument("--code", required=True, metavar="CODE", help="the code an Admin created")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=sync_rejoin)
 
     p = ssub.add_parser("join", help="set up this PC as another workstation of the clinic")
     p.add_argument("--vault", required=True, metavar="NEWDIR")

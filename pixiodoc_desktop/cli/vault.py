@@ -30,9 +30,10 @@ from pixiodoc_desktop.clinic.safekeeping.backup import audit_restore, create_bac
 from pixiodoc_desktop.clinic.safekeeping.verify import VerifyReport, verify_vault
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, VaultDamaged
-from pixiodoc_desktop.sync.engine import sync_keys
+from pixiodoc_desktop.sync.engine import sync_keys, sync_once
 from pixiodoc_desktop.sync.images import refetch
-from pixiodoc_desktop.sync.settings import store_settings
+from pixiodoc_desktop.sync.renewal import Renewal, renew_keys
+from pixiodoc_desktop.sync.settings import load_target, store_settings
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.vault import Vault
 
@@ -238,21 +239,40 @@ def vault_rotate_key(args: argparse.Namespace) -> int:
     vault = Vault.open(vault_dir(args))
     password = read_secret(args, f"Password for {args.user}: ")
     ws, actor = log_in(vault, args.user, password)
+    moved: Renewal | None = None
     try:
-        renewed = rotate_workspace_key(ws, actor, password)
+        if load_target(ws.vault) is None:
+            renewed = rotate_workspace_key(ws, actor, password)
+        else:
+            store = ObjectStore(store_settings(ws.vault))
+            moved = renew_keys(
+                ws,
+                actor,
+                password,
+                store,
+                lambda: sync_once(ws, store, actor_id=actor.user_id),
+            )
+            renewed = moved.keys
     finally:
         close_session(ws, actor)
     if args.json:
-        print_json(
-            {
-                "recovery_key": renewed.recovery_key,
-                "awaiting_new_password": list(renewed.awaiting_password),
-            }
-        )
+        document: dict[str, object] = {
+            "recovery_key": renewed.recovery_key,
+            "awaiting_new_password": list(renewed.awaiting_password),
+        }
+        if moved is not None:
+            document.update(
+                old_bucket_folder=moved.old_folder,
+                new_bucket_folder=moved.new_folder,
+                sync_error=moved.error,
+            )
+        print_json(document)
         return EXIT_OK
     groups = renewed.recovery_key.split("-")
     print("Renewed the practice's keys: the database is rekeyed and the patient keys re-wrapped.")
     print("Copies of vault.json from before this no longer open the vault.")
+    if moved is not None:
+        _print_move(moved)
     print()
     print("NEW RECOVERY KEY - the old one no longer works. Print it or write it down and keep")
     print("it locked away. It is shown only this once.")
@@ -268,6 +288,20 @@ def vault_rotate_key(args: argparse.Namespace) -> int:
         print()
     print("Make a new backup now: older backups still open with the old keys.")
     return EXIT_OK
+
+
+def _print_move(moved: Renewal) -> None:
+    print()
+    print(f"Sync: this workstation now syncs to a new folder, {moved.new_folder}.")
+    if moved.error is None:
+        print(f"The old folder, {moved.old_folder}, is marked retired.")
+    else:
+        print(f"The first sync with the new keys did not finish ({moved.error});")
+        print("the next sync finishes it and then marks the old folder retired.")
+    print("Every other workstation stops syncing and asks to re-join: create an enrollment")
+    print("code for each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin).")
+    print("Once all have re-joined, delete the old folder from the bucket (with its old")
+    print("versions, if the bucket keeps versions).")
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -321,7 +355,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "rotate-key",
         help="renew the practice's keys after a password leaked or a clinician left (Admins)",
         epilog="Prints a new recovery key once. Every other clinician then needs a new "
-        "password from an Admin. Not yet possible on a vault that syncs.",
+        "password from an Admin. On a vault that syncs, it moves to a new bucket folder "
+        "and the other workstations re-join (pixiodoc sync rejoin).",
     )
     add_user(p)
     p.add_argument("--json", action="store_true")

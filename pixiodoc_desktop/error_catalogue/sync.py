@@ -99,4 +99,17 @@ TEMPLATES: tuple[str, ...] = (
         "errors", "No clinic in this bucket and prefix opens with that recovery key."
     ),
     QT_TRANSLATE_NOOP("errors", "Joining needs an enrollment code or the recovery key."),
+    # --- Keys renewed on another workstation (sync/renewal.py)
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The practice's keys were renewed on another workstation ({renewed_at} UTC); this workstation no longer syncs with the old keys and sent nothing. Ask a practice Admin for an enrollment code and re-join this workstation with it (pixiodoc sync rejoin --code CODE); its changes are kept and go out then.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This enrollment code belongs to another clinic's vault; ask a practice Admin of this clinic for one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This workstation already has the practice's current keys; there is nothing to re-join (the code can still set up a new PC while it is valid).",
+    ),
 )

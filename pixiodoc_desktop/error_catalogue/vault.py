@@ -48,7 +48,11 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "errors",
-        "This vault syncs with other workstations; renewing its keys there is not supported yet (the other PCs and the bucket would keep the old key).",
+        "This vault syncs with other workstations; its keys are renewed together with the clinic's bucket, so sync must be set up and reachable here (pixiodoc sync configure), then renew them again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Another workstation is renewing the practice's keys right now; wait until it has finished, then re-join this one with an enrollment code from a practice Admin.",
     ),
     QT_TRANSLATE_NOOP(
         "errors",

@@ -51,9 +51,11 @@ from pixiodoc_desktop.sync.images import missing_images, offer_images, refetch
 from pixiodoc_desktop.sync.losses import accepted, adopt
 from pixiodoc_desktop.sync.pull import Expected, drop_erased_locally, pull
 from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
+from pixiodoc_desktop.sync.renewal import check_not_retired, finish_move
 from pixiodoc_desktop.sync.repair import put_back_own_batches
 from pixiodoc_desktop.sync.restored import reapply_own_erasures
 from pixiodoc_desktop.sync.store import ObjectStore, disk_full, is_disk_full
+from pixiodoc_desktop.vault.credentials import CARRIED_BLOB_ID_KEY
 from pixiodoc_desktop.vault.schema import OutboxOperation, SyncConflict, utcnow
 
 log = logging.getLogger(__name__)
@@ -108,6 +110,9 @@ def _publish_clinic(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> None
         "recovery": header.recovery.to_json(),
         "sealed": sealed.hex(),
     }
+    carried = header.extra.get(CARRIED_BLOB_ID_KEY)
+    if carried:  # wrapped under WK: a recovery-key join names images as the clinic does
+        document[CARRIED_BLOB_ID_KEY] = carried
     store.put(name, json.dumps(document).encode())
     with ws.vault.write_session() as session, session.begin():
         state.put(session, state.CLINIC_PUBLISHED, True)
@@ -126,6 +131,7 @@ def sync_once(
     try:
         reconcile_header(ws)  # finish what a round cut off after its commit left
         store.check_bucket()  # some servers would create a missing bucket on the first write
+        check_not_retired(store, keys)  # keys renewed elsewhere: push nothing, re-join
         reapply_own_erasures(ws, store, keys)  # a vault restored from an older backup
         listed = devices(store, keys)
         heads = read_heads(store, keys, listed)
@@ -136,6 +142,8 @@ def sync_once(
         offer_images(ws, store, keys, images_wanted(ws, heads))
         pushed = push(ws, store, keys, progress) if push_changes else None
         _publish_clinic(ws, store, keys)
+        if push_changes:
+            finish_move(ws, store, keys)  # after a key renewal: retire the old folder
         refetch(ws, store, keys, missing_images(ws), replace=False)  # earlier rounds' gaps
         expect = Expected(known_latest_batches(ws, heads), head_links(heads), accepted(ws))
         erasure_list = read_list(store, keys)

@@ -35,6 +35,7 @@ from pixiodoc_desktop.sync.engine import sync_keys, sync_once
 from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target
 from pixiodoc_desktop.sync.store import NotFound, ObjectExists, ObjectStore
 from pixiodoc_desktop.vault import keys
+from pixiodoc_desktop.vault.credentials import CARRIED_BLOB_ID_KEY
 from pixiodoc_desktop.vault.header import FORMAT_VERSION, Credential, VaultHeader, WrappedKey
 from pixiodoc_desktop.vault.keys import KdfParams
 from pixiodoc_desktop.vault.schema import utcnow
@@ -119,7 +120,7 @@ def purge_expired_enrollments(store: ObjectStore) -> int:
     return removed
 
 
-def _from_code(store: ObjectStore, code: str) -> tuple[VaultHeader, bytes, str, str]:
+def open_enrollment(store: ObjectStore, code: str) -> tuple[VaultHeader, bytes, str, str]:
     enrollment_id, secret = parse_enrollment_code(code)
     name = _enroll_name(store, enrollment_id)
     try:
@@ -192,7 +193,9 @@ def _from_recovery_key(store: ObjectStore, recovery_key: str) -> tuple[VaultHead
         sync = SyncKeys.derive(wk, vault_id)
         name = store.key(workspace, "clinic")
         clinic = open_json(sync.ops, bytes.fromhex(document["sealed"]), name=name)
-        header = VaultHeader(vault_id, FORMAT_VERSION, (), recovery)
+        carried = document.get(CARRIED_BLOB_ID_KEY)
+        extra = {CARRIED_BLOB_ID_KEY: carried} if isinstance(carried, str) else {}
+        header = VaultHeader(vault_id, FORMAT_VERSION, (), recovery, extra=extra)
         return header, wk, str(clinic.get("clinic_name") or "")
     raise EnrollmentInvalid("No clinic in this bucket and prefix opens with that recovery key.")
 
@@ -216,7 +219,7 @@ def join(
     store = store or ObjectStore(settings)
     enrollment_name: str | None = None
     if code is not None:
-        header, wk, clinic_name, enrollment_name = _from_code(store, code)
+        header, wk, clinic_name, enrollment_name = open_enrollment(store, code)
     elif recovery_key is not None:
         header, wk, clinic_name = _from_recovery_key(store, recovery_key)
     else:
@@ -238,11 +241,16 @@ def join(
             vault.lock()
     finally:
         if enrollment_name is not None:
-            if joined:
-                store.delete(enrollment_name)  # one PC per code
-            # Done, or failed (offline, folder taken): either way the claim goes, so that
-            # a failed join can be tried again with the same code while it is valid.
-            # Best effort: offline, the claim expires with the code.
-            with contextlib.suppress(SyncError):
-                store.delete(_claim_name(enrollment_name))
+            release_enrollment(store, enrollment_name, used=joined)
     return vault
+
+
+def release_enrollment(store: ObjectStore, enrollment_name: str, *, used: bool) -> None:
+    """After `open_enrollment`: a used code is gone (one PC per code). Used or failed
+    (offline, folder taken), the claim goes, so that a failed join can be tried again
+    with the same code while it is valid. Best effort: offline, the claim expires with
+    the code."""
+    if used:
+        store.delete(enrollment_name)
+    with contextlib.suppress(SyncError):
+        store.delete(_claim_name(enrollment_name))

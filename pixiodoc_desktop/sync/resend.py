@@ -77,9 +77,9 @@ def _current(session: Session, entity: str, entity_id: str, names: list[str]) ->
 
 def stamped_ops(session: Session, device: str) -> list[Op]:
     """Every value and tombstone `device` wrote last, as this PC holds them, as ops
-    with `device`'s own clocks (oldest first)."""
+    with `device`'s own clocks (oldest first); `device` "": every device's."""
     ops: list[Op] = []
-    suffix = f"-{device}"
+    suffix = f"-{device}" if device else ""
     for clock in session.scalars(select(SyncClock).order_by(SyncClock.entity, SyncClock.entity_id)):
         if clock.deleted_hlc is not None:
             if clock.deleted_hlc.endswith(suffix):

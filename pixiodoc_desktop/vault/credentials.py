@@ -171,6 +171,11 @@ def workspace_keys(header: VaultHeader, wk: bytes, folder: Path) -> VaultKeys:
             f"The vault's vault.json at {folder} has been altered since it was "
             f"last written by PixioDoc. {RESTORE_HINT}"
         )
+    return with_carried_blob_id(header, wk, vault_keys)
+
+
+def with_carried_blob_id(header: VaultHeader, wk: bytes, vault_keys: VaultKeys) -> VaultKeys:
+    """`vault_keys` with the image-id key a rotation carried over (if the header has one)."""
     carried = header.extra.get(CARRIED_BLOB_ID_KEY)
     if carried is not None:
         blob_id = keys.unwrap(wk, keys.unb64(carried, "image id key"), aad=blob_id_aad(header))

@@ -27,7 +27,7 @@ from pixiodoc_desktop.vault.credentials import (
     credential_aad,
     recovery_aad,
 )
-from pixiodoc_desktop.vault.header import RESTORE_HINT, WrappedKey
+from pixiodoc_desktop.vault.header import RESTORE_HINT, Credential, VaultHeader, WrappedKey
 from pixiodoc_desktop.vault.keys import VaultKeys
 from pixiodoc_desktop.vault.schema import PatientKey
 from pixiodoc_desktop.vault.vault import Vault
@@ -50,26 +50,10 @@ def rotate_workspace_key(
     `rewrite` re-seals what else in the database hangs on derived keys (the
     audit trail) and audits the act, inside the rekeyed copy's transaction.
     """
-    old, header = vault.keys, vault.header
-    me = next((c for c in header.credentials if c.user_id == user_id), None)
-    if me is None or me.key.kdf is None:
-        raise UnknownClinician("The acting clinician has no password in this vault.")
-    kek = keys.password_key(password, me.key.salt, me.key.kdf)
-    if keys.unwrap(kek, me.key.wrapped, aad=credential_aad(header, user_id)) is None:
-        raise WrongPassword(f"The password for {me.login} is wrong.")
-    if vault.others_unlocked():
-        raise VaultBusy(
-            "PixioDoc has this vault open elsewhere on this PC (another window or command); "
-            "close it first, then renew the keys."
-        )
-    new = VaultKeys.from_workspace(keys.random_key(), header.vault_id, blob_id=old.blob_id)
-
-    def whole_rewrite(session: Session) -> None:
-        _rewrap_patient_keys(vault, session, old.workspace, new.workspace)
-        rewrite(session, new)
-
-    vault.checkpoint()
-    rekey.prepare(vault.folder, old.database, new.database, whole_rewrite)
+    header = vault.header
+    me = check_password(vault, user_id, password)
+    assert me.key.kdf is not None
+    new = _prepare(vault, keys.random_key(), rewrite)
     recovery_key = keys.new_recovery_key()
     salt = secrets.token_bytes(keys.SALT_BYTES)
     recovery = keys.wrap(
@@ -92,13 +76,100 @@ def rotate_workspace_key(
         extra={
             **header.extra,
             AWAITING_PASSWORD: awaiting,
-            CARRIED_BLOB_ID_KEY: keys.b64(
-                keys.wrap(new.workspace, new.blob_id, aad=blob_id_aad(vault.header))
-            ),
+            CARRIED_BLOB_ID_KEY: _carried_blob_id(vault, new),
         },
     )
     vault.install_renewed_keys(new, renewed)
     return RotatedKeys(recovery_key, tuple(awaiting))
+
+
+def check_password(vault: Vault, user_id: str, password: str) -> Credential:
+    """The acting clinician's credential, once `password` is proven theirs."""
+    header = vault.header
+    me = next((c for c in header.credentials if c.user_id == user_id), None)
+    if me is None or me.key.kdf is None:
+        raise UnknownClinician("The acting clinician has no password in this vault.")
+    kek = keys.password_key(password, me.key.salt, me.key.kdf)
+    if keys.unwrap(kek, me.key.wrapped, aad=credential_aad(header, user_id)) is None:
+        raise WrongPassword(f"The password for {me.login} is wrong.")
+    return me
+
+
+def follow_renewed_key(
+    vault: Vault,
+    new_wk: bytes,
+    renewed: VaultHeader,
+    rewrite: Callable[[Session, VaultKeys], None],
+    *,
+    user_id: str,
+    password: str,
+) -> tuple[str, ...]:
+    """Take over a WK another workstation renewed (sync rejoin with an enrollment code).
+
+    The same rekey, re-wrap and re-seal as a rotation, under `new_wk`; the renewed
+    header (from the enrollment) brings the clinicians' credentials and the recovery
+    key of the renewing PC, and the acting clinician here (whose password is known)
+    keeps theirs. Returns the logins here that need a new password.
+    """
+    header = vault.header
+    me = check_password(vault, user_id, password)
+    new = _prepare(vault, new_wk, rewrite)
+    credentials = renewed.credentials
+    if all(c.user_id != user_id for c in credentials):
+        assert me.key.kdf is not None
+        salt = secrets.token_bytes(keys.SALT_BYTES)
+        wrapped = keys.wrap(
+            keys.password_key(password, salt, me.key.kdf),
+            new.workspace,
+            aad=credential_aad(header, user_id),
+        )
+        credentials = (*credentials, replace(me, key=WrappedKey(salt, wrapped, me.key.kdf)))
+    carried = {c.user_id for c in credentials}
+    logins = {c.login.casefold() for c in credentials}
+    awaiting = sorted(
+        (
+            {*header.extra.get(AWAITING_PASSWORD, []), *renewed.extra.get(AWAITING_PASSWORD, [])}
+            | {c.login.casefold() for c in header.credentials if c.user_id not in carried}
+        )
+        - logins
+    )
+    followed = replace(
+        header,
+        credentials=credentials,
+        recovery=renewed.recovery,
+        extra={
+            **header.extra,
+            AWAITING_PASSWORD: awaiting,
+            CARRIED_BLOB_ID_KEY: _carried_blob_id(vault, new),
+        },
+    )
+    vault.install_renewed_keys(new, followed)
+    return tuple(awaiting)
+
+
+def _prepare(
+    vault: Vault, new_wk: bytes, rewrite: Callable[[Session, VaultKeys], None]
+) -> VaultKeys:
+    """The rekeyed database beside vault.db (not yet in effect: see `rekey.py`)."""
+    old = vault.keys
+    if vault.others_unlocked():
+        raise VaultBusy(
+            "PixioDoc has this vault open elsewhere on this PC (another window or command); "
+            "close it first, then renew the keys."
+        )
+    new = VaultKeys.from_workspace(new_wk, vault.header.vault_id, blob_id=old.blob_id)
+
+    def whole_rewrite(session: Session) -> None:
+        _rewrap_patient_keys(vault, session, old.workspace, new.workspace)
+        rewrite(session, new)
+
+    vault.checkpoint()
+    rekey.prepare(vault.folder, old.database, new.database, whole_rewrite)
+    return new
+
+
+def _carried_blob_id(vault: Vault, new: VaultKeys) -> str:
+    return keys.b64(keys.wrap(new.workspace, new.blob_id, aad=blob_id_aad(vault.header)))
 
 
 def _rewrap_patient_keys(vault: Vault, session: Session, old_wk: bytes, new_wk: bytes) -> None:

@@ -40,7 +40,7 @@ from pixiodoc_desktop.vault import (
     sweeping,
 )
 from pixiodoc_desktop.vault.blobs import BlobStore
-from pixiodoc_desktop.vault.credentials import RECOVERY_USER, Unlocked
+from pixiodoc_desktop.vault.credentials import RECOVERY_USER, Unlocked, with_carried_blob_id
 from pixiodoc_desktop.vault.header import (
     DEMO_LANGUAGE,
     DEMO_MARK,
@@ -134,7 +134,10 @@ class Vault:
         folder = folder.expanduser().resolve()
         founding.make_vault_folder(folder)
         vault = cls(folder, header)
-        vault._keys = VaultKeys.from_workspace(workspace_key, header.vault_id)
+        # A clinic that renewed its keys names images with the key it carried over.
+        vault._keys = with_carried_blob_id(
+            header, workspace_key, VaultKeys.from_workspace(workspace_key, header.vault_id)
+        )
         vault._open_database(create=True)
         with vault.write_session() as session, session.begin():
             founding.seed_settings(session, clinic_name)

@@ -1136,7 +1136,7 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="57"/>
         <source>Screen {number} ({size})</source>
         <translation>Bildschirm {number} ({size})</translation>
     </message>
@@ -1146,27 +1146,27 @@
         <translation>Bildschirm {number} ({size}, {place})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="49"/>
         <source>left</source>
         <translation>links</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="50"/>
         <source>right</source>
         <translation>rechts</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="51"/>
         <source>middle</source>
         <translation>Mitte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="52"/>
         <source>top</source>
         <translation>oben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="53"/>
         <source>bottom</source>
         <translation>unten</translation>
     </message>
@@ -1368,7 +1368,7 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="191"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
@@ -1428,38 +1428,38 @@
         <translation>Nächste Pose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="142"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="433"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="436"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="99"/>
         <source>{name}, born {date}</source>
         <translation>{name}, geb. {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="107"/>
         <source>{patient} — Comparison — PixioDoc</source>
         <translation>{patient} — Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="119"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="121"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="212"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="170"/>
         <source>Saved ✓</source>
         <translation>Gespeichert ✓</translation>
     </message>
@@ -1504,7 +1504,7 @@
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="168"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1524,22 +1524,17 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="207"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="245"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="116"/>
-        <source>Screen {number}: {name} ({width}×{height})</source>
-        <translation>Bildschirm {number}: {name} ({width}×{height})</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_consultation.py" line="146"/>
         <source>{screen} — this window</source>
         <translation>{screen} — dieses Fenster</translation>
     </message>
@@ -2627,32 +2622,32 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="97"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="98"/>
         <source>Date of the new visit</source>
         <translation>Datum des neuen Besuchs</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="100"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="101"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="102"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="108"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -2660,12 +2655,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/importing.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="81"/>
         <source>An import is already running.</source>
         <translation>Es läuft bereits ein Import.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/importing.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="199"/>
         <source>%1 imported, %2 duplicates, %3 refused</source>
         <translation>%1 importiert, %2 Duplikate, %3 abgelehnt</translation>
     </message>
@@ -2997,42 +2992,42 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Akten mit ausgewählten Kollegen teilen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="135"/>
         <source>capture and import</source>
         <translation>Aufnahme und Import</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="136"/>
         <source>timeline and body map</source>
         <translation>Verlauf und Körperkarte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="137"/>
         <source>comparison and measurements</source>
         <translation>Vergleich und Messungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="138"/>
         <source>PDF reports</source>
         <translation>PDF-Berichte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="139"/>
         <source>case bundles and secure links for outside colleagues</source>
         <translation>Fallpakete und sichere Links für externe Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="157"/>
         <source>Install licence file</source>
         <translation>Lizenzdatei installieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="159"/>
         <source>PixioDoc licence (*.pxlicence *.json);;All files (*)</source>
         <translation>PixioDoc-Lizenz (*.pxlicence *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="177"/>
         <source>Licence installed: %1.</source>
         <translation>Lizenz installiert: %1.</translation>
     </message>
@@ -3234,17 +3229,17 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="425"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="427"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="427"/>
+        <location filename="../../pixiodoc_desktop/gui/importing.py" line="34"/>
         <source>Images (%1);;All files (*)</source>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="462"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="464"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -4256,176 +4251,176 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SecureLinkPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="130"/>
-        <source>Secure links need the clinic's sync, which is not set up on this workstation. Use the Outside colleague tab to send a case bundle instead.</source>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
+        <source>Secure links need the clinic&apos;s sync, which is not set up on this workstation. Use the Outside colleague tab to send a case bundle instead.</source>
         <translation>Sichere Links brauchen die Synchronisation der Praxis, die an diesem Arbeitsplatz nicht eingerichtet ist. Senden Sie stattdessen ein Fallpaket über den Reiter „Externe Kollegin / externer Kollege“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="139"/>
         <source>Use the Outside colleague tab</source>
         <translation>Zum Reiter „Externe Kollegin / externer Kollege“</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="72"/>
         <source>A secure link to the visits ticked below: the colleague needs only a browser. It is encrypted; the key is in the link itself. Needs the patient&apos;s consent to sharing and the clinic&apos;s sync.</source>
         <translation>Ein sicherer Link zu den unten angehakten Besuchen: Die Kollegin oder der Kollege braucht nur einen Browser. Er ist verschlüsselt; der Schlüssel steckt im Link selbst. Braucht die Einwilligung des Patienten zur Weitergabe und die Synchronisation der Praxis.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="81"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="238"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="258"/>
         <source>View</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="82"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="238"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="258"/>
         <source>View and reply</source>
         <translation>Ansehen und antworten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="87"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="88"/>
         <source>12 hours</source>
         <translation>12 Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="89"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="90"/>
         <source>3 days</source>
         <translation>3 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="91"/>
         <source>7 days</source>
         <translation>7 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="99"/>
         <source>optional, at least %1 characters; tell it by phone</source>
         <translation>optional, mindestens %1 Zeichen; am Telefon mitteilen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="102"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="107"/>
         <source>Passcode</source>
         <translation>Zugangscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="105"/>
         <source>Level</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="108"/>
         <source>Create link</source>
         <translation>Link erstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="113"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="147"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="115"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="122"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="147"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="147"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="147"/>
         <source>Shared by</source>
         <translation>Geteilt von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="154"/>
         <source>Revoke link</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
         <source>Links to this record</source>
         <translation>Links zu dieser Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="176"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="181"/>
         <source>Use a passcode of at least %1 characters.</source>
         <translation>Verwenden Sie einen Zugangscode mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="190"/>
         <source>Encrypting and uploading…</source>
         <translation>Wird verschlüsselt und hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="208"/>
         <source>Link made: %1 photos, valid until %2. Send it to the colleague.</source>
         <translation>Link erstellt: %1 Fotos, gültig bis %2. Senden Sie ihn der Kollegin oder dem Kollegen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="219"/>
         <source>The link is on the clipboard.</source>
         <translation>Der Link ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="225"/>
         <source>Secure link as a QR code</source>
         <translation>Sicherer Link als QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="252"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="253"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="254"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="273"/>
         <source>Choose a live link to revoke.</source>
         <translation>Wählen Sie einen aktiven Link zum Widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="281"/>
         <source>Link revoked: it no longer opens.</source>
         <translation>Link widerrufen: Er lässt sich nicht mehr öffnen.</translation>
     </message>
@@ -4641,154 +4636,162 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Sicherer Link</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="128"/>
         <source>Colleagues of this practice who may open this record. View Only sees it, Editor adds visits and photos, Admin also shares, exports and erases.</source>
         <translation>Wer in dieser Praxis diese Akte öffnen darf. „Nur ansehen“ sieht sie, „Bearbeiten“ ergänzt Besuche und Fotos, „Admin“ gibt außerdem frei, exportiert und löscht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="135"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="128"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="149"/>
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="146"/>
         <source>Colleague</source>
         <translation>Kollegin/Kollege</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="152"/>
         <source>Grant</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="155"/>
         <source>Revoke selected</source>
         <translation>Ausgewählte Freigabe entziehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="172"/>
         <source>Give access to</source>
         <translation>Zugriff geben für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="181"/>
         <source>An encrypted case file (.pxcase) with the visits ticked below, for a colleague outside the practice. It needs the patient&apos;s consent to sharing.</source>
         <translation>Eine verschlüsselte Falldatei (.pxcase) mit den unten angehakten Besuchen, für Kollegen außerhalb der Praxis. Dafür braucht es die Einwilligung des Patienten in die Weitergabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="189"/>
         <source>Passphrase (tell it by phone)</source>
         <translation>Passphrase (telefonisch mitteilen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="183"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="209"/>
         <source>Colleague&apos;s case key</source>
         <translation>Fallschlüssel der Kollegin/des Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="199"/>
         <source>at least %1 characters</source>
         <translation>mindestens %1 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="194"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="220"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="205"/>
         <source>Repeat the passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="210"/>
         <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="224"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="221"/>
         <source>Repeat</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="223"/>
         <source>Case key</source>
         <translation>Fallschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="227"/>
         <source>Write case file…</source>
         <translation>Falldatei schreiben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="287"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="298"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="306"/>
         <source>Whole practice</source>
         <translation>Ganze Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="321"/>
         <source>%1 now has %2 access.</source>
         <translation>%1 hat jetzt Zugriff: %2.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="326"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="337"/>
         <source>Choose a line in the list first.</source>
         <translation>Wählen Sie zuerst eine Zeile der Liste.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="336"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="347"/>
         <source>Access of %1 revoked.</source>
         <translation>Zugriff von %1 entzogen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="356"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="367"/>
         <source>Write case file</source>
         <translation>Falldatei schreiben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="358"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="369"/>
         <source>Case file (*.pxcase)</source>
         <translation>Falldatei (*.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="365"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="376"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="373"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="384"/>
         <source>Use a passphrase of at least %1 characters.</source>
         <translation>Verwenden Sie eine Passphrase mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="379"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="390"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="384"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="395"/>
         <source>Paste the colleague&apos;s case key.</source>
         <translation>Fügen Sie den Fallschlüssel der Kollegin/des Kollegen ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="391"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="402"/>
         <source>Writing the case file…</source>
         <translation>Falldatei wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="397"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="408"/>
         <source>Wrote %1: %2 visit(s), %3 photo(s), valid until %4.</source>
         <translation>%1 geschrieben: %2 Besuch(e), %3 Foto(s), gültig bis %4.</translation>
+    </message>
+</context>
+<context>
+    <name>SideWindows</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/side_windows.py" line="95"/>
+        <source>{name}&apos;s comparison closed; its marks were saved</source>
+        <translation>Vergleich von {name} geschlossen; die Markierungen wurden gespeichert</translation>
     </message>
 </context>
 <context>
@@ -5087,72 +5090,72 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="117"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="118"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="120"/>
         <source>Track lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="122"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="124"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="145"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="146"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="147"/>
         <source>Condition</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="148"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="150"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="242"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="243"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="244"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="249"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -5160,44 +5163,44 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="250"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="275"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="275"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="276"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="277"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="278"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="281"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="282"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="295"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="297"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="298"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="299"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="300"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -5205,12 +5208,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="134"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="207"/>
         <source>No photos in this visit</source>
         <translation>Keine Fotos bei diesem Besuch</translation>
     </message>
@@ -5276,38 +5279,38 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="60"/>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="72"/>
         <source>Vault: %1</source>
         <translation>Tresor: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="82"/>
         <source>Demo clinic: the password of every demo login is %1</source>
         <translation>Demo-Praxis: Das Passwort jeder Demo-Anmeldung lautet %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="109"/>
         <source>This vault has no clinicians.</source>
         <translation>Dieser Tresor hat keine Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="112"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="116"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="142"/>
         <source>Wrong password. Please try again.</source>
         <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="151"/>
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Zu viele falsche Passwörter. Sie können es in %n Sekunde erneut versuchen.</numerusform>
@@ -5315,7 +5318,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="160"/>
         <source>You can try again now.</source>
         <translation>Sie können es jetzt erneut versuchen.</translation>
     </message>
@@ -5412,22 +5415,22 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>VisitPicker</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="54"/>
         <source>Visits and photos</source>
         <translation>Besuche und Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="66"/>
         <source>Week %1</source>
         <translation>Woche %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="68"/>
         <source>First visit</source>
         <translation>Erster Besuch</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="71"/>
         <source>(%n photo(s))</source>
         <translation>
             <numerusform>(%n Foto)</numerusform>
@@ -6068,156 +6071,161 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="49"/>
-        <source>This vault syncs with other workstations; renewing its keys there is not supported yet (the other PCs and the bucket would keep the old key).</source>
-        <translation>Dieser Tresor synchronisiert mit anderen Arbeitsplätzen; dort lassen sich die Schlüssel noch nicht erneuern (die anderen PCs und der Bucket behielten den alten Schlüssel).</translation>
+        <source>This vault syncs with other workstations; its keys are renewed together with the clinic&apos;s bucket, so sync must be set up and reachable here (pixiodoc sync configure), then renew them again.</source>
+        <translation>Dieser Tresor synchronisiert mit anderen Arbeitsplätzen; seine Schlüssel werden zusammen mit dem Bucket der Praxis erneuert. Richten Sie dazu hier die Synchronisation ein und sorgen Sie dafür, dass sie erreichbar ist (pixiodoc sync configure), dann erneuern Sie die Schlüssel noch einmal.</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="53"/>
+        <source>Another workstation is renewing the practice&apos;s keys right now; wait until it has finished, then re-join this one with an enrollment code from a practice Admin.</source>
+        <translation>Ein anderer Arbeitsplatz erneuert gerade die Schlüssel der Praxis; warten Sie, bis er fertig ist, und verbinden Sie diesen dann mit einem Einrichtungscode eines Praxis-Admins neu.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="57"/>
         <source>The audit trail has faults ({fault}); renewing the keys would seal them as good. Check it with `pixiodoc audit verify` and restore a backup first.</source>
         <translation>Das Protokoll hat Fehler ({fault}); eine Erneuerung der Schlüssel würde sie als gültig versiegeln. Prüfen Sie es mit `pixiodoc audit verify` und stellen Sie zuerst eine Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="61"/>
         <source>That password is too easy to guess: {problem}.</source>
         <translation>Dieses Passwort ist zu leicht zu erraten: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="62"/>
         <source>There is no vault at {folder} (the folder does not exist).</source>
         <translation>Unter {folder} gibt es keinen Tresor (der Ordner existiert nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="63"/>
         <source>There is no vault at {folder} (it is a file, not a folder).</source>
         <translation>Unter {folder} gibt es keinen Tresor (das ist eine Datei, kein Ordner).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="64"/>
         <source>There is no vault at {folder} (no vault.json).</source>
         <translation>Unter {folder} gibt es keinen Tresor (keine vault.json).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="65"/>
         <source>There is already a vault at {folder}; choose an empty folder.</source>
         <translation>Unter {folder} gibt es bereits einen Tresor; wählen Sie einen leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="66"/>
         <source>{folder} is not empty; choose an empty or new folder.</source>
         <translation>{folder} ist nicht leer; wählen Sie einen leeren oder neuen Ordner.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="67"/>
         <source>{folder} holds a clinic&apos;s vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})</source>
         <translation>{folder} enthält den Tresor einer Praxis, nicht die Demo-Praxis; öffnen Sie ihn ohne --demo (pixiodoc --vault {folder})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="71"/>
         <source>Restore the vault from your latest backup (pixiodoc vault restore).</source>
         <translation>Stellen Sie den Tresor aus Ihrer letzten Sicherung wieder her (pixiodoc vault restore).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="74"/>
         <source>The vault at {folder} has lost its vault.json. {hint}</source>
         <translation>Dem Tresor unter {folder} fehlt die Datei vault.json. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="75"/>
         <source>The vault&apos;s vault.json at {folder} is damaged. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="76"/>
         <source>The vault&apos;s vault.json at {folder} has been altered since it was last written by PixioDoc. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} wurde verändert, seit PixioDoc sie zuletzt geschrieben hat. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="80"/>
         <source>{path} is not a PixioDoc vault header. {hint}</source>
         <translation>{path} ist kein PixioDoc-Tresorkopf. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="81"/>
         <source>vault.json has an unreadable key entry. {hint}</source>
         <translation>Die vault.json enthält einen unlesbaren Schlüsseleintrag. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="82"/>
         <source>vault.json has an unreadable {what}</source>
         <translation>Die vault.json enthält unlesbare Daten ({what})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="83"/>
         <source>vault.json names an unknown key derivation {name}</source>
         <translation>Die vault.json nennt ein unbekanntes Schlüsselableitungsverfahren {name}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="84"/>
         <source>vault.json has unreadable key derivation settings</source>
         <translation>Die vault.json enthält unlesbare Einstellungen zur Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="85"/>
         <source>vault.json was altered: its key derivation settings (memory {memory} KiB, {passes} passes, {lanes} lanes) are outside what PixioDoc writes. Restore vault.json from a backup.</source>
         <translation>Die vault.json wurde verändert: Ihre Einstellungen zur Schlüsselableitung (Speicher {memory} KiB, {passes} Durchläufe, {lanes} Spuren) liegen außerhalb dessen, was PixioDoc schreibt. Stellen Sie die vault.json aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="89"/>
         <source>The vault database {file} cannot be read with this vault&apos;s key (it is damaged or belongs to another vault). {hint}</source>
         <translation>Die Tresordatenbank {file} lässt sich mit dem Schlüssel dieses Tresors nicht lesen (sie ist beschädigt oder gehört zu einem anderen Tresor). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="93"/>
         <source>The vault database in {folder} is damaged ({fault}). {hint}</source>
         <translation>Die Tresordatenbank in {folder} ist beschädigt ({fault}). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="94"/>
         <source>The vault database is missing from {folder}. {hint}</source>
         <translation>Die Tresordatenbank fehlt in {folder}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="95"/>
         <source>The vault has no device id; it was not created by PixioDoc.</source>
         <translation>Der Tresor hat keine Gerätekennung; er wurde nicht von PixioDoc angelegt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="96"/>
         <source>This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.</source>
         <translation>Dieser Tresor wurde von einer neueren PixioDoc-Version geschrieben (Tresorformat {version}; diese Version liest bis {supported}). Aktualisieren Sie PixioDoc, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="100"/>
         <source>This vault&apos;s database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.</source>
         <translation>Die Datenbank dieses Tresors wurde von einer neueren PixioDoc-Version geschrieben (Schema {schema}). Aktualisieren Sie PixioDoc, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="104"/>
         <source>The data key of patient {patient} is missing (erased or damaged); the patient&apos;s images cannot be read.</source>
         <translation>Der Datenschlüssel von Patient {patient} fehlt (gelöscht oder beschädigt); die Bilder dieser Akte können nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="108"/>
         <source>The data key of patient {patient} is damaged. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="109"/>
         <source>Image object {object} is truncated</source>
         <translation>Das Bildobjekt {object} ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="110"/>
         <source>Image object {object} has an unknown format</source>
         <translation>Das Bildobjekt {object} hat ein unbekanntes Format</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="111"/>
         <source>Image object {object} fails authentication (damaged or altered)</source>
         <translation>Das Bildobjekt {object} besteht die Echtheitsprüfung nicht (beschädigt oder verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="112"/>
         <source>Image object {object} is missing from the vault</source>
         <translation>Das Bildobjekt {object} fehlt im Tresor</translation>
     </message>
@@ -6885,6 +6893,21 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="101"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="103"/>
+        <source>The practice&apos;s keys were renewed on another workstation ({renewed_at} UTC); this workstation no longer syncs with the old keys and sent nothing. Ask a practice Admin for an enrollment code and re-join this workstation with it (pixiodoc sync rejoin --code CODE); its changes are kept and go out then.</source>
+        <translation>Die Schlüssel der Praxis wurden an einem anderen Arbeitsplatz erneuert ({renewed_at} UTC); dieser Arbeitsplatz synchronisiert nicht mehr mit den alten Schlüsseln und hat nichts gesendet. Bitten Sie einen Praxis-Admin um einen Einrichtungscode und verbinden Sie diesen Arbeitsplatz damit neu (pixiodoc sync rejoin --code CODE); seine Änderungen bleiben erhalten und werden dann gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="107"/>
+        <source>This enrollment code belongs to another clinic&apos;s vault; ask a practice Admin of this clinic for one.</source>
+        <translation>Dieser Einrichtungscode gehört zum Tresor einer anderen Praxis; bitten Sie einen Praxis-Admin dieser Praxis um einen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="111"/>
+        <source>This workstation already has the practice&apos;s current keys; there is nothing to re-join (the code can still set up a new PC while it is valid).</source>
+        <translation>Dieser Arbeitsplatz hat bereits die aktuellen Schlüssel der Praxis; es gibt nichts neu zu verbinden (der Code kann, solange er gilt, noch einen neuen PC einrichten).</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/bundles.py" line="9"/>
@@ -8355,14 +8378,6 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="280"/>
         <source>The visit {id} was not taken from the worklist</source>
         <translation>Der Besuch {id} stammt nicht aus der Arbeitsliste</translation>
-    </message>
-</context>
-<context>
-    <name>SideWindows</name>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/side_windows.py" line="95"/>
-        <source>{name}'s comparison closed; its marks were saved</source>
-        <translation>Vergleich von {name} geschlossen; die Markierungen wurden gespeichert</translation>
     </message>
 </context>
 </TS>

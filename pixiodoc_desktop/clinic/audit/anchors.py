@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.audit.chain import ChainFault
 
-__all__ = ["ChainFault", "faults", "record"]
+__all__ = ["ChainFault", "faults", "record", "reseal"]
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting
 
 _PREFIX = "audit_anchors:"
@@ -85,6 +85,23 @@ def record(
     else:
         row.value = value
     session.flush()
+
+
+def reseal(session: Session, *, old_key: bytes, new_key: bytes) -> None:
+    """Re-MAC every anchor under a new audit key (a workspace-key rotation); an anchor
+    whose MAC fails under the old key stays as it is, so it is still reported."""
+    for row in session.scalars(select(Setting).where(Setting.key.like(_PREFIX + "%"))).all():
+        device = row.key[len(_PREFIX) :]
+        anchors = _stored(session, device)
+        for witness, value in anchors.items():
+            parts = value.split(":")
+            try:
+                seq, digest = int(parts[0]), bytes.fromhex(parts[1])
+            except (ValueError, IndexError):
+                continue
+            if hmac.compare_digest(_seal(old_key, device, witness, seq, digest), value):
+                anchors[witness] = _seal(new_key, device, witness, seq, digest)
+        row.value = json.dumps(anchors, sort_keys=True)
 
 
 def _checkpoint(session: Session, device: str) -> tuple[int, str] | None:

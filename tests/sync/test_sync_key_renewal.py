@@ -1,0 +1,260 @@
+"""Renewing the practice's keys on a clinic that syncs (issue 14), against real SeaweedFS.
+
+The Admin renews on the front desk (`pixiodoc vault rotate-key`): it moves to a new
+bucket folder under the new keys and retires the old one. The exam room's next round
+is refused, typed and audited, and sends nothing; it re-joins with an enrollment code
+(`pixiodoc sync rejoin`) and nothing it wrote after the renewal is lost. Nothing in
+the new folder opens with the old key, and an old vault.json copied back opens
+nothing. Cut off before its commit the renewal leaves the old keys working; cut off
+after it, the next round finishes the move.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sync_support import PASSWORD, ClinicNet, Station
+
+from pixiodoc_desktop import cli
+from pixiodoc_desktop.clinic.access.key_rotation import KeyRotationRefused
+from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
+from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.errors import (
+    AccountDeactivated,
+    SyncDataDamaged,
+    SyncUnavailable,
+    SyncWorkspaceRetired,
+    VaultDamaged,
+)
+from pixiodoc_desktop.sync import push as push_module
+from pixiodoc_desktop.sync.crypto import open_json
+from pixiodoc_desktop.sync.dump import canonical_dump
+from pixiodoc_desktop.sync.engine import sync_keys, sync_once, sync_status
+from pixiodoc_desktop.sync.renewal import read_marker, renew_keys
+from pixiodoc_desktop.vault import keys
+from pixiodoc_desktop.vault.vault import Vault
+from tests.vault_support import SECOND_LOGIN, SECOND_PASSWORD, add_clinician, synthetic_jpeg
+
+LOGIN = "dr.weber"
+
+
+def _run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str | Path
+) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    code = cli.main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _clinic_with_a_photo(clinic: ClinicNet) -> tuple[Station, Station]:
+    front = clinic.first("front-desk")
+    front.sync()
+    room = clinic.join("exam-room", via=front)
+    add_clinician(front.ws, SECOND_LOGIN, SECOND_PASSWORD)
+    patient = front.services.patients.create(front.actor, family_name="Vorher", given_name="Ida")
+    front.services.photos.ingest(
+        front.actor,
+        synthetic_jpeg(7, captured_at=dt.datetime(2025, 3, 14, 9, 30)),
+        CaptureContext(patient.id, visit_date=dt.date(2025, 3, 14)),
+        source_name="IMG_7.jpg",
+    )
+    clinic.settle()
+    return front, room
+
+
+def _reopen(station: Station) -> None:
+    station.ws, station.actor = log_in(Vault.open(station.folder), LOGIN, PASSWORD)
+
+
+def _objects(station: Station, folder: str) -> set[str]:
+    return {name for name, _size in station.store.objects(folder + "/")}
+
+
+def _events(station: Station, event_type: str) -> list[dict[str, object]]:
+    rows = AuditLog(station.ws).query(station.actor, AuditFilter(event_type=event_type))
+    return [{"outcome": r.outcome, **r.details} for r in rows]
+
+
+def test_the_clinic_follows_a_renewal_through_a_new_bucket_folder(
+    clinic: ClinicNet,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    front, room = _clinic_with_a_photo(clinic)
+    old = sync_keys(front.ws)
+    old_wk = front.ws.vault.keys.workspace
+    old_folder = front.store.key(old.workspace)
+    room_header = tmp_path / "room-vault.json"
+    shutil.copy2(room.folder / "vault.json", room_header)
+
+    # The Admin renews the keys on the front desk, from the command line.
+    front.close()
+    user = ["--vault", front.folder, "--user", LOGIN, "--password-stdin"]
+    code, out, err = _run(capsys, monkeypatch, "vault", "rotate-key", *user)
+    assert code == 0, err
+    assert "NEW RECOVERY KEY" in out and SECOND_LOGIN in out
+    assert f"The old folder, {old_folder}, is marked retired." in out
+    _reopen(front)
+    new = sync_keys(front.ws)
+    new_folder = front.store.key(new.workspace)
+    assert new_folder != old_folder and f"a new folder, {new_folder}" in out
+    assert read_marker(front.store, old) == {
+        "format": 1,
+        "state": "retired",
+        "device": front.ws.device_id,
+        "at": read_marker(front.store, old)["at"],  # type: ignore[index]
+    }
+    [renewal] = [e for e in _events(front, "SECURITY_SETTING_CHANGED") if "sync" in e]
+    assert renewal["outcome"] == "success" and renewal["records_sent_again"]
+
+    # Nothing in the new folder opens with the old keys; everything sealed opens with the new.
+    names = _objects(front, new_folder)
+    assert any("/blobs/" in n for n in names) and any("/ops/" in n for n in names)
+    wrapped_keys = 0
+    for name in names - {n for n in names if "/blobs/" in n}:
+        data = front.store.get(name)
+        if name.endswith("/clinic"):
+            data = bytes.fromhex(json.loads(data)["sealed"])
+        with pytest.raises(SyncDataDamaged):
+            open_json(old.ops, data, name=name)
+        document = open_json(new.ops, data, name=name)
+        for op in document.get("ops", []):
+            if op["e"] == "patient_keys" and op["op"] == "upsert":
+                wrapped = bytes.fromhex(op["f"]["wrapped_key"])
+                aad = front.ws.vault.patient_aad(op["id"])
+                assert keys.unwrap(old_wk, wrapped, aad=aad) is None
+                assert keys.unwrap(front.ws.vault.keys.workspace, wrapped, aad=aad) is not None
+                wrapped_keys += 1
+    assert wrapped_keys >= 1
+
+    # The exam room writes on; its next round is refused before it sends anything.
+    later = room.services.patients.create(room.actor, family_name="Nachher", given_name="Bea")
+    before = _objects(room, old_folder)
+    with pytest.raises(SyncWorkspaceRetired, match="re-join this workstation"):
+        room.sync()
+    assert _objects(room, old_folder) == before
+    assert "renewed on another workstation" in (sync_status(room.ws).last_error or "")
+    failed = _events(room, "SYNC_RUN")[-1]
+    assert failed["outcome"] == "failure" and failed["error"] == "SyncWorkspaceRetired"
+
+    # An enrollment code from the Admin; the exam room re-joins with it.
+    code, out, err = _run(capsys, monkeypatch, "sync", "enroll-code", *user)
+    assert code == 0, err
+    found = re.search(r"([0-9A-Z]{4}(?:-[0-9A-Z]{4}){8})", out)
+    assert found, out
+    room.close()
+    room_user = ["--vault", room.folder, "--user", LOGIN, "--password-stdin"]
+    code, out, err = _run(capsys, monkeypatch, "sync", "now", *room_user)
+    assert code == 1 and err.count("\n") == 1 and "pixiodoc sync rejoin" in err
+    code, out, err = _run(
+        capsys, monkeypatch, "sync", "rejoin", *room_user, "--code", found.group(1)
+    )
+    assert code == 0, err
+    assert "Re-joined the clinic" in out and SECOND_LOGIN in out and "did not finish" not in out
+    _reopen(room)
+    assert sync_keys(room.ws).workspace == new.workspace
+    [followed] = [e for e in _events(room, "SECURITY_SETTING_CHANGED") if e.get("step")]
+    assert followed["outcome"] == "success" and followed["step"] == "follow"
+
+    # Both converge in the new folder; the record written after the renewal is not lost.
+    clinic.settle([front, room])
+    assert canonical_dump(front.ws) == canonical_dump(room.ws)
+    assert front.services.patients.get(front.actor, later.id).family_name == "Nachher"
+    assert _objects(room, old_folder) == before
+
+    # The exam room's old vault.json opens nothing; the other clinician needs a password.
+    room.close()
+    current = tmp_path / "current.json"
+    shutil.copy2(room.folder / "vault.json", current)
+    shutil.copy2(room_header, room.folder / "vault.json")
+    with pytest.raises(VaultDamaged, match="cannot be read with this vault's key"):
+        Vault.open(room.folder).unlock(LOGIN, PASSWORD)
+    shutil.copy2(current, room.folder / "vault.json")
+    with pytest.raises(AccountDeactivated, match=r"keys were renewed"):
+        Vault.open(room.folder).unlock(SECOND_LOGIN, SECOND_PASSWORD)
+    _reopen(room)
+
+
+class Cut(Exception):
+    """The process dies here."""
+
+
+def _cut(*_args: object, **_kwargs: object) -> None:
+    raise Cut
+
+
+def _die(station: Station) -> None:
+    station.ws.vault.lock()  # no clean logout: the process is gone
+    _reopen(station)
+
+
+def test_a_renewal_cut_off_before_its_commit_leaves_the_old_keys(
+    clinic: ClinicNet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    front, room = _clinic_with_a_photo(clinic)
+    old = sync_keys(front.ws)
+    monkeypatch.setattr("pixiodoc_desktop.vault.vault.write_header", _cut)
+    with pytest.raises(Cut):
+        renew_keys(front.ws, front.actor, PASSWORD, front.store, front.sync)
+    monkeypatch.undo()
+    _die(front)
+    assert sync_keys(front.ws) == old
+    assert read_marker(front.store, old)["state"] == "renewing"  # type: ignore[index]
+
+    # The others sync on; another Admin is told a renewal is under way (audited).
+    room.services.patients.create(room.actor, family_name="Weiter")
+    clinic.settle([front, room])
+    with pytest.raises(KeyRotationRefused, match="renewing the practice's keys right now"):
+        renew_keys(room.ws, room.actor, PASSWORD, room.store, room.sync)
+    assert _events(room, "SECURITY_SETTING_CHANGED")[-1]["outcome"] == "failure"
+
+    # The Admin who was cut off renews again, and this time it goes through.
+    renewal = renew_keys(front.ws, front.actor, PASSWORD, front.store, front.sync)
+    assert renewal.error is None
+    with pytest.raises(SyncWorkspaceRetired):
+        room.sync()
+
+
+def test_a_renewal_cut_off_after_its_commit_is_finished_by_the_next_round(
+    clinic: ClinicNet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    front, room = _clinic_with_a_photo(clinic)
+    old = sync_keys(front.ws)
+    monkeypatch.setattr(push_module, "upload_blobs", _cut)
+    with pytest.raises(Cut):
+        renew_keys(front.ws, front.actor, PASSWORD, front.store, front.sync)
+    monkeypatch.undo()
+    _die(front)
+    new = sync_keys(front.ws)
+    assert new != old  # the commit point passed: the new keys stand
+
+    # Until the new folder is complete the old one is not retired: the room syncs on.
+    room.services.patients.create(room.actor, family_name="Zwischendurch")
+    room.sync()
+    # Offline first, then a round that finishes the move.
+    monkeypatch.setattr(front.store, "put_file", _offline)
+    with pytest.raises(SyncUnavailable):
+        front.sync()
+    monkeypatch.undo()
+    assert read_marker(front.store, old)["state"] == "renewing"  # type: ignore[index]
+    front.sync()
+    assert read_marker(front.store, old)["state"] == "retired"  # type: ignore[index]
+    with pytest.raises(SyncWorkspaceRetired):
+        room.sync()
+    assert any("/blobs/" in n for n in _objects(front, front.store.key(new.workspace)))
+    lock(front.ws, front.actor, logged_out=True)
+    _reopen(front)
+    sync_once(front.ws, front.store)  # and stays there
+
+
+def _offline(*_args: object, **_kwargs: object) -> None:
+    raise SyncUnavailable("The sync endpoint cannot be reached (test).")
