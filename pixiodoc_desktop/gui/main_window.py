@@ -313,7 +313,8 @@ class MainWindow(QMainWindow):
 
     def open_capture(self) -> None:
         if self.record is not None:  # the capture screen offers the phone too
-            self.phone_capture.offer_in(self.side.capture(self.record.patient.id))
+            selected = self.timeline.timeline.selected()
+            self.phone_capture.offer_in(self.side.capture(self.record.patient.id, selected))
 
     def open_compare(self) -> None:
         selected = self.timeline.timeline.selected()

@@ -60,15 +60,19 @@ class SideWindows:
         self._captures.pop(window, None)
         self._compares.pop(window, None)
 
-    def capture(self, patient_id: str) -> QWidget:
+    def capture(self, patient_id: str, selected: str | None = None) -> QWidget:
+        """The patient's capture window, its context starting from the photo selected in
+        the timeline (`selected`; None: the record's newest photo)."""
         from pixiodoc_desktop.gui.views.capture_view import CaptureView
 
         for window, aimed_at in list(self._captures.items()):
             if aimed_at == patient_id:
+                if selected is not None and isinstance(window, CaptureView):
+                    window.aim(selected)
                 window.raise_()
                 window.activateWindow()
                 return window  # one capture window per patient
-        view = CaptureView(self.ctx, patient_id, self.parent, camera=self.camera)
+        view = CaptureView(self.ctx, patient_id, self.parent, camera=self.camera, selected=selected)
         self._captures[view] = patient_id
         self._track(view).show()
         return view

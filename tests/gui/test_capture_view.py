@@ -289,7 +289,8 @@ def test_a_single_still_and_a_discard(
         view.take_button.click()
     result = view.last_result
     assert result is not None
-    assert result.photo.modality == Modality.CLINICAL_OVERVIEW  # no scope profile: the screen's
+    # No scope profile: the screen's modality, which starts from the record's newest photo.
+    assert result.photo.modality == clinic.earlier.modality
     assert result.photo.device == "scope.avi"
     with qtbot.waitSignal(view.photo_discarded, timeout=15000):
         view.quality_bar.discard_button.click()
@@ -320,10 +321,10 @@ def test_the_ghost_shows_the_last_visits_photo_at_the_chosen_opacity(
     view = open_capture(str(scope_avi))
     wait_running(qtbot, view)
     qtbot.waitUntil(lambda: view.record is not None, timeout=10000)
-    assert view.ghost_candidate() is None
-    with qtbot.waitSignal(view.ghost_shown, timeout=15000) as shown:
-        view.set_body_site(SITE)
-    assert shown.args == [clinic.earlier.id]
+    # The screen starts from the record's newest photo: its site, and its ghost at once.
+    assert view.record_panel.body_site_combo.currentData() == SITE
+    assert (candidate := view.ghost_candidate()) is not None and candidate.id == clinic.earlier.id
+    qtbot.waitUntil(lambda: view.overlay_panel._ghost_id == clinic.earlier.id, timeout=15000)
     assert view.overlay_panel.ghost_caption.text().startswith(date_text(dt.date(2025, 3, 14)))
     rect = view.live.image_rect()
     flat_spot = QPoint(int(rect.left() + rect.width() * 0.1), int(rect.center().y()))

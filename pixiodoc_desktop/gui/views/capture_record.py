@@ -13,14 +13,35 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, checklist, pose_tag
-from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.body_series import (
+    DEFAULT_PROTOCOL,
+    checklist,
+    pose_of,
+    pose_tag,
+)
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, PhotoSummary
 from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.capture_series import fill_poses, show_checklist
 from pixiodoc_desktop.gui.widgets.site_on_map import site_field
+
+
+def starting_photo(record: PatientRecord, selected_id: str | None) -> PhotoSummary | None:
+    """The photo whose site, lesion and modality the next one takes: the one selected in the
+    timeline (what the clinician is looking at), else the newest photo of the patient's last
+    visit (after a photo taken here, that is the context used last); None for a record
+    without photos."""
+    if selected_id is not None:
+        selected = next((p for p in record.photos if p.id == selected_id), None)
+        if selected is not None:
+            return selected
+    return max(
+        record.photos,
+        key=lambda p: (p.visit_date, p.captured_at is not None, p.captured_at or dt.datetime.min),
+        default=None,
+    )
 
 
 class CaptureRecordPanel(QWidget):
@@ -174,6 +195,22 @@ class CaptureRecordPanel(QWidget):
     def set_lesion(self, lesion_id: str | None) -> None:
         index = self.lesion_combo.findData(lesion_id) if lesion_id else 0
         self.lesion_combo.setCurrentIndex(max(0, index))
+
+    def aim_at(self, photo: PhotoSummary) -> None:
+        """Take `photo`'s lesion, body site, modality (unless a dermatoscope's profile
+        decides it) and series pose as the next photo's; one `context_changed` after."""
+        combos = (self.body_site_combo, self.lesion_combo, self.modality_combo, self.pose_combo)
+        for combo in combos:
+            combo.blockSignals(True)
+        self.set_lesion(photo.lesion_id)
+        self.set_body_site(photo.body_site)
+        if self.modality_combo.isEnabled():
+            self.set_modality(photo.modality)
+        pose = pose_of(photo)
+        self.pose_combo.setCurrentIndex(max(0, self.pose_combo.findData(pose)) if pose else 0)
+        for combo in combos:
+            combo.blockSignals(False)
+        self._context_changed()
 
     def set_modality(self, modality: str) -> None:
         index = self.modality_combo.findData(modality)

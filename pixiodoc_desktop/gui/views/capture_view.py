@@ -48,7 +48,7 @@ from pixiodoc_desktop.gui.views.capture_hot_folder import HotFolderPanel
 from pixiodoc_desktop.gui.views.capture_overlay import GhostOverlayPanel, ghost_candidate
 from pixiodoc_desktop.gui.views.capture_profile import DeviceProfilePanel
 from pixiodoc_desktop.gui.views.capture_quality import QualityBar
-from pixiodoc_desktop.gui.views.capture_record import CaptureRecordPanel
+from pixiodoc_desktop.gui.views.capture_record import CaptureRecordPanel, starting_photo
 from pixiodoc_desktop.gui.views.capture_trigger import TriggerKeys
 from pixiodoc_desktop.gui.widgets.live_preview import LivePreview
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -79,6 +79,7 @@ class CaptureView(QDialog):
         modes: ModeMemory | None = None,
         source_for: Callable[[DeviceChoice], CameraSource] | None = None,
         retry_every: float = 1.0,
+        selected: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -92,6 +93,9 @@ class CaptureView(QDialog):
         self.last_result: StillResult | None = None
         self.session_photos: list[PhotoSummary] = []
         self.last_burst: list[Frame] = []
+        # The photo the context starts from: the timeline's selection (None: the newest).
+        self._aim: str | None = selected
+        self._aimed = False
 
         self.live = LivePreview()
         self.record_panel = CaptureRecordPanel(patient_id)
@@ -286,12 +290,30 @@ class CaptureView(QDialog):
         if not self._active:
             return
         self.record_panel.show_record(record)
+        if not self._aimed:
+            self._aim_at(record)
         self.setWindowTitle(self.tr("Capture: %1").replace("%1", record.patient.display_name))
         self._update_session_label()
         self._update_take()
         self._choose_ghost()
 
     # --- the context --------------------------------------------------------------------------
+
+    def aim(self, photo_id: str | None) -> None:
+        """Start the context (site, lesion, modality, pose) from this photo of the record
+        (the one selected in the timeline; None: the newest), as when the screen opened.
+        The same photo again leaves what the clinician chose since untouched."""
+        if photo_id == self._aim and self._aimed:
+            return
+        self._aim, self._aimed = photo_id, False
+        if self.record is not None:
+            self._aim_at(self.record)
+
+    def _aim_at(self, record: PatientRecord) -> None:
+        self._aimed = True
+        photo = starting_photo(record, self._aim)
+        if photo is not None:
+            self.record_panel.aim_at(photo)  # the ghost follows (context_changed)
 
     def set_body_site(self, code: str | None) -> None:
         self.record_panel.set_body_site(code)

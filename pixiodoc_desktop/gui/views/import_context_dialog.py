@@ -27,6 +27,7 @@ from pixiodoc_desktop.clinic.records.vocabulary import Modality
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_format, date_text
 from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.views.capture_record import starting_photo
 from pixiodoc_desktop.gui.widgets.site_on_map import site_field
 
 NEW_VISIT = "\x00new"
@@ -122,10 +123,13 @@ class ImportContextDialog(QDialog):
         wanted_visit = visit_id or (selected.visit_id if selected is not None else None)
         index = self.visit.findData(wanted_visit) if wanted_visit else -1
         self.visit.setCurrentIndex(max(0, index))
-        if selected is not None:
-            self._select(self.body_site, selected.body_site)
-            self._select(self.lesion, selected.lesion_id)
-            self._select(self.modality, selected.modality)
+        # No selection: the site, lesion and modality of the record's newest photo (the
+        # visit stays each photo's capture date).
+        like = selected if selected is not None else starting_photo(self.record, None)
+        if like is not None:
+            self._select(self.lesion, like.lesion_id)
+            self._select(self.body_site, like.body_site)
+            self._select(self.modality, like.modality)
         self._visit_changed()
 
     @staticmethod
