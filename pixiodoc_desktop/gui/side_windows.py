@@ -136,7 +136,7 @@ class SideWindows:
     def clinicians(self) -> QWidget:
         from pixiodoc_desktop.gui.views.clinicians_dialog import CliniciansDialog
 
-        view = CliniciansDialog(self.ctx, self.parent)
+        view = CliniciansDialog(self.ctx, self.parent, sync=getattr(self.parent, "sync", None))
         self._track(view).show()
         return view
 

@@ -989,133 +989,143 @@
 <context>
     <name>CliniciansDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="129"/>
         <source>Clinicians</source>
         <translation>Behandelnde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="145"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="122"/>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="222"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
         <source>Reset password…</source>
         <translation>Passwort zurücksetzen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="148"/>
         <source>Make Admin / Clinician</source>
         <translation>Admin / Behandelnde Person machen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="149"/>
         <source>Renew keys…</source>
         <translation>Schlüssel erneuern…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="190"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="190"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="191"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="191"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="201"/>
         <source>Choose a clinician first.</source>
         <translation>Wählen Sie zuerst eine behandelnde Person.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="205"/>
         <source>Add a clinician</source>
         <translation>Behandelnde Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="213"/>
         <source>Clinician added.</source>
         <translation>Behandelnde Person hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="223"/>
         <source>Deactivate %1? Their password stops opening the vault at once.</source>
         <translation>%1 deaktivieren? Das Passwort öffnet den Tresor dann sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="233"/>
         <source>Clinician deactivated. A copy of vault.json or a backup made while they could log in still opens with their password: consider “Renew keys…”.</source>
         <translation>Behandelnde Person deaktiviert. Eine Kopie der vault.json oder eine Sicherung aus der Zeit, als die Person sich anmelden konnte, öffnet sich weiterhin mit ihrem Passwort: erwägen Sie „Schlüssel erneuern…“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="240"/>
         <source>Renew the practice&apos;s keys</source>
         <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="245"/>
         <source>Renew the practice&apos;s keys? Copies of vault.json and backups made before stop opening this vault. You get a new recovery key, and every other clinician needs a new password from an Admin.</source>
         <translation>Schlüssel der Praxis erneuern? Kopien der vault.json und Sicherungen von vorher öffnen diesen Tresor danach nicht mehr. Sie erhalten einen neuen Wiederherstellungsschlüssel, und alle anderen Behandelnden brauchen ein neues Passwort von einem Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="253"/>
         <source>Your password</source>
         <translation>Ihr Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="287"/>
         <source>The practice&apos;s keys were renewed.</source>
         <translation>Die Schlüssel der Praxis wurden erneuert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="291"/>
+        <source>This workstation now syncs to a new folder of the bucket. Every other workstation stops syncing and asks to re-join: create an enrollment code for each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin). Once all have re-joined, delete the old folder %1 from the bucket (with its old versions, if the bucket keeps versions).</source>
+        <translation>Dieser Arbeitsplatz synchronisiert jetzt mit einem neuen Ordner im Bucket. Jeder andere Arbeitsplatz hört auf zu synchronisieren und bittet darum, neu verbunden zu werden: Erstellen Sie für jeden einen Einrichtungscode (pixiodoc sync enroll-code) und geben Sie ihn dort ein (pixiodoc sync rejoin). Sobald alle neu verbunden sind, löschen Sie den alten Ordner %1 aus dem Bucket (mit seinen alten Versionen, falls der Bucket Versionen aufbewahrt).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="299"/>
+        <source>The first sync with the new keys did not finish (%1); the next sync finishes it.</source>
+        <translation>Die erste Synchronisation mit den neuen Schlüsseln wurde nicht fertig (%1); die nächste Synchronisation schließt sie ab.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="307"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="314"/>
         <source>New password set; the old one no longer works.</source>
         <translation>Neues Passwort gesetzt; das alte gilt nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="323"/>
         <source>Role changed.</source>
         <translation>Rolle geändert.</translation>
     </message>
@@ -1123,12 +1133,12 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_canvas.py" line="84"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/compare_painting.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/compare_painting.py" line="237"/>
         <source>Choose two photos to compare</source>
         <translation>Wählen Sie zwei Fotos zum Vergleichen</translation>
     </message>
@@ -3229,7 +3239,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="427"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="340"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
@@ -3239,7 +3249,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="464"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="377"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -3257,42 +3267,42 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="52"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="53"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="61"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="63"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="64"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="65"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="78"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -3300,12 +3310,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="90"/>
         <source>Renew the practice&apos;s keys</source>
         <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="97"/>
         <source>These clinicians need a new password (Reset password…): %1</source>
         <translation>Diese Behandelnden brauchen ein neues Passwort (Passwort zurücksetzen…): %1</translation>
     </message>
@@ -3902,109 +3912,109 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Patientendaten exportieren (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="94"/>
         <source>Erase patient…</source>
         <translation>Patient löschen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="99"/>
         <source>Retention hold…</source>
         <translation>Aufbewahrungssperre…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="104"/>
         <source>Import patients from CSV…</source>
         <translation>Patienten aus CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="109"/>
         <source>PACS…</source>
         <translation>PACS…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="209"/>
         <source>Export DICOM into a folder</source>
         <translation>DICOM in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="215"/>
         <source>%1 DICOM files written.</source>
         <translation>%1 DICOM-Dateien geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="227"/>
         <source>%1 images sent to the PACS.</source>
         <translation>%1 Bilder an das PACS gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="246"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="239"/>
         <source>Export patient data (GDPR)</source>
         <translation>Patientendaten exportieren (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="240"/>
         <source>Archive (*.zip)</source>
         <translation>Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="246"/>
         <source>Patient data written: %1</source>
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="306"/>
+        <location filename="../../pixiodoc_desktop/gui/record_erasure.py" line="81"/>
         <source>The patient was erased (%1 photos destroyed).</source>
         <translation>Der Patient wurde gelöscht (%1 Fotos vernichtet).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/gui/record_erasure.py" line="85"/>
         <source>Secure links to the record revoked: %1. A colleague who opens one is told that it was revoked.</source>
         <translation>Sichere Links zur Akte widerrufen: %1. Wer einen davon öffnet, erfährt, dass er widerrufen wurde.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="316"/>
+        <location filename="../../pixiodoc_desktop/gui/record_erasure.py" line="91"/>
         <source>Secure links to the record: %1 are revoked at the next sync round (the clinic&apos;s bucket could not be reached).</source>
         <translation>Sichere Links zur Akte: %1 werden bei der nächsten Synchronisation widerrufen (der Speicher der Praxis war nicht erreichbar).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="325"/>
+        <location filename="../../pixiodoc_desktop/gui/record_erasure.py" line="100"/>
         <source>Copies left the vault earlier and are not reached by erasure; ask their recipients to delete them:
 %1</source>
         <translation>Früher exportierte Kopien erreicht die Löschung nicht; bitten Sie die Empfänger, sie zu löschen:
 %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="353"/>
+        <location filename="../../pixiodoc_desktop/gui/record_erasure.py" line="130"/>
         <source>Retention hold set.</source>
         <translation>Aufbewahrungssperre gesetzt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="355"/>
+        <location filename="../../pixiodoc_desktop/gui/record_erasure.py" line="132"/>
         <source>Retention hold released.</source>
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="363"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="256"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="364"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="257"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="372"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="265"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="431"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="324"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="444"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="337"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
     </message>
@@ -4975,86 +4985,86 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="121"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="202"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="289"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="296"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="232"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="123"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="359"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="295"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="62"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="69"/>
         <source>Sync: last %1, %2 changes waiting</source>
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="124"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="129"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="141"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="147"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="153"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="309"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="245"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="341"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="277"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="374"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="310"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="376"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="312"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="393"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="329"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="434"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_settings.py" line="138"/>
         <source>Sync settings saved.</source>
         <translation>Synchronisationseinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="468"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_settings.py" line="172"/>
         <source>Connection OK: the bucket can be listed, written and cleaned up.</source>
         <translation>Verbindung in Ordnung: Der Bucket lässt sich auflisten, beschreiben und aufräumen.</translation>
     </message>

@@ -278,3 +278,121 @@ def test_a_batch_missing_from_the_bucket_shows_in_the_status_bar(
 def _last_batch(ws: Workstation) -> int:
     with ws.vault.read_session() as session:
         return int(sync_state.get(session, sync_state.NEXT_SEQ) or 1) - 1
+
+
+def test_renewing_the_keys_moves_the_clinic_and_the_other_pc_is_told(
+    qtbot: QtBot,
+    language: str,
+    unlocked: MainWindow,
+    weed: Weed,
+    tmp_path: Path,
+) -> None:
+    """Issue 14: Practice > Clinicians… > Renew keys… on a PC that syncs moves it to a new
+    bucket folder (the dialog says what the other PCs must do); another PC that renews
+    later leaves this window's round failing with what to do, in the user's language."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+    from test_key_renewal_gui import qtbot_timer
+
+    from pixiodoc_desktop.errors import SyncWorkspaceRetired
+    from pixiodoc_desktop.gui.views.clinicians_dialog import CliniciansDialog
+    from pixiodoc_desktop.sync.renewal import read_marker, rejoin, renew_keys
+
+    sync: SyncScheduler = unlocked.sync
+    dialog = _open_dialog(qtbot, unlocked)
+    prefix = f"renew-{language}-{id(unlocked):x}"
+    for field, value in (
+        (dialog.endpoint, weed.endpoint),
+        (dialog.bucket, BUCKET),
+        (dialog.prefix, prefix),
+        (dialog.access_key, ACCESS_KEY),
+        (dialog.secret, SECRET_KEY),
+    ):
+        field.setText(value)
+    with qtbot.waitSignal(sync.round_finished, timeout=60000):
+        dialog._save()
+    target = SyncTarget(weed.endpoint, "eu-central-1", BUCKET, prefix)
+
+    def enroll(services: ClinicServices, actor: Actor) -> str:
+        ws = services.workstation
+        code, _expires = create_enrollment(ws, ObjectStore(store_settings(ws.vault)), actor)
+        return code
+
+    other = join(
+        tmp_path / "other-pc",
+        target,
+        ACCESS_KEY,
+        SECRET_KEY,
+        code=in_vault(qtbot, unlocked, enroll),
+    )
+    old = in_vault(qtbot, unlocked, lambda s, _a: sync_keys(s.workstation))
+    shots = Path(os.environ.get("PIXIODOC_SHOT_DIR") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    unlocked.resize(1366, 768)
+    unlocked.show()
+
+    # The Admin renews the keys by clicks.
+    unlocked.commands.clinicians.trigger()
+    qtbot.waitUntil(lambda: unlocked.findChild(CliniciansDialog) is not None, timeout=10000)
+    people = unlocked.findChild(CliniciansDialog)
+    assert people is not None
+    renew = next(
+        b
+        for b in people.findChildren(QPushButton)
+        if b.text() in ("Renew keys…", "Schlüssel erneuern…")
+    )
+
+    def answer_modals() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox):
+            modal.button(QMessageBox.StandardButton.Yes).click()
+        elif isinstance(modal, QInputDialog):
+            modal.setTextValue(PASSWORD)
+            modal.accept()
+
+    timer = qtbot_timer(answer_modals)
+    renew.click()
+    timer.stop()
+    qtbot.waitUntil(lambda: people.recovery_dialog is not None, timeout=60000)
+    recovery = people.recovery_dialog
+    assert recovery is not None
+    recovery.page.confirm.setChecked(True)
+    recovery.page.continue_button.click()
+    moved = {
+        "en": "This workstation now syncs to a new folder of the bucket.",
+        "de": "Dieser Arbeitsplatz synchronisiert jetzt mit einem neuen Ordner im Bucket.",
+    }[language]
+    assert moved in people.message.text() and "pixiodoc sync rejoin" in people.message.text()
+    QApplication.processEvents()
+    assert people.grab().save(str(shots / f"key-renewal-synced-{language}.png"))
+    people.close()
+    qtbot.waitUntil(lambda: sync.schedule is not None and not sync.running, timeout=60000)
+    new = in_vault(qtbot, unlocked, lambda s, _a: sync_keys(s.workstation))
+    assert new != old
+
+    # The other PC is told to re-join, does so, and renews the keys itself.
+    ws, actor = log_in(other, LOGIN, PASSWORD)
+    try:
+        store = ObjectStore(store_settings(ws.vault))
+        assert read_marker(store, old) is not None
+        with pytest.raises(SyncWorkspaceRetired):
+            sync_once(ws, store, actor_id=actor.user_id)
+        code = in_vault(qtbot, unlocked, enroll)
+        done = rejoin(ws, actor, PASSWORD, store, code, lambda: sync_once(ws, store))
+        assert done.error is None
+        renewal = renew_keys(ws, actor, PASSWORD, store, lambda: sync_once(ws, store))
+        assert renewal.error is None
+    finally:
+        lock(ws, actor, logged_out=True)
+
+    # This window's next round is refused, and the status bar says what to do.
+    with qtbot.waitSignal(sync.round_finished, timeout=60000) as failed:
+        sync.sync_now_action.trigger()
+    assert isinstance(failed.args[0], SyncWorkspaceRetired)
+    expected = {
+        "en": "Sync failed: The practice's keys were renewed on another workstation",
+        "de": "Synchronisation fehlgeschlagen: Die Schlüssel der Praxis wurden an einem anderen",
+    }[language]
+    assert sync.label.toolTip().startswith(expected), sync.label.toolTip()
+    assert "pixiodoc sync rejoin" in sync.label.toolTip()
+    QApplication.processEvents()
+    assert unlocked.grab().save(str(shots / f"key-renewal-other-pc-{language}.png"))

@@ -26,11 +26,17 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.clinic.access.clinicians import Clinicians, ClinicianSummary
 from pixiodoc_desktop.clinic.access.key_rotation import rotate_workspace_key
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
-from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.notify import error_text, translated_message
+from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
 from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
 from pixiodoc_desktop.gui.workers import DbOperation
+from pixiodoc_desktop.sync.engine import sync_once
+from pixiodoc_desktop.sync.renewal import Renewal, renew_keys
+from pixiodoc_desktop.sync.settings import load_target, store_settings
+from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.rotation import RotatedKeys
 
 
@@ -98,10 +104,28 @@ class NewRecoveryKeyDialog(QDialog):
         layout.addWidget(self.page)
 
 
+def _renew(ws: Workstation, actor: Actor, password: str) -> tuple[RotatedKeys, Renewal | None]:
+    """Renew the keys here; on a PC that syncs, together with the bucket (sync/renewal.py)."""
+    if load_target(ws.vault) is None:
+        return rotate_workspace_key(ws, actor, password), None
+    store = ObjectStore(store_settings(ws.vault))
+    moved = renew_keys(
+        ws, actor, password, store, lambda: sync_once(ws, store, actor_id=actor.user_id)
+    )
+    return moved.keys, moved
+
+
 class CliniciansDialog(QDialog):
-    def __init__(self, ctx: GuiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: GuiContext,
+        parent: QWidget | None = None,
+        *,
+        sync: SyncScheduler | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.sync = sync  # stopped while the keys are renewed: no round may run meanwhile
         self.setWindowTitle(self.tr("Clinicians"))
         self.resize(640, 400)
         self.people: list[ClinicianSummary] = []
@@ -231,25 +255,50 @@ class CliniciansDialog(QDialog):
         if not ok or not password:
             return
         session = self.ctx.session
+        scheduler = self.sync
+        if scheduler is not None:
+            scheduler.stop()  # waits for a running round
 
-        def work() -> tuple[RotatedKeys, str, str]:
+        def work() -> tuple[RotatedKeys, Renewal | None, str, str]:
             services, actor = session.require()
-            renewed = rotate_workspace_key(services.workstation, actor, password)
-            return renewed, services.clinic_name, str(services.workstation.vault.folder)
+            ws = services.workstation
+            renewed, moved = _renew(ws, actor, password)
+            return renewed, moved, services.clinic_name, str(ws.vault.folder)
 
-        def done(result: tuple[RotatedKeys, str, str]) -> None:
-            renewed, clinic, folder = result
-            self.message.setText(self.tr("The practice's keys were renewed."))
+        def done(result: tuple[RotatedKeys, Renewal | None, str, str]) -> None:
+            renewed, moved, clinic, folder = result
+            self.message.setText(self._renewed_text(moved))
             self.recovery_dialog = NewRecoveryKeyDialog(
                 renewed, clinic=clinic, folder=folder, parent=self
             )
             self.recovery_dialog.open()
             self.refresh()
+            if scheduler is not None:
+                scheduler.start()
 
         def failed(exc: Exception) -> None:
             self.message.setText(error_text(exc) if isinstance(exc, PixioDocError) else str(exc))
+            if scheduler is not None:
+                scheduler.start()
 
         DbOperation(work).success(done).failure(failed).run(self.ctx.worker)
+
+    def _renewed_text(self, moved: Renewal | None) -> str:
+        text = self.tr("The practice's keys were renewed.")
+        if moved is None:
+            return text
+        text += " " + self.tr(
+            "This workstation now syncs to a new folder of the bucket. Every other "
+            "workstation stops syncing and asks to re-join: create an enrollment code for "
+            "each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin). Once "
+            "all have re-joined, delete the old folder %1 from the bucket (with its old "
+            "versions, if the bucket keeps versions)."
+        ).replace("%1", moved.old_folder)
+        if moved.error is not None:
+            text += " " + self.tr(
+                "The first sync with the new keys did not finish (%1); the next sync finishes it."
+            ).replace("%1", translated_message(moved.error))
+        return text
 
     def reset_password(self) -> None:
         person = self.selected()
