@@ -13,7 +13,7 @@ import _common
 from _patients import LOGIN, PASSWORD
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
-from pixiodoc_desktop.clinic.records.patients import fold
+from pixiodoc_desktop.clinic.records.patients import PAGE, fold
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.keys import KdfParams
@@ -25,7 +25,9 @@ def _like_escape(token: str) -> str:
 
 
 def plain_search(db: sqlite3.Connection, query: str) -> list[tuple[Any, ...]]:
-    """The same WHERE clause `Patients.search` uses, on the plain table."""
+    """What `Patients.search_page` asks as a clinician types, on the plain table: the
+    same WHERE clause, the first page in search-key order, and the count of all matches
+    when the page is full."""
     from pixiodoc_desktop.clinic.records.patients import _maybe_date
 
     text = query.strip()
@@ -39,8 +41,10 @@ def plain_search(db: sqlite3.Connection, query: str) -> list[tuple[Any, ...]]:
         for token in fold(text).split():
             sql += " AND search_key LIKE '%' || ? || '%' ESCAPE '/'"
             params.append(_like_escape(token))
-    sql += " ORDER BY search_key LIMIT 200"
-    return db.execute(sql, params).fetchall()
+    rows = db.execute(sql + " ORDER BY search_key LIMIT ?", [*params, PAGE]).fetchall()
+    if len(rows) == PAGE:
+        db.execute(sql.replace("SELECT *", "SELECT count(*)", 1), params).fetchone()
+    return rows
 
 
 def time_queries(run: Any, queries: Sequence[str]) -> tuple[list[float], list[float], int]:
@@ -92,7 +96,7 @@ def unlock_to_first_query(folder: Path, first_query: str) -> tuple[float, float]
             vault = Vault.open(folder)
             ws, actor = log_in(vault, LOGIN, PASSWORD)
             services = ClinicServices.for_workstation(ws)
-            services.patients.search(actor, first_query, audited=False)
+            services.patients.search_page(actor, first_query, audited=False)
     finally:
         keys.password_key = derive
     lock(ws, actor, logged_out=True)

@@ -283,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             services = ClinicServices.for_workstation(ws)
 
             def real_search(query: str) -> Any:
-                return services.patients.search(actor, query, audited=False)
+                return services.patients.search_page(actor, query, audited=False).patients
 
             (search_ms, search_cpu_ms, _found), (plain_search_ms, plain_cpu_ms, _found) = (
                 compare_searches(real_search, plain, queries)

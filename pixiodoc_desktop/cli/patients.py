@@ -49,9 +49,10 @@ def patient_add(args: argparse.Namespace) -> int:
 def patient_list(args: argparse.Namespace) -> int:
     ws, actor = open_session(args)
     try:
-        patients = Patients(ws).search(actor, args.search)
+        page = Patients(ws).search_page(actor, args.search, offset=args.offset, limit=args.limit)
     finally:
         close_session(ws, actor)
+    patients = list(page.patients)
     if args.json:
         print_json(patients)
         return EXIT_OK
@@ -59,7 +60,11 @@ def patient_list(args: argparse.Namespace) -> int:
         born = p.birth_date.isoformat() if p.birth_date else "----------"
         number = visible(p.external_id) if p.external_id else "-"
         print(f"{p.id}  {number}  {born}  {visible(p.display_name)}  ({p.photo_count} photos)")
-    print(f"{len(patients)} patient(s)", file=sys.stderr)
+    if page.offset or page.more:  # a page of the matches: say which
+        first, last = page.offset + 1, page.offset + len(patients)
+        print(f"patients {first}-{last} of {page.total} (--offset, --limit)", file=sys.stderr)
+    else:
+        print(f"{len(patients)} patient(s)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -141,6 +146,13 @@ def patient_import_csv(args: argparse.Namespace) -> int:
     return EXIT_FAIL if incomplete and not summary.dry_run else EXIT_OK
 
 
+def _count(text: str) -> int:
+    """A whole number of rows, 0 or more (argparse calls this for --offset and --limit)."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of patients")
+    return int(text)
+
+
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `patient add|list|erase|hold|import-csv`."""
     patient = sub.add_parser("patient", help="add and find patients")
@@ -156,6 +168,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = psub.add_parser("list", help="list or search patients")
     add_user(p)
     p.add_argument("--search", metavar="TEXT", default="")
+    p.add_argument("--offset", type=_count, default=0, metavar="N", help="skip the first N")
+    p.add_argument("--limit", type=_count, default=200, metavar="N", help="at most N (200)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=patient_list)
     p = psub.add_parser("erase", help="erase a patient for good (GDPR art. 17)")

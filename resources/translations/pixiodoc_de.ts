@@ -3537,7 +3537,15 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="164"/>
+        <source>%1 of %Ln patient(s)</source>
+        <translation>
+            <numerusform>%1 von %Ln Patient</numerusform>
+            <numerusform>%1 von %Ln Patienten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="167"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>

@@ -96,6 +96,27 @@ def test_empty_search_lists_everyone_visible(
     assert services.patients.count() == len(clinic)
 
 
+def test_a_search_comes_a_page_at_a_time_with_the_total(
+    services: ClinicServices, actor: Actor, clinic: dict[str, str]
+) -> None:
+    """What the patient list asks as one types: a page in key order, and how many match."""
+    everyone = [p.id for p in services.patients.search(actor, "")]
+    first = services.patients.search_page(actor, "", limit=2)
+    assert ([p.id for p in first.patients], first.total, first.more) == (everyone[:2], 5, True)
+    second = services.patients.search_page(actor, "", offset=2, limit=2)
+    last = services.patients.search_page(actor, "", offset=4, limit=2)
+    assert [p.id for p in second.patients + last.patients] == everyone[2:]
+    assert (last.offset, last.total, last.more) == (4, 5, False)
+    narrow = services.patients.search_page(actor, "mül", limit=1)
+    assert (len(narrow.patients), narrow.total) == (1, 2)
+    assert services.patients.search_page(actor, "mül", offset=9, limit=1).total == 2
+    with services.workstation.read_session() as session:
+        details = session.scalars(
+            select(AuditEvent.details).where(AuditEvent.event_type == "PATIENT_SEARCHED")
+        ).all()
+    assert {"results": 0, "by": "text", "offset": 9} in details  # every page is audited
+
+
 def test_create_returns_the_record_with_admin_access(
     services: ClinicServices, actor: Actor
 ) -> None:

@@ -85,7 +85,7 @@ def test_the_index_answers_as_the_full_scan_does(
             narrowed.append(" ".join(words))
         return condition
 
-    monkeypatch.setattr("pixiodoc_desktop.clinic.records.patients.narrowed_by_index", watched)
+    monkeypatch.setattr(patient_search, "narrowed_by_index", watched)
     with_index = {q: [p.id for p in services.patients.search(actor, q)] for q in QUERIES}
     assert "nobody here" in narrowed and "mrn-0103" in narrowed and "b" not in narrowed
     monkeypatch.setattr(patient_search, "DENSE", 0)  # the index never narrows: a full scan

@@ -65,6 +65,25 @@ def test_search_as_you_type_is_debounced_and_folds_accents(
     assert panel.recent.count() == 1
 
 
+def test_the_list_shows_a_page_and_fetches_more_when_scrolled_to_its_end(
+    qtbot: QtBot, unlocked: MainWindow
+) -> None:
+    panel = unlocked.patients
+    panel.page_size = 2
+    unlocked.show()
+    qtbot.waitExposed(unlocked)
+    panel.list.setFixedHeight(panel.list.sizeHintForRow(0) + 4)  # room for one row
+    with qtbot.waitSignal(panel.search_done, timeout=5000):
+        qtbot.keyClicks(panel.search, "l")  # all three: Müller, Müllerová, Schäfer
+    assert panel.model.rowCount() == 2
+    assert panel.count_label.text() == "2 of 3 patient(s)"
+    assert panel.model.canFetchMore()  # the first page fills the list: nothing fetched yet
+    panel.list.verticalScrollBar().setValue(panel.list.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=5000)
+    assert sorted(_names(unlocked)) == ["Müller", "Müllerová", "Schäfer"]
+    assert panel.count_label.text() == "3 patient(s)"
+
+
 def test_refusal_list_after_importing_a_bad_file(
     qtbot: QtBot, unlocked: MainWindow, tmp_path: Path
 ) -> None:

@@ -14,10 +14,15 @@ to `DENSE`), and only a query with fewer than that is narrowed by the index.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Integer, literal_column, text
+from sqlalchemy import ColumnElement, Integer, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
+
+from pixiodoc_desktop.clinic.access.permissions import visible_patient_ids
+from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.vault.schema import Grant, Patient
 
 SHORTEST = 3  # the trigram index cannot look up a word shorter than three letters
 # More candidates than this and the in-order walk of the search-key index is faster
@@ -46,3 +51,28 @@ def narrowed_by_index(session: Session, words: Sequence[str]) -> ColumnElement[b
         return None
     candidates = text(_CANDIDATES).bindparams(words=expression).columns(rowid=Integer)
     return literal_column("patients.rowid").in_(candidates)
+
+
+def matching(
+    session: Session, actor: Actor, *, birth: dt.date | None, words: Sequence[str]
+) -> ColumnElement[bool]:
+    """The patients `actor` may see that a query matches: born on `birth`, or holding
+    every folded word in their search key (all visible ones when there is neither)."""
+    # A correlated EXISTS, not `id IN (sub-select)`: SQLite then walks the search_key
+    # index in order and stops at the page's end, checking each candidate's grant by the
+    # (patient_id, grantee) index, instead of visiting every granted patient and sorting.
+    visible = visible_patient_ids(session, actor).where(Grant.patient_id == Patient.id).exists()
+    conditions: list[ColumnElement[bool]] = [~Patient.deleted, visible]
+    if birth is not None:
+        conditions.append(Patient.birth_date == birth)
+    elif words:
+        narrowed = narrowed_by_index(session, words)
+        if narrowed is not None:
+            conditions.append(narrowed)
+        conditions.extend(Patient.search_key.contains(word, autoescape=True) for word in words)
+    return and_(*conditions)
+
+
+def count(session: Session, match: ColumnElement[bool]) -> int:
+    """How many patients `match` holds (the "of 1,234" under the patient list)."""
+    return int(session.scalar(select(func.count()).select_from(Patient).where(match)) or 0)

@@ -24,11 +24,10 @@ from pixiodoc_desktop.clinic.access.permissions import (
     Action,
     require,
     require_active,
-    visible_patient_ids,
 )
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records import patient_search
 from pixiodoc_desktop.clinic.records.names import check_name
-from pixiodoc_desktop.clinic.records.patient_search import narrowed_by_index
 from pixiodoc_desktop.clinic.records.vocabulary import Sex, parse
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
@@ -88,6 +87,22 @@ class PatientSummary:
     @property
     def display_name(self) -> str:
         return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
+
+
+PAGE = 50  # rows the patient list asks for at a time: a screenful and some
+
+
+@dataclass(frozen=True, slots=True)
+class PatientPage:
+    """A page of a patient search's matches (in search-key order) and how many match."""
+
+    patients: tuple[PatientSummary, ...]
+    offset: int
+    total: int
+
+    @property
+    def more(self) -> bool:
+        return self.offset + len(self.patients) < self.total
 
 
 # Letters that Unicode does not decompose into a base letter plus an accent,
@@ -339,47 +354,62 @@ class Patients:
     def search(
         self, actor: Actor, query: str = "", *, limit: int = 200, audited: bool = True
     ) -> list[PatientSummary]:
-        """Patients the actor may see, matching name parts, external id or date of birth."""
+        """Patients the actor may see, matching name parts, external id or date of birth
+        (the first `limit`, in search-key order; `search_page` pages them and counts all)."""
+        return list(self._find(actor, query, 0, limit, counted=False, audited=audited).patients)
+
+    def search_page(
+        self,
+        actor: Actor,
+        query: str = "",
+        *,
+        offset: int = 0,
+        limit: int = PAGE,
+        audited: bool = True,
+    ) -> PatientPage:
+        """One page of `search`'s matches from `offset`, and how many match in all.
+
+        The patient list asks for a screenful as the clinician types and the next
+        one as they scroll: a keystroke then costs one short ordered walk and the
+        summaries of the rows shown, not of every match.
+        """
+        return self._find(actor, query, offset, limit, counted=True, audited=audited)
+
+    def _find(
+        self, actor: Actor, query: str, offset: int, limit: int, *, counted: bool, audited: bool
+    ) -> PatientPage:
         text = query.strip()
+        birth = _maybe_date(text)
         with self.ws.read_session() as session:
             try:
                 require_active(session, actor, audit.EventType.PATIENT_SEARCHED)
             except AccessDenied as denied:
                 self.ws.audit_alone(denied.draft)
                 raise
-            # A correlated EXISTS, not `id IN (sub-select)`: SQLite then walks the
-            # search_key index in order and stops at `limit`, checking each candidate's
-            # grant by the (patient_id, grantee) index, instead of visiting every
-            # granted patient and sorting them (10x faster with 10,000 patients).
-            visible = (
-                visible_patient_ids(session, actor).where(Grant.patient_id == Patient.id).exists()
+            match = patient_search.matching(
+                session, actor, birth=birth, words=fold(text).split() if text else []
             )
-            # Columns, not ORM objects: up to 200 rows per keystroke, the identity map's
-            # bookkeeping of each would cost more than the query.
-            stmt = select(*_SUMMARY_COLUMNS).where(~Patient.deleted, visible)
-            birth = _maybe_date(text)
-            if birth is not None:
-                stmt = stmt.where(Patient.birth_date == birth)
-            elif text:
-                words = fold(text).split()
-                narrowed = narrowed_by_index(session, words)
-                if narrowed is not None:
-                    stmt = stmt.where(narrowed)
-                for token in words:
-                    stmt = stmt.where(Patient.search_key.contains(token, autoescape=True))
-            stmt = stmt.order_by(Patient.search_key).limit(limit)
-            patients = list(session.execute(stmt))
+            stmt = select(*_SUMMARY_COLUMNS).where(match).order_by(Patient.search_key)
+            patients = list(session.execute(stmt.offset(max(0, offset)).limit(limit)))
+            if not counted:
+                total = offset + len(patients)
+            elif len(patients) < limit and (patients or offset == 0):
+                total = offset + len(patients)  # the last page: nothing left to count
+            else:
+                total = patient_search.count(session, match)
             levels = self._levels(session, actor, [p.id for p in patients])
             summaries = self._summaries(session, patients, levels)
         if audited and text:
+            details: dict[str, object] = {
+                "results": len(summaries),
+                "by": "birth_date" if birth else "text",
+            }
+            if offset:
+                details["offset"] = offset
             self.ws.audit_alone(
-                audit.EventDraft(
-                    audit.EventType.PATIENT_SEARCHED,
-                    actor.user_id,
-                    details={"results": len(summaries), "by": "birth_date" if birth else "text"},
-                )
+                audit.EventDraft(audit.EventType.PATIENT_SEARCHED, actor.user_id, details=details)
             )
-        return summaries
+        return PatientPage(tuple(summaries), max(0, offset), total)
 
     def count(self) -> int:
         with self.ws.read_session() as session:

@@ -1,4 +1,9 @@
-"""The patient list as a Qt model over `PatientSummary` rows from the search service."""
+"""The patient list as a Qt model over `PatientSummary` rows from the search service.
+
+Rows come a page at a time (`Patients.search_page`): the first with the search, the
+next when the list is scrolled to its end (Qt's `canFetchMore`/`fetchMore`, which asks
+the panel for them by `more_wanted`; the panel fetches them on the DB worker).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QIcon
 
-from pixiodoc_desktop.clinic.records.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.patients import PatientPage, PatientSummary
 from pixiodoc_desktop.gui.locale_text import date_text
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,9 +37,13 @@ def describe(patient: PatientSummary) -> str:
 
 
 class PatientListModel(QAbstractListModel):
+    more_wanted = Signal(int)  # the offset of the next page the list scrolled to
+
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[PatientSummary] = []
+        self._total = 0  # how many patients the search matches, shown or not
+        self._fetching = False
         self._flagged: set[str] = set()  # patients with a second opinion not yet seen
         self.badge = QIcon()
 
@@ -47,9 +57,42 @@ class PatientListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def set_rows(self, rows: list[PatientSummary]) -> None:
+        self.set_page(PatientPage(tuple(rows), 0, len(rows)))
+
+    def set_page(self, page: PatientPage) -> None:
+        """A new search's first page: the rows shown so far, and the total."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = list(page.patients)
+        self._total = max(page.total, len(self._rows))
+        self._fetching = False
         self.endResetModel()
+
+    def add_page(self, page: PatientPage) -> None:
+        """The next page of the same search, below the rows shown (None of it twice)."""
+        self._fetching = False
+        if page.offset != len(self._rows):
+            return  # an answer for rows the list no longer has (a new search began)
+        self._total = max(page.total, page.offset + len(page.patients))
+        if page.patients:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.patients) - 1)
+            self._rows.extend(page.patients)
+            self.endInsertRows()
+
+    def total(self) -> int:
+        return self._total
+
+    def fetch_failed(self) -> None:
+        """The next page could not be read: the list may ask again when scrolled."""
+        self._fetching = False
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.more_wanted.emit(len(self._rows))
 
     def clear(self) -> None:
         self.set_rows([])

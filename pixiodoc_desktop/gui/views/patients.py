@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.records.patients import PatientSummary
+from pixiodoc_desktop.clinic.records.patients import PAGE, PatientPage, PatientSummary
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.locale_text import number_text
 from pixiodoc_desktop.gui.models.patients import PatientListModel
 from pixiodoc_desktop.gui.theme import icon
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -77,6 +78,9 @@ class PatientPanel(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self._query_serial = 0
         self._recent: list[PatientSummary] = []
+        self._query_text = ""
+        self.page_size = PAGE  # rows a search (and each scroll to the end) fetches
+        self.model.more_wanted.connect(self._fetch_more)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self._open_first)
         self.list.activated.connect(self._chosen)
@@ -111,24 +115,57 @@ class PatientPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
-        """Run the search for the current text on the DB worker; stale answers are dropped."""
+        """Run the search for the current text on the DB worker; stale answers are dropped.
+
+        Only the first page comes now; scrolling to the end of the list fetches more."""
         self._query_serial += 1
         serial = self._query_serial
-        text = self.search.text()
-        session = self.ctx.session
+        text = self._query_text = self.search.text()
+        session, size = self.ctx.session, self.page_size
 
-        def job() -> list[PatientSummary]:
+        def job() -> PatientPage:
             services, actor = session.require()
-            return services.patients.search(actor, text)
+            return services.patients.search_page(actor, text, limit=size)
 
-        def done(rows: list[PatientSummary]) -> None:
+        def done(page: PatientPage) -> None:
             if serial != self._query_serial:
                 return
-            self.model.set_rows(rows)
-            self.count_label.setText(self.tr("%n patient(s)", "", len(rows)))
-            self.search_done.emit(len(rows))
+            self.model.set_page(page)
+            self._show_count()
+            self.search_done.emit(len(page.patients))
 
         DbOperation(job).success(done).failure(self.ctx.notifier.failure).run(self.ctx.worker)
+
+    def _fetch_more(self, offset: int) -> None:
+        """The list scrolled to its end: the next page of the same search."""
+        serial = self._query_serial
+        text = self._query_text
+        session, size = self.ctx.session, self.page_size
+
+        def job() -> PatientPage:
+            services, actor = session.require()
+            return services.patients.search_page(actor, text, offset=offset, limit=size)
+
+        def done(page: PatientPage) -> None:
+            if serial != self._query_serial:
+                return
+            self.model.add_page(page)
+            self._show_count()
+
+        def failed(exc: Exception) -> None:
+            self.model.fetch_failed()
+            self.ctx.notifier.failure(exc)
+
+        DbOperation(job).success(done).failure(failed).run(self.ctx.worker)
+
+    def _show_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        if shown < total:
+            # "50 of 1,234 patients": the rows shown so far, and how many match.
+            of_total = self.tr("%1 of %Ln patient(s)", "", total)
+            self.count_label.setText(of_total.replace("%1", number_text(shown, 0)))
+        else:
+            self.count_label.setText(self.tr("%n patient(s)", "", total))
 
     def _open_first(self) -> None:
         self._debounce.stop()
