@@ -175,3 +175,23 @@ def test_fresh_vault_is_at_head(vault: Vault) -> None:
     vault.unlock(LOGIN, PASSWORD)
     assert database.current_revision(vault.write_engine) == database.head_revision()
     vault.lock()
+
+
+def test_an_unlock_at_the_newest_schema_leaves_alembic_alone(
+    made_vault: MadeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut past Alembic names the newest migration (a new one must move it)."""
+    assert database.head_revision() == database.SCHEMA_HEAD
+    scanned: list[str] = []
+    real = database.migration_scripts
+
+    def watched() -> object:
+        scanned.append("scripts")
+        return real()
+
+    monkeypatch.setattr(database, "migration_scripts", watched)
+    vault = Vault.open(made_vault.folder)
+    vault.unlock(LOGIN, PASSWORD)
+    assert database.stored_revision(vault.write_engine) == database.SCHEMA_HEAD
+    vault.lock()
+    assert scanned == []
