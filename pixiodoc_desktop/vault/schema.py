@@ -3,13 +3,15 @@
 Every clinical record carries who and when it was created and changed and a
 version that sync increments; ids are UUID strings so that records made on
 different workstations never collide. Schema changes go through Alembic
-(`vault/migrations`), never through `create_all` on a live vault.
+(`vault/migrations`), never through `create_all` on a live vault. The base and the
+`Record` columns are in `orm_base`, the sync tables in `sync_tables`; every name is
+importable from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -21,53 +23,62 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from pixiodoc_desktop.vault.orm_base import (
+    NAMING,
+    SEARCH_INDEX,
+    Base,
+    Record,
+    managed_by_orm,
+    utcnow,
+)
+from pixiodoc_desktop.vault.sync_tables import (
+    OutboxOperation,
+    SyncBlob,
+    SyncClock,
+    SyncConflict,
+    SyncCursor,
+    SyncDirectoryEntry,
+    SyncSentBatch,
+    SyncState,
+)
 
-# The FTS5 trigram index of patients.search_key (migration 0013): made and kept in step
-# by SQL (a virtual table, its shadow tables and triggers), not by the ORM.
-SEARCH_INDEX = "patient_search"
-
-
-def managed_by_orm(name: str | None, type_: str, _parents: Any) -> bool:
-    """Alembic's `include_name`: the search index's tables are not the ORM's."""
-    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        dict[str, Any]: JSON,
-        list[str]: JSON,
-        list[Any]: JSON,
-    }
-
-
-def utcnow() -> dt.datetime:
-    """UTC without tzinfo: SQLite stores naive datetimes; all stored times are UTC."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-class Record:
-    """Columns every clinical record has (mixed into the tables below)."""
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    created_by: Mapped[str] = mapped_column(String(36))
-    updated_by: Mapped[str] = mapped_column(String(36))
-    version: Mapped[int] = mapped_column(Integer, default=1)
+__all__ = [
+    "NAMING",
+    "SEARCH_INDEX",
+    "AuditEvent",
+    "Base",
+    "Clinician",
+    "Comparison",
+    "Consent",
+    "EmergencyAccess",
+    "Grant",
+    "Lesion",
+    "LesionMeasurement",
+    "OutboxOperation",
+    "Patient",
+    "PatientKey",
+    "Photo",
+    "Record",
+    "SecondOpinion",
+    "Setting",
+    "ShareLink",
+    "SyncBlob",
+    "SyncClock",
+    "SyncConflict",
+    "SyncCursor",
+    "SyncDirectoryEntry",
+    "SyncSentBatch",
+    "SyncState",
+    "Visit",
+    "managed_by_orm",
+    "utcnow",
+]
 
 
 class Setting(Base):
@@ -268,96 +279,6 @@ class AuditEvent(Base):
     prev_hash: Mapped[bytes] = mapped_column(LargeBinary)
     hash: Mapped[bytes] = mapped_column(LargeBinary)
     mac: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class OutboxOperation(Base):
-    """A change waiting to be pushed by sync, written in the same transaction."""
-
-    __tablename__ = "outbox"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    entity: Mapped[str] = mapped_column(String(32))
-    entity_id: Mapped[str] = mapped_column(String(64))
-    operation: Mapped[str] = mapped_column(String(8))  # "upsert" | "delete"
-    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    hlc: Mapped[str] = mapped_column(String(40), index=True)
-    device_id: Mapped[str] = mapped_column(String(36))
-
-
-# --- sync bookkeeping (local to this workstation, never synced) ----------------
-
-
-class SyncState(Base):
-    """Small values of this PC's sync: next batch number, batch in flight, last run."""
-
-    __tablename__ = "sync_state"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-class SyncClock(Base):
-    """The hybrid clock of each field's current value, and a tombstone's, per record."""
-
-    __tablename__ = "sync_clocks"
-    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
-    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    clocks: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    deleted_hlc: Mapped[str | None] = mapped_column(String(80))
-
-
-class SyncCursor(Base):
-    """The last op batch applied from each other device."""
-
-    __tablename__ = "sync_cursors"
-    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    last_seq: Mapped[int] = mapped_column(Integer)
-
-
-class SyncSentBatch(Base):
-    """This PC's own op batches as it put them in the bucket (redacted after an erasure),
-    so that a batch lost from the bucket (deleted, damaged, rolled back) is put back."""
-
-    __tablename__ = "sync_sent_batches"
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    document: Mapped[dict[str, Any]] = mapped_column(JSON)
-
-
-class SyncBlob(Base):
-    """Image objects known to be in the bucket ("uploaded"), or left there on purpose
-    until first opened ("remote": full images fetched on demand)."""
-
-    __tablename__ = "sync_blobs"
-    blob_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    state: Mapped[str] = mapped_column(String(8))  # "uploaded" | "remote"
-    patient_id: Mapped[str | None] = mapped_column(String(36))
-
-
-class SyncDirectoryEntry(Base):
-    """What was last sent or received for things outside the op log: a clinician
-    (login, role, wrapped key), a patient's wrapped key, a clinic-wide setting."""
-
-    __tablename__ = "sync_directory"
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    header_pending: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class SyncConflict(Base):
-    """A clinical note edited on two PCs at once: every version is kept for the
-    clinician to resolve; the one shown meanwhile is the newest by clock."""
-
-    __tablename__ = "sync_conflicts"
-    __table_args__ = (Index("ix_sync_conflicts_open", "resolved_at"),)
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    entity: Mapped[str] = mapped_column(String(32))
-    entity_id: Mapped[str] = mapped_column(String(64))
-    field: Mapped[str] = mapped_column(String(32))
-    patient_id: Mapped[str | None] = mapped_column(String(36))
-    versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    kept_hlc: Mapped[str] = mapped_column(String(80))
-    detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    resolved_by: Mapped[str | None] = mapped_column(String(36))
 
 
 class Comparison(Record, Base):
