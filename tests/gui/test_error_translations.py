@@ -303,14 +303,14 @@ def test_a_wrong_date_typed_in_a_form_reads_german(german: None) -> None:
 
 def test_form_and_record_refusals_read_german(german: None) -> None:
     """Forms (InvalidInput), records gone (RecordNotFound), the practice's connections."""
-    from pixiodoc_desktop.clinic.records.patients import _clean_name
+    from pixiodoc_desktop.clinic.records.patient_fields import clean_name
     from pixiodoc_desktop.config import Settings
     from pixiodoc_desktop.exports.pacs import check_ae
     from pixiodoc_desktop.imaging.measure import MeasureKind, measure
 
     refusals: list[PixioDocError] = []
     for attempt in (
-        lambda: _clean_name("  ", "family name", required=True),
+        lambda: clean_name("  ", "family name", required=True),
         lambda: check_name("Kr\u202eamer", "given name"),
         lambda: Settings(auto_lock_minutes=0).validate(),
         lambda: check_ae("A" * 20, "PACS's AE title"),

@@ -1,25 +1,20 @@
 """Patients: create, edit, find (DESIGN.md §3).
 
 Results are plain frozen dataclasses, never ORM objects, so that they can
-cross from the database worker to the GUI thread safely.
+cross from the database worker to the GUI thread safely. How a typed field is
+checked (names, dates, the external id, the search key) is `patient_fields`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
 from pixiodoc_desktop.clinic.access import plans
 from pixiodoc_desktop.clinic.access.permissions import (
-    LEVELS,
     PRACTICE,
     Action,
     require,
@@ -28,150 +23,40 @@ from pixiodoc_desktop.clinic.access.permissions import (
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records import patient_search
 from pixiodoc_desktop.clinic.records.names import check_name
+from pixiodoc_desktop.clinic.records.patient_fields import (
+    check_birth_date,
+    clean_name,
+    fold,
+    parse_date,
+    refuse_taken_external_id,
+    search_key,
+)
+from pixiodoc_desktop.clinic.records.patient_summaries import (
+    PAGE,
+    SUMMARY_COLUMNS,
+    PatientPage,
+    PatientSummary,
+    access_levels,
+    summaries,
+)
 from pixiodoc_desktop.clinic.records.vocabulary import Sex, parse
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
-from pixiodoc_desktop.vault.schema import Grant, Patient, Photo, Visit
+from pixiodoc_desktop.vault.schema import Grant, Patient
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
-_SUMMARY_COLUMNS = (
-    Patient.id,
-    Patient.family_name,
-    Patient.given_name,
-    Patient.birth_date,
-    Patient.sex,
-    Patient.external_id,
-    Patient.notes,
-    Patient.origin,
-)
-
-
-class _PatientColumns(Protocol):
-    """What a summary is made of: a `Patient` row object, or a row of `_SUMMARY_COLUMNS`."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def family_name(self) -> str: ...
-    @property
-    def given_name(self) -> str: ...
-    @property
-    def birth_date(self) -> dt.date | None: ...
-    @property
-    def sex(self) -> str: ...
-    @property
-    def external_id(self) -> str | None: ...
-    @property
-    def notes(self) -> str: ...
-    @property
-    def origin(self) -> str | None: ...
-
+__all__ = [
+    "DEFAULT_PRACTICE_LEVEL",
+    "PAGE",
+    "PatientPage",
+    "PatientSummary",
+    "Patients",
+    "fold",
+    "parse_date",
+    "patient_id_for",
+    "search_key",
+]
 
 DEFAULT_PRACTICE_LEVEL = "edit"
-
-
-@dataclass(frozen=True, slots=True)
-class PatientSummary:
-    id: str
-    family_name: str
-    given_name: str
-    birth_date: dt.date | None
-    sex: str
-    external_id: str | None
-    notes: str
-    photo_count: int
-    last_visit: dt.date | None
-    access: str  # the acting clinician's level: view | edit | admin
-    origin: str | None = None  # set on View Only records imported from a case bundle
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
-
-
-PAGE = 50  # rows the patient list asks for at a time: a screenful and some
-
-
-@dataclass(frozen=True, slots=True)
-class PatientPage:
-    """A page of a patient search's matches (in search-key order) and how many match."""
-
-    patients: tuple[PatientSummary, ...]
-    offset: int
-    total: int
-
-    @property
-    def more(self) -> bool:
-        return self.offset + len(self.patients) < self.total
-
-
-# Letters that Unicode does not decompose into a base letter plus an accent,
-# spelled the way a keyboard without them would type the name.
-_UNDECOMPOSED = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
-)
-
-
-def fold(text: str) -> str:
-    """Accent- and case-insensitive form: 'Müller-Lüdenscheidt' -> 'muller-ludenscheidt'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def parse_date(text: str, what: str) -> dt.date:
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise InvalidInput(f"{text!r} is not a valid {what}; use YYYY-MM-DD (e.g. 1980-04-23)")
-
-
-def search_key(family: str, given: str, external_id: str | None) -> str:
-    """What patient search matches against: the folded names and external id.
-
-    Derived, never edited by itself: sync recomputes it after merging the fields
-    it comes from (see sync/merge.py), so it always agrees with them.
-    """
-    return " ".join(fold(part) for part in (family, given, external_id or "") if part)
-
-
-def _clean_name(text: str, what: str, *, required: bool) -> str:
-    cleaned = " ".join(check_name(text, what).split())
-    if required and not cleaned:
-        raise InvalidInput(f"The patient's {what} is required")
-    if len(cleaned) > 200:
-        raise InvalidInput(f"The patient's {what} is longer than 200 characters")
-    return cleaned
-
-
-def _check_birth_date(birth_date: dt.date | None) -> dt.date | None:
-    if birth_date is None:
-        return None
-    today = dt.date.today()
-    if birth_date > today:
-        raise InvalidInput("The date of birth lies in the future")
-    if birth_date.year < today.year - 130:
-        raise InvalidInput("The date of birth is more than 130 years ago")
-    return birth_date
-
-
-def _refuse_taken_external_id(session: Session, external: str, own_id: str | None) -> None:
-    """External ids are unique regardless of case: "MRN-1" and "mrn-1" name one patient.
-
-    Practice software and people type the same number in either case; two records
-    for one person would split their photos. (SQLite's lower() folds ASCII only,
-    which is what patient numbers use.)
-    """
-    clash = session.scalar(
-        select(Patient.external_id).where(
-            func.lower(Patient.external_id) == external.lower(),
-            ~Patient.deleted,
-            Patient.id != (own_id or ""),
-        )
-    )
-    if clash is not None:
-        raise InvalidInput(f"Another patient already has the external id {clash}")
 
 
 def patient_id_for(workstation: Workstation, reference: str) -> str:
@@ -210,8 +95,8 @@ class Patients:
         source: str | None = None,
     ) -> PatientSummary:
         """`source` names where the record came from (e.g. "GDT"), in the audit's details."""
-        family = _clean_name(family_name, "family name", required=True)
-        given = _clean_name(given_name, "given name", required=False)
+        family = clean_name(family_name, "family name", required=True)
+        given = clean_name(given_name, "given name", required=False)
         external = external_id.strip() if external_id and external_id.strip() else None
         if external is not None:
             check_name(external, "external id")
@@ -219,13 +104,13 @@ class Patients:
         with self.ws.unit_of_work(actor) as uow:
             plans.require_room_for_patient(uow.session)
             if external is not None:
-                _refuse_taken_external_id(uow.session, external, None)
+                refuse_taken_external_id(uow.session, external, None)
             patient = Patient(
                 id=patient_id,
                 family_name=family,
                 given_name=given,
                 search_key=search_key(family, given, external),
-                birth_date=_check_birth_date(birth_date),
+                birth_date=check_birth_date(birth_date),
                 sex=parse(Sex, sex, "sex"),
                 external_id=external,
                 notes=notes,
@@ -283,13 +168,13 @@ class Patients:
                 raise RecordNotFound(f"There is no patient {patient_id}")
             changed: list[str] = []
             if family_name is not None:
-                patient.family_name = _clean_name(family_name, "family name", required=True)
+                patient.family_name = clean_name(family_name, "family name", required=True)
                 changed.append("family_name")
             if given_name is not None:
-                patient.given_name = _clean_name(given_name, "given name", required=False)
+                patient.given_name = clean_name(given_name, "given name", required=False)
                 changed.append("given_name")
             if birth_date is not None:
-                patient.birth_date = _check_birth_date(birth_date)
+                patient.birth_date = check_birth_date(birth_date)
                 changed.append("birth_date")
             if sex is not None:
                 patient.sex = parse(Sex, sex, "sex")
@@ -297,7 +182,7 @@ class Patients:
             if external_id is not None:
                 patient.external_id = check_name(external_id.strip(), "external id") or None
                 if patient.external_id is not None:
-                    _refuse_taken_external_id(uow.session, patient.external_id, patient_id)
+                    refuse_taken_external_id(uow.session, patient.external_id, patient_id)
                 changed.append("external_id")
             if notes is not None:
                 patient.notes = notes
@@ -330,7 +215,7 @@ class Patients:
             patient = session.get(Patient, patient_id)
             if patient is None or patient.deleted:
                 raise RecordNotFound(f"There is no patient {patient_id}")
-            summary = self._summaries(session, [patient], {patient_id: level})[0]
+            summary = summaries(session, [patient], {patient_id: level})[0]
         if audited:
             self.ws.audit_alone(
                 audit.EventDraft(
@@ -389,7 +274,7 @@ class Patients:
             match = patient_search.matching(
                 session, actor, birth=birth, words=fold(text).split() if text else []
             )
-            stmt = select(*_SUMMARY_COLUMNS).where(match).order_by(Patient.search_key)
+            stmt = select(*SUMMARY_COLUMNS).where(match).order_by(Patient.search_key)
             patients = list(session.execute(stmt.offset(max(0, offset)).limit(limit)))
             if not counted:
                 total = offset + len(patients)
@@ -397,11 +282,11 @@ class Patients:
                 total = offset + len(patients)  # the last page: nothing left to count
             else:
                 total = patient_search.count(session, match)
-            levels = self._levels(session, actor, [p.id for p in patients])
-            summaries = self._summaries(session, patients, levels)
+            levels = access_levels(session, actor, [p.id for p in patients])
+            found = summaries(session, patients, levels)
         if audited and text:
             details: dict[str, object] = {
-                "results": len(summaries),
+                "results": len(found),
                 "by": "birth_date" if birth else "text",
             }
             if offset:
@@ -409,7 +294,7 @@ class Patients:
             self.ws.audit_alone(
                 audit.EventDraft(audit.EventType.PATIENT_SEARCHED, actor.user_id, details=details)
             )
-        return PatientPage(tuple(summaries), max(0, offset), total)
+        return PatientPage(tuple(found), max(0, offset), total)
 
     def count(self) -> int:
         with self.ws.read_session() as session:
@@ -417,63 +302,6 @@ class Patients:
                 session.scalar(select(func.count()).select_from(Patient).where(~Patient.deleted))
                 or 0
             )
-
-    def _levels(self, session: Session, actor: Actor, ids: list[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        if not ids:
-            return out
-        rows = session.execute(
-            select(Grant.patient_id, Grant.level).where(
-                Grant.patient_id.in_(bindparam("ids", expanding=True)),
-                Grant.grantee.in_((actor.user_id, PRACTICE)),
-            ),
-            {"ids": ids},
-        ).all()
-        for patient_id, level in rows:
-            if patient_id not in out or LEVELS.index(level) > LEVELS.index(out[patient_id]):
-                out[patient_id] = level
-        return out
-
-    def _summaries(
-        self, session: Session, patients: Sequence[_PatientColumns], levels: dict[str, str]
-    ) -> list[PatientSummary]:
-        ids = [p.id for p in patients]
-        counts: dict[str, int] = {}
-        last: dict[str, dt.date] = {}
-        if ids:
-            counts = {
-                pid: int(n)
-                for pid, n in session.execute(
-                    select(Photo.patient_id, func.count())
-                    .where(Photo.patient_id.in_(bindparam("ids", expanding=True)), ~Photo.deleted)
-                    .group_by(Photo.patient_id),
-                    {"ids": ids},
-                )
-            }
-            last = dict(
-                session.execute(
-                    select(Visit.patient_id, func.max(Visit.visit_date))
-                    .where(Visit.patient_id.in_(bindparam("ids", expanding=True)), ~Visit.deleted)
-                    .group_by(Visit.patient_id),
-                    {"ids": ids},
-                ).all()
-            )
-        return [
-            PatientSummary(
-                id=p.id,
-                family_name=p.family_name,
-                given_name=p.given_name,
-                birth_date=p.birth_date,
-                sex=p.sex,
-                external_id=p.external_id,
-                notes=p.notes,
-                photo_count=counts.get(p.id, 0),
-                last_visit=last.get(p.id),
-                access=levels.get(p.id, "view"),
-                origin=p.origin,
-            )
-            for p in patients
-        ]
 
 
 def _maybe_date(text: str) -> dt.date | None:

@@ -20,7 +20,7 @@ from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, poses_in
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision
 from pixiodoc_desktop.clinic.records.lesion_sizes import DEFAULT_GROWTH_MM, growth_threshold_in
-from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
+from pixiodoc_desktop.clinic.records.patient_summaries import PatientSummary, summaries
 from pixiodoc_desktop.clinic.records.photo_summaries import PhotoSummary
 from pixiodoc_desktop.clinic.records.photo_summaries import summary as _summary
 from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary, of_patient
@@ -52,7 +52,6 @@ class PatientTimeline:
 class Timelines:
     def __init__(self, workstation: Workstation) -> None:
         self.ws = workstation
-        self._patients = Patients(workstation)
 
     def read(
         self,
@@ -73,7 +72,7 @@ class Timelines:
             patient = session.get(Patient, patient_id)
             if patient is None or patient.deleted:
                 raise RecordNotFound(f"There is no patient {patient_id}")
-            summary = self._patients._summaries(session, [patient], {patient_id: level})[0]
+            summary = summaries(session, [patient], {patient_id: level})[0]
             visits = tuple(
                 _visit(v)
                 for v in session.scalars(

@@ -1,7 +1,7 @@
 """covering indexes for the patient list's photo counts and last visits
 
 Every patient search also counts each found patient's photos and finds their
-last visit (`Patients._summaries`). Both filter on `NOT deleted`, which the
+last visit (`patient_summaries.summaries`). Both filter on `NOT deleted`, which the
 existing patient_id indexes do not hold, so SQLite fetched every photo and
 visit row of every found patient from the (large, encrypted) tables. With
 these covering indexes the counts are answered from the index alone: patient

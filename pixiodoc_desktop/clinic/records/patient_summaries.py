@@ -1,0 +1,145 @@
+"""What a patient list shows of each patient: `PatientSummary` (with the photo count,
+the last visit and the acting clinician's access), a page of them, and how both are
+read in a few queries for many patients at once (columns, not ORM objects).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from pixiodoc_desktop.clinic.access.permissions import LEVELS, PRACTICE
+from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.vault.schema import Grant, Patient, Photo, Visit
+
+SUMMARY_COLUMNS = (
+    Patient.id,
+    Patient.family_name,
+    Patient.given_name,
+    Patient.birth_date,
+    Patient.sex,
+    Patient.external_id,
+    Patient.notes,
+    Patient.origin,
+)
+
+
+class PatientColumns(Protocol):
+    """What a summary is made of: a `Patient` row object, or a row of `SUMMARY_COLUMNS`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def family_name(self) -> str: ...
+    @property
+    def given_name(self) -> str: ...
+    @property
+    def birth_date(self) -> dt.date | None: ...
+    @property
+    def sex(self) -> str: ...
+    @property
+    def external_id(self) -> str | None: ...
+    @property
+    def notes(self) -> str: ...
+    @property
+    def origin(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PatientSummary:
+    id: str
+    family_name: str
+    given_name: str
+    birth_date: dt.date | None
+    sex: str
+    external_id: str | None
+    notes: str
+    photo_count: int
+    last_visit: dt.date | None
+    access: str  # the acting clinician's level: view | edit | admin
+    origin: str | None = None  # set on View Only records imported from a case bundle
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
+
+
+PAGE = 50  # rows the patient list asks for at a time: a screenful and some
+
+
+@dataclass(frozen=True, slots=True)
+class PatientPage:
+    """A page of a patient search's matches (in search-key order) and how many match."""
+
+    patients: tuple[PatientSummary, ...]
+    offset: int
+    total: int
+
+    @property
+    def more(self) -> bool:
+        return self.offset + len(self.patients) < self.total
+
+
+def access_levels(session: Session, actor: Actor, ids: list[str]) -> dict[str, str]:
+    """The acting clinician's level (view | edit | admin) on each patient, by id."""
+    out: dict[str, str] = {}
+    if not ids:
+        return out
+    rows = session.execute(
+        select(Grant.patient_id, Grant.level).where(
+            Grant.patient_id.in_(bindparam("ids", expanding=True)),
+            Grant.grantee.in_((actor.user_id, PRACTICE)),
+        ),
+        {"ids": ids},
+    ).all()
+    for patient_id, level in rows:
+        if patient_id not in out or LEVELS.index(level) > LEVELS.index(out[patient_id]):
+            out[patient_id] = level
+    return out
+
+
+def summaries(
+    session: Session, patients: Sequence[PatientColumns], levels: dict[str, str]
+) -> list[PatientSummary]:
+    ids = [p.id for p in patients]
+    counts: dict[str, int] = {}
+    last: dict[str, dt.date] = {}
+    if ids:
+        counts = {
+            pid: int(n)
+            for pid, n in session.execute(
+                select(Photo.patient_id, func.count())
+                .where(Photo.patient_id.in_(bindparam("ids", expanding=True)), ~Photo.deleted)
+                .group_by(Photo.patient_id),
+                {"ids": ids},
+            )
+        }
+        last = dict(
+            session.execute(
+                select(Visit.patient_id, func.max(Visit.visit_date))
+                .where(Visit.patient_id.in_(bindparam("ids", expanding=True)), ~Visit.deleted)
+                .group_by(Visit.patient_id),
+                {"ids": ids},
+            ).all()
+        )
+    return [
+        PatientSummary(
+            id=p.id,
+            family_name=p.family_name,
+            given_name=p.given_name,
+            birth_date=p.birth_date,
+            sex=p.sex,
+            external_id=p.external_id,
+            notes=p.notes,
+            photo_count=counts.get(p.id, 0),
+            last_visit=last.get(p.id),
+            access=levels.get(p.id, "view"),
+            origin=p.origin,
+        )
+        for p in patients
+    ]
