@@ -20,7 +20,6 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from pixiodoc_desktop.errors import HeaderAltered, InvalidInput, VaultDamaged
@@ -102,15 +101,25 @@ def random_key() -> bytes:
 
 
 def password_key(password: str, salt: bytes, params: KdfParams) -> bytes:
-    """Stretch a clinician's password into a key-wrapping key."""
-    kdf = Argon2id(
-        salt=salt,
-        length=KEY_BYTES,
-        iterations=params.iterations,
-        lanes=params.lanes,
+    """Stretch a clinician's password into a key-wrapping key (Argon2id, RFC 9106).
+
+    argon2-cffi (the reference implementation) fills the lanes on as many threads, so
+    the standard four lanes share both cores of an examination-room PC; cryptography's
+    Argon2id fills them one after another on one core (twice the wait at unlock, for
+    the same work an attacker must do). The key is the same (a test holds them equal).
+    """
+    from argon2.low_level import Type, hash_secret_raw  # at the first unlock, not at start
+
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        salt,
+        time_cost=params.iterations,
         memory_cost=params.memory_kib,
+        parallelism=params.lanes,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
+        version=19,  # Argon2 1.3 (0x13), as RFC 9106 and cryptography use
     )
-    return kdf.derive(password.encode("utf-8"))
 
 
 def derive_key(workspace_key: bytes, purpose: str, *, context: bytes = b"") -> bytes:

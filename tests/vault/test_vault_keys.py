@@ -49,6 +49,23 @@ def test_password_key_depends_on_password_and_salt() -> None:
     assert one != keys.password_key("Lichtung-Ahorn-Kiesel-47", b"t" * keys.SALT_BYTES, MINIMUM_KDF)
 
 
+def test_password_key_is_the_argon2id_every_vault_was_made_with() -> None:
+    """Lanes on threads (argon2-cffi) give the key cryptography's Argon2id gave, with
+    which every existing vault's credentials were wrapped: they still unlock."""
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    salt = b"s" * keys.SALT_BYTES
+    for params in (MINIMUM_KDF, KdfParams(memory_kib=19 * 1024, iterations=2, lanes=4)):
+        before = Argon2id(
+            salt=salt,
+            length=keys.KEY_BYTES,
+            iterations=params.iterations,
+            lanes=params.lanes,
+            memory_cost=params.memory_kib,
+        ).derive("Käthe-Lichtung-47".encode())
+        assert keys.password_key("Käthe-Lichtung-47", salt, params) == before
+
+
 def test_kdf_floor_is_owasp() -> None:
     for params in (MINIMUM_KDF, STANDARD_KDF):
         assert params.memory_kib >= 19 * 1024
