@@ -22,12 +22,15 @@ Not measured here yet: the joiner (a new workstation), an idle sync round and
 ``vault verify`` at this size, and the GUI's peak memory.
 
     python benchmarks/scale.py [--quick] [--patients N] [--visits N] [--photos N] [--keep]
+                               [--reuse DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import json
 import operator
 import random
 import sqlite3
@@ -71,6 +74,7 @@ FOLLOWED_PHOTOS = 1_000
 SCREENFUL = 14  # thumbnails the record loader decrypts with the first screenful
 LIST_LIMIT = 60  # rows the timeline asks for first (a screenful and some)
 CHUNK = 50_000
+BUILT = "built.json"  # what a kept folder holds, for --reuse
 
 
 def _visits_and_photos(
@@ -252,6 +256,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--photos", type=int, help="default 2,000,000")
     parser.add_argument("--queries", type=int, help="default 300 (100 with --quick)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        metavar="DIR",
+        help="measure again in a folder an earlier run kept (--keep, same size), unbuilt",
+    )
     args = parser.parse_args(argv)
     n_patients = args.patients or (2_000 if args.quick else 100_000)
     n_visits = args.visits or (6_000 if args.quick else 300_000)
@@ -259,21 +269,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng = random.Random(20261205)
 
     load_before = _common.load_average()
-    with _common.scratch_folder("pixiodoc-bench-scale-", keep=args.keep) as tmp:
+    scratch = (
+        contextlib.nullcontext(args.reuse)
+        if args.reuse
+        else _common.scratch_folder("pixiodoc-bench-scale-", keep=args.keep)
+    )
+    with scratch as tmp:
         folder = tmp / "vault"
-        patients = make_patients(n_patients, rng)
-        followed = patients[0]
+        patients = make_patients(n_patients, rng)  # the same names again: the same queries
         queries = make_queries(patients, args.queries or (100 if args.quick else 300), rng)
-        _common.log(f"Building {n_patients:,} patients, {n_visits:,} visits, {n_photos:,} photos")
-        build_s, (visits, photos) = _common.timed(
-            lambda: build_vault(folder, patients, n_visits, n_photos, quick=args.quick, rng=rng)
-        )
-        _common.log(f"  built in {build_s:.0f} s ({visits:,} visits, {photos:,} photos)")
-        write_followed_thumbnails(folder, followed.id, tmp / "plain-thumbnails")
-        plain = plain_copy(folder, tmp / "plain.db")
+        if args.reuse:
+            built = json.loads((tmp / BUILT).read_text("utf-8"))
+            build_s, visits, photos = built["build_s"], built["visits"], built["photos"]
+            followed_id = built["followed"]
+            plain = sqlite3.connect(tmp / "plain.db")
+            _common.log(f"Measuring again in {tmp} (built earlier)")
+        else:
+            followed_id = patients[0].id
+            _common.log(
+                f"Building {n_patients:,} patients, {n_visits:,} visits, {n_photos:,} photos"
+            )
+            build_s, (visits, photos) = _common.timed(
+                lambda: build_vault(folder, patients, n_visits, n_photos, quick=args.quick, rng=rng)
+            )
+            _common.log(f"  built in {build_s:.0f} s ({visits:,} visits, {photos:,} photos)")
+            write_followed_thumbnails(folder, followed_id, tmp / "plain-thumbnails")
+            plain = plain_copy(folder, tmp / "plain.db")
+            built = {"build_s": build_s, "visits": visits, "photos": photos}
+            (tmp / BUILT).write_text(json.dumps(built | {"followed": followed_id}), "utf-8")
         db_mb = (folder / database.DB_NAME).stat().st_size / 1e6
 
-        unlocks = [unlock_to_first_query(folder, "müll") for _ in range(3)]
+        unlock_phases: list[dict[str, float]] = [{}, {}, {}]
+        unlocks = [unlock_to_first_query(folder, "müll", phases) for phases in unlock_phases]
         unlock_total = [total for total, _ in unlocks]
         unlock_net = [total - in_kdf for total, in_kdf in unlocks]
 
@@ -289,13 +316,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 compare_searches(real_search, plain, queries)
             )
 
-            def real_screenful(patient_id: str = followed.id) -> list[Any]:
+            def real_screenful(patient_id: str = followed_id) -> list[Any]:
                 rows = services.photos.list(actor, patient_id, limit=LIST_LIMIT)
                 first = [row.id for row in rows[:SCREENFUL]]
                 thumbs = services.photos.thumbnails(actor, patient_id, first)
                 return [rows, thumbs]
 
-            def plain_screenful(patient_id: str = followed.id) -> list[Any]:
+            def plain_screenful(patient_id: str = followed_id) -> list[Any]:
                 rows = plain.execute(PLAIN_TIMELINE, (patient_id, LIST_LIMIT)).fetchall()
                 column = [d[0] for d in plain.execute(PLAIN_TIMELINE, (patient_id, 0)).description]
                 at = column.index("thumbnail_blob_id")
@@ -348,6 +375,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "value_s": _common.rounded(unlock),
                 "without_kdf_s": _common.rounded(_common.median(unlock_net)),
                 "runs_s": [_common.rounded(v) for v in unlock_total],
+                # Where the time went (median of the runs, per phase).
+                "phases_s": {
+                    phase: _common.rounded(_common.median([p[phase] for p in unlock_phases]))
+                    for phase in unlock_phases[0]
+                },
                 "target_s": TARGET_UNLOCK_S,
                 "meets_target": unlock <= TARGET_UNLOCK_S,
                 "kdf": "minimum (quick)" if args.quick else "standard",
