@@ -300,8 +300,8 @@ def _print_move(moved: Renewal) -> None:
         print("the next sync finishes it and then marks the old folder retired.")
     print("Every other workstation stops syncing and asks to re-join: create an enrollment")
     print("code for each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin).")
-    print("Once all have re-joined, delete the old folder from the bucket (with its old")
-    print("versions, if the bucket keeps versions).")
+    print("Once all have re-joined, delete everything in the old folder but its object")
+    print("named retired (old versions too, if the bucket keeps versions).")
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

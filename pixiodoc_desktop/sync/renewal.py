@@ -130,12 +130,20 @@ def _claim(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> bool:
         except ObjectExists as exc:
             raise KeyRotationRefused(BUSY) from exc
         return True
-    if found.get("device") != ws.device_id:
-        at = dt.datetime.fromisoformat(str(found.get("at")))
-        if utcnow() - at < STALE_CLAIM:
-            raise KeyRotationRefused(BUSY)
+    if found.get("device") != ws.device_id and not claim_is_abandoned(found):
+        raise KeyRotationRefused(BUSY)
     store.put(name, sealed)  # this PC's own earlier claim, or an abandoned one
     return False
+
+
+def claim_is_abandoned(marker: dict[str, Any]) -> bool:
+    """A claim older than STALE_CLAIM (or without a readable time) was abandoned; a
+    retired folder is never claimed again (its round stops before this)."""
+    try:
+        at = dt.datetime.fromisoformat(str(marker.get("at")))
+        return marker.get("state") == "renewing" and utcnow() - at >= STALE_CLAIM
+    except (ValueError, TypeError):
+        return marker.get("state") == "renewing"
 
 
 def _start_over(ws: Workstation, session: Session, move: dict[str, Any]) -> dict[str, object]:

@@ -782,92 +782,92 @@
 <context>
     <name>CaptureRecordPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="37"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="58"/>
         <source>Photos taken</source>
         <translation>Aufgenommene Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="63"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="74"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="76"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="77"/>
         <source>Not recorded</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="81"/>
         <source>Tracked lesion</source>
         <translation>Verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="82"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="84"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="87"/>
         <source>&amp;Visit</source>
         <translation>&amp;Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="89"/>
         <source>&amp;Body site</source>
         <translation>&amp;Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="90"/>
         <source>&amp;Lesion</source>
         <translation>&amp;Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="91"/>
         <source>&amp;Modality</source>
         <translation>&amp;Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="95"/>
         <source>Series pose</source>
         <translation>Pose der Serie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="101"/>
         <source>&amp;Pose</source>
         <translation>&amp;Pose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="119"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="151"/>
         <source>Today, %1 (new)</source>
         <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="153"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="186"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -875,12 +875,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="186"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="226"/>
         <source>Set by the dermatoscope&apos;s profile</source>
         <translation>Durch das Profil des Dermatoskops festgelegt</translation>
     </message>
@@ -888,100 +888,100 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="89"/>
         <source>Capture</source>
         <translation>Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="141"/>
         <source>Capture settings</source>
         <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="144"/>
         <source>Record</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="145"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="146"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="178"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="184"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="181"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="266"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="270"/>
         <source>Space or the foot pedal</source>
         <translation>Leertaste oder Fußschalter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="185"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="190"/>
         <source>Burst of 3, keep the sharpest</source>
         <translation>Serie von 3, das schärfste behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="200"/>
         <source>Camera and profile</source>
         <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="263"/>
         <source>This record is View Only: it takes no new photos.</source>
         <translation>Diese Akte ist nur zum Ansehen freigegeben: Es können keine Fotos hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="265"/>
         <source>No camera is running: choose one (or Video file…) under Camera.</source>
         <translation>Keine Kamera aktiv: unter „Kamera“ wählen (oder „Videodatei…“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="295"/>
         <source>Capture: %1</source>
         <translation>Aufnahme: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="335"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="357"/>
         <source>%1 fps</source>
         <translation>%1 Bilder/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="359"/>
         <source>polarised</source>
         <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="359"/>
         <source>non-polarised</source>
         <translation>nicht polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="361"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="361"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="343"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="365"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="419"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="441"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
@@ -1106,8 +1106,8 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="291"/>
-        <source>This workstation now syncs to a new folder of the bucket. Every other workstation stops syncing and asks to re-join: create an enrollment code for each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin). Once all have re-joined, delete the old folder %1 from the bucket (with its old versions, if the bucket keeps versions).</source>
-        <translation>Dieser Arbeitsplatz synchronisiert jetzt mit einem neuen Ordner im Bucket. Jeder andere Arbeitsplatz hört auf zu synchronisieren und bittet darum, neu verbunden zu werden: Erstellen Sie für jeden einen Einrichtungscode (pixiodoc sync enroll-code) und geben Sie ihn dort ein (pixiodoc sync rejoin). Sobald alle neu verbunden sind, löschen Sie den alten Ordner %1 aus dem Bucket (mit seinen alten Versionen, falls der Bucket Versionen aufbewahrt).</translation>
+        <source>This workstation now syncs to a new folder of the bucket. Every other workstation stops syncing and asks to re-join: create an enrollment code for each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin). Once all have re-joined, delete everything in the old folder %1 of the bucket but its object named retired (old versions too, if the bucket keeps versions).</source>
+        <translation>Dieser Arbeitsplatz synchronisiert jetzt mit einem neuen Ordner im Bucket. Jeder andere Arbeitsplatz hört auf zu synchronisieren und bittet darum, neu verbunden zu werden: Erstellen Sie für jeden einen Einrichtungscode (pixiodoc sync enroll-code) und geben Sie ihn dort ein (pixiodoc sync rejoin). Sobald alle neu verbunden sind, löschen Sie im alten Ordner %1 des Buckets alles außer dem Objekt namens retired (auch alte Versionen, falls der Bucket Versionen aufbewahrt).</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="299"/>
@@ -2604,12 +2604,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>ImportContextDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="59"/>
         <source>Import photos for %1</source>
         <translation>Fotos importieren für %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="62"/>
         <source>%n photo(s) will be added to the record of %1.</source>
         <translation>
             <numerusform>%n Foto wird der Akte von %1 hinzugefügt.</numerusform>
@@ -2617,47 +2617,47 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="69"/>
         <source>A visit on each photo&apos;s capture date</source>
         <translation>Besuch am Aufnahmedatum jedes Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="70"/>
         <source>New visit on…</source>
         <translation>Neuer Besuch am…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="89"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="98"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="99"/>
         <source>Date of the new visit</source>
         <translation>Datum des neuen Besuchs</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="101"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="102"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="103"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="109"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -3239,7 +3239,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="340"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="341"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
@@ -3249,7 +3249,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="377"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="378"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -4807,7 +4807,7 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SideWindows</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/side_windows.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/side_windows.py" line="99"/>
         <source>{name}&apos;s comparison closed; its marks were saved</source>
         <translation>Vergleich von {name} geschlossen; die Markierungen wurden gespeichert</translation>
     </message>

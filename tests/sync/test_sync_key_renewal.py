@@ -28,6 +28,7 @@ from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.errors import (
     AccountDeactivated,
+    EnrollmentInvalid,
     SyncDataDamaged,
     SyncUnavailable,
     SyncWorkspaceRetired,
@@ -37,8 +38,10 @@ from pixiodoc_desktop.sync import push as push_module
 from pixiodoc_desktop.sync.crypto import open_json
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys, sync_once, sync_status
-from pixiodoc_desktop.sync.renewal import read_marker, renew_keys
+from pixiodoc_desktop.sync.enroll import create_enrollment
+from pixiodoc_desktop.sync.renewal import claim_is_abandoned, read_marker, rejoin, renew_keys
 from pixiodoc_desktop.vault import keys
+from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
 from tests.vault_support import SECOND_LOGIN, SECOND_PASSWORD, add_clinician, synthetic_jpeg
 
@@ -182,6 +185,30 @@ def test_the_clinic_follows_a_renewal_through_a_new_bucket_folder(
     with pytest.raises(AccountDeactivated, match=r"keys were renewed"):
         Vault.open(room.folder).unlock(SECOND_LOGIN, SECOND_PASSWORD)
     _reopen(room)
+
+    # A second code changes nothing on a PC that has the current keys (typed, audited).
+    code, _expires = create_enrollment(front.ws, front.store, front.actor, kdf=MINIMUM_KDF)
+    with pytest.raises(EnrollmentInvalid, match="already has the practice's current keys"):
+        rejoin(room.ws, room.actor, PASSWORD, room.store, code, room.sync)
+    refused = _events(room, "SECURITY_SETTING_CHANGED")[-1]
+    assert refused == {
+        "outcome": "failure",
+        "setting": "key rotation",
+        "reason": "EnrollmentInvalid",
+        "step": "follow",
+    }
+
+
+def test_an_abandoned_claim_expires_and_a_retired_folder_stays_retired() -> None:
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    fresh = {"state": "renewing", "at": now.isoformat()}
+    old = {"state": "renewing", "at": (now - dt.timedelta(hours=2)).isoformat()}
+    assert (
+        not claim_is_abandoned(fresh)
+        and claim_is_abandoned(old)
+        and claim_is_abandoned({"state": "renewing", "at": "?"})
+    )
+    assert not claim_is_abandoned({**old, "state": "retired"})
 
 
 class Cut(Exception):

@@ -291,8 +291,8 @@ class CliniciansDialog(QDialog):
             "This workstation now syncs to a new folder of the bucket. Every other "
             "workstation stops syncing and asks to re-join: create an enrollment code for "
             "each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin). Once "
-            "all have re-joined, delete the old folder %1 from the bucket (with its old "
-            "versions, if the bucket keeps versions)."
+            "all have re-joined, delete everything in the old folder %1 of the bucket but its "
+            "object named retired (old versions too, if the bucket keeps versions)."
         ).replace("%1", moved.old_folder)
         if moved.error is not None:
             text += " " + self.tr(
