@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.config import Settings
+from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
 from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.gui.i18n import Translators
 from pixiodoc_desktop.gui.main_window import MainWindow
@@ -65,6 +66,25 @@ def no_gui_thread_left_running() -> Iterator[None]:
 @pytest.fixture
 def settings() -> Settings:
     return Settings()
+
+
+@pytest.fixture(scope="session")
+def session_demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], DemoVault]:
+    """The demo clinic per language, built once for the whole session (day_one's
+    `demo_app` copies it for each test): lean by default, four patients with smaller
+    photos; the whole demo clinic, full-size photos, as `pixiodoc --demo` builds it with
+    PIXIODOC_DEMO_AS_SHIPPED=1 (tools/day_one_screenshots.py, the README's pictures)."""
+    built: dict[str, DemoVault] = {}
+    as_shipped = os.environ.get("PIXIODOC_DEMO_AS_SHIPPED") == "1"
+
+    def vault(language: str) -> DemoVault:
+        if language not in built:
+            folder = tmp_path_factory.mktemp(f"demo-{language}") / "vault"
+            lean = {} if as_shipped else {"patients": 4, "size": (480, 360)}
+            built[language] = build_demo_vault(folder, language=language, **lean)  # type: ignore[arg-type]
+        return built[language]
+
+    return vault
 
 
 @pytest.fixture

@@ -25,28 +25,22 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.config import Settings
-from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
+from pixiodoc_desktop.demo.clinic import DemoVault
 from pixiodoc_desktop.gui.application import make_application
 from pixiodoc_desktop.gui.main_window import MainWindow
 
 SCREEN = (1366, 768)
-# PIXIODOC_DEMO_AS_SHIPPED=1: the whole demo clinic, full-size photos (tools/day_one_screenshots.py).
-AS_SHIPPED = os.environ.get("PIXIODOC_DEMO_AS_SHIPPED") == "1"
 
 
 @pytest.fixture(scope="session")
-def demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], DemoVault]:
-    built: dict[str, DemoVault] = {}
+def demo_vaults(
+    session_demo_vaults: Callable[[str], DemoVault],
+) -> Callable[[str], DemoVault]:
+    """The session's demo vault per language (tests/gui/conftest.py builds each once).
 
-    def vault(language: str) -> DemoVault:
-        if language not in built:
-            folder = tmp_path_factory.mktemp(f"demo-{language}") / "vault"
-            # Lean by default; as `pixiodoc --demo` builds it for the README's pictures.
-            lean = {} if AS_SHIPPED else {"patients": 4, "size": (480, 360)}
-            built[language] = build_demo_vault(folder, language=language, **lean)  # type: ignore[arg-type]
-        return built[language]
-
-    return vault
+    Test modules import this fixture; pytest makes a fixture imported into a module
+    that module's own, so a builder here would run again in every module."""
+    return session_demo_vaults
 
 
 @pytest.fixture
