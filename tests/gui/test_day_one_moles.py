@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import in_vault, write_jpegs
 from day_one import click, demo_app, dialog_of, shoot, shots
+from fit import clipped
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -383,3 +384,34 @@ def test_two_total_body_series_compared_pose_by_pose(
     qtbot.waitUntil(view.canvas.hasImages, timeout=20000)
     shoot(view, shots, f"moles-{language}-series-stepped")
     view.close()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_choosing_a_lesion_on_the_map_keeps_the_side_panel_and_timeline_in_place(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    """The lesion card under the map fits the side panel as it was: a click on a marker
+    neither widens the panel nor pushes the timeline aside, and nothing on the card is cut."""
+    window = demo_app(language)
+    assert window.record is not None
+    bar = window.record_tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    panel = window.body_map
+    qtbot.waitExposed(panel.map)
+    QApplication.processEvents()
+    places = (window.record_tabs.geometry(), window.timeline.geometry())
+    shoot(window, shots, f"moles-{language}-steady-map")
+    for number in (2, 5):  # the grown naevus, then the excised one (with its history)
+        lesion = next(x for x in window.record.lesions if _number(x.label) == number)
+        assert lesion.position is not None
+        at = panel.map.to_widget(lesion.position.view, lesion.position.x, lesion.position.y)
+        qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton, pos=at.toPoint())
+        qtbot.waitUntil(lambda lesion=lesion: panel.card.lesion == lesion, timeout=5000)
+        QApplication.processEvents()
+        assert (window.record_tabs.geometry(), window.timeline.geometry()) == places
+        # What the card needs fits the room the panel had (Qt may squeeze it instead of
+        # widening the panel: then its buttons are cut, which fit.clipped names).
+        need = window.record_tabs.minimumSizeHint().width()
+        assert need <= window.record_tabs.width(), (need, window.record_tabs.width())
+        assert not clipped(panel), clipped(panel)
+    shoot(window, shots, f"moles-{language}-steady-card")

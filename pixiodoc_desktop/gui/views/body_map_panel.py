@@ -10,11 +10,13 @@ visits as a chart, its biopsies and excisions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -46,9 +48,17 @@ class BodyMapPanel(QWidget):
         row.addWidget(self.chosen, 1)
         row.addWidget(self.new_button)
         self.card = LesionCard(ctx, state)
+        # The card scrolls when its history is longer than the room under the map (a
+        # 768-high screen): a long histology is never cut, and the panel never grows.
+        self.card_area = QScrollArea()
+        self.card_area.setObjectName("lesionCardArea")
+        self.card_area.setWidgetResizable(True)
+        self.card_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_area.setWidget(self.card)
         layout = QVBoxLayout(self)
         layout.addWidget(self.map, 1)
-        layout.addWidget(self.card)
+        layout.addWidget(self.card_area)
         layout.addLayout(row)
         self._place: tuple[MapPosition, str] | None = None
         self._lesion_id: str | None = None
@@ -72,6 +82,7 @@ class BodyMapPanel(QWidget):
         lesions = {} if record is None else {x.id: x for x in record.lesions}
         threshold = 1.0 if record is None else record.growth_threshold_mm
         self.card.show_lesion(lesions.get(self._lesion_id or ""), threshold)
+        self.card_area.setVisible(self.card.lesion is not None)
 
     def _chose_lesion(self, lesion_id: str) -> None:
         self._lesion_id = lesion_id

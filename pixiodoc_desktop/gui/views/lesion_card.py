@@ -72,21 +72,26 @@ class LesionCard(QWidget):
                 "shows as grown. Workspace admins change it."
             )
         )
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.status)
+        # Short rows, each narrower than the side panel as it is before a lesion is chosen
+        # (English and German, 1366x768): choosing one must not widen the panel and push
+        # the timeline aside. The title wraps on a line of its own; what is done to the
+        # lesion (its status, a biopsy or excision) shares a row; the threshold sits under
+        # the chart it draws on.
+        acts = QHBoxLayout()
+        acts.addWidget(self.status)
+        acts.addStretch(1)
+        acts.addWidget(self.procedure)
         threshold_label = QLabel(self.tr("Threshold"))
         threshold_label.setBuddy(self.threshold)
-        # Short rows: the German panel must fit 1366 wide and 768 high.
         bottom = QHBoxLayout()
         bottom.setSpacing(4)
         bottom.addWidget(threshold_label)
         bottom.addWidget(self.threshold)
         bottom.addStretch(1)
-        bottom.addWidget(self.procedure)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addLayout(acts)
         layout.addWidget(self.chart)
         layout.addWidget(self.change)
         layout.addWidget(self.history)
