@@ -30,6 +30,8 @@ CHOSEN = {
     "capture.png": "capture-02-video-file-en.png",
     "unlock.png": "unlock-demo-password-en.png",
     "report-builder.png": "report-01-builder-en.png",
+    "phone-pairing-de.png": "phone-pairing-paired-de.png",
+    "phone-page-de.png": "phone-page-de.png",
 }
 
 
@@ -43,8 +45,12 @@ def main() -> int:
     args = parser.parse_args()
     shots = args.shots or Path(tempfile.mkdtemp(prefix="pixiodoc-day-one-"))
     shots.mkdir(parents=True, exist_ok=True)
+    # Dates as the demo clinic (a European practice) reads them in English: with no
+    # locale chosen, English shows 05/12/2026, never a US or other machine's own format.
+    plain = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"}
     env = {
-        **os.environ,
+        **plain,
+        "LANG": "C.UTF-8",
         "PIXIODOC_SHOT_DIR": str(shots),
         "PIXIODOC_DEMO_AS_SHIPPED": "1",
         "PYTHONPATH": str(ROOT),

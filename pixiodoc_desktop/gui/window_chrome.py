@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QStatusBar, QWidget
 
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.folder_names import folder_text
 from pixiodoc_desktop.gui.theme import icon
 
 
@@ -248,6 +249,7 @@ class StatusBar:
             self.bar.showMessage(text, 6000)
 
     def show_state(self, folder: str, clinician: str | None) -> None:
+        folder = folder_text(folder)
         if clinician is not None:
             self.vault_state.setText(
                 QCoreApplication.translate("MainWindow", "Vault unlocked: %1").replace("%1", folder)

@@ -30,6 +30,8 @@ from pixiodoc_desktop.gui.application import make_application
 from pixiodoc_desktop.gui.main_window import MainWindow
 
 SCREEN = (1366, 768)
+# PIXIODOC_DEMO_AS_SHIPPED=1: the whole demo clinic, full-size photos (tools/day_one_screenshots.py).
+AS_SHIPPED = os.environ.get("PIXIODOC_DEMO_AS_SHIPPED") == "1"
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +58,7 @@ def demo_app(
     qapp: QApplication,
     tmp_path: Path,
     demo_vaults: Callable[[str], DemoVault],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Callable[[str], MainWindow]]:
     """`demo_app("de")`: the demo workstation in German, its first patient open."""
     windows: list[MainWindow] = []
@@ -68,6 +71,13 @@ def demo_app(
         source = demo_vaults(language)
         if folder is None:
             folder = tmp_path / f"demo-{language}"
+            if AS_SHIPPED:  # where `pixiodoc --demo` keeps it, in a home folder of the test's
+                # own: the unlock screen and the status bar name it as on a clinic's PC
+                home = tmp_path / "home"
+                monkeypatch.setenv("HOME", str(home))
+                folder = home / ".local" / "share" / "PixioDoc" / "demo-vault"
+                if folder.exists():  # a second demo in the same test
+                    folder = folder.with_name(f"demo-vault-{language}")
             shutil.copytree(source.folder, folder)
         settings = Settings(language=language)
         _app, installed = make_application(settings)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.folder_names import folder_text
 from pixiodoc_desktop.gui.forms import child, load_form
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import LoginInfo, VaultInfo
@@ -58,7 +59,7 @@ class UnlockPage(QWidget):
 
     def show_in_use(self, folder: Path, text: str) -> None:
         """The vault is open in another PixioDoc window: say so; only "another vault" is left."""
-        self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(folder)))
+        self.vault_label.setText(self.tr("Vault: %1").replace("%1", folder_text(folder)))
         self.demo_hint.setVisible(False)
         self.clinician.clear()
         self.password.clear()
@@ -69,7 +70,7 @@ class UnlockPage(QWidget):
     def show_vault(self, info: VaultInfo, last_login: str = "") -> None:
         for widget in (self.clinician, self.password, self.unlock_button, self.recovery_button):
             widget.setEnabled(True)
-        self.vault_label.setText(self.tr("Vault: %1").replace("%1", str(info.folder)))
+        self.vault_label.setText(self.tr("Vault: %1").replace("%1", folder_text(info.folder)))
         # The demo clinic's password is public; a clinic's own vault never shows a hint.
         # (The demo's module loads only then: the unlock screen of a clinic loads none.)
         hint = ""
@@ -169,5 +170,7 @@ class UnlockPage(QWidget):
             for i in range(self.clinician.count())
         ]
         dialog = RecoveryDialog(self.ctx, logins, self)
+        # For the clinician chosen here: it is their password that was forgotten.
+        dialog.clinician.setCurrentIndex(max(0, self.clinician.currentIndex()))
         dialog.unlocked.connect(self.unlocked)
         dialog.open()
