@@ -17,7 +17,7 @@ from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied, RecordNotFound
 from pixiodoc_desktop.sync.ops import record_models
-from pixiodoc_desktop.vault.schema import SyncConflict, utcnow
+from pixiodoc_desktop.vault.schema import Patient, SyncConflict, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,7 @@ class NoteConflict:
     patient_id: str | None
     versions: tuple[str, ...]  # oldest first; the last one is shown meanwhile
     detected_at: dt.datetime
+    patient_name: str = ""  # "Family, Given" of the record the note belongs to
 
 
 def open_conflicts(ws: Workstation, actor: Actor) -> list[NoteConflict]:
@@ -47,6 +48,12 @@ def open_conflicts(ws: Workstation, actor: Actor) -> list[NoteConflict]:
                 except PermissionDenied:  # not visible to this clinician
                     continue
             versions = tuple(str(row.versions[k]) for k in sorted(row.versions))
+            patient = session.get(Patient, row.patient_id) if row.patient_id else None
+            name = (
+                ", ".join(n for n in (patient.family_name, patient.given_name) if n)
+                if patient
+                else ""
+            )
             out.append(
                 NoteConflict(
                     row.id,
@@ -56,6 +63,7 @@ def open_conflicts(ws: Workstation, actor: Actor) -> list[NoteConflict]:
                     row.patient_id,
                     versions,
                     row.detected_at,
+                    name,
                 )
             )
     return out

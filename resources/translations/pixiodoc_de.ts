@@ -312,23 +312,23 @@
 <context>
     <name>BodyMapPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="39"/>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="97"/>
         <source>Click the body map where the lesion is.</source>
         <translation>Klicken Sie auf der Körperkarte dorthin, wo die Läsion ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="44"/>
         <source>New lesion here…</source>
         <translation>Neue Läsion hier…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="103"/>
         <source>Chosen: %1</source>
         <translation>Gewählt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="105"/>
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
     </message>
@@ -989,143 +989,143 @@
 <context>
     <name>CliniciansDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="141"/>
         <source>Clinicians</source>
         <translation>Behandelnde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="157"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="146"/>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="234"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="159"/>
         <source>Reset password…</source>
         <translation>Passwort zurücksetzen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="160"/>
         <source>Make Admin / Clinician</source>
         <translation>Admin / Behandelnde Person machen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="161"/>
         <source>Renew keys…</source>
         <translation>Schlüssel erneuern…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="202"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="202"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="203"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="203"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="213"/>
         <source>Choose a clinician first.</source>
         <translation>Wählen Sie zuerst eine behandelnde Person.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="217"/>
         <source>Add a clinician</source>
         <translation>Behandelnde Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="225"/>
         <source>Clinician added.</source>
         <translation>Behandelnde Person hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="235"/>
         <source>Deactivate %1? Their password stops opening the vault at once.</source>
         <translation>%1 deaktivieren? Das Passwort öffnet den Tresor dann sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="245"/>
         <source>Clinician deactivated. A copy of vault.json or a backup made while they could log in still opens with their password: consider “Renew keys…”.</source>
         <translation>Behandelnde Person deaktiviert. Eine Kopie der vault.json oder eine Sicherung aus der Zeit, als die Person sich anmelden konnte, öffnet sich weiterhin mit ihrem Passwort: erwägen Sie „Schlüssel erneuern…“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="252"/>
         <source>Renew the practice&apos;s keys</source>
         <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="257"/>
         <source>Renew the practice&apos;s keys? Copies of vault.json and backups made before stop opening this vault. You get a new recovery key, and every other clinician needs a new password from an Admin.</source>
         <translation>Schlüssel der Praxis erneuern? Kopien der vault.json und Sicherungen von vorher öffnen diesen Tresor danach nicht mehr. Sie erhalten einen neuen Wiederherstellungsschlüssel, und alle anderen Behandelnden brauchen ein neues Passwort von einem Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="265"/>
         <source>Your password</source>
         <translation>Ihr Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="287"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="299"/>
         <source>The practice&apos;s keys were renewed.</source>
         <translation>Die Schlüssel der Praxis wurden erneuert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="291"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="303"/>
         <source>This workstation now syncs to a new folder of the bucket. Every other workstation stops syncing and asks to re-join: create an enrollment code for each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin). Once all have re-joined, delete everything in the old folder %1 of the bucket but its object named retired (old versions too, if the bucket keeps versions).</source>
         <translation>Dieser Arbeitsplatz synchronisiert jetzt mit einem neuen Ordner im Bucket. Jeder andere Arbeitsplatz hört auf zu synchronisieren und bittet darum, neu verbunden zu werden: Erstellen Sie für jeden einen Einrichtungscode (pixiodoc sync enroll-code) und geben Sie ihn dort ein (pixiodoc sync rejoin). Sobald alle neu verbunden sind, löschen Sie im alten Ordner %1 des Buckets alles außer dem Objekt namens retired (auch alte Versionen, falls der Bucket Versionen aufbewahrt).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="299"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="311"/>
         <source>The first sync with the new keys did not finish (%1); the next sync finishes it.</source>
         <translation>Die erste Synchronisation mit den neuen Schlüsseln wurde nicht fertig (%1); die nächste Synchronisation schließt sie ab.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="307"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="320"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="314"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="331"/>
         <source>New password set; the old one no longer works.</source>
         <translation>Neues Passwort gesetzt; das alte gilt nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="323"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="340"/>
         <source>Role changed.</source>
         <translation>Rolle geändert.</translation>
     </message>
@@ -1597,39 +1597,69 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="173"/>
         <source>Note conflicts</source>
         <translation>Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="176"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="178"/>
         <source>Versions of the note</source>
         <translation>Fassungen der Notiz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="180"/>
         <source>Note to keep</source>
         <translation>Zu behaltende Notiz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="181"/>
         <source>Keep this text</source>
         <translation>Diesen Text behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="188"/>
         <source>Notes changed on two workstations at the same time:</source>
         <translation>Notizen, die an zwei Arbeitsplätzen gleichzeitig geändert wurden:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="200"/>
-        <source>%1 note, %2</source>
-        <translation>Notiz (%1), %2</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="190"/>
+        <source>Its versions, oldest first (the newest is shown until you decide):</source>
+        <translation>Die Fassungen, die älteste zuerst (bis Sie entscheiden, wird die neueste gezeigt):</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="192"/>
+        <source>The note to keep (edit it to merge the versions):</source>
+        <translation>Die Notiz, die bleibt (bearbeiten Sie sie, um die Fassungen zusammenzuführen):</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="221"/>
+        <source>Patient notes</source>
+        <translation>Notizen zum Patienten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="222"/>
+        <source>Visit notes</source>
+        <translation>Notizen zum Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="223"/>
+        <source>Photo notes</source>
+        <translation>Notizen zum Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="224"/>
+        <source>Lesion notes</source>
+        <translation>Notizen zur Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="225"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
     </message>
 </context>
 <context>
@@ -2205,17 +2235,19 @@
         <translation>Zu prüfende Notfallzugriffe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="233"/>
-        <source>%1  %2 opened patient %3 — reason: %4</source>
-        <translation>%1  %2 öffnete Patient %3 — Grund: %4</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="240"/>
+        <source>%1: %2 opened the record of %3.
+Reason: %4</source>
+        <translation>%1: %2 hat die Akte von %3 geöffnet.
+Grund: %4</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="248"/>
         <source>Acknowledge selected</source>
         <translation>Auswahl bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="255"/>
         <source>These records were opened without a grant. Review each reason.</source>
         <translation>Diese Akten wurden ohne Freigabe geöffnet. Prüfen Sie jeden Grund.</translation>
     </message>
@@ -2806,22 +2838,22 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Die Schwelle der Praxis: Eine Läsion, deren größter Durchmesser um so viel zunahm, gilt als gewachsen. Arbeitsbereich-Administratoren ändern sie.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="84"/>
         <source>Threshold</source>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="123"/>
         <source>Not measured yet: accept an outline in the compare view.</source>
         <translation>Noch nicht vermessen: Übernehmen Sie im Vergleich eine Umrandung.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="127"/>
         <source>Largest diameter %1 mm, area %2 mm² (one visit)</source>
         <translation>Größter Durchmesser %1 mm, Fläche %2 mm² (ein Besuch)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/lesion_card.py" line="133"/>
         <source>Largest diameter %1 → %2 mm (%3 mm), area %4 → %5 mm² over %6 visits</source>
         <translation>Größter Durchmesser %1 → %2 mm (%3 mm), Fläche %4 → %5 mm² über %6 Besuche</translation>
     </message>
@@ -3104,132 +3136,132 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="120"/>
         <source>Find patient</source>
         <translation>Patient suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="126"/>
         <source>New patient…</source>
         <translation>Neuer Patient…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="132"/>
         <source>Import photos…</source>
         <translation>Fotos importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="138"/>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="141"/>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="146"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="148"/>
         <source>Edit patient…</source>
         <translation>Patient bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="154"/>
         <source>New visit…</source>
         <translation>Neuer Besuch…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="157"/>
         <source>Track lesion…</source>
         <translation>Läsion verfolgen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="163"/>
         <source>Record consent…</source>
         <translation>Einwilligung erfassen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="169"/>
         <source>Open in viewer</source>
         <translation>Im Betrachter öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="175"/>
         <source>Capture photos…</source>
         <translation>Fotos aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="181"/>
         <source>Compare…</source>
         <translation>Vergleichen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="187"/>
         <source>Audit trail…</source>
         <translation>Protokoll…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="193"/>
         <source>Clinicians…</source>
         <translation>Benutzer…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="202"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="208"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="219"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="222"/>
         <source>P&amp;ractice</source>
         <translation>P&amp;raxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="234"/>
         <source>Vault state</source>
         <translation>Tresorstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="236"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="245"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="255"/>
         <source>Vault unlocked: %1</source>
         <translation>Tresor entsperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="258"/>
         <source>Clinician: %1</source>
         <translation>Angemeldet: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="262"/>
         <source>Vault locked: %1</source>
         <translation>Tresor gesperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/gui/window_chrome.py" line="264"/>
         <source>No vault open</source>
         <translation>Kein Tresor geöffnet</translation>
     </message>
@@ -3267,42 +3299,47 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="54"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="55"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="63"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="64"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="65"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="66"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="67"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="77"/>
+        <source>A new password for %1. Their old password stops working at once; give them the new one in person.</source>
+        <translation>Ein neues Passwort für %1. Das alte Passwort gilt ab sofort nicht mehr; geben Sie das neue persönlich weiter.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="90"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -3310,12 +3347,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="102"/>
         <source>Renew the practice&apos;s keys</source>
         <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="109"/>
         <source>These clinicians need a new password (Reset password…): %1</source>
         <translation>Diese Behandelnden brauchen ein neues Passwort (Passwort zurücksetzen…): %1</translation>
     </message>
@@ -3492,12 +3529,12 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="127"/>
         <source>New second opinion</source>
         <translation>Neue Zweitmeinung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="130"/>
         <source>new second opinion</source>
         <translation>neue Zweitmeinung</translation>
     </message>
@@ -3505,39 +3542,39 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="43"/>
         <source>Find a patient (name, number, date of birth)</source>
         <translation>Patient suchen (Name, Nummer, Geburtsdatum)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="44"/>
         <source>Find a patient</source>
         <translation>Patient suchen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="46"/>
         <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="48"/>
         <source>New patient</source>
         <translation>Neuer Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="49"/>
         <source>Recent</source>
         <translation>Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="52"/>
         <source>Recent patients</source>
         <translation>Zuletzt geöffnete Patienten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="53"/>
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="58"/>
         <source>Patients</source>
         <translation>Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="165"/>
         <source>%1 of %Ln patient(s)</source>
         <translation>
             <numerusform>%1 von %Ln Patient</numerusform>
@@ -3545,7 +3582,7 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="168"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -4895,97 +4932,97 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="63"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="67"/>
         <source>empty for AWS S3; e.g. https://s3.clinic.lan</source>
         <translation>leer für AWS S3; z. B. https://s3.praxis.lan</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="75"/>
         <source>stored in this PC&apos;s credential store</source>
         <translation>im Anmeldedatenspeicher dieses PCs hinterlegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="77"/>
         <source>Download at once</source>
         <translation>Sofort herunterladen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="78"/>
         <source>Download when opened</source>
         <translation>Beim Öffnen herunterladen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="82"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="86"/>
         <source>Endpoint URL</source>
         <translation>Endpunkt-URL</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="87"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="88"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="89"/>
         <source>Prefix</source>
         <translation>Präfix</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="90"/>
         <source>Access key</source>
         <translation>Zugangsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="91"/>
         <source>Secret</source>
         <translation>Geheimer Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="92"/>
         <source>Full images</source>
         <translation>Vollbilder</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="93"/>
         <source>Sync every</source>
         <translation>Synchronisieren alle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="100"/>
         <source>Region warning</source>
         <translation>Warnung zur Region</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="103"/>
         <source>Connection test result</source>
         <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="105"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="140"/>
         <source>The region %1 is not in the EU. Patient data (encrypted) would be stored outside the EU; check that this is allowed for your clinic.</source>
         <translation>Die Region %1 liegt nicht in der EU. Patientendaten (verschlüsselt) würden außerhalb der EU gespeichert; prüfen Sie, ob das für Ihre Praxis zulässig ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/gui/views/sync_dialog.py" line="153"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
@@ -5297,38 +5334,38 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="61"/>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="73"/>
         <source>Vault: %1</source>
         <translation>Tresor: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="83"/>
         <source>Demo clinic: the password of every demo login is %1</source>
         <translation>Demo-Praxis: Das Passwort jeder Demo-Anmeldung lautet %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="110"/>
         <source>This vault has no clinicians.</source>
         <translation>Dieser Tresor hat keine Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="113"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="117"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="143"/>
         <source>Wrong password. Please try again.</source>
         <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="152"/>
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Zu viele falsche Passwörter. Sie können es in %n Sekunde erneut versuchen.</numerusform>
@@ -5336,7 +5373,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="161"/>
         <source>You can try again now.</source>
         <translation>Sie können es jetzt erneut versuchen.</translation>
     </message>

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -42,6 +42,9 @@ class EmergencySummary:
     ended_at: dt.datetime | None
     acknowledged_by: str | None
     acknowledged_at: dt.datetime | None
+    # For the Admin's review (pending_for_admin): whose record, who opened it, in words.
+    patient_name: str = ""  # "Family, Given (external id)"
+    clinician_name: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -61,6 +64,11 @@ def _summary(row: EmergencyAccess, logins: dict[str, str]) -> EmergencySummary:
         acknowledged_by=row.acknowledged_by,
         acknowledged_at=row.acknowledged_at,
     )
+
+
+def _patient_words(patient: Patient) -> str:
+    name = ", ".join(n for n in (patient.family_name, patient.given_name) if n)
+    return f"{name} ({patient.external_id})" if patient.external_id else name
 
 
 def clean_reason(reason: str) -> str:
@@ -249,10 +257,24 @@ class EmergencyAccesses:
                         details={"action": "emergencies listed", "count": len(rows)},
                     )
                 )
-            logins = {
-                row[0]: row[1] for row in uow.session.execute(select(Clinician.id, Clinician.login))
+            people = {
+                row[0]: (row[1], row[2])
+                for row in uow.session.execute(
+                    select(Clinician.id, Clinician.login, Clinician.display_name)
+                )
             }
-            return [_summary(row, logins) for row in rows]
+            logins = {key: login for key, (login, _name) in people.items()}
+            out = []
+            for row in rows:
+                patient = uow.session.get(Patient, row.patient_id)
+                out.append(
+                    replace(
+                        _summary(row, logins),
+                        patient_name=_patient_words(patient) if patient else row.patient_id,
+                        clinician_name=people.get(row.clinician_id, ("", ""))[1],
+                    )
+                )
+            return out
 
     def acknowledge(self, actor: Actor, access_id: str) -> EmergencySummary:
         """A workspace Admin has reviewed the access; it leaves everyone's login notice."""

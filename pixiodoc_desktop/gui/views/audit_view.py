@@ -229,11 +229,19 @@ class EmergencyReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Emergency accesses to review"))
         self.list = QListWidget()
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.list.setWordWrap(True)  # a long reason wraps; it is never cut off at the edge
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(560)
         for item in pending:
-            text = self.tr("%1  %2 opened patient %3 — reason: %4").replace(
-                "%1", local_time(item.started_at)
+            who = item.clinician_name or item.clinician_login
+            if item.clinician_name and item.clinician_login:
+                who = f"{item.clinician_name} ({item.clinician_login})"
+            text = (
+                self.tr("%1: %2 opened the record of %3.\nReason: %4")
+                .replace("%1", local_time(item.started_at))
+                .replace("%2", who)
+                .replace("%3", item.patient_name or item.patient_id)
             )
-            text = text.replace("%2", item.clinician_login).replace("%3", item.patient_id)
             entry = QListWidgetItem(text.replace("%4", item.reason))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(entry)

@@ -43,7 +43,9 @@ from pixiodoc_desktop.vault.rotation import RotatedKeys
 class NewPasswordDialog(QDialog):
     """A new password, typed twice."""
 
-    def __init__(self, title: str, parent: QWidget | None = None, *, with_person: bool) -> None:
+    def __init__(
+        self, title: str, parent: QWidget | None = None, *, with_person: bool, whose: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.login = QLineEdit()
@@ -69,6 +71,16 @@ class NewPasswordDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if whose:  # a reset: say whose password it is, and what becomes of the old one
+            about = QLabel(
+                self.tr(
+                    "A new password for %1. Their old password stops working at once; "
+                    "give them the new one in person."
+                ).replace("%1", whose)
+            )
+            about.setWordWrap(True)
+            layout.addWidget(about)
+            self.setMinimumWidth(420)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -304,7 +316,12 @@ class CliniciansDialog(QDialog):
         person = self.selected()
         if person is None:
             return
-        dialog = NewPasswordDialog(self.tr("Reset password"), self, with_person=False)
+        dialog = NewPasswordDialog(
+            self.tr("Reset password"),
+            self,
+            with_person=False,
+            whose=f"{person.display_name} ({person.login})",
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         password = dialog.password.text()

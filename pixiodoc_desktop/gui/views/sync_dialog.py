@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pixiodoc_desktop.gui.audit_words import local_time
 from pixiodoc_desktop.sync.conflicts import NoteConflict
 from pixiodoc_desktop.sync.ondemand import EAGER, ON_DEMAND
 from pixiodoc_desktop.sync.settings import SyncTarget
@@ -183,11 +184,18 @@ class ConflictsDialog(QDialog):
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Notes changed on two workstations at the same time:")))
-        layout.addWidget(self.list)
-        layout.addWidget(self.versions)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
+        for widget in (
+            QLabel(self.tr("Notes changed on two workstations at the same time:")),
+            self.list,
+            QLabel(self.tr("Its versions, oldest first (the newest is shown until you decide):")),
+            self.versions,
+            QLabel(self.tr("The note to keep (edit it to merge the versions):")),
+            self.text,
+            buttons,
+        ):
+            if isinstance(widget, QLabel):
+                widget.setWordWrap(True)
+            layout.addWidget(widget)
         self.list.currentRowChanged.connect(self._chosen)
         self.versions.currentTextChanged.connect(self.text.setPlainText)
         self.show_conflicts(conflicts)
@@ -196,11 +204,9 @@ class ConflictsDialog(QDialog):
         self.conflicts = conflicts
         self.list.clear()
         for conflict in conflicts:
-            item = QListWidgetItem(
-                self.tr("%1 note, %2")
-                .replace("%1", conflict.entity)
-                .replace("%2", f"{conflict.detected_at:%Y-%m-%d %H:%M}")
-            )
+            words = [conflict.patient_name, self._kind(conflict.entity)]
+            words.append(local_time(conflict.detected_at))
+            item = QListWidgetItem(" · ".join(w for w in words if w))
             self.list.addItem(item)
         self.keep_button.setEnabled(bool(conflicts))
         if conflicts:
@@ -208,6 +214,15 @@ class ConflictsDialog(QDialog):
         else:
             self.versions.clear()
             self.text.clear()
+
+    def _kind(self, entity: str) -> str:
+        """Whose note it is, in words ("visits" is the record's table)."""
+        return {
+            "patients": self.tr("Patient notes"),
+            "visits": self.tr("Visit notes"),
+            "photos": self.tr("Photo notes"),
+            "lesions": self.tr("Lesion notes"),
+        }.get(entity, self.tr("Notes"))
 
     def _chosen(self, row: int) -> None:
         self.versions.clear()
