@@ -294,3 +294,20 @@ def test_a_renewal_cut_off_after_its_commit_is_finished_by_the_next_round(
 
 def _offline(*_args: object, **_kwargs: object) -> None:
     raise SyncUnavailable("The sync endpoint cannot be reached (test).")
+
+
+def test_a_renewal_with_the_bucket_out_of_reach_is_refused_and_changes_nothing(
+    clinic: ClinicNet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    front = clinic.first("front-desk")
+    front.sync()
+    before = sync_keys(front.ws)
+    monkeypatch.setattr(front.store, "check_bucket", _offline)
+    with pytest.raises(SyncUnavailable):
+        renew_keys(front.ws, front.actor, PASSWORD, front.store, front.sync)
+    monkeypatch.undo()
+    assert sync_keys(front.ws) == before
+    assert read_marker(front.store, before) is None
+    refused = _events(front, "SECURITY_SETTING_CHANGED")[-1]
+    assert refused["outcome"] == "failure" and refused["reason"] == "SyncUnavailable"
+    assert _events(front, "SYNC_RUN")[-1]["outcome"] == "failure"
