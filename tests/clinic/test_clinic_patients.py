@@ -100,7 +100,11 @@ def test_a_search_comes_a_page_at_a_time_with_the_total(
     services: ClinicServices, actor: Actor, clinic: dict[str, str]
 ) -> None:
     """What the patient list asks as one types: a page in key order, and how many match."""
+    services.visits.create(actor, clinic["garcia"], visit_date=dt.date(2026, 3, 2))
     everyone = [p.id for p in services.patients.search(actor, "")]
+    # A page's rows are read in one query; they say what the record itself says.
+    for row in services.patients.search_page(actor, "").patients:
+        assert row == services.patients.get(actor, row.id, audited=False)
     first = services.patients.search_page(actor, "", limit=2)
     assert ([p.id for p in first.patients], first.total, first.more) == (everyone[:2], 5, True)
     second = services.patients.search_page(actor, "", offset=2, limit=2)
@@ -109,6 +113,9 @@ def test_a_search_comes_a_page_at_a_time_with_the_total(
     assert (last.offset, last.total, last.more) == (4, 5, False)
     narrow = services.patients.search_page(actor, "mül", limit=1)
     assert (len(narrow.patients), narrow.total) == (1, 2)
+    uncounted = services.patients.search_page(actor, "mül", limit=1, counted=False)
+    assert (uncounted.patients, uncounted.more, uncounted.total) == (narrow.patients, True, None)
+    assert services.patients.count_matches(actor, "mül") == 2
     assert services.patients.search_page(actor, "mül", offset=9, limit=1).total == 2
     with services.workstation.read_session() as session:
         details = session.scalars(

@@ -76,7 +76,7 @@ def test_the_list_shows_a_page_and_fetches_more_when_scrolled_to_its_end(
     with qtbot.waitSignal(panel.search_done, timeout=5000):
         qtbot.keyClicks(panel.search, "l")  # all three: Müller, Müllerová, Schäfer
     assert panel.model.rowCount() == 2
-    assert panel.count_label.text() == "2 of 3 patient(s)"
+    qtbot.waitUntil(lambda: panel.count_label.text() == "2 of 3 patient(s)", timeout=5000)
     assert panel.model.canFetchMore()  # the first page fills the list: nothing fetched yet
     panel.list.verticalScrollBar().setValue(panel.list.verticalScrollBar().maximum())
     qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=5000)

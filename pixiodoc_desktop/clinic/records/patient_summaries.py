@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.access.permissions import LEVELS, PRACTICE
@@ -74,15 +74,13 @@ PAGE = 50  # rows the patient list asks for at a time: a screenful and some
 
 @dataclass(frozen=True, slots=True)
 class PatientPage:
-    """A page of a patient search's matches (in search-key order) and how many match."""
+    """A page of a patient search's matches (in search-key order), whether more follow,
+    and how many match in all (None when not counted: `Patients.count_matches` says)."""
 
     patients: tuple[PatientSummary, ...]
     offset: int
-    total: int
-
-    @property
-    def more(self) -> bool:
-        return self.offset + len(self.patients) < self.total
+    more: bool
+    total: int | None
 
 
 def access_levels(session: Session, actor: Actor, ids: list[str]) -> dict[str, str]:
@@ -143,3 +141,47 @@ def summaries(
         )
         for p in patients
     ]
+
+
+def page_columns(actor: Actor) -> tuple[Any, ...]:
+    """`SUMMARY_COLUMNS` and, per row, the photo count, the last visit and the actor's
+    level (an index into LEVELS): a page of the patient list in one query, each figure
+    looked up by index for the rows returned only."""
+    photos = (
+        select(func.count())
+        .where(Photo.patient_id == Patient.id, ~Photo.deleted)
+        .correlate(Patient)
+        .scalar_subquery()
+    )
+    last_visit = (
+        select(func.max(Visit.visit_date))
+        .where(Visit.patient_id == Patient.id, ~Visit.deleted)
+        .correlate(Patient)
+        .scalar_subquery()
+    )
+    rank = case(*((Grant.level == level, i) for i, level in enumerate(LEVELS)), else_=0)
+    level = (
+        select(func.max(rank))
+        .where(Grant.patient_id == Patient.id, Grant.grantee.in_((actor.user_id, PRACTICE)))
+        .correlate(Patient)
+        .scalar_subquery()
+    )
+    return (*SUMMARY_COLUMNS, photos, last_visit, level)
+
+
+def summary_of(row: Sequence[Any]) -> PatientSummary:
+    """The summary of a row of `page_columns`."""
+    (pid, family, given, birth, sex, external, notes, origin, photos, last, rank) = row
+    return PatientSummary(
+        id=pid,
+        family_name=family,
+        given_name=given,
+        birth_date=birth,
+        sex=sex,
+        external_id=external,
+        notes=notes,
+        photo_count=int(photos or 0),
+        last_visit=last,
+        access=LEVELS[int(rank or 0)],
+        origin=origin,
+    )

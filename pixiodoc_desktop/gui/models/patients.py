@@ -42,7 +42,8 @@ class PatientListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[PatientSummary] = []
-        self._total = 0  # how many patients the search matches, shown or not
+        self._more = False  # the search matches more than the rows shown
+        self._total: int | None = 0  # how many it matches in all (None: not counted yet)
         self._fetching = False
         self._flagged: set[str] = set()  # patients with a second opinion not yet seen
         self.badge = QIcon()
@@ -57,29 +58,36 @@ class PatientListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def set_rows(self, rows: list[PatientSummary]) -> None:
-        self.set_page(PatientPage(tuple(rows), 0, len(rows)))
+        self.set_page(PatientPage(tuple(rows), 0, False, len(rows)))
 
     def set_page(self, page: PatientPage) -> None:
-        """A new search's first page: the rows shown so far, and the total."""
+        """A new search's first page: its rows, whether more follow, the total if known."""
         self.beginResetModel()
         self._rows = list(page.patients)
-        self._total = max(page.total, len(self._rows))
+        self._more, self._total = page.more, page.total
         self._fetching = False
         self.endResetModel()
 
     def add_page(self, page: PatientPage) -> None:
-        """The next page of the same search, below the rows shown (None of it twice)."""
+        """The next page of the same search, below the rows shown (none of it twice)."""
         self._fetching = False
         if page.offset != len(self._rows):
             return  # an answer for rows the list no longer has (a new search began)
-        self._total = max(page.total, page.offset + len(page.patients))
+        self._more = page.more
+        if page.total is not None:
+            self._total = page.total
         if page.patients:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.patients) - 1)
             self._rows.extend(page.patients)
             self.endInsertRows()
 
-    def total(self) -> int:
+    def set_total(self, total: int) -> None:
+        """How many patients the search matches, counted after its first page."""
+        self._total = total
+
+    def total(self) -> int | None:
+        """How many patients the search matches (None until counted)."""
         return self._total
 
     def fetch_failed(self) -> None:
@@ -87,7 +95,7 @@ class PatientListModel(QAbstractListModel):
         self._fetching = False
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
+        return not parent.isValid() and self._more and not self._fetching
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):

@@ -117,7 +117,8 @@ class PatientPanel(QWidget):
     def refresh(self) -> None:
         """Run the search for the current text on the DB worker; stale answers are dropped.
 
-        Only the first page comes now; scrolling to the end of the list fetches more."""
+        Only the first page comes now, then (while the text is still the same) how many
+        match in all; scrolling to the end of the list fetches the next page."""
         self._query_serial += 1
         serial = self._query_serial
         text = self._query_text = self.search.text()
@@ -125,7 +126,7 @@ class PatientPanel(QWidget):
 
         def job() -> PatientPage:
             services, actor = session.require()
-            return services.patients.search_page(actor, text, limit=size)
+            return services.patients.search_page(actor, text, limit=size, counted=False)
 
         def done(page: PatientPage) -> None:
             if serial != self._query_serial:
@@ -133,6 +134,25 @@ class PatientPanel(QWidget):
             self.model.set_page(page)
             self._show_count()
             self.search_done.emit(len(page.patients))
+            if page.total is None:
+                self._count(serial, text)
+
+        DbOperation(job).success(done).failure(self.ctx.notifier.failure).run(self.ctx.worker)
+
+    def _count(self, serial: int, text: str) -> None:
+        """How many patients the search matches, counted unless another search began."""
+        session = self.ctx.session
+
+        def job() -> int | None:
+            if serial != self._query_serial:  # typed on: that search counts its own
+                return None
+            services, actor = session.require()
+            return services.patients.count_matches(actor, text)
+
+        def done(total: int | None) -> None:
+            if total is not None and serial == self._query_serial:
+                self.model.set_total(total)
+                self._show_count()
 
         DbOperation(job).success(done).failure(self.ctx.notifier.failure).run(self.ctx.worker)
 
@@ -144,7 +164,9 @@ class PatientPanel(QWidget):
 
         def job() -> PatientPage:
             services, actor = session.require()
-            return services.patients.search_page(actor, text, offset=offset, limit=size)
+            return services.patients.search_page(
+                actor, text, offset=offset, limit=size, counted=False
+            )
 
         def done(page: PatientPage) -> None:
             if serial != self._query_serial:
@@ -159,9 +181,12 @@ class PatientPanel(QWidget):
         DbOperation(job).success(done).failure(failed).run(self.ctx.worker)
 
     def _show_count(self) -> None:
+        """ "50 of 1,234 patients": the rows shown so far, and how many match (shown once
+        counted; until then the label keeps its text for the moment the count takes)."""
         shown, total = self.model.rowCount(), self.model.total()
+        if total is None:
+            return
         if shown < total:
-            # "50 of 1,234 patients": the rows shown so far, and how many match.
             of_total = self.tr("%1 of %Ln patient(s)", "", total)
             self.count_label.setText(of_total.replace("%1", number_text(shown, 0)))
         else:
