@@ -63,6 +63,9 @@ HEAVY = (
     "reportlab",
     "keyring",
     "segno",
+    "cryptography",
+    "importlib.metadata",
+    "PySide6.QtUiTools",
 )
 FLOOR = f"""
 import sys

@@ -13,8 +13,8 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from pixiodoc_desktop import __version__
 from pixiodoc_desktop.cli.common import EXIT_FAIL, EXIT_USAGE, UsageError, add_vault, vault_dir
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.logs import setup_logging
@@ -29,13 +29,29 @@ def open_workstation(args: argparse.Namespace) -> int:
     return run(vault=Path(args.vault) if args.vault else None, demo=args.demo, camera=args.camera)
 
 
+class _ShowVersion(argparse.Action):
+    """argparse's "version" action, but the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from pixiodoc_desktop import __version__
+
+        sys.stdout.write(f"PixioDoc Desktop {__version__}\n")
+        parser.exit()
+
+
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without `commands` only the workstation's own options."""
     parser = argparse.ArgumentParser(
         prog="pixiodoc",
         description="PixioDoc Desktop: encrypted clinical photo documentation for dermatology.",
     )
-    parser.add_argument("--version", action="version", version=f"PixioDoc Desktop {__version__}")
+    parser.add_argument(
+        "--version", action=_ShowVersion, help="show the program's version number and exit"
+    )
     parser.add_argument(
         "--self-check",
         action="store_true",

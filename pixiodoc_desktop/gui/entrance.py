@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
@@ -23,10 +24,12 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import LoginInfo, VaultInfo
 from pixiodoc_desktop.gui.session_state import SessionState
-from pixiodoc_desktop.gui.views.first_run import FirstRunPage
-from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
 from pixiodoc_desktop.gui.views.unlock import UnlockPage
 from pixiodoc_desktop.gui.workers import DbOperation
+
+if TYPE_CHECKING:  # built when first shown: a clinic's start shows the unlock page alone
+    from pixiodoc_desktop.gui.views.first_run import FirstRunPage
+    from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,8 @@ class Entrance(QObject):
     `enter` shows the workspace (after an unlock, or once the new vault's
     recovery key was noted); `show_locked_ui` disables what needs a session;
     `show_state` writes the vault folder and the clinician into the status bar.
+    The first-run page (a Designer form: QUiLoader's first use costs ~150 ms) and the
+    recovery-key page are built when first needed, not before the unlock screen paints.
     """
 
     def __init__(
@@ -81,19 +86,51 @@ class Entrance(QObject):
         self._enter = enter
         self._show_locked_ui = show_locked_ui
         self._show_state = show_state
-        self.first_run = FirstRunPage(ctx, vault_folder)
+        self._vault_folder = vault_folder
+        self._first_run: tuple[FirstRunPage, QWidget] | None = None
+        self._recovery: tuple[RecoveryKeyPage, QWidget] | None = None
         self.unlock_page = UnlockPage(ctx)
-        self.recovery_page = RecoveryKeyPage()
-        self.first_run_card = _card(self.first_run, 620)
         self.unlock_card = _card(self.unlock_page)
-        self.recovery_card = _card(self.recovery_page, 620)
-        for page in (self.first_run_card, self.unlock_card, self.recovery_card):
-            stack.addWidget(page)
-        self.first_run.created.connect(self._vault_created)
-        self.first_run.open_requested.connect(self._open_chosen)
+        stack.addWidget(self.unlock_card)
         self.unlock_page.unlocked.connect(self._unlocked)
         self.unlock_page.other_vault_requested.connect(self._choose_vault)
-        self.recovery_page.finished.connect(enter)
+
+    @property
+    def first_run(self) -> FirstRunPage:
+        return self._first_run_pages()[0]
+
+    @property
+    def first_run_card(self) -> QWidget:
+        return self._first_run_pages()[1]
+
+    def _first_run_pages(self) -> tuple[FirstRunPage, QWidget]:
+        if self._first_run is None:
+            from pixiodoc_desktop.gui.views.first_run import FirstRunPage
+
+            page = FirstRunPage(self.ctx, self._vault_folder)
+            self._first_run = page, _card(page, 620)
+            self.stack.addWidget(self._first_run[1])
+            page.created.connect(self._vault_created)
+            page.open_requested.connect(self._open_chosen)
+        return self._first_run
+
+    @property
+    def recovery_page(self) -> RecoveryKeyPage:
+        return self._recovery_pages()[0]
+
+    @property
+    def recovery_card(self) -> QWidget:
+        return self._recovery_pages()[1]
+
+    def _recovery_pages(self) -> tuple[RecoveryKeyPage, QWidget]:
+        if self._recovery is None:
+            from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
+
+            page = RecoveryKeyPage()
+            self._recovery = page, _card(page, 620)
+            self.stack.addWidget(self._recovery[1])
+            page.finished.connect(self._enter)
+        return self._recovery
 
     def open_vault(self, folder: Path) -> None:
         session = self.ctx.session

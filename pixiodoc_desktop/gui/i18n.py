@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -49,6 +48,8 @@ def compiled(language: str) -> Path | None:
         if tool is None:
             log.warning("pyside6-lrelease is missing; the interface stays in English")
             return None
+        import subprocess  # only to compile a stale translation, not at every start
+
         try:
             folder.mkdir(parents=True, exist_ok=True)
             subprocess.run(

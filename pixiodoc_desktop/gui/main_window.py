@@ -59,7 +59,9 @@ if TYPE_CHECKING:  # imported by _furnish, after the unlock screen's first paint
     from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
     from pixiodoc_desktop.gui.views.body_map_panel import BodyMapPanel
     from pixiodoc_desktop.gui.views.details import DetailsPanel
+    from pixiodoc_desktop.gui.views.first_run import FirstRunPage
     from pixiodoc_desktop.gui.views.patients import PatientPanel
+    from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
     from pixiodoc_desktop.gui.views.timeline import TimelinePanel
     from pixiodoc_desktop.gui.views.viewer import ViewerWindow
     from pixiodoc_desktop.gui.workspace import Workspace
@@ -145,10 +147,7 @@ class MainWindow(QMainWindow):
             show_locked_ui=lambda: self._set_unlocked_ui(False),
             show_state=lambda folder, name: self.status.show_state(folder, name),
         )
-        self.first_run, self.first_run_card = self.entrance.first_run, self.entrance.first_run_card
         self.unlock_page, self.unlock_card = self.entrance.unlock_page, self.entrance.unlock_card
-        self.recovery_page = self.entrance.recovery_page
-        self.recovery_card = self.entrance.recovery_card
         self.commands = build_actions(self, self)
         self.menus = build_menus(self.menuBar(), self.commands)
         self.status = StatusBar(self.statusBar(), self.ctx)
@@ -157,13 +156,14 @@ class MainWindow(QMainWindow):
         self._fit_first_size()
         self._set_unlocked_ui(False)
         if furnish_later:  # after the first paint of whichever page the way in shows
-            for page in (self.unlock_page, self.first_run):
-                first_paint.after_first_paint(page, self._furnish)
+            first_paint.after_first_paint(self.unlock_page, self._furnish)
         else:
             self._furnish()
         if (self.vault_folder / "vault.json").exists():
             self.entrance.open_vault(self.vault_folder)
         else:
+            if furnish_later:
+                first_paint.after_first_paint(self.first_run, self._furnish)
             self.stack.setCurrentWidget(self.first_run_card)
 
     def _furnish(self) -> None:
@@ -174,6 +174,22 @@ class MainWindow(QMainWindow):
         from pixiodoc_desktop.gui.furnishing import furnish
 
         furnish(self, self, camera=self._camera)
+
+    @property
+    def first_run(self) -> FirstRunPage:
+        return self.entrance.first_run  # built when first shown
+
+    @property
+    def first_run_card(self) -> QWidget:
+        return self.entrance.first_run_card
+
+    @property
+    def recovery_page(self) -> RecoveryKeyPage:
+        return self.entrance.recovery_page  # built when first shown
+
+    @property
+    def recovery_card(self) -> QWidget:
+        return self.entrance.recovery_card
 
     @property
     def login_info(self) -> LoginInfo | None:

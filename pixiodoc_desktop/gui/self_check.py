@@ -11,7 +11,7 @@ REQUIRED_IMAGE_FORMATS = ("jpeg", "png", "svg")
 
 
 def qt_self_check() -> str:
-    """Start Qt offscreen, build the unlock form with theme and German translation, paint it."""
+    """Start Qt offscreen, build a Designer form (the first run's) with theme and German translation, paint it."""
     from PySide6 import __version__ as pyside_version
     from PySide6.QtGui import QImageReader
     from PySide6.QtPrintSupport import QPrinter
@@ -40,16 +40,16 @@ def qt_self_check() -> str:
             raise RuntimeError("The application icon could not be rendered (SVG icons)")
         host = QWidget()
         try:
-            load_form("unlock", host)
+            load_form("first_run", host)
             host.resize(560, 420)
             if host.grab().isNull():
-                raise RuntimeError("The unlock form could not be painted")
+                raise RuntimeError("The first-run form could not be painted")
         finally:
             host.deleteLater()
         QPrinter()  # print support loads
     finally:
         translators.remove()
     return (
-        f"Qt {pyside_version} on {app.platformName()}: unlock form, theme, icons, "
+        f"Qt {pyside_version} on {app.platformName()}: first-run form, theme, icons, "
         f"German translation, image formats {', '.join(REQUIRED_IMAGE_FORMATS)}"
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import json
-import uuid
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -86,6 +86,8 @@ class VaultHeader:
 
     @classmethod
     def new(cls, recovery: WrappedKey) -> VaultHeader:
+        import uuid
+
         return cls(str(uuid.uuid4()), FORMAT_VERSION, (), recovery)
 
     @property
@@ -201,7 +203,7 @@ def read_header(folder: Path) -> VaultHeader:
             ATTEMPTS,
         }
         return VaultHeader(
-            vault_id=str(uuid.UUID(str(raw["vault_id"]))),
+            vault_id=_vault_id(raw["vault_id"]),
             format_version=version,
             credentials=credentials,
             recovery=WrappedKey.from_json(raw["recovery"], with_kdf=False),
@@ -212,6 +214,23 @@ def read_header(folder: Path) -> VaultHeader:
         raise VaultDamaged(
             f"The vault's vault.json at {folder} is damaged. {RESTORE_HINT}"
         ) from exc
+
+
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _vault_id(value: object) -> str:
+    """The vault id in uuid's canonical spelling (ValueError when it is not a UUID).
+
+    What PixioDoc writes is already canonical and is taken as it is: the `uuid` module
+    (with `platform`) loads only for another spelling, not before the unlock screen's
+    first paint (issue 19)."""
+    text = str(value)
+    if _CANONICAL_UUID.fullmatch(text):
+        return text
+    import uuid
+
+    return str(uuid.UUID(text))
 
 
 def write_header(folder: Path, header: VaultHeader) -> None:

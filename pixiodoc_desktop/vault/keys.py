@@ -17,12 +17,11 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from pixiodoc_desktop.errors import HeaderAltered, InvalidInput, VaultDamaged
+
+# The `cryptography` primitives are imported inside the functions that use them: the
+# unlock screen reads vault.json (KdfParams, b64) before its first paint, and OpenSSL's
+# bindings are not needed until a password is tried (issue 19).
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -124,6 +123,9 @@ def password_key(password: str, salt: bytes, params: KdfParams) -> bytes:
 
 def derive_key(workspace_key: bytes, purpose: str, *, context: bytes = b"") -> bytes:
     """A subkey of WK for one purpose ("database", "blob-id", "audit", ...)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     hkdf = HKDF(
         algorithm=hashes.SHA256(),
         length=KEY_BYTES,
@@ -135,12 +137,17 @@ def derive_key(workspace_key: bytes, purpose: str, *, context: bytes = b"") -> b
 
 def wrap(kek: bytes, key: bytes, *, aad: bytes) -> bytes:
     """Encrypt `key` under `kek` with AES-256-GCM; the result is nonce || ciphertext."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(NONCE_BYTES)
     return nonce + AESGCM(kek).encrypt(nonce, key, aad)
 
 
 def unwrap(kek: bytes, wrapped: bytes, *, aad: bytes) -> bytes | None:
     """The wrapped key, or None if `kek` is wrong or the data was altered."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if len(wrapped) < NONCE_BYTES + 16:
         return None
     try:
@@ -213,6 +220,9 @@ def normalise_recovery_key(text: str) -> str:
 
 def recovery_wrapping_key(recovery_key: str, salt: bytes) -> bytes:
     """The recovery key already holds 160 random bits, so HKDF suffices."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     cleaned = normalise_recovery_key(recovery_key)
     hkdf = HKDF(
         algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"pixiodoc/v1/recovery"

@@ -5299,34 +5299,32 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../ui/unlock.ui" line="9"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="114"/>
         <source>PixioDoc is locked</source>
         <translation>PixioDoc ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="25"/>
-        <location filename="../../ui/unlock.ui" line="26"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="59"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="27"/>
-        <location filename="../../ui/unlock.ui" line="28"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="60"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="81"/>
         <source>Forgot your password? Use the recovery key</source>
         <translation>Passwort vergessen? Wiederherstellungsschlüssel verwenden</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="77"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.ui" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="86"/>
         <source>Open another vault…</source>
         <translation>Anderen Tresor öffnen…</translation>
     </message>

@@ -32,10 +32,14 @@ HEAVY = (
     "reportlab",
     "keyring",
     "segno",
+    "cryptography",  # OpenSSL's bindings: a password is tried after the paint
+    "importlib.metadata",  # the version, with email and zipfile: asked for by --version
+    "PySide6.QtUiTools",  # QUiLoader: designer plugins (Qt Quick) and every widget class
     "PySide6.QtPrintSupport",
     "pixiodoc_desktop.clinic.services",
     "pixiodoc_desktop.vault.vault",
     "pixiodoc_desktop.gui.workspace",
+    "pixiodoc_desktop.gui.views.first_run",
 )
 # The real entry point (`pixiodoc --vault DIR`), told to quit once the unlock screen has
 # been painted; at that moment it prints which of HEAVY are loaded.

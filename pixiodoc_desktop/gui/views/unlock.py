@@ -1,27 +1,50 @@
-"""Unlock: pick the clinician, enter the password; or reset it with the recovery key."""
+"""Unlock: pick the clinician, enter the password; or reset it with the recovery key.
+
+The form is built in code, not from a Designer file: PySide's QUiLoader loads the
+designer plugins (Qt Quick among them) and resolves every widget class on its first
+use, about 150 ms that the unlock screen would wait for before its first paint
+(issue 19). Its strings keep the translation context of the form it replaced.
+"""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QComboBox,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from pixiodoc_desktop.errors import PixioDocError, WrongPassword
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.folder_names import folder_text
-from pixiodoc_desktop.gui.forms import child, load_form
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import LoginInfo, VaultInfo
 from pixiodoc_desktop.gui.workers import DbOperation
+
+
+def _label(text: str, name: str, role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    if role is not None:
+        label.setProperty("role", role)
+    return label
+
+
+def _button(text: str, name: str, role: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setProperty("role", role)
+    return button
 
 
 class UnlockPage(QWidget):
@@ -32,22 +55,80 @@ class UnlockPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("UnlockPage")
-        form = load_form("unlock", self)
-        self.vault_label = child(form, QLabel, "vaultLabel")
-        self.clinician = child(form, QComboBox, "clinicianCombo")
-        self.password = child(form, QLineEdit, "passwordEdit")
-        self.message = child(form, QLabel, "messageLabel")
-        self.unlock_button = child(form, QPushButton, "unlockButton")
-        self.recovery_button = child(form, QPushButton, "recoveryButton")
-        self.demo_hint = QLabel()
-        self.demo_hint.setObjectName("DemoPasswordHint")
+        form = QWidget(self)
+        form.setObjectName("UnlockForm")  # its strings keep the Designer form's context
+        clinician_text = QCoreApplication.translate("UnlockForm", "Clinician")
+        password_text = QCoreApplication.translate("UnlockForm", "Password")
+        self.vault_label = _label("", "vaultLabel", "subtitle")
+        self.vault_label.setWordWrap(True)
+        self.clinician = QComboBox()
+        self.clinician.setObjectName("clinicianCombo")
+        self.clinician.setAccessibleName(clinician_text)
+        self.password = QLineEdit()
+        self.password.setObjectName("passwordEdit")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(password_text)
+        self.demo_hint = _label("", "DemoPasswordHint")
         self.demo_hint.setWordWrap(True)
         self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_hint.setVisible(False)
-        layout = form.layout()
-        if isinstance(layout, QBoxLayout):  # under the password, above the message
-            layout.insertWidget(layout.indexOf(self.message), self.demo_hint)
-        child(form, QPushButton, "otherVaultButton").clicked.connect(self.other_vault_requested)
+        self.message = _label("", "messageLabel", "error")
+        self.message.setWordWrap(True)
+        self.unlock_button = _button(
+            QCoreApplication.translate("UnlockForm", "Unlock"), "unlockButton", "primary"
+        )
+        self.unlock_button.setDefault(True)
+        self.recovery_button = _button(
+            QCoreApplication.translate("UnlockForm", "Forgot your password? Use the recovery key"),
+            "recoveryButton",
+            "link",
+        )
+        other_vault = _button(
+            QCoreApplication.translate("UnlockForm", "Open another vault…"),
+            "otherVaultButton",
+            "link",
+        )
+
+        fields = QFormLayout()
+        fields.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        fields.setHorizontalSpacing(12)
+        fields.setVerticalSpacing(9)
+        rows = (
+            (clinician_text, "clinicianLabel", self.clinician),
+            (password_text, "passwordLabel", self.password),
+        )
+        for row, (text, name, field) in enumerate(rows):
+            label = _label(text, name)
+            label.setBuddy(field)
+            fields.setWidget(row, QFormLayout.ItemRole.LabelRole, label)
+            fields.setWidget(row, QFormLayout.ItemRole.FieldRole, field)
+        buttons = QHBoxLayout()
+        buttons.addItem(
+            QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        )
+        buttons.addWidget(self.unlock_button)
+        outer = QVBoxLayout(form)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(10)
+        outer.addWidget(
+            _label(
+                QCoreApplication.translate("UnlockForm", "PixioDoc is locked"),
+                "titleLabel",
+                "title",
+            )
+        )
+        outer.addWidget(self.vault_label)
+        outer.addLayout(fields)
+        outer.addWidget(self.demo_hint)  # under the password, above the message
+        outer.addWidget(self.message)
+        outer.addLayout(buttons)
+        outer.addWidget(self.recovery_button)
+        outer.addWidget(other_vault)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(form)
+
+        other_vault.clicked.connect(self.other_vault_requested)
         self.unlock_button.clicked.connect(self.unlock)
         self.password.returnPressed.connect(self.unlock)
         self.recovery_button.clicked.connect(self._recover)
@@ -75,6 +156,8 @@ class UnlockPage(QWidget):
         # (The demo's module loads only then: the unlock screen of a clinic loads none.)
         hint = ""
         if info.demo:
+            import html
+
             from pixiodoc_desktop.demo.identity import DEMO_PASSWORD
 
             # The password on a line of its own: it never wraps at its hyphens ('Demo-').
