@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import sys
 from dataclasses import asdict, is_dataclass
@@ -56,6 +55,8 @@ def read_secret(args: argparse.Namespace, prompt: str) -> str:
         return line.rstrip("\r\n")
     if not sys.stdin.isatty():
         raise UsageError("No terminal to ask for the password; use --password-stdin")
+    import getpass  # a command's prompt; not loaded when the workstation starts
+
     return getpass.getpass(prompt)
 
 
