@@ -20,6 +20,12 @@ SCREEN_EDGE = 2048
 _SCREEN_MIN_EDGE = 1600
 _SCREEN_QUALITY = 85
 _THUMBNAIL_QUALITY = 80
+# Pillow's reducing_gap: a box reduction by whole factors first, then Lanczos over what
+# is left (at most this ratio). 2.0 for the screen preview; the 256 px thumbnail, made
+# from the screen preview, takes 1.5: 52.7 dB PSNR against a full Lanczos, 4.5 instead
+# of 7.8 ms CPU a photo on a 2000 x 1500 preview (issue 19, ingest).
+_SCREEN_GAP = 2.0
+_THUMBNAIL_GAP = 1.5
 
 
 def jpeg_preview_scale(width: int, height: int) -> int:
@@ -60,23 +66,23 @@ def display_from_deep(pixels: npt.NDArray[np.uint16]) -> Image.Image:
 def previews(display: Image.Image, orientation: int, icc: bytes | None) -> tuple[bytes, bytes]:
     """(screen, thumbnail) JPEGs from 8-bit pixels: upright, in sRGB, without metadata."""
     # Scaled first and turned last: turning the small pictures is cheaper.
-    screen = _fitted(display, SCREEN_EDGE)
+    screen = _fitted(display, SCREEN_EDGE, _SCREEN_GAP)
     if icc is not None:
         screen = _in_srgb(screen, icc)
-    thumbnail = _fitted(screen, THUMBNAIL_EDGE)
+    thumbnail = _fitted(screen, THUMBNAIL_EDGE, _THUMBNAIL_GAP)
     return (
         _jpeg(oriented(screen, orientation), _SCREEN_QUALITY),
         _jpeg(oriented(thumbnail, orientation), _THUMBNAIL_QUALITY),
     )
 
 
-def _fitted(image: Image.Image, edge: int) -> Image.Image:
+def _fitted(image: Image.Image, edge: int, reducing_gap: float) -> Image.Image:
     width, height = image.size
     if max(width, height) <= edge:
         return image
     factor = edge / max(width, height)
     size = (max(1, round(width * factor)), max(1, round(height * factor)))
-    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=reducing_gap)
 
 
 def _jpeg(image: Image.Image, quality: int) -> bytes:
