@@ -5299,32 +5299,32 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="115"/>
         <source>PixioDoc is locked</source>
         <translation>PixioDoc ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="60"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="61"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="82"/>
         <source>Forgot your password? Use the recovery key</source>
         <translation>Passwort vergessen? Wiederherstellungsschlüssel verwenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="78"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="87"/>
         <source>Open another vault…</source>
         <translation>Anderen Tresor öffnen…</translation>
     </message>
