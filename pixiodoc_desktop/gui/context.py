@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.session import ClinicSession
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, ImagePool
+
+if TYPE_CHECKING:  # the unlock screen paints before SQLAlchemy and the vault load (issue 19)
+    from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 
 T = TypeVar("T")
 
