@@ -14,19 +14,24 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_support import PASSWORD, ClinicNet, Station
+from sync_support import ACCESS_KEY, BUCKET, PASSWORD, SECRET_KEY, ClinicNet, Station
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.access.key_rotation import KeyRotationRefused
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
 from pixiodoc_desktop.errors import (
     AccountDeactivated,
     EnrollmentInvalid,
@@ -41,7 +46,7 @@ from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys, sync_once, sync_status
 from pixiodoc_desktop.sync.enroll import create_enrollment
 from pixiodoc_desktop.sync.renewal import claim_is_abandoned, read_marker, rejoin, renew_keys
-from pixiodoc_desktop.vault import keys
+from pixiodoc_desktop.vault import keys, rekey
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
 from tests.vault_support import SECOND_LOGIN, SECOND_PASSWORD, add_clinician, synthetic_jpeg
@@ -311,3 +316,55 @@ def test_a_renewal_with_the_bucket_out_of_reach_is_refused_and_changes_nothing(
     refused = _events(front, "SECURITY_SETTING_CHANGED")[-1]
     assert refused["outcome"] == "failure" and refused["reason"] == "SyncUnavailable"
     assert _events(front, "SYNC_RUN")[-1]["outcome"] == "failure"
+
+
+WORKER = Path(__file__).with_name("renewal_worker.py")
+
+
+# "prepared" (killed before vault.json is written) works too; the exception injected at
+# that point above covers it, and the CI budget is tight.
+@pytest.mark.parametrize("point", ["committed"])
+def test_a_renewal_killed_mid_rotation_ends_old_or_new_never_half(
+    clinic: ClinicNet, point: str
+) -> None:
+    """SIGKILL of the renewing process once vault.json is written, the rekeyed copy not yet
+    in place (or, with "prepared", just before): the next unlock opens one set of keys, and
+    the next round either goes on in the old folder or finishes the move to the new one."""
+    front = clinic.first("front-desk")
+    patient = front.services.patients.create(front.actor, family_name="Vorher")
+    front.sync()
+    old = sync_keys(front.ws)
+    front.close()
+    env = {
+        **os.environ,
+        "PIXIODOC_SYNC_PASSWORD": PASSWORD,
+        "PIXIODOC_SYNC_SECRET": SECRET_KEY,
+        "PYTHONPATH": os.pathsep.join(
+            [str(Path(__file__).resolve().parents[2]), str(Path(__file__).parent)]
+        ),
+    }
+    target = [str(front.folder), clinic.weed.endpoint, BUCKET, clinic.prefix, ACCESS_KEY]
+    proc = subprocess.Popen(
+        [sys.executable, str(WORKER), point, *target], stdout=subprocess.PIPE, env=env
+    )
+    assert proc.stdout is not None
+    try:
+        assert proc.stdout.readline().decode().strip() == point
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(60)
+        proc.stdout.close()
+    assert proc.returncode == -signal.SIGKILL
+
+    _reopen(front)  # finishes or drops the cut-off rotation
+    assert not (front.folder / rekey.ROTATED_DB).exists()
+    renewed = sync_keys(front.ws) != old
+    assert renewed == (point == "committed")
+    assert read_marker(front.store, old)["state"] == "renewing"  # type: ignore[index]
+    front.sync()  # the old folder (keys kept) or the move finished (keys renewed)
+    assert read_marker(front.store, old)["state"] == (  # type: ignore[index]
+        "retired" if renewed else "renewing"
+    )
+    assert front.services.patients.get(front.actor, patient.id).family_name == "Vorher"
+    report = verify_vault(front.ws)
+    assert report.ok, report.faults
