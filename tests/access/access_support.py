@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import io
+import json
+import zipfile
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -12,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from vault_support import ROOT
 
 from pixiodoc_desktop.clinic.access import plans
+from pixiodoc_desktop.clinic.exchange.case_bundle import bundles as bundles_module
 
 
 def issue_licence_tool() -> ModuleType:
@@ -59,3 +65,25 @@ class LicenceIssuer:
             expires=expires or dt.date.today() + dt.timedelta(days=365),
         )
         return text
+
+
+def spoil_bundle_manifest(
+    monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, Any]], None]
+) -> None:
+    """Case bundles exported from now on carry a manifest that `change` altered (a damaged
+    or forged entry), everything else as gathered, sealed as usual."""
+    real_gather = bundles_module.gather
+
+    def spoiled(*args: object, **kwargs: object) -> tuple[bytes, tuple[int, int]]:
+        data, counts = real_gather(*args, **kwargs)  # type: ignore[arg-type]
+        source = zipfile.ZipFile(io.BytesIO(data))
+        manifest = json.loads(source.read("manifest.json"))
+        change(manifest)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name in source.namelist():
+                body = source.read(name)
+                archive.writestr(name, json.dumps(manifest) if name == "manifest.json" else body)
+        return buffer.getvalue(), counts
+
+    monkeypatch.setattr(bundles_module, "gather", spoiled)

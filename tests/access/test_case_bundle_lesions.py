@@ -7,32 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from vault_support import create_vault, synthetic_jpeg
+from access_support import spoil_bundle_manifest
+from vault_support import synthetic_jpeg
 
-from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.exchange.case_bundle import BundleRefused, CaseBundles
-from pixiodoc_desktop.clinic.exchange.case_bundle import bundles as bundles_module
 from pixiodoc_desktop.clinic.records.lesion_sizes import LesionSizes
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.records.visits import LesionStatus, MapPosition, MapView
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
-from pixiodoc_desktop.vault.vault import Vault
 
 PASSPHRASE = "Walnuss-Brücke-Mondlicht-2026"
-
-
-@pytest.fixture
-def colleague(tmp_path: Path) -> Iterator[tuple[ClinicServices, Actor]]:
-    made = create_vault(tmp_path / "colleague")
-    ws, actor = log_in(Vault.open(made.folder), made.login, made.password)
-    yield ClinicServices.for_workstation(ws), actor
-    lock(ws, actor, logged_out=True)
 
 
 def _patient_with_a_grown_naevus(services: ClinicServices, actor: Actor) -> tuple[str, str]:
@@ -76,7 +65,7 @@ def _patient_with_a_grown_naevus(services: ClinicServices, actor: Actor) -> tupl
 def test_lesions_travel_with_the_case_bundle(
     services: ClinicServices,
     actor: Actor,
-    colleague: tuple[ClinicServices, Actor],
+    other_clinic: tuple[ClinicServices, Actor],
     tmp_path: Path,
 ) -> None:
     pid, lesion_id = _patient_with_a_grown_naevus(services, actor)
@@ -86,7 +75,7 @@ def test_lesions_travel_with_the_case_bundle(
     out.parent.mkdir()
     bundles = CaseBundles(services.workstation, kdf=MINIMUM_KDF)
     exported = bundles.export(actor, pid, visits, out, passphrase=PASSPHRASE)
-    theirs, them = colleague
+    theirs, them = other_clinic
     imported = CaseBundles(theirs.workstation, kdf=MINIMUM_KDF).import_file(
         them, exported.path, passphrase=PASSPHRASE
     )
@@ -109,37 +98,21 @@ def test_lesions_travel_with_the_case_bundle(
 def test_a_bundle_with_a_bad_lesion_is_refused_and_leaves_nothing(
     services: ClinicServices,
     actor: Actor,
-    colleague: tuple[ClinicServices, Actor],
+    other_clinic: tuple[ClinicServices, Actor],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pid, _lesion = _patient_with_a_grown_naevus(services, actor)
     visits = [v.id for v in services.visits.list(actor, pid)]
-    real_gather = bundles_module.gather
-
-    def spoiled(*args: object, **kwargs: object) -> tuple[bytes, tuple[int, int]]:
-        import io
-        import json
-        import zipfile
-
-        data, counts = real_gather(*args, **kwargs)  # type: ignore[arg-type]
-        source = zipfile.ZipFile(io.BytesIO(data))
-        manifest = json.loads(source.read("manifest.json"))
-        manifest["lesions"][0]["body_site"] = "moon"
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            for name in source.namelist():
-                body = source.read(name)
-                archive.writestr(name, json.dumps(manifest) if name == "manifest.json" else body)
-        return buffer.getvalue(), counts
-
-    monkeypatch.setattr(bundles_module, "gather", spoiled)
+    spoil_bundle_manifest(
+        monkeypatch, lambda manifest: manifest["lesions"][0].update(body_site="moon")
+    )
     out = tmp_path / "out" / "case"
     out.parent.mkdir()
     exported = CaseBundles(services.workstation, kdf=MINIMUM_KDF).export(
         actor, pid, visits, out, passphrase=PASSPHRASE
     )
-    theirs, them = colleague
+    theirs, them = other_clinic
     with pytest.raises(BundleRefused, match="incomplete"):
         CaseBundles(theirs.workstation, kdf=MINIMUM_KDF).import_file(
             them, exported.path, passphrase=PASSPHRASE

@@ -6,35 +6,21 @@ left out stays home; a damaged opinion entry refuses the bundle and leaves nothi
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
-import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from vault_support import create_vault, synthetic_jpeg
+from access_support import spoil_bundle_manifest
+from vault_support import synthetic_jpeg
 
-from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.exchange.case_bundle import BundleRefused, CaseBundles
-from pixiodoc_desktop.clinic.exchange.case_bundle import bundles as bundles_module
 from pixiodoc_desktop.clinic.records import second_opinions
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.records.timeline import Timelines
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
-from pixiodoc_desktop.vault.vault import Vault
 
 PASSPHRASE = "Walnuss-Brücke-Mondlicht-2026"
-
-
-@pytest.fixture
-def colleague(tmp_path: Path) -> Iterator[tuple[ClinicServices, Actor]]:
-    made = create_vault(tmp_path / "colleague")
-    ws, actor = log_in(Vault.open(made.folder), made.login, made.password)
-    yield ClinicServices.for_workstation(ws), actor
-    lock(ws, actor, logged_out=True)
 
 
 def _record_with_an_opinion(services: ClinicServices, actor: Actor) -> tuple[str, list[str]]:
@@ -73,12 +59,12 @@ def _record_with_an_opinion(services: ClinicServices, actor: Actor) -> tuple[str
 def test_second_opinions_travel_with_their_visits(
     services: ClinicServices,
     actor: Actor,
-    colleague: tuple[ClinicServices, Actor],
+    other_clinic: tuple[ClinicServices, Actor],
     tmp_path: Path,
 ) -> None:
     pid, visits = _record_with_an_opinion(services, actor)
     bundles = CaseBundles(services.workstation, kdf=MINIMUM_KDF)
-    theirs, them = colleague
+    theirs, them = other_clinic
     receiving = CaseBundles(theirs.workstation, kdf=MINIMUM_KDF)
 
     whole = bundles.export(actor, pid, visits, tmp_path / "whole", passphrase=PASSPHRASE)
@@ -107,30 +93,21 @@ def test_second_opinions_travel_with_their_visits(
 def test_a_bundle_with_a_damaged_opinion_is_refused_and_leaves_nothing(
     services: ClinicServices,
     actor: Actor,
-    colleague: tuple[ClinicServices, Actor],
+    other_clinic: tuple[ClinicServices, Actor],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pid, visits = _record_with_an_opinion(services, actor)
-    real_gather = bundles_module.gather
-
-    def spoiled(*args: object, **kwargs: object) -> tuple[bytes, tuple[int, int]]:
-        data, counts = real_gather(*args, **kwargs)  # type: ignore[arg-type]
-        source = zipfile.ZipFile(io.BytesIO(data))
-        manifest = json.loads(source.read("manifest.json"))
-        manifest["second_opinions"][0]["visit_id"] = "a visit not in the bundle"
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            for name in source.namelist():
-                body = source.read(name)
-                archive.writestr(name, json.dumps(manifest) if name == "manifest.json" else body)
-        return buffer.getvalue(), counts
-
-    monkeypatch.setattr(bundles_module, "gather", spoiled)
+    spoil_bundle_manifest(
+        monkeypatch,
+        lambda manifest: manifest["second_opinions"][0].update(
+            visit_id="a visit not in the bundle"
+        ),
+    )
     exported = CaseBundles(services.workstation, kdf=MINIMUM_KDF).export(
         actor, pid, visits, tmp_path / "case", passphrase=PASSPHRASE
     )
-    theirs, them = colleague
+    theirs, them = other_clinic
     with pytest.raises(BundleRefused, match="incomplete"):
         CaseBundles(theirs.workstation, kdf=MINIMUM_KDF).import_file(
             them, exported.path, passphrase=PASSPHRASE
