@@ -7,6 +7,8 @@ tests/gui) can import it by name.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import ipaddress
 import shutil
 import socket
 import tempfile
@@ -18,6 +20,10 @@ from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
@@ -277,3 +283,35 @@ class PhoneClient:
             {"X-Upload-Id": upload_id, "Content-Type": "application/octet-stream"},
         )
         return status, json.loads(body)
+
+
+def clinic_it_certificate(folder: Path, name: str) -> tuple[Path, Path]:
+    """A certificate and its key as clinic IT hands them over: PEM files `name`.crt and
+    `name`.key in `folder`, self-signed for pc-raum3.praxis.local, valid for 127.0.0.1."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "pc-raum3.praxis.local")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / f"{name}.crt", folder / f"{name}.key"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_file, key_file

@@ -9,18 +9,15 @@ port and starts with the full name ticked.
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import socket
 import ssl
 from collections.abc import Callable
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import serialization
 from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from phone_support import clinic_it_certificate
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -30,36 +27,6 @@ from pixiodoc_desktop.gui.views.phone_dialog import PhonePairingDialog
 from pixiodoc_desktop.gui.views.settings import SettingsDialog
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
-
-
-def _certificate(folder: Path, name: str) -> tuple[Path, Path]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "pc-raum3.praxis.local")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_file, key_file = folder / f"{name}.crt", folder / f"{name}.key"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_file, key_file
 
 
 def _free_port() -> int:
@@ -109,8 +76,8 @@ def test_the_phone_settings_refuse_bad_input_in_one_sentence_then_take_effect(
     )
     letter = tmp_path / "befund.crt"
     letter.write_text("Sehr geehrte Kollegin, anbei der Befund.")
-    cert_file, key_file = _certificate(tmp_path, "raum3")
-    _other_cert, other_key = _certificate(tmp_path, "raum4")
+    cert_file, key_file = clinic_it_certificate(tmp_path, "raum3")
+    _other_cert, other_key = clinic_it_certificate(tmp_path, "raum4")
     dialog.phone_cert.setText(str(letter))
     dialog.phone_key.setText(str(key_file))
     refused(f"Die Zertifikatsdatei {letter} des Telefon-Servers enthält kein PEM-Zertifikat")
@@ -147,7 +114,7 @@ def test_the_phone_settings_refuse_bad_input_in_one_sentence_then_take_effect(
         trusting.wrap_socket(raw, server_hostname="127.0.0.1") as tls,
     ):
         served = tls.getpeercert(binary_form=True)
-    assert served == x509.load_pem_x509_certificate(cert_file.read_bytes()).public_bytes(
+    assert served == x509.load_pem_x509clinic_it_certificate(cert_file.read_bytes()).public_bytes(
         serialization.Encoding.DER
     )
     click(pairing.end_button)

@@ -6,19 +6,20 @@ workstation's own certificate; the browser tests cover the page itself.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import ipaddress
 import logging
 import uuid
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
-from phone_support import FAMILY, GIVEN, Clock, PhoneClient, PhoneServers
+from phone_support import (
+    FAMILY,
+    GIVEN,
+    Clock,
+    PhoneClient,
+    PhoneServers,
+    clinic_it_certificate,
+)
 from PIL import Image
 from vault_support import plaintext_findings, synthetic_jpeg
 
@@ -203,32 +204,7 @@ def test_a_photo_the_locked_vault_cannot_take_is_answered_unavailable_for_the_pa
 def test_the_clinic_it_certificate_from_the_settings_is_served(
     workstation: Workstation, actor: Actor, patient: PatientSummary, tmp_path: Path
 ) -> None:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "pc-raum3.praxis.local")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_file, key_file = tmp_path / "it.crt", tmp_path / "it.key"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    cert_file, key_file = clinic_it_certificate(tmp_path, "it")
     settings = Settings(
         phone_port=0,
         phone_address="127.0.0.1",
