@@ -23,7 +23,6 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,15 @@ sys.path.insert(0, str(_common.REPO_ROOT / "tests"))
 
 import keyring
 import keyring.backend
-from phone import CHROMIUM_FLAGS, QUICK_SIZE, TWELVE_MP, camera_jpegs
+from phone import (
+    QUICK_SIZE,
+    TWELVE_MP,
+    camera_jpegs,
+    committed_photos,
+    emit_against_baseline,
+    open_phone_page,
+    upload_seconds,
+)
 from sync_support import ClinicNet, Weed
 
 from pixiodoc_desktop.config import Settings
@@ -71,8 +78,6 @@ def main(argv: list[str] | None = None) -> int:
     size = QUICK_SIZE if args.quick else TWELVE_MP
     megapixels = round(size[0] * size[1] / 1e6)
 
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
 
     keyring.set_keyring(_MemoryKeyring())
@@ -103,36 +108,16 @@ def main(argv: list[str] | None = None) -> int:
             )
             link.intake.per_minute = 10_000
             links[route] = link
-            options = webdriver.ChromeOptions()
-            options.binary_location = "/usr/bin/chromium"
-            for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={scratch / ('chromium-' + route)}"):
-                options.add_argument(flag)
-            driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-            drivers[route] = driver
-            driver.get(link.url)
-            deadline = time.monotonic() + 30
-            while driver.find_element(By.ID, "status").get_attribute("data-state") != "paired":
-                if time.monotonic() > deadline:
-                    raise SystemExit(f"The phone page did not pair ({route})")
-                time.sleep(0.02)
-
-        def committed(driver: Any) -> int:
-            return int(
-                driver.execute_script(
-                    "return document.querySelectorAll('#strip li[data-state=committed]').length"
-                )
-            )
+            drivers[route] = open_phone_page(link.url, scratch / f"chromium-{route}")
 
         def timed(route: str, path: Path) -> float:
             driver = drivers[route]
-            before = committed(driver)
-            start = time.perf_counter()
-            driver.find_element(By.ID, "file").send_keys(str(path))
-            while committed(driver) <= before:
-                if time.perf_counter() - start > 60:
-                    raise SystemExit(f"An upload did not finish within a minute ({route})")
-                time.sleep(0.005)
-            return time.perf_counter() - start
+            return upload_seconds(
+                driver.find_element(By.ID, "file"),
+                path,
+                lambda: committed_photos(driver),
+                committed_photos(driver),
+            )
 
         # Warm-up (JIT, connections, first ingest) on each route.
         timed(Route.BUCKET, pictures[-1])
@@ -158,33 +143,22 @@ def main(argv: list[str] | None = None) -> int:
         weed.kill()
         shutil.rmtree(scratch, ignore_errors=True)
 
-    bucket_s, lan_s = _common.median(bucket), _common.median(lan)
-    ratio = lan_s / bucket_s
-    meets = ratio >= TARGET_RATIO and bucket_s <= TARGET_SECONDS
-    _common.emit(
-        _common.result(
-            benchmark="phone_relay",
-            metric=(
-                f"{megapixels} MP photo, page to committed: over the clinic network / "
-                "through the clinic's bucket (SeaweedFS)"
-            ),
-            value=_common.rounded(bucket_s),
-            unit="s",
-            baseline=_common.rounded(lan_s),
-            ratio=_common.rounded(ratio),
-            target=TARGET_RATIO,
-            meets_target=meets,
-            targets={
-                "ratio": {"value": _common.rounded(ratio), "target": TARGET_RATIO},
-                "seconds": {"value": _common.rounded(bucket_s), "target": TARGET_SECONDS},
-            },
-            runs=runs,
-            jpeg_mb=round(size_mb, 2),
-            bucket_seconds=[_common.rounded(v) for v in bucket],
-            lan_seconds=[_common.rounded(v) for v in lan],
-            uploads_left_in_bucket=len(left),
-            load_average=_common.load_average(),
-        )
+    emit_against_baseline(
+        "phone_relay",
+        (
+            f"{megapixels} MP photo, page to committed: over the clinic network / "
+            "through the clinic's bucket (SeaweedFS)"
+        ),
+        bucket,
+        lan,
+        target_ratio=TARGET_RATIO,
+        target_seconds=TARGET_SECONDS,
+        runs=runs,
+        jpeg_mb=round(size_mb, 2),
+        bucket_seconds=[_common.rounded(v) for v in bucket],
+        lan_seconds=[_common.rounded(v) for v in lan],
+        uploads_left_in_bucket=len(left),
+        load_average=_common.load_average(),
     )
     return 0
 
