@@ -1,4 +1,5 @@
-"""Reading, exporting and purging the audit trail (the chain itself is `audit.py`).
+"""Reading, exporting and purging the audit trail (the chain itself is `trail` and `chain`;
+the filter, rows and their export format are `rows`).
 
 Who may read it: a workspace Admin reads all of it; the Admin of a patient
 record may read that record's events (the patient's own "who saw my
@@ -14,13 +15,9 @@ starts. US practices commonly keep HIPAA documentation for six years
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
@@ -28,72 +25,38 @@ from sqlalchemy.orm import Session
 from pixiodoc_desktop.clinic.access.permissions import level_of, require_active
 from pixiodoc_desktop.clinic.audit import anchors
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.audit.rows import (
+    CSV_COLUMNS,
+    EXPORT_FORMATS,
+    AuditFilter,
+    AuditRow,
+    parse_when,
+    render,
+)
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.vault.durable import write_atomically
 from pixiodoc_desktop.vault.schema import AuditEvent, Clinician, Setting, utcnow
 
+__all__ = [
+    "CSV_COLUMNS",
+    "DEFAULT_RETENTION_DAYS",
+    "EXPORT_FORMATS",
+    "MAX_RETENTION_DAYS",
+    "MIN_RETENTION_DAYS",
+    "RETENTION_SETTING",
+    "AuditFilter",
+    "AuditLog",
+    "AuditRow",
+    "PurgeResult",
+    "parse_when",
+    "render",
+]
+
 RETENTION_SETTING = "audit_retention_days"
 DEFAULT_RETENTION_DAYS = 365
 MIN_RETENTION_DAYS = 30
 MAX_RETENTION_DAYS = 36500
-EXPORT_FORMATS = ("csv", "json")
-CSV_COLUMNS = (
-    "at",
-    "event",
-    "outcome",
-    "actor",
-    "actor_login",
-    "patient",
-    "object_type",
-    "object_id",
-    "device",
-    "seq",
-    "details",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class AuditFilter:
-    """What to show; every field narrows. `until` is exclusive."""
-
-    since: dt.datetime | None = None
-    until: dt.datetime | None = None
-    user_login: str | None = None
-    patient_id: str | None = None
-    event_type: str | None = None
-    outcome: str | None = None
-    limit: int | None = None
-
-    def describe(self) -> dict[str, Any]:
-        """The filter for the audit event's details (ids and dates only)."""
-        return {
-            key: value.isoformat() if isinstance(value, dt.datetime) else value
-            for key, value in asdict(self).items()
-            if value is not None
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class AuditRow:
-    id: int
-    at: dt.datetime
-    event: str
-    outcome: str
-    actor: str | None
-    actor_login: str | None
-    patient: str | None
-    object_type: str | None
-    object_id: str | None
-    device: str
-    seq: int
-    details: dict[str, Any]
-
-    def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["at"] = self.at.isoformat(timespec="microseconds")
-        data["object"] = f"{self.object_type}:{self.object_id}" if self.object_type else None
-        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,17 +64,6 @@ class PurgeResult:
     purged: int
     before: dt.datetime
     retention_days: int
-
-
-def parse_when(text: str, what: str) -> dt.datetime:
-    """YYYY-MM-DD or an ISO date-time (UTC) from the command line or a filter box."""
-    try:
-        value = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput(f"{text!r} is not a valid {what}; use YYYY-MM-DD") from None
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value
 
 
 class AuditLog:
@@ -376,29 +328,3 @@ class AuditLog:
                 )
             )
         return PurgeResult(purged, before, days)
-
-
-def render(rows: list[AuditRow], fmt: str) -> bytes:
-    """The rows as a CSV (one event a line, details as JSON) or JSON document."""
-    if fmt == "json":
-        return (json.dumps([row.as_json() for row in rows], indent=2) + "\n").encode()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow(
-            [
-                row.at.isoformat(timespec="microseconds"),
-                row.event,
-                row.outcome,
-                row.actor or "",
-                row.actor_login or "",
-                row.patient or "",
-                row.object_type or "",
-                row.object_id or "",
-                row.device,
-                row.seq,
-                json.dumps(row.details, sort_keys=True),
-            ]
-        )
-    return buffer.getvalue().encode()
