@@ -23,6 +23,7 @@ from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.models.patients import describe
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.theme import color, current_theme, icon
+from pixiodoc_desktop.gui.widgets.elided_combo import ElidedComboBox
 from pixiodoc_desktop.gui.widgets.timeline_view import TimelineGroup, TimelineView, TimelineVisit
 
 ANY = ""
@@ -150,14 +151,15 @@ class TimelinePanel(QWidget):
         self.filter_label = QLabel(self.tr("Show:"))
         self.filter_label.setProperty("role", "muted")
         filters.addWidget(self.filter_label)
+        # The four share the row equally, whatever the patient's entries: the row does not
+        # jump when the patient changes, and a long entry ends in "…" (whole in the tooltip).
         for combo in (
             self.site_filter,
             self.lesion_filter,
             self.condition_filter,
             self.modality_filter,
         ):
-            filters.addWidget(combo)
-        filters.addStretch(1)
+            filters.addWidget(combo, 1)
         self.timeline = TimelineView(thumbnail, request)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -182,11 +184,12 @@ class TimelinePanel(QWidget):
         button.clicked.connect(signal)
         return button
 
-    def _filter(self, name: str) -> QComboBox:
-        combo = QComboBox()
+    def _filter(self, name: str) -> ElidedComboBox:
+        combo = ElidedComboBox(tip=name)
         combo.setAccessibleName(name)
-        combo.setToolTip(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         combo.currentIndexChanged.connect(lambda _i: self._refilter())
         return combo
 
@@ -255,7 +258,7 @@ class TimelinePanel(QWidget):
         self._keep_scroll = False
 
     def _fill_filters(self, record: PatientRecord, *, keep: bool) -> None:
-        def fill(combo: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
+        def fill(combo: ElidedComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
             current = combo.currentData() if keep else ANY
             combo.blockSignals(True)
             combo.clear()
@@ -264,12 +267,16 @@ class TimelinePanel(QWidget):
                 combo.addItem(text, code)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
-            # When the row is short of room Qt squeezes every box below its hint; the
-            # "All ..." words must stay whole ("Alle Körperstellen", not "Alle Körperstelle").
-            metrics = combo.fontMetrics()
-            widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
-            frame = combo.sizeHint().width() - widest
-            combo.setMinimumWidth(metrics.horizontalAdvance(everything) + frame)
+            # The list opens as wide as its longest entry, the closed box keeps its width.
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+            # However short of room the row is, the "All ..." words stay whole ("Alle
+            # Körperstellen", not "Alle Körperst…"); this depends on the language only.
+            combo.setMinimumWidth(
+                combo.width()
+                - combo.text_room()
+                + combo.fontMetrics().horizontalAdvance(everything)
+                + 2
+            )
 
         sites = sorted({p.body_site for p in record.photos if p.body_site})
         fill(self.site_filter, self.tr("All body sites"), [(s, labels.body_site(s)) for s in sites])

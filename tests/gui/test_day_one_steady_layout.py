@@ -1,0 +1,94 @@
+"""Day one, on the demo as shipped: the layout does not jump (issue 13, fit and finish).
+
+What the clinician sees keeps its place while the content changes: the timeline's
+filters when the patient changes or a long entry is chosen. Each test drives the real
+demo window with clicks and keys and compares the widgets' geometry before and after;
+what must be read whole (the "All ..." words) is checked not to be shortened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from day_one import SCREEN, demo_app, demo_vaults, shoot, shots, whole_record
+from fit import clipped
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from pixiodoc_desktop.gui.main_window import MainWindow
+
+__all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
+
+
+def _places(*widgets: QWidget) -> list[QRect]:
+    """Where each widget is, in its window's coordinates."""
+    QApplication.processEvents()
+    return [QRect(w.mapTo(w.window(), w.rect().topLeft()), w.size()) for w in widgets]
+
+
+# The demo's four patients, each found by typing part of the name (keys Qt's test
+# keyboard can type: it has no "ä" or "Ø").
+PATIENTS = (("fer", "Schäfer"), ("vergaard", "Øvergaard"), ("Nowak", "Nowak"), ("ller", "Müller"))
+
+
+def open_by_search(qtbot: QtBot, window: MainWindow, typed: str, family: str) -> None:
+    """Type in the patient search until `family` alone is listed, open it with Return."""
+    search = window.patients.search
+    search.clear()
+    qtbot.keyClicks(search, typed)
+    qtbot.waitUntil(
+        lambda: [p.family_name for p in window.patients.model.rows()] == [family], timeout=10000
+    )
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.record is not None and window.record.patient.family_name == family,
+        timeout=10000,
+    )
+    whole_record(qtbot, window)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_timeline_filters_keep_their_place_when_the_patient_changes(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    window = demo_app(language)
+    panel = window.timeline
+    filters = (
+        panel.site_filter,
+        panel.lesion_filter,
+        panel.condition_filter,
+        panel.modality_filter,
+    )
+    first = _places(*filters, panel.timeline)
+    for typed, family in PATIENTS:
+        open_by_search(qtbot, window, typed, family)
+        assert _places(*filters, panel.timeline) == first, family
+        # The last box ends inside the panel, its "All ..." words whole.
+        right = filters[-1].mapTo(panel, filters[-1].rect().topRight()).x()
+        assert right < panel.width(), (family, right, panel.width())
+        for combo in filters:
+            assert combo.currentIndex() == 0 and not combo.is_elided(), combo.currentText()
+        assert not [p for p in clipped(window) if "QComboBox" in p], clipped(window)
+    shoot(window, shots, f"steady-filters-{language}")
+
+    # A long entry chosen with the keyboard: the box keeps its width, shortens the line
+    # and says it whole in its tooltip.
+    conditions = panel.condition_filter
+    conditions.setFocus()
+    longest = max(
+        range(conditions.count()),
+        key=lambda i: conditions.fontMetrics().horizontalAdvance(conditions.itemText(i)),
+    )
+    for _ in range(longest):
+        QTest.keyClick(conditions, Qt.Key.Key_Down)
+    assert conditions.currentIndex() == longest
+    assert _places(*filters, panel.timeline) == first
+    if conditions.is_elided():
+        assert conditions.currentText() in conditions.toolTip()
+        assert conditions.shown_text().endswith("…")
+    shoot(window, shots, f"steady-filters-long-entry-{language}")
+    assert window.size().toTuple() == SCREEN
