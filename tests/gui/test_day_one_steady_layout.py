@@ -3,16 +3,27 @@
 What the clinician sees keeps its place while the content changes: the timeline's
 filters when the patient changes or a long entry is chosen. Each test drives the real
 demo window with clicks and keys and compares the widgets' geometry before and after;
-what must be read whole (the "All ..." words) is checked not to be shortened.
+what must be read whole (the "All ..." words) is checked not to be shortened. Where the
+content comes from the vault later, the database worker is held while the screen opens.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from day_one import SCREEN, demo_app, demo_vaults, shoot, shots, whole_record
+from day_one import (
+    SCREEN,
+    click_menu,
+    demo_app,
+    demo_vaults,
+    dialog_of,
+    shoot,
+    shots,
+    whole_record,
+)
 from fit import clipped
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
@@ -20,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.share_dialog import ShareDialog
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
 
@@ -92,3 +104,34 @@ def test_the_timeline_filters_keep_their_place_when_the_patient_changes(
         assert conditions.shown_text().endswith("…")
     shoot(window, shots, f"steady-filters-long-entry-{language}")
     assert window.size().toTuple() == SCREEN
+
+
+def test_the_share_dialog_keeps_the_visits_in_place_when_the_no_sync_note_shows(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path
+) -> None:
+    """Patient › Share… › Secure link: whether sync is set up is read from the vault; the
+    answer (here: none, the demo does not sync) takes the place of the link's buttons and
+    does not squeeze the visits above it. The database worker is held while the dialog
+    opens, so that the page is seen as it is before the answer comes."""
+    window = demo_app("en")
+    held = threading.Event()
+    window.ctx.worker.submit(lambda: held.wait(20))
+    click_menu(qtbot, window, "Patient", "Share…")
+    qtbot.waitUntil(lambda: dialog_of(ShareDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ShareDialog, window)
+    assert isinstance(dialog, ShareDialog)
+    page = dialog.secure_link
+    bar = dialog.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert dialog.tabs.currentWidget() is page
+    qtbot.waitExposed(page)
+    before = _places(page.visits, page.table, page.revoke_button)
+    assert not page.no_sync.isVisible()
+    shoot(dialog, shots, "steady-share-link-before-answer")
+    with qtbot.waitSignal(page.links_shown, timeout=20000):
+        held.set()
+    assert page.no_sync.isVisible() and page.bundle_button.isVisible()
+    assert _places(page.visits, page.table, page.revoke_button) == before
+    assert not clipped(dialog), clipped(dialog)
+    shoot(dialog, shots, "steady-share-link-no-sync")
+    dialog.reject()

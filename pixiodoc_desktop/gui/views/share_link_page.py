@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -139,8 +140,24 @@ class SecureLinkPage(QWidget):
         self.bundle_button = QPushButton(self.tr("Use the Outside colleague tab"))
         self.bundle_button.setObjectName("UseBundleButton")
         self.bundle_button.clicked.connect(self.bundle_wanted)
-        self.no_sync.hide()
-        self.bundle_button.hide()
+        # Making a link, or (without sync) the way to a case bundle instead: one place of
+        # one height for both, so the visits above do not shrink when the answer comes.
+        making = QWidget()
+        making_layout = QVBoxLayout(making)
+        making_layout.setContentsMargins(0, 0, 0, 0)
+        making_layout.addWidget(self.create_button)
+        making_layout.addLayout(url_row)
+        making_layout.addStretch(1)
+        elsewhere = QWidget()
+        elsewhere_layout = QVBoxLayout(elsewhere)
+        elsewhere_layout.setContentsMargins(0, 0, 0, 0)
+        elsewhere_layout.addWidget(self.no_sync)
+        elsewhere_layout.addWidget(self.bundle_button)
+        elsewhere_layout.addStretch(1)
+        self.making = QStackedWidget()
+        self.making.setObjectName("LinkMaking")
+        self.making.addWidget(making)
+        self.making.addWidget(elsewhere)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("LinkTable")
         self.table.setHorizontalHeaderLabels(
@@ -158,15 +175,33 @@ class SecureLinkPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.visits, 1)
         layout.addLayout(form)
-        layout.addWidget(self.no_sync)
-        layout.addWidget(self.bundle_button)
-        layout.addWidget(self.create_button)
-        layout.addLayout(url_row)
+        layout.addWidget(self.making)
         layout.addWidget(self.message)
         layout.addWidget(QLabel(self.tr("Links to this record")))
         layout.addWidget(self.table)
         layout.addWidget(self.revoke_button)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_making_height()
+
+    def _keep_making_height(self) -> None:
+        """The taller of the two at this width (Qt's stack would follow the one shown): which
+        one the vault's answer shows moves nothing above or below it."""
+        width = self.making.width()
+        heights = []
+        for index in range(self.making.count()):
+            page = self.making.widget(index)
+            shape = page.layout() if page is not None else None
+            if shape is None:
+                continue
+            if shape.hasHeightForWidth():
+                heights.append(shape.totalHeightForWidth(width))
+            else:
+                heights.append(shape.totalSizeHint().height())
+        if max(heights) != self.making.height():
+            self.making.setFixedHeight(max(heights))
 
     # --- acts ------------------------------------------------------------------------------
 
@@ -245,8 +280,7 @@ class SecureLinkPage(QWidget):
         links, makers, ready = found
         self.links = links
         # Without sync a link cannot be made: say where to go instead, and do not offer it.
-        self.no_sync.setVisible(not ready)
-        self.bundle_button.setVisible(not ready)
+        self.making.setCurrentIndex(0 if ready else 1)
         self.create_button.setEnabled(ready)
         states = {
             "live": self.tr("live"),
