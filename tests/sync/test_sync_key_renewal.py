@@ -193,6 +193,10 @@ def test_the_clinic_follows_a_renewal_through_a_new_bucket_folder(
         Vault.open(room.folder).unlock(SECOND_LOGIN, SECOND_PASSWORD)
     _reopen(room)
 
+    for station in (front, room):  # records, images, audit chains and anchors all check out
+        report = verify_vault(station.ws)
+        assert report.ok, (station.name, report.faults)
+
     # A second code changes nothing on a PC that has the current keys (typed, audited).
     code, _expires = create_enrollment(front.ws, front.store, front.actor, kdf=MINIMUM_KDF)
     with pytest.raises(EnrollmentInvalid, match="already has the practice's current keys"):
