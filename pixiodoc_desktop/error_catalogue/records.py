@@ -33,7 +33,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "consent scope"),
     QT_TRANSLATE_NOOP("errors", "{code} is not a body site code; `pixiodoc body-sites` lists them (e.g. forearm-left, face, upper-back)"),
     # --- Forms: visits, lesions, photos
-    QT_TRANSLATE_NOOP("errors", "The body map has no view {view}; choose front or back"),
+    QT_TRANSLATE_NOOP("errors", "The body map has no view {view}; choose front, back, left, right, head, hands or feet"),
     QT_TRANSLATE_NOOP("errors", "A place on the body map must lie within the map"),
     QT_TRANSLATE_NOOP("errors", "A visit cannot be dated in the future"),
     QT_TRANSLATE_NOOP("errors", "There is no visit {id}"),

@@ -1,15 +1,15 @@
 """The report's body-map page: the patient's lesions at their places on the front and back
-diagrams (the workstation's own SVGs, drawn here as vector shapes), coloured by status and
-numbered, with a table of each lesion's site, status, size over visits and procedures.
+of the patient's figure (the workstation's own SVGs and its choice of figure by sex and age,
+drawn here as vector shapes), and on the sides and close-ups where lesions are placed there,
+coloured by status and numbered, with a table of each lesion's site, status, size over
+visits and procedures.
 
-No Qt: the SVGs' polygons are read with ElementTree and drawn with reportlab's graphics.
+No Qt: the regions come from `clinic.records.body_outlines` and are drawn with reportlab.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from functools import cache
-from pathlib import Path
+import datetime as dt
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Polygon, String
@@ -18,13 +18,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from pixiodoc_desktop.clinic.records.body_outlines import (
+    BodyOutline,
+    outline_for,
+    regions,
+    shown_at,
+    view_size,
+)
 from pixiodoc_desktop.clinic.records.lesion_sizes import per_visit
 from pixiodoc_desktop.clinic.records.visits import LesionStatus, LesionSummary, MapView
 from pixiodoc_desktop.exports.records import PatientRecord
 from pixiodoc_desktop.exports.report_locale import ReportLocale
 
-MAP_DIR = Path(__file__).resolve().parents[2] / "resources" / "body_map"
-VIEW_SIZE = (200.0, 440.0)  # the SVGs' viewBox
 STATUS_COLOURS = {  # as the workstation's body map shows them
     LesionStatus.NEW: "#1e6fd9",
     LesionStatus.GROWN: "#d62828",
@@ -39,20 +44,21 @@ STATUS_WORDS = {
     LesionStatus.BIOPSIED: "Biopsied",
     LesionStatus.EXCISED: "Excised",
 }
-_SVG = "{http://www.w3.org/2000/svg}"
-
-
-@cache
-def outlines(view: MapView) -> tuple[tuple[float, ...], ...]:
-    """The view's regions as flat point lists (x0, y0, x1, y1, ...) in SVG units."""
-    root = ET.parse(MAP_DIR / f"{view.value}.svg").getroot()  # noqa: S314 - our own file
-    out = []
-    for polygon in root.iter(f"{_SVG}polygon"):
-        if not polygon.get("id", "").startswith("site:"):
-            continue
-        pairs = (pair.split(",") for pair in polygon.get("points", "").split())
-        out.append(tuple(float(v) for pair in pairs for v in pair))
-    return tuple(out)
+VIEW_WORDS = {
+    MapView.FRONT: "Front",
+    MapView.BACK: "Back",
+    MapView.LEFT: "Left side",
+    MapView.RIGHT: "Right side",
+    MapView.HEAD: "Face and scalp",
+    MapView.HANDS: "Hands",
+    MapView.FEET: "Feet",
+}
+# The rows of the page: the front and back always, the others where a lesion is placed.
+ROWS = (
+    (MapView.FRONT, MapView.BACK),
+    (MapView.LEFT, MapView.RIGHT),
+    (MapView.HEAD, MapView.HANDS, MapView.FEET),
+)
 
 
 def placed(record: PatientRecord) -> list[LesionSummary]:
@@ -60,25 +66,57 @@ def placed(record: PatientRecord) -> list[LesionSummary]:
     return [x for x in record.lesions if x.position is not None]
 
 
-def body_map_drawing(
-    lesions: list[LesionSummary], say: ReportLocale, width: float, font: str = "Helvetica"
-) -> Drawing:
-    """Front and back side by side, each lesion a numbered dot in its status colour."""
-    scale = min((width / 2 - 6 * mm) / VIEW_SIZE[0], 100 * mm / VIEW_SIZE[1])
-    w, h = VIEW_SIZE[0] * scale, VIEW_SIZE[1] * scale
-    drawing = Drawing(width, h + 8 * mm)
-    for column, view in enumerate(MapView):
-        left = column * width / 2 + (width / 2 - w) / 2
+def body_map_drawings(
+    lesions: list[LesionSummary],
+    say: ReportLocale,
+    width: float,
+    font: str = "Helvetica",
+    outline: BodyOutline = BodyOutline.NEUTRAL,
+) -> list[Drawing]:
+    """One drawing per row of views: front and back, then the sides and the close-ups that
+    have a lesion, each lesion a numbered dot in its status colour."""
+    used = {x.position.view for x in lesions if x.position is not None}
+    rows: list[tuple[MapView, ...]] = [ROWS[0]]
+    if used & set(ROWS[1]):
+        rows.append(ROWS[1])
+    close_ups = tuple(v for v in ROWS[2] if v in used)
+    if close_ups:
+        rows.append(close_ups)
+    return [_row(views, lesions, say, width, font, outline) for views in rows]
 
-        def at(x: float, y: float, left: float = left) -> tuple[float, float]:
+
+def _row(
+    views: tuple[MapView, ...],
+    lesions: list[LesionSummary],
+    say: ReportLocale,
+    width: float,
+    font: str,
+    outline: BodyOutline,
+) -> Drawing:
+    column = width / max(2, len(views))
+    tallest = 100 * mm if views[0] in (MapView.FRONT, MapView.LEFT) else 55 * mm
+    scales = {v: min((column - 6 * mm) / view_size(v)[0], tallest / view_size(v)[1]) for v in views}
+    h = max(view_size(v)[1] * scales[v] for v in views)
+    drawing = Drawing(width, h + 8 * mm)
+    for index, view in enumerate(views):
+        scale, size = scales[view], view_size(view)
+        left = index * column + (column - size[0] * scale) / 2
+
+        def at(x: float, y: float, left: float = left, scale: float = scale) -> tuple[float, float]:
             return left + x * scale, h - y * scale  # SVG y runs down, the PDF's up
 
-        title = say.word("Front") if view is MapView.FRONT else say.word("Back")
         drawing.add(
-            String(left + w / 2, h + 3 * mm, title, textAnchor="middle", fontSize=9, fontName=font)
+            String(
+                left + size[0] * scale / 2,
+                h + 3 * mm,
+                say.word(VIEW_WORDS[view]),
+                textAnchor="middle",
+                fontSize=9,
+                fontName=font,
+            )
         )
-        for flat in outlines(view):
-            points = [v for i in range(0, len(flat), 2) for v in at(flat[i], flat[i + 1])]
+        for region in regions(outline, view):
+            points = [v for x, y in region.points for v in at(x, y)]
             drawing.add(
                 Polygon(
                     points,
@@ -91,7 +129,8 @@ def body_map_drawing(
             place = lesion.position
             if place is None or place.view is not view:
                 continue
-            x, y = at(place.x * VIEW_SIZE[0], place.y * VIEW_SIZE[1])
+            fx, fy = shown_at(outline, view, place.x, place.y)
+            x, y = at(fx * size[0], fy * size[1])
             drawing.add(
                 Circle(
                     x,
@@ -144,12 +183,18 @@ def _escape(text: str) -> str:
 
 
 def body_map_page(
-    record: PatientRecord, styles: dict[str, ParagraphStyle], say: ReportLocale, width: float
+    record: PatientRecord,
+    styles: dict[str, ParagraphStyle],
+    say: ReportLocale,
+    width: float,
+    today: dt.date | None = None,
 ) -> list[Any]:
     """The page, or nothing when no lesion of the patient has a place on the map."""
     lesions = placed(record)
     if not lesions:
         return []
+    patient = record.patient
+    outline = outline_for(patient.sex, patient.birth_date, today or dt.date.today())
     legend = " · ".join(
         f'<font color="{STATUS_COLOURS[s]}">●</font> {say.word(STATUS_WORDS[s])}'
         for s in LesionStatus
@@ -197,7 +242,7 @@ def body_map_page(
     return [
         PageBreak(),
         Paragraph(say.word("Body map"), styles["h2"]),
-        body_map_drawing(lesions, say, width, small.fontName),
+        *body_map_drawings(lesions, say, width, small.fontName, outline),
         Paragraph(legend, small),
         Spacer(1, 3 * mm),
         table,

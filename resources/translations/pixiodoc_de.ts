@@ -264,47 +264,97 @@
 <context>
     <name>BodyMap</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="151"/>
         <source>Body map</source>
         <translation>Körperkarte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="340"/>
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="110"/>
         <source>Front</source>
         <translation>Vorderseite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="100"/>
+        <source>Front/back</source>
+        <translation>Vorn/hinten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="101"/>
+        <source>Sides</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="102"/>
+        <source>Face</source>
+        <translation>Gesicht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="103"/>
+        <source>Hands</source>
+        <translation>Hände</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="104"/>
+        <source>Feet</source>
+        <translation>Füße</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="111"/>
         <source>Back</source>
         <translation>Rückseite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="112"/>
+        <source>Left side</source>
+        <translation>Linke Seite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="113"/>
+        <source>Right side</source>
+        <translation>Rechte Seite</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="114"/>
+        <source>Face and scalp</source>
+        <translation>Gesicht und Kopfhaut</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="115"/>
+        <source>Palms above, backs of the hands below</source>
+        <translation>Oben Handflächen, unten Handrücken</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="118"/>
+        <source>Tops of the feet above, soles below</source>
+        <translation>Oben Fußrücken, unten Fußsohlen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="124"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="125"/>
         <source>Grown</source>
         <translation>Gewachsen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="126"/>
         <source>Stable</source>
         <translation>Stabil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="127"/>
         <source>Biopsied</source>
         <translation>Biopsiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="128"/>
         <source>Excised</source>
         <translation>Exzidiert</translation>
     </message>
@@ -313,7 +363,7 @@
     <name>BodyMapPanel</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="41"/>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="98"/>
         <source>Click the body map where the lesion is.</source>
         <translation>Klicken Sie auf der Körperkarte dorthin, wo die Läsion ist.</translation>
     </message>
@@ -323,12 +373,12 @@
         <translation>Neue Läsion hier…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="104"/>
         <source>Chosen: %1</source>
         <translation>Gewählt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="106"/>
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
     </message>
@@ -782,92 +832,92 @@
 <context>
     <name>CaptureRecordPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="59"/>
         <source>Photos taken</source>
         <translation>Aufgenommene Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="64"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="75"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="77"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="78"/>
         <source>Not recorded</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="82"/>
         <source>Tracked lesion</source>
         <translation>Verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="83"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="85"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="88"/>
         <source>&amp;Visit</source>
         <translation>&amp;Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="90"/>
         <source>&amp;Body site</source>
         <translation>&amp;Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="91"/>
         <source>&amp;Lesion</source>
         <translation>&amp;Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="92"/>
         <source>&amp;Modality</source>
         <translation>&amp;Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="96"/>
         <source>Series pose</source>
         <translation>Pose der Serie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="102"/>
         <source>&amp;Pose</source>
         <translation>&amp;Pose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="121"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="153"/>
         <source>Today, %1 (new)</source>
         <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="155"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="188"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -875,12 +925,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="188"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="228"/>
         <source>Set by the dermatoscope&apos;s profile</source>
         <translation>Durch das Profil des Dermatoskops festgelegt</translation>
     </message>
@@ -2636,12 +2686,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>ImportContextDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="60"/>
         <source>Import photos for %1</source>
         <translation>Fotos importieren für %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="63"/>
         <source>%n photo(s) will be added to the record of %1.</source>
         <translation>
             <numerusform>%n Foto wird der Akte von %1 hinzugefügt.</numerusform>
@@ -2649,47 +2699,47 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="70"/>
         <source>A visit on each photo&apos;s capture date</source>
         <translation>Besuch am Aufnahmedatum jedes Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="71"/>
         <source>New visit on…</source>
         <translation>Neuer Besuch am…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="90"/>
         <source>No tracked lesion</source>
         <translation>Keine verfolgte Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="99"/>
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="100"/>
         <source>Date of the new visit</source>
         <translation>Datum des neuen Besuchs</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="103"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="104"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="105"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/import_context_dialog.py" line="111"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -3266,12 +3316,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/entrance.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/entrance.py" line="153"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="341"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="357"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
@@ -3281,7 +3331,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="378"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="394"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -3529,12 +3579,12 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>PatientListModel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="135"/>
         <source>New second opinion</source>
         <translation>Neue Zweitmeinung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/models/patients.py" line="138"/>
         <source>new second opinion</source>
         <translation>neue Zweitmeinung</translation>
     </message>
@@ -3574,7 +3624,7 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="190"/>
         <source>%1 of %Ln patient(s)</source>
         <translation>
             <numerusform>%1 von %Ln Patient</numerusform>
@@ -3582,7 +3632,7 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="193"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -4852,17 +4902,17 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SiteField</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="60"/>
         <source>Body map…</source>
         <translation>Körperkarte…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="62"/>
         <source>Choose the body site by clicking the body map</source>
         <translation>Die Körperstelle durch Klicken auf die Körperkarte wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="63"/>
         <source>Choose the body site on the body map</source>
         <translation>Die Körperstelle auf der Körperkarte wählen</translation>
     </message>
@@ -4870,12 +4920,12 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SiteOnMapDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="30"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="36"/>
         <source>Choose the body site</source>
         <translation>Körperstelle wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/site_on_map.py" line="41"/>
         <source>Click where the photo was taken.</source>
         <translation>Klicken Sie dorthin, wo das Foto aufgenommen wurde.</translation>
     </message>
@@ -5332,38 +5382,38 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="62"/>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="154"/>
         <source>Vault: %1</source>
         <translation>Tresor: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="166"/>
         <source>Demo clinic: the password of every demo login is %1</source>
         <translation>Demo-Praxis: Das Passwort jeder Demo-Anmeldung lautet %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="193"/>
         <source>This vault has no clinicians.</source>
         <translation>Dieser Tresor hat keine Benutzer.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="196"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="200"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="226"/>
         <source>Wrong password. Please try again.</source>
         <translation>Falsches Passwort. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="235"/>
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Zu viele falsche Passwörter. Sie können es in %n Sekunde erneut versuchen.</numerusform>
@@ -5371,7 +5421,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/gui/views/unlock.py" line="244"/>
         <source>You can try again now.</source>
         <translation>Sie können es jetzt erneut versuchen.</translation>
     </message>
@@ -7284,8 +7334,8 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="36"/>
-        <source>The body map has no view {view}; choose front or back</source>
-        <translation>Die Körperkarte hat keine Ansicht {view}; wählen Sie Vorderseite (front) oder Rückseite (back)</translation>
+        <source>The body map has no view {view}; choose front, back, left, right, head, hands or feet</source>
+        <translation>Die Körperkarte hat keine Ansicht {view}; wählen Sie front, back, left, right, head, hands oder feet (vorn, hinten, links, rechts, Kopf, Hände, Füße)</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="37"/>

@@ -8,12 +8,15 @@ excised, the rest stable), counted per region. English and German, a screenshot 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from body_map_support import click_point, painted_figure
 from conftest import in_vault, write_jpegs
-from day_one import click, demo_app, dialog_of, shoot, shots
+from day_one import click, demo_app, dialog_of, open_patient, shoot, shots
 from fit import clipped
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
@@ -21,6 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.clinic.records.body_outlines import BodyOutline
 from pixiodoc_desktop.clinic.records.body_series import (
     DEFAULT_PROTOCOL,
     checklist,
@@ -35,9 +39,10 @@ from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_overlay import ghost_candidate
 from pixiodoc_desktop.gui.views.capture_record import CaptureRecordPanel
 from pixiodoc_desktop.gui.views.compare_view import CompareView
+from pixiodoc_desktop.gui.views.dialogs import LesionDialog
 from pixiodoc_desktop.gui.views.import_context_dialog import ImportContextDialog
 from pixiodoc_desktop.gui.views.lesion_dialogs import ProcedureDialog
-from pixiodoc_desktop.gui.widgets.body_map import STATUS_COLOURS, regions
+from pixiodoc_desktop.gui.widgets.body_map import PAGES, STATUS_COLOURS, regions
 from pixiodoc_desktop.imaging.compose import Mode
 
 __all__ = ["demo_app", "shots"]  # fixtures used below
@@ -159,6 +164,99 @@ def test_the_mole_mapping_patient_shows_a_filled_body_map(
     assert "Junctional naevus, no atypia." in card.history.text()
     shoot(window, shots, f"moles-{language}-biopsied")
     assert window.width() == 1366  # the German card fits the screen too
+
+
+# One site to choose in each view of the map (clear of the demo's naevi).
+SITE_IN_VIEW = {
+    MapView.FRONT: "knee-right",
+    MapView.BACK: "upper-back",
+    MapView.LEFT: "flank-left",
+    MapView.RIGHT: "hip-right",
+    MapView.HEAD: "nose",
+    MapView.HANDS: "palm-left",
+    MapView.FEET: "sole-right",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_every_view_chooses_a_site_and_a_side_view_takes_a_new_lesion(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    window = demo_app(language)
+    bar = window.record_tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    panel = window.body_map
+    qtbot.waitExposed(panel.map)
+    assert painted_figure(panel.map) is BodyOutline.MALE  # Reza Ahmadi, a man of 55
+    assert window.record is not None
+    photographed = {p.body_site for p in window.record.photos}
+    for key, views in PAGES.items():
+        click(panel.map.page_buttons[key])
+        for view in views:
+            code = SITE_IN_VIEW[view]
+            qtbot.mouseClick(
+                panel.map, Qt.MouseButton.LeftButton, pos=click_point(panel.map, view, code)
+            )
+            assert panel.map.chosen_site == code
+            # The timeline shows that site's photos (all of them for a site without any).
+            shown = window.timeline.site_filter.currentData()
+            assert shown == (code if code in photographed else ""), (code, shown)
+        shoot(window, shots, f"moles-{language}-map-{key}")
+
+    # A new naevus on the left side view: placed where clicked, a marker in the new colour.
+    click(panel.map.page_buttons["sides"])
+    where = click_point(panel.map, MapView.LEFT, "flank-left") + QPoint(2, 3)
+    qtbot.mouseClick(panel.map, Qt.MouseButton.LeftButton, pos=where)
+    click(panel.new_button)
+    dialog = dialog_of(LesionDialog, window)
+    assert isinstance(dialog, LesionDialog) and dialog.site.currentData() == "flank-left"
+    qtbot.keyClicks(dialog.label, "Naevus 21")
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        click(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: window.record is not None and len(window.record.lesions) == 21)
+    added = next(x for x in window.record.lesions if x.label == "Naevus 21")
+    assert added.position is not None and added.position.view is MapView.LEFT
+    at = panel.map.to_widget(MapView.LEFT, added.position.x, added.position.y)
+    assert abs(at.x() - where.x()) <= 1.0 and abs(at.y() - where.y()) <= 1.0
+    qtbot.waitUntil(lambda: panel.map.marker_at(at) is not None)
+    pixel = panel.map.grab().toImage().pixelColor(at.toPoint())
+    assert _near(pixel, STATUS_COLOURS[LesionStatus.NEW]), pixel.name()
+    assert panel.map.page_buttons["sides"].text().endswith("(1)")  # placed on that page
+    shoot(window, shots, f"moles-{language}-new-lesion-on-the-side")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_figure_follows_the_patients_sex_and_age(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    window = demo_app(language)
+    today = dt.date.today()
+    people = (
+        ("Brandt", "female", dt.date(1980, 4, 2), BodyOutline.FEMALE),
+        (
+            "Kowalski",
+            "male",
+            today.replace(year=today.year - 7) - dt.timedelta(days=3),
+            BodyOutline.CHILD,
+        ),
+        ("Roe", "unknown", dt.date(1985, 9, 9), BodyOutline.NEUTRAL),
+    )
+
+    def add(services: Any, actor: Any) -> None:
+        for family, sex, born, _ in people:
+            services.patients.create(
+                actor, family_name=family, given_name="Sam", birth_date=born, sex=sex
+            )
+
+    in_vault(qtbot, window, add)
+    for family, _, _, figure in people:
+        open_patient(qtbot, window, family)
+        bar = window.record_tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+        qtbot.waitExposed(window.body_map.map)
+        assert painted_figure(window.body_map.map) is figure, family
+        assert painted_figure(window.body_map.map, MapView.BACK) is figure, family
+        shoot(window, shots, f"moles-{language}-figure-{figure.value}")
 
 
 def _compare(qtbot: QtBot, window: MainWindow) -> CompareView:

@@ -43,8 +43,15 @@ class LesionStatus(StrEnum):
 
 
 class MapView(StrEnum):
+    """The body map's views: the whole body from four sides, and three close-ups."""
+
     FRONT = "front"
     BACK = "back"
+    LEFT = "left"  # the patient's left side
+    RIGHT = "right"
+    HEAD = "head"  # face and scalp
+    HANDS = "hands"
+    FEET = "feet"
 
 
 class ProcedureKind(StrEnum):
@@ -146,7 +153,8 @@ def _checked_position(position: MapPosition) -> MapPosition:
         view = MapView(position.view)
     except ValueError:
         raise InvalidInput(
-            f"The body map has no view {position.view!r}; choose front or back"
+            f"The body map has no view {position.view!r}; "
+            "choose front, back, left, right, head, hands or feet"
         ) from None
     for value in (position.x, position.y):
         if not (math.isfinite(value) and 0.0 <= value <= 1.0):

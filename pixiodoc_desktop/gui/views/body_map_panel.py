@@ -26,7 +26,7 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.lesion_card import LesionCard
-from pixiodoc_desktop.gui.widgets.body_map import BodyMap
+from pixiodoc_desktop.gui.widgets.body_map import BodyMap, patient_outline
 
 
 class BodyMapPanel(QWidget):
@@ -73,6 +73,7 @@ class BodyMapPanel(QWidget):
 
     def _show(self, _patient_id: str = "") -> None:
         record = self.state.record
+        self.map.set_outline(patient_outline(None if record is None else record.patient))
         self.map.set_lesions(() if record is None else record.lesions)
         self.new_button.setEnabled(record is not None and self._place is not None)
         self._show_lesion()

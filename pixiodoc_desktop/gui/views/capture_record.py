@@ -25,6 +25,7 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.capture_series import fill_poses, show_checklist
+from pixiodoc_desktop.gui.widgets.body_map import patient_outline
 from pixiodoc_desktop.gui.widgets.site_on_map import site_field
 
 
@@ -113,6 +114,7 @@ class CaptureRecordPanel(QWidget):
     def show_record(self, record: PatientRecord) -> None:
         self.record = record
         patient = record.patient
+        self.body_site_field.outline = patient_outline(patient)
         self.patient_label.setText(patient.display_name)
         facts = []
         if patient.birth_date is not None:

@@ -28,6 +28,7 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_format, date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.capture_record import starting_photo
+from pixiodoc_desktop.gui.widgets.body_map import patient_outline
 from pixiodoc_desktop.gui.widgets.site_on_map import site_field
 
 NEW_VISIT = "\x00new"
@@ -98,6 +99,7 @@ class ImportContextDialog(QDialog):
         form.addRow(self.tr("Visit"), self.visit)
         form.addRow(self.tr("Date of the new visit"), self.date)
         self.body_site_field = site_field(self.body_site)
+        self.body_site_field.outline = patient_outline(record.patient)
         form.addRow(self.tr("Body site"), self.body_site_field)
         form.addRow(self.tr("Lesion"), self.lesion)
         form.addRow(self.tr("Modality"), self.modality)

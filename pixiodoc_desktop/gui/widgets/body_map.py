@@ -1,31 +1,55 @@
-"""The body map: the front and back diagrams (resources/body_map/*.svg, drawn for PixioDoc)
-side by side; clicking a region chooses its body site and a point on it, the patient's
-lesions are markers at their stored place coloured by status, with counts per region.
+"""The body map: the patient's figure (male, female, child or neutral, by the record) from the
+front and back, from the sides, and the face, hands and feet as close-ups, one page at a
+time under a row of page buttons. Clicking a region chooses its body site and a point on
+it, the patient's lesions are markers at their stored place coloured by status, with counts
+per region.
 
-Each SVG polygon's id is ``site:<code>`` of the body-site vocabulary, so the map needs no
-table of its own. Places are stored as fractions of a view's width and height, so redrawing
-the diagram keeps the lesions where they were.
+The drawings and where a stored place lies on each figure are `clinic.records.body_outlines`
+(no Qt): each SVG polygon's id is ``site:<code>`` of the body-site vocabulary, and places are
+stored as fractions of the neutral figure's view, so a lesion stays where it was whichever
+figure shows it.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
+from pixiodoc_desktop.clinic.records import body_outlines
+from pixiodoc_desktop.clinic.records.body_outlines import (
+    BodyOutline,
+    outline_for,
+    shown_at,
+    stored_at,
+    view_size,
+)
+from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.records.visits import LesionStatus, LesionSummary, MapView
 from pixiodoc_desktop.gui import labels
-from pixiodoc_desktop.gui.resources import RESOURCES_DIR
 
-MAP_DIR = RESOURCES_DIR / "body_map"
-VIEW_SIZE = (200.0, 440.0)  # the SVGs' viewBox
 STATUS_COLOURS = {
     LesionStatus.NEW: QColor("#1e6fd9"),
     LesionStatus.GROWN: QColor("#d62828"),
@@ -33,7 +57,15 @@ STATUS_COLOURS = {
     LesionStatus.BIOPSIED: QColor("#e07b00"),
     LesionStatus.EXCISED: QColor("#6b6b6b"),
 }
-_SVG = "{http://www.w3.org/2000/svg}"
+# The pages of the map and the views each shows side by side.
+PAGES: dict[str, tuple[MapView, ...]] = {
+    "body": (MapView.FRONT, MapView.BACK),
+    "sides": (MapView.LEFT, MapView.RIGHT),
+    "head": (MapView.HEAD,),
+    "hands": (MapView.HANDS,),
+    "feet": (MapView.FEET,),
+}
+_TOP = 20.0  # room for the views' titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +76,47 @@ class Region:
 
 
 @cache
-def regions(view: MapView) -> tuple[Region, ...]:
-    """The view's regions in drawing order (later ones lie on top)."""
-    root = ET.parse(MAP_DIR / f"{view.value}.svg").getroot()  # noqa: S314 - our own file
-    out = []
-    for polygon in root.iter(f"{_SVG}polygon"):
-        ident = polygon.get("id", "")
-        if not ident.startswith("site:"):
-            continue
-        points = [
-            tuple(float(v) for v in pair.split(",")) for pair in polygon.get("points", "").split()
-        ]
-        outline = QPolygonF([QPointF(x, y) for x, y in points])
-        out.append(Region(view, ident.removeprefix("site:"), outline))
-    return tuple(out)
+def regions(view: MapView, outline: BodyOutline = BodyOutline.NEUTRAL) -> tuple[Region, ...]:
+    """The view's regions on that figure in drawing order (later ones lie on top)."""
+    return tuple(
+        Region(view, r.code, QPolygonF([QPointF(x, y) for x, y in r.points]))
+        for r in body_outlines.regions(outline, view)
+    )
+
+
+def patient_outline(patient: PatientSummary | None) -> BodyOutline:
+    """The figure for the patient on screen: by their recorded sex and their age today."""
+    if patient is None:
+        return BodyOutline.NEUTRAL
+    return outline_for(patient.sex, patient.birth_date, dt.date.today())
+
+
+def page_of(view: MapView) -> str:
+    return next(key for key, views in PAGES.items() if view in views)
+
+
+def page_title(key: str) -> str:
+    return {
+        "body": QCoreApplication.translate("BodyMap", "Front/back"),
+        "sides": QCoreApplication.translate("BodyMap", "Sides"),
+        "head": QCoreApplication.translate("BodyMap", "Face"),
+        "hands": QCoreApplication.translate("BodyMap", "Hands"),
+        "feet": QCoreApplication.translate("BodyMap", "Feet"),
+    }[key]
+
+
+def view_title(view: MapView) -> str:
+    return {
+        MapView.FRONT: QCoreApplication.translate("BodyMap", "Front"),
+        MapView.BACK: QCoreApplication.translate("BodyMap", "Back"),
+        MapView.LEFT: QCoreApplication.translate("BodyMap", "Left side"),
+        MapView.RIGHT: QCoreApplication.translate("BodyMap", "Right side"),
+        MapView.HEAD: QCoreApplication.translate("BodyMap", "Face and scalp"),
+        MapView.HANDS: QCoreApplication.translate(
+            "BodyMap", "Palms above, backs of the hands below"
+        ),
+        MapView.FEET: QCoreApplication.translate("BodyMap", "Tops of the feet above, soles below"),
+    }[view]
 
 
 def status_label(status: LesionStatus) -> str:
@@ -71,10 +130,10 @@ def status_label(status: LesionStatus) -> str:
 
 
 class BodyMap(QWidget):
-    """Front and back of the body; click to choose a site and a place on it."""
+    """The patient's figure, one page of views at a time; click to choose a site and a place."""
 
     site_chosen = Signal(str)  # body-site code
-    place_chosen = Signal(str, float, float, str)  # view, x, y (fractions), body-site code
+    place_chosen = Signal(str, float, float, str)  # view, x, y (stored fractions), site code
     lesion_chosen = Signal(str)  # lesion id: its marker was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -83,21 +142,105 @@ class BodyMap(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 300)
-        self._renderers = {v: QSvgRenderer(str(MAP_DIR / f"{v.value}.svg")) for v in MapView}
+        self._outline = BodyOutline.NEUTRAL
+        self._renderers: dict[MapView, QSvgRenderer] = {}
+        self._page = "body"
         self._lesions: tuple[LesionSummary, ...] = ()
         self._chosen: Region | None = None
         self._hovered: Region | None = None
         self.setAccessibleName(self.tr("Body map"))
+        # The page buttons along the top; the views are painted below them.
+        self.page_buttons: dict[str, QToolButton] = {}
+        group = QButtonGroup(self)
+        self._rows = (QHBoxLayout(), QHBoxLayout())
+        for row in self._rows:
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+        for key in PAGES:
+            button = QToolButton()
+            button.setText(page_title(key))
+            button.setObjectName(f"bodyMapPage-{key}")
+            button.setCheckable(True)
+            button.setChecked(key == self._page)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.clicked.connect(lambda _checked=False, k=key: self.show_page(k))
+            group.addButton(button)
+            self.page_buttons[key] = button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        # The whole body on the first row, the close-ups on the second: the same at any
+        # width, so the map never jumps when the panel narrows or a count appears.
+        for index, button in enumerate(self.page_buttons.values()):
+            self._rows[0 if index < 2 else 1].addWidget(button)
+        for row in self._rows:
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(1)
+        self._load_renderers()
 
     # --- what it shows ------------------------------------------------------------------
 
-    def set_lesions(self, lesions: Iterable[LesionSummary]) -> None:
-        self._lesions = tuple(lesions)
+    @property
+    def outline(self) -> BodyOutline:
+        return self._outline
+
+    def set_outline(self, outline: BodyOutline) -> None:
+        """Show the patient's figure (the stored places stay on the same spot of the body)."""
+        if outline is not self._outline:
+            self._outline = outline
+            self._chosen = None if self._chosen is None else self._region(self._chosen.code)
+            self._hovered = None
+            self._load_renderers()
+            self.update()
+
+    def _load_renderers(self) -> None:
+        self._renderers = {
+            v: QSvgRenderer(str(body_outlines.svg_path(self._outline, v))) for v in MapView
+        }
+
+    @property
+    def page(self) -> str:
+        return self._page
+
+    @property
+    def views(self) -> tuple[MapView, ...]:
+        """The views on the page shown."""
+        return PAGES[self._page]
+
+    def show_page(self, key: str) -> None:
+        self._page = key
+        self.page_buttons[key].setChecked(True)
+        self._hovered = None
         self.update()
 
+    def set_lesions(self, lesions: Iterable[LesionSummary]) -> None:
+        self._lesions = tuple(lesions)
+        self._label_pages()
+        self.update()
+
+    def _label_pages(self) -> None:
+        """Each page button says how many of the patient's lesions are placed on it."""
+        placed = Counter(page_of(x.position.view) for x in self._lesions if x.position is not None)
+        for key, button in self.page_buttons.items():
+            count = placed.get(key, 0)
+            button.setText(page_title(key) + (f" ({count})" if count else ""))
+
+    def _region(self, code: str | None) -> Region | None:
+        """The region of a site, on the page shown if it has it, else on the first that does."""
+        pages = [self._page, *(k for k in PAGES if k != self._page)]
+        for key in pages:
+            for view in PAGES[key]:
+                for region in regions(view, self._outline):
+                    if region.code == code:
+                        return region
+        return None
+
     def choose_site(self, code: str | None) -> None:
-        """Highlight a site chosen elsewhere (the list), on the view that has it."""
-        self._chosen = next((r for v in MapView for r in regions(v) if r.code == code), None)
+        """Highlight a site chosen elsewhere (the list), turning to a page that has it."""
+        self._chosen = self._region(code)
+        if self._chosen is not None and self._chosen.view not in self.views:
+            self.show_page(page_of(self._chosen.view))
         self.update()
 
     @property
@@ -109,28 +252,40 @@ class BodyMap(QWidget):
         return Counter(lesion.body_site for lesion in self._lesions)
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 520)
+        return QSize(420, 560)
 
     # --- geometry -----------------------------------------------------------------------
 
+    def _top(self) -> float:
+        bottom = max(b.geometry().bottom() for b in self.page_buttons.values())
+        return float(bottom) + 4.0 + _TOP
+
     def view_rect(self, view: MapView) -> QRectF:
-        """Where a view is drawn in the widget (aspect kept, side by side, legend below)."""
-        legend = self._legend_height()
-        width, height = self.width() / 2.0, max(1.0, self.height() - legend - 24.0)
-        scale = min((width - 6) / VIEW_SIZE[0], height / VIEW_SIZE[1])
-        w, h = VIEW_SIZE[0] * scale, VIEW_SIZE[1] * scale
-        left = (0 if view is MapView.FRONT else width) + (width - w) / 2
-        return QRectF(left, 20.0, w, h)
+        """Where a view of the page is drawn (aspect kept, side by side, legend below); an
+        empty rectangle for a view on another page."""
+        views = self.views
+        if view not in views:
+            return QRectF()
+        top = self._top()
+        column = self.width() / len(views)
+        height = max(1.0, self.height() - top - self._legend_height() - 8.0)
+        size = view_size(view)
+        scale = min((column - 6) / size[0], height / size[1])
+        w, h = size[0] * scale, size[1] * scale
+        left = views.index(view) * column + (column - w) / 2
+        return QRectF(left, top, w, h)
 
     def to_widget(self, view: MapView, x: float, y: float) -> QPointF:
+        """Where a stored place (fractions of the neutral view) is on the screen."""
         rect = self.view_rect(view)
-        return QPointF(rect.left() + x * rect.width(), rect.top() + y * rect.height())
+        sx, sy = shown_at(self._outline, view, x, y)
+        return QPointF(rect.left() + sx * rect.width(), rect.top() + sy * rect.height())
 
     def marker_at(self, point: QPointF) -> LesionSummary | None:
         """The lesion whose marker is under `point` (the nearest, within its radius)."""
         best, best_gap = None, 8.0
         for lesion in self._lesions:
-            if lesion.position is None:
+            if lesion.position is None or lesion.position.view not in self.views:
                 continue
             where = self.to_widget(lesion.position.view, lesion.position.x, lesion.position.y)
             gap = ((where.x() - point.x()) ** 2 + (where.y() - point.y()) ** 2) ** 0.5
@@ -139,16 +294,18 @@ class BodyMap(QWidget):
         return best
 
     def _hit(self, point: QPointF) -> tuple[Region, float, float] | None:
-        for view in MapView:
+        """The region under `point` and the place to store for it."""
+        for view in self.views:
             rect = self.view_rect(view)
             if not rect.contains(point):
                 continue
             x = (point.x() - rect.left()) / rect.width()
             y = (point.y() - rect.top()) / rect.height()
-            svg = QPointF(x * VIEW_SIZE[0], y * VIEW_SIZE[1])
-            for region in reversed(regions(view)):
+            size = view_size(view)
+            svg = QPointF(x * size[0], y * size[1])
+            for region in reversed(regions(view, self._outline)):
                 if region.outline.containsPoint(svg, Qt.FillRule.OddEvenFill):
-                    return region, x, y
+                    return (region, *stored_at(self._outline, view, x, y))
         return None
 
     # --- events -------------------------------------------------------------------------
@@ -190,23 +347,24 @@ class BodyMap(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
-        titles = {MapView.FRONT: self.tr("Front"), MapView.BACK: self.tr("Back")}
         counts = self.counts()
-        for view in MapView:
+        for view in self.views:
             rect = self.view_rect(view)
+            size = view_size(view)
             painter.setPen(self.palette().text().color())
-            painter.drawText(
-                QRectF(rect.left(), 0, rect.width(), 18), Qt.AlignmentFlag.AlignCenter, titles[view]
-            )
+            title = QRectF(rect.left() - 40, rect.top() - _TOP, rect.width() + 80, _TOP - 2)
+            painter.drawText(title, Qt.AlignmentFlag.AlignCenter, view_title(view))
             self._renderers[view].render(painter, rect)
             painter.save()
             painter.translate(rect.topLeft())
-            painter.scale(rect.width() / VIEW_SIZE[0], rect.height() / VIEW_SIZE[1])
+            painter.scale(rect.width() / size[0], rect.height() / size[1])
             for region, colour in ((self._hovered, "#40808080"), (self._chosen, "#602a7fd4")):
                 if region is not None and region.view is view:
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(QColor(colour))
-                    painter.drawPolygon(region.outline)
+                    for same in regions(view, self._outline):
+                        if same.code == region.code:
+                            painter.drawPolygon(same.outline)
             painter.restore()
             self._paint_counts(painter, view, counts)
         self._paint_markers(painter)
@@ -215,16 +373,17 @@ class BodyMap(QWidget):
     def _paint_counts(self, painter: QPainter, view: MapView, counts: Counter[str]) -> None:
         shown: set[str] = set()
         rect = self.view_rect(view)
-        for region in regions(view):
+        for region in regions(view, self._outline):
             count = counts.get(region.code, 0)
             if not count or region.code in shown:
                 continue
             shown.add(region.code)
             box = region.outline.boundingRect()
+            size = view_size(view)
             # Top right of the region, out of the markers' way.
             corner = QPointF(
-                rect.left() + box.right() / VIEW_SIZE[0] * rect.width(),
-                rect.top() + box.top() / VIEW_SIZE[1] * rect.height(),
+                rect.left() + box.right() / size[0] * rect.width(),
+                rect.top() + box.top() / size[1] * rect.height(),
             )
             badge = QRectF(corner.x() - 16, corner.y() + 2, 16, 15)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -235,7 +394,7 @@ class BodyMap(QWidget):
 
     def _paint_markers(self, painter: QPainter) -> None:
         for lesion in self._lesions:
-            if lesion.position is None:
+            if lesion.position is None or lesion.position.view not in self.views:
                 continue
             centre = self.to_widget(lesion.position.view, lesion.position.x, lesion.position.y)
             painter.setPen(QPen(QColor("white"), 1.5))
@@ -258,7 +417,7 @@ class BodyMap(QWidget):
         return 18.0 * (1 + max(p.y() for _, p in self._legend_places()) / 18.0) + 6
 
     def _paint_legend(self, painter: QPainter) -> None:
-        top = self.view_rect(MapView.FRONT).bottom() + 10
+        top = max(self.view_rect(v).bottom() for v in self.views) + 10
         for status, place in self._legend_places():
             x, y = place.x(), top + place.y()
             painter.setPen(Qt.PenStyle.NoPen)

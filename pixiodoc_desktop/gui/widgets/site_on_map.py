@@ -18,18 +18,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pixiodoc_desktop.clinic.records.body_outlines import BodyOutline
 from pixiodoc_desktop.gui.widgets.body_map import BodyMap
 
 
 class SiteOnMapDialog(QDialog):
     """The body map alone: a click on a region is the answer."""
 
-    def __init__(self, current: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        current: str | None,
+        outline: BodyOutline = BodyOutline.NEUTRAL,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("siteOnMap")
         self.setWindowTitle(self.tr("Choose the body site"))
         self.chosen: str | None = None
         self.map = BodyMap()
+        self.map.set_outline(outline)
         self.map.choose_site(current)
         hint = QLabel(self.tr("Click where the photo was taken."))
         hint.setProperty("role", "muted")
@@ -37,7 +44,7 @@ class SiteOnMapDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.map, 1)
         self.map.site_chosen.connect(self._chose)
-        self.resize(460, 560)
+        self.resize(480, 600)
 
     def _chose(self, code: str) -> None:
         self.chosen = code
@@ -55,6 +62,8 @@ class SiteField(QWidget):
         self.button.setToolTip(self.tr("Choose the body site by clicking the body map"))
         self.button.setAccessibleName(self.tr("Choose the body site on the body map"))
         self.dialog: SiteOnMapDialog | None = None
+        # The patient's figure (their record's sex and age), set by the form that shows it.
+        self.outline = BodyOutline.NEUTRAL
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(combo, 1)
@@ -63,7 +72,7 @@ class SiteField(QWidget):
         self.button.clicked.connect(self.open_map)
 
     def open_map(self) -> None:
-        self.dialog = SiteOnMapDialog(self.combo.currentData(), self)
+        self.dialog = SiteOnMapDialog(self.combo.currentData(), self.outline, self)
         self.dialog.accepted.connect(self._take)
         self.dialog.open()
 
