@@ -286,6 +286,17 @@ def outline_lesion(image: Image, px_per_mm: float | None) -> LesionOutline:
     )
 
 
+def outline_on_preview(
+    preview: Image, photo_width: int, px_per_mm: float | None
+) -> tuple[tuple[float, float], ...]:
+    """The lesion's outline found on a photo's screen preview (about 2048 px), in the
+    photo's own pixels, so that `measure_outline` with the photo's calibration gives its
+    area and diameter in the photo's mm (what the workstation keeps)."""
+    factor = preview.shape[1] / max(photo_width, 1)
+    found = outline_lesion(preview, None if px_per_mm is None else px_per_mm * factor)
+    return tuple((x / factor, y / factor) for x, y in found.points)
+
+
 @dataclass(frozen=True, slots=True)
 class OutlineMeasures:
     """What a (possibly corrected) outline measures, in mm and mm²."""

@@ -25,7 +25,7 @@ from pixiodoc_desktop.errors import (
     PixioDocError,
 )
 from pixiodoc_desktop.imaging.measure import MeasureKind, measure
-from pixiodoc_desktop.imaging.outline import outline_lesion
+from pixiodoc_desktop.imaging.outline import measure_outline, outline_lesion, outline_on_preview
 
 SIZE = (400, 300)
 PX_PER_MM = SIZE[0] / FIELD_WIDTH_MM
@@ -71,6 +71,21 @@ def test_the_outline_is_in_photo_pixels_and_measures_alike_when_traced() -> None
         <= found.perimeter_mm
         <= np.pi * known.diameter_mm * 1.05
     )
+
+
+def test_an_outline_found_on_the_preview_is_kept_in_the_photos_pixels_and_mm() -> None:
+    """The compare view outlines the screen preview; what it keeps is measured on the full
+    photo's pixels with the photo's calibration (benchmarks/outline.py sweeps 200 cases)."""
+    known = close_up(9, size=(1600, 1200), hairs=3)
+    preview = cv2.resize(known.image, (640, 480), interpolation=cv2.INTER_AREA)
+    points = outline_on_preview(preview, 1600, known.px_per_mm)
+    xs, ys = zip(*points, strict=True)
+    drawn = known.outline
+    assert min(xs) == pytest.approx(drawn[:, 0].min(), abs=8)  # photo pixels, not preview's
+    assert max(ys) == pytest.approx(drawn[:, 1].max(), abs=8)
+    kept = measure_outline(points, known.px_per_mm)
+    assert kept.area_mm2 == pytest.approx(known.area_mm2, rel=0.05)
+    assert kept.diameter_mm == pytest.approx(known.diameter_mm, abs=0.3)
 
 
 def test_asymmetry_is_small_for_an_ellipse_and_large_for_a_lopsided_lesion() -> None:

@@ -29,7 +29,7 @@ from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.compare_controls import tool_button
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas
-from pixiodoc_desktop.imaging.outline import measure_outline, outline_lesion
+from pixiodoc_desktop.imaging.outline import measure_outline, outline_on_preview
 
 Point = tuple[float, float]
 Job = Callable[[], Any]
@@ -57,10 +57,7 @@ def _outline_job(photo: PhotoSummary, image: Any) -> Job:
     """The outline of the lesion in the preview, in the original photo's pixels."""
 
     def job() -> list[Point]:
-        factor = image.shape[1] / max(photo.width, 1)
-        scale = photo.calibration_px_per_mm
-        found = outline_lesion(image, None if scale is None else scale * factor)
-        return [(x / factor, y / factor) for x, y in found.points]
+        return list(outline_on_preview(image, photo.width, photo.calibration_px_per_mm))
 
     return job
 
