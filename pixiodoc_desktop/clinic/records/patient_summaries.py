@@ -143,10 +143,14 @@ def summaries(
     ]
 
 
-def page_columns(actor: Actor) -> tuple[Any, ...]:
-    """`SUMMARY_COLUMNS` and, per row, the photo count, the last visit and the actor's
-    level (an index into LEVELS): a page of the patient list in one query, each figure
-    looked up by index for the rows returned only."""
+def page_summaries(
+    session: Session, actor: Actor, patients: Sequence[PatientColumns]
+) -> list[PatientSummary]:
+    """`summaries` of a page of rows in one query: each row's photo count, last visit
+    and the actor's level looked up by index, for these rows only (a statement costs
+    a millisecond of Python; `summaries` takes three)."""
+    if not patients:
+        return []
     photos = (
         select(func.count())
         .where(Photo.patient_id == Patient.id, ~Photo.deleted)
@@ -166,22 +170,31 @@ def page_columns(actor: Actor) -> tuple[Any, ...]:
         .correlate(Patient)
         .scalar_subquery()
     )
-    return (*SUMMARY_COLUMNS, photos, last_visit, level)
-
-
-def summary_of(row: Sequence[Any]) -> PatientSummary:
-    """The summary of a row of `page_columns`."""
-    (pid, family, given, birth, sex, external, notes, origin, photos, last, rank) = row
-    return PatientSummary(
-        id=pid,
-        family_name=family,
-        given_name=given,
-        birth_date=birth,
-        sex=sex,
-        external_id=external,
-        notes=notes,
-        photo_count=int(photos or 0),
-        last_visit=last,
-        access=LEVELS[int(rank or 0)],
-        origin=origin,
-    )
+    figures: dict[str, tuple[Any, Any, Any]] = {
+        pid: (count, last, rank)
+        for pid, count, last, rank in session.execute(
+            select(Patient.id, photos, last_visit, level).where(
+                Patient.id.in_(bindparam("ids", expanding=True))
+            ),
+            {"ids": [p.id for p in patients]},
+        )
+    }
+    out = []
+    for p in patients:
+        count, last, rank = figures.get(p.id, (0, None, 0))
+        out.append(
+            PatientSummary(
+                id=p.id,
+                family_name=p.family_name,
+                given_name=p.given_name,
+                birth_date=p.birth_date,
+                sex=p.sex,
+                external_id=p.external_id,
+                notes=p.notes,
+                photo_count=int(count or 0),
+                last_visit=last,
+                access=LEVELS[int(rank or 0)],
+                origin=p.origin,
+            )
+        )
+    return out
