@@ -39,16 +39,6 @@ from tests.sync.sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
 
 
-@pytest.fixture(scope="module")
-def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Weed]:
-    server = Weed(tmp_path_factory.mktemp("weed") / "data")
-    server.start(new_ports_on_clash=True)
-    try:
-        yield server
-    finally:
-        server.kill()
-
-
 @pytest.fixture
 def phone(tmp_path: Path) -> Iterator[webdriver.Chrome]:
     camera = write_fake_camera(tmp_path / "skin.y4m")

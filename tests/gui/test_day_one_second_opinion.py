@@ -9,7 +9,7 @@ the bucket is a real SeaweedFS.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,16 +44,6 @@ WORDS = {
         "Markierungen der Zweitmeinung: 1",
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Weed]:
-    server = Weed(tmp_path_factory.mktemp("weed") / "data")
-    server.start(new_ports_on_clash=True)
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

@@ -9,11 +9,10 @@ Erasing the patient (Patient › Patient löschen…) revokes the link made afte
 from __future__ import annotations
 
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import pytest
 import zxingcpp
 from conftest import in_vault
 from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
@@ -28,16 +27,6 @@ from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_ta
 from tests.sync.sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
-
-
-@pytest.fixture(scope="module")
-def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Weed]:
-    server = Weed(tmp_path_factory.mktemp("weed") / "data")
-    server.start(new_ports_on_clash=True)
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def test_a_secure_link_from_the_share_dialog(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring
@@ -48,16 +48,6 @@ def unlocked(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow
     window.recovery_page.continue_button.click()
     qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10000)
     return window
-
-
-@pytest.fixture(scope="module")
-def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Weed]:
-    server = Weed(tmp_path_factory.mktemp("weed") / "data")
-    server.start(new_ports_on_clash=True)
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def _open_dialog(qtbot: QtBot, window: MainWindow) -> SyncDialog:
