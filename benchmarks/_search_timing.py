@@ -49,10 +49,14 @@ def plain_search(db: sqlite3.Connection, query: str) -> list[tuple[Any, ...]]:
     return db.execute(sql, [*params, PAGE + 1]).fetchall()[:PAGE]
 
 
-def plain_count(db: sqlite3.Connection, query: str) -> list[int]:
-    """How many rows match (what the list asks after a full first page), as a list."""
+def plain_count(db: sqlite3.Connection, query: str, at_most: int | None = None) -> list[int]:
+    """How many rows match, counted up to at_most + 1 (what the list asks after a full
+    first page: `COUNT_CAP`), as a list."""
     where, params = _plain_where(query)
-    return [db.execute(f"SELECT count(*){where}", params).fetchone()[0]]
+    if at_most is None:
+        return [db.execute(f"SELECT count(*){where}", params).fetchone()[0]]
+    sql = f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)"  # noqa: S608
+    return [db.execute(sql, [*params, at_most + 1]).fetchone()[0]]
 
 
 def time_queries(run: Any, queries: Sequence[str]) -> tuple[list[float], list[float], int]:

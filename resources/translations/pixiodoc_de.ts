@@ -3624,6 +3624,14 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Patienten</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="185"/>
+        <source>%1 of more than %Ln patient(s)</source>
+        <translation>
+            <numerusform>%1 von mehr als %Ln Patient</numerusform>
+            <numerusform>%1 von mehr als %Ln Patienten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="190"/>
         <source>%1 of %Ln patient(s)</source>
         <translation>

@@ -116,6 +116,7 @@ def test_a_search_comes_a_page_at_a_time_with_the_total(
     uncounted = services.patients.search_page(actor, "mül", limit=1, counted=False)
     assert (uncounted.patients, uncounted.more, uncounted.total) == (narrow.patients, True, None)
     assert services.patients.count_matches(actor, "mül") == 2
+    assert services.patients.count_matches(actor, "", at_most=2) == 3  # "more than 2"
     assert services.patients.search_page(actor, "mül", offset=9, limit=1).total == 2
     with services.workstation.read_session() as session:
         details = session.scalars(

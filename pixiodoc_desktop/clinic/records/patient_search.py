@@ -73,6 +73,12 @@ def matching(
     return and_(*conditions)
 
 
-def count(session: Session, match: ColumnElement[bool]) -> int:
-    """How many patients `match` holds (the "of 1,234" under the patient list)."""
-    return int(session.scalar(select(func.count()).select_from(Patient).where(match)) or 0)
+def count(session: Session, match: ColumnElement[bool], *, at_most: int | None = None) -> int:
+    """How many patients `match` holds (the "of 1,234" under the patient list); with
+    `at_most`, counting stops after at_most + 1 (so a larger answer means "more than")."""
+    if at_most is None:
+        stmt = select(func.count()).select_from(Patient).where(match)
+    else:
+        found = select(Patient.id).where(match).limit(at_most + 1).subquery()
+        stmt = select(func.count()).select_from(found)
+    return int(session.scalar(stmt) or 0)

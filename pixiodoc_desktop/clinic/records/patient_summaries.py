@@ -70,6 +70,7 @@ class PatientSummary:
 
 
 PAGE = 50  # rows the patient list asks for at a time: a screenful and some
+COUNT_CAP = 1_000  # the list counts matches up to this; past it, "more than 1,000"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pixiodoc_desktop.clinic.records.patients import PAGE, PatientPage, PatientSummary
+from pixiodoc_desktop.clinic.records.patients import COUNT_CAP, PAGE, PatientPage, PatientSummary
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import number_text
 from pixiodoc_desktop.gui.models.patients import PatientListModel
@@ -147,7 +147,7 @@ class PatientPanel(QWidget):
             if serial != self._query_serial:  # typed on: that search counts its own
                 return None
             services, actor = session.require()
-            return services.patients.count_matches(actor, text)
+            return services.patients.count_matches(actor, text, at_most=COUNT_CAP)
 
         def done(total: int | None) -> None:
             if total is not None and serial == self._query_serial:
@@ -186,7 +186,10 @@ class PatientPanel(QWidget):
         shown, total = self.model.rowCount(), self.model.total()
         if total is None:
             return
-        if shown < total:
+        if total > COUNT_CAP:  # counted no further
+            of_more = self.tr("%1 of more than %Ln patient(s)", "", COUNT_CAP)
+            self.count_label.setText(of_more.replace("%1", number_text(shown, 0)))
+        elif shown < total:
             of_total = self.tr("%1 of %Ln patient(s)", "", total)
             self.count_label.setText(of_total.replace("%1", number_text(shown, 0)))
         else:
