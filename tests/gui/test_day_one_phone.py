@@ -41,6 +41,21 @@ from pixiodoc_desktop.phone.pairing import EndReason
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
 
 
+# The placement selects whose chosen words need more room than the select gives them.
+CUT_CHOICES = """
+const measure = document.createElement("canvas").getContext("2d");
+return [...document.querySelectorAll(".placement select")].filter((select) => {
+  const style = getComputedStyle(select);
+  measure.font = style.font;
+  const text = select.options[select.selectedIndex]?.text || "";
+  const arrow = 20;
+  const room = select.clientWidth - parseFloat(style.paddingLeft)
+    - parseFloat(style.paddingRight) - arrow;
+  return measure.measureText(text).width > room;
+}).map((select) => select.options[select.selectedIndex].text);
+"""
+
+
 @pytest.fixture
 def phone(tmp_path: Path) -> Iterator[webdriver.Chrome]:
     camera = write_fake_camera(tmp_path / "skin.y4m")
@@ -111,6 +126,9 @@ def test_capture_with_phone_from_the_record_then_lock_ends_it(
         timeout=20000,
     )
     shoot(dialog, shots, "phone-pairing-paired-de")
+    # The phone's choices (site, lesion, modality) show their German words whole.
+    cut = phone.execute_script(CUT_CHOICES)
+    assert cut == [], f"cut off on the phone: {cut}"
     phone.save_screenshot(str(shots / "phone-page-de.png"))
 
     server = window.phone_capture.server
