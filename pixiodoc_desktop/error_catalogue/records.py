@@ -105,6 +105,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "A series protocol has at most {limit} poses"),
     QT_TRANSLATE_NOOP("errors", "A pose appears twice in the series protocol"),
     QT_TRANSLATE_NOOP("errors", "{value} is not a pose code (letters, digits and '-')"),
+    QT_TRANSLATE_NOOP("errors", "A pose's name has at most {limit} printable characters"),
     # --- Capture: device profiles
     QT_TRANSLATE_NOOP("errors", "The calibration must be a positive number of pixels per mm"),
     QT_TRANSLATE_NOOP("errors", "The field of view must be wider than 0 mm"),

@@ -57,6 +57,7 @@ class PatientRecord:
     growth_threshold_mm: float = 1.0
     # The clinic's total-body protocol; empty means body_series.DEFAULT_PROTOCOL.
     series_poses: tuple[str, ...] = ()
+    series_names: tuple[tuple[str, str], ...] = ()  # (pose, the clinic's own name for it)
     opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
 
 
@@ -246,6 +247,7 @@ class ClinicSession:
             complete=timeline.complete,
             growth_threshold_mm=timeline.growth_threshold_mm,
             series_poses=timeline.series_poses,
+            series_names=timeline.series_names,
             opinions=timeline.opinions,
         )
         return record, timeline.thumbnails

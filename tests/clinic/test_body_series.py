@@ -9,20 +9,25 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.records.body_series import (
     DEFAULT_PROTOCOL,
+    POSES_SETTING,
     BodySeriesProtocol,
+    Pose,
     checklist,
     ghost_for,
     pose_of,
     pose_pairs,
     pose_tag,
+    slug,
 )
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied
+from pixiodoc_desktop.vault.schema import AuditEvent
 
 
 def test_series_checklist_ghost_and_pose_pairs(
@@ -76,3 +81,36 @@ def test_the_protocol_is_the_clinics_to_change(
     with pytest.raises(PermissionDenied, match="workspace admin"):
         protocol.set_poses(second_clinician, ["front"])
     assert protocol.poses() == ("front", "back", "soles")
+
+
+def test_the_clinic_names_and_adds_poses_and_the_change_is_audited(
+    services: ClinicServices, actor: Actor
+) -> None:
+    protocol = BodySeriesProtocol(services.workstation)
+    scalp = slug("Kopfhaut, von oben", [])
+    assert scalp == "kopfhaut-von-oben"
+    assert slug("Kopfhaut, von oben", [scalp]) == "kopfhaut-von-oben-2"
+    assert slug("???", []) == "pose"
+    chosen = [Pose("back"), Pose("front", "Front, standing"), Pose(scalp, "Kopfhaut,  von oben")]
+    assert protocol.set_poses(actor, chosen) == ("back", "front", scalp)
+    assert protocol.protocol() == (
+        Pose("back"),
+        Pose("front", "Front, standing"),
+        Pose(scalp, "Kopfhaut, von oben"),
+    )
+    assert protocol.poses() == ("back", "front", scalp)
+    with pytest.raises(InvalidInput, match="printable"):
+        protocol.set_poses(actor, [Pose("front", "x" * 61)])
+    with services.workstation.read_session() as session:
+        events = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.event_type == "SECURITY_SETTING_CHANGED",
+                AuditEvent.object_id == POSES_SETTING,
+            )
+        ).all()
+        assert len(events) == 1  # the refused name changed nothing
+        assert events[-1].details["to"] == [
+            "back",
+            {"code": "front", "name": "Front, standing"},
+            {"code": scalp, "name": "Kopfhaut, von oben"},
+        ]

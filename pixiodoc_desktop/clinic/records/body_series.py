@@ -4,13 +4,15 @@ the next one by), and two series set side by side pose by pose.
 
 A photo belongs to a pose by its tag ``pose:<code>``, so a series needs no table of its
 own and travels (sync, case bundles, exports) with the photos. The protocol is a clinic
-setting ("body_series_poses", a JSON list of codes): eight standard poses unless the
-clinic changes it (a workspace admin; audited).
+setting ("body_series_poses", a JSON list of codes, or of {"code", "name"} for a pose
+the clinic has named itself): eight standard poses unless the clinic changes it (a
+workspace admin; audited as SECURITY_SETTING_CHANGED).
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -44,7 +46,18 @@ STANDARD_POSES: dict[str, str] = {
     "feet-top": "Tops of the feet",
 }
 DEFAULT_PROTOCOL: tuple[str, ...] = tuple(list(STANDARD_POSES)[:8])
+FULL_PROTOCOL: tuple[str, ...] = tuple(STANDARD_POSES)  # the sixteen standard poses
 MAX_POSES = 40
+MAX_NAME = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Pose:
+    """One pose of the protocol: its code (in the photos' tags) and the clinic's own name
+    for it ("" = the standard name, in the clinician's language)."""
+
+    code: str
+    name: str = ""
 
 
 def pose_tag(pose: str) -> str:
@@ -119,7 +132,7 @@ def pose_pairs(
 
 
 def _checked_poses(poses: Sequence[str]) -> list[str]:
-    cleaned = [p.strip().lower() for p in poses if p.strip()]
+    cleaned = [p.strip().lower() for p in poses if isinstance(p, str) and p.strip()]
     if not cleaned:
         raise InvalidInput("A series protocol needs at least one pose")
     if len(cleaned) > MAX_POSES:
@@ -132,15 +145,66 @@ def _checked_poses(poses: Sequence[str]) -> list[str]:
     return cleaned
 
 
-def poses_in(session: Session) -> tuple[str, ...]:
-    """The clinic's protocol, read in an open session (the record's timeline carries it)."""
+def _checked_protocol(poses: Sequence[Pose | str]) -> list[Pose]:
+    """The poses cleaned and checked: codes as `_checked_poses`, names trimmed (at most
+    MAX_NAME characters, printable)."""
+    given = [p if isinstance(p, Pose) else Pose(str(p)) for p in poses]
+    given = [p for p in given if p.code.strip()]
+    codes = _checked_poses([p.code for p in given])
+    out = []
+    for code, pose in zip(codes, given, strict=True):
+        name = " ".join(pose.name.split())
+        if len(name) > MAX_NAME or not name.isprintable():
+            raise InvalidInput(f"A pose's name has at most {MAX_NAME} printable characters")
+        out.append(Pose(code, name))
+    return out
+
+
+def _stored(value: object) -> list[Pose]:
+    if not isinstance(value, list):
+        raise ValueError("not a list of poses")
+    poses = []
+    for item in value:
+        if isinstance(item, dict):
+            poses.append(Pose(str(item.get("code", "")), str(item.get("name", ""))))
+        else:
+            poses.append(Pose(str(item)))
+    return _checked_protocol(poses)
+
+
+def protocol_in(session: Session) -> tuple[Pose, ...]:
+    """The clinic's protocol with its own names, read in an open session."""
     row = session.get(Setting, POSES_SETTING)
     if row is None or not row.value:
-        return DEFAULT_PROTOCOL
+        return tuple(Pose(code) for code in DEFAULT_PROTOCOL)
     try:
-        return tuple(_checked_poses(json.loads(row.value)))
+        return tuple(_stored(json.loads(row.value)))
     except (ValueError, TypeError, InvalidInput):
-        return DEFAULT_PROTOCOL
+        return tuple(Pose(code) for code in DEFAULT_PROTOCOL)
+
+
+def poses_in(session: Session) -> tuple[str, ...]:
+    """The clinic's protocol, read in an open session (the record's timeline carries it)."""
+    return tuple(pose.code for pose in protocol_in(session))
+
+
+def pose_names_in(session: Session) -> tuple[tuple[str, str], ...]:
+    """The poses the clinic has named itself: (code, name)."""
+    return tuple((pose.code, pose.name) for pose in protocol_in(session) if pose.name)
+
+
+def slug(name: str, taken: Iterable[str]) -> str:
+    """A pose code for a pose the clinic adds by its name ('Scalp, from above' ->
+    'scalp-from-above'), unlike any code in `taken`."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() else " " for c in ascii_name.lower()).split()
+    base = "-".join(words)[:32].strip("-") or "pose"
+    used = set(taken)
+    code, number = base, 2
+    while code in used:
+        code = f"{base}-{number}"
+        number += 1
+    return code
 
 
 class BodySeriesProtocol:
@@ -153,7 +217,12 @@ class BodySeriesProtocol:
         with self.ws.read_session() as session:
             return poses_in(session)
 
-    def set_poses(self, actor: Actor, poses: Sequence[str]) -> tuple[str, ...]:
+    def protocol(self) -> tuple[Pose, ...]:
+        with self.ws.read_session() as session:
+            return protocol_in(session)
+
+    def set_poses(self, actor: Actor, poses: Sequence[Pose | str]) -> tuple[str, ...]:
+        """Store the clinic's protocol (codes, or poses with the clinic's own names)."""
         if not actor.is_workspace_admin:
             self.ws.audit_alone(
                 audit.EventDraft(
@@ -165,21 +234,27 @@ class BodySeriesProtocol:
                 )
             )
             raise PermissionDenied("Only a workspace admin changes the clinic's settings")
-        cleaned = _checked_poses(poses)
-        previous = list(self.poses())
+        cleaned = _checked_protocol(poses)
+        previous = [_plain(p) for p in self.protocol()]
+        stored = [_plain(p) for p in cleaned]
         with self.ws.unit_of_work(actor) as uow:
             row = uow.session.get(Setting, POSES_SETTING)
             if row is None:
-                uow.session.add(Setting(key=POSES_SETTING, value=json.dumps(cleaned)))
+                uow.session.add(Setting(key=POSES_SETTING, value=json.dumps(stored)))
             else:
-                row.value = json.dumps(cleaned)
+                row.value = json.dumps(stored)
             uow.audit(
                 audit.EventDraft(
                     audit.EventType.SECURITY_SETTING_CHANGED,
                     actor.user_id,
                     object_type="setting",
                     object_id=POSES_SETTING,
-                    details={"setting": "body series poses", "from": previous, "to": cleaned},
+                    details={"setting": "body series poses", "from": previous, "to": stored},
                 )
             )
-        return tuple(cleaned)
+        return tuple(p.code for p in cleaned)
+
+
+def _plain(pose: Pose) -> str | dict[str, str]:
+    """As stored: the code alone, or code and the clinic's name."""
+    return {"code": pose.code, "name": pose.name} if pose.name else pose.code

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
-from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, poses_in
+from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, protocol_in
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision
 from pixiodoc_desktop.clinic.records.lesion_sizes import DEFAULT_GROWTH_MM, growth_threshold_in
 from pixiodoc_desktop.clinic.records.patient_summaries import PatientSummary, summaries
@@ -46,6 +46,7 @@ class PatientTimeline:
     thumbnails: dict[str, bytes]  # decrypted thumbnails of the newest photos, if asked for
     growth_threshold_mm: float = DEFAULT_GROWTH_MM  # the clinic's, for the lesions' charts
     series_poses: tuple[str, ...] = DEFAULT_PROTOCOL  # the clinic's total-body protocol
+    series_names: tuple[tuple[str, str], ...] = ()  # (pose, the clinic's own name for it)
     opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
 
 
@@ -83,7 +84,7 @@ class Timelines:
             )
             lesions = lesions_of_patient(session, patient_id)
             threshold = growth_threshold_in(session)
-            poses = poses_in(session)
+            protocol = protocol_in(session)
             consents = {
                 row.scope: ConsentDecision(
                     row.scope, row.granted, row.decided_on, row.created_by, row.note
@@ -129,6 +130,7 @@ class Timelines:
             complete=first is None or len(photos) < first,
             thumbnails=decrypted,
             growth_threshold_mm=threshold,
-            series_poses=poses,
+            series_poses=tuple(pose.code for pose in protocol),
+            series_names=tuple((pose.code, pose.name) for pose in protocol if pose.name),
             opinions=opinions,
         )
