@@ -44,6 +44,7 @@ from pixiodoc_desktop.gui.window_chrome import StatusBar, build_actions, build_m
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbWorker, ImagePool
 
 if TYPE_CHECKING:  # imported by _furnish, after the unlock screen's first paint
+    from pixiodoc_desktop.clinic.records.body_series import Pose
     from pixiodoc_desktop.gui.emergency_access import EmergencyAccessControl
     from pixiodoc_desktop.gui.importing import ImportController
     from pixiodoc_desktop.gui.opinion_notice import OpinionNotice
@@ -370,15 +371,31 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         from pixiodoc_desktop.gui.record_editing import open_dialog
+        from pixiodoc_desktop.gui.series_protocol import read_protocol, store_protocol
         from pixiodoc_desktop.gui.views.settings import SettingsDialog
 
         demo = self.vault_info is not None and self.vault_info.demo
         in_use = self.vault_info.folder if self.vault_info is not None else self.vault_folder
-        dialog = SettingsDialog(
-            self.settings, self, path=self.settings_path, demo=demo, vault_in_use=in_use
-        )
-        dialog.saved.connect(self._settings_saved)
-        open_dialog(dialog)
+
+        def show(protocol: tuple[Pose, ...] | None) -> None:
+            dialog = SettingsDialog(
+                self.settings,
+                self,
+                path=self.settings_path,
+                demo=demo,
+                vault_in_use=in_use,
+                series_protocol=protocol,
+            )
+            dialog.saved.connect(self._settings_saved)
+            dialog.protocol_saved.connect(
+                lambda poses: store_protocol(self.ctx, poses, self.state.patient_id)
+            )
+            open_dialog(dialog)
+
+        if self.state.is_admin:  # the clinic's series protocol is an Admin's to change
+            read_protocol(self.ctx, show)
+        else:
+            show(None)
 
     def _settings_saved(self, new: Settings, old: Settings) -> None:
         self.settings = new

@@ -386,102 +386,102 @@
 <context>
     <name>BodySeries</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="17"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="14"/>
         <source>Front, arms at the sides</source>
         <translation>Vorderseite, Arme seitlich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="18"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="15"/>
         <source>Back, arms at the sides</source>
         <translation>Rückseite, Arme seitlich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="19"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="16"/>
         <source>Left side, arms raised</source>
         <translation>Linke Seite, Arme erhoben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="20"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="17"/>
         <source>Right side, arms raised</source>
         <translation>Rechte Seite, Arme erhoben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="21"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="18"/>
         <source>Front, arms raised</source>
         <translation>Vorderseite, Arme erhoben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="22"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="19"/>
         <source>Back, arms raised</source>
         <translation>Rückseite, Arme erhoben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="23"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="20"/>
         <source>Legs, front</source>
         <translation>Beine, vorne</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="24"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="21"/>
         <source>Legs, back</source>
         <translation>Beine, hinten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="25"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="22"/>
         <source>Head and neck, front</source>
         <translation>Kopf und Hals, vorne</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="26"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="23"/>
         <source>Head and neck, back</source>
         <translation>Kopf und Hals, hinten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="27"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="24"/>
         <source>Head, left side</source>
         <translation>Kopf, linke Seite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="28"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="25"/>
         <source>Head, right side</source>
         <translation>Kopf, rechte Seite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="29"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="26"/>
         <source>Soles of the feet</source>
         <translation>Fußsohlen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="30"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="27"/>
         <source>Palms</source>
         <translation>Handflächen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="31"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="28"/>
         <source>Backs of the hands</source>
         <translation>Handrücken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="32"/>
+        <location filename="../../pixiodoc_desktop/gui/pose_labels.py" line="29"/>
         <source>Tops of the feet</source>
         <translation>Fußrücken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="24"/>
         <source>Not in a series</source>
         <translation>Nicht Teil einer Serie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="39"/>
         <source>Series complete: %1 poses</source>
         <translation>Serie vollständig: %1 Posen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="43"/>
         <source>Series %1 of %2 · next: %3</source>
         <translation>Serie %1 von %2 · als Nächstes: %3</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_series.py" line="49"/>
         <source>Missing: %1</source>
         <translation>Fehlt: %1</translation>
     </message>
@@ -1351,13 +1351,13 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="81"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="142"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="84"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="143"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
@@ -1428,7 +1428,7 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="196"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
@@ -1483,88 +1483,83 @@
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="120"/>
-        <source>Next pose</source>
-        <translation>Nächste Pose</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="143"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="436"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="438"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="102"/>
         <source>{name}, born {date}</source>
         <translation>{name}, geb. {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="110"/>
         <source>{patient} — Comparison — PixioDoc</source>
         <translation>{patient} — Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="122"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="124"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="210"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="175"/>
         <source>Saved ✓</source>
         <translation>Gespeichert ✓</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="245"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="250"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="252"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="255"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="256"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="257"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="260"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="324"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="325"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="168"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="173"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1584,12 +1579,12 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="212"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="250"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
@@ -1604,44 +1599,59 @@
         <translation>Vergleich · {site}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="77"/>
         <source>Auto outline</source>
         <translation>Auto-Umriss</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="80"/>
         <source>Outline the lesion on both calibrated photos; drag a point to correct it</source>
         <translation>Die Läsion auf beiden kalibrierten Fotos umranden; einen Punkt ziehen, um zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="86"/>
         <source>Accept outline</source>
         <translation>Umriss übernehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="90"/>
         <source>Keep the outlines as the lesion&apos;s measurements</source>
         <translation>Die Umrisse als Messungen der Läsion behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="120"/>
         <source>Outlining the lesion…</source>
         <translation>Läsion wird umrandet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="155"/>
         <source>Outlined: drag a point to correct it, then Accept</source>
         <translation>Umrandet: zum Korrigieren einen Punkt ziehen, dann übernehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="204"/>
         <source>No tracked lesion: the outline stays with the comparison</source>
         <translation>Keine verfolgte Läsion: Der Umriss bleibt beim Vergleich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="233"/>
         <source>Outline kept with the lesion ({count})</source>
         <translation>Umriss bei der Läsion behalten ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_poses.py" line="26"/>
+        <source>Pose %1 of %2: %3</source>
+        <translation>Pose %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_poses.py" line="41"/>
+        <source>◀ Previous pose</source>
+        <translation>◀ Vorherige Pose</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_poses.py" line="50"/>
+        <source>Next pose ▶</source>
+        <translation>Nächste Pose ▶</translation>
     </message>
 </context>
 <context>
@@ -3321,7 +3331,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="358"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
@@ -3331,7 +3341,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="394"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="411"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -3624,7 +3634,7 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Patienten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="190"/>
         <source>%1 of more than %Ln patient(s)</source>
         <translation>
             <numerusform>%1 von mehr als %Ln Patient</numerusform>
@@ -3632,7 +3642,7 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="193"/>
         <source>%1 of %Ln patient(s)</source>
         <translation>
             <numerusform>%1 von %Ln Patient</numerusform>
@@ -3640,7 +3650,7 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/gui/views/patients.py" line="196"/>
         <source>%n patient(s)</source>
         <translation>
             <numerusform>%n Patient</numerusform>
@@ -4364,244 +4374,334 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SecureLinkPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="134"/>
         <source>Secure links need the clinic&apos;s sync, which is not set up on this workstation. Use the Outside colleague tab to send a case bundle instead.</source>
         <translation>Sichere Links brauchen die Synchronisation der Praxis, die an diesem Arbeitsplatz nicht eingerichtet ist. Senden Sie stattdessen ein Fallpaket über den Reiter „Externe Kollegin / externer Kollege“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="140"/>
         <source>Use the Outside colleague tab</source>
         <translation>Zum Reiter „Externe Kollegin / externer Kollege“</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="73"/>
         <source>A secure link to the visits ticked below: the colleague needs only a browser. It is encrypted; the key is in the link itself. Needs the patient&apos;s consent to sharing and the clinic&apos;s sync.</source>
         <translation>Ein sicherer Link zu den unten angehakten Besuchen: Die Kollegin oder der Kollege braucht nur einen Browser. Er ist verschlüsselt; der Schlüssel steckt im Link selbst. Braucht die Einwilligung des Patienten zur Weitergabe und die Synchronisation der Praxis.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="82"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="292"/>
         <source>View</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="83"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="292"/>
         <source>View and reply</source>
         <translation>Ansehen und antworten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="88"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="89"/>
         <source>12 hours</source>
         <translation>12 Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="90"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="91"/>
         <source>3 days</source>
         <translation>3 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="92"/>
         <source>7 days</source>
         <translation>7 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="100"/>
         <source>optional, at least %1 characters; tell it by phone</source>
         <translation>optional, mindestens %1 Zeichen; am Telefon mitteilen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="103"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="108"/>
         <source>Passcode</source>
         <translation>Zugangscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
         <source>Level</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="107"/>
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="109"/>
         <source>Create link</source>
         <translation>Link erstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="114"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="116"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="123"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
         <source>Shared by</source>
         <translation>Geteilt von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="154"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="171"/>
         <source>Revoke link</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="180"/>
         <source>Links to this record</source>
         <translation>Links zu dieser Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="211"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="216"/>
         <source>Use a passcode of at least %1 characters.</source>
         <translation>Verwenden Sie einen Zugangscode mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="225"/>
         <source>Encrypting and uploading…</source>
         <translation>Wird verschlüsselt und hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="243"/>
         <source>Link made: %1 photos, valid until %2. Send it to the colleague.</source>
         <translation>Link erstellt: %1 Fotos, gültig bis %2. Senden Sie ihn der Kollegin oder dem Kollegen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="254"/>
         <source>The link is on the clipboard.</source>
         <translation>Der Link ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="260"/>
         <source>Secure link as a QR code</source>
         <translation>Sicherer Link als QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="286"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="287"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="288"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="307"/>
         <source>Choose a live link to revoke.</source>
         <translation>Wählen Sie einen aktiven Link zum Widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="281"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="315"/>
         <source>Link revoked: it no longer opens.</source>
         <translation>Link widerrufen: Er lässt sich nicht mehr öffnen.</translation>
     </message>
 </context>
 <context>
+    <name>SeriesProtocol</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/series_protocol.py" line="24"/>
+        <source>The series protocol was saved.</source>
+        <translation>Das Serienprotokoll wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesProtocolEditor</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="50"/>
+        <source>The poses of a total-body series, in the order they are taken. The capture screen offers them and checks what is missing; every workstation of the clinic uses the same protocol.</source>
+        <translation>Die Posen einer Ganzkörperserie, in der Reihenfolge der Aufnahme. Die Aufnahme bietet sie an und prüft, was fehlt; jeder Arbeitsplatz der Praxis verwendet dasselbe Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="58"/>
+        <source>Poses of the series</source>
+        <translation>Posen der Serie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="70"/>
+        <source>Name of a new pose</source>
+        <translation>Name einer neuen Pose</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="71"/>
+        <source>Add pose</source>
+        <translation>Pose hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="72"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="73"/>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="74"/>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="75"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="78"/>
+        <source>Standard protocol</source>
+        <translation>Standardprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="79"/>
+        <source>8 standard poses</source>
+        <translation>8 Standardposen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="80"/>
+        <source>16 standard poses</source>
+        <translation>16 Standardposen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="81"/>
+        <source>Reset to standard</source>
+        <translation>Auf Standard zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/series_protocol_editor.py" line="150"/>
+        <source>%n pose(s)</source>
+        <translation>
+            <numerusform>%n Pose</numerusform>
+            <numerusform>%n Posen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="57"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="94"/>
         <source>A new vault folder and language take effect at the next start.</source>
         <translation>Ein neuer Tresorordner und die Sprache gelten ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="98"/>
         <source>The demo clinic&apos;s own texts (reasons, findings, treatments, notes) follow the language then; what you typed into the demo stays as typed.</source>
         <translation>Die eigenen Texte der Demo-Praxis (Anlässe, Befunde, Therapien, Notizen) folgen dann der Sprache; was Sie selbst in die Demo eingegeben haben, bleibt, wie es ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="104"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="105"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="124"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="125"/>
+        <source>Total-body series</source>
+        <translation>Ganzkörperserie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="131"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="201"/>
         <source>The settings file could not be written.</source>
         <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="75"/>
         <source>Made by this workstation</source>
         <translation>Vom Arbeitsplatz erzeugt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="77"/>
         <source>The clinic&apos;s own (certificate and key files)</source>
         <translation>Das eigene der Praxis (Zertifikats- und Schlüsseldatei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="81"/>
         <source>Choose the certificate file</source>
         <translation>Zertifikatsdatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="84"/>
         <source>Choose the key file</source>
         <translation>Schlüsseldatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="156"/>
         <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="166"/>
         <source>Choose both files for the clinic&apos;s certificate: the certificate and its key.</source>
         <translation>Wählen Sie beide Dateien für das Zertifikat der Praxis: das Zertifikat und seinen Schlüssel.</translation>
     </message>
@@ -5183,92 +5283,97 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="33"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="36"/>
         <source>a colleague</source>
         <translation>einer Kollegin / einem Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="35"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="38"/>
         <source>Second opinion from %1, %2</source>
         <translation>Zweitmeinung von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="43"/>
         <source>suggested: %1</source>
         <translation>vorgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="49"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="62"/>
+        <source>Total-body series · %1 of %2 poses</source>
+        <translation>Ganzkörperserie · %1 von %2 Posen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="145"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="146"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="148"/>
         <source>Track lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="150"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="152"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="173"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="174"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="175"/>
         <source>Condition</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="176"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="178"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="272"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="273"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="274"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="279"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -5276,44 +5381,44 @@ Technische Details (ohne Patientendaten) stehen in:
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="280"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="275"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="309"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="276"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="310"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="312"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="282"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="316"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="329"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="298"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="332"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="300"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="334"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -5321,12 +5426,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="136"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="214"/>
         <source>No photos in this visit</source>
         <translation>Keine Fotos bei diesem Besuch</translation>
     </message>
@@ -7686,807 +7791,812 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>{value} ist kein Posen-Code (Buchstaben, Ziffern und „-“)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="108"/>
+        <source>A pose&apos;s name has at most {limit} printable characters</source>
+        <translation>Der Name einer Pose hat höchstens {limit} druckbare Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="110"/>
         <source>The calibration must be a positive number of pixels per mm</source>
         <translation>Die Kalibrierung muss eine positive Zahl Pixel pro mm sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="111"/>
         <source>The field of view must be wider than 0 mm</source>
         <translation>Das Bildfeld muss breiter als 0 mm sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="112"/>
         <source>The distance on the ruler must be more than 0 mm</source>
         <translation>Der Abstand auf dem Lineal muss größer als 0 mm sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="113"/>
         <source>Click two points further apart on the ruler</source>
         <translation>Klicken Sie zwei weiter auseinanderliegende Punkte auf dem Lineal an</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="114"/>
         <source>A device profile needs the device&apos;s name</source>
         <translation>Ein Geräteprofil braucht den Namen des Geräts</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="116"/>
         <source>There is no clinician with the login {login}</source>
         <translation>Es gibt keinen Benutzer mit der Anmeldung {login}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="117"/>
         <source>{role} is not a role; choose admin or clinician</source>
         <translation>{role} ist keine Rolle; wählen Sie Admin (admin) oder Arzt/Ärztin (clinician)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="118"/>
         <source>The clinician needs a display name</source>
         <translation>Der Benutzer braucht einen Anzeigenamen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="119"/>
         <source>The login {login} is already taken</source>
         <translation>Die Anmeldung {login} ist bereits vergeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="120"/>
         <source>You cannot deactivate your own account</source>
         <translation>Sie können Ihr eigenes Konto nicht deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="121"/>
         <source>The practice must keep at least one active Admin</source>
         <translation>Die Praxis muss mindestens einen aktiven Admin behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="122"/>
         <source>{login} is deactivated; reactivate the account first</source>
         <translation>{login} ist deaktiviert; aktivieren Sie das Konto zuerst wieder</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="123"/>
         <source>A login is 1-64 characters without spaces, e.g. dr.weber</source>
         <translation>Eine Anmeldung hat 1–64 Zeichen ohne Leerzeichen, z. B. dr.weber</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="124"/>
         <source>The clinic needs a name (it appears on reports)</source>
         <translation>Die Praxis braucht einen Namen (er steht auf den Berichten)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="125"/>
         <source>The first Admin needs a display name</source>
         <translation>Der erste Admin braucht einen Anzeigenamen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="126"/>
         <source>The new password must differ from the current one</source>
         <translation>Das neue Passwort muss sich vom bisherigen unterscheiden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="127"/>
         <source>A recovery key has {count} letters and digits in 9 groups of 4; please check what you typed</source>
         <translation>Ein Wiederherstellungsschlüssel hat {count} Buchstaben und Ziffern in 9 Gruppen zu 4; bitte prüfen Sie Ihre Eingabe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="128"/>
         <source>The recovery key has a typo (its last group does not match)</source>
         <translation>Der Wiederherstellungsschlüssel enthält einen Tippfehler (seine letzte Gruppe passt nicht)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="129"/>
         <source>{level} is not an access level; choose view, edit or admin</source>
         <translation>{level} ist keine Zugriffsstufe; wählen Sie Ansehen (view), Bearbeiten (edit) oder Admin (admin)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="130"/>
         <source>The licence names an unknown plan {plan}</source>
         <translation>Die Lizenz nennt einen unbekannten Tarif {plan}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="131"/>
         <source>Say why you need this record in at least {count} characters (e.g. &apos;urgent referral, record holder absent&apos;)</source>
         <translation>Begründen Sie in mindestens {count} Zeichen, warum Sie diese Akte brauchen (z. B. „dringende Überweisung, Aktenverantwortliche abwesend“)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="132"/>
         <source>Keep the reason under {limit} characters</source>
         <translation>Halten Sie die Begründung unter {limit} Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="133"/>
         <source>An emergency access lasts 1 to {limit} hours</source>
         <translation>Ein Notfallzugriff dauert 1 bis {limit} Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="134"/>
         <source>You already have access to this record; no emergency needed</source>
         <translation>Sie haben bereits Zugriff auf diese Akte; kein Notfall nötig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="135"/>
         <source>Enter the patient&apos;s number (MRN) exactly as the EHR shows it</source>
         <translation>Geben Sie die Patientennummer (MRN) genau so ein, wie das Praxisverwaltungssystem sie zeigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="136"/>
         <source>No patient has this number; check it against the EHR</source>
         <translation>Kein Patient hat diese Nummer; prüfen Sie sie im Praxisverwaltungssystem</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="137"/>
         <source>There is no emergency access {id}</source>
         <translation>Es gibt keinen Notfallzugriff {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="139"/>
         <source>{text} is not a valid {what}; use YYYY-MM-DD</source>
         <translation>{text} ist kein gültiges {what}; bitte als JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="140"/>
         <source>start date</source>
         <translation>Anfangsdatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="141"/>
         <source>end date</source>
         <translation>Enddatum</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="142"/>
         <source>{value} is not an audit event type</source>
         <translation>{value} ist keine Ereignisart des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="143"/>
         <source>{value} is not an export format; choose csv or json</source>
         <translation>{value} ist kein Exportformat; wählen Sie csv oder json</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="144"/>
         <source>Keep audit events between {low} and {high} days (US practices often keep six years: 2190 days)</source>
         <translation>Bewahren Sie Protokolleinträge zwischen {low} und {high} Tagen auf (US-Praxen oft sechs Jahre: 2190 Tage)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="146"/>
         <source>The chosen visits make a bundle of {size} (limit {limit}); share fewer visits at a time</source>
         <translation>Die gewählten Besuche ergeben ein Paket von {size} (Grenze {limit}); geben Sie weniger Besuche auf einmal frei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="147"/>
         <source>The chosen visits hold no photos to share</source>
         <translation>Die gewählten Besuche enthalten keine Fotos zum Freigeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="148"/>
         <source>The chosen lesion does not belong to this patient</source>
         <translation>Die gewählte Läsion gehört nicht zu diesem Patienten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="149"/>
         <source>{value} is not a link lifetime; write e.g. 3d, 12h or 90m</source>
         <translation>{value} ist keine Gültigkeitsdauer für einen Link; schreiben Sie z. B. 3d, 12h oder 90m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="150"/>
         <source>A link lives between 1 hour and 7 days</source>
         <translation>Ein Link gilt zwischen 1 Stunde und 7 Tagen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="151"/>
         <source>Use a passcode of at least {count} characters</source>
         <translation>Verwenden Sie einen Zugangscode mit mindestens {count} Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="152"/>
         <source>There is no secure link {id} on this workstation</source>
         <translation>Auf diesem Arbeitsplatz gibt es keinen sicheren Link {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="153"/>
         <source>There is no secure link {id} in this clinic</source>
         <translation>In dieser Praxis gibt es keinen sicheren Link {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="154"/>
         <source>The secure link {id} is {state} already</source>
         <translation>Der sichere Link {id} ist bereits {state}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="154"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="155"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="156"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="157"/>
         <source>There is no open note conflict {id}</source>
         <translation>Es gibt keinen offenen Notizkonflikt {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="158"/>
         <source>The record of note conflict {id} is gone</source>
         <translation>Die Akte des Notizkonflikts {id} gibt es nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="159"/>
         <source>{id} is not an image object id</source>
         <translation>{id} ist keine Bildobjekt-Kennung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="161"/>
         <source>{part} in the mapping is not FIELD=COLUMN</source>
         <translation>{part} in der Zuordnung ist nicht FELD=SPALTE</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="162"/>
         <source>{field} is not a patient field; map some of: {fields}</source>
         <translation>{field} ist kein Patientenfeld; ordnen Sie einige hiervon zu: {fields}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="163"/>
         <source>The mapping needs at least family=COLUMN (the family name)</source>
         <translation>Die Zuordnung braucht mindestens family=SPALTE (den Familiennamen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="163"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="164"/>
         <source>The delimiter is one character, e.g. ; or ,</source>
         <translation>Das Trennzeichen ist ein einzelnes Zeichen, z. B. ; oder ,</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="165"/>
         <source>Choose the encoding {encodings}</source>
         <translation>Wählen Sie die Zeichenkodierung {encodings}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="166"/>
         <source>Line {line} is not valid {encoding} text</source>
         <translation>Zeile {line} ist kein gültiger {encoding}-Text</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="167"/>
         <source>Line {line} is not valid {encoding} text (try --encoding cp1252)</source>
         <translation>Zeile {line} ist kein gültiger {encoding}-Text (versuchen Sie --encoding cp1252)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="167"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="168"/>
         <source>The file has no column {column} (columns found: {columns}); check the mapping and the delimiter</source>
         <translation>Die Datei hat keine Spalte {column} (gefundene Spalten: {columns}); prüfen Sie Zuordnung und Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="169"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="170"/>
         <source>{path} is a folder; give a file name for the backup</source>
         <translation>{path} ist ein Ordner; geben Sie einen Dateinamen für die Sicherung an</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="171"/>
         <source>Put the backup outside the vault folder (e.g. on another disk)</source>
         <translation>Legen Sie die Sicherung außerhalb des Tresorordners ab (z. B. auf einem anderen Datenträger)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="172"/>
         <source>The backup could not be written to {path}: {reason}</source>
         <translation>Die Sicherung konnte nicht nach {path} geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="173"/>
         <source>There is no backup file at {path}</source>
         <translation>Unter {path} gibt es keine Sicherungsdatei</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="174"/>
         <source>{path} is not empty; restore into a new folder</source>
         <translation>{path} ist nicht leer; stellen Sie in einen neuen Ordner wieder her</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="175"/>
         <source>{path} is damaged (its manifest names no backup format)</source>
         <translation>{path} ist beschädigt (sein Inhaltsverzeichnis nennt kein Sicherungsformat)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="176"/>
         <source>{path} was made by a newer PixioDoc; update to restore it</source>
         <translation>{path} wurde von einem neueren PixioDoc erstellt; aktualisieren Sie, um sie wiederherzustellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="177"/>
         <source>{path} is damaged or not a PixioDoc backup</source>
         <translation>{path} ist beschädigt oder keine PixioDoc-Sicherung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="177"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="178"/>
         <source>{path} is damaged (its manifest is unreadable)</source>
         <translation>{path} ist beschädigt (sein Inhaltsverzeichnis ist unlesbar)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="179"/>
         <source>{path} is not a PixioDoc backup (parts are missing)</source>
         <translation>{path} ist keine PixioDoc-Sicherung (Teile fehlen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="180"/>
         <source>{path} contains an unexpected entry; refusing to restore it</source>
         <translation>{path} enthält einen unerwarteten Eintrag; die Wiederherstellung wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="181"/>
         <source>This record is under a retention hold and cannot be erased: {reason}. An Admin can release the hold when it no longer applies.</source>
         <translation>Diese Akte unterliegt einer Aufbewahrungssperre und kann nicht gelöscht werden: {reason}. Ein Admin kann die Sperre aufheben, wenn sie nicht mehr gilt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="182"/>
         <source>To erase, type the patient&apos;s family name exactly as it is on the record</source>
         <translation>Zum Löschen geben Sie den Familiennamen des Patienten genau so ein, wie er in der Akte steht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="183"/>
         <source>A retention hold needs a reason (e.g. &apos;statutory retention until 2035&apos;)</source>
         <translation>Eine Aufbewahrungssperre braucht einen Grund (z. B. „gesetzliche Aufbewahrung bis 2035“)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="184"/>
         <source>The reason for a retention hold is longer than 500 characters</source>
         <translation>Der Grund für eine Aufbewahrungssperre ist länger als 500 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="185"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="186"/>
         <source>The setting {name} must be {kind}</source>
         <translation>Die Einstellung {name} muss {kind} sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="186"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="187"/>
         <source>a whole number</source>
         <translation>eine ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="187"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="188"/>
         <source>text in quotes</source>
         <translation>Text in Anführungszeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="189"/>
         <source>true or false</source>
         <translation>true oder false</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="190"/>
         <source>Auto-lock must be between 1 and 240 minutes</source>
         <translation>Die automatische Sperre muss zwischen 1 und 240 Minuten liegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="191"/>
         <source>Language must be one of {allowed}</source>
         <translation>Die Sprache muss eine von {allowed} sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="192"/>
         <source>Theme must be one of {allowed}</source>
         <translation>Das Farbschema muss eines von {allowed} sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="193"/>
         <source>The thumbnail cache must be between 32 and 4096 MB</source>
         <translation>Der Vorschaubild-Speicher muss zwischen 32 und 4096 MB liegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="193"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="194"/>
         <source>The phone port must be between 1024 and 65535</source>
         <translation>Der Port für Telefone muss zwischen 1024 und 65535 liegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="194"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="195"/>
         <source>The phone certificate needs both files: certificate and key</source>
         <translation>Das Telefon-Zertifikat braucht beide Dateien: Zertifikat und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="196"/>
         <source>A bucket name has 3-63 characters: lower-case letters, digits, dots and hyphens</source>
         <translation>Ein Bucket-Name hat 3–63 Zeichen: Kleinbuchstaben, Ziffern, Punkte und Bindestriche</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="197"/>
         <source>The endpoint URL starts with https:// (or http:// on a local network)</source>
         <translation>Die Endpunkt-URL beginnt mit https:// (oder http:// in einem lokalen Netz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="198"/>
         <source>The prefix is a path like clinic/pixiodoc without empty parts</source>
         <translation>Das Präfix ist ein Pfad wie clinic/pixiodoc ohne leere Teile</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="198"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="199"/>
         <source>Both the access key and the secret are needed</source>
         <translation>Zugriffsschlüssel und Geheimnis werden beide gebraucht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="200"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="201"/>
         <source>The logo is larger than 1 MB; use a smaller PNG or JPEG</source>
         <translation>Das Logo ist größer als 1 MB; verwenden Sie ein kleineres PNG oder JPEG</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="202"/>
         <source>The logo file is not a readable PNG or JPEG</source>
         <translation>Die Logodatei ist kein lesbares PNG oder JPEG</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="203"/>
         <source>The logo must be a PNG or JPEG of reasonable size</source>
         <translation>Das Logo muss ein PNG oder JPEG vernünftiger Größe sein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="204"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="205"/>
         <source>The {what} has 1-16 plain characters (e.g. ORTHANC, PIXIODOC)</source>
         <translation>{what}: 1–16 einfache Zeichen (z. B. ORTHANC, PIXIODOC)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="206"/>
         <source>PACS&apos;s AE title</source>
         <translation>AE-Titel des PACS</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="207"/>
         <source>workstation&apos;s AE title</source>
         <translation>AE-Titel des Arbeitsplatzes</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="208"/>
         <source>worklist&apos;s AE title</source>
         <translation>AE-Titel der Arbeitsliste</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="209"/>
         <source>The PACS host is required (a name or an IP address)</source>
         <translation>Der PACS-Host wird gebraucht (ein Name oder eine IP-Adresse)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="210"/>
         <source>The PACS port is a number from 1 to 65535 (often 104 or 4242)</source>
         <translation>Der PACS-Port ist eine Zahl von 1 bis 65535 (oft 104 oder 4242)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="211"/>
         <source>The DICOMweb URL starts with https:// (or http:// on a local network)</source>
         <translation>Die DICOMweb-URL beginnt mit https:// (oder http:// in einem lokalen Netz)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="212"/>
         <source>No PACS is set up; an Admin sets one with `pixiodoc pacs configure`.</source>
         <translation>Es ist kein PACS eingerichtet; ein Admin richtet es mit `pixiodoc pacs configure` ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="213"/>
         <source>The PACS at {host}:{port} cannot be reached ({reason}); check host, port, network and firewall.</source>
         <translation>Das PACS unter {host}:{port} ist nicht erreichbar ({reason}); prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="214"/>
         <source>The PACS at {host}:{port} does not answer; check host, port, network and firewall.</source>
         <translation>Das PACS unter {host}:{port} antwortet nicht; prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="215"/>
         <source>The PACS {title} at {host}:{port} rejected the connection from {ours}; check that the PACS knows this AE title and that the called AE title is right.</source>
         <translation>Das PACS {title} unter {host}:{port} hat die Verbindung von {ours} abgelehnt; prüfen Sie, ob das PACS diesen AE-Titel kennt und der gerufene AE-Titel stimmt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="216"/>
         <source>The PACS at {host}:{port} cannot be reached ({reason})</source>
         <translation>Das PACS unter {host}:{port} ist nicht erreichbar ({reason})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="217"/>
         <source>The PACS {title} answered the echo with a failure</source>
         <translation>Das PACS {title} hat den Echo-Test mit einem Fehler beantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="218"/>
         <source>The PACS refused {count} of {total} images ({reason})</source>
         <translation>Das PACS hat {count} von {total} Bildern abgelehnt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="219"/>
         <source>No DICOMweb URL is set up for the PACS</source>
         <translation>Für das PACS ist keine DICOMweb-URL eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="220"/>
         <source>The PACS refused {count} of {total} images (STOW-RS)</source>
         <translation>Das PACS hat {count} von {total} Bildern abgelehnt (STOW-RS)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="221"/>
         <source>The PACS&apos;s DICOMweb service answered HTTP {code} ({reason}) to the upload</source>
         <translation>Der DICOMweb-Dienst des PACS hat auf das Hochladen mit HTTP {code} ({reason}) geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="222"/>
         <source>The DICOMweb service at {url} cannot be reached ({reason})</source>
         <translation>Der DICOMweb-Dienst unter {url} ist nicht erreichbar ({reason})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="222"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="223"/>
         <source>The DICOMweb service at {url} answered HTTP {code} ({reason})</source>
         <translation>Der DICOMweb-Dienst unter {url} hat mit HTTP {code} ({reason}) geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="224"/>
         <source>Send by c-store or stow-rs</source>
         <translation>Senden per c-store oder stow-rs</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="224"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="225"/>
         <source>The worklist host is required (a name or an IP address)</source>
         <translation>Der Host der Arbeitsliste wird gebraucht (ein Name oder eine IP-Adresse)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="226"/>
         <source>The worklist port is a number from 1 to 65535 (often 104 or 4242)</source>
         <translation>Der Port der Arbeitsliste ist eine Zahl von 1 bis 65535 (oft 104 oder 4242)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="227"/>
         <source>No DICOM worklist is set up; an Admin sets one with `pixiodoc worklist configure`.</source>
         <translation>Es ist keine DICOM-Arbeitsliste eingerichtet; ein Admin richtet sie mit `pixiodoc worklist configure` ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="228"/>
         <source>The worklist at {address} aborted the association; check that it is a DICOM worklist.</source>
         <translation>Die Arbeitsliste unter {address} hat die Verbindung abgebrochen; prüfen Sie, ob es eine DICOM-Arbeitsliste ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="229"/>
         <source>The worklist {title} at {address} rejected the association from {ours}; check both AE titles.</source>
         <translation>Die Arbeitsliste {title} unter {address} hat die Verbindung von {ours} abgelehnt; prüfen Sie beide AE-Titel.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="230"/>
         <source>The worklist at {address} cannot be reached ({reason}); check host, port, network and firewall.</source>
         <translation>Die Arbeitsliste unter {address} ist nicht erreichbar ({reason}); prüfen Sie Host, Port, Netzwerk und Firewall.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="230"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="231"/>
         <source>The worklist at {address} cannot be reached ({reason})</source>
         <translation>Die Arbeitsliste unter {address} ist nicht erreichbar ({reason})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="231"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="232"/>
         <source>The worklist {title} answered the query with {status}</source>
         <translation>Die Arbeitsliste {title} hat die Abfrage mit {status} beantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="233"/>
         <source>The worklist {title} answered the {what} with {status}</source>
         <translation>Die Arbeitsliste {title} hat auf {what} mit {status} geantwortet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="233"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="234"/>
         <source>performed step (N-CREATE)</source>
         <translation>den begonnenen Schritt (N-CREATE)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="235"/>
         <source>completed step (N-SET)</source>
         <translation>den abgeschlossenen Schritt (N-SET)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="236"/>
         <source>no answer</source>
         <translation>keiner Antwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="237"/>
         <source>The worklist has no scheduled step {id}</source>
         <translation>Die Arbeitsliste hat keinen geplanten Schritt {id}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="237"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="238"/>
         <source>The scheduled step {id} names no Patient ID</source>
         <translation>Der geplante Schritt {id} nennt keine Patienten-ID</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="240"/>
         <source>{file}: no patient has this patient number (field 3000)</source>
         <translation>{file}: Kein Patient hat diese Patientennummer (Feld 3000)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="241"/>
         <source>The GDT out-folder already holds {name}.001 to {name}.999</source>
         <translation>Der GDT-Ausgangsordner enthält bereits {name}.001 bis {name}.999</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="242"/>
         <source>The GDT out-folder {path} does not exist or cannot be reached</source>
         <translation>Der GDT-Ausgangsordner {path} existiert nicht oder ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="242"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="243"/>
         <source>The practice software has not collected {file} yet; try again once it has (or use numbered file names)</source>
         <translation>Die Praxissoftware hat {file} noch nicht abgeholt; versuchen Sie es danach erneut (oder verwenden Sie nummerierte Dateinamen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="244"/>
         <source>The patient has no patient number from the practice software</source>
         <translation>Der Patient hat keine Patientennummer aus der Praxissoftware</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="245"/>
         <source>The patient has no patient number from the practice software (external id)</source>
         <translation>Der Patient hat keine Patientennummer aus der Praxissoftware (externe Kennung)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="246"/>
         <source>Field {field} cannot be written into a GDT record</source>
         <translation>Feld {field} kann nicht in einen GDT-Satz geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="246"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="247"/>
         <source>GDT 2.1 has no UTF-8; choose 7bit, cp437 or iso8859-15</source>
         <translation>GDT 2.1 kennt kein UTF-8; wählen Sie 7bit, cp437 oder iso8859-15</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="248"/>
         <source>The GDT record would be longer than 99,999 bytes</source>
         <translation>Der GDT-Satz wäre länger als 99.999 Bytes</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="249"/>
         <source>{value} is not a GDT character set (use one of: {allowed})</source>
         <translation>{value} ist kein GDT-Zeichensatz (möglich sind: {allowed})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="250"/>
         <source>The {what} has 1-8 letters or digits (usually 4, e.g. PIXO)</source>
         <translation>{what}: 1–8 Buchstaben oder Ziffern (meist 4, z. B. PIXO)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="251"/>
         <source>GDT id of PixioDoc</source>
         <translation>GDT-Kennung von PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="252"/>
         <source>GDT id of the practice software</source>
         <translation>GDT-Kennung der Praxissoftware</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="253"/>
         <source>The GDT version is 02.10 (GDT 2.1) or 03.00 (GDT 3.0)</source>
         <translation>Die GDT-Version ist 02.10 (GDT 2.1) oder 03.00 (GDT 3.0)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="254"/>
         <source>GDT file names are fixed or numbered</source>
         <translation>GDT-Dateinamen sind fest oder nummeriert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="255"/>
         <source>File references map archive, format, description, path to 6302-6305</source>
         <translation>Dateiverweise ordnen Archiv, Format, Beschreibung und Pfad den Feldern 6302–6305 zu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="256"/>
         <source>Each file reference field is used once, and one of them is the path</source>
         <translation>Jedes Dateiverweis-Feld wird einmal verwendet, und eines davon ist der Pfad</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="257"/>
         <source>The GDT {what} {path} does not exist</source>
         <translation>Der GDT-{what} {path} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="258"/>
         <source>in-folder</source>
         <translation>Eingangsordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="259"/>
         <source>out-folder</source>
         <translation>Ausgangsordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="260"/>
         <source>The GDT in-folder {path} does not exist</source>
         <translation>Der GDT-Eingangsordner {path} existiert nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="261"/>
         <source>{part}: give ROLE=FIELD with a role of {roles} and a field of 6302-6305</source>
         <translation>{part}: geben Sie ROLLE=FELD an, mit einer Rolle aus {roles} und einem Feld aus 6302–6305</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="262"/>
         <source>No GDT exchange is set up; an Admin sets one with `pixiodoc gdt configure`.</source>
         <translation>Es ist kein GDT-Austausch eingerichtet; ein Admin richtet ihn mit `pixiodoc gdt configure` ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="263"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="264"/>
         <source>The upload has no valid upload id</source>
         <translation>Das Hochladen hat keine gültige Kennung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="264"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="265"/>
         <source>The upload does not say its size</source>
         <translation>Das Hochladen nennt seine Größe nicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="266"/>
         <source>The photo is too large: {size} MB (limit {limit} MB)</source>
         <translation>Das Foto ist zu groß: {size} MB (Grenze {limit} MB)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="266"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="267"/>
         <source>Too many photos in one minute (limit {limit}); wait a moment and they are sent again</source>
         <translation>Zu viele Fotos in einer Minute (Grenze {limit}); warten Sie einen Moment, dann werden sie erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="267"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="268"/>
         <source>This pairing code is not known; scan the code shown at the workstation</source>
         <translation>Dieser Kopplungscode ist unbekannt; scannen Sie den Code, den der Arbeitsplatz zeigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="268"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="269"/>
         <source>This pairing code was already used by another phone; open a new pairing at the workstation</source>
         <translation>Dieser Kopplungscode wurde bereits von einem anderen Telefon verwendet; öffnen Sie am Arbeitsplatz eine neue Kopplung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="269"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="270"/>
         <source>The request carries no pairing token</source>
         <translation>Die Anfrage enthält kein Kopplungstoken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="270"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="271"/>
         <source>The pairing token is not known; scan the code shown at the workstation</source>
         <translation>Das Kopplungstoken ist unbekannt; scannen Sie den Code, den der Arbeitsplatz zeigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="272"/>
         <source>The upload is too short to be an encrypted photo</source>
         <translation>Das Hochgeladene ist zu kurz für ein verschlüsseltes Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="273"/>
         <source>The upload cannot be decrypted with this pairing&apos;s key (a wrong key, or the data was altered on the way)</source>
         <translation>Das Hochgeladene lässt sich mit dem Schlüssel dieser Kopplung nicht entschlüsseln (falscher Schlüssel, oder die Daten wurden unterwegs verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="274"/>
         <source>The upload holds no photo</source>
         <translation>Das Hochgeladene enthält kein Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="275"/>
         <source>The upload&apos;s description is damaged</source>
         <translation>Die Beschreibung des Hochgeladenen ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="276"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="277"/>
         <source>The patient&apos;s name is empty</source>
         <translation>Der Name des Patienten ist leer</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="277"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="278"/>
         <source>Cannot read {file}: {reason}</source>
         <translation>{file} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="279"/>
         <source>A place on the body map needs --view, --x and --y together</source>
         <translation>Eine Stelle auf der Körperkarte braucht --view, --x und --y zusammen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="279"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="280"/>
         <source>Say where: --view front|back --x FRACTION --y FRACTION</source>
         <translation>Geben Sie die Stelle an: --view front|back --x ANTEIL --y ANTEIL</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="280"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="281"/>
         <source>The visit {id} was not taken from the worklist</source>
         <translation>Der Besuch {id} stammt nicht aus der Arbeitsliste</translation>
     </message>

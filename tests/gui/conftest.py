@@ -190,3 +190,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "gui" in item.path.parts:
             item.add_marker(pytest.mark.qt_log_ignore(r"This plugin does not support"))
+
+
+@pytest.fixture(scope="session")
+def moles_demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Any]:
+    """The shipped demo builder with the mole-mapping patient alone (Reza Ahmadi: three
+    visits, a total-body series at the first and the latest), built once per language for
+    every test module that uses it (each build takes half a minute)."""
+    from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
+
+    built: dict[str, DemoVault] = {}
+
+    def vault(language: str) -> DemoVault:
+        if language not in built:
+            folder = tmp_path_factory.mktemp(f"moles-{language}") / "vault"
+            built[language] = build_demo_vault(
+                folder, families=("Ahmadi",), visits=3, size=(480, 360), language=language
+            )
+        return built[language]
+
+    return vault

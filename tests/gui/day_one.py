@@ -28,6 +28,7 @@ from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.demo.clinic import DemoVault
 from pixiodoc_desktop.gui.application import make_application
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.widgets.timeline_view import TimelineView
 
 SCREEN = (1366, 768)
 # PIXIODOC_DEMO_AS_SHIPPED=1: the whole demo clinic, full-size photos (tools/day_one_screenshots.py).
@@ -175,3 +176,13 @@ def shoot(widget: QWidget, folder: Path, name: str) -> Path:
 def dialog_of(kind: type[QWidget], window: MainWindow) -> QWidget | None:
     found = [w for w in window.findChildren(kind) if w.isVisible()]
     return found[-1] if found else None
+
+
+def click_tile(qtbot: QtBot, timeline: TimelineView, photo_id: str) -> None:
+    """Scroll the photo's tile in the timeline into view and click it, as a person does."""
+    rect = timeline._photo_rects[photo_id]
+    bar = timeline.verticalScrollBar()
+    bar.setValue(max(0, rect.top() - 40))
+    at = rect.center() - QPoint(0, bar.value())
+    QTest.mouseClick(timeline.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: timeline.selected() == photo_id, timeout=5000)

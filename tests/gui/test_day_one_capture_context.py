@@ -16,8 +16,18 @@ import cv2
 import numpy as np
 import pytest
 from conftest import in_vault, write_jpegs
-from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, open_patient, shoot, shots
-from PySide6.QtCore import QPoint, Qt
+from day_one import (
+    click,
+    click_menu,
+    click_tile,
+    demo_app,
+    demo_vaults,
+    dialog_of,
+    open_patient,
+    shoot,
+    shots,
+)
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTabWidget
@@ -31,19 +41,8 @@ from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_record import starting_photo
 from pixiodoc_desktop.gui.views.capture_view import CaptureView
 from pixiodoc_desktop.gui.views.import_context_dialog import ImportContextDialog
-from pixiodoc_desktop.gui.widgets.timeline_view import TimelineView
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
-
-
-def click_tile(qtbot: QtBot, timeline: TimelineView, photo_id: str) -> None:
-    """Scroll the photo's tile into view and click it, as a person does."""
-    rect = timeline._photo_rects[photo_id]
-    bar = timeline.verticalScrollBar()
-    bar.setValue(max(0, rect.top() - 40))
-    at = rect.center() - QPoint(0, bar.value())
-    QTest.mouseClick(timeline.viewport(), Qt.MouseButton.LeftButton, pos=at)
-    qtbot.waitUntil(lambda: timeline.selected() == photo_id, timeout=5000)
 
 
 def _video(path: Path) -> Path:

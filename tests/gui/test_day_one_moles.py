@@ -33,7 +33,7 @@ from pixiodoc_desktop.clinic.records.body_series import (
 )
 from pixiodoc_desktop.clinic.records.comparisons import Comparisons, Side
 from pixiodoc_desktop.clinic.records.visits import LesionStatus, MapView
-from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
+from pixiodoc_desktop.demo.clinic import DemoVault
 from pixiodoc_desktop.demo.moles import NAEVI
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_overlay import ghost_candidate
@@ -49,19 +49,10 @@ __all__ = ["demo_app", "shots"]  # fixtures used below
 
 
 @pytest.fixture(scope="module")
-def demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], DemoVault]:
-    """The shipped demo builder, with the mole-mapping patient alone (overrides day_one's)."""
-    built: dict[str, DemoVault] = {}
-
-    def vault(language: str) -> DemoVault:
-        if language not in built:
-            folder = tmp_path_factory.mktemp(f"moles-{language}") / "vault"
-            built[language] = build_demo_vault(
-                folder, families=("Ahmadi",), visits=3, size=(480, 360), language=language
-            )
-        return built[language]
-
-    return vault
+def demo_vaults(moles_demo_vaults: Callable[[str], DemoVault]) -> Callable[[str], DemoVault]:
+    """The shipped demo builder, with the mole-mapping patient alone (overrides day_one's;
+    built once per session, shared with test_day_one_series.py)."""
+    return moles_demo_vaults
 
 
 def _number(label: str) -> int:

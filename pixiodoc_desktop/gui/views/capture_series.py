@@ -9,29 +9,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, checklist
+from pixiodoc_desktop.gui.pose_labels import pose_label
 from pixiodoc_desktop.gui.session import PatientRecord
 
-
-def pose_label(pose: str) -> str:
-    names = {
-        "front": QCoreApplication.translate("BodySeries", "Front, arms at the sides"),
-        "back": QCoreApplication.translate("BodySeries", "Back, arms at the sides"),
-        "left": QCoreApplication.translate("BodySeries", "Left side, arms raised"),
-        "right": QCoreApplication.translate("BodySeries", "Right side, arms raised"),
-        "front-arms-raised": QCoreApplication.translate("BodySeries", "Front, arms raised"),
-        "back-arms-raised": QCoreApplication.translate("BodySeries", "Back, arms raised"),
-        "legs-front": QCoreApplication.translate("BodySeries", "Legs, front"),
-        "legs-back": QCoreApplication.translate("BodySeries", "Legs, back"),
-        "head-front": QCoreApplication.translate("BodySeries", "Head and neck, front"),
-        "head-back": QCoreApplication.translate("BodySeries", "Head and neck, back"),
-        "head-left": QCoreApplication.translate("BodySeries", "Head, left side"),
-        "head-right": QCoreApplication.translate("BodySeries", "Head, right side"),
-        "soles": QCoreApplication.translate("BodySeries", "Soles of the feet"),
-        "palms": QCoreApplication.translate("BodySeries", "Palms"),
-        "hands-back": QCoreApplication.translate("BodySeries", "Backs of the hands"),
-        "feet-top": QCoreApplication.translate("BodySeries", "Tops of the feet"),
-    }
-    return names.get(pose, pose)
+__all__ = ["fill_poses", "pose_label", "show_checklist"]
 
 
 def fill_poses(combo: QComboBox, record: PatientRecord | None) -> None:
@@ -41,8 +22,9 @@ def fill_poses(combo: QComboBox, record: PatientRecord | None) -> None:
     combo.blockSignals(True)
     combo.clear()
     combo.addItem(QCoreApplication.translate("BodySeries", "Not in a series"), None)
+    names = record.series_names if record is not None else ()
     for pose in poses:
-        combo.addItem(pose_label(pose), pose)
+        combo.addItem(pose_label(pose, names), pose)
     combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
     combo.blockSignals(False)
 
@@ -51,6 +33,7 @@ def show_checklist(label: QLabel, record: PatientRecord | None, visit_id: str | 
     """'Series 5 of 8 · next: Back, arms raised' (or that it is complete)."""
     poses = (record.series_poses if record is not None else ()) or DEFAULT_PROTOCOL
     photos = record.photos if record is not None else ()
+    names = record.series_names if record is not None else ()
     state = checklist(poses, photos, visit_id or "")
     if state.complete:
         text = QCoreApplication.translate("BodySeries", "Series complete: %1 poses")
@@ -61,7 +44,7 @@ def show_checklist(label: QLabel, record: PatientRecord | None, visit_id: str | 
     label.setText(
         text.replace("%1", str(len(state.done)))
         .replace("%2", str(len(poses)))
-        .replace("%3", pose_label(state.missing[0]))
+        .replace("%3", pose_label(state.missing[0], names))
     )
     missing = QCoreApplication.translate("BodySeries", "Missing: %1")
-    label.setToolTip(missing.replace("%1", ", ".join(pose_label(p) for p in state.missing)))
+    label.setToolTip(missing.replace("%1", ", ".join(pose_label(p, names) for p in state.missing)))

@@ -207,6 +207,7 @@ class CompareControls(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
         heading = QHBoxLayout()
+        self.heading = heading  # a total-body series' pose row joins it (compare_poses.py)
         heading.addWidget(self.header, 1)
         heading.addWidget(self.on_screen)
         heading.addWidget(self.stop_button)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
+from pixiodoc_desktop.clinic.records.body_series import pose_of
 from pixiodoc_desktop.clinic.records.comparisons import weeks_since
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.errors import PixioDocError
@@ -28,6 +29,7 @@ from pixiodoc_desktop.gui.compare_pipeline import Display
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.pose_labels import pose_label
 from pixiodoc_desktop.gui.views import compare_handout
 from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
 from pixiodoc_desktop.gui.views.compare_controls import CompareControls
@@ -54,6 +56,7 @@ class CompareKeeping(CompareControls):
     display: Display | None
     patient_name: str
     lesions: dict[str, str]
+    series_names: tuple[tuple[str, str], ...]
     _closed: bool
     marks_unsaved: bool = False  # marks drawn since the pair was opened or last saved
 
@@ -128,6 +131,8 @@ class CompareKeeping(CompareControls):
         one site, and the shorter line shows whole when the picker is closed, in German too."""
         lesion = self.lesions.get(photo.lesion_id, "") if photo.lesion_id else ""
         where = lesion or (labels.body_site(photo.body_site) if photo.body_site else "")
+        if (pose := pose_of(photo)) is not None:  # a series photo: its pose ('Legs, front')
+            where = pose_label(pose, self.series_names)
         what = [where, labels.modality(photo.modality)]
         return f"{self.photo_label(photo)} — {' · '.join(w for w in what if w)}"
 

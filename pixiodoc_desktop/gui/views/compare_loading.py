@@ -31,6 +31,8 @@ class FetchedPair:
     patient_name: str  # for the clinician's title and header (the patient's screen asks first)
     birth_date: dt.date | None
     lesions: dict[str, str]  # lesion id -> its label, for the photo pickers
+    series_poses: tuple[str, ...] = ()  # the clinic's total-body protocol
+    series_names: tuple[tuple[str, str], ...] = ()  # (pose, the clinic's own name for it)
 
 
 def pair_for_photo(
@@ -75,6 +77,7 @@ def fetch_pair(session: ClinicSession, before_id: str, after_id: str) -> Callabl
         )
         allowed = Plans(services.workstation).current().allows(PROGRESS_SLIDER)
         patient = services.patients.get(actor, before.patient_id, audited=False)
+        protocol = BodySeriesProtocol(services.workstation).protocol()
         return FetchedPair(
             before,
             after,
@@ -85,15 +88,18 @@ def fetch_pair(session: ClinicSession, before_id: str, after_id: str) -> Callabl
             patient.display_name,
             patient.birth_date,
             {lesion.id: lesion.label for lesion in services.lesions.list(actor, before.patient_id)},
+            tuple(pose.code for pose in protocol),
+            tuple((pose.code, pose.name) for pose in protocol if pose.name),
         )
 
     return job
 
 
 def next_pose_pair(
-    session: ClinicSession, before: PhotoSummary, after: PhotoSummary
+    session: ClinicSession, before: PhotoSummary, after: PhotoSummary, step: int = 1
 ) -> Callable[[], tuple[str, str] | None]:
-    """The next pose of the protocol that both series have (wrapping round): its pair."""
+    """The next (`step` 1) or previous (-1) pose of the protocol that both series have,
+    wrapping round: its pair."""
 
     def job() -> tuple[str, str] | None:
         services, actor = session.require()
@@ -104,7 +110,7 @@ def next_pose_pair(
             return None
         poses = [pose for pose, _b, _a in pairs]
         current = pose_of(before)
-        at = poses.index(current) + 1 if current in poses else 0
+        at = poses.index(current) + step if current in poses else 0
         _pose, first, last = pairs[at % len(pairs)]
         return first.id, last.id
 

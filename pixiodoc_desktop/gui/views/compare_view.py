@@ -38,7 +38,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QWidget
 
-from pixiodoc_desktop.clinic.records.body_series import pose_of
 from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
@@ -46,9 +45,9 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.views import compare_loading
 from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
-from pixiodoc_desktop.gui.views.compare_controls import tool_button
 from pixiodoc_desktop.gui.views.compare_keeping import CompareKeeping
 from pixiodoc_desktop.gui.views.compare_outline import CompareOutline
+from pixiodoc_desktop.gui.views.compare_poses import ComparePoses
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.views.consultation_window import ComparisonPicture
 from pixiodoc_desktop.gui.views.patient_screen import PatientScreen
@@ -91,6 +90,8 @@ class CompareView(CompareKeeping):
         self.slider_allowed = True
         self.patient_name = ""
         self.lesions: dict[str, str] = {}
+        self.series_poses: tuple[str, ...] = ()
+        self.series_names: tuple[tuple[str, str], ...] = ()
         self.blink_timer = QTimer(self)
         self.blink_timer.timeout.connect(self._blink)
         # Single shot, restarted once a step is on screen: a slow decode on a busy PC
@@ -116,13 +117,10 @@ class CompareView(CompareKeeping):
         )
         self.tools.marksChanged.connect(self.marksChanged)
         self.outline = CompareOutline(ctx, self, self.tools, self.canvas, self.tool_bar, self)
-        # Two total-body series: step to the next pose both have, same two visits.
-        self.next_pose_button = tool_button(self.tr("Next pose"))
-        self.next_pose_button.setObjectName("nextPose")
-        self.next_pose_button.setVisible(False)
-        self.next_pose_button.clicked.connect(self.next_pose)
-        self.tool_bar.addWidget(self.next_pose_button)
-        self.opened.connect(self._offer_next_pose)
+        # Two total-body series: the pose named, steps to the previous and next pose.
+        self.poses = ComparePoses(self.heading, self)
+        self.next_pose_button = self.poses.next_button
+        self.poses.step.connect(self.next_pose)
         self.marksChanged.connect(self._unsaved)
         self.tools.marksChanged.connect(self._marks_drawn)
         self.opened.connect(self._unsaved)
@@ -220,6 +218,8 @@ class CompareView(CompareKeeping):
             self.before, self.after, self.series = before, after, result.series
             self._name_patient(result.patient_name, result.birth_date)
             self.lesions = result.lesions
+            self.series_poses, self.series_names = result.series_poses, result.series_names
+            self._offer_next_pose()
             self.set_slider_allowed(result.slider_allowed)
             self.fill_choices(
                 self.series,
@@ -357,11 +357,10 @@ class CompareView(CompareKeeping):
     # --- what the clinician sees, for the patient's screen ------------------------------------
 
     def _offer_next_pose(self, *_ids: str) -> None:
-        self.next_pose_button.setVisible(
-            self.before is not None and pose_of(self.before) is not None
-        )
+        self.poses.show_pair(self.before, self.series_poses, self.series_names)
 
-    def next_pose(self) -> None:
+    def next_pose(self, step: int = 1) -> None:
+        """The pair of the next (`step` 1) or previous (-1) pose both series have."""
         before, after = self.before, self.after
         if before is None or after is None:
             return
@@ -371,7 +370,9 @@ class CompareView(CompareKeeping):
                 self.open_pair(*pair)
 
         self._run(
-            compare_loading.next_pose_pair(self.ctx.session, before, after), chosen, self._failed
+            compare_loading.next_pose_pair(self.ctx.session, before, after, step),
+            chosen,
+            self._failed,
         )
 
     @property
@@ -433,6 +434,7 @@ class CompareView(CompareKeeping):
         self.progression = []
         self.patient_name = ""
         self.header.clear()
+        self.poses.show_pair(None, (), ())
         self.setWindowTitle(self.tr("Comparison — PixioDoc"))
         self.alignment = None
         self.comparison_id = None

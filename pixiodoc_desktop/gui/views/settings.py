@@ -1,9 +1,12 @@
 """Settings: vault location, auto-lock, language, theme, and capture with a phone (the port,
-which certificate, the full name) (saved with `config.save_settings`)."""
+which certificate, the full name) (saved with `config.save_settings`); for an Admin, the
+clinic's total-body series protocol on a page of its own (stored in the vault by the
+window when `protocol_saved` fires)."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -17,14 +20,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from pixiodoc_desktop.clinic.records.body_series import Pose
 from pixiodoc_desktop.config import Settings, save_settings
 from pixiodoc_desktop.errors import InvalidInput, PhoneError
 from pixiodoc_desktop.gui.forms import child, load_form
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.views.series_protocol_editor import SeriesProtocolEditor
 from pixiodoc_desktop.phone.phone_settings import check_certificate_pair, check_phone_port
 
 GENERATED, CLINIC = "generated", "clinic"  # which certificate the phone server shows
@@ -32,6 +38,7 @@ GENERATED, CLINIC = "generated", "clinic"  # which certificate the phone server 
 
 class SettingsDialog(QDialog):
     saved = Signal(object, object)  # new Settings, old Settings
+    protocol_saved = Signal(list)  # the series poses (list[Pose]) when an Admin changed them
 
     def __init__(
         self,
@@ -41,9 +48,11 @@ class SettingsDialog(QDialog):
         path: Path | None = None,
         demo: bool = False,
         vault_in_use: Path | None = None,
+        series_protocol: Sequence[Pose] | None = None,
     ) -> None:
         """`vault_in_use`: the folder this window has open (from `--vault`, the demo, or the
-        settings), shown as the vault folder; saved only when the clinician changes it."""
+        settings), shown as the vault folder; saved only when the clinician changes it.
+        `series_protocol`: the clinic's poses, given to an Admin only (None: no such page)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
@@ -105,7 +114,16 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(host)
+        self.series: SeriesProtocolEditor | None = None
+        if series_protocol is None:
+            layout.addWidget(host)
+        else:
+            self.series = SeriesProtocolEditor(series_protocol)
+            self.pages = QTabWidget()
+            self.pages.setObjectName("SettingsPages")
+            self.pages.addTab(host, self.tr("General"))
+            self.pages.addTab(self.series, self.tr("Total-body series"))
+            layout.addWidget(self.pages)
         layout.addWidget(buttons)
 
     def _choose_vault(self) -> None:
@@ -183,4 +201,6 @@ class SettingsDialog(QDialog):
             self.message.setText(self.tr("The settings file could not be written."))
             return
         self.saved.emit(new, old)
+        if self.series is not None and self.series.changed():
+            self.protocol_saved.emit(self.series.protocol())
         self.accept()

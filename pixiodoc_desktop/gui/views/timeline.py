@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, pose_of
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.models.patients import describe
+from pixiodoc_desktop.gui.pose_labels import pose_label
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.theme import color, current_theme, icon
 from pixiodoc_desktop.gui.widgets.elided_combo import ElidedComboBox
@@ -46,6 +48,24 @@ def opinion_line(opinion: SecondOpinionSummary) -> str:
     if not opinion.seen:
         head = QCoreApplication.translate("TimelinePanel", "New") + " · " + head
     return head
+
+
+def series_group(record: PatientRecord, series: dict[str, list[PhotoSummary]]) -> TimelineGroup:
+    """A visit's total-body series as one group after the sites and lesions: the poses in
+    the protocol's order, each photo captioned with its pose's name, and how many of the
+    protocol's poses were taken. A pose shows a region of many sites (the front: chest,
+    abdomen, arms, legs), so no one body site would be true of it."""
+    protocol = record.series_poses or DEFAULT_PROTOCOL
+    order = [p for p in protocol if p in series] + sorted(set(series) - set(protocol))
+    done = sum(1 for p in protocol if p in series)
+    title = (
+        QCoreApplication.translate("TimelinePanel", "Total-body series · %1 of %2 poses")
+        .replace("%1", str(done))
+        .replace("%2", str(len(protocol)))
+    )
+    shown = [(p, photo) for p in order for photo in series[p]]
+    captions = [pose_label(p, record.series_names) for p, _photo in shown]
+    return TimelineGroup(title, [photo for _p, photo in shown], captions=captions)
 
 
 def build_timeline(
@@ -77,7 +97,12 @@ def build_timeline(
         if filtered and not photos:
             continue
         groups: dict[tuple[str, str], list[PhotoSummary]] = {}
+        series: dict[str, list[PhotoSummary]] = {}
         for photo in photos:
+            pose = pose_of(photo)
+            if pose is not None:
+                series.setdefault(pose, []).append(photo)  # a retaken pose shows twice
+                continue
             groups.setdefault((photo.body_site or "", photo.lesion_id or ""), []).append(photo)
         timeline_groups = []
         for (site_code, lesion_id), members in groups.items():
@@ -86,6 +111,8 @@ def build_timeline(
             if lesion_label:
                 title = f"{title} · {lesion_label}"
             timeline_groups.append(TimelineGroup(title, members, lesion_label))
+        if series:
+            timeline_groups.append(series_group(record, series))
         subtitle = " · ".join(part for part in (visit.reason, ", ".join(visit.conditions)) if part)
         opinions = [opinion_line(o) for o in record.opinions if o.visit_id == visit.id]
         out.append(

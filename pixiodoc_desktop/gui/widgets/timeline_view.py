@@ -46,6 +46,7 @@ VISIT_HEIGHT = 50
 GROUP_HEIGHT = 26
 SECTION_GAP = 16
 OPINION_HEIGHT = 26
+CAPTION_HEIGHT = 20  # a tile's own caption (a series pose's name) under it
 
 
 @dataclass(slots=True)
@@ -53,6 +54,7 @@ class TimelineGroup:
     title: str  # 'Upper back · Naevus 1'
     photos: list[PhotoSummary]
     lesion: str = ""  # 'Naevus 1': the end of the title, never elided
+    captions: list[str] = field(default_factory=list)  # one per photo (a series' poses)
 
 
 @dataclass(slots=True)
@@ -82,7 +84,7 @@ def group_caption(metrics: QFontMetrics, title: str, lesion: str, width: int) ->
 class _Item:
     top: int
     rect: QRect
-    kind: str  # visit | opinion | group | photo | empty
+    kind: str  # visit | opinion | group | photo | caption | empty
     text: str = ""
     subtitle: str = ""
     photo: PhotoSummary | None = None
@@ -180,6 +182,11 @@ class TimelineView(QAbstractScrollArea):
         if rect is not None:
             self.viewport().update(rect.translated(0, -self.verticalScrollBar().value()))
 
+    def laid_out(self, kind: str) -> list[tuple[str, QRect]]:
+        """The texts the timeline paints of one kind ('group', 'caption', 'visit') with
+        their places, top to bottom and left to right (for tests and accessibility)."""
+        return [(i.text, QRect(i.rect)) for i in self._items if i.kind == kind]
+
     def visible_photo_ids(self) -> list[str]:
         return [item.photo.id for item in self._visible_items() if item.photo is not None]
 
@@ -225,17 +232,22 @@ class TimelineView(QAbstractScrollArea):
                     _Item(y, label, "group", group.title, group.lesion, visit_id=entry.visit.id)
                 )
                 top = y + GROUP_HEIGHT + 2
+                cell = TILE_H + (CAPTION_HEIGHT if group.captions else 0)
                 for index, photo in enumerate(group.photos):
                     row, col = divmod(index, columns)
-                    tile = QRect(
-                        x + col * (TILE_W + GAP), top + row * (TILE_H + GAP), TILE_W, TILE_H
-                    )
+                    tile = QRect(x + col * (TILE_W + GAP), top + row * (cell + GAP), TILE_W, TILE_H)
                     items.append(
                         _Item(tile.top(), tile, "photo", photo=photo, visit_id=entry.visit.id)
                     )
                     rects[photo.id] = tile
+                    if index < len(group.captions) and group.captions[index]:
+                        under = QRect(tile.left(), tile.bottom() + 3, TILE_W, CAPTION_HEIGHT - 3)
+                        text = group.captions[index]
+                        items.append(
+                            _Item(under.top(), under, "caption", text, visit_id=entry.visit.id)
+                        )
                 rows = (count + columns - 1) // columns
-                height = GROUP_HEIGHT + 2 + rows * (TILE_H + GAP) - GAP
+                height = GROUP_HEIGHT + 2 + rows * (cell + GAP) - GAP
                 line_height = max(line_height, height)
                 x += group_width + GROUP_GAP
             if entry.groups:
@@ -377,6 +389,16 @@ class TimelineView(QAbstractScrollArea):
                     )
                     if item.kind == "group"
                     else item.text,
+                )
+            elif item.kind == "caption":
+                painter.setFont(base)
+                painter.setPen(self.colours["muted"])
+                painter.drawText(
+                    item.rect,
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                    painter.fontMetrics().elidedText(
+                        item.text, Qt.TextElideMode.ElideRight, item.rect.width()
+                    ),
                 )
             elif item.photo is not None:
                 missing += self._paint_tile(painter, item)
