@@ -74,7 +74,7 @@ def session_demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[s
     `demo_app` copies it for each test): lean by default, four patients with smaller
     photos; the whole demo clinic, full-size photos, as `pixiodoc --demo` builds it with
     PIXIODOC_DEMO_AS_SHIPPED=1 (tools/day_one_screenshots.py, the README's pictures)."""
-    built: dict[str, DemoVault] = {}
+    built: dict[str, Any] = {}
     as_shipped = os.environ.get("PIXIODOC_DEMO_AS_SHIPPED") == "1"
 
     def vault(language: str) -> DemoVault:
@@ -197,9 +197,9 @@ def moles_demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str
     """The shipped demo builder with the mole-mapping patient alone (Reza Ahmadi: three
     visits, a total-body series at the first and the latest), built once per language for
     every test module that uses it (each build takes half a minute)."""
-    from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
+    from pixiodoc_desktop.demo.clinic import build_demo_vault
 
-    built: dict[str, DemoVault] = {}
+    built: dict[str, Any] = {}
 
     def vault(language: str) -> DemoVault:
         if language not in built:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +59,7 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.path = path
         host = QWidget(self)
+        self.general = host
         form = load_form("settings", host)
         self.vault = child(form, QLineEdit, "vaultEdit")
         child(form, QPushButton, "vaultButton").clicked.connect(self._choose_vault)
@@ -125,6 +127,20 @@ class SettingsDialog(QDialog):
             self.pages.addTab(self.series, self.tr("Total-body series"))
             layout.addWidget(self.pages)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A tab page does not ask for the height its wrapped notes need at its width (a
+        dialog's own layout does): the General page asks for it once it has its width."""
+        super().showEvent(event)
+        if self.series is None:
+            return
+        page = self.general
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(page.width())
+            if need > page.height():
+                page.setMinimumHeight(need)
+                self.adjustSize()
 
     def _choose_vault(self) -> None:
         folder = QFileDialog.getExistingDirectory(
