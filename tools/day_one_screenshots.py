@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CHOSEN = {
     "timeline.png": "fit-en-workspace-1366x768.png",
     "timeline-de.png": "fit-de-workspace-1366x768.png",
-    "compare-slider.png": "compare-measured-en.png",
+    # (The English compare step is a US clinician's, 3/14/1987 on purpose; the README shows
+    # the demo clinic's own reading, so its German twin.)
+    "compare-slider.png": "compare-measured-de.png",
     "capture.png": "capture-02-video-file-en.png",
     "unlock.png": "unlock-demo-password-en.png",
     "report-builder.png": "report-01-builder-en.png",
