@@ -1,7 +1,8 @@
 """Day one, on the demo as shipped: the layout does not jump (issue 13, fit and finish).
 
 What the clinician sees keeps its place while the content changes: the timeline's
-filters when the patient changes or a long entry is chosen. Each test drives the real
+filters when the patient changes or a long entry is chosen; the share dialog's visits when
+the "no sync" note shows; the capture screen's preview when the verdict bar appears. Each test drives the real
 demo window with clicks and keys and compares the widgets' geometry before and after;
 what must be read whole (the "All ..." words) is checked not to be shortened. Where the
 content comes from the vault later, the database worker is held while the screen opens.
@@ -13,6 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import cv2
 import pytest
 from day_one import (
     SCREEN,
@@ -30,7 +32,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.demo.photos import render_photo, scene_for
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.views.capture_view import CaptureView
 from pixiodoc_desktop.gui.views.share_dialog import ShareDialog
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
@@ -135,3 +139,51 @@ def test_the_share_dialog_keeps_the_visits_in_place_when_the_no_sync_note_shows(
     assert not clipped(dialog), clipped(dialog)
     shoot(dialog, shots, "steady-share-link-no-sync")
     dialog.reject()
+
+
+def _video(path: Path) -> Path:
+    """A short examination video, the demo's "Video file…" camera."""
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 15.0, (320, 240))
+    assert writer.isOpened()
+    scene = scene_for(7, "naevus")
+    for index in range(12):
+        writer.write(render_photo(scene, index % 4, 4, size=(320, 240)))
+    writer.release()
+    return path
+
+
+def test_the_capture_preview_keeps_its_size_when_the_verdict_appears(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, tmp_path: Path
+) -> None:
+    """Capture photos… (Ctrl+K), the video-file camera, Take photo: the bar with the verdict
+    ("Saved …", Retake, Discard) appears under the live preview without shrinking it."""
+    language = "en"
+    window = demo_app(language)
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog_of(CaptureView, window) is not None, timeout=5000)
+    view = dialog_of(CaptureView, window)
+    assert isinstance(view, CaptureView)
+    view.resize(SCREEN[0], SCREEN[1] - 40)  # maximised on a 1366x768 screen with a taskbar
+    combo = view.camera_panel.device_combo
+    qtbot.waitUntil(lambda: combo.count() >= 1, timeout=10000)
+    video = _video(tmp_path / "examination.avi")
+    view.camera_panel.ask_video_file = lambda: str(video)  # type: ignore[method-assign]
+    bar = view.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())  # Camera
+    qtbot.waitUntil(combo.isVisible, timeout=5000)
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_End)  # the last entry, "Video file…"
+    qtbot.waitUntil(view.is_running, timeout=15000)
+    assert not view.quality_bar.isVisible()
+    before = _places(view.live, view.take_button, view.tabs)
+    shoot(view, shots, f"steady-capture-before-{language}")
+    with qtbot.waitSignal(view.photo_taken, timeout=20000):
+        QTest.mouseClick(view.take_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.quality_bar.isVisible, timeout=5000)
+    assert _places(view.live, view.take_button, view.tabs) == before
+    assert not clipped(view.quality_bar), clipped(view.quality_bar)
+    label = view.quality_bar.quality_label
+    assert label.heightForWidth(label.width()) <= label.height(), label.text()
+    shoot(view, shots, f"steady-capture-saved-{language}")
+    view.close()
