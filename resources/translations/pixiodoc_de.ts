@@ -1350,135 +1350,135 @@
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="84"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="142"/>
         <source>Earlier photo</source>
         <translation>Früheres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="87"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_outline.py" line="143"/>
         <source>Later photo</source>
         <translation>Späteres Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="91"/>
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="92"/>
         <source>Slider</source>
         <translation>Schieberegler</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="93"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="94"/>
         <source>Blink</source>
         <translation>Blinken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="95"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="100"/>
         <source>Horizontal divider</source>
         <translation>Waagerechte Trennlinie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="106"/>
         <source>Opacity of the later photo</source>
         <translation>Deckkraft des späteren Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="112"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="113"/>
         <source>Blink rate</source>
         <translation>Blinkfrequenz</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="115"/>
         <source>Align</source>
         <translation>Ausrichten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="124"/>
         <source>Fix alignment</source>
         <translation>Ausrichtung festlegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="127"/>
         <source>Even out lighting</source>
         <translation>Beleuchtung angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="130"/>
         <source>Match the later photo&apos;s colour and exposure to the earlier one</source>
         <translation>Farbe und Belichtung des späteren Fotos an das frühere angleichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="132"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="134"/>
         <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="196"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="135"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="137"/>
         <source>Show to patient</source>
         <translation>Dem Patienten zeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="143"/>
         <source>● On the patient&apos;s screen</source>
         <translation>● Auf dem Patientenbildschirm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="147"/>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="149"/>
         <source>Close the patient&apos;s screen</source>
         <translation>Patientenbildschirm schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="153"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="155"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="162"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="164"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="181"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
@@ -1519,42 +1519,47 @@
         <translation>Gespeichert ✓</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="247"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="252"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="254"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="257"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="258"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="259"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="261"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="325"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="264"/>
+        <source>Alignment: {fit}</source>
+        <translation>Ausrichtung: {fit}</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="329"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
@@ -3955,49 +3960,49 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>QualityBar</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="29"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="32"/>
         <source>Photo quality</source>
         <translation>Fotoqualität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="31"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="32"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="35"/>
         <source>Retake</source>
         <translation>Neu aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="33"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="36"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="37"/>
         <source>Discard last photo</source>
         <translation>Letztes Foto verwerfen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="70"/>
         <source>This picture is already in the record.</source>
         <translation>Dieses Bild ist bereits in der Akte.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="73"/>
         <source>The photo looks blurred.</source>
         <translation>Das Foto wirkt unscharf.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="74"/>
         <source>Highlights are clipped (glare?).</source>
         <translation>Lichter sind überbelichtet (Reflexe?).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="50"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="75"/>
         <source>Shadows are clipped (too dark?).</source>
         <translation>Schatten sind abgeschnitten (zu dunkel?).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="78"/>
         <source>Saved, but: %1 Retake?</source>
         <translation>Gespeichert, aber: %1 Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_quality.py" line="80"/>
         <source>Saved. Sharp and well exposed.</source>
         <translation>Gespeichert. Scharf und gut belichtet.</translation>
     </message>
@@ -4631,77 +4636,77 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="58"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="96"/>
         <source>A new vault folder and language take effect at the next start.</source>
         <translation>Ein neuer Tresorordner und die Sprache gelten ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="100"/>
         <source>The demo clinic&apos;s own texts (reasons, findings, treatments, notes) follow the language then; what you typed into the demo stays as typed.</source>
         <translation>Die eigenen Texte der Demo-Praxis (Anlässe, Befunde, Therapien, Notizen) folgen dann der Sprache; was Sie selbst in die Demo eingegeben haben, bleibt, wie es ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="106"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="107"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="126"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="127"/>
         <source>Total-body series</source>
         <translation>Ganzkörperserie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="147"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="217"/>
         <source>The settings file could not be written.</source>
         <translation>Die Einstellungsdatei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="77"/>
         <source>Made by this workstation</source>
         <translation>Vom Arbeitsplatz erzeugt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="79"/>
         <source>The clinic&apos;s own (certificate and key files)</source>
         <translation>Das eigene der Praxis (Zertifikats- und Schlüsseldatei)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="83"/>
         <source>Choose the certificate file</source>
         <translation>Zertifikatsdatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="86"/>
         <source>Choose the key file</source>
         <translation>Schlüsseldatei wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="172"/>
         <source>Certificates and keys (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/settings.py" line="182"/>
         <source>Choose both files for the clinic&apos;s certificate: the certificate and its key.</source>
         <translation>Wählen Sie beide Dateien für das Zertifikat der Praxis: das Zertifikat und seinen Schlüssel.</translation>
     </message>

@@ -291,7 +291,7 @@ def test_demo_photos_align_fix_measure_save_and_export(
     assert view.tools.buttons["distance"].isChecked()
     view.canvas.pointPicked.emit("after", 100.0, 100.0)
     view.canvas.pointPicked.emit("after", 250.0, 100.0)
-    assert "10.0 mm → 15.0 mm (+5.0 mm (+50 %))" in view.results.text()
+    assert "10.0 mm → 15.0 mm (+5.0 mm (+50 %))" in view.results.full_text()
     view.tools.buttons["arrow"].setChecked(True)
     view.canvas.pointPicked.emit("after", 10.0, 10.0)
     view.canvas.pointPicked.emit("after", 60.0, 40.0)

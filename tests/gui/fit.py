@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QLabel,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 
@@ -22,6 +24,17 @@ SLACK = 2  # pixels of rounding
 def _name(widget: QWidget, text: str) -> str:
     kind = type(widget).__name__
     return f"{kind} {widget.objectName() or ''} {text!r} ({widget.width()}x{widget.height()})"
+
+
+def text_room(combo: QComboBox) -> int:
+    """The pixels a closed combo gives its text (its frame, arrow and icon taken off)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    icon = combo.iconSize().width() + 4 if not combo.itemIcon(combo.currentIndex()).isNull() else 0
+    return field.width() - icon
 
 
 def clipped(window: QWidget) -> list[str]:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from day_one import SCREEN, click, demo_app, demo_vaults, shoot, shots
-from fit import clipped
+from fit import clipped, text_room
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.gui import i18n
@@ -63,17 +63,6 @@ def _compare(qtbot: QtBot, window: MainWindow) -> CompareView:
     return found[0]
 
 
-def _text_room(combo: QComboBox) -> int:
-    """The pixels a closed combo gives its text (its frame, arrow and icon taken off)."""
-    option = QStyleOptionComboBox()
-    combo.initStyleOption(option)
-    field = combo.style().subControlRect(
-        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
-    )
-    icon = combo.iconSize().width() + 4 if not combo.itemIcon(combo.currentIndex()).isNull() else 0
-    return field.width() - icon
-
-
 def _measure_twice(qtbot: QtBot, view: CompareView) -> None:
     """Distance on the earlier photo, then on the later one, by clicks on the canvas."""
     click(view.tools.buttons["distance"])
@@ -82,7 +71,7 @@ def _measure_twice(qtbot: QtBot, view: CompareView) -> None:
     for x0 in (width // 4, 3 * width // 4):
         for dx in (-40, 40):
             QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x0 + dx, height // 2))
-    qtbot.waitUntil(lambda: "→" in view.results.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "→" in view.results.full_text(), timeout=5000)
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
@@ -121,7 +110,7 @@ def test_the_compare_window_fits_and_shows_like_with_like(
     # Both pickers show their whole line when closed.
     for combo in (view.before_combo, view.after_combo):
         need = combo.fontMetrics().horizontalAdvance(combo.currentText())
-        assert need <= _text_room(combo), (combo.currentText(), need, _text_room(combo))
+        assert need <= text_room(combo), (combo.currentText(), need, text_room(combo))
         assert (
             date_text(
                 view.after.visit_date if combo is view.after_combo else view.before.visit_date
@@ -147,7 +136,7 @@ def test_the_compare_window_fits_and_shows_like_with_like(
     _measure_twice(qtbot, view)
     QApplication.processEvents()
     assert view.width() == wide
-    results = view.results.text()
+    results = view.results.full_text()
     if language == "de":  # decimal commas where numbers show
         assert re.search(r"\d,\d", results) and not re.search(r"\d\.\d", results), results
     assert view.minimumSizeHint().width() <= SCREEN[0], view.minimumSizeHint()

@@ -2,7 +2,8 @@
 
 What the clinician sees keeps its place while the content changes: the timeline's
 filters when the patient changes or a long entry is chosen; the share dialog's visits when
-the "no sync" note shows; the capture screen's preview when the verdict bar appears. Each test drives the real
+the "no sync" note shows; the capture screen's preview when the verdict bar appears; the
+compare window's rows while a measurement's hints and results replace the alignment's fit. Each test drives the real
 demo window with clicks and keys and compares the widgets' geometry before and after;
 what must be read whole (the "All ..." words) is checked not to be shortened. Where the
 content comes from the vault later, the database worker is held while the screen opens.
@@ -26,15 +27,16 @@ from day_one import (
     shots,
     whole_record,
 )
-from fit import clipped
-from PySide6.QtCore import QRect, Qt
+from fit import clipped, text_room
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.demo.photos import render_photo, scene_for
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_view import CaptureView
+from pixiodoc_desktop.gui.views.compare_view import CompareView
 from pixiodoc_desktop.gui.views.share_dialog import ShareDialog
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
@@ -186,4 +188,79 @@ def test_the_capture_preview_keeps_its_size_when_the_verdict_appears(
     label = view.quality_bar.quality_label
     assert label.heightForWidth(label.width()) <= label.height(), label.text()
     shoot(view, shots, f"steady-capture-saved-{language}")
+    view.close()
+
+
+def _compare_window(qtbot: QtBot, window: MainWindow) -> CompareView:
+    """Ctrl+D in the main window; the compare window once its pair is shown."""
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    found: list[CompareView] = []
+
+    def opened() -> bool:
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, CompareView) and w.isVisible() and w.display is not None
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(opened, timeout=30000)
+    return found[0]
+
+
+def _whole(view: CompareView) -> None:
+    """The fit or hint, the results and both pickers read whole (nothing ends in "…")."""
+    for label in (view.quality, view.results):
+        shown = QLabel.text(label)  # what it paints; full_text() is what it was given
+        assert shown == label.full_text(), (shown, label.full_text())
+    for combo in (view.before_combo, view.after_combo):
+        need = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert need <= text_room(combo), (combo.currentText(), need, text_room(combo))
+    assert not clipped(view), clipped(view)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_compare_window_keeps_its_rows_in_place_while_measuring(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    """Ctrl+D, then Distance and four clicks on the photos: the alignment's fit gives way to
+    the tool's next steps and the result appears, and no row of buttons moves. The window
+    as it opens on a 1366x768 screen (1280 wide) and maximised, English and German: the
+    fit, each hint and the pickers' lines are read whole."""
+    window = demo_app(language)
+    view = _compare_window(qtbot, window)
+    view.resize(1280, 706)  # as side_windows opens it on a 1366x768 screen
+    qtbot.wait(50)
+    rows = (
+        view.before_combo,
+        view.save_button,
+        view.canvas,
+        view.tools.buttons["distance"],
+        view.quality,
+        view.results,
+        view.strip,
+    )
+    places = _places(*rows)
+    assert view.quality.full_text()  # the alignment's fit (or why there is none)
+    _whole(view)
+    shoot(view, shots, f"steady-compare-open-{language}")
+    hints = {view.quality.full_text()}
+    click = view.tools.buttons["distance"]
+    QTest.mouseClick(click, Qt.MouseButton.LeftButton)
+    canvas = view.canvas
+    for x0 in (canvas.width() // 4, 3 * canvas.width() // 4):
+        for dx in (-40, 40):
+            QTest.mouseClick(
+                canvas, Qt.MouseButton.LeftButton, pos=QPoint(x0 + dx, canvas.height() // 2)
+            )
+            assert _places(*rows) == places, view.quality.full_text()
+            _whole(view)
+            hints.add(view.quality.full_text())
+    assert "→" in view.results.full_text()
+    assert len(hints) >= 3  # the fit, "click the second edge", "Done. …"
+    shoot(view, shots, f"steady-compare-measured-{language}")
+    view.resize(SCREEN[0], SCREEN[1] - 40)  # maximised on a 1366x768 screen with a taskbar
+    qtbot.wait(50)
+    _whole(view)
     view.close()

@@ -33,6 +33,7 @@ from pixiodoc_desktop.gui.compare_pipeline import Display
 from pixiodoc_desktop.gui.locale_text import number_text
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.widgets.compare_canvas import CompareCanvas
+from pixiodoc_desktop.gui.widgets.elided_combo import ElidedComboBox
 from pixiodoc_desktop.gui.widgets.elided_label import ElidedLabel
 from pixiodoc_desktop.gui.widgets.progression_strip import ProgressionStrip
 from pixiodoc_desktop.imaging.compose import Mode
@@ -76,11 +77,13 @@ class CompareControls(QWidget):
     progression: list[PhotoSummary]  # the strip's photos: like the pair shown, oldest first
 
     def _build(self) -> None:
-        self.before_combo = QComboBox()
+        # A picker narrower than its line (a window smaller than the screen) ends it in "…"
+        # and says it whole in its tooltip, instead of cutting it off mid-word.
+        self.before_combo = ElidedComboBox()
         self.before_combo.setAccessibleName(
             QCoreApplication.translate("CompareView", "Earlier photo")
         )
-        self.after_combo = QComboBox()
+        self.after_combo = ElidedComboBox()
         self.after_combo.setAccessibleName(QCoreApplication.translate("CompareView", "Later photo"))
         self.modes = QButtonGroup(self)
         self.mode_buttons: dict[Mode, QToolButton] = {}
@@ -111,13 +114,12 @@ class CompareControls(QWidget):
 
         self.align_box = QCheckBox(QCoreApplication.translate("CompareView", "Align"))
         self.align_box.setChecked(True)
-        # A hint that changes with each click must not widen the window: it elides.
+        # The alignment's fit and each tool's next step, on a line of their own under the
+        # tools, across the window: room for the longest German hint, one line high whatever
+        # it says (it elides, whole in its tooltip), so a new hint never moves anything.
         self.quality = ElidedLabel(least=120)
         self.quality.setObjectName("CompareHint")
         self.quality.setProperty("role", "muted")
-        # Hints (an outline's refusal, a tool's next step) wrap in the room there is
-        # instead of widening the window past the screen.
-        self.quality.setWordWrap(True)
         self.fix_button = tool_button(
             QCoreApplication.translate("CompareView", "Fix alignment"), checkable=True
         )
@@ -161,9 +163,9 @@ class CompareControls(QWidget):
         self.play_button = tool_button(
             QCoreApplication.translate("CompareView", "Play"), checkable=True
         )
-        self.results = QLabel()
+        self.results = ElidedLabel(least=120)
+        self.results.setObjectName("CompareResults")
         self.results.setProperty("role", "muted")
-        self.results.setWordWrap(True)
 
         # The two pickers share a row of their own, so each is wide enough to show its
         # whole line (date, week, site, lesion, modality) when closed, in German too.
@@ -189,10 +191,9 @@ class CompareControls(QWidget):
         top.addStretch(1)
         second = QHBoxLayout()
         second.addWidget(self.align_box)
-        second.addWidget(self.quality, 1)
         second.addWidget(self.fix_button)
         second.addWidget(self.normalise_box)
-        second.addSpacing(12)
+        second.addStretch(1)
         for widget in (
             self.save_button,
             self.export_button,
@@ -222,8 +223,9 @@ class CompareControls(QWidget):
         tools.addStretch(1)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(tools)
-        # The measurements under the tools, across the window: four changes (an outline's
-        # area, diameter, perimeter and asymmetry) read on one or two lines.
+        layout.addWidget(self.quality)
+        # The measurements under the hint, across the window, one line (an outline's four
+        # changes fit it on a 1366 screen; more end in "…", whole in the tooltip).
         layout.addWidget(self.results)
         layout.addLayout(bottom)
 
@@ -256,13 +258,15 @@ class CompareControls(QWidget):
                 "fair": QCoreApplication.translate("CompareView", "fair fit"),
                 "poor": QCoreApplication.translate("CompareView", "poor fit"),
             }[display.alignment.quality.verdict]
+            fit = QCoreApplication.translate("CompareView", "{verdict} ({score} %, {error} px)")
+            # Under the tools, away from the Align box: the line says what it is about.
             self.quality.setText(
-                QCoreApplication.translate(
-                    "CompareView", "{verdict} ({score} %, {error} px)"
-                ).format(
-                    verdict=verdict,
-                    score=round(display.alignment.quality.score * 100),
-                    error=number_text(display.alignment.quality.reprojection_error_px, 1),
+                QCoreApplication.translate("CompareView", "Alignment: {fit}").format(
+                    fit=fit.format(
+                        verdict=verdict,
+                        score=round(display.alignment.quality.score * 100),
+                        error=number_text(display.alignment.quality.reprojection_error_px, 1),
+                    )
                 )
             )
 

@@ -5,7 +5,8 @@ measuring tool's next step, an alignment's fit) must not widen the window
 it sits in: a plain QLabel's size hint is its whole text, so a long German
 hint once pushed the compare window to 1361 px. This label asks for little
 room, takes what the layout gives, shows as much as fits and ends with "…"
-(the whole text in its tooltip).
+(the whole text in its tooltip). It is one line high whatever its text, empty or
+not, so that a line of hints or results never moves what is around it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self._full = ""
         self._least = least
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
     def full_text(self) -> str:
@@ -34,13 +35,20 @@ class ElidedLabel(QLabel):
     def clear(self) -> None:
         self.setText("")
 
+    def _line_height(self) -> int:
+        margins = self.contentsMargins()
+        frame = margins.top() + margins.bottom() + 2 * self.margin()
+        return max(self.fontMetrics().height(), self.fontMetrics().lineSpacing()) + frame
+
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
         whole = self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin() + 4
-        return QSize(max(self._least, min(whole, 320)), hint.height())
+        return QSize(max(self._least, min(whole, 320)), self._line_height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._least, super().minimumSizeHint().height())
+        return QSize(self._least, self._line_height())
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
