@@ -24,7 +24,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.clinic.records.body_outlines import BodyOutline
+from pixiodoc_desktop.clinic.records.body_outlines import BodyOutline, region_at, shown_at
 from pixiodoc_desktop.clinic.records.body_series import (
     DEFAULT_PROTOCOL,
     checklist,
@@ -70,6 +70,11 @@ def test_every_demo_naevus_lies_in_its_own_body_site_on_the_map() -> None:
         assert region.outline.containsPoint(QPointF(naevus.x, naevus.y), Qt.FillRule.OddEvenFill), (
             naevus
         )
+        # ... and stays in it on every figure: the place is stored once, shown by the warp.
+        for outline in BodyOutline:
+            x, y = shown_at(outline, naevus.view, naevus.x / 200, naevus.y / 440)
+            shown = region_at(outline, naevus.view, x * 200, y * 440)
+            assert shown is not None and shown.code == naevus.site, (outline, naevus)
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
