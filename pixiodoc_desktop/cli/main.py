@@ -7,6 +7,7 @@ reaches the user. The log file has details, never patient data.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -43,8 +44,56 @@ class _ShowVersion(argparse.Action):
         parser.exit()
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; without `commands` only the workstation's own options."""
+# The command groups in the order of `pixiodoc --help`, and which group adds each
+# command. A command's own group is imported alone, so that `pixiodoc patient list`
+# does not load boto3, pydicom or reportlab first (about 0.6 s of every command);
+# `--help`, and a word no group adds, load them all. A test holds this table to what
+# the groups' `add_parsers` add.
+GROUPS = (
+    "vault",
+    "patients",
+    "lesions",
+    "photos",
+    "phone",
+    "people",
+    "sync",
+    "exports",
+    "audit",
+    "licence",
+    "cases",
+    "share_link",
+    "gdt",
+    "worklist",
+)
+COMMAND_GROUPS = {
+    "vault": "vault",
+    "patient": "patients",
+    "lesion": "lesions",
+    "import": "photos",
+    "watch": "photos",
+    "photo": "photos",
+    "body-sites": "photos",
+    "phone": "phone",
+    "user": "people",
+    "share": "people",
+    "sync": "sync",
+    "export": "exports",
+    "pacs": "exports",
+    "audit": "audit",
+    "emergency": "audit",
+    "licence": "licence",
+    "case": "cases",
+    "share-link": "share_link",
+    "gdt": "gdt",
+    "worklist": "worklist",
+}
+
+
+def build_parser(
+    *, commands: bool = True, groups: Sequence[str] = GROUPS
+) -> argparse.ArgumentParser:
+    """The whole command line; without `commands` only the workstation's own options;
+    with `groups` only those command groups' commands."""
     parser = argparse.ArgumentParser(
         prog="pixiodoc",
         description="PixioDoc Desktop: encrypted clinical photo documentation for dermatology.",
@@ -69,54 +118,25 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.set_defaults(handler=open_workstation)
     if not commands:
         return parser
-    # Imported here: the command groups load the vault, sync and export machinery,
-    # which the workstation's start (an unlock screen to paint) does not need yet.
-    from pixiodoc_desktop.cli import (
-        audit,
-        cases,
-        exports,
-        gdt,
-        lesions,
-        licence,
-        patients,
-        people,
-        phone,
-        photos,
-        share_link,
-        sync,
-        vault,
-        worklist,
-    )
-
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    # One module per command group; the order is the order of `pixiodoc --help`.
-    for group in (
-        vault,
-        patients,
-        lesions,
-        photos,
-        phone,
-        people,
-        sync,
-        exports,
-        audit,
-        licence,
-        cases,
-        share_link,
-        gdt,
-        worklist,
-    ):
-        group.add_parsers(sub)
+    for name in groups:
+        # Imported here: the command groups load the vault, sync and export machinery,
+        # which the workstation's start (an unlock screen to paint) does not need yet.
+        importlib.import_module(f"{__package__}.{name}").add_parsers(sub)
     return parser
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
     """The workstation's options alone when no command is given (the usual start:
-    `pixiodoc`, `pixiodoc --vault DIR`), else the whole command line."""
+    `pixiodoc`, `pixiodoc --vault DIR`), else the command's group, else (help, or a
+    word that is no command) the whole command line."""
     if not {"-h", "--help"} & set(argv):
         args, rest = build_parser(commands=False).parse_known_args(argv)
         if not rest:
             return args
+        group = COMMAND_GROUPS.get(rest[0])
+        if group is not None:
+            return build_parser(groups=(group,)).parse_args(argv)
     return build_parser().parse_args(argv)
 
 
