@@ -14,11 +14,15 @@ import numpy as np
 import pytest
 from exports_support import pdf_pages_as_png, pdf_text
 from PIL import Image
+from reportlab.graphics.shapes import Circle
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.body_outlines import BodyOutline
+from pixiodoc_desktop.clinic.records.lesions import LesionSummary, MapPosition, MapView
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.demo.clinic import DEMO_LOGIN, DEMO_PASSWORD, build_demo_vault
 from pixiodoc_desktop.exports.pdf_report import export_pdf
+from pixiodoc_desktop.exports.report_body_map import body_map_drawings
 from pixiodoc_desktop.exports.report_locale import ENGLISH, ReportLocale
 from pixiodoc_desktop.vault.vault import Vault
 
@@ -89,3 +93,18 @@ def test_the_report_ends_with_the_body_map_and_the_lesions_table(
             Image.open(page).save(folder / f"report-body-map-{language}.png")
     # More than the legend's small dots: a marker of each colour (12 px across at 70 dpi).
     assert all(count > 60 for count in best.values()), best
+
+
+def test_the_sides_and_close_ups_get_their_rows_only_when_a_lesion_is_placed_there() -> None:
+    def lesion(n: int, site: str, view: MapView) -> LesionSummary:
+        return LesionSummary(
+            f"l{n}", "p", f"2.25.{n}", site, f"Naevus {n}", "", position=MapPosition(view, 0.5, 0.5)
+        )
+
+    front = [lesion(1, "chest", MapView.FRONT)]
+    assert len(body_map_drawings(front, ENGLISH, 500.0)) == 1
+    more = [*front, lesion(2, "flank-left", MapView.LEFT), lesion(3, "palm-left", MapView.HANDS)]
+    rows = body_map_drawings(more, ENGLISH, 500.0, outline=BodyOutline.CHILD)
+    assert len(rows) == 3  # front and back; both sides; the hands alone
+    dots = [sum(isinstance(s, Circle) for s in row.contents) for row in rows]
+    assert dots == [1, 1, 1]
