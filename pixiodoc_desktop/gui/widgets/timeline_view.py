@@ -1,7 +1,8 @@
 """The patient's timeline: visits newest first, each a row of thumbnails by body site and lesion.
 
 Hand-painted on a scroll area because a patient can have thousands of
-photos: the layout is a flat list of rectangles computed once per width,
+photos: the layout is a flat list of rectangles computed once per width
+(`timeline_layout.lay_out`),
 painting walks only the rows in view (a bisect on their tops), and only the
 visible thumbnails are requested from the loader. Thumbnails are drawn from
 a small cache of pixmaps scaled to the tile size.
@@ -12,7 +13,6 @@ from __future__ import annotations
 import bisect
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFont,
-    QFontMetrics,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -34,61 +33,22 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
-from pixiodoc_desktop.clinic.records.visits import VisitSummary
+from pixiodoc_desktop.gui.widgets.timeline_layout import (
+    GAP,
+    GROUP_HEIGHT,
+    MARGIN,
+    SCALED_KEPT,
+    TILE_H,
+    TILE_W,
+    VISIT_HEIGHT,
+    Item,
+    TimelineGroup,
+    TimelineVisit,
+    group_caption,
+    lay_out,
+)
 
-TILE_W = 176
-TILE_H = 132  # 4:3, the shape of most clinical and dermoscopy photos
-GAP = 10
-GROUP_GAP = 28
-SCALED_KEPT = 160  # tile pixmaps kept: a few screens either way of the one in view
-MARGIN = 18
-VISIT_HEIGHT = 50
-GROUP_HEIGHT = 26
-SECTION_GAP = 16
-OPINION_HEIGHT = 26
-CAPTION_HEIGHT = 20  # a tile's own caption (a series pose's name) under it
-
-
-@dataclass(slots=True)
-class TimelineGroup:
-    title: str  # 'Upper back · Naevus 1'
-    photos: list[PhotoSummary]
-    lesion: str = ""  # 'Naevus 1': the end of the title, never elided
-    captions: list[str] = field(default_factory=list)  # one per photo (a series' poses)
-
-
-@dataclass(slots=True)
-class TimelineVisit:
-    visit: VisitSummary
-    title: str
-    subtitle: str
-    groups: list[TimelineGroup] = field(default_factory=list)
-    opinions: list[str] = field(default_factory=list)  # second opinions, one line each
-
-
-def group_caption(metrics: QFontMetrics, title: str, lesion: str, width: int) -> str:
-    """A group's caption in `width`: the body site is elided, never the lesion's label
-    ('Oberschenkel, li… · Nävus 1')."""
-    if metrics.horizontalAdvance(title) <= width:
-        return title
-    tail = f" · {lesion}" if lesion and title.endswith(f" · {lesion}") else ""
-    if not tail:
-        return metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
-    site = title[: -len(tail)]
-    room = width - metrics.horizontalAdvance(tail)
-    shown = metrics.elidedText(site, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
-    return f"{shown}{tail}" if shown else lesion
-
-
-@dataclass(slots=True)
-class _Item:
-    top: int
-    rect: QRect
-    kind: str  # visit | opinion | group | photo | caption | empty
-    text: str = ""
-    subtitle: str = ""
-    photo: PhotoSummary | None = None
-    visit_id: str = ""
+__all__ = ["TimelineGroup", "TimelineView", "TimelineVisit", "group_caption", "tile_image"]
 
 
 class TimelineView(QAbstractScrollArea):
@@ -109,7 +69,7 @@ class TimelineView(QAbstractScrollArea):
         self._thumbnail = thumbnail
         self._request = request
         self._visits: list[TimelineVisit] = []
-        self._items: list[_Item] = []
+        self._items: list[Item] = []
         self._tops: list[int] = []
         self._photos: list[PhotoSummary] = []
         self._photo_rects: dict[str, QRect] = {}
@@ -197,72 +157,13 @@ class TimelineView(QAbstractScrollArea):
         if width == self._layout_width:
             return
         self._layout_width = width
-        items: list[_Item] = []
-        rects: dict[str, QRect] = {}
-        columns = max(1, (width - 2 * MARGIN + GAP) // (TILE_W + GAP))
-        y = MARGIN
-        for entry in self._visits:
-            rect = QRect(MARGIN, y, width - 2 * MARGIN, VISIT_HEIGHT)
-            items.append(_Item(y, rect, "visit", entry.title, entry.subtitle, None, entry.visit.id))
-            y += VISIT_HEIGHT
-            for line in entry.opinions:
-                rect = QRect(MARGIN, y + 4, width - 2 * MARGIN, OPINION_HEIGHT - 4)
-                items.append(_Item(y, rect, "opinion", line, visit_id=entry.visit.id))
-                y += OPINION_HEIGHT
-            if not entry.groups:
-                rect = QRect(MARGIN, y, width - 2 * MARGIN, GROUP_HEIGHT)
-                items.append(_Item(y, rect, "empty", self.tr("No photos in this visit")))
-                y += GROUP_HEIGHT
-            # Groups flow side by side in the visit's row and wrap when the row is full;
-            # a group wider than the row wraps inside itself.
-            x = MARGIN
-            line_height = 0
-            y += 6
-            right = width - MARGIN
-            for group in entry.groups:
-                count = len(group.photos)
-                span = min(count, columns)
-                group_width = span * TILE_W + (span - 1) * GAP
-                if x > MARGIN and x + group_width > right:
-                    y += line_height + GAP
-                    x = MARGIN
-                    line_height = 0
-                label = QRect(x, y, max(group_width, TILE_W), GROUP_HEIGHT)
-                items.append(
-                    _Item(y, label, "group", group.title, group.lesion, visit_id=entry.visit.id)
-                )
-                top = y + GROUP_HEIGHT + 2
-                cell = TILE_H + (CAPTION_HEIGHT if group.captions else 0)
-                for index, photo in enumerate(group.photos):
-                    row, col = divmod(index, columns)
-                    tile = QRect(x + col * (TILE_W + GAP), top + row * (cell + GAP), TILE_W, TILE_H)
-                    items.append(
-                        _Item(tile.top(), tile, "photo", photo=photo, visit_id=entry.visit.id)
-                    )
-                    rects[photo.id] = tile
-                    if index < len(group.captions) and group.captions[index]:
-                        under = QRect(tile.left(), tile.bottom() + 3, TILE_W, CAPTION_HEIGHT - 3)
-                        text = group.captions[index]
-                        items.append(
-                            _Item(under.top(), under, "caption", text, visit_id=entry.visit.id)
-                        )
-                rows = (count + columns - 1) // columns
-                height = GROUP_HEIGHT + 2 + rows * (cell + GAP) - GAP
-                line_height = max(line_height, height)
-                x += group_width + GROUP_GAP
-            if entry.groups:
-                y += line_height + GAP
-            y += SECTION_GAP
-        items.sort(key=lambda item: item.top)
-        self._items = items
-        self._tops = [item.top for item in items]
-        self._photo_rects = rects
-        self._height = y + MARGIN
+        self._items, self._photo_rects, self._height = lay_out(self._visits, width)
+        self._tops = [item.top for item in self._items]
         bar = self.verticalScrollBar()
         bar.setRange(0, max(0, self._height - self.viewport().height()))
         bar.setPageStep(self.viewport().height())
 
-    def _visible_items(self) -> list[_Item]:
+    def _visible_items(self) -> list[Item]:
         top = self.verticalScrollBar().value()
         bottom = top + self.viewport().height()
         start = max(0, bisect.bisect_left(self._tops, top - TILE_H - VISIT_HEIGHT - GROUP_HEIGHT))
@@ -407,7 +308,7 @@ class TimelineView(QAbstractScrollArea):
             self._awaiting_screenful = False
             self.screenful_painted.emit()
 
-    def _paint_tile(self, painter: QPainter, item: _Item) -> int:
+    def _paint_tile(self, painter: QPainter, item: Item) -> int:
         assert item.photo is not None
         rect = item.rect
         pixmap = self._pixmap(item.photo.id)
