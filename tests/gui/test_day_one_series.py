@@ -32,6 +32,7 @@ from pixiodoc_desktop.clinic.records.body_series import (
 from pixiodoc_desktop.demo.clinic import DEMO_COLLEAGUE_LOGIN, DEMO_PASSWORD, DemoVault
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.pose_labels import pose_label
+from pixiodoc_desktop.gui.views.capture_view import CaptureView
 from pixiodoc_desktop.gui.views.compare_view import CompareView
 from pixiodoc_desktop.gui.views.series_protocol_editor import SeriesProtocolEditor
 from pixiodoc_desktop.gui.views.settings import SettingsDialog
@@ -96,10 +97,37 @@ def test_the_timeline_shows_each_series_as_one_group_in_the_protocols_order(
         tile = rects[photo.id]
         assert under.top() > tile.bottom() and _inside(under, tile), (text, under, tile)
         assert pose_label(pose_of(photo) or "") == text
+        # Whole, in German too: the wrapped name fits the room under the tile.
+        needed = timeline.fontMetrics().boundingRect(
+            QRect(0, 0, under.width(), 1000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        assert needed.width() <= under.width() and needed.height() <= under.height(), text
     # The first series on screen, for the screenshot.
     first = rects[series[0].id]
     timeline.verticalScrollBar().setValue(max(0, first.top() - 60))
     shoot(window, shots, f"series-01-timeline-{language}")
+
+
+def test_capture_from_a_series_photo_takes_its_pose_with_its_ghost(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path
+) -> None:
+    window = demo_app("en")
+    whole_record(qtbot, window)
+    timeline = window.timeline.timeline
+    left = next(p for p in timeline.photos() if pose_of(p) == "left")  # the latest series'
+    click_tile(qtbot, timeline, left.id)
+    click_menu(qtbot, window, "Patient", "Capture photos…")
+    qtbot.waitUntil(lambda: dialog_of(CaptureView, window) is not None, timeout=10000)
+    view = dialog_of(CaptureView, window)
+    assert isinstance(view, CaptureView)
+    panel = view.record_panel
+    qtbot.waitUntil(lambda: panel.pose_combo.currentText() == pose_label("left"), timeout=10000)
+    # The ghost is the same pose in the first series, named by its pose (not "no site").
+    caption = view.overlay_panel.ghost_caption
+    qtbot.waitUntil(lambda: pose_label("left") in caption.text(), timeout=15000)
+    assert window.timeline.tr("Body site not recorded") not in caption.text()
+    shoot(view, shots, "series-07-capture-from-pose-en")
+    view.close()
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

@@ -28,6 +28,7 @@ from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, Ph
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_text
+from pixiodoc_desktop.gui.pose_labels import pose_label
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.live_preview import LivePreview, ghost_images
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -93,6 +94,7 @@ class GhostOverlayPanel(QGroupBox):
         self._is_active = is_active
         self._ghost_id: str | None = None
         self._ghost_wanted: str | None = None
+        self._pose_names: tuple[tuple[str, str], ...] = ()
         box = QVBoxLayout(self)
         self.ghost_check = QCheckBox(self.tr("Ghost of the last visit's photo"))
         self.ghost_check.setAccessibleName(self.tr("Ghost of the last visit's photo"))
@@ -130,8 +132,15 @@ class GhostOverlayPanel(QGroupBox):
         self.live.set_ghost_visible(True)
         self._opacity_changed(self.opacity_slider.value())
 
-    def show_candidate(self, candidate: PhotoSummary | None, context: CaptureContext) -> None:
-        """Lay `candidate` over the live picture (loading it first), or say why there is none."""
+    def show_candidate(
+        self,
+        candidate: PhotoSummary | None,
+        context: CaptureContext,
+        pose_names: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        """Lay `candidate` over the live picture (loading it first), or say why there is none;
+        `pose_names`: the clinic's own names of its series poses, for the caption."""
+        self._pose_names = pose_names
         if candidate is None:
             self._ghost_id = None
             self._ghost_wanted = None
@@ -177,14 +186,14 @@ class GhostOverlayPanel(QGroupBox):
         self._ghost_id = photo.id
         self._ghost_wanted = None
         self.live.set_ghost(*images)
+        pose = pose_of(photo)  # a series photo shows a pose, not one body site
+        where = (
+            labels.body_site(photo.body_site)
+            if pose is None
+            else pose_label(pose, self._pose_names)
+        )
         self.ghost_caption.setText(
-            " · ".join(
-                (
-                    date_text(photo.visit_date),
-                    labels.body_site(photo.body_site),
-                    labels.modality(photo.modality),
-                )
-            )
+            " · ".join((date_text(photo.visit_date), where, labels.modality(photo.modality)))
         )
         self.ghost_shown.emit(photo.id)
 

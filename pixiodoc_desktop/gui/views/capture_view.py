@@ -467,7 +467,8 @@ class CaptureView(QDialog):
         return ghost_candidate(record, context, self.record_panel.visit_date(), modality)
 
     def _choose_ghost(self) -> None:
-        self.overlay_panel.show_candidate(self.ghost_candidate(), self.context())
+        names = self.record.series_names if self.record is not None else ()
+        self.overlay_panel.show_candidate(self.ghost_candidate(), self.context(), names)
 
     # --- hot folder -----------------------------------------------------------------------
 

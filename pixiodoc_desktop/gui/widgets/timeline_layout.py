@@ -28,7 +28,7 @@ VISIT_HEIGHT = 50
 GROUP_HEIGHT = 26
 SECTION_GAP = 16
 OPINION_HEIGHT = 26
-CAPTION_HEIGHT = 20  # a tile's own caption (a series pose's name) under it
+CAPTION_HEIGHT = 38  # a tile's own caption (a series pose's name) under it, in two lines
 
 
 @dataclass(slots=True)

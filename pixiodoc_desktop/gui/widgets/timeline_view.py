@@ -294,12 +294,15 @@ class TimelineView(QAbstractScrollArea):
             elif item.kind == "caption":
                 painter.setFont(base)
                 painter.setPen(self.colours["muted"])
+                # Two lines, so that German names ('Rechte Seite, Arme erhoben') show whole.
                 painter.drawText(
                     item.rect,
-                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                    painter.fontMetrics().elidedText(
-                        item.text, Qt.TextElideMode.ElideRight, item.rect.width()
+                    int(
+                        Qt.AlignmentFlag.AlignHCenter
+                        | Qt.AlignmentFlag.AlignTop
+                        | Qt.TextFlag.TextWordWrap
                     ),
+                    item.text,
                 )
             elif item.photo is not None:
                 missing += self._paint_tile(painter, item)
