@@ -105,6 +105,7 @@ class LesionChart(QWidget):
         points = self.points()
         painter.setPen(QPen(LINE, 2))
         painter.drawPolyline(QPolygonF(points))
+        dated = self.date_places()
         for point, size in zip(points, self._sizes, strict=True):
             over = size.diameter_mm >= limit - 1e-9 and size is not self._sizes[0]
             painter.setPen(QPen(QColor("white"), 1.5))
@@ -116,8 +117,28 @@ class LesionChart(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 number_text(size.diameter_mm),
             )
-            painter.drawText(
-                QRectF(point.x() - 40, plot.bottom() + 3, 80, self.fontMetrics().height()),
-                Qt.AlignmentFlag.AlignCenter,
-                date_text(size.measured_on),
-            )
+        for place, words in dated:
+            painter.drawText(place, Qt.AlignmentFlag.AlignCenter, words)
+
+    def date_places(self) -> list[tuple[QRectF, str]]:
+        """Where each visit's date goes under its point, leaving out a middle date that would
+        run into its neighbour (a narrow panel, visits close together): the first and the
+        latest always show, every date is in the tooltip."""
+        if not self._sizes:
+            return []
+        points, top = self.points(), self._plot_rect().bottom() + 3
+        metrics = self.fontMetrics()
+        places: list[tuple[QRectF, str]] = []
+        last = len(points) - 1
+        for index, (point, size) in enumerate(zip(points, self._sizes, strict=True)):
+            words = date_text(size.measured_on)
+            width = metrics.horizontalAdvance(words) + 6
+            left = min(max(0.0, point.x() - width / 2), self.width() - width)
+            place = QRectF(left, top, width, metrics.height())
+            if index == last:  # the latest always shows: middle dates in its way give way
+                while len(places) > 1 and places[-1][0].intersects(place):
+                    places.pop()
+            elif places and places[-1][0].intersects(place):
+                continue
+            places.append((place, words))
+        return places
