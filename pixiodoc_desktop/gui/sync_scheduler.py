@@ -21,10 +21,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import PixioDocError, SyncBatchMissing
+from pixiodoc_desktop.errors import PixioDocError, SyncBatchMissing, SyncWorkspaceRetired
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.lost_changes import LostChanges
 from pixiodoc_desktop.gui.notify import error_text, translated_message
+from pixiodoc_desktop.gui.rejoin import Rejoining
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.sync_settings import SyncConfig, SyncSettingsEditor, load_config
 from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog
@@ -159,6 +160,7 @@ class SyncScheduler(QObject):
         bar.addPermanentWidget(self.label)
         self.label.hide()
         self.lost = LostChanges(self, bar)  # "Changes missing": accept a lost batch (Admins)
+        self.rejoining = Rejoining(self, menu, bar)  # after another PC renewed the keys
 
         state.unlocked.connect(lambda _clinician: self.start())
         state.locked.connect(self._update_actions)
@@ -221,6 +223,7 @@ class SyncScheduler(QObject):
         self.progress.hide()
         self.conflicts_button.hide()
         self.lost.show_status(None)
+        self.rejoining.show_retired(False)
         self.status = None
         self.label.setText(QCoreApplication.translate("SyncScheduler", "Sync: not set up"))
         self._update_actions()
@@ -272,6 +275,7 @@ class SyncScheduler(QObject):
         self.progress.hide()
         if self.schedule is not None:
             self.schedule.succeeded(dt.datetime.now(dt.UTC))
+        self.rejoining.show_retired(False)
         self._show_status(status)
         if self._explicit:
             self.ctx.notifier.info(QCoreApplication.translate("SyncScheduler", "Sync finished."))
@@ -296,6 +300,7 @@ class SyncScheduler(QObject):
         )
         if isinstance(exc, SyncBatchMissing):
             self.lost.show_missing(exc.missing)
+        self.rejoining.show_retired(isinstance(exc, SyncWorkspaceRetired))
         if self._explicit:
             self.ctx.notifier.error(message)
         self._explicit = False

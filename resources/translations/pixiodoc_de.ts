@@ -4280,6 +4280,64 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
 </context>
 <context>
+    <name>RejoinDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="32"/>
+        <source>Re-join the clinic</source>
+        <translation>Wieder mit der Praxis verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="36"/>
+        <source>The practice&apos;s keys were renewed on another workstation. A practice Admin creates an enrollment code on that workstation (pixiodoc sync enroll-code --vault DIR --user LOGIN); enter it here with your own password.</source>
+        <translation>Die Schlüssel der Praxis wurden an einem anderen Arbeitsplatz erneuert. Ein Praxis-Admin erstellt an jenem Arbeitsplatz einen Einrichtungscode (pixiodoc sync enroll-code --vault DIR --user LOGIN); geben Sie ihn hier mit Ihrem eigenen Passwort ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="48"/>
+        <source>Enrollment code</source>
+        <translation>Einrichtungscode</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="49"/>
+        <source>Your password</source>
+        <translation>Ihr Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="53"/>
+        <source>Re-join</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="74"/>
+        <source>Re-joining the clinic…</source>
+        <translation>Verbindung mit der Praxis wird erneuert…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="84"/>
+        <source>This workstation re-joined the clinic with the renewed keys and syncs again. You keep your password.</source>
+        <translation>Dieser Arbeitsplatz ist mit den erneuerten Schlüsseln wieder mit der Praxis verbunden und synchronisiert wieder. Ihr Passwort bleibt gleich.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="89"/>
+        <source>The first sync did not finish (%1); the next sync finishes it.</source>
+        <translation>Die erste Synchronisation wurde nicht abgeschlossen (%1); die nächste Synchronisation schließt sie ab.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="93"/>
+        <source>These clinicians of this workstation need a new password from an Admin (Practice &gt; Clinicians… &gt; Reset password…) before they can log in again: %1</source>
+        <translation>Diese Benutzer dieses Arbeitsplatzes brauchen ein neues Passwort von einem Admin (Praxis &gt; Benutzer… &gt; Passwort zurücksetzen…), bevor sie sich wieder anmelden können: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rejoining</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/rejoin.py" line="36"/>
+        <source>Re-join the clinic…</source>
+        <translation>Wieder mit der Praxis verbinden…</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="66"/>
@@ -5193,76 +5251,76 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="56"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="138"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="225"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="235"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="58"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="299"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="63"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="70"/>
         <source>Sync: last %1, %2 changes waiting</source>
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="125"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="130"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="142"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="148"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="154"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="248"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="277"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="281"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="315"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="312"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="317"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="334"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
@@ -5431,12 +5489,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="96"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_layout.py" line="100"/>
         <source>No photos in this visit</source>
         <translation>Keine Fotos bei diesem Besuch</translation>
     </message>

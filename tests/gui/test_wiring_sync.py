@@ -391,3 +391,43 @@ def test_renewing_the_keys_moves_the_clinic_and_the_other_pc_is_told(
     assert "pixiodoc sync rejoin" in sync.label.toolTip()
     QApplication.processEvents()
     assert unlocked.grab().save(str(shots / f"key-renewal-other-pc-{language}.png"))
+
+    # Re-joining by clicks: the status bar offers it; a wrong code gets the typed error's
+    # message, the code made on the renewing PC re-joins and the schedule syncs again.
+    from pixiodoc_desktop.gui.views.rejoin_dialog import RejoinDialog
+
+    assert sync.rejoining.button.isVisible() and sync.rejoining.action.isVisible()
+    sync.rejoining.button.click()
+    qtbot.waitUntil(lambda: unlocked.findChild(RejoinDialog) is not None, timeout=10000)
+    asked = unlocked.findChild(RejoinDialog)
+    assert asked is not None
+    qtbot.keyClicks(asked.code, "AAAA-BBBB-CCCC")
+    qtbot.keyClicks(asked.password, PASSWORD)
+    with qtbot.waitSignal(sync.round_finished, timeout=60000) as again:
+        asked.rejoin_button.click()
+    assert isinstance(again.args[0], SyncWorkspaceRetired)  # nothing changed here
+    wrong = {"en": "enrollment code", "de": "Einrichtungscode"}[language]
+    assert wrong in asked.message.text(), asked.message.text()
+    assert sync.rejoining.button.isVisible() and not asked.password.text()
+    ws, actor = log_in(other, LOGIN, PASSWORD)
+    try:
+        code, _expires = create_enrollment(ws, ObjectStore(store_settings(ws.vault)), actor)
+    finally:
+        lock(ws, actor, logged_out=True)
+    asked.code.clear()
+    qtbot.keyClicks(asked.code, code)
+    qtbot.keyClicks(asked.password, PASSWORD)
+    QApplication.processEvents()
+    assert asked.grab().save(str(shots / f"rejoin-dialog-{language}.png"))
+    with qtbot.waitSignal(sync.round_finished, timeout=60000) as resumed:
+        asked.rejoin_button.click()
+    assert isinstance(resumed.args[0], SyncReport), resumed.args[0]
+    rejoined = {
+        "en": "This workstation re-joined the clinic with the renewed keys",
+        "de": "Dieser Arbeitsplatz ist mit den erneuerten Schlüsseln wieder",
+    }[language]
+    assert rejoined in asked.message.text(), asked.message.text()
+    assert not sync.rejoining.button.isVisible() and sync.schedule is not None
+    QApplication.processEvents()
+    assert asked.grab().save(str(shots / f"rejoin-done-{language}.png"))
+    assert unlocked.grab().save(str(shots / f"rejoin-status-bar-{language}.png"))
