@@ -51,6 +51,10 @@ class Rejoining(QObject):
         self.button.setVisible(retired)
         self.action.setVisible(retired)
 
+    def width(self) -> int:
+        """Pixels the status bar's button takes from the sync status (0 while hidden)."""
+        return 0 if self.button.isHidden() else self.button.sizeHint().width()
+
     def open(self) -> RejoinDialog:
         dialog = RejoinDialog(self.scheduler.window)
         dialog.rejoin_requested.connect(self._rejoin)

@@ -295,12 +295,12 @@ class SyncScheduler(QObject):
         if self.schedule is not None:
             self.schedule.failed(dt.datetime.now(dt.UTC), exc)
         message = error_text(exc) if isinstance(exc, PixioDocError) else type(exc).__name__
+        self.rejoining.show_retired(isinstance(exc, SyncWorkspaceRetired))  # before the label
         self._set_label(
             QCoreApplication.translate("SyncScheduler", "Sync failed: %1").replace("%1", message)
         )
         if isinstance(exc, SyncBatchMissing):
             self.lost.show_missing(exc.missing)
-        self.rejoining.show_retired(isinstance(exc, SyncWorkspaceRetired))
         if self._explicit:
             self.ctx.notifier.error(message)
         self._explicit = False
@@ -321,7 +321,8 @@ class SyncScheduler(QObject):
     def _set_label(self, text: str) -> None:
         """The status bar keeps the start of a long reason; its tooltip has all of it."""
         metrics = self.label.fontMetrics()
-        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH))
+        width = LABEL_WIDTH - self.rejoining.width()  # its button shares the space
+        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
         self.label.setToolTip(text)
 
     def _show_status(self, status: SyncStatus) -> None:

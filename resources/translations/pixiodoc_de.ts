@@ -2557,55 +2557,55 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>GhostOverlayPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="91"/>
         <source>Overlay</source>
         <translation>Überlagerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="97"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="100"/>
         <source>Ghost of the last visit&apos;s photo</source>
         <translation>Geisterbild des Fotos vom letzten Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="106"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="112"/>
         <source>Ghost opacity</source>
         <translation>Deckkraft des Geisterbilds</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="117"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="120"/>
         <source>Edges only</source>
         <translation>Nur Kanten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="119"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="122"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="149"/>
         <source>Choose a body site or lesion to see its last photo.</source>
         <translation>Wählen Sie eine Körperstelle oder Läsion, um ihr letztes Foto zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="151"/>
         <source>No photo of this site from an earlier visit.</source>
         <translation>Kein Foto dieser Stelle von einem früheren Besuch.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="158"/>
         <source>Loading the last visit&apos;s photo…</source>
         <translation>Das Foto des letzten Besuchs wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="194"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="203"/>
         <source>The last visit&apos;s photo could not be opened.</source>
         <translation>Das Foto des letzten Besuchs konnte nicht geöffnet werden.</translation>
     </message>
@@ -4309,22 +4309,22 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="75"/>
         <source>Re-joining the clinic…</source>
         <translation>Verbindung mit der Praxis wird erneuert…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="85"/>
         <source>This workstation re-joined the clinic with the renewed keys and syncs again. You keep your password.</source>
         <translation>Dieser Arbeitsplatz ist mit den erneuerten Schlüsseln wieder mit der Praxis verbunden und synchronisiert wieder. Ihr Passwort bleibt gleich.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="90"/>
         <source>The first sync did not finish (%1); the next sync finishes it.</source>
         <translation>Die erste Synchronisation wurde nicht abgeschlossen (%1); die nächste Synchronisation schließt sie ab.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="94"/>
         <source>These clinicians of this workstation need a new password from an Admin (Practice &gt; Clinicians… &gt; Reset password…) before they can log in again: %1</source>
         <translation>Diese Benutzer dieses Arbeitsplatzes brauchen ein neues Passwort von einem Admin (Praxis &gt; Benutzer… &gt; Passwort zurücksetzen…), bevor sie sich wieder anmelden können: %1</translation>
     </message>
@@ -5260,7 +5260,7 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="59"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="299"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="300"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
@@ -5320,7 +5320,7 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="334"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="335"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
