@@ -149,14 +149,13 @@ class UnitOfWork:
     ) -> None:
         try:
             if exc is None:
-                for draft in self._events:
-                    audit.append(
-                        self.session,
-                        device_id=self.workstation.device_id,
-                        audit_key=self.workstation.vault.keys.audit,
-                        draft=draft,
-                        floor=self.workstation.audit_floor(),
-                    )
+                audit.append_all(
+                    self.session,
+                    device_id=self.workstation.device_id,
+                    audit_key=self.workstation.vault.keys.audit,
+                    drafts=self._events,
+                    floor=self.workstation.audit_floor(),
+                )
                 self.session.commit()
             else:
                 self.session.rollback()

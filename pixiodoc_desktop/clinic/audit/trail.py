@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -49,6 +50,7 @@ __all__ = [
     "Outcome",
     "Tip",
     "append",
+    "append_all",
     "break_link",
     "check_floor",
     "event_hash",
@@ -206,6 +208,24 @@ def append(
     fault is chained first through a break link, so the next event cannot
     launder a cut or rewritten trail into one that verifies.
     """
+    return append_all(
+        session, device_id=device_id, audit_key=audit_key, drafts=(draft,), at=at, floor=floor
+    )[0]
+
+
+def append_all(
+    session: Session,
+    *,
+    device_id: str,
+    audit_key: bytes,
+    drafts: Sequence[EventDraft],
+    at: dt.datetime | None = None,
+    floor: int = 0,
+) -> list[AuditEvent]:
+    """Chain `drafts`, in order, as `append` chains one: the tip is read and checked once
+    and sealed once, after the last (a batch import's commit carries one event a photo)."""
+    if not drafts:
+        return []
     tip = read_tip(session, device_id, audit_key, floor=floor)
     seq, prev = tip.seq, tip.digest
     if tip.fault is not None:
@@ -225,10 +245,14 @@ def append(
         )
         session.add(alert)
         seq, prev = alert.seq, bytes(alert.hash)
-    event = _chained(device_id, audit_key, draft, seq + 1, prev, at)
-    session.add(event)
-    record_tip(session, device_id=device_id, audit_key=audit_key, seq=event.seq, digest=event.hash)
-    return event
+    events = []
+    for draft in drafts:
+        event = _chained(device_id, audit_key, draft, seq + 1, prev, at)
+        session.add(event)
+        events.append(event)
+        seq, prev = event.seq, bytes(event.hash)
+    record_tip(session, device_id=device_id, audit_key=audit_key, seq=seq, digest=prev)
+    return events
 
 
 def _chained(
