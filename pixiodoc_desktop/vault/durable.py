@@ -4,7 +4,6 @@ the folder. After a crash a file is either wholly old or wholly new."""
 from __future__ import annotations
 
 import os
-import secrets
 import threading
 from pathlib import Path
 
@@ -47,6 +46,8 @@ class FolderSync:
 
 
 def temp_name_for(path: Path) -> Path:
+    import secrets  # with OpenSSL's libcrypto: not before the unlock screen's paint
+
     return path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
 
 

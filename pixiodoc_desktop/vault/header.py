@@ -10,7 +10,6 @@ every unlock, detects edits to it (e.g. a clinician entry swapped in).
 from __future__ import annotations
 
 import contextlib
-import hmac
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -125,6 +124,8 @@ class VaultHeader:
         return replace(self, header_mac=keys.mac(header_key, self.signed_body()))
 
     def check_seal(self, header_key: bytes) -> bool:
+        import hmac  # OpenSSL's libcrypto: after the unlock screen's paint
+
         return hmac.compare_digest(keys.mac(header_key, self.signed_body()), self.header_mac)
 
     def _body(self) -> dict[str, Any]:

@@ -11,17 +11,15 @@ shreds that patient's images everywhere.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
 from pixiodoc_desktop.errors import HeaderAltered, InvalidInput, VaultDamaged
 
-# The `cryptography` primitives are imported inside the functions that use them: the
-# unlock screen reads vault.json (KdfParams, b64) before its first paint, and OpenSSL's
-# bindings are not needed until a password is tried (issue 19).
+# The `cryptography` primitives, hashlib, hmac and secrets (OpenSSL's libcrypto) are
+# imported inside the functions that use them: the unlock screen reads vault.json
+# (KdfParams, b64) before its first paint, and OpenSSL is not needed until a password
+# is tried (issue 19).
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -96,6 +94,8 @@ KDF_CAP = KdfParams(memory_kib=512 * 1024, iterations=10, lanes=8)
 
 
 def random_key() -> bytes:
+    import secrets
+
     return secrets.token_bytes(KEY_BYTES)
 
 
@@ -137,6 +137,8 @@ def derive_key(workspace_key: bytes, purpose: str, *, context: bytes = b"") -> b
 
 def wrap(kek: bytes, key: bytes, *, aad: bytes) -> bytes:
     """Encrypt `key` under `kek` with AES-256-GCM; the result is nonce || ciphertext."""
+    import secrets
+
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     nonce = secrets.token_bytes(NONCE_BYTES)
@@ -157,6 +159,9 @@ def unwrap(kek: bytes, wrapped: bytes, *, aad: bytes) -> bytes | None:
 
 
 def mac(key: bytes, data: bytes) -> bytes:
+    import hashlib
+    import hmac
+
     return hmac.new(key, data, hashlib.sha256).digest()
 
 
@@ -184,12 +189,16 @@ def _encode_base32(data: bytes, chars: int) -> str:
 
 
 def _recovery_check(data_chars: str) -> str:
+    import hashlib
+
     digest = hashlib.sha256(b"pixiodoc-recovery" + data_chars.encode("ascii")).digest()
     return _encode_base32(digest[:3], _RECOVERY_CHECK_CHARS)
 
 
 def new_recovery_key() -> str:
     """A printable recovery key: 9 groups of 4 characters, the last a checksum."""
+    import secrets
+
     data = _encode_base32(secrets.token_bytes(20), _RECOVERY_DATA_CHARS)
     return format_recovery_key(data + _recovery_check(data))
 
@@ -204,6 +213,8 @@ def normalise_recovery_key(text: str) -> str:
     Raises InvalidInput when the key has the wrong length or a typo that the
     checksum catches, so a mistyped key is named as such and not as a wrong key.
     """
+    import hmac
+
     cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\n")
     cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
     total = _RECOVERY_DATA_CHARS + _RECOVERY_CHECK_CHARS

@@ -33,6 +33,7 @@ HEAVY = (
     "keyring",
     "segno",
     "cryptography",  # OpenSSL's bindings: a password is tried after the paint
+    "_hashlib",  # OpenSSL's libcrypto (hashlib, hmac, secrets): the same
     "importlib.metadata",  # the version, with email and zipfile: asked for by --version
     "PySide6.QtUiTools",  # QUiLoader: designer plugins (Qt Quick) and every widget class
     "PySide6.QtPrintSupport",
