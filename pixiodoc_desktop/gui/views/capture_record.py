@@ -99,6 +99,9 @@ class CaptureRecordPanel(QWidget):
         self.series_label.setObjectName("seriesChecklist")
         self.series_label.setProperty("role", "muted")
         self.series_label.setWordWrap(True)
+        # A form row does not grow for wrapped text set later: room for two lines from the
+        # start ('Serie 0 von 8 · als Nächstes: Vorderseite, Arme seitlich' was cut off).
+        self.series_label.setMinimumHeight(2 * self.series_label.fontMetrics().lineSpacing() + 2)
         form.addRow(self.tr("&Pose"), self.pose_combo)
         form.addRow("", self.series_label)
         layout.addLayout(form)

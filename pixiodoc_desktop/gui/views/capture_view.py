@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,7 @@ from pixiodoc_desktop.gui.workers import DbOperation
 
 __all__ = ["CaptureView", "preferred_mode"]
 
+SIDE_MAX_WIDTH = 480  # the settings tabs beside the preview
 log = logging.getLogger(__name__)
 
 
@@ -145,7 +147,7 @@ class CaptureView(QDialog):
         side.addTab(self._scrolled(camera_page), self.tr("Camera"))
         side.addTab(self._scrolled(self.hot_folder_panel), self.tr("Hot folder"))
         side.setMinimumWidth(340)
-        side.setMaximumWidth(400)
+        side.setMaximumWidth(SIDE_MAX_WIDTH)
         self.tabs = side
 
         left = QVBoxLayout()
@@ -154,6 +156,10 @@ class CaptureView(QDialog):
         left.addWidget(self.live, 1)
         left.addWidget(self.quality_bar)
         left.addLayout(self._build_trigger_row())
+        # Why "Take photo" is off, on a line of its own under the row (two lines kept for
+        # it always, so the preview keeps its place when it comes and goes): beside the
+        # buttons a German reason had too little room and was cut off.
+        left.addWidget(self.take_reason)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -191,16 +197,16 @@ class CaptureView(QDialog):
         self.burst_check.setChecked(True)
         self.take_reason = QLabel()
         self.take_reason.setObjectName("TakePhotoReason")
-        # At most two lines, so that it never makes the window taller than a small screen.
+        # Two lines, so that it never makes the window taller than a small screen.
         self.take_reason.setWordWrap(True)
-        self.take_reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.take_reason.setMaximumHeight(2 * self.take_reason.fontMetrics().lineSpacing() + 6)
+        self.take_reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.take_reason.setFixedHeight(2 * self.take_reason.fontMetrics().lineSpacing() + 6)
         self.camera_caption = QLabel()
         self.camera_caption.setProperty("role", "muted")
         self.camera_caption.setAccessibleName(self.tr("Camera and profile"))
         row.addWidget(self.take_button)
         row.addWidget(self.burst_check)
-        row.addWidget(self.take_reason, 1)
+        row.addStretch(1)
         self.trigger_row = row  # the window adds "Capture with phone…" here
         row.addWidget(self.camera_caption)
         self.take_button.clicked.connect(self.take_photo)
@@ -208,7 +214,18 @@ class CaptureView(QDialog):
 
     # --- life cycle ---------------------------------------------------------------------------
 
+    def fit_side(self) -> None:
+        """The settings tabs as wide as their widest page needs (combos and "Body map…"
+        whole, English or German), the preview taking the rest of the window."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        areas = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        pages = [a.widget() for a in areas if isinstance(a, QScrollArea)]
+        need = max((p.minimumSizeHint().width() for p in pages if p is not None), default=0)
+        pane = 8  # the tab pane's frame around the page
+        self.tabs.setMinimumWidth(min(SIDE_MAX_WIDTH, max(340, need + bar + pane)))
+
     def showEvent(self, event: QShowEvent) -> None:
+        self.fit_side()
         super().showEvent(event)
         if not self._active:
             self._active = True
