@@ -25,7 +25,7 @@ GROUP_GAP = 28
 SCALED_KEPT = 160  # tile pixmaps kept: a few screens either way of the one in view
 MARGIN = 18
 VISIT_HEIGHT = 50
-GROUP_HEIGHT = 26
+GROUP_HEIGHT = 42  # a group's title in up to two lines: the body site, then the lesion
 SECTION_GAP = 16
 OPINION_HEIGHT = 26
 CAPTION_HEIGHT = 38  # a tile's own caption (a series pose's name) under it, in two lines
@@ -48,18 +48,21 @@ class TimelineVisit:
     opinions: list[str] = field(default_factory=list)  # second opinions, one line each
 
 
-def group_caption(metrics: QFontMetrics, title: str, lesion: str, width: int) -> str:
-    """A group's caption in `width`: the body site is elided, never the lesion's label
-    ('Oberschenkel, li… · Nävus 1')."""
+def group_caption(metrics: QFontMetrics, title: str, lesion: str, width: int) -> list[str]:
+    """A group's title in `width`, in one line when it fits, else in two: the body site
+    above the lesion ('Gesäß, rechts' / 'Nävus 11'), or what comes before the last ' · '
+    above what comes after. Every group's title has room for two lines, so the tiles of
+    groups side by side start at the same height whatever their titles say. Only a line
+    too long for the tile on its own is elided."""
     if metrics.horizontalAdvance(title) <= width:
-        return title
-    tail = f" · {lesion}" if lesion and title.endswith(f" · {lesion}") else ""
-    if not tail:
-        return metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
-    site = title[: -len(tail)]
-    room = width - metrics.horizontalAdvance(tail)
-    shown = metrics.elidedText(site, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
-    return f"{shown}{tail}" if shown else lesion
+        return [title]
+    if lesion and title.endswith(f" · {lesion}"):
+        head, tail = title[: -len(f" · {lesion}")], lesion
+    elif " · " in title:
+        head, tail = title.rsplit(" · ", 1)
+    else:
+        return [metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in (head, tail)]
 
 
 @dataclass(slots=True)

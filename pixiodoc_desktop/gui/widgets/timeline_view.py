@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFont,
+    QFontMetrics,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -147,6 +148,20 @@ class TimelineView(QAbstractScrollArea):
         their places, top to bottom and left to right (for tests and accessibility)."""
         return [(i.text, QRect(i.rect)) for i in self._items if i.kind == kind]
 
+    def group_titles(self) -> list[tuple[list[str], QRect]]:
+        """Each group's title as painted, line by line, with its place (for tests)."""
+        metrics = QFontMetrics(self._group_font())
+        return [
+            (group_caption(metrics, i.text, i.subtitle, i.rect.width()), QRect(i.rect))
+            for i in self._items
+            if i.kind == "group"
+        ]
+
+    def _group_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
     def visible_photo_ids(self) -> list[str]:
         return [item.photo.id for item in self._visible_items() if item.photo is not None]
 
@@ -241,8 +256,7 @@ class TimelineView(QAbstractScrollArea):
         if base.pointSizeF() > 0:
             title_font.setPointSizeF(base.pointSizeF() * 1.25)
         title_font.setBold(True)
-        group_font = QFont(base)
-        group_font.setBold(True)
+        group_font = self._group_font()
         missing = 0
         for item in self._visible_items():
             if item.kind == "visit":
@@ -285,8 +299,10 @@ class TimelineView(QAbstractScrollArea):
                 painter.drawText(
                     item.rect,
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                    group_caption(
-                        painter.fontMetrics(), item.text, item.subtitle, item.rect.width()
+                    "\n".join(
+                        group_caption(
+                            painter.fontMetrics(), item.text, item.subtitle, item.rect.width()
+                        )
                     )
                     if item.kind == "group"
                     else item.text,
