@@ -263,4 +263,10 @@ def test_the_compare_window_keeps_its_rows_in_place_while_measuring(
     view.resize(SCREEN[0], SCREEN[1] - 40)  # maximised on a 1366x768 screen with a taskbar
     qtbot.wait(50)
     _whole(view)
+    # As narrow as the window lets itself be: the note field still shows its placeholder
+    # (it was squeezed to "N…" at 1086 px).
+    view.resize(view.minimumSizeHint().width(), 706)
+    qtbot.wait(50)
+    note = view.tools.text
+    assert note.width() >= note.fontMetrics().horizontalAdvance(note.placeholderText()) + 8
     view.close()

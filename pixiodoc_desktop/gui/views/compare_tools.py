@@ -103,6 +103,11 @@ class CompareTools(QObject):
         self.text.setPlaceholderText(QCoreApplication.translate("CompareView", "Note text"))
         self.text.setAccessibleName(QCoreApplication.translate("CompareView", "Note text"))
         self.text.setMaximumWidth(160)
+        # Never squeezed to "N…": at least its placeholder and a few letters.
+        placeholder = self.text.placeholderText()
+        self.text.setMinimumWidth(
+            self.text.fontMetrics().horizontalAdvance(placeholder + "MM") + 16
+        )
         bar.addWidget(self.text)
         self.finish_button = tool_button(QCoreApplication.translate("CompareView", "Finish"))
         self.finish_button.clicked.connect(self.finish)
