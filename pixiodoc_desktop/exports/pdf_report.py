@@ -52,6 +52,7 @@ from pixiodoc_desktop.exports.report_comparisons import comparison_figures
 from pixiodoc_desktop.exports.report_locale import ENGLISH, ReportLocale
 from pixiodoc_desktop.exports.report_marks import with_marks
 from pixiodoc_desktop.exports.report_ruler import with_ruler
+from pixiodoc_desktop.exports.report_subjects import plain_tags, where_line
 
 _FONT_CANDIDATES = (
     (
@@ -100,17 +101,15 @@ def photo_caption(
     say: ReportLocale = ENGLISH,
     ruler_mm: float | None = None,
 ) -> tuple[str, ...]:
-    lines = [
-        f"{say.date(photo.visit_date)} · {say.modality(photo.modality)}",
-        f"{say.word('Body site')}: {say.body_site(photo.body_site)}",
-    ]
+    what, where = where_line(photo, record.series_names, say)
+    lines = [f"{say.date(photo.visit_date)} · {say.modality(photo.modality)}", f"{what}: {where}"]
     lesion = record.lesion(photo.lesion_id)
     if lesion is not None:
         lines.append(f"{say.word('Lesion')}: {lesion.label}")
     if ruler_mm is not None:
         lines.append(say.word("Scale bar: {length}", length=say.millimetres(ruler_mm)))
-    if photo.tags:
-        lines.append(f"{say.word('Tags')}: " + ", ".join(photo.tags))
+    if tags := plain_tags(photo):
+        lines.append(f"{say.word('Tags')}: " + ", ".join(tags))
     if photo.notes:
         lines.append(photo.notes)
     return tuple(lines)

@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.body_series import BodySeriesProtocol
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision, Consents
 from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
 from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos, PhotoSummary
@@ -45,6 +46,7 @@ class PatientRecord:
     lesions: tuple[LesionSummary, ...]
     consents: tuple[ConsentDecision, ...]
     opinions: tuple[SecondOpinionSummary, ...] = ()  # second opinions, newest first
+    series_names: tuple[tuple[str, str], ...] = ()  # (pose, the clinic's own name for it)
 
     def visit(self, visit_id: str) -> VisitSummary:
         for visit in self.visits:
@@ -104,6 +106,7 @@ def load_record(
         lesions=tuple(Lesions(ws).list(actor, patient_id)),
         consents=tuple(Consents(ws).current(actor, patient_id).values()),
         opinions=_opinions(ws, patient_id, [v.id for v in visits] if visit_ids else None),
+        series_names=tuple((p.code, p.name) for p in BodySeriesProtocol(ws).protocol() if p.name),
     )
 
 

@@ -24,6 +24,7 @@ from pixiodoc_desktop.errors import InvalidInput
 from pixiodoc_desktop.exports.records import PatientRecord, ReportFigure, screen_image
 from pixiodoc_desktop.exports.report_locale import ENGLISH, ReportLocale
 from pixiodoc_desktop.exports.report_ruler import with_ruler
+from pixiodoc_desktop.exports.report_subjects import subject
 from pixiodoc_desktop.imaging.measure import MeasureKind, Measurement, change
 
 _ANNOTATION = (255, 214, 0)
@@ -152,7 +153,10 @@ def comparison_figures(
             visit = comparison.before.visit_id
         if visit not in visit_ids:
             raise InvalidInput(f"The comparison {comparison_id} is not in the chosen visits")
-        title = comparison.title or say.word("Comparison")
+        lesion = record.lesion(comparison.before.lesion_id)
+        title = comparison.title or subject(
+            comparison.before, lesion.label if lesion else "", record.series_names, say
+        )
         for side, photo in ((Side.BEFORE, comparison.before), (Side.AFTER, comparison.after)):
             image = marked_image(
                 screen_image(ws, actor, photo.id),

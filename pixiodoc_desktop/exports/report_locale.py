@@ -5,8 +5,8 @@ the workstation hands in its user's locale: German words, 05.12.2026, 4,2 mm,
 and its own translated body sites, modalities and sexes. A German locale built
 without them (`pixiodoc export pdf --language de`, a test, a background job)
 still says everything in German: the body sites as the workstation shows them
-(web/body_sites_de.json, which a test keeps in step with the .ts), modalities
-and sexes from the tables below, dates as 05.12.2026 and 4,2 mm.
+(web/body_sites_de.json, which a test keeps in step with the .ts), modalities,
+sexes and series poses from the tables below, dates as 05.12.2026 and 4,2 mm.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from pixiodoc_desktop.clinic.records.body_series import STANDARD_POSES
 from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES
 
 MODALITIES = {
@@ -41,7 +42,28 @@ GERMAN_SEXES = {
     "unknown": "Keine Angabe",
 }
 
+# The standard poses as the workstation's translation says them (context BodySeries).
+GERMAN_POSES = {
+    "front": "Vorderseite, Arme seitlich",
+    "back": "Rückseite, Arme seitlich",
+    "left": "Linke Seite, Arme erhoben",
+    "right": "Rechte Seite, Arme erhoben",
+    "front-arms-raised": "Vorderseite, Arme erhoben",
+    "back-arms-raised": "Rückseite, Arme erhoben",
+    "legs-front": "Beine, vorne",
+    "legs-back": "Beine, hinten",
+    "head-front": "Kopf und Hals, vorne",
+    "head-back": "Kopf und Hals, hinten",
+    "head-left": "Kopf, linke Seite",
+    "head-right": "Kopf, rechte Seite",
+    "soles": "Fußsohlen",
+    "palms": "Handflächen",
+    "hands-back": "Handrücken",
+    "feet-top": "Fußrücken",
+}
+
 GERMAN: dict[str, str] = {
+    "Total-body series": "Ganzkörperserie",
     "Consultation report": "Befundbericht",
     "Your data at this practice": "Ihre Daten in dieser Praxis",
     "Patient": "Patient/in",
@@ -125,6 +147,14 @@ def _english_sex(code: str) -> str:
     return SEXES.get(code, code)
 
 
+def _english_pose(code: str) -> str:
+    return STANDARD_POSES.get(code, code)
+
+
+def _german_pose(code: str) -> str:
+    return GERMAN_POSES.get(code, code)
+
+
 @cache
 def _german_sites() -> dict[str, str]:
     text = resources.files("pixiodoc_desktop.web").joinpath("body_sites_de.json").read_text("utf-8")
@@ -161,6 +191,7 @@ _GERMAN_DEFAULTS: dict[str, tuple[object, object]] = {
     "body_site": (_english_site, _german_site),
     "modality": (_english_modality, _german_modality),
     "sex": (_english_sex, _german_sex),
+    "pose": (_english_pose, _german_pose),
 }
 
 
@@ -174,6 +205,7 @@ class ReportLocale:
     body_site: Callable[[str | None], str] = _english_site
     modality: Callable[[str], str] = _english_modality
     sex: Callable[[str], str] = _english_sex
+    pose: Callable[[str], str] = _english_pose  # a total-body series' standard pose
 
     def __post_init__(self) -> None:
         if self.language != "de":

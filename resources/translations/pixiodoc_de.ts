@@ -897,27 +897,27 @@
         <translation>Pose der Serie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="105"/>
         <source>&amp;Pose</source>
         <translation>&amp;Pose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="124"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="156"/>
         <source>Today, %1 (new)</source>
         <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="158"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="191"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -925,12 +925,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="191"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="228"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="231"/>
         <source>Set by the dermatoscope&apos;s profile</source>
         <translation>Durch das Profil des Dermatoskops festgelegt</translation>
     </message>
@@ -938,100 +938,100 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="91"/>
         <source>Capture</source>
         <translation>Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="143"/>
         <source>Capture settings</source>
         <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="146"/>
         <source>Record</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="147"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="148"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="182"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="184"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="188"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="190"/>
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="185"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="270"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="290"/>
         <source>Space or the foot pedal</source>
         <translation>Leertaste oder Fußschalter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="189"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="196"/>
         <source>Burst of 3, keep the sharpest</source>
         <translation>Serie von 3, das schärfste behalten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="200"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="206"/>
         <source>Camera and profile</source>
         <translation>Kamera und Profil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="263"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="283"/>
         <source>This record is View Only: it takes no new photos.</source>
         <translation>Diese Akte ist nur zum Ansehen freigegeben: Es können keine Fotos hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="285"/>
         <source>No camera is running: choose one (or Video file…) under Camera.</source>
         <translation>Keine Kamera aktiv: unter „Kamera“ wählen (oder „Videodatei…“).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="295"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="315"/>
         <source>Capture: %1</source>
         <translation>Aufnahme: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="357"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="377"/>
         <source>%1 fps</source>
         <translation>%1 Bilder/s</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="359"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="379"/>
         <source>polarised</source>
         <translation>polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="359"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="379"/>
         <source>non-polarised</source>
         <translation>nicht polarisiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="361"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="381"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="361"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="381"/>
         <source>non-contact</source>
         <translation>kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="365"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="385"/>
         <source>%1 px/mm</source>
         <translation>%1 px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="441"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="461"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
@@ -4340,73 +4340,68 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="69"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="93"/>
         <source>Report for %1</source>
         <translation>Bericht für %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="105"/>
         <source>Saved comparisons</source>
         <translation>Gespeicherte Vergleiche</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="110"/>
         <source>Visits and photos</source>
         <translation>Besuche und Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="115"/>
         <source>Saved comparisons (before and after side by side)</source>
         <translation>Gespeicherte Vergleiche (vorher und nachher nebeneinander)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="122"/>
         <source>Write report…</source>
         <translation>Bericht schreiben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="126"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="158"/>
-        <source>Comparison</source>
-        <translation>Vergleich</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="182"/>
         <source>No saved comparisons yet.</source>
         <translation>Noch keine gespeicherten Vergleiche.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="201"/>
         <source>Tick at least one visit, photo or comparison.</source>
         <translation>Haken Sie mindestens einen Besuch, ein Foto oder einen Vergleich an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="207"/>
         <source>Write report</source>
         <translation>Bericht schreiben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="195"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="207"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="241"/>
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="235"/>
-        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="236"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/gui/views/report_dialog.py" line="248"/>
         <source>Report written: %1</source>
         <translation>Bericht geschrieben: %1</translation>
     </message>
@@ -4953,111 +4948,111 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Eine verschlüsselte Falldatei (.pxcase) mit den unten angehakten Besuchen, für Kollegen außerhalb der Praxis. Dafür braucht es die Einwilligung des Patienten in die Weitergabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="189"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="191"/>
         <source>Passphrase (tell it by phone)</source>
         <translation>Passphrase (telefonisch mitteilen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="190"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="192"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="211"/>
         <source>Colleague&apos;s case key</source>
         <translation>Fallschlüssel der Kollegin/des Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="199"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="201"/>
         <source>at least %1 characters</source>
         <translation>mindestens %1 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="201"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="220"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="222"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="205"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="207"/>
         <source>Repeat the passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="217"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="224"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="226"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="223"/>
         <source>Repeat</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="223"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="225"/>
         <source>Case key</source>
         <translation>Fallschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="229"/>
         <source>Write case file…</source>
         <translation>Falldatei schreiben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="298"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="306"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="300"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="308"/>
         <source>Whole practice</source>
         <translation>Ganze Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="321"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="323"/>
         <source>%1 now has %2 access.</source>
         <translation>%1 hat jetzt Zugriff: %2.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="339"/>
         <source>Choose a line in the list first.</source>
         <translation>Wählen Sie zuerst eine Zeile der Liste.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="347"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="349"/>
         <source>Access of %1 revoked.</source>
         <translation>Zugriff von %1 entzogen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="367"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="369"/>
         <source>Write case file</source>
         <translation>Falldatei schreiben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="369"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="371"/>
         <source>Case file (*.pxcase)</source>
         <translation>Falldatei (*.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="376"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="378"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="384"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="386"/>
         <source>Use a passphrase of at least %1 characters.</source>
         <translation>Verwenden Sie eine Passphrase mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="390"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="392"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="395"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="397"/>
         <source>Paste the colleague&apos;s case key.</source>
         <translation>Fügen Sie den Fallschlüssel der Kollegin/des Kollegen ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="402"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="404"/>
         <source>Writing the case file…</source>
         <translation>Falldatei wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="408"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="410"/>
         <source>Wrote %1: %2 visit(s), %3 photo(s), valid until %4.</source>
         <translation>%1 geschrieben: %2 Besuch(e), %3 Foto(s), gültig bis %4.</translation>
     </message>
@@ -5694,22 +5689,27 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>VisitPicker</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="37"/>
+        <source>Total-body series</source>
+        <translation>Ganzkörperserie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="63"/>
         <source>Visits and photos</source>
         <translation>Besuche und Fotos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="75"/>
         <source>Week %1</source>
         <translation>Woche %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="77"/>
         <source>First visit</source>
         <translation>Erster Besuch</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="80"/>
         <source>(%n photo(s))</source>
         <translation>
             <numerusform>(%n Foto)</numerusform>

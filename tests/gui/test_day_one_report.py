@@ -23,7 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.clinic.records.comparisons import Comparisons, MeasurementTrace, Side
 from pixiodoc_desktop.demo.clinic import build_demo_vault
+from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
 from pixiodoc_desktop.imaging.measure import MeasureKind
 
@@ -52,7 +54,8 @@ def _page_shots(pdf: Path, folder: Path, name: str) -> None:
 
 
 def _save_comparison(qtbot: QtBot, window: MainWindow) -> str:
-    """A comparison the clinician saved earlier: first and latest close-up, one distance each."""
+    """A comparison the clinician saved earlier: first and latest close-up, one distance each,
+    without a title (as the compare view saves it; the builder says what it compares)."""
     assert window.record is not None
     photos = sorted(
         (p for p in window.record.photos if p.modality != "overview"),
@@ -67,7 +70,6 @@ def _save_comparison(qtbot: QtBot, window: MainWindow) -> str:
                 actor,
                 first.id,
                 latest.id,
-                title="Cheek",
                 measurements=[
                     MeasurementTrace(
                         MeasureKind.DISTANCE, Side.BEFORE, ((100, 100), (140, 100)), "A"
@@ -83,6 +85,13 @@ def _save_comparison(qtbot: QtBot, window: MainWindow) -> str:
     return str(in_vault(qtbot, window, save))
 
 
+def _compared(record: PatientRecord) -> str:
+    """What the saved comparison compares: its first photo's lesion and site, or its site."""
+    first = min((p for p in record.photos if p.modality != "overview"), key=lambda p: p.visit_date)
+    lesion = next((x.label for x in record.lesions if x.id == first.lesion_id), "")
+    return " · ".join(w for w in (lesion, labels.body_site(first.body_site)) if w)
+
+
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_report_builder_writes_what_was_ticked_in_the_users_language(
     qtbot: QtBot,
@@ -96,6 +105,7 @@ def test_report_builder_writes_what_was_ticked_in_the_users_language(
     assert record is not None
     _save_comparison(qtbot, window)
     german = language == "de"
+    compared = _compared(record)
     actions = window.record_actions
     asked: list[str] = []
 
@@ -119,6 +129,8 @@ def test_report_builder_writes_what_was_ticked_in_the_users_language(
     dialog.comparison_list.setCurrentRow(0)
     QTest.keyClick(dialog.comparison_list, Qt.Key.Key_Space)
     assert len(dialog.chosen_comparisons()) == 1
+    # Labelled by what it compares (this patient's site or lesion, in the shown language).
+    assert dialog.comparison_list.item(0).text().startswith(compared + " · ")  # type: ignore[union-attr]
     shoot(dialog, shots, f"report-01-builder-{language}")
     opened: list[Path] = []
     dialog.open_file = opened.append  # type: ignore[method-assign]
@@ -141,7 +153,7 @@ def test_report_builder_writes_what_was_ticked_in_the_users_language(
             "Männlich",
             "Behandelnde/r: Dr. Anna Weber",
             "Datum, Unterschrift",
-            "Cheek: vorher",
+            f"{compared}: vorher",
             "A, Abstand:",
             "Maßstab:",
             " mm -> ",
@@ -152,7 +164,7 @@ def test_report_builder_writes_what_was_ticked_in_the_users_language(
             "Male",
             "Clinician: Dr. Anna Weber",
             "Date, signature",
-            "Cheek: before",
+            f"{compared}: before",
             "A, distance:",
             "Scale bar:",
             " mm -> ",

@@ -34,10 +34,12 @@ from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord, Compar
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.exports.report_comparisons import measurement_lines
 from pixiodoc_desktop.exports.report_locale import ReportLocale
+from pixiodoc_desktop.exports.report_subjects import subject
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_text, number_text, shown_language
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.pose_labels import standard_pose_label
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -54,6 +56,7 @@ def report_locale(language: str) -> ReportLocale:
         body_site=labels.body_site,
         modality=labels.modality,
         sex=labels.sex,
+        pose=standard_pose_label,
     )
 
 
@@ -91,7 +94,11 @@ class ReportDialog(QDialog):
         self.visits = VisitPicker(photos_checkable=True, thumbnail=thumbnail)
         chosen = {p.visit_id for p in record.photos if p.id == selected_photo}
         self.visits.show_record(
-            record.visits, record.photos, record.lesions, checked_visits=chosen or None
+            record.visits,
+            record.photos,
+            record.lesions,
+            checked_visits=chosen or None,
+            series_names=record.series_names,
         )
         self.comparison_list = QListWidget()
         self.comparison_list.setObjectName("ReportComparisons")
@@ -154,8 +161,13 @@ class ReportDialog(QDialog):
         self.comparisons = comparisons
         self.comparison_list.clear()
         say = report_locale(shown_language())
+        lesions = {lesion.id: lesion.label for lesion in self.record.lesions}
         for comparison in comparisons:
-            title = comparison.title or self.tr("Comparison")
+            # Untitled (as the compare view saves it): said by what it compares.
+            before = comparison.before
+            title = comparison.title or subject(
+                before, lesions.get(before.lesion_id or "", ""), self.record.series_names, say
+            )
             dates = (
                 f"{date_text(comparison.before.visit_date)} → "
                 f"{date_text(comparison.after.visit_date)}"

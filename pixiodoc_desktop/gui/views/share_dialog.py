@@ -185,7 +185,9 @@ class ShareDialog(QDialog):
         intro.setWordWrap(True)
         self.visits = VisitPicker(photos_checkable=False, thumbnail=thumbnail)
         record = self.record
-        self.visits.show_record(record.visits, record.photos, record.lesions)
+        self.visits.show_record(
+            record.visits, record.photos, record.lesions, series_names=record.series_names
+        )
         self.by_passphrase = QRadioButton(self.tr("Passphrase (tell it by phone)"))
         self.by_key = QRadioButton(self.tr("Colleague's case key"))
         self.by_passphrase.setChecked(True)

@@ -2,7 +2,7 @@
 
 A visit reads "05.12.2026 · Week 18 · Follow-up (3 photos)"; a photo reads
 "Naevus A · Chest · Dermoscopy, polarised" (the lesion first: it is never the part
-cut off) with its thumbnail when the
+cut off), a total-body series photo "Total-body series · Legs, front" with its thumbnail when the
 workspace has one. With `photos_checkable` each photo is a choice of its own
 (the report builder); without, the photos only show what a visit holds (the
 case bundle, which shares whole visits). Owns no data beyond what it is given.
@@ -10,23 +10,32 @@ case bundle, which shares whole visits). Owns no data beyond what it is given.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from pixiodoc_desktop.clinic.records.body_series import pose_of
 from pixiodoc_desktop.clinic.records.comparisons import weeks_since
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.clinic.records.visits import LesionSummary, VisitSummary
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
+from pixiodoc_desktop.gui.pose_labels import pose_label
 
 _ID = Qt.ItemDataRole.UserRole
 _ICON = 48
 
 
-def photo_line(photo: PhotoSummary, lesions: dict[str, LesionSummary]) -> str:
+def photo_line(
+    photo: PhotoSummary,
+    lesions: dict[str, LesionSummary],
+    series_names: Iterable[tuple[str, str]] = (),
+) -> str:
+    if (pose := pose_of(photo)) is not None:  # as the timeline groups it: by its pose
+        series = QCoreApplication.translate("VisitPicker", "Total-body series")
+        return f"{series} · {pose_label(pose, series_names)}"
     parts = [labels.body_site(photo.body_site), labels.modality(photo.modality)]
     lesion = lesions.get(photo.lesion_id or "")
     if lesion is not None and lesion.label:
@@ -77,6 +86,7 @@ class VisitPicker(QTreeWidget):
         lesions: tuple[LesionSummary, ...],
         *,
         checked_visits: set[str] | None = None,
+        series_names: Iterable[tuple[str, str]] = (),
     ) -> None:
         """Fill the list; `checked_visits` (default: the newest visit) start ticked."""
         self.blockSignals(True)
@@ -101,7 +111,7 @@ class VisitPicker(QTreeWidget):
             item.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.addTopLevelItem(item)
             for photo in own:
-                row = QTreeWidgetItem([photo_line(photo, named)])
+                row = QTreeWidgetItem([photo_line(photo, named, series_names)])
                 row.setToolTip(0, row.text(0))
                 row.setData(0, _ID, ("photo", photo.id))
                 if self.photos_checkable:
