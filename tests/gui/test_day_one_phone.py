@@ -44,7 +44,9 @@ __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
 # The placement selects whose chosen words need more room than the select gives them.
 CUT_CHOICES = """
 const measure = document.createElement("canvas").getContext("2d");
+// A choice the page hides (no tracked lesion on this record) cannot be cut off.
 return [...document.querySelectorAll(".placement select")].filter((select) => {
+  if (select.getClientRects().length === 0) return false;
   const style = getComputedStyle(select);
   measure.font = style.font;
   const text = select.options[select.selectedIndex]?.text || "";
