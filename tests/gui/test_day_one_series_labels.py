@@ -1,9 +1,10 @@
 """Day one, on the demo's mole-mapping patient (Reza Ahmadi) at 1366x768: what the
-timeline's groups call their photos is read whole.
+timeline's groups and the share dialog call the photos is read whole.
 
 The group titles show the body site whole ('Gesäß, rechts' above 'Nävus 11' when both
 do not fit one tile's width: the title has two lines, and the tiles of groups side by
-side still start at one height).
+side still start at one height); Patient › Share… names the total-body series' photos
+by their pose, as the timeline does.
 """
 
 from __future__ import annotations
@@ -12,15 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from day_one import demo_app, shoot, shots, whole_record
+from day_one import click_menu, demo_app, dialog_of, shoot, shots, whole_record
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
+from pixiodoc_desktop.clinic.records.body_series import pose_of
 from pixiodoc_desktop.demo.clinic import DemoVault
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.main_window import MainWindow
+from pixiodoc_desktop.gui.pose_labels import pose_label
+from pixiodoc_desktop.gui.views.share_dialog import ShareDialog
 
 __all__ = ["demo_app", "shots"]  # fixtures used below
+
+ROLE = Qt.ItemDataRole.UserRole
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +79,45 @@ def test_group_titles_show_the_body_site_and_the_lesion_whole(
             if rect.left() <= r.left() <= rect.right() and r.top() > rect.bottom()
         ]
         assert min(below) == rect.bottom() + 3, (lines, rect)
+
+
+def _tab(qtbot: QtBot, dialog: ShareDialog, index: int) -> None:
+    """Click the dialog's tab `index`, as a person does."""
+    bar = dialog.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert dialog.tabs.currentIndex() == index
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_share_dialog_names_series_photos_by_their_pose(
+    qtbot: QtBot, demo_app: Callable[..., MainWindow], shots: Path, language: str
+) -> None:
+    """Patient › Share… lists the total-body series' photos by their pose, as the
+    timeline does ('Ganzkörperserie · Beine, vorne'), never as 'Body site not recorded':
+    the case file's visits and the secure link's alike."""
+    window = demo_app(language)
+    whole_record(qtbot, window)
+    record = window.record
+    assert record is not None
+    series = {p.id: pose for p in record.photos if (pose := pose_of(p)) is not None}
+    assert len(series) >= 16  # eight poses at the first visit and at the latest
+    click_menu(qtbot, window, "Patient", "Freigeben…" if language == "de" else "Share…")
+    qtbot.waitUntil(lambda: dialog_of(ShareDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ShareDialog, window)
+    assert isinstance(dialog, ShareDialog)
+    no_site = labels.body_site(None)
+    for index, picker in ((1, dialog.visits), (2, dialog.secure_link.visits)):
+        _tab(qtbot, dialog, index)
+        newest = picker.topLevelItem(0)
+        assert newest is not None and newest.isExpanded()
+        rows = [newest.child(i) for i in range(newest.childCount())]
+        picker.scrollToItem(next(r for r in rows if r.data(0, ROLE)[1] in series))
+        shoot(dialog, shots, f"share-series-{index}-{language}")
+        for photo_id, pose in series.items():
+            row = picker.item_for("photo", photo_id)
+            assert row is not None
+            assert no_site not in row.text(0), row.text(0)
+            assert pose_label(pose, record.series_names) in row.text(0), row.text(0)
+            series_word = "Ganzkörperserie" if language == "de" else "Total-body series"
+            assert row.text(0).startswith(series_word), row.text(0)
+    dialog.reject()

@@ -77,7 +77,9 @@ class SecureLinkPage(QWidget):
         )
         intro.setWordWrap(True)
         self.visits = VisitPicker(photos_checkable=False, thumbnail=thumbnail)
-        self.visits.show_record(record.visits, record.photos, record.lesions)
+        self.visits.show_record(
+            record.visits, record.photos, record.lesions, series_names=record.series_names
+        )
         self.level = QComboBox()
         self.level.setObjectName("LinkLevel")
         self.level.addItem(self.tr("View"), "view")
