@@ -114,7 +114,7 @@ def test_the_phone_settings_refuse_bad_input_in_one_sentence_then_take_effect(
         trusting.wrap_socket(raw, server_hostname="127.0.0.1") as tls,
     ):
         served = tls.getpeercert(binary_form=True)
-    assert served == x509.load_pem_x509clinic_it_certificate(cert_file.read_bytes()).public_bytes(
+    assert served == x509.load_pem_x509_certificate(cert_file.read_bytes()).public_bytes(
         serialization.Encoding.DER
     )
     click(pairing.end_button)

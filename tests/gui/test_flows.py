@@ -131,6 +131,8 @@ def test_input_postpones_the_auto_lock(qtbot: QtBot, unlocked: MainWindow) -> No
 
 def test_settings_are_saved_and_applied(qtbot: QtBot, unlocked: MainWindow) -> None:
     unlocked.open_settings()
+    # An Admin's settings open once the clinic's series protocol is read (DB worker).
+    qtbot.waitUntil(lambda: unlocked.findChild(SettingsDialog) is not None, timeout=5000)
     dialog = unlocked.findChild(SettingsDialog)
     assert dialog is not None
     dialog.auto_lock.setValue(12)
