@@ -27,11 +27,10 @@ import uuid
 from pathlib import Path
 
 import _common
+from _keyring import use_memory_keyring
 
 sys.path.insert(0, str(_common.REPO_ROOT / "tests" / "sync"))
 
-import keyring
-import keyring.backend
 from sync_support import PASSWORD, ClinicNet, Station, Weed
 
 from pixiodoc_desktop.sync.engine import sync_once
@@ -42,23 +41,6 @@ from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.schema import Grant, Patient, Photo, utcnow
 
 TARGET_RATIO = 2.0
-
-
-class _MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def _clinic(station: Station, patients: int, photos: int, original_mb: float) -> int:
@@ -143,7 +125,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a small run for CI")
     args = parser.parse_args()
     patients, photos, original_mb = (20, 4, 0.5) if args.quick else (500, 60, 4.5)
-    keyring.set_keyring(_MemoryKeyring())
+    use_memory_keyring()
     load_before = _common.load_average()
     tmp = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-renewal-"))
     weed = Weed(tmp / "weed")

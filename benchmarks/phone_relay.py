@@ -27,12 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import _common
+from _keyring import use_memory_keyring
 
 sys.path.insert(0, str(_common.REPO_ROOT / "tests" / "sync"))
 sys.path.insert(0, str(_common.REPO_ROOT / "tests"))
 
-import keyring
-import keyring.backend
 from phone import (
     QUICK_SIZE,
     TWELVE_MP,
@@ -52,23 +51,6 @@ TARGET_RATIO = 0.5
 TARGET_SECONDS = 3.0
 
 
-class _MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="3 MP, one run each (CI)")
@@ -80,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from selenium.webdriver.common.by import By
 
-    keyring.set_keyring(_MemoryKeyring())
+    use_memory_keyring()
     scratch = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-relay-"))
     weed = Weed(scratch / "weed")
     weed.start(new_ports_on_clash=True)

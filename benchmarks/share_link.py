@@ -30,12 +30,11 @@ import time
 from pathlib import Path
 
 import _common
+from _keyring import use_memory_keyring
 
 sys.path.insert(0, str(_common.REPO_ROOT / "tests" / "sync"))
 sys.path.insert(0, str(_common.REPO_ROOT / "tests"))
 
-import keyring
-import keyring.backend
 from phone_support import chromium_phone
 from selenium.webdriver.support.ui import WebDriverWait
 from sync_support import BUCKET, ClinicNet, Weed
@@ -59,23 +58,6 @@ fetch(%s).then(r => r.json()).then(index => {
 </script></body></html>"""
 
 
-class _MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true")
@@ -83,7 +65,7 @@ def main() -> int:
     args = parser.parse_args()
     photos = 4 if args.quick else 20
     runs = args.runs or (2 if args.quick else 5)
-    keyring.set_keyring(_MemoryKeyring())
+    use_memory_keyring()
     scratch = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-link-"))
     weed = Weed(scratch / "weed")
     weed.start(new_ports_on_clash=True)

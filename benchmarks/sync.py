@@ -26,11 +26,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import _common
+from _keyring import use_memory_keyring
 
 sys.path.insert(0, str(_common.REPO_ROOT / "tests" / "sync"))
 
-import keyring
-import keyring.backend
 from sqlalchemy import insert
 from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, ClinicNet, Station, Weed
 
@@ -38,23 +37,6 @@ from pixiodoc_desktop.sync.engine import sync_keys, sync_once
 from pixiodoc_desktop.sync.pull import apply_batches, fetch_batches
 from pixiodoc_desktop.vault.blobs import blob_id_for
 from pixiodoc_desktop.vault.schema import Grant, Patient, Photo, Visit
-
-
-class _MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def _photo_rows(
@@ -303,7 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     photos, original_mb = (8, 1.0) if args.quick else (100, 4.5)
     idle_photos = 2_000 if args.quick else 50_000
     apply_ops = 1_000 if args.quick else 10_000
-    keyring.set_keyring(_MemoryKeyring())
+    use_memory_keyring()
     load_before = _common.load_average()
     tmp = Path(tempfile.mkdtemp(prefix="pixiodoc-bench-sync-"))
     weed = Weed(tmp / "weed")
