@@ -87,6 +87,7 @@ def test_dicom_files_pass_dciodvfy(
     workstation: Workstation, actor: Actor, export_case: ExportCase, tmp_path: Path
 ) -> None:
     files = dicom.export_folder(workstation, actor, export_case.patient_id, tmp_path)
+    assert len(files) == 3  # an empty export would pass the loop below unchecked
     for path in files:
         assert dciodvfy_errors(path) == [], path.name
 
