@@ -936,102 +936,42 @@
     </message>
 </context>
 <context>
-    <name>CaptureView</name>
+    <name>CaptureTabs</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="91"/>
-        <source>Capture</source>
-        <translation>Aufnahme</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_tabs.py" line="25"/>
         <source>Capture settings</source>
         <translation>Aufnahmeeinstellungen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_tabs.py" line="26"/>
         <source>Record</source>
         <translation>Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_tabs.py" line="27"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_tabs.py" line="28"/>
         <source>Hot folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
+</context>
+<context>
+    <name>CaptureView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="188"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="190"/>
-        <source>Take photo</source>
-        <translation>Foto aufnehmen</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="80"/>
+        <source>Capture</source>
+        <translation>Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="191"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="290"/>
-        <source>Space or the foot pedal</source>
-        <translation>Leertaste oder Fußschalter</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="195"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="196"/>
-        <source>Burst of 3, keep the sharpest</source>
-        <translation>Serie von 3, das schärfste behalten</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="206"/>
-        <source>Camera and profile</source>
-        <translation>Kamera und Profil</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="283"/>
-        <source>This record is View Only: it takes no new photos.</source>
-        <translation>Diese Akte ist nur zum Ansehen freigegeben: Es können keine Fotos hinzugefügt werden.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="285"/>
-        <source>No camera is running: choose one (or Video file…) under Camera.</source>
-        <translation>Keine Kamera aktiv: unter „Kamera“ wählen (oder „Videodatei…“).</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="315"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="243"/>
         <source>Capture: %1</source>
         <translation>Aufnahme: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="377"/>
-        <source>%1 fps</source>
-        <translation>%1 Bilder/s</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="379"/>
-        <source>polarised</source>
-        <translation>polarisiert</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="379"/>
-        <source>non-polarised</source>
-        <translation>nicht polarisiert</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="381"/>
-        <source>contact</source>
-        <translation>Kontakt</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="381"/>
-        <source>non-contact</source>
-        <translation>kontaktlos</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="385"/>
-        <source>%1 px/mm</source>
-        <translation>%1 px/mm</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="461"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="336"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
@@ -1232,19 +1172,19 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="90"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="161"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="91"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="162"/>
         <source>Diameter</source>
         <translation>Durchmesser</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="92"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="163"/>
         <source>Area</source>
         <translation>Fläche</translation>
     </message>
@@ -1275,77 +1215,77 @@
         <translation>Notiztext</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="112"/>
         <source>Finish</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="115"/>
         <source>Clear marks</source>
         <translation>Markierungen löschen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="195"/>
         <source>Perimeter</source>
         <translation>Umfang</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="196"/>
         <source>Asymmetry</source>
         <translation>Asymmetrie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="248"/>
         <source>Distance: click the first edge</source>
         <translation>Abstand: erste Kante anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="244"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="249"/>
         <source>Distance: click the second edge</source>
         <translation>Abstand: zweite Kante anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="252"/>
         <source>Arrow: click where it starts</source>
         <translation>Pfeil: Anfang anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="253"/>
         <source>Arrow: click what it points at</source>
         <translation>Pfeil: Ziel anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="256"/>
         <source>Circle: click its centre</source>
         <translation>Kreis: Mittelpunkt anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="257"/>
         <source>Circle: click its edge</source>
         <translation>Kreis: Rand anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="261"/>
         <source>Done. Click again for another, or choose another tool</source>
         <translation>Fertig. Erneut klicken für eine weitere Markierung, oder ein anderes Werkzeug wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="267"/>
         <source>Text: type the note, then click where it goes</source>
         <translation>Text: Notiz eingeben, dann die Stelle anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="266"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="271"/>
         <source>Click around the edge of the lesion, then press Finish</source>
         <translation>Rund um den Rand der Läsion klicken, dann „Fertig“ drücken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="270"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="275"/>
         <source>{count} points: keep clicking around the edge, then Finish</source>
         <translation>{count} Punkte: weiter am Rand klicken, dann „Fertig“</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="334"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="339"/>
         <source>Click a point on the earlier photo, then the same point on the later one</source>
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
@@ -4432,12 +4372,12 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SecureLinkPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="136"/>
         <source>Secure links need the clinic&apos;s sync, which is not set up on this workstation. Use the Outside colleague tab to send a case bundle instead.</source>
         <translation>Sichere Links brauchen die Synchronisation der Praxis, die an diesem Arbeitsplatz nicht eingerichtet ist. Senden Sie stattdessen ein Fallpaket über den Reiter „Externe Kollegin / externer Kollege“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="142"/>
         <source>Use the Outside colleague tab</source>
         <translation>Zum Reiter „Externe Kollegin / externer Kollege“</translation>
     </message>
@@ -4447,161 +4387,161 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Ein sicherer Link zu den unten angehakten Besuchen: Die Kollegin oder der Kollege braucht nur einen Browser. Er ist verschlüsselt; der Schlüssel steckt im Link selbst. Braucht die Einwilligung des Patienten zur Weitergabe und die Synchronisation der Praxis.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="83"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="294"/>
         <source>View</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="84"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="292"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="294"/>
         <source>View and reply</source>
         <translation>Ansehen und antworten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="90"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="91"/>
         <source>12 hours</source>
         <translation>12 Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="92"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="91"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="93"/>
         <source>3 days</source>
         <translation>3 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="94"/>
         <source>7 days</source>
         <translation>7 Tage</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="102"/>
         <source>optional, at least %1 characters; tell it by phone</source>
         <translation>optional, mindestens %1 Zeichen; am Telefon mitteilen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="104"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="110"/>
         <source>Passcode</source>
         <translation>Zugangscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="108"/>
         <source>Level</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="109"/>
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="111"/>
         <source>Create link</source>
         <translation>Link erstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="115"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="118"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="125"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
         <source>Shared by</source>
         <translation>Geteilt von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="173"/>
         <source>Revoke link</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="180"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="182"/>
         <source>Links to this record</source>
         <translation>Links zu dieser Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="211"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="213"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="218"/>
         <source>Use a passcode of at least %1 characters.</source>
         <translation>Verwenden Sie einen Zugangscode mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="227"/>
         <source>Encrypting and uploading…</source>
         <translation>Wird verschlüsselt und hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="245"/>
         <source>Link made: %1 photos, valid until %2. Send it to the colleague.</source>
         <translation>Link erstellt: %1 Fotos, gültig bis %2. Senden Sie ihn der Kollegin oder dem Kollegen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="256"/>
         <source>The link is on the clipboard.</source>
         <translation>Der Link ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="260"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="262"/>
         <source>Secure link as a QR code</source>
         <translation>Sicherer Link als QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="286"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="288"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="287"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="289"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="288"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="290"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="307"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="309"/>
         <source>Choose a live link to revoke.</source>
         <translation>Wählen Sie einen aktiven Link zum Widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="315"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="317"/>
         <source>Link revoked: it no longer opens.</source>
         <translation>Link widerrufen: Er lässt sich nicht mehr öffnen.</translation>
     </message>
@@ -5331,6 +5271,72 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
 </context>
 <context>
+    <name>TakePhotoRow</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="37"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="39"/>
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="80"/>
+        <source>Space or the foot pedal</source>
+        <translation>Leertaste oder Fußschalter</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="45"/>
+        <source>Burst of 3, keep the sharpest</source>
+        <translation>Serie von 3, das schärfste behalten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="55"/>
+        <source>Camera and profile</source>
+        <translation>Kamera und Profil</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="73"/>
+        <source>This record is View Only: it takes no new photos.</source>
+        <translation>Diese Akte ist nur zum Ansehen freigegeben: Es können keine Fotos hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="75"/>
+        <source>No camera is running: choose one (or Video file…) under Camera.</source>
+        <translation>Keine Kamera aktiv: unter „Kamera“ wählen (oder „Videodatei…“).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="89"/>
+        <source>%1 fps</source>
+        <translation>%1 Bilder/s</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="91"/>
+        <source>polarised</source>
+        <translation>polarisiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="91"/>
+        <source>non-polarised</source>
+        <translation>nicht polarisiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="93"/>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="93"/>
+        <source>non-contact</source>
+        <translation>kontaktlos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_take_row.py" line="97"/>
+        <source>%1 px/mm</source>
+        <translation>%1 px/mm</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailLoader</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="402"/>
@@ -5484,12 +5490,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="97"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_layout.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_layout.py" line="103"/>
         <source>No photos in this visit</source>
         <translation>Keine Fotos bei diesem Besuch</translation>
     </message>

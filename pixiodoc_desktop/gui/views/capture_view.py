@@ -4,8 +4,9 @@ Context comes first: the patient is given, the visit is today's (created with
 the first photo), and the clinician picks body site, lesion and modality
 before pressing Space, the button or a foot pedal. This window composes the
 panels that do each part (record, overlay, camera, device profile, trigger
-keys, hot folder), stores each photo taken on the window's DB worker and shows
-its quality verdict, with Retake and Discard.
+keys, hot folder, in tabs beside the preview; the Take photo row under it), has
+the sitting's photos stored (capture_sitting) and shows each one's quality
+verdict, with Retake and Discard.
 
 Hiding or closing the screen, which locking the workstation does, stops the
 camera, the hot folder and every thread they started.
@@ -20,29 +21,15 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QStyle,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from pixiodoc_desktop.capture.devices import DeviceChoice, ModeMemory, list_devices
 from pixiodoc_desktop.capture.hotfolder import HotFolderEvent
 from pixiodoc_desktop.capture.profiles import DeviceProfile, ProfileStore
 from pixiodoc_desktop.capture.sources import CameraSource, Frame
-from pixiodoc_desktop.capture.still import StillResult, take_best_of, take_still
+from pixiodoc_desktop.capture.still import StillResult
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, PhotoSummary
 from pixiodoc_desktop.gui.context import GuiContext
-from pixiodoc_desktop.gui.locale_text import number_text, short_number
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.capture_camera import CameraPanel, preferred_mode
 from pixiodoc_desktop.gui.views.capture_hot_folder import HotFolderPanel
@@ -50,13 +37,15 @@ from pixiodoc_desktop.gui.views.capture_overlay import GhostOverlayPanel, ghost_
 from pixiodoc_desktop.gui.views.capture_profile import DeviceProfilePanel
 from pixiodoc_desktop.gui.views.capture_quality import QualityBar
 from pixiodoc_desktop.gui.views.capture_record import CaptureRecordPanel, starting_photo
+from pixiodoc_desktop.gui.views.capture_sitting import SittingPhotos
+from pixiodoc_desktop.gui.views.capture_tabs import CaptureTabs
+from pixiodoc_desktop.gui.views.capture_take_row import TakePhotoRow
 from pixiodoc_desktop.gui.views.capture_trigger import TriggerKeys
 from pixiodoc_desktop.gui.widgets.live_preview import LivePreview
 from pixiodoc_desktop.gui.workers import DbOperation
 
 __all__ = ["CaptureView", "preferred_mode"]
 
-SIDE_MAX_WIDTH = 480  # the settings tabs beside the preview
 log = logging.getLogger(__name__)
 
 
@@ -92,9 +81,8 @@ class CaptureView(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self._profiles = profiles or ProfileStore()
         self._active = False
-        self.last_result: StillResult | None = None
-        self.session_photos: list[PhotoSummary] = []
-        self.last_burst: list[Frame] = []
+        # Not a child of the screen: a photo stored after it closed is still announced.
+        self.sitting = SittingPhotos(ctx, patient_id)
         # The photo the context starts from: the timeline's selection (None: the newest).
         self._aim: str | None = selected
         self._aimed = False
@@ -123,9 +111,12 @@ class CaptureView(QDialog):
         self.camera_panel.camera_chosen.connect(self.profile_panel.show_camera)
         self.camera_panel.fps_measured.connect(self._update_caption)
         self.camera_panel.captured.connect(self._store)
+        self.sitting.stored.connect(self._stored)
+        self.sitting.discarded.connect(self._discarded)
         self.profile_panel.changed.connect(lambda: self._update_caption())
         self.profile_panel.edited.connect(self._profile_edited)
         self.trigger_keys.pressed.connect(self.take_photo)
+        self.take_row.take.connect(self.take_photo)
         self.quality_bar.retake.connect(self.take_photo)
         self.quality_bar.discard.connect(self.discard_last)
         self.hot_folder_panel.outcome.connect(self.hot_folder_outcome)
@@ -138,91 +129,37 @@ class CaptureView(QDialog):
     # --- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        side = QTabWidget()
-        side.setObjectName("CaptureTabs")
-        side.setAccessibleName(self.tr("Capture settings"))
-        record_page = self._page(self.record_panel, self.overlay_panel)
-        camera_page = self._page(self.camera_panel, self.profile_panel, self.trigger_keys)
-        side.addTab(self._scrolled(record_page), self.tr("Record"))
-        side.addTab(self._scrolled(camera_page), self.tr("Camera"))
-        side.addTab(self._scrolled(self.hot_folder_panel), self.tr("Hot folder"))
-        side.setMinimumWidth(340)
-        side.setMaximumWidth(SIDE_MAX_WIDTH)
-        self.tabs = side
+        self.tabs = CaptureTabs(
+            (self.record_panel, self.overlay_panel),
+            (self.camera_panel, self.profile_panel, self.trigger_keys),
+            self.hot_folder_panel,
+        )
+        self.take_row = TakePhotoRow(spacing=8)
+        # The row's parts, by the names the screen has always given them.
+        self.take_button = self.take_row.take_button
+        self.burst_check = self.take_row.burst_check
+        self.take_reason = self.take_row.take_reason
+        self.camera_caption = self.take_row.camera_caption
+        self.trigger_row = self.take_row.row  # the window adds "Capture with phone…" here
 
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(8)
         left.addWidget(self.live, 1)
         left.addWidget(self.quality_bar)
-        left.addLayout(self._build_trigger_row())
-        # Why "Take photo" is off, on a line of its own under the row (two lines kept for
-        # it always, so the preview keeps its place when it comes and goes): beside the
-        # buttons a German reason had too little room and was cut off.
-        left.addWidget(self.take_reason)
+        left.addWidget(self.take_row)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
         layout.addLayout(left, 1)
-        layout.addWidget(side)
-
-    def _page(self, *parts: QWidget) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(12, 12, 12, 12)
-        for part in parts:
-            layout.addWidget(part)
-        layout.addStretch(1)
-        return page
-
-    def _scrolled(self, page: QWidget) -> QScrollArea:
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidget(page)
-        return area
-
-    def _build_trigger_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.take_button = QPushButton(self.tr("Take photo"))
-        self.take_button.setProperty("role", "primary")
-        self.take_button.setAccessibleName(self.tr("Take photo"))
-        self.take_button.setToolTip(self.tr("Space or the foot pedal"))
-        self.take_button.setMinimumHeight(40)
-        self.take_button.setMinimumWidth(180)
-        self.take_button.setEnabled(False)
-        self.burst_check = QCheckBox(self.tr("Burst of 3, keep the sharpest"))
-        self.burst_check.setAccessibleName(self.tr("Burst of 3, keep the sharpest"))
-        self.burst_check.setChecked(True)
-        self.take_reason = QLabel()
-        self.take_reason.setObjectName("TakePhotoReason")
-        # Two lines, so that it never makes the window taller than a small screen.
-        self.take_reason.setWordWrap(True)
-        self.take_reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.take_reason.setFixedHeight(2 * self.take_reason.fontMetrics().lineSpacing() + 6)
-        self.camera_caption = QLabel()
-        self.camera_caption.setProperty("role", "muted")
-        self.camera_caption.setAccessibleName(self.tr("Camera and profile"))
-        row.addWidget(self.take_button)
-        row.addWidget(self.burst_check)
-        row.addStretch(1)
-        self.trigger_row = row  # the window adds "Capture with phone…" here
-        row.addWidget(self.camera_caption)
-        self.take_button.clicked.connect(self.take_photo)
-        return row
+        layout.addWidget(self.tabs)
 
     # --- life cycle ---------------------------------------------------------------------------
 
     def fit_side(self) -> None:
-        """The settings tabs as wide as their widest page needs (combos and "Body map…"
-        whole, English or German), the preview taking the rest of the window."""
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        areas = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        pages = [a.widget() for a in areas if isinstance(a, QScrollArea)]
-        need = max((p.minimumSizeHint().width() for p in pages if p is not None), default=0)
-        pane = 8  # the tab pane's frame around the page
-        self.tabs.setMinimumWidth(min(SIDE_MAX_WIDTH, max(340, need + bar + pane)))
+        """The settings tabs as wide as their widest page needs."""
+        self.tabs.fit()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.fit_side()
@@ -273,18 +210,12 @@ class CaptureView(QDialog):
         self._update_take()
 
     def _update_take(self) -> None:
-        """Take photo works with a camera running on a record that takes photos; else say why."""
-        running, may_add = self.is_running(), self._may_add()
-        self.take_button.setEnabled(running and may_add)
-        if self.record is not None and not may_add:
-            reason = self.tr("This record is View Only: it takes no new photos.")
-        elif not running:
-            reason = self.tr("No camera is running: choose one (or Video file…) under Camera.")
-        else:
-            reason = ""
-        self.take_reason.setText(reason)
-        self.take_reason.setToolTip(reason)
-        self.take_button.setToolTip(reason or self.tr("Space or the foot pedal"))
+        may_add = self._may_add()
+        self.take_row.show_readiness(
+            running=self.is_running(),
+            may_add=may_add,
+            view_only=self.record is not None and not may_add,
+        )
 
     # --- the patient's record --------------------------------------------------------------
 
@@ -365,22 +296,7 @@ class CaptureView(QDialog):
         self.record_panel.lock_modality(profile.modality if profile is not None else None)
 
     def _update_caption(self, fps: float | None = None) -> None:
-        profile = self.profile()
-        if profile is None:
-            self.camera_caption.clear()
-            return
-        parts = [profile.device_name]
-        if fps:
-            parts.append(self.tr("%1 fps").replace("%1", f"{fps:.0f}"))
-        if profile.dermatoscope:
-            parts.append(self.tr("polarised") if profile.polarised else self.tr("non-polarised"))
-        if profile.contact is not None:
-            parts.append(self.tr("contact") if profile.contact else self.tr("non-contact"))
-        if profile.magnification:
-            parts.append(f"{short_number(profile.magnification)} ×")
-        if profile.px_per_mm:
-            parts.append(self.tr("%1 px/mm").replace("%1", number_text(profile.px_per_mm)))
-        self.camera_caption.setText(" · ".join(parts))
+        self.take_row.show_profile(self.profile(), fps)
 
     def pedal_key(self) -> str:
         return self.trigger_keys.pedal_key()
@@ -391,40 +307,14 @@ class CaptureView(QDialog):
         """Space, the pedal, the button: one photo (or the sharpest of a burst)."""
         if not self._may_add():
             return
-        self.camera_panel.capture(burst=self.burst_check.isChecked())
+        self.camera_panel.capture(burst=self.take_row.burst())
 
     def _store(self, frames: list[Frame]) -> None:
         choice = self.camera_panel.choice
-        if choice is None:
-            return
-        session = self.ctx.session
-        context = self.context()
-        profile = self.profile()
-        device_name = choice.name
-        self.last_burst = list(frames)
-
-        def job() -> StillResult:
-            services, actor = session.require()
-            if len(frames) == 1:
-                return take_still(
-                    services.photos,
-                    actor,
-                    frames[0],
-                    context,
-                    device_name=device_name,
-                    profile=profile,
-                )
-            return take_best_of(
-                services.photos, actor, frames, context, device_name=device_name, profile=profile
-            )
-
-        DbOperation(job).success(self._stored).run(self.ctx.worker)
+        if choice is not None:
+            self.sitting.store(frames, self.context(), self.profile(), choice.name)
 
     def _stored(self, result: StillResult) -> None:
-        self.last_result = result
-        if not result.duplicate:
-            self.session_photos.append(result.photo)
-        self.ctx.changes.photos_changed.emit(self.patient_id)
         if not self._active:
             return  # closed while the photo was being stored (its widgets may be gone)
         self._update_session_label()
@@ -436,27 +326,28 @@ class CaptureView(QDialog):
 
     def discard_last(self) -> None:
         """Remove the photo just taken (it stays recoverable as a tombstone)."""
-        if not self.session_photos:
-            return
-        photo = self.session_photos[-1]
-        session = self.ctx.session
-
-        def job() -> str:
-            services, actor = session.require()
-            services.photos.delete(actor, photo.id)
-            return photo.id
-
-        DbOperation(job).success(self._discarded).run(self.ctx.worker)
+        self.sitting.discard_last()
 
     def _discarded(self, photo_id: str) -> None:
-        self.session_photos = [p for p in self.session_photos if p.id != photo_id]
-        self.ctx.changes.photos_changed.emit(self.patient_id)
         if not self._active:
             return
         self.quality_bar.setVisible(False)
         self._update_session_label()
         self.ctx.notifier.info(self.tr("The last photo was removed."))
         self.photo_discarded.emit(photo_id)
+
+    @property
+    def session_photos(self) -> list[PhotoSummary]:
+        """The photos this sitting added (taken here or arrived in the hot folder)."""
+        return self.sitting.photos
+
+    @property
+    def last_result(self) -> StillResult | None:
+        return self.sitting.last_result
+
+    @property
+    def last_burst(self) -> list[Frame]:
+        return self.sitting.last_burst
 
     def _may_add(self) -> bool:
         """A View Only record (or one not loaded yet) takes no photos."""
@@ -497,8 +388,7 @@ class CaptureView(QDialog):
         """A photo from the tethered camera counts like a still and shows in the preview."""
         if not self._active or photo.patient_id != self.patient_id:
             return
-        if all(p.id != photo.id for p in self.session_photos):
-            self.session_photos.append(photo)
+        self.sitting.add(photo)
         self._update_session_label()
         if not self.is_running() and isinstance(pixels, np.ndarray):
             self.live.set_message("")
