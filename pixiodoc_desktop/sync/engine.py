@@ -32,7 +32,11 @@ from pixiodoc_desktop.errors import (
     SyncUnavailable,
 )
 from pixiodoc_desktop.sync import state
-from pixiodoc_desktop.sync.compact import compact_history, recheck_if_rolled_back
+from pixiodoc_desktop.sync.compact import (
+    compact_history,
+    erasures_pending,
+    recheck_if_rolled_back,
+)
 from pixiodoc_desktop.sync.crypto import SyncKeys, seal_json
 from pixiodoc_desktop.sync.directory import reconcile_header
 from pixiodoc_desktop.sync.erasures import keep_erasures, listed_tombstones, read_list
@@ -54,6 +58,9 @@ from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
 from pixiodoc_desktop.sync.renewal import check_not_retired, finish_move
 from pixiodoc_desktop.sync.repair import put_back_own_batches
 from pixiodoc_desktop.sync.restored import reapply_own_erasures
+from pixiodoc_desktop.sync.snapshot_take import take_snapshot
+from pixiodoc_desktop.sync.snapshot_write import maybe_write_snapshot
+from pixiodoc_desktop.sync.snapshots import retire_stale
 from pixiodoc_desktop.sync.store import ObjectStore, disk_full, is_disk_full
 from pixiodoc_desktop.vault.credentials import CARRIED_BLOB_ID_KEY
 from pixiodoc_desktop.vault.schema import OutboxOperation, SyncConflict, utcnow
@@ -148,13 +155,28 @@ def sync_once(
         expect = Expected(known_latest_batches(ws, heads), head_links(heads), accepted(ws))
         erasure_list = read_list(store, keys)
         expect.erasures = listed_tombstones(ws, erasure_list)  # applied with the batches
+        taken = take_snapshot(  # a new PC: the newest snapshot, then only later batches
+            ws, store, keys, expect, set(erasure_list), progress=progress, actor_id=actor_id
+        )
+        if taken is not None:
+            expect.erasures = listed_tombstones(ws, erasure_list)
         pulled = pull(ws, store, keys, progress, expect, listed)
+        if taken is not None:
+            pulled.ops += taken.ops
+            pulled.audit_events += taken.audit_events
+            pulled.blobs += taken.blobs
+            pulled.blob_bytes += taken.blob_bytes
+            pulled.erased_patients += [
+                p for p in taken.erased_patients if p not in pulled.erased_patients
+            ]
         if pulled.erased_patients:
             gone = drop_erased_locally(ws, pulled.erased_patients)
             delete_remote_blobs(store, keys, gone)  # in case the erasing PC could not
             forget_blobs(ws, gone)
         keep_erasures(ws, store, keys, erasure_list)  # erasure survives a bucket rolled back
+        recheck = erasures_pending(ws)
         compact_history(ws, store, keys)  # erased patients leave this PC's batches too
+        retire_stale(ws, store, keys, recheck=recheck)  # and no snapshot holds them
         reconcile_header(ws)
         publish_head(ws, store, keys, pulled.missing, own_head)
         mismatches = check_audit_anchors(ws, heads)
@@ -168,6 +190,8 @@ def sync_once(
         absent = missing_images(ws)
         if absent:
             raise SyncImageMissing(len(absent))
+        if push_changes:
+            maybe_write_snapshot(ws, store, keys)  # enough batches since the newest one
     except OSError as exc:
         if is_disk_full(exc):
             _failed(ws, actor_id, disk_full(exc))

@@ -54,8 +54,13 @@ log = logging.getLogger(__name__)
 class Merger:
     """One apply, inside the caller's transaction."""
 
-    def __init__(self, session: Session, credentials: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, session: Session, credentials: dict[str, Any] | None = None, *, notes: bool = True
+    ) -> None:
         self.session = session
+        # False for a snapshot (snapshot_take.py): it is merged state, not edits with
+        # bases, and carries the clinic's note conflicts itself.
+        self.check_notes = notes
         self.credentials = credentials or {}  # this PC's wrapped keys by user id (vault.json)
         self.models = record_models()
         self.tables = {name: table_info(model) for name, model in self.models.items()}
@@ -149,7 +154,7 @@ class Merger:
             local = max(
                 row.clocks.get(name, ""), self._pending_hlc(op.entity, op.entity_id, name) or ""
             )
-            if (op.entity, name) in NOTE_FIELDS:
+            if self.check_notes and (op.entity, name) in NOTE_FIELDS:
                 self.notes.check(op, row, name, value, local)
             if op.hlc > local:
                 row.changes[name] = value

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncDataDamaged, SyncImageMissing
@@ -313,29 +314,7 @@ def apply_batches(
                     )
                 )
             owners = blob_owners([op for b in batches for op in b.ops])
-            if downloaded:
-                stmt3 = sqlite_insert(SyncBlob).on_conflict_do_nothing(index_elements=["blob_id"])
-                session.execute(
-                    stmt3,
-                    [
-                        {"blob_id": b, "state": "uploaded", "patient_id": owners.get(b)}
-                        for b in downloaded
-                    ],
-                )
-            for blob_id, missing_for in (missing or {}).items():  # images.py fetches again
-                stmt4 = sqlite_insert(SyncBlob).values(
-                    blob_id=blob_id, state=MISSING_IMAGE, patient_id=missing_for
-                )
-                session.execute(
-                    stmt4.on_conflict_do_update(
-                        index_elements=["blob_id"], set_={"state": MISSING_IMAGE}
-                    )
-                )
-            for blob_id, patient_id in remote:
-                stmt2 = sqlite_insert(SyncBlob).values(
-                    blob_id=blob_id, state="remote", patient_id=patient_id or None
-                )
-                session.execute(stmt2.on_conflict_do_nothing(index_elements=["blob_id"]))
+            record_blobs(session, owners, downloaded or [], missing or {}, remote)
             if merged.highest_hlc:
                 high = max(state.get(session, state.HLC_HIGH) or "", merged.highest_hlc)
                 state.put(session, state.HLC_HIGH, high)
@@ -345,6 +324,35 @@ def apply_batches(
             raise disk_full() from exc
         raise
     return result
+
+
+def record_blobs(
+    session: Session,
+    owners: dict[str, str],
+    downloaded: list[str],
+    missing: dict[str, str | None],
+    remote: list[tuple[str, str]],
+) -> None:
+    """What became of the image objects an apply names (in its transaction): downloaded,
+    missing (images.py fetches them again) or left in the bucket until opened."""
+    if downloaded:
+        stmt3 = sqlite_insert(SyncBlob).on_conflict_do_nothing(index_elements=["blob_id"])
+        session.execute(
+            stmt3,
+            [{"blob_id": b, "state": "uploaded", "patient_id": owners.get(b)} for b in downloaded],
+        )
+    for blob_id, missing_for in (missing or {}).items():  # images.py fetches again
+        stmt4 = sqlite_insert(SyncBlob).values(
+            blob_id=blob_id, state=MISSING_IMAGE, patient_id=missing_for
+        )
+        session.execute(
+            stmt4.on_conflict_do_update(index_elements=["blob_id"], set_={"state": MISSING_IMAGE})
+        )
+    for blob_id, patient_id in remote:
+        stmt2 = sqlite_insert(SyncBlob).values(
+            blob_id=blob_id, state="remote", patient_id=patient_id or None
+        )
+        session.execute(stmt2.on_conflict_do_nothing(index_elements=["blob_id"]))
 
 
 def drop_erased_locally(ws: Workstation, patient_ids: list[str]) -> list[str]:
