@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import keyring.backend
 import keyring.errors
@@ -238,3 +239,26 @@ def plaintext_findings(folders: Iterable[Path], words: Iterable[str]) -> list[st
                     findings.append(f"{path}: holds {word!r}")
                     break
     return findings
+
+
+def search_words_of(key: str) -> set[str]:
+    """The words migration 0015 indexes for a search key, worked out here independently:
+    each space-separated token and each piece of it after a '-' or an apostrophe, cut
+    at 32 characters."""
+    out: set[str] = set()
+    for token in key.split(" "):
+        pieces = re.split(r"[-']", token)
+        out.update(word[:32] for word in [token, *pieces[1:]] if word)
+    return out
+
+
+def assert_search_words_in_step(session: Any) -> None:
+    """The word index (patient_words) holds exactly the words of every patient's key."""
+    from sqlalchemy import text
+
+    indexed = set(
+        session.execute(text("SELECT word, search_key, patient_rowid FROM patient_words"))
+    )
+    keys = session.execute(text("SELECT rowid, search_key FROM patients")).all()
+    expected = {(word, key, rowid) for rowid, key in keys for word in search_words_of(key)}
+    assert {tuple(row) for row in indexed} == expected

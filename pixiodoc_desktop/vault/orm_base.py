@@ -21,11 +21,16 @@ NAMING = {
 # The FTS5 trigram index of patients.search_key (migration 0013): made and kept in step
 # by SQL (a virtual table, its shadow tables and triggers), not by the ORM.
 SEARCH_INDEX = "patient_search"
+# The words that start each part of a search key, beside the key (migration 0015): the
+# matches that start a word, in key order, from an index range; kept in step by triggers.
+SEARCH_WORDS = "patient_words"
 
 
 def managed_by_orm(name: str | None, type_: str, _parents: Any) -> bool:
-    """Alembic's `include_name`: the search index's tables are not the ORM's."""
-    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))
+    """Alembic's `include_name`: the search indexes' tables are not the ORM's."""
+    return not (
+        type_ == "table" and name is not None and name.startswith((SEARCH_INDEX, SEARCH_WORDS))
+    )
 
 
 class Base(DeclarativeBase):

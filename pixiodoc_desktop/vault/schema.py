@@ -32,6 +32,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from pixiodoc_desktop.vault.orm_base import (
     NAMING,
     SEARCH_INDEX,
+    SEARCH_WORDS,
     Base,
     Record,
     managed_by_orm,
@@ -51,6 +52,7 @@ from pixiodoc_desktop.vault.sync_tables import (
 __all__ = [
     "NAMING",
     "SEARCH_INDEX",
+    "SEARCH_WORDS",
     "AuditEvent",
     "Base",
     "Clinician",

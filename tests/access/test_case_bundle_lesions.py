@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from access_support import spoil_bundle_manifest
-from vault_support import synthetic_jpeg
+from vault_support import assert_search_words_in_step, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.exchange.case_bundle import BundleRefused, CaseBundles
 from pixiodoc_desktop.clinic.records.lesion_sizes import LesionSizes
@@ -91,6 +91,10 @@ def test_lesions_travel_with_the_case_bundle(
     assert [round(s.diameter_mm, 1) for s in got.sizes] == [4.6, 5.9]
     photos = theirs.photos.list(them, imported.patient_id)
     assert {p.lesion_id for p in photos} == {got.id}
+    # The imported record is found as one types, through the word index kept in step.
+    assert [p.id for p in theirs.patients.search(them, "bran")] == [imported.patient_id]
+    with theirs.workstation.read_session() as session:
+        assert_search_words_in_step(session)
     assert {s.photo_id for s in got.sizes} == {p.id for p in photos}
     del lesion_id
 

@@ -30,7 +30,7 @@ from pixiodoc_desktop.sync.pull import Batch, apply_batches
 from pixiodoc_desktop.vault import hlc as hlc_module
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.schema import AuditEvent, Patient, Photo, SyncCursor
-from tests.vault_support import decodes, synthetic_jpeg
+from tests.vault_support import assert_search_words_in_step, decodes, synthetic_jpeg
 
 SMALL_DEVICE = "00000000-0000-4000-8000-000000000001"
 LARGE_DEVICE = "ffffffff-ffff-4fff-bfff-fffffffffffe"
@@ -154,6 +154,8 @@ def test_a_patient_is_found_by_the_merged_name_and_number_on_both_pcs(
             found = station.services.patients.search(station.actor, query)
             assert [p.id for p in found] == [patient.id], (station.name, query)
         assert station.services.patients.search(station.actor, "Albers") == [], station.name
+        with station.ws.read_session() as session:  # the merged key's words, nothing older
+            assert_search_words_in_step(session)
     assert canonical_dump(front.ws)["patients"] == canonical_dump(room.ws)["patients"]
 
 

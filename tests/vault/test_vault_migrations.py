@@ -7,7 +7,7 @@ import json
 
 import pytest
 from sqlalchemy import inspect, text
-from vault_support import LOGIN, PASSWORD, MadeVault
+from vault_support import LOGIN, PASSWORD, MadeVault, assert_search_words_in_step
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.patients import Patients
@@ -124,6 +124,11 @@ def test_old_vault_upgrades_on_unlock_and_keeps_its_rows(made_vault: MadeVault) 
         assert [(p.id, p.given_name, p.birth_date) for p in found] == [
             ("p-1", "Ilse", dt.date(1950, 5, 6))
         ]
+        with vault.read_session() as session:  # 0015: the keys already there, by their words
+            assert_search_words_in_step(session)
+            words = session.scalars(text("SELECT word FROM patient_words")).all()
+        assert words == ["grunewald", "ilse"]
+        assert [p.id for p in Patients(ws).search(actor, "grunew")] == ["p-1"]
         Patients(ws).update(actor, "p-1", notes="after the upgrade")  # the new table works
         # 0008: photos gained their magnification; one stored before has none (NULL)
         columns = {c["name"]: c for c in inspect(vault.write_engine).get_columns("photos")}

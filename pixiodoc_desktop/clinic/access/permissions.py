@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.audit import trail as audit
@@ -27,6 +27,7 @@ from pixiodoc_desktop.vault.schema import Clinician, EmergencyAccess, Grant, Pat
 PRACTICE = "*"
 LEVELS = ("view", "edit", "admin")
 LEVEL_LABELS = {"view": "View Only", "edit": "Editor", "admin": "Admin"}
+_ACTIVE = select(Clinician.active).where(Clinician.id == bindparam("user"))
 
 
 class Action(Enum):
@@ -100,8 +101,8 @@ def require_active(
     patient_id: str | None = None,
 ) -> None:
     """Raise AccessDenied (audited as `event`) when the actor's account is deactivated."""
-    clinician = session.get(Clinician, actor.user_id)
-    if clinician is None or not clinician.active:
+    # One column, not the Clinician object: asked before every search keystroke.
+    if not session.scalar(_ACTIVE, {"user": actor.user_id}):
         raise AccessDenied(
             f"The account {actor.login} has been deactivated; log in as an active clinician.",
             audit.EventDraft(

@@ -35,10 +35,8 @@ from pixiodoc_desktop.clinic.records.patient_fields import (
 from pixiodoc_desktop.clinic.records.patient_summaries import (
     COUNT_CAP,
     PAGE,
-    SUMMARY_COLUMNS,
     PatientPage,
     PatientSummary,
-    page_summaries,
     summaries,
 )
 from pixiodoc_desktop.clinic.records.vocabulary import Sex, parse
@@ -261,24 +259,27 @@ class Patients:
         `counted`, or when this page is the last) how many match in all.
 
         The patient list asks for a screenful as the clinician types and the next one
-        as they scroll: a keystroke costs one short ordered walk and the summaries of
-        the rows shown. Counting every match of a short word walks all 100,000 search
-        keys of a group's vault, so the list asks for that apart (`count_matches`),
-        after the rows are on screen, and only while the query is still the one typed.
+        as they scroll: a keystroke costs an ordered range of the search indexes
+        (`patient_search.page`) and the summaries of the rows shown. Counting every
+        match of a short word walks all 100,000 search keys of a group's vault, so the
+        list asks for that apart (`count_matches`), after the rows are on screen, and
+        only while the query is still the one typed.
         """
         text = query.strip()
         birth = _maybe_date(text)
         offset = max(0, offset)
         with self.ws.read_session() as session:
             self._require_search(session, actor)
-            match = self._matching(session, actor, text, birth)
-            stmt = select(*SUMMARY_COLUMNS).where(match).order_by(Patient.search_key)
-            rows = list(session.execute(stmt.offset(offset).limit(limit + 1)))
-            found, more = page_summaries(session, actor, rows[:limit]), len(rows) > limit
+            words = fold(text).split() if text else []
+            rows = patient_search.page(
+                session, actor, birth=birth, words=words, offset=offset, rows=limit + 1
+            )
+            found, more = rows[:limit], len(rows) > limit
             total: int | None = None
             if not more and (found or offset == 0):
                 total = offset + len(found)  # the last page: nothing left to count
             elif counted:
+                match = self._matching(session, actor, text, birth)
                 total = patient_search.count(session, match)
         if audited and text:
             details: dict[str, object] = {
