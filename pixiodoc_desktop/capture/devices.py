@@ -142,6 +142,19 @@ class ModeMemory:
         return read_json(self.path)
 
 
+def preferred_mode(modes: list[CaptureMode], remembered: CaptureMode | None) -> CaptureMode | None:
+    """The remembered mode if the camera still offers it, else the largest, MJPG first."""
+    if not modes:
+        return remembered
+    if remembered is not None:
+        for mode in modes:
+            if (mode.width, mode.height) == (remembered.width, remembered.height) and (
+                not remembered.fourcc or mode.fourcc == remembered.fourcc
+            ):
+                return mode
+    return max(modes, key=lambda m: (m.pixels, m.fourcc == "MJPG", m.fps))
+
+
 def read_json(path: Path) -> dict[str, Any]:
     """A preferences file; missing or unreadable means empty (logged, not fatal)."""
     try:

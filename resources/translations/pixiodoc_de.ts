@@ -735,98 +735,100 @@
     </message>
 </context>
 <context>
-    <name>CameraPanel</name>
+    <name>CameraList</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera_list.py" line="22"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="146"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="147"/>
-        <source>Refresh cameras</source>
-        <translation>Kameras neu suchen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="149"/>
-        <source>Camera mode</source>
-        <translation>Kameramodus</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="152"/>
-        <source>Frame rate</source>
-        <translation>Bildrate</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="153"/>
-        <source>&amp;Camera</source>
-        <translation>&amp;Kamera</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="155"/>
-        <source>M&amp;ode</source>
-        <translation>M&amp;odus</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="220"/>
-        <source>Looking for cameras…</source>
-        <translation>Kameras werden gesucht…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="316"/>
-        <source>Opening %1…</source>
-        <translation>%1 wird geöffnet…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="395"/>
-        <source>The camera is back.</source>
-        <translation>Die Kamera ist wieder verbunden.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="403"/>
-        <source>Camera disconnected</source>
-        <translation>Kamera getrennt</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="405"/>
-        <source>&apos;%1&apos; stopped sending pictures. Plug it back in; PixioDoc reconnects by itself.</source>
-        <translation>„%1“ sendet keine Bilder mehr. Schließen Sie sie wieder an; PixioDoc verbindet sich selbst neu.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="417"/>
-        <source>The camera is busy</source>
-        <translation>Die Kamera ist belegt</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="145"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="425"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera_list.py" line="23"/>
         <source>No camera found</source>
         <translation>Keine Kamera gefunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera_list.py" line="69"/>
+        <source>Video file…</source>
+        <translation>Videodatei…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="110"/>
+        <source>Refresh cameras</source>
+        <translation>Kameras neu suchen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="112"/>
+        <source>Camera mode</source>
+        <translation>Kameramodus</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="115"/>
+        <source>Frame rate</source>
+        <translation>Bildrate</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="116"/>
+        <source>&amp;Camera</source>
+        <translation>&amp;Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="118"/>
+        <source>M&amp;ode</source>
+        <translation>M&amp;odus</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="181"/>
+        <source>Looking for cameras…</source>
+        <translation>Kameras werden gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="253"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="330"/>
+        <source>The camera is back.</source>
+        <translation>Die Kamera ist wieder verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="337"/>
+        <source>Camera disconnected</source>
+        <translation>Kamera getrennt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="339"/>
+        <source>&apos;%1&apos; stopped sending pictures. Plug it back in; PixioDoc reconnects by itself.</source>
+        <translation>„%1“ sendet keine Bilder mehr. Schließen Sie sie wieder an; PixioDoc verbindet sich selbst neu.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="351"/>
+        <source>The camera is busy</source>
+        <translation>Die Kamera ist belegt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="359"/>
+        <source>No camera found</source>
+        <translation>Keine Kamera gefunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="206"/>
         <source>Connect a dermatoscope or a camera, then choose Refresh cameras; or choose Video file… in the camera list.</source>
         <translation>Schließen Sie ein Dermatoskop oder eine Kamera an und wählen Sie „Kameras neu suchen“ – oder wählen Sie „Videodatei…“ in der Kameraliste.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="265"/>
-        <source>Video file…</source>
-        <translation>Videodatei…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="219"/>
         <source>Use a video file as the camera</source>
         <translation>Videodatei als Kamera verwenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="221"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;All files (*)</source>
         <translation>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="444"/>
-        <source>%1 fps · %2 × %3 · %4 frames skipped</source>
-        <translation>%1 Bilder/s · %2 × %3 · %4 Bilder übersprungen</translation>
     </message>
 </context>
 <context>
@@ -3077,6 +3079,14 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <location filename="../../pixiodoc_desktop/gui/views/licence_dialog.py" line="177"/>
         <source>Licence installed: %1.</source>
         <translation>Lizenz installiert: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveFeed</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_live_feed.py" line="73"/>
+        <source>%1 fps · %2 × %3 · %4 frames skipped</source>
+        <translation>%1 Bilder/s · %2 × %3 · %4 Bilder übersprungen</translation>
     </message>
 </context>
 <context>

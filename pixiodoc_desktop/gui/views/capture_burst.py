@@ -1,7 +1,8 @@
 """Frames for a burst: the next N frames the capture thread delivers, handed on together.
 
 The preview's thread calls `on_frame` for every frame; once armed, the collector keeps
-the next N and calls `on_full` with them on that same thread.
+the next N and calls `on_full` with them on that same thread. `BurstShot` brings them
+to the GUI thread, or, when the camera stalls, what arrived before it did.
 """
 
 from __future__ import annotations
@@ -9,7 +10,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
 from pixiodoc_desktop.capture.sources import Frame
+
+BURST_TIMEOUT_MS = 2500
 
 
 class BurstCollector:
@@ -45,3 +50,61 @@ class BurstCollector:
                 return
             frames, self._frames, self._wanted = self._frames, [], 0
         self._on_full(frames)
+
+
+class BurstShot(QObject):
+    """One burst at a time, from arming to its frames on the GUI thread (`taken`).
+
+    `token` names the camera opening in use; frames completed under an opening that is
+    no longer current are dropped."""
+
+    taken = Signal(object)  # list[Frame], on the GUI thread
+    _full = Signal(int, object)  # token, list[Frame]: from the capture thread, queued
+
+    def __init__(
+        self,
+        token: Callable[[], int],
+        parent: QObject | None = None,
+        *,
+        timeout_ms: int = BURST_TIMEOUT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._token = token
+        self._collector = BurstCollector(self._collected)
+        self._full.connect(self._on_full, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(timeout_ms)
+        self._timer.timeout.connect(self._timed_out)
+
+    @property
+    def armed(self) -> bool:
+        return self._collector.armed
+
+    def arm(self, count: int) -> None:
+        self._collector.arm(count)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._collector.disarm()
+
+    def on_frame(self, frame: Frame) -> None:
+        """Called on the capture thread for every frame."""
+        self._collector.on_frame(frame)
+
+    def _collected(self, frames: list[Frame]) -> None:
+        """Called on the capture thread."""
+        self._full.emit(self._token(), frames)
+
+    @Slot(int, object)
+    def _on_full(self, token: int, frames: list[Frame]) -> None:
+        self._timer.stop()
+        if token != self._token() or not frames:
+            return
+        self.taken.emit(frames)
+
+    def _timed_out(self) -> None:
+        frames = self._collector.disarm()  # the camera stalled: keep what arrived
+        if frames:
+            self.taken.emit(frames)

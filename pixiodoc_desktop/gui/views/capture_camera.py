@@ -2,8 +2,9 @@
 
 The cameras are listed and opened by name off the GUI thread (probing and opening
 can take seconds); the preview reads frames on its own thread and this panel
-paints the newest one from a 60 Hz timer. A photo is the newest frame, or the
-next few frames for a burst; `captured` hands them on. Releasing the camera
+paints the newest one from a 60 Hz timer (capture_live_feed). A photo is the
+newest frame, or the next few frames for a burst (capture_burst); `captured`
+hands them on. The list of cameras is capture_camera_list. Releasing the camera
 joins every thread it started.
 """
 
@@ -13,34 +14,26 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLabel, QPushButton, QWidget
 
-from pixiodoc_desktop.capture.devices import DeviceChoice, ModeMemory
+from pixiodoc_desktop.capture.devices import DeviceChoice, ModeMemory, preferred_mode
 from pixiodoc_desktop.capture.preview import Preview, PreviewState
-from pixiodoc_desktop.capture.sources import CameraSource, CaptureMode, Frame
+from pixiodoc_desktop.capture.sources import CameraSource, CaptureMode
 from pixiodoc_desktop.errors import CameraBusy, CameraError
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text
-from pixiodoc_desktop.gui.views.capture_burst import BurstCollector
+from pixiodoc_desktop.gui.views.capture_burst import BurstShot
+from pixiodoc_desktop.gui.views.capture_camera_list import VIDEO_FILE, CameraList
+from pixiodoc_desktop.gui.views.capture_live_feed import LiveFeed
 from pixiodoc_desktop.gui.widgets.live_preview import LivePreview
+
+__all__ = ["VIDEO_FILE", "CameraPanel", "preferred_mode"]
 
 log = logging.getLogger(__name__)
 
-PAINT_INTERVAL_MS = 16  # ~60 Hz: every frame of a 30 or 60 fps camera, none twice
-STATS_INTERVAL_MS = 1000
 BURST = 3
-BURST_TIMEOUT_MS = 2500
-VIDEO_FILE = "\x00video-file"  # the camera list's "Video file…" entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +49,8 @@ class _Relay(QObject):
     """Lives on the GUI thread: whatever another thread emits here arrives queued."""
 
     state = Signal(int, str, str)  # token, PreviewState, message
-    burst = Signal(int, object)  # token, list[Frame]
     opened = Signal(object)  # _Opened
     devices = Signal(object)  # list[DeviceChoice]
-
-
-def preferred_mode(modes: list[CaptureMode], remembered: CaptureMode | None) -> CaptureMode | None:
-    """The remembered mode if the camera still offers it, else the largest, MJPG first."""
-    if not modes:
-        return remembered
-    if remembered is not None:
-        for mode in modes:
-            if (mode.width, mode.height) == (remembered.width, remembered.height) and (
-                not remembered.fourcc or mode.fourcc == remembered.fourcc
-            ):
-                return mode
-    return max(modes, key=lambda m: (m.pixels, m.fourcc == "MJPG", m.fps))
 
 
 class CameraPanel(QWidget):
@@ -99,50 +78,34 @@ class CameraPanel(QWidget):
         self.ctx = ctx
         self.live = live
         self._is_active = is_active
-        self._camera_path = camera
         self._list_devices = devices
         self._modes = modes
         self._source_for = source_for
         self._retry_every = retry_every
         self._relay = _Relay(self)
         self._relay.state.connect(self._on_state)
-        self._relay.burst.connect(self._on_burst)
         self._relay.opened.connect(self._on_opened)
         self._relay.devices.connect(self._on_devices)
-        self._collector = BurstCollector(self._burst_full)
+        self._burst = BurstShot(lambda: self._token, self)
+        self._burst.taken.connect(self.captured)
         self._threads: list[threading.Thread] = []
         self._token = 0  # which camera opening is current
         self._preview: Preview | None = None
         self.choice: DeviceChoice | None = None
-        self._device_choices: list[DeviceChoice] | None = None
-        self._video_files: list[DeviceChoice] = []  # chosen with "Video file…" this session
-        self._last_number = 0
         self._running = False
         self.paused = False
         self._opened_lock = threading.Lock()
         self._unclaimed: list[_Opened] = []  # opened cameras not yet taken by the GUI
-
-        self._paint_timer = QTimer(self)
-        self._paint_timer.setInterval(PAINT_INTERVAL_MS)
-        self._paint_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._paint_timer.timeout.connect(self._paint_newest)
-        self._stats_timer = QTimer(self)
-        self._stats_timer.setInterval(STATS_INTERVAL_MS)
-        self._stats_timer.timeout.connect(self._show_stats)
-        self._burst_timer = QTimer(self)
-        self._burst_timer.setSingleShot(True)
-        self._burst_timer.setInterval(BURST_TIMEOUT_MS)
-        self._burst_timer.timeout.connect(self._burst_timed_out)
+        self._camera = camera
         self._build()
+        self._feed = LiveFeed(live, self.stats_label, lambda: self._preview, self.is_running, self)
+        self._feed.fps_measured.connect(self.fps_measured)
 
     def _build(self) -> None:
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.device_combo = QComboBox()
-        self.device_combo.setObjectName("CameraList")
-        self.device_combo.setAccessibleName(self.tr("Camera"))
-        self.device_combo.setPlaceholderText(self.tr("No camera found"))
+        self.device_combo = CameraList(self._camera)
         self.refresh_button = QPushButton(self.tr("Refresh cameras"))
         self.refresh_button.setAccessibleName(self.tr("Refresh cameras"))
         self.mode_combo = QComboBox()
@@ -166,7 +129,7 @@ class CameraPanel(QWidget):
 
     def start(self) -> None:
         """The screen is shown: look for cameras the first time, else reopen the last one."""
-        if self._device_choices is None:
+        if self.device_combo.choices is None:
             self.refresh_devices()
         else:
             self.reopen()
@@ -179,10 +142,8 @@ class CameraPanel(QWidget):
         """Release the camera and join the threads that open it."""
         self.paused = True
         self._token += 1
-        self._paint_timer.stop()
-        self._stats_timer.stop()
-        self._burst_timer.stop()
-        self._collector.disarm()
+        self._feed.stop()
+        self._burst.cancel()
         self.live.cancel_ruler()
         self._stop_preview()
         for thread in self._threads:
@@ -233,19 +194,13 @@ class CameraPanel(QWidget):
 
     @Slot(object)
     def _on_devices(self, found: list[DeviceChoice]) -> None:
-        choices = list(found)
-        if self._camera_path:
-            name = Path(self._camera_path).name or self._camera_path
-            choices.insert(0, DeviceChoice(name, path=self._camera_path))
-        choices += [c for c in self._video_files if c not in choices]
-        self._device_choices = choices
         previous = self.choice.name if self.choice is not None else None
-        self._fill_devices()
+        choices = self.device_combo.show_found(found)
         if not self._is_active() or self.paused:
             return
         if not choices:
             self.choice = None
-            self.device_combo.setCurrentIndex(-1)  # "Video file…" is a choice to make
+            self.device_combo.select(None)  # "Video file…" is a choice to make
             self._show_no_camera(
                 self.tr(
                     "Connect a dermatoscope or a camera, then choose Refresh cameras; "
@@ -256,13 +211,6 @@ class CameraPanel(QWidget):
         index = max(0, self.device_combo.findData(previous)) if previous else 0
         self.device_combo.setCurrentIndex(index)
         self.open_device(choices[index])
-
-    def _fill_devices(self) -> None:
-        """The cameras found, then "Video file…" (a recorded examination is a camera too)."""
-        self.device_combo.clear()
-        for choice in self._device_choices or []:
-            self.device_combo.addItem(choice.name, choice.name)
-        self.device_combo.addItem(self.tr("Video file…"), VIDEO_FILE)
 
     def ask_video_file(self) -> str | None:
         """The video file to use as a camera (tests replace this)."""
@@ -278,30 +226,19 @@ class CameraPanel(QWidget):
         """Ask for a video file and open it as the camera; Cancel keeps the camera in use."""
         path = self.ask_video_file()
         if not path:
-            current = self.choice.name if self.choice is not None else None
-            self.device_combo.setCurrentIndex(
-                self.device_combo.findData(current) if current is not None else -1
-            )
+            self.device_combo.select(self.choice.name if self.choice is not None else None)
             return
-        choice = DeviceChoice(Path(path).name or path, path=path)
-        if choice not in self._video_files:
-            self._video_files.append(choice)
-        choices = self._device_choices or []
-        if choice not in choices:
-            choices.append(choice)
-        self._device_choices = choices
-        self._fill_devices()
-        self.device_combo.setCurrentIndex(choices.index(choice))
-        self.open_device(choice)
+        self.open_device(self.device_combo.add_video_file(path))
 
     def _device_chosen(self, index: int) -> None:
-        if self.device_combo.itemData(index) == VIDEO_FILE:
+        if self.device_combo.is_video_file_entry(index):
             self.use_video_file()
             return
-        if self._device_choices is not None and 0 <= index < len(self._device_choices):
-            choice = self._device_choices[index]
-            if self.choice is None or choice.name != self.choice.name or not self._running:
-                self.open_device(choice)
+        choice = self.device_combo.choice_at(index)
+        if choice is not None and (
+            self.choice is None or choice.name != self.choice.name or not self._running
+        ):
+            self.open_device(choice)
 
     def open_device(self, choice: DeviceChoice) -> None:
         """Open a camera by name: its modes are listed, its profile and mode recalled."""
@@ -361,14 +298,12 @@ class CameraPanel(QWidget):
         preview = Preview(
             opened.source,
             on_state=lambda state, message: relay.state.emit(token, str(state), message),
-            on_frame=self._collector.on_frame,
+            on_frame=self._burst.on_frame,
             retry_every=self._retry_every,
         )
         self._preview = preview
-        self._last_number = 0
         preview.start(mode)
-        self._paint_timer.start()
-        self._stats_timer.start()
+        self._feed.start()
 
     def _mode_chosen(self, index: int) -> None:
         mode = self.mode_combo.itemData(index)
@@ -396,8 +331,7 @@ class CameraPanel(QWidget):
         elif kind is PreviewState.DISCONNECTED:
             self._running = False
             self.running_changed.emit(False)
-            self._collector.disarm()
-            self._burst_timer.stop()
+            self._burst.cancel()
             name = self.choice.name if self.choice is not None else ""
             self.live.set_message(
                 self.tr("Camera disconnected"),
@@ -424,41 +358,15 @@ class CameraPanel(QWidget):
         self.live.clear_frame()
         self.live.set_message(self.tr("No camera found"), detail, dimmed=False)
 
-    def _paint_newest(self) -> None:
-        preview = self._preview
-        if preview is None:
-            return
-        frame = preview.latest()
-        if frame is None or frame.number == self._last_number:
-            return
-        self._last_number = frame.number
-        self.live.set_frame(frame.pixels)
-
-    def _show_stats(self) -> None:
-        preview = self._preview
-        if preview is None or not self._running:
-            return
-        stats = preview.stats()
-        size = self.live.frame_size()
-        self.stats_label.setText(
-            self.tr("%1 fps · %2 × %3 · %4 frames skipped")
-            .replace("%1", f"{stats.delivered_fps:.0f}")
-            .replace("%2", str(size.width()))
-            .replace("%3", str(size.height()))
-            .replace("%4", str(stats.dropped))
-        )
-        self.fps_measured.emit(stats.delivered_fps)
-
     # --- frames for a photo ---------------------------------------------------------------------
 
     def capture(self, burst: bool) -> None:
         """The newest frame, or the next BURST frames, go out by `captured`."""
         preview = self._preview
-        if preview is None or not self._running or self._collector.armed:
+        if preview is None or not self._running or self._burst.armed:
             return
         if burst:
-            self._collector.arm(BURST)
-            self._burst_timer.start()
+            self._burst.arm(BURST)
             self.live.flash()
             return
         frame = preview.mailbox.peek()
@@ -466,19 +374,3 @@ class CameraPanel(QWidget):
             return
         self.live.flash()
         self.captured.emit([frame])
-
-    def _burst_full(self, frames: list[Frame]) -> None:
-        """Called on the capture thread."""
-        self._relay.burst.emit(self._token, frames)
-
-    @Slot(int, object)
-    def _on_burst(self, token: int, frames: list[Frame]) -> None:
-        self._burst_timer.stop()
-        if token != self._token or not frames:
-            return
-        self.captured.emit(frames)
-
-    def _burst_timed_out(self) -> None:
-        frames = self._collector.disarm()  # the camera stalled: keep what arrived
-        if frames:
-            self.captured.emit(frames)
