@@ -1425,8 +1425,8 @@
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="141"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="438"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="296"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
@@ -1451,7 +1451,7 @@
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_showing.py" line="56"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>

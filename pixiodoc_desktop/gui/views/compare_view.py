@@ -19,7 +19,8 @@ With the workspace's thumbnail loader, the progression strip
 (widgets/progression_strip.py) shows each visit's photo, not only its date.
 Beside it, one idea each: compare_controls.py (the controls, their layout
 and the modes), compare_keeping.py (labels, saving and the handout, the
-patient's screen, and the worker plumbing under them), compare_loading.py (what is read from the vault),
+patient's screen, and the worker plumbing under them), compare_showing.py (the
+pair fetched, decoded, rendered and shown), compare_loading.py (what is read from the vault),
 compare_tools.py (marks, measurements, alignment by hand),
 compare_consultation.py (the patient's screen), compare_handout.py (saving
 and the handout).
@@ -30,7 +31,6 @@ Decrypting runs on the DB worker (audited as PHOTO_VIEWED, screen
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -40,14 +40,14 @@ from PySide6.QtWidgets import QWidget
 
 from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
-from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
+from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.thumbnails import ThumbnailLoader
 from pixiodoc_desktop.gui.views import compare_loading
 from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
-from pixiodoc_desktop.gui.views.compare_keeping import CompareKeeping
 from pixiodoc_desktop.gui.views.compare_outline import CompareOutline
 from pixiodoc_desktop.gui.views.compare_poses import ComparePoses
+from pixiodoc_desktop.gui.views.compare_showing import CompareShowing
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
 from pixiodoc_desktop.gui.views.consultation_window import ComparisonPicture
 from pixiodoc_desktop.gui.views.patient_screen import PatientScreen
@@ -56,9 +56,7 @@ from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.compose import Mode, Orientation
 
 
-class CompareView(CompareKeeping):
-    opened = Signal(str, str)
-    stateChanged = Signal(object)
+class CompareView(CompareShowing):
     marksChanged = Signal()
     consultationRefused = Signal(str)
 
@@ -191,117 +189,6 @@ class CompareView(CompareKeeping):
         job = compare_loading.stored_comparison(self.ctx.session, comparison_id)
         self._run(job, loaded, self._failed)
 
-    def open_pair(
-        self,
-        before_id: str,
-        after_id: str,
-        *,
-        alignment: Alignment | None = None,
-        keep: bool = False,
-    ) -> None:
-        """Load, align and show two photos; `keep` keeps the marks and stored id."""
-        self._request += 1
-        request = self._request
-        if not keep:
-            self.comparison_id = None
-            self.tools.load((), ())
-            self.marks_unsaved = False
-        self.alignment = alignment
-        self.canvas.message = self.tr("Loading photos…")
-        self.canvas.clear()
-
-        def fetched(result: compare_loading.FetchedPair) -> None:
-            if request != self._request:
-                return
-            before, after = result.before, result.after
-            before_data, after_data = result.before_data, result.after_data
-            self.before, self.after, self.series = before, after, result.series
-            self._name_patient(result.patient_name, result.birth_date)
-            self.lesions = result.lesions
-            self.series_poses, self.series_names = result.series_poses, result.series_names
-            self._offer_next_pose()
-            self.set_slider_allowed(result.slider_allowed)
-            self.fill_choices(
-                self.series,
-                self.before,
-                self.after,
-                self.photo_label,
-                self.photo_choice,
-                self.photo_tip,
-            )
-
-            # Both photos decode at once, one on each pool thread.
-            images: dict[str, Any] = {}
-
-            def one(name: str) -> Callable[[Any], None]:
-                def done(image: Any) -> None:
-                    images[name] = image
-                    if len(images) == 2:
-                        decoded = Decoded(before, after, images["before"], images["after"])
-                        self._decoded_ready(request, decoded)
-
-                return done
-
-            self._submit(lambda: decode(before_data), one("before"), self._failed)
-            self._submit(lambda: decode(after_data), one("after"), self._failed)
-
-        self._run(
-            compare_loading.fetch_pair(self.ctx.session, before_id, after_id),
-            fetched,
-            self._failed,
-        )
-
-    def _decoded_ready(self, request: int, decoded: Decoded) -> None:
-        if request != self._request:
-            return
-        self._decoded = decoded
-        self._render(find=True)
-
-    def _render(self, *, find: bool = False) -> None:
-        decoded = self._decoded
-        if decoded is None:
-            return
-        request = self._request
-        self._renders += 1
-        render = self._renders
-        alignment = self.alignment
-        aligned, normalised = self.align_box.isChecked(), self.normalise_box.isChecked()
-        heat = self.canvas.state().mode is Mode.DIFFERENCE
-        self._heat_requested = heat
-
-        def work() -> Display:
-            return make_display(
-                decoded, alignment, aligned=aligned, normalised=normalised, find=find, heat=heat
-            )
-
-        def done(display: Display) -> None:
-            if request != self._request or render != self._renders:
-                return
-            self.show_display(display)
-
-        self._submit(work, done, self._failed)
-
-    def show_display(self, display: Display) -> None:
-        assert self.before is not None and self.after is not None
-        self.display = display
-        self.alignment = display.alignment
-        self.canvas.setImages(
-            display.before,
-            display.after,
-            (self.before.width, self.before.height),
-            heat=display.heat,
-            after_to_frame=display.after_to_frame,
-        )
-        self.canvas.setLabels(self.photo_label(self.before), self.photo_label(self.after))
-        self.show_quality(display)
-        self.tools.refresh()
-        self.enable(True)
-        self.opened.emit(self.before.id, self.after.id)
-        self.stateChanged.emit(self.canvas.state())
-        self.patient_screen.follow()
-        if self.play_button.isChecked():
-            self.play_timer.start()
-
     def _choose(self, _index: int = 0) -> None:
         before_id = self.before_combo.currentData()
         after_id = self.after_combo.currentData()
@@ -313,14 +200,6 @@ class CompareView(CompareKeeping):
             self.open_pair(self.before.id, photo_id)
 
     # --- modes -------------------------------------------------------------------------------
-
-    def set_mode(self, mode: Mode) -> None:
-        """Switch the mode; the difference map is computed when it is first wanted."""
-        super().set_mode(mode)
-        missing_heat = self.display is not None and self.display.heat is None
-        wanted = self.canvas.state().mode is Mode.DIFFERENCE
-        if wanted and missing_heat and not self._heat_requested:
-            self._render()
 
     def _play(self, on: bool) -> None:
         if on and len(self.progression) > 1:
@@ -344,20 +223,7 @@ class CompareView(CompareKeeping):
     def _state_changed(self, state: CompareState) -> None:
         self.stateChanged.emit(state)
 
-    # --- alignment by hand --------------------------------------------------------------------
-
-    def use_alignment(self, alignment: Alignment | None) -> None:
-        """Take a (manual) alignment and redraw."""
-        self.alignment = alignment
-        self.align_box.blockSignals(True)
-        self.align_box.setChecked(alignment is not None)
-        self.align_box.blockSignals(False)
-        self._render()
-
     # --- what the clinician sees, for the patient's screen ------------------------------------
-
-    def _offer_next_pose(self, *_ids: str) -> None:
-        self.poses.show_pair(self.before, self.series_poses, self.series_names)
 
     def next_pose(self, step: int = 1) -> None:
         """The pair of the next (`step` 1) or previous (-1) pose both series have."""
@@ -374,14 +240,6 @@ class CompareView(CompareKeeping):
             chosen,
             self._failed,
         )
-
-    @property
-    def decoded(self) -> Decoded | None:
-        """Both photos decoded at preview size (None while loading)."""
-        return self._decoded
-
-    def is_aligned(self) -> bool:
-        return self.align_box.isChecked()
 
     def show_hint(self, text: str) -> None:
         self.quality.setText(text)
