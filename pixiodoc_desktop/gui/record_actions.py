@@ -29,7 +29,7 @@ from pixiodoc_desktop.gui.record_erasure import RecordErasure
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.record_dialogs import PacsDialog
 from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
-from pixiodoc_desktop.gui.views.share_dialog import documents_folder
+from pixiodoc_desktop.gui.views.share_case_file_page import documents_folder
 from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
 
 T = TypeVar("T")

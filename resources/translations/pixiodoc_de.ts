@@ -979,6 +979,102 @@
     </message>
 </context>
 <context>
+    <name>CaseFilePage</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="75"/>
+        <source>An encrypted case file (.pxcase) with the visits ticked below, for a colleague outside the practice. It needs the patient&apos;s consent to sharing.</source>
+        <translation>Eine verschlüsselte Falldatei (.pxcase) mit den unten angehakten Besuchen, für Kollegen außerhalb der Praxis. Dafür braucht es die Einwilligung des Patienten in die Weitergabe.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="85"/>
+        <source>Passphrase (tell it by phone)</source>
+        <translation>Passphrase (telefonisch mitteilen)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="105"/>
+        <source>Colleague&apos;s case key</source>
+        <translation>Fallschlüssel der Kollegin/des Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="95"/>
+        <source>at least %1 characters</source>
+        <translation>mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="116"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="101"/>
+        <source>Repeat the passphrase</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="120"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="117"/>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="119"/>
+        <source>Case key</source>
+        <translation>Fallschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="123"/>
+        <source>Write case file…</source>
+        <translation>Falldatei schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="154"/>
+        <source>Write case file</source>
+        <translation>Falldatei schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="156"/>
+        <source>Case file (*.pxcase)</source>
+        <translation>Falldatei (*.pxcase)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="164"/>
+        <source>Tick at least one visit.</source>
+        <translation>Haken Sie mindestens einen Besuch an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="172"/>
+        <source>Use a passphrase of at least %1 characters.</source>
+        <translation>Verwenden Sie eine Passphrase mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="178"/>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="183"/>
+        <source>Paste the colleague&apos;s case key.</source>
+        <translation>Fügen Sie den Fallschlüssel der Kollegin/des Kollegen ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="190"/>
+        <source>Writing the case file…</source>
+        <translation>Falldatei wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="196"/>
+        <source>Wrote %1: %2 visit(s), %3 photo(s), valid until %4.</source>
+        <translation>%1 geschrieben: %2 Besuch(e), %3 Foto(s), gültig bis %4.</translation>
+    </message>
+</context>
+<context>
     <name>CliniciansDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="141"/>
@@ -4837,174 +4933,81 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="74"/>
         <source>Share the record of %1</source>
         <translation>Akte von %1 freigeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="79"/>
         <source>In this practice</source>
         <translation>In dieser Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="82"/>
         <source>Outside colleague</source>
         <translation>Externe Kollegin / externer Kollege</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="84"/>
         <source>Secure link</source>
         <translation>Sicherer Link</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="106"/>
         <source>Colleagues of this practice who may open this record. View Only sees it, Editor adds visits and photos, Admin also shares, exports and erases.</source>
         <translation>Wer in dieser Praxis diese Akte öffnen darf. „Nur ansehen“ sieht sie, „Bearbeiten“ ergänzt Besuche und Fotos, „Admin“ gibt außerdem frei, exportiert und löscht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="113"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="135"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="149"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="127"/>
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="124"/>
         <source>Colleague</source>
         <translation>Kollegin/Kollege</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="130"/>
         <source>Grant</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="133"/>
         <source>Revoke selected</source>
         <translation>Ausgewählte Freigabe entziehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="150"/>
         <source>Give access to</source>
         <translation>Zugriff geben für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="181"/>
-        <source>An encrypted case file (.pxcase) with the visits ticked below, for a colleague outside the practice. It needs the patient&apos;s consent to sharing.</source>
-        <translation>Eine verschlüsselte Falldatei (.pxcase) mit den unten angehakten Besuchen, für Kollegen außerhalb der Praxis. Dafür braucht es die Einwilligung des Patienten in die Weitergabe.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="191"/>
-        <source>Passphrase (tell it by phone)</source>
-        <translation>Passphrase (telefonisch mitteilen)</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="192"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="211"/>
-        <source>Colleague&apos;s case key</source>
-        <translation>Fallschlüssel der Kollegin/des Kollegen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="201"/>
-        <source>at least %1 characters</source>
-        <translation>mindestens %1 Zeichen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="203"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="222"/>
-        <source>Passphrase</source>
-        <translation>Passphrase</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="207"/>
-        <source>Repeat the passphrase</source>
-        <translation>Passphrase wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="219"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="226"/>
-        <source>Valid until</source>
-        <translation>Gültig bis</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="223"/>
-        <source>Repeat</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="225"/>
-        <source>Case key</source>
-        <translation>Fallschlüssel</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="229"/>
-        <source>Write case file…</source>
-        <translation>Falldatei schreiben…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="300"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="308"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="210"/>
         <source>Whole practice</source>
         <translation>Ganze Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="323"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="225"/>
         <source>%1 now has %2 access.</source>
         <translation>%1 hat jetzt Zugriff: %2.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="241"/>
         <source>Choose a line in the list first.</source>
         <translation>Wählen Sie zuerst eine Zeile der Liste.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="349"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="251"/>
         <source>Access of %1 revoked.</source>
         <translation>Zugriff von %1 entzogen.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="369"/>
-        <source>Write case file</source>
-        <translation>Falldatei schreiben</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="371"/>
-        <source>Case file (*.pxcase)</source>
-        <translation>Falldatei (*.pxcase)</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="378"/>
-        <source>Tick at least one visit.</source>
-        <translation>Haken Sie mindestens einen Besuch an.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="386"/>
-        <source>Use a passphrase of at least %1 characters.</source>
-        <translation>Verwenden Sie eine Passphrase mit mindestens %1 Zeichen.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="392"/>
-        <source>The two passphrases differ.</source>
-        <translation>Die beiden Passphrasen unterscheiden sich.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="397"/>
-        <source>Paste the colleague&apos;s case key.</source>
-        <translation>Fügen Sie den Fallschlüssel der Kollegin/des Kollegen ein.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="404"/>
-        <source>Writing the case file…</source>
-        <translation>Falldatei wird geschrieben…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_dialog.py" line="410"/>
-        <source>Wrote %1: %2 visit(s), %3 photo(s), valid until %4.</source>
-        <translation>%1 geschrieben: %2 Besuch(e), %3 Foto(s), gültig bis %4.</translation>
     </message>
 </context>
 <context>

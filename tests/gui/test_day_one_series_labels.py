@@ -106,7 +106,7 @@ def test_the_share_dialog_names_series_photos_by_their_pose(
     dialog = dialog_of(ShareDialog, window)
     assert isinstance(dialog, ShareDialog)
     no_site = labels.body_site(None)
-    for index, picker in ((1, dialog.visits), (2, dialog.secure_link.visits)):
+    for index, picker in ((1, dialog.case_file.visits), (2, dialog.secure_link.visits)):
         _tab(qtbot, dialog, index)
         newest = picker.topLevelItem(0)
         assert newest is not None and newest.isExpanded()

@@ -91,25 +91,25 @@ def test_share_a_record_with_a_colleague_and_as_a_case_file(
     whole_record(qtbot, window)
     assert window.record is not None
     newest = max(window.record.visits, key=lambda v: v.visit_date).id
-    assert dialog.visits.chosen_visits() == [newest]
+    assert dialog.case_file.visits.chosen_visits() == [newest]
     # What the demo holds for that visit (the trimmed demo and the one as shipped differ).
     newest_photos = sum(1 for p in window.record.photos if p.visit_id == newest)
     assert newest_photos >= 1
-    target = tmp_path / "out" / dialog.suggested_bundle_name()
+    target = tmp_path / "out" / dialog.case_file.suggested_bundle_name()
     target.parent.mkdir()
-    dialog.ask_save_path = lambda: target  # type: ignore[method-assign]
-    click(dialog.write_button)
-    assert "at least 12" in dialog.bundle_message.text()  # nothing typed yet
-    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    qtbot.keyClicks(dialog.repeat, PASSPHRASE)
+    dialog.case_file.ask_save_path = lambda: target  # type: ignore[method-assign]
+    click(dialog.case_file.write_button)
+    assert "at least 12" in dialog.case_file.bundle_message.text()  # nothing typed yet
+    qtbot.keyClicks(dialog.case_file.passphrase, PASSPHRASE)
+    qtbot.keyClicks(dialog.case_file.repeat, PASSPHRASE)
     with qtbot.waitSignal(dialog.bundle_written, timeout=30000):
-        click(dialog.write_button)
+        click(dialog.case_file.write_button)
     assert target.exists()
     data = target.read_bytes()
     assert read_header(data)[0]["protection"]["type"] == "passphrase"
     family = window.record.patient.family_name
     assert family.encode() not in data and family not in target.name
-    assert f"1 visit(s), {newest_photos} photo(s)" in dialog.bundle_message.text()
+    assert f"1 visit(s), {newest_photos} photo(s)" in dialog.case_file.bundle_message.text()
     shoot(dialog, shots, "share-03-case-file-en")
 
 

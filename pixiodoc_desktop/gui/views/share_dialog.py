@@ -1,39 +1,30 @@
 """Patient › Share…: who in the practice may see this record, and a case bundle for outside.
 
-Two pages. "In this practice" lists the record's grants and grants a
+Three pages. "In this practice" lists the record's grants and grants a
 colleague (or the whole practice) View Only, Editor or Admin, or revokes a
 grant; `clinic.access.sharing.Sharing` checks the Admin grant, the plan and
-audits. "Outside colleague" writes an encrypted case bundle of the visits
-ticked (each shown by date with its photos), protected by a passphrase or
-the colleague's case key; `CaseBundles.export` checks consent and audits.
+audits. "Outside colleague" (share_case_file_page.py) writes an encrypted case
+bundle; "Secure link" (share_link_page.py) puts one online for a link.
 The dialog only asks and shows: every act runs as one operation on the DB
 worker and its refusal is shown inside the dialog, translated.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -44,34 +35,19 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.clinic.access.clinicians import Clinicians, ClinicianSummary
 from pixiodoc_desktop.clinic.access.permissions import LEVELS, PRACTICE
 from pixiodoc_desktop.clinic.access.sharing import GrantSummary, Sharing
-from pixiodoc_desktop.clinic.exchange.case_bundle import (
-    DEFAULT_DAYS,
-    MAX_DAYS,
-    MIN_PASSPHRASE,
-    CaseBundles,
-    ExportedCase,
-)
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
-from pixiodoc_desktop.gui.locale_text import date_format, date_text
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.views.share_case_file_page import CaseFilePage, documents_folder
 from pixiodoc_desktop.gui.views.share_link_page import SecureLinkPage
-from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
 from pixiodoc_desktop.gui.workers import DbOperation
 
+__all__ = ["ShareDialog", "documents_folder"]
+
 T = TypeVar("T")
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class ShareDialog(QDialog):
@@ -101,7 +77,9 @@ class ShareDialog(QDialog):
         self.grants: list[GrantSummary] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(self._practice_page(), self.tr("In this practice"))
-        self.tabs.addTab(self._bundle_page(thumbnail), self.tr("Outside colleague"))
+        self.case_file = CaseFilePage(ctx, record, self._run, thumbnail)
+        self.case_file.written.connect(self.bundle_written)
+        self.tabs.addTab(self.case_file, self.tr("Outside colleague"))
         self.secure_link = SecureLinkPage(record, self._run, thumbnail)
         self.tabs.addTab(self.secure_link, self.tr("Secure link"))
         self.secure_link.bundle_wanted.connect(lambda: self.tabs.setCurrentIndex(1))
@@ -173,82 +151,6 @@ class ShareDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.practice_message)
         return page
-
-    def _bundle_page(self, thumbnail: Callable[[str], QImage | None] | None) -> QWidget:
-        page = QWidget()
-        intro = QLabel(
-            self.tr(
-                "An encrypted case file (.pxcase) with the visits ticked below, for a colleague "
-                "outside the practice. It needs the patient's consent to sharing."
-            )
-        )
-        intro.setWordWrap(True)
-        self.visits = VisitPicker(photos_checkable=False, thumbnail=thumbnail)
-        record = self.record
-        self.visits.show_record(
-            record.visits, record.photos, record.lesions, series_names=record.series_names
-        )
-        self.by_passphrase = QRadioButton(self.tr("Passphrase (tell it by phone)"))
-        self.by_key = QRadioButton(self.tr("Colleague's case key"))
-        self.by_passphrase.setChecked(True)
-        group = QButtonGroup(page)
-        group.addButton(self.by_passphrase)
-        group.addButton(self.by_key)
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("BundlePassphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(
-            self.tr("at least %1 characters").replace("%1", str(MIN_PASSPHRASE))
-        )
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("BundlePassphraseRepeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
-        self.key = QLineEdit()
-        self.key.setObjectName("BundleKey")
-        self.key.setPlaceholderText("pxcase-x25519:…")
-        self.key.setAccessibleName(self.tr("Colleague's case key"))
-        self.expires = QDateEdit()
-        self.expires.setObjectName("BundleExpires")
-        self.expires.setCalendarPopup(True)
-        self.expires.setDisplayFormat(date_format())
-        today = QDate.currentDate()
-        self.expires.setDateRange(today.addDays(1), today.addDays(MAX_DAYS))
-        self.expires.setDate(today.addDays(DEFAULT_DAYS))
-        self.expires.setAccessibleName(self.tr("Valid until"))
-        form = QFormLayout()
-        form.addRow(self.by_passphrase)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        form.addRow(self.tr("Repeat"), self.repeat)
-        form.addRow(self.by_key)
-        form.addRow(self.tr("Case key"), self.key)
-        form.addRow(self.tr("Valid until"), self.expires)
-        self.by_passphrase.toggled.connect(self._protection_changed)
-        self._protection_changed()
-        self.write_button = QPushButton(self.tr("Write case file…"))
-        self.write_button.setObjectName("WriteBundleButton")
-        self.write_button.clicked.connect(self.write_bundle)
-        self.visits.changed.connect(
-            lambda: self.write_button.setEnabled(bool(self.visits.chosen_visits()))
-        )
-        self.write_button.setEnabled(bool(self.visits.chosen_visits()))
-        self.bundle_message = QLabel()
-        self.bundle_message.setObjectName("BundleMessage")
-        self.bundle_message.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(intro)
-        layout.addWidget(self.visits, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.write_button)
-        layout.addWidget(self.bundle_message)
-        return page
-
-    def _protection_changed(self) -> None:
-        by_passphrase = self.by_passphrase.isChecked()
-        self.passphrase.setEnabled(by_passphrase)
-        self.repeat.setEnabled(by_passphrase)
-        self.key.setEnabled(not by_passphrase)
 
     # --- running -----------------------------------------------------------------------------
 
@@ -355,75 +257,3 @@ class ShareDialog(QDialog):
             done,
             self.practice_message,
         )
-
-    # --- the case bundle -----------------------------------------------------------------------
-
-    def suggested_bundle_name(self) -> str:
-        """No patient name in a file name: the bundle's point is that outsiders see nothing."""
-        return f"case-{dt.date.today().isoformat()}.pxcase"
-
-    def ask_save_path(self) -> Path | None:
-        """Where to write the bundle (tests replace this)."""
-        name, _chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Write case file"),
-            str(documents_folder() / self.suggested_bundle_name()),
-            self.tr("Case file (*.pxcase)"),
-        )
-        return Path(name) if name else None
-
-    def write_bundle(self) -> None:
-        visit_ids = self.visits.chosen_visits()
-        if not visit_ids:
-            self.bundle_message.setText(self.tr("Tick at least one visit."))
-            return
-        passphrase: str | None = None
-        key: str | None = None
-        if self.by_passphrase.isChecked():
-            passphrase = self.passphrase.text()
-            if len(passphrase) < MIN_PASSPHRASE:
-                self.bundle_message.setText(
-                    self.tr("Use a passphrase of at least %1 characters.").replace(
-                        "%1", str(MIN_PASSPHRASE)
-                    )
-                )
-                return
-            if passphrase != self.repeat.text():
-                self.bundle_message.setText(self.tr("The two passphrases differ."))
-                return
-        else:
-            key = self.key.text().strip()
-            if not key:
-                self.bundle_message.setText(self.tr("Paste the colleague's case key."))
-                return
-        path = self.ask_save_path()
-        if path is None:
-            return
-        expires = _pydate(self.expires.date())
-        pid = self.record.patient.id
-        self.bundle_message.setText(self.tr("Writing the case file…"))
-        self.write_button.setEnabled(False)
-
-        def done(case: ExportedCase) -> None:
-            self.write_button.setEnabled(True)
-            self.bundle_message.setText(
-                self.tr("Wrote %1: %2 visit(s), %3 photo(s), valid until %4.")
-                .replace("%1", case.path.name)
-                .replace("%2", str(case.visits))
-                .replace("%3", str(case.photos))
-                .replace("%4", date_text(case.expires))
-            )
-            self.bundle_written.emit(case)
-
-        def job(ws: Workstation, actor: Actor) -> ExportedCase:
-            return CaseBundles(ws, kdf=self.ctx.session.kdf).export(
-                actor,
-                pid,
-                visit_ids,
-                path,
-                passphrase=passphrase,
-                recipient_key=key,
-                expires=expires,
-            )
-
-        self._run(job, done, self.bundle_message, lambda: self.write_button.setEnabled(True))
