@@ -4,7 +4,8 @@ A locked `Vault` knows only its header. `unlock` turns a password (or the
 recovery key) into the workspace key, opens the SQLCipher database, brings
 its schema up to date and sweeps orphans a crash may have left. `lock`
 drops every key and closes the database. Its parts: credentials.py (what
-opens the WK, password changes), founding.py (a new vault folder),
+opens the WK, password changes), header_keeping.py (the sealed header's
+changes), founding.py (a new vault folder),
 database.OpenDatabase (the engines), sweeping.py (crash leftovers) and
 patient_keys.py (each patient's data key).
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import uuid
-from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 from pixiodoc_desktop.errors import (
     AccountDeactivated,
     VaultDamaged,
-    VaultError,
     VaultLocked,
 )
 from pixiodoc_desktop.vault import (
@@ -42,15 +41,12 @@ from pixiodoc_desktop.vault import (
 from pixiodoc_desktop.vault.blobs import BlobStore
 from pixiodoc_desktop.vault.credentials import RECOVERY_USER, Unlocked, with_carried_blob_id
 from pixiodoc_desktop.vault.header import (
-    DEMO_LANGUAGE,
-    DEMO_MARK,
     HEADER_NAME,
     RESTORE_HINT,
-    Credential,
     VaultHeader,
     read_header,
-    write_header,
 )
+from pixiodoc_desktop.vault.header_keeping import HeaderKeeping
 from pixiodoc_desktop.vault.keys import STANDARD_KDF, KdfParams, VaultKeys
 from pixiodoc_desktop.vault.schema import Clinician, Photo, Setting
 from pixiodoc_desktop.vault.throttle import THROTTLE_NAME, UnlockThrottle
@@ -69,7 +65,7 @@ PRIVATE_NAMES = (
 )
 
 
-class Vault:
+class Vault(HeaderKeeping):
     """One vault folder on this workstation."""
 
     def __init__(self, folder: Path, header: VaultHeader) -> None:
@@ -144,29 +140,6 @@ class Vault:
         vault._write_header()
         log.info("Joined vault %s on a new workstation", header.vault_id)
         return vault
-
-    def raise_audit_mark(self, device_id: str, seq: int) -> None:
-        """Record in the sealed header that this device's audit trail reached `seq`.
-
-        Read from disk first (another process may have changed the clinicians
-        since this one opened the vault), and written only when the mark moves.
-        """
-        try:
-            on_disk = read_header(self.folder)
-        except VaultError:
-            return  # the next unlock names the damage
-        if on_disk.vault_id != self.header.vault_id or not on_disk.check_seal(self.keys.header):
-            return
-        self.header = on_disk
-        if on_disk.audit_mark(device_id) >= seq:
-            return
-        self.header = on_disk.with_audit_mark(device_id, seq)
-        self._write_header()
-
-    def store_header(self, header: VaultHeader) -> None:
-        """Seal and write a header changed elsewhere (credentials that came by sync)."""
-        self.header = header
-        self._write_header()
 
     # --- state ---------------------------------------------------------------
 
@@ -326,60 +299,6 @@ class Vault:
         with self.read_session() as session:
             row = session.get(Setting, key)
             return row.value if row else None
-
-    # --- credentials -----------------------------------------------------------------
-
-    def _make_credential(
-        self, user_id: str, login: str, display_name: str, password: str, kdf: KdfParams
-    ) -> Credential:
-        return credentials.make_credential(
-            self.header, self.keys.workspace, user_id, login, display_name, password, kdf
-        )
-
-    def _write_header(self) -> None:
-        self.header = self.header.sealed(self.keys.header)
-        write_header(self.folder, self.header)
-
-    def mark_as_demo(self, language: str = "en") -> None:
-        """Say in the sealed header that this is the demo clinic, whose password is public,
-        and the language its sample texts are in (see demo/language.py).
-
-        `pixiodoc --demo` opens only a vault marked so; a clinic's own vault never is.
-        """
-        extra = {**self.header.extra, DEMO_MARK: True, DEMO_LANGUAGE: language}
-        self.header = replace(self.header, extra=extra)
-        self._write_header()
-
-    def set_password(
-        self,
-        user_id: str,
-        login: str,
-        display_name: str,
-        password: str,
-        *,
-        kdf: KdfParams | None = None,
-    ) -> None:
-        """(Re)wrap WK for a clinician; the previous password stops working."""
-        self.header = credentials.with_password(
-            self.header, self.keys.workspace, user_id, login, display_name, password, kdf=kdf
-        )
-        self._write_header()
-
-    def change_password(self, login: str, old_password: str, new_password: str) -> None:
-        """A clinician changes their own password (the old one is checked first)."""
-        credential = credentials.current_credential(self.header, login, old_password, new_password)
-        self.set_password(
-            credential.user_id, credential.login, credential.display_name, new_password
-        )
-
-    def remove_credential(self, user_id: str, *, deactivated: bool = False) -> None:
-        """Drop a clinician's wrapped key; their password no longer opens the vault.
-
-        With `deactivated`, the login is remembered (in the sealed header) so
-        the unlock screen can say the account was deactivated.
-        """
-        self.header = credentials.without_credential(self.header, user_id, deactivated=deactivated)
-        self._write_header()
 
     # --- crash recovery -----------------------------------------------------------------
 

@@ -240,7 +240,7 @@ def test_a_renewal_cut_off_before_its_commit_leaves_the_old_keys(
 ) -> None:
     front, room = _clinic_with_a_photo(clinic)
     old = sync_keys(front.ws)
-    monkeypatch.setattr("pixiodoc_desktop.vault.vault.write_header", _cut)
+    monkeypatch.setattr("pixiodoc_desktop.vault.header_keeping.write_header", _cut)
     with pytest.raises(Cut):
         renew_keys(front.ws, front.actor, PASSWORD, front.store, front.sync)
     monkeypatch.undo()

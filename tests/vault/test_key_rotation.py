@@ -223,7 +223,7 @@ def test_a_crash_leaves_one_set_of_keys_or_the_other(
 
     ws, admin = log_in(Vault.open(folder), LOGIN, PASSWORD)
     if crash == "before the header":
-        monkeypatch.setattr("pixiodoc_desktop.vault.vault.write_header", boom)
+        monkeypatch.setattr("pixiodoc_desktop.vault.header_keeping.write_header", boom)
     else:
         monkeypatch.setattr(rekey, "swap_in", boom)
     with pytest.raises(Crash):
