@@ -6,17 +6,9 @@ clinician's annotations and measurements as vector data in pixel
 coordinates of the photo each belongs to. Nothing is ever burned into a
 stored image.
 
-Opening photos for comparison is audited as PHOTO_VIEWED with the screen
-("comparison" or "consultation") in the details; the handout export
-(comparison_handouts.py) as DATA_EXPORTED.
-
-The consultation screen (shown to the patient) follows one consent rule,
-`may_show_to_patient`: a patient's photos are shown there when the consent in
-force includes "consultation-screen"; where no decision on that scope was
-ever recorded, consent to clinical documentation suffices (showing patients
-their own documentation is part of their care). A recorded refusal of
-"consultation-screen" always wins, and teaching, sharing or publication
-consent alone never suffices.
+Opening the photos, audited, and the consultation screen's consent rule are
+comparison_viewing.py's; the handout export (comparison_handouts.py) is
+audited as DATA_EXPORTED.
 """
 
 from __future__ import annotations
@@ -25,7 +17,6 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
@@ -39,11 +30,14 @@ from pixiodoc_desktop.clinic.records.comparison_marks import (
     MeasurementTrace,
     Side,
 )
-from pixiodoc_desktop.clinic.records.consent import Consents
-from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos, PhotoSummary
-from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
-from pixiodoc_desktop.clinic.workstation import Actor, Workstation
-from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
+from pixiodoc_desktop.clinic.records.comparison_viewing import (
+    ComparisonViewing,
+    NoConsentToShow,
+    Screen,
+)
+from pixiodoc_desktop.clinic.records.photos import PhotoSummary
+from pixiodoc_desktop.clinic.workstation import Actor
+from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.measure import Measurement, measure
 from pixiodoc_desktop.vault.schema import Comparison, Photo
@@ -63,11 +57,6 @@ __all__ = [
     "week_label",
     "weeks_since",
 ]
-
-
-class Screen(StrEnum):
-    COMPARISON = "comparison"  # the clinician's compare view
-    CONSULTATION = "consultation"  # the patient-facing consultation screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,19 +89,13 @@ def week_label(baseline: dt.date, when: dt.date) -> str:
     return "Baseline" if when == baseline else f"Week {weeks_since(baseline, when)}"
 
 
-class NoConsentToShow(PermissionDenied):
-    """The patient has not consented to being shown on the consultation screen."""
-
-
 def _time_key(photo: PhotoSummary) -> tuple[dt.date, dt.datetime, str]:
     return (photo.visit_date, photo.captured_at or dt.datetime.min, photo.id)
 
 
-class Comparisons:
-    def __init__(self, workstation: Workstation) -> None:
-        self.ws = workstation
-        self.photos = Photos(workstation)
-        self.consents = Consents(workstation)
+class Comparisons(ComparisonViewing):
+    """Pairs chosen like with like, and comparisons stored with how they were compared;
+    showing the pair (and the consent it takes) is `ComparisonViewing`'s."""
 
     # --- choosing photos ---------------------------------------------------------------
 
@@ -183,79 +166,6 @@ class Comparisons:
         return self.default_pair(
             actor, photo.patient_id, body_site=photo.body_site, modality=photo.modality
         )
-
-    # --- consent for the consultation screen -------------------------------------------
-
-    def may_show_to_patient(self, actor: Actor, patient_id: str) -> bool:
-        """Whether this patient's photos may appear on the consultation screen (see module doc)."""
-        current = self.consents.current(actor, patient_id)
-        screen = current.get(str(ConsentScope.CONSULTATION_SCREEN))
-        if screen is not None:
-            return screen.granted
-        clinical = current.get(str(ConsentScope.CLINICAL))
-        return clinical is not None and clinical.granted
-
-    def require_show_to_patient(self, actor: Actor, patient_id: str) -> None:
-        if self.may_show_to_patient(actor, patient_id):
-            return
-        self.ws.audit_alone(
-            audit.EventDraft(
-                audit.EventType.PHOTO_VIEWED,
-                actor.user_id,
-                patient_id=patient_id,
-                object_type="patient",
-                object_id=patient_id,
-                outcome=audit.Outcome.DENIED,
-                details={"screen": str(Screen.CONSULTATION), "reason": "consent"},
-            )
-        )
-        raise NoConsentToShow(
-            "This patient has not consented to being shown photos on the consultation "
-            "screen (record consent for 'consultation-screen' first)."
-        )
-
-    # --- images ----------------------------------------------------------------------------
-
-    def images(
-        self,
-        actor: Actor,
-        before_id: str,
-        after_id: str,
-        *,
-        size: ImageSize = ImageSize.SCREEN,
-        screen: Screen = Screen.COMPARISON,
-        comparison_id: str | None = None,
-    ) -> tuple[bytes, bytes]:
-        """Both photos' decrypted bytes; audited as PHOTO_VIEWED on `screen`.
-
-        The consultation screen also checks consent (NoConsentToShow).
-        """
-        before = self.photos.get(actor, before_id)
-        after = self.photos.get(actor, after_id)
-        if before.patient_id != after.patient_id:
-            raise InvalidInput("Both photos of a comparison must be of the same patient")
-        if screen is Screen.CONSULTATION:
-            self.require_show_to_patient(actor, before.patient_id)
-        data = (
-            self.photos.image(actor, before_id, size, audited=False),
-            self.photos.image(actor, after_id, size, audited=False),
-        )
-        with self.ws.unit_of_work(actor) as uow:
-            for photo in (before, after):
-                details: dict[str, Any] = {"screen": str(screen), "size": str(size)}
-                if comparison_id is not None:
-                    details["comparison"] = comparison_id
-                uow.audit(
-                    audit.EventDraft(
-                        audit.EventType.PHOTO_VIEWED,
-                        actor.user_id,
-                        patient_id=photo.patient_id,
-                        object_type="photo",
-                        object_id=photo.id,
-                        details=details,
-                    )
-                )
-        return data
 
     # --- storing ---------------------------------------------------------------------------
 
