@@ -14,7 +14,6 @@ camera, the hot folder and every thread they started.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,8 +44,6 @@ from pixiodoc_desktop.gui.widgets.live_preview import LivePreview
 from pixiodoc_desktop.gui.workers import DbOperation
 
 __all__ = ["CaptureView", "preferred_mode"]
-
-log = logging.getLogger(__name__)
 
 
 class CaptureView(QDialog):
