@@ -22,7 +22,8 @@ bytes make the snapshot; without a manifest a snapshot does not exist for it.
 
 Erasure: a manifest names the erased patients its writer knew of. Every round
 lists the snapshots (one listing); a snapshot it has not checked yet, or all of
-them in a round that learnt of an erasure, is read and deleted (manifest first,
+them once the erasures this PC knows changed since its last complete check, is
+read and deleted (manifest first,
 so it vanishes at once, then its chunks) when it lacks an erasure this PC knows
 of: snapshots are retired rather than rewritten, and a newer one is written
 later. A joiner refuses a snapshot whose manifest lacks an erasure the clinic's
@@ -32,6 +33,7 @@ erasure list names, and applies that list in every chunk's transaction anyway
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +52,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 SNAPSHOTS = "snapshots"
 SEEN = "snapshots_seen"  # sync_state: {sid: batches covered} of snapshots checked here
+CHECKED_FOR = "snapshots_checked_for"  # sync_state: hash of the erasures they were checked for
 EVERY_SETTING = "sync.snapshot_every"  # batches written since the newest snapshot
 DEFAULT_EVERY = 2_000
 KEEP = 2  # the newest snapshots kept; a reader still fetching the older one is not cut off
@@ -157,35 +160,38 @@ def erased_here(ws: Workstation) -> set[str]:
 
 def retire_stale(ws: Workstation, store: ObjectStore, keys: SyncKeys, *, recheck: bool) -> int:
     """Delete every snapshot that lacks an erasure this PC knows of; returns how many.
-    Reads only snapshots not checked here before, or all of them with `recheck` (a round
-    that learnt of an erasure, or whose erasure bookkeeping was reset by a rollback)."""
+    Reads the snapshots not checked here before; all of them with `recheck` (a round
+    whose erasure bookkeeping was reset by a rollback) or when the erasures known here
+    changed since the last complete check (one that failed half way is done again)."""
+    erased = erased_here(ws)
+    fingerprint = hashlib.sha256("\n".join(sorted(erased)).encode()).hexdigest()
     with ws.vault.read_session() as session:
         seen: dict[str, int] = dict(state.get(session, SEEN) or {})
+        recheck = recheck or state.get(session, CHECKED_FOR) != fingerprint
     sids = listed(store, keys)
     todo = [sid for sid in sids if recheck or sid not in seen]
     kept = {sid: covers for sid, covers in seen.items() if sid in sids}
     retired = 0
-    if todo:
-        erased = erased_here(ws)
-        for sid in todo:
-            try:
-                manifest = read_manifest(store, keys, sid)
-            except SyncDataDamaged:
-                kept.pop(sid, None)  # a joiner refuses it; looked at again next round
-                continue
-            if manifest is None:
-                kept.pop(sid, None)
-                continue
-            if erased - manifest.erased:
-                log.warning("Sync: snapshot %s predates an erasure; retired", sid[:8])
-                delete_snapshot(store, keys, sid)
-                kept.pop(sid, None)
-                retired += 1
-                continue
-            kept[sid] = manifest.covers
-    if kept != seen:
+    for sid in todo:
+        try:
+            manifest = read_manifest(store, keys, sid)
+        except SyncDataDamaged:
+            kept.pop(sid, None)  # a joiner refuses it; looked at again next round
+            continue
+        if manifest is None:
+            kept.pop(sid, None)
+            continue
+        if erased - manifest.erased:
+            log.warning("Sync: snapshot %s predates an erasure; retired", sid[:8])
+            delete_snapshot(store, keys, sid)
+            kept.pop(sid, None)
+            retired += 1
+            continue
+        kept[sid] = manifest.covers
+    if kept != seen or recheck:
         with ws.vault.write_session() as session, session.begin():
             state.put(session, SEEN, kept)
+            state.put(session, CHECKED_FOR, fingerprint)
     return retired
 
 

@@ -17,8 +17,8 @@ from sync_support import PASSWORD, ClinicNet, Station
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
-from pixiodoc_desktop.errors import SyncDataDamaged
-from pixiodoc_desktop.sync import snapshot_take, snapshot_write, state
+from pixiodoc_desktop.errors import SyncDataDamaged, SyncUnavailable
+from pixiodoc_desktop.sync import snapshot_take, snapshot_write, snapshots, state
 from pixiodoc_desktop.sync.crypto import open_json, seal_json
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys
@@ -269,7 +269,9 @@ def visible(station: Station, patient_id: str) -> bool:
         )
 
 
-def test_an_erasure_retires_the_snapshots_that_hold_the_patient(clinic: ClinicNet) -> None:
+def test_an_erasure_retires_the_snapshots_that_hold_the_patient(
+    clinic: ClinicNet, monkeypatch: pytest.MonkeyPatch
+) -> None:
     front = clinic.first()
     patient = front.services.patients.create(front.actor, family_name=SECRET)
     front.services.visits.create(
@@ -283,7 +285,16 @@ def test_an_erasure_retires_the_snapshots_that_hold_the_patient(clinic: ClinicNe
     held = dict(clinic.weed.all_objects(folder))
 
     Patients(front.ws).erase(front.actor, patient.id, confirm_family_name=SECRET)
-    front.sync()  # the erasing PC retires the snapshot at once
+
+    def offline(*_args: Any) -> None:
+        raise SyncUnavailable("offline")
+
+    with monkeypatch.context() as cut:  # the erasing PC's round is cut off before it deletes
+        cut.setattr(snapshots, "delete_snapshot", offline)
+        with pytest.raises(SyncUnavailable):
+            front.sync()
+    assert [m.sid for m in manifests(front.store, keys)[0]] == [old.sid]
+    front.sync()  # its next round retires the snapshot
     assert manifests(front.store, keys) == ([], {})
     assert not clinic.weed.all_objects(folder)
 
