@@ -36,6 +36,7 @@ from pixiodoc_desktop.sync.settings import (
     set_setting,
     store_settings,
 )
+from pixiodoc_desktop.sync.snapshot_write import audit_snapshot, write_snapshot
 from pixiodoc_desktop.sync.store import DEFAULT_REGION, ObjectStore
 from pixiodoc_desktop.vault.vault import Vault
 
@@ -182,6 +183,36 @@ def sync_accept_loss(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def sync_snapshot(args: argparse.Namespace) -> int:
+    """An Admin writes a snapshot of the clinic's records now (new PCs start from it)."""
+    ws, actor = open_session(args)
+    try:
+        if not actor.is_workspace_admin:
+            ws.audit_alone(
+                audit.EventDraft(
+                    audit.EventType.SECURITY_ALERT,
+                    actor.user_id,
+                    outcome=audit.Outcome.DENIED,
+                    details={"action": "write a sync snapshot"},
+                )
+            )
+            raise PermissionDenied("Only a practice Admin may write a snapshot for new PCs.")
+        store = ObjectStore(store_settings(ws.vault))
+        sync_once(ws, store, actor_id=actor.user_id)  # everything of this PC goes out first
+        info = write_snapshot(ws, store)
+        audit_snapshot(ws, actor.user_id, info, trigger="Admin")
+    finally:
+        close_session(ws, actor)
+    if args.json:
+        print_json(info)
+    else:
+        print(
+            f"Snapshot written: {info.records} records in {info.chunks} parts, covering "
+            f"{info.covers} batches. New workstations start from it."
+        )
+    return EXIT_OK
+
+
 def sync_enroll_code(args: argparse.Namespace) -> int:
     ws, actor = open_session(args)
     try:
@@ -294,6 +325,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--device", required=True, metavar="ID", help="workstation (8+ characters)")
     p.add_argument("--batch", required=True, type=int, metavar="N")
     p.set_defaults(handler=sync_accept_loss)
+
+    p = ssub.add_parser(
+        "snapshot", help="write a snapshot of the clinic's records for new workstations (Admins)"
+    )
+    add_user(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=sync_snapshot)
 
     p = ssub.add_parser("enroll-code", help="a one-time code to join a new workstation (Admins)")
     add_user(p)

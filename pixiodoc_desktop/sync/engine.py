@@ -191,7 +191,7 @@ def sync_once(
         if absent:
             raise SyncImageMissing(len(absent))
         if push_changes:
-            maybe_write_snapshot(ws, store, keys)  # enough batches since the newest one
+            maybe_write_snapshot(ws, store, keys, actor_id)  # batches since the newest one
     except OSError as exc:
         if is_disk_full(exc):
             _failed(ws, actor_id, disk_full(exc))

@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncError
 from pixiodoc_desktop.sync import state
@@ -348,8 +349,27 @@ def _keep_newest(store: ObjectStore, keys: SyncKeys) -> None:
         delete_snapshot(store, keys, old.sid)
 
 
+def audit_snapshot(
+    ws: Workstation, actor_id: str | None, info: SnapshotInfo, *, trigger: str
+) -> None:
+    """SYNC_RUN: the clinic's records went to the bucket once more, as a snapshot."""
+    ws.audit_alone(
+        audit.EventDraft(
+            audit.EventType.SYNC_RUN,
+            actor_id,
+            details={
+                "snapshot": info.sid[:8],
+                "records": info.records,
+                "chunks": info.chunks,
+                "covers_batches": info.covers,
+                "trigger": trigger,
+            },
+        )
+    )
+
+
 def maybe_write_snapshot(
-    ws: Workstation, store: ObjectStore, keys: SyncKeys
+    ws: Workstation, store: ObjectStore, keys: SyncKeys, actor_id: str | None = None
 ) -> SnapshotInfo | None:
     """After a round that succeeded: a snapshot when enough batches were written since the
     newest one this PC has checked (never while changes wait to be pushed)."""
@@ -371,7 +391,9 @@ def maybe_write_snapshot(
     if covers - newest_covered(ws) < every:
         return None
     try:
-        return write_snapshot(ws, store, keys)
+        info = write_snapshot(ws, store, keys)
     except SyncError as exc:  # the round itself succeeded; the next one tries again
         log.warning("Sync: no snapshot written this round (%s)", type(exc).__name__)
         return None
+    audit_snapshot(ws, actor_id, info, trigger="batches written since the last one")
+    return info

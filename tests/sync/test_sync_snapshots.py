@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
+import json
 from typing import Any
 
 import pytest
 from bucket_faults import delete, flip, read, swap, write
 from sqlalchemy import select
-from sync_support import PASSWORD, ClinicNet, Station
+from sync_support import LOGIN, PASSWORD, ClinicNet, Station
 
+from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
@@ -318,7 +321,9 @@ def test_an_erasure_retires_the_snapshots_that_hold_the_patient(
     assert SECRET.encode() not in raw and NOTE.encode() not in raw
 
 
-def test_a_round_writes_a_snapshot_when_enough_batches_were_written(clinic: ClinicNet) -> None:
+def test_a_round_writes_a_snapshot_when_enough_batches_were_written_and_an_admin_on_demand(
+    clinic: ClinicNet, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     front = clinic.first()
     set_setting(front.ws.vault, snapshot_write.EVERY_SETTING, "3")
     keys = sync_keys(front.ws)
@@ -327,6 +332,25 @@ def test_a_round_writes_a_snapshot_when_enough_batches_were_written(clinic: Clin
         front.sync()
     found, _ = manifests(front.store, keys)
     assert len(found) == 1 and found[0].covers == 3
+    front.services.patients.create(front.actor, family_name="Muster3")  # not sent yet
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    args = ["sync", "snapshot", "--vault", str(front.folder), "--user", LOGIN, "--password-stdin"]
+    assert cli.main([*args, "--json"]) == 0
+    written = json.loads(capsys.readouterr().out)
+    found, _ = manifests(front.store, keys)
+    assert [m.sid for m in found] == [written["sid"], found[1].sid]
+    assert found[0].covers == 4 and written["records"] > found[1].document["records"]
+    with front.ws.vault.read_session() as session:
+        runs = [
+            e.details
+            for e in session.scalars(
+                select(AuditEvent).where(AuditEvent.event_type == audit.EventType.SYNC_RUN.value)
+            )
+            if "snapshot" in e.details
+        ]
+    assert [r["snapshot"] for r in runs] == [found[1].sid[:8], written["sid"][:8]]
+    assert runs[-1]["trigger"] == "Admin"
     raw = b"".join(
         body for _key, body in clinic.weed.all_objects(front.store.key(keys.workspace, "snapshots"))
     )
