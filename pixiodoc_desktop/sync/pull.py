@@ -348,11 +348,12 @@ def record_blobs(
         session.execute(
             stmt4.on_conflict_do_update(index_elements=["blob_id"], set_={"state": MISSING_IMAGE})
         )
-    for blob_id, patient_id in remote:
-        stmt2 = sqlite_insert(SyncBlob).values(
-            blob_id=blob_id, state="remote", patient_id=patient_id or None
+    if remote:  # one executemany: a joiner leaves millions of images in the bucket
+        stmt2 = sqlite_insert(SyncBlob).on_conflict_do_nothing(index_elements=["blob_id"])
+        session.execute(
+            stmt2,
+            [{"blob_id": b, "state": "remote", "patient_id": p or None} for b, p in remote],
         )
-        session.execute(stmt2.on_conflict_do_nothing(index_elements=["blob_id"]))
 
 
 def drop_erased_locally(ws: Workstation, patient_ids: list[str]) -> list[str]:
