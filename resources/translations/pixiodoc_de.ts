@@ -264,97 +264,97 @@
 <context>
     <name>BodyMap</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="79"/>
         <source>Body map</source>
         <translation>Körperkarte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="340"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="268"/>
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="75"/>
         <source>Front</source>
         <translation>Vorderseite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="65"/>
         <source>Front/back</source>
         <translation>Vorn/hinten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="66"/>
         <source>Sides</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="67"/>
         <source>Face</source>
         <translation>Gesicht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="68"/>
         <source>Hands</source>
         <translation>Hände</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="69"/>
         <source>Feet</source>
         <translation>Füße</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="76"/>
         <source>Back</source>
         <translation>Rückseite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="77"/>
         <source>Left side</source>
         <translation>Linke Seite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="78"/>
         <source>Right side</source>
         <translation>Rechte Seite</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="114"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="79"/>
         <source>Face and scalp</source>
         <translation>Gesicht und Kopfhaut</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="80"/>
         <source>Palms above, backs of the hands below</source>
         <translation>Oben Handflächen, unten Handrücken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="83"/>
         <source>Tops of the feet above, soles below</source>
         <translation>Oben Fußrücken, unten Fußsohlen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="89"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="90"/>
         <source>Grown</source>
         <translation>Gewachsen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="91"/>
         <source>Stable</source>
         <translation>Stabil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="92"/>
         <source>Biopsied</source>
         <translation>Biopsiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/body_map.py" line="128"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/body_map_pages.py" line="93"/>
         <source>Excised</source>
         <translation>Exzidiert</translation>
     </message>
@@ -362,23 +362,23 @@
 <context>
     <name>BodyMapPanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="41"/>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="99"/>
         <source>Click the body map where the lesion is.</source>
         <translation>Klicken Sie auf der Körperkarte dorthin, wo die Läsion ist.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="45"/>
         <source>New lesion here…</source>
         <translation>Neue Läsion hier…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="105"/>
         <source>Chosen: %1</source>
         <translation>Gewählt: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/gui/views/body_map_panel.py" line="107"/>
         <source>Lesions: %1</source>
         <translation>Läsionen: %1</translation>
     </message>
@@ -963,17 +963,17 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="77"/>
         <source>Capture</source>
         <translation>Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="243"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="240"/>
         <source>Capture: %1</source>
         <translation>Aufnahme: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="336"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="333"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>

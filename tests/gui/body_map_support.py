@@ -15,7 +15,8 @@ from pixiodoc_desktop.clinic.records.body_outlines import (
     view_size,
 )
 from pixiodoc_desktop.clinic.records.visits import MapView
-from pixiodoc_desktop.gui.widgets.body_map import BodyMap, regions
+from pixiodoc_desktop.gui.widgets.body_map import BodyMap
+from pixiodoc_desktop.gui.widgets.body_map_pages import regions
 
 
 def click_point(widget: BodyMap, view: MapView, code: str) -> QPoint:

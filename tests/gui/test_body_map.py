@@ -30,7 +30,8 @@ from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.dialogs import LesionDialog
-from pixiodoc_desktop.gui.widgets.body_map import STATUS_COLOURS, BodyMap, regions
+from pixiodoc_desktop.gui.widgets.body_map import BodyMap
+from pixiodoc_desktop.gui.widgets.body_map_pages import STATUS_COLOURS, regions
 from tests.vault_support import synthetic_jpeg
 
 D = TypeVar("D", bound=QDialog)

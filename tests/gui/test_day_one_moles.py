@@ -42,7 +42,7 @@ from pixiodoc_desktop.gui.views.compare_view import CompareView
 from pixiodoc_desktop.gui.views.dialogs import LesionDialog
 from pixiodoc_desktop.gui.views.import_context_dialog import ImportContextDialog
 from pixiodoc_desktop.gui.views.lesion_dialogs import ProcedureDialog
-from pixiodoc_desktop.gui.widgets.body_map import PAGES, STATUS_COLOURS, regions
+from pixiodoc_desktop.gui.widgets.body_map_pages import PAGES, STATUS_COLOURS, regions
 from pixiodoc_desktop.imaging.compose import Mode
 
 __all__ = ["demo_app", "shots"]  # fixtures used below

@@ -26,7 +26,8 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.lesion_card import LesionCard
-from pixiodoc_desktop.gui.widgets.body_map import BodyMap, patient_outline
+from pixiodoc_desktop.gui.widgets.body_map import BodyMap
+from pixiodoc_desktop.gui.widgets.body_map_pages import patient_outline
 
 
 class BodyMapPanel(QWidget):

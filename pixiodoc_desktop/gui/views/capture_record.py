@@ -25,7 +25,7 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.capture_series import fill_poses, show_checklist
-from pixiodoc_desktop.gui.widgets.body_map import patient_outline
+from pixiodoc_desktop.gui.widgets.body_map_pages import patient_outline
 from pixiodoc_desktop.gui.widgets.site_on_map import site_field
 
 

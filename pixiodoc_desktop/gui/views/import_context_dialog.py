@@ -28,7 +28,7 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.locale_text import date_format, date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.views.capture_record import starting_photo
-from pixiodoc_desktop.gui.widgets.body_map import patient_outline
+from pixiodoc_desktop.gui.widgets.body_map_pages import patient_outline
 from pixiodoc_desktop.gui.widgets.site_on_map import site_field
 
 NEW_VISIT = "\x00new"

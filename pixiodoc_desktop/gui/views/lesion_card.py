@@ -30,7 +30,7 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_text, number_text
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.lesion_dialogs import ProcedureDialog, procedure_label
-from pixiodoc_desktop.gui.widgets.body_map import status_label
+from pixiodoc_desktop.gui.widgets.body_map_pages import status_label
 from pixiodoc_desktop.gui.widgets.lesion_chart import LesionChart
 
 

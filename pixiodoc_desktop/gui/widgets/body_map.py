@@ -7,25 +7,21 @@ per region.
 The drawings and where a stored place lies on each figure are `clinic.records.body_outlines`
 (no Qt): each SVG polygon's id is ``site:<code>`` of the body-site vocabulary, and places are
 stored as fractions of the neutral figure's view, so a lesion stays where it was whichever
-figure shows it.
+figure shows it. The pages, their regions and their words are body_map_pages.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -41,92 +37,24 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.clinic.records import body_outlines
 from pixiodoc_desktop.clinic.records.body_outlines import (
     BodyOutline,
-    outline_for,
     shown_at,
     stored_at,
     view_size,
 )
-from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.records.visits import LesionStatus, LesionSummary, MapView
 from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.widgets.body_map_pages import (
+    PAGES,
+    STATUS_COLOURS,
+    Region,
+    page_of,
+    page_title,
+    regions,
+    status_label,
+    view_title,
+)
 
-STATUS_COLOURS = {
-    LesionStatus.NEW: QColor("#1e6fd9"),
-    LesionStatus.GROWN: QColor("#d62828"),
-    LesionStatus.STABLE: QColor("#2a9d4b"),
-    LesionStatus.BIOPSIED: QColor("#e07b00"),
-    LesionStatus.EXCISED: QColor("#6b6b6b"),
-}
-# The pages of the map and the views each shows side by side.
-PAGES: dict[str, tuple[MapView, ...]] = {
-    "body": (MapView.FRONT, MapView.BACK),
-    "sides": (MapView.LEFT, MapView.RIGHT),
-    "head": (MapView.HEAD,),
-    "hands": (MapView.HANDS,),
-    "feet": (MapView.FEET,),
-}
 _TOP = 20.0  # room for the views' titles
-
-
-@dataclass(frozen=True, slots=True)
-class Region:
-    view: MapView
-    code: str  # a body-site code
-    outline: QPolygonF  # in the view's SVG units
-
-
-@cache
-def regions(view: MapView, outline: BodyOutline = BodyOutline.NEUTRAL) -> tuple[Region, ...]:
-    """The view's regions on that figure in drawing order (later ones lie on top)."""
-    return tuple(
-        Region(view, r.code, QPolygonF([QPointF(x, y) for x, y in r.points]))
-        for r in body_outlines.regions(outline, view)
-    )
-
-
-def patient_outline(patient: PatientSummary | None) -> BodyOutline:
-    """The figure for the patient on screen: by their recorded sex and their age today."""
-    if patient is None:
-        return BodyOutline.NEUTRAL
-    return outline_for(patient.sex, patient.birth_date, dt.date.today())
-
-
-def page_of(view: MapView) -> str:
-    return next(key for key, views in PAGES.items() if view in views)
-
-
-def page_title(key: str) -> str:
-    return {
-        "body": QCoreApplication.translate("BodyMap", "Front/back"),
-        "sides": QCoreApplication.translate("BodyMap", "Sides"),
-        "head": QCoreApplication.translate("BodyMap", "Face"),
-        "hands": QCoreApplication.translate("BodyMap", "Hands"),
-        "feet": QCoreApplication.translate("BodyMap", "Feet"),
-    }[key]
-
-
-def view_title(view: MapView) -> str:
-    return {
-        MapView.FRONT: QCoreApplication.translate("BodyMap", "Front"),
-        MapView.BACK: QCoreApplication.translate("BodyMap", "Back"),
-        MapView.LEFT: QCoreApplication.translate("BodyMap", "Left side"),
-        MapView.RIGHT: QCoreApplication.translate("BodyMap", "Right side"),
-        MapView.HEAD: QCoreApplication.translate("BodyMap", "Face and scalp"),
-        MapView.HANDS: QCoreApplication.translate(
-            "BodyMap", "Palms above, backs of the hands below"
-        ),
-        MapView.FEET: QCoreApplication.translate("BodyMap", "Tops of the feet above, soles below"),
-    }[view]
-
-
-def status_label(status: LesionStatus) -> str:
-    return {
-        LesionStatus.NEW: QCoreApplication.translate("BodyMap", "New"),
-        LesionStatus.GROWN: QCoreApplication.translate("BodyMap", "Grown"),
-        LesionStatus.STABLE: QCoreApplication.translate("BodyMap", "Stable"),
-        LesionStatus.BIOPSIED: QCoreApplication.translate("BodyMap", "Biopsied"),
-        LesionStatus.EXCISED: QCoreApplication.translate("BodyMap", "Excised"),
-    }[status]
 
 
 class BodyMap(QWidget):
