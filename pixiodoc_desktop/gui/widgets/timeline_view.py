@@ -48,6 +48,7 @@ from pixiodoc_desktop.gui.widgets.timeline_layout import (
     group_caption,
     lay_out,
 )
+from pixiodoc_desktop.gui.widgets.timeline_painting import TEXT_KINDS, paint_text
 
 __all__ = ["TimelineGroup", "TimelineView", "TimelineVisit", "group_caption", "tile_image"]
 
@@ -259,67 +260,8 @@ class TimelineView(QAbstractScrollArea):
         group_font = self._group_font()
         missing = 0
         for item in self._visible_items():
-            if item.kind == "visit":
-                painter.setFont(title_font)
-                painter.setPen(self.colours["text"])
-                text_rect = item.rect.adjusted(0, 4, 0, -22)
-                painter.drawText(
-                    text_rect,
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    item.text,
-                )
-                painter.setFont(base)
-                painter.setPen(self.colours["muted"])
-                sub = item.rect.adjusted(0, 28, 0, 0)
-                painter.drawText(
-                    sub, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), item.subtitle
-                )
-                painter.setPen(QPen(self.colours["border"], 1))
-                painter.drawLine(
-                    item.rect.left(), item.rect.bottom(), item.rect.right(), item.rect.bottom()
-                )
-            elif item.kind == "opinion":
-                painter.setFont(base)
-                painter.fillRect(item.rect, self.colours["opinion"])
-                painter.fillRect(
-                    item.rect.adjusted(0, 0, 3 - item.rect.width(), 0), self.colours["accent"]
-                )
-                painter.setPen(self.colours["text"])
-                inner = item.rect.adjusted(10, 0, -6, 0)
-                painter.drawText(
-                    inner,
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    painter.fontMetrics().elidedText(
-                        item.text, Qt.TextElideMode.ElideRight, inner.width()
-                    ),
-                )
-            elif item.kind in ("group", "empty"):
-                painter.setFont(group_font if item.kind == "group" else base)
-                painter.setPen(self.colours["muted"])
-                painter.drawText(
-                    item.rect,
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                    "\n".join(
-                        group_caption(
-                            painter.fontMetrics(), item.text, item.subtitle, item.rect.width()
-                        )
-                    )
-                    if item.kind == "group"
-                    else item.text,
-                )
-            elif item.kind == "caption":
-                painter.setFont(base)
-                painter.setPen(self.colours["muted"])
-                # Two lines, so that German names ('Rechte Seite, Arme erhoben') show whole.
-                painter.drawText(
-                    item.rect,
-                    int(
-                        Qt.AlignmentFlag.AlignHCenter
-                        | Qt.AlignmentFlag.AlignTop
-                        | Qt.TextFlag.TextWordWrap
-                    ),
-                    item.text,
-                )
+            if item.kind in TEXT_KINDS:
+                paint_text(painter, item, self.colours, base, title_font, group_font)
             elif item.photo is not None:
                 missing += self._paint_tile(painter, item)
         painter.end()
