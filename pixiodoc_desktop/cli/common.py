@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -120,3 +122,58 @@ def add_user(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--password-stdin", action="store_true", help="read the password as one line from stdin"
     )
+
+
+# --- progress of long commands on standard error (stdout stays for --json) ---------
+# On a terminal one line overwrites itself a few times a second; in a log or a pipe
+# a plain line appears every few seconds, and once at the end.
+
+TERMINAL_EVERY_S = 0.2
+LOG_EVERY_S = 5.0
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count} bytes"
+
+
+class VerifyProgress:
+    """A `Progress` callback for `verify_vault` that writes to stderr."""
+
+    def __init__(
+        self,
+        out: TextIO | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        every_s: float | None = None,
+    ) -> None:
+        self.out = out or sys.stderr
+        self.terminal = self.out.isatty()
+        self.every_s = (
+            every_s if every_s is not None else (TERMINAL_EVERY_S if self.terminal else LOG_EVERY_S)
+        )
+        self.clock = clock
+        self.started = clock()
+        self.next_at = self.started + self.every_s
+        self.shown = False
+
+    def __call__(self, done: int, total: int, bytes_read: int) -> None:
+        now = self.clock()
+        if done < total and now < self.next_at:
+            return
+        self.next_at = now + self.every_s
+        elapsed = max(now - self.started, 1e-9)
+        share = f"{100 * done / total:5.1f}%" if total else "100.0%"
+        line = (
+            f"Verifying: {share}, {done:,} of {total:,} photos, "
+            f"{_size(bytes_read)} read ({_size(int(bytes_read / elapsed))}/s)"
+        )
+        if self.terminal:
+            end = "\n" if done >= total else ""
+            self.out.write(f"\r\x1b[2K{line}{end}")
+        else:
+            self.out.write(line + "\n")
+        self.out.flush()
+        self.shown = True

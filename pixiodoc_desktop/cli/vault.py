@@ -15,6 +15,7 @@ from pixiodoc_desktop.cli.common import (
     EXIT_FAIL,
     EXIT_OK,
     UsageError,
+    VerifyProgress,
     add_user,
     add_vault,
     close_session,
@@ -95,7 +96,9 @@ def _print_report(report: VerifyReport, as_json: bool) -> int:
     else:
         for fault in report.faults:
             print(f"FAULT: {fault}")
-        verdict = "OK" if report.ok else f"{len(report.faults)} fault(s)"
+        if report.faults_not_listed:
+            print(f"... and {report.faults_not_listed:,} more fault(s) not listed")
+        verdict = "OK" if report.ok else f"{report.fault_count} fault(s)"
         print(
             f"{verdict}: {report.photos_checked} photos, {report.objects_checked} image objects, "
             f"{report.audit_events_checked} audit events checked"
@@ -110,7 +113,7 @@ def _verify_unlocked(vault: Vault, args: argparse.Namespace) -> tuple[VerifyRepo
     except VaultDamaged as exc:
         return VerifyReport(faults=[exc.message]), None
     try:
-        report = verify_vault(ws)
+        report = verify_vault(ws, progress=VerifyProgress())
         if not report.ok:
             # A damaged database may refuse the alert (and the logout event) too.
             with contextlib.suppress(DatabaseError):
@@ -119,7 +122,7 @@ def _verify_unlocked(vault: Vault, args: argparse.Namespace) -> tuple[VerifyRepo
                         audit.EventType.SECURITY_ALERT,
                         actor.user_id if actor else None,
                         outcome=audit.Outcome.FAILURE,
-                        details={"check": "vault verify", "faults": len(report.faults)},
+                        details={"check": "vault verify", "faults": report.fault_count},
                     )
                 )
     except BaseException:
@@ -130,25 +133,36 @@ def _verify_unlocked(vault: Vault, args: argparse.Namespace) -> tuple[VerifyRepo
 
 def _fetch_again(session: tuple[Workstation, Actor | None], report: VerifyReport) -> VerifyReport:
     """`--repair`: fetch the image objects verify flagged from the clinic's bucket again
-    (each checked against its id before it replaces the local copy), then verify again."""
+    (each checked against its id before it replaces the local copy), then verify again.
+
+    A report lists at most DAMAGED_KEPT objects: with more, each round fetches the
+    listed ones and verifies again, for as long as a round mends something."""
     ws, actor = session
     store = ObjectStore(store_settings(ws.vault))
-    flagged = report.damaged_objects
-    still = refetch(ws, store, sync_keys(ws), flagged, replace=True)
-    print(f"Fetched {len(flagged) - len(still)} of {len(flagged)} image objects again.")
+    keys = sync_keys(ws)
+    flagged_in_all, fetched = report.damaged_count, 0
+    while report.damaged_objects:
+        flagged = report.damaged_objects
+        still = refetch(ws, store, keys, flagged, replace=True)
+        fetched += len(flagged) - len(still)
+        more = report.damaged_count > len(flagged) and len(still) < len(flagged)
+        report = verify_vault(ws, progress=VerifyProgress())
+        if not more:
+            break
+    print(f"Fetched {fetched} of {flagged_in_all} image objects again.")
     ws.audit_alone(
         audit.EventDraft(
             audit.EventType.SYNC_RUN,
             actor.user_id if actor else None,
-            outcome=audit.Outcome.SUCCESS if not still else audit.Outcome.FAILURE,
+            outcome=audit.Outcome.SUCCESS if fetched == flagged_in_all else audit.Outcome.FAILURE,
             details={
                 "action": "repair",
-                "fetched": len(flagged) - len(still),
-                "failed": len(still),
+                "fetched": fetched,
+                "failed": flagged_in_all - fetched,
             },
         )
     )
-    return verify_vault(ws)
+    return report
 
 
 def _finish_after_verify(report: VerifyReport, session: VerifySession) -> None:
