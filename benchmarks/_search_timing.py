@@ -1,5 +1,6 @@
-"""Timing patient search: the plain-SQLite baseline query, per-query times, unlock to a
-first answer. Shared by search.py and scale.py."""
+"""Timing patient search: the plain-SQLite baseline (the same WHERE clause, or the very
+statements the search sent, replayed), per-query times, unlock to a first answer.
+Shared by search.py and scale.py."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import _common
 from _patients import LOGIN, PASSWORD
+from sqlalchemy import Engine, event
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.patients import PAGE, fold
@@ -165,3 +167,60 @@ def p95_headline(
         "target": target,
         "meets_target": real <= target,
     }
+
+
+class StatementLog:
+    """The SQL statements (text and bound parameters) SQLAlchemy sends to any engine while
+    open, so that the same statements can run again on the plain copy."""
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[str, Any]] = []
+        event.listen(Engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        self.statements.append((statement, parameters))
+
+    def take(self) -> list[tuple[str, Any]]:
+        taken, self.statements = self.statements, []
+        return taken
+
+    def close(self) -> None:
+        event.remove(Engine, "before_cursor_execute", self._record)
+
+
+def replay(db: sqlite3.Connection, statements: Sequence[tuple[str, Any]]) -> list[Any]:
+    """Run `statements` on `db` as they were sent, reading every row."""
+    return [db.execute(sql, params).fetchall() for sql, params in statements]
+
+
+def compare_replayed(
+    real: Callable[[str], Any], plain: sqlite3.Connection, queries: Sequence[str]
+) -> tuple[tuple[list[float], list[float], int], tuple[list[float], list[float], int]]:
+    """Wall and CPU milliseconds of `real` per query and of the very statements it sent,
+    run again on the plain copy right after it (the same schema, indexes and queries,
+    unencrypted and without Python building rows), after ten untimed queries.
+
+    Query by query, so that both sides of a pair meet the same load."""
+    log = StatementLog()
+    try:
+        for query in queries[:10]:  # warm-up, untimed
+            real(query)
+            replay(plain, log.take())
+        log.take()
+        times: tuple[list[float], list[float], list[float], list[float]] = ([], [], [], [])
+        found = sent = 0
+        for query in queries:
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            rows = real(query)
+            times[0].append((time.perf_counter() - start) * 1000)
+            times[1].append((time.thread_time() - start_cpu) * 1000)
+            statements = log.take()
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            replay(plain, statements)
+            times[2].append((time.perf_counter() - start) * 1000)
+            times[3].append((time.thread_time() - start_cpu) * 1000)
+            found += len(rows)
+            sent += len(statements)
+    finally:
+        log.close()
+    return (times[0], times[1], found), (times[2], times[3], sent)

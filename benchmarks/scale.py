@@ -10,16 +10,24 @@ schema, rows and indexes, unencrypted) and the same queries on it, in the same r
 
 Figures (each against its baseline):
 
-* patient search as you type: p95 of ~300 queries through ``Patients.search`` (target
-  <= 20 ms) against the same WHERE clause on the plain copy; ratio = baseline / real;
+* patient search as you type: p95 of ~300 queries through ``Patients.search_page`` (target
+  <= 20 ms) against the very statements it sent, run again on the plain copy right after
+  each query (the same schema, indexes and queries, unencrypted, no Python building
+  rows); ratio = baseline / real. Beside it, the first page by the substring match alone
+  on the plain copy (``plain_search``: what the baseline was before the word index);
 * a timeline of 1,000 photos, first screenful: ``Photos.list(limit=...)`` and the
   decrypted thumbnails of the first screenful (target <= 150 ms) against the same query
   on the plain copy and reading the same thumbnails as plain files;
 * unlock to the first search answered, Argon2id included (target <= 1 s), and without
   the derivation (what the database and the schema check cost at this size).
 
-Not measured here yet: the joiner (a new workstation), an idle sync round and
-``vault verify`` at this size, and the GUI's peak memory.
+With --reuse, a folder kept by an older PixioDoc is first brought to the current schema
+(its vault on unlock, as a clinic's would be, and its plain copy alike), timed apart
+(``migrated``), so that the unlocks measured after it are ordinary ones.
+
+Measured elsewhere at this size: the GUI's peak memory with the vault open
+(benchmarks/scale_memory.py), ``vault verify`` per GB (benchmarks/verify.py), a new
+workstation joining and an idle sync round (benchmarks/scale_sync.py).
 
     python benchmarks/scale.py [--quick] [--patients N] [--visits N] [--photos N] [--keep]
                                [--reuse DIR]
@@ -35,6 +43,7 @@ import operator
 import random
 import sqlite3
 import sys
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -55,17 +64,18 @@ from _patients import (
     record_stamp,
 )
 from _search_timing import (
-    compare_searches,
+    compare_replayed,
     p95_headline,
     plain_count,
     plain_search,
     time_queries,
     unlock_to_first_query,
 )
-from sqlalchemy import insert
+from sqlalchemy import create_engine, insert
 from sqlalchemy.dialects import sqlite
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
+from pixiodoc_desktop.clinic.records.patient_search import DENSE
 from pixiodoc_desktop.clinic.records.patients import COUNT_CAP, PAGE
 from pixiodoc_desktop.clinic.records.photos import ImageSize
 from pixiodoc_desktop.clinic.services import ClinicServices
@@ -249,6 +259,45 @@ def plain_copy(folder: Path, target: Path) -> sqlite3.Connection:
     return sqlite3.connect(target)
 
 
+def bring_up_to_date(folder: Path, plain_db: Path) -> dict[str, Any] | None:
+    """A kept folder of an older schema brought to the current one before it is measured:
+    the vault as an unlock migrates it (timed: what a clinic's first unlock after the
+    update waits), and its plain copy by the same migrations. None when already there."""
+    vault = Vault.open(folder)
+    spent: dict[str, Any] = {}
+    real_migrate = database.migrate
+
+    def timed_migrate(engine: Any, target: str = "head") -> None:
+        spent["from"] = database.stored_revision(engine)
+        start, start_cpu = time.perf_counter(), time.process_time()
+        real_migrate(engine, target)
+        spent["s"], spent["cpu_s"] = time.perf_counter() - start, time.process_time() - start_cpu
+
+    database.migrate = timed_migrate
+    try:
+        ws, actor = log_in(vault, LOGIN, PASSWORD)
+    finally:
+        database.migrate = real_migrate
+    lock(ws, actor, logged_out=True)
+    if spent.get("from") == database.SCHEMA_HEAD:
+        return None
+    plain_engine = create_engine(f"sqlite:///{plain_db}")
+    try:
+        plain_s, _none = _common.timed(lambda: database.migrate(plain_engine))
+    finally:
+        plain_engine.dispose()
+    _common.log(
+        f"  migrated from {spent['from']} in {spent['s']:.1f} s (plain copy {plain_s:.1f} s)"
+    )
+    return {
+        "from": spent["from"],
+        "to": database.SCHEMA_HEAD,
+        "s": round(spent["s"], 2),
+        "cpu_s": round(spent["cpu_s"], 2),
+        "plain_s": round(plain_s, 2),
+    }
+
+
 def _p95(values: Sequence[float], digits: int) -> float | None:
     return round(_common.percentile(values, 95), digits) if values else None
 
@@ -299,9 +348,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             built = json.loads((tmp / BUILT).read_text("utf-8"))
             build_s, visits, photos = built["build_s"], built["visits"], built["photos"]
             followed_id = built["followed"]
-            plain = sqlite3.connect(tmp / "plain.db")
             _common.log(f"Measuring again in {tmp} (built earlier)")
+            migrated = bring_up_to_date(folder, tmp / "plain.db")
+            plain = sqlite3.connect(tmp / "plain.db")
         else:
+            migrated = None
             followed_id = patients[0].id
             _common.log(
                 f"Building {n_patients:,} patients, {n_visits:,} visits, {n_photos:,} photos"
@@ -334,17 +385,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             def real_count(query: str) -> list[int]:
                 return [services.patients.count_matches(actor, query, at_most=COUNT_CAP)]
 
-            def capped_plain_count(db: sqlite3.Connection, query: str) -> list[int]:
-                return plain_count(db, query, COUNT_CAP)
-
-            (search_ms, search_cpu_ms, _found), (plain_search_ms, plain_cpu_ms, _found) = (
-                compare_searches(real_search, plain, queries)
+            (search_ms, search_cpu_ms, _found), (plain_search_ms, plain_cpu_ms, sent) = (
+                compare_replayed(real_search, plain, queries)
             )
+            # The baseline before the word index: the substring match alone, on the plain copy.
+            like_ms, like_cpu_ms, _found = time_queries(lambda q: plain_search(plain, q), queries)
             # The list counts all matches after a full first page, apart (while the
             # query is still the one typed): timed apart, for those queries.
             counted = [q for q in queries if _full(plain, q)]
             (count_ms, count_cpu_ms, _n), (plain_count_ms, plain_count_cpu_ms, _n) = (
-                compare_searches(real_count, plain, counted, capped_plain_count)
+                compare_replayed(real_count, plain, counted)
             )
 
             def real_screenful(patient_id: str = followed_id) -> list[Any]:
@@ -389,8 +439,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "cpu_p95_ms": round(_common.percentile(search_cpu_ms, 95), 2),
                 "plain_cpu_p95_ms": round(_common.percentile(plain_cpu_ms, 95), 3),
                 "queries": len(queries),
+                "statements_per_query": round(sent / len(queries), 2),
                 "page_rows": PAGE,
-                "index": "FTS5 trigram (patient_search), narrowing below 2,000 candidates",
+                "index": (
+                    "word starts (patient_words) in key order, with the FTS5 trigram index"
+                    f" (patient_search) for matches inside a word, below {DENSE:,} candidates;"
+                    " the in-order walk of the search-key index above"
+                ),
+                # The first page by the substring match alone on the plain copy (the
+                # baseline before the word index), wall and CPU.
+                "plain_substring_p95_ms": _p95(like_ms, 3),
+                "plain_substring_cpu_p95_ms": _p95(like_cpu_ms, 3),
                 # After a full first page the list asks how many match, apart, up to
                 # COUNT_CAP ("50 of more than 1,000").
                 "count_after_full_page": {
@@ -426,12 +485,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "meets_target": unlock <= TARGET_UNLOCK_S,
                 "kdf": "minimum (quick)" if args.quick else "standard",
             },
-            not_measured=[
-                "joiner (new workstation usable)",
-                "idle sync round",
-                "vault verify per GB",
-                "GUI peak memory",
-            ],
+            measured_elsewhere={
+                "GUI peak memory": "benchmarks/scale_memory.py",
+                "vault verify per GB": "benchmarks/verify.py",
+                "joiner (new workstation usable)": "benchmarks/scale_sync.py",
+                "idle sync round": "benchmarks/scale_sync.py",
+            },
+            migrated=migrated,
             load_avg={"start": load_before, "end": _common.load_average()},
             quick=args.quick,
         )

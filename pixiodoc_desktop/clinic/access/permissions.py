@@ -27,7 +27,9 @@ from pixiodoc_desktop.vault.schema import Clinician, EmergencyAccess, Grant, Pat
 PRACTICE = "*"
 LEVELS = ("view", "edit", "admin")
 LEVEL_LABELS = {"view": "View Only", "edit": "Editor", "admin": "Admin"}
-_ACTIVE = select(Clinician.active).where(Clinician.id == bindparam("user"))
+# Table columns, not the ORM's attributes: SQLAlchemy then runs it as plain Core.
+_CLINICIANS = Clinician.__table__.c
+_ACTIVE = select(_CLINICIANS.active).where(_CLINICIANS.id == bindparam("user"))
 
 
 class Action(Enum):

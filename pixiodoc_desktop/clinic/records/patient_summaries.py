@@ -149,31 +149,33 @@ def summaries(
 def _page_statement() -> Select[Any]:
     """The summaries of the patients whose rowids are :rowids, with each one's photo
     count, last visit and the rank of the best grant :viewers hold (NULL: none), made
-    once (a statement costs more to build than SQLite takes to answer it)."""
-    photos = (
+    once, of table columns (SQLAlchemy runs it as plain Core: building and compiling an
+    ORM statement costs more than SQLite takes to answer it)."""
+    patients, photos, visits, grants = (
+        table.__table__.c for table in (Patient, Photo, Visit, Grant)
+    )
+    photo_count = (
         select(func.count())
-        .where(Photo.patient_id == Patient.id, ~Photo.deleted)
-        .correlate(Patient)
+        .where(photos.patient_id == patients.id, ~photos.deleted)
         .scalar_subquery()
     )
     last_visit = (
-        select(func.max(Visit.visit_date))
-        .where(Visit.patient_id == Patient.id, ~Visit.deleted)
-        .correlate(Patient)
+        select(func.max(visits.visit_date))
+        .where(visits.patient_id == patients.id, ~visits.deleted)
         .scalar_subquery()
     )
-    rank = case(*((Grant.level == level, i) for i, level in enumerate(LEVELS)), else_=0)
+    rank = case(*((grants.level == level, i) for i, level in enumerate(LEVELS)), else_=0)
     level = (
         select(func.max(rank))
         .where(
-            Grant.patient_id == Patient.id,
-            Grant.grantee.in_(bindparam("viewers", expanding=True)),
+            grants.patient_id == patients.id,
+            grants.grantee.in_(bindparam("viewers", expanding=True)),
         )
-        .correlate(Patient)
         .scalar_subquery()
     )
     rowid = literal_column("patients.rowid", Integer)
-    return select(rowid, Patient.deleted, photos, last_visit, level, *SUMMARY_COLUMNS).where(
+    columns = [patients[column.key] for column in SUMMARY_COLUMNS]
+    return select(rowid, patients.deleted, photo_count, last_visit, level, *columns).where(
         rowid.in_(bindparam("rowids", expanding=True))
     )
 
@@ -187,7 +189,7 @@ def visible_summaries(
     """
     if not rowids:
         return []
-    rows = session.connection().execute(
+    rows = session.execute(
         _page_statement(), {"rowids": list(rowids), "viewers": [actor.user_id, PRACTICE]}
     )
     by_rowid = {row[0]: row for row in rows}
