@@ -66,6 +66,22 @@ def compiled(language: str) -> Path | None:
     return None
 
 
+class EnglishPlurals(QTranslator):
+    """English has no .ts: the source text is shown. A counted text is written
+    "%n photo(s)" for the German translator's plural forms; in English this makes it
+    "1 photo" or "12 photos" instead of showing the "(s)"."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if n < 0 or "(s)" not in source:
+            return None  # type: ignore[return-value]  # a null QString: not translated here
+        return source.replace("(s)", "" if n == 1 else "s")
+
+    def isEmpty(self) -> bool:  # Qt asks before it consults a translator
+        return False
+
+
 class Translators:
     """The translators installed on the application for one language."""
 
@@ -76,9 +92,13 @@ class Translators:
         """Switch the application to `language` ("en" removes every translator)."""
         self.remove()
         use_language(language)
-        if language == "en":
-            return True
         app = QCoreApplication.instance()
+        if language == "en":
+            if app is not None:
+                plurals = EnglishPlurals(app)
+                app.installTranslator(plurals)
+                self._installed.append(plurals)
+            return True
         if app is None:
             return False
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -95,6 +115,7 @@ class Translators:
         return True
 
     def remove(self) -> None:
+        """Back to the source texts (the app keeps English plurals only through install)."""
         use_language("en")
         app = QCoreApplication.instance()
         for translator in self._installed:

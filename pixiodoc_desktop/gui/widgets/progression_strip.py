@@ -26,12 +26,16 @@ class ProgressionStrip(QListWidget):
         super().__init__(parent)
         self.thumbnails = thumbnails
         self.setFlow(QListWidget.Flow.LeftToRight)
+        # One row that scrolls sideways: room for the scroll bar is kept from the start,
+        # so more visits than fit neither cut the photos nor add a vertical bar.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.horizontalScrollBar().sizeHint().height()
         if thumbnails is not None:
             self.setIconSize(ICON)
-            self.setFixedHeight(ICON.height() + 22)
+            self.setFixedHeight(ICON.height() + 22 + bar)
             thumbnails.thumbnailReady.connect(self._thumbnail_ready)
         else:
-            self.setFixedHeight(TEXT_ONLY_HEIGHT)
+            self.setFixedHeight(TEXT_ONLY_HEIGHT + bar)
         self.itemClicked.connect(
             lambda item: self.photoClicked.emit(str(item.data(Qt.ItemDataRole.UserRole)))
         )
