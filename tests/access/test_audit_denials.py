@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
-from vault_support import SECOND_LOGIN, SECOND_PASSWORD, add_clinician
+from vault_support import LOGIN, PASSWORD, SECOND_LOGIN, SECOND_PASSWORD, add_clinician
 
 from pixiodoc_desktop.clinic.access.clinicians import Clinicians
 from pixiodoc_desktop.clinic.access.login import lock, log_in
@@ -20,7 +20,6 @@ from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import AccountDeactivated, PermissionDenied
 from pixiodoc_desktop.vault.schema import AuditEvent, Clinician
 from pixiodoc_desktop.vault.vault import Vault
-from tests.vault_support import LOGIN, PASSWORD
 
 
 def _events(ws: Workstation, kind: str) -> list[AuditEvent]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from vault_support import CliRunner, create_vault
 
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.patients import Patients
@@ -19,7 +20,6 @@ from pixiodoc_desktop.demo.clinic import (
 )
 from pixiodoc_desktop.errors import VaultExists
 from pixiodoc_desktop.vault.vault import Vault
-from tests.vault_support import CliRunner, create_vault
 
 
 def test_the_demo_has_patients_with_visits_and_photos_and_is_found_again(tmp_path: Path) -> None:

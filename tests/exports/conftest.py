@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from exports_support import ExportCase, start_exports_orthanc
 from orthanc_support import Orthanc
 from vault_support import CliResult, CliRunner, MadeVault, synthetic_jpeg, synthetic_png
 
@@ -19,6 +18,7 @@ from pixiodoc_desktop.cli import main
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from tests.exports.exports_support import ExportCase, start_exports_orthanc
 
 
 @pytest.fixture

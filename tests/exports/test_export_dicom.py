@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pydicom
 import pytest
-from exports_support import ExportCase, audit_events, dciodvfy_errors
 from PIL import Image
 from pydicom.encaps import generate_frames
 from vault_support import synthetic_jpeg
@@ -21,6 +20,7 @@ from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.demo.photos import render_photo, scene_for
 from pixiodoc_desktop.errors import PermissionDenied
 from pixiodoc_desktop.exports import dicom
+from tests.exports.exports_support import ExportCase, audit_events, dciodvfy_errors
 
 DERMOSCOPIC = "1.2.840.10008.5.1.4.1.1.77.1.7"
 VL_PHOTO = "1.2.840.10008.5.1.4.1.1.77.1.4"

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from exports_support import ExportCase
 from sqlalchemy import select, text
 from vault_support import LOGIN, PASSWORD, CliRunner
 
@@ -24,6 +23,7 @@ from pixiodoc_desktop.errors import (
 from pixiodoc_desktop.exports.pdf_report import export_pdf
 from pixiodoc_desktop.vault.schema import AuditEvent, Patient, PatientKey, Photo
 from pixiodoc_desktop.vault.vault import Vault
+from tests.exports.exports_support import ExportCase
 
 
 def _decrypted_rows(vault: Vault) -> tuple[str, list[bytes]]:

@@ -4,12 +4,12 @@ re-sending updates instead of duplicating, and clear errors when the PACS says n
 from __future__ import annotations
 
 import pytest
-from exports_support import ExportCase, audit_events
 from orthanc_support import Orthanc, free_port
 
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import AssociationRejected, PacsUnreachable, StoreRefused
 from pixiodoc_desktop.exports import dicom, pacs
+from tests.exports.exports_support import ExportCase, audit_events
 
 
 def _configure(ws: Workstation, actor: Actor, orthanc: Orthanc, **changes: object) -> None:

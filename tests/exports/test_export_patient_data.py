@@ -9,13 +9,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from exports_support import ExportCase, audit_events, pdf_text
 from vault_support import LOGIN, PASSWORD, CliRunner, decodes
 
 from pixiodoc_desktop.clinic.records.visits import Lesions, MapPosition, MapView
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PermissionDenied
 from pixiodoc_desktop.exports.patient_data import BUNDLE_NAME, SUMMARY_NAME, export_patient_data
+from tests.exports.exports_support import ExportCase, audit_events, pdf_text
 
 
 def test_patient_data_archive_holds_fhir_images_and_summary(

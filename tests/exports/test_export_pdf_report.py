@@ -9,7 +9,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from exports_support import ExportCase, audit_events, pdf_pages_as_png, pdf_text
 from PIL import Image, ImageStat
 from vault_support import LOGIN, PASSWORD, CliRunner
 
@@ -25,6 +24,7 @@ from pixiodoc_desktop.errors import InvalidInput, PermissionDenied
 from pixiodoc_desktop.exports.pdf_report import export_pdf
 from pixiodoc_desktop.exports.records import report_logo, set_report_logo
 from pixiodoc_desktop.imaging.measure import MeasureKind
+from tests.exports.exports_support import ExportCase, audit_events, pdf_pages_as_png, pdf_text
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftoppm") is None, reason="pdftoppm (Debian poppler-utils) missing"

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from exports_support import pdf_pages_as_png, pdf_text
 from PIL import Image
 from reportlab.graphics.shapes import Circle
 
@@ -25,6 +24,7 @@ from pixiodoc_desktop.exports.pdf_report import export_pdf
 from pixiodoc_desktop.exports.report_body_map import body_map_drawings
 from pixiodoc_desktop.exports.report_locale import ENGLISH, ReportLocale
 from pixiodoc_desktop.vault.vault import Vault
+from tests.exports.exports_support import pdf_pages_as_png, pdf_text
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftoppm") is None, reason="pdftoppm (Debian poppler-utils) missing"

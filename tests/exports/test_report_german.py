@@ -7,11 +7,11 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from exports_support import pdf_text
 from vault_support import LOGIN, PASSWORD, CliRunner
 
 from pixiodoc_desktop.exports import report_locale
 from pixiodoc_desktop.exports.report_locale import ReportLocale
+from tests.exports.exports_support import pdf_text
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "pixiodoc_de.ts"
 

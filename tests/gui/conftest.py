@@ -12,7 +12,6 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
-import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,18 +23,12 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.clinic.services import ClinicServices
-from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.demo.clinic import DemoVault, build_demo_vault
-from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.gui.i18n import Translators
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.theme import apply_theme
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
-
-PASSWORD = "Stadtpark-Praxis-2026!"
-LOGIN = "a.weber"
 
 
 def _live_threads() -> set[threading.Thread]:
@@ -127,41 +120,6 @@ def make_window(
         window.shutdown()
 
 
-def write_jpegs(folder: Path, count: int, *, size: tuple[int, int] = (320, 240)) -> list[Path]:
-    """Synthetic skin photos as JPEG files in `folder` (always inside tmp_path)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for index in range(count):
-        pixels = render_photo(scene_for(100 + index, "acne"), 0, 1, size=size)
-        data = encode_jpeg(
-            pixels,
-            captured_at=dt.datetime(2025, 3, 14, 9, 30 + index),
-            camera_make="TestMake",
-            camera_model="Test Camera",
-        )
-        path = folder / f"photo-{index}.jpg"
-        path.write_bytes(data)
-        paths.append(path)
-    return paths
-
-
-def in_vault(qtbot: QtBot, window: MainWindow, fn: Callable[[ClinicServices, Actor], Any]) -> Any:
-    """Run `fn(services, actor)` on the DB worker as the logged-in clinician; return its result."""
-    out: list[Any] = []
-    failed: list[Exception] = []
-    session = window.ctx.session
-
-    def job() -> None:
-        services, actor = session.require()
-        out.append(fn(services, actor))
-
-    window.ctx.worker.submit(job, None, failed.append)
-    qtbot.waitUntil(lambda: bool(out or failed), timeout=20000)
-    if failed:
-        raise failed[0]
-    return out[0]
-
-
 @pytest.fixture
 def german(qapp: QApplication) -> Iterator[None]:
     """The German translation installed for the test, removed afterwards."""
@@ -171,17 +129,6 @@ def german(qapp: QApplication) -> Iterator[None]:
         yield
     finally:
         translators.remove()
-
-
-def create_vault_through_first_run(qtbot: QtBot, window: MainWindow) -> None:
-    page = window.first_run
-    page.clinic.setText("Praxis am Stadtpark")
-    page.name.setText("Dr. Anna Weber")
-    page.login.setText(LOGIN)
-    page.password.setText(PASSWORD)
-    page.repeat.setText(PASSWORD)
-    page.create_button.click()
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.recovery_card, timeout=20000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from conftest import create_vault_through_first_run, in_vault
+from gui_support import create_vault_through_first_run, in_vault
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.body_outlines import BodyOutline, view_size
 from pixiodoc_desktop.clinic.records.body_sites import body_site
@@ -32,7 +33,6 @@ from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.dialogs import LesionDialog
 from pixiodoc_desktop.gui.widgets.body_map import BodyMap
 from pixiodoc_desktop.gui.widgets.body_map_pages import STATUS_COLOURS, regions
-from tests.vault_support import synthetic_jpeg
 
 D = TypeVar("D", bound=QDialog)
 

@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 import pytest
-from conftest import create_vault_through_first_run
+from gui_support import create_vault_through_first_run
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QHideEvent, QImage, QShowEvent
 from pytestqt.qtbot import QtBot

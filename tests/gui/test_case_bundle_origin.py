@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import create_vault_through_first_run, in_vault
 from day_one import shoot
+from gui_support import create_vault_through_first_run, in_vault
 from pytestqt.qtbot import QtBot
 from vault_support import new_vault, synthetic_jpeg
 

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import cv2
-from conftest import write_jpegs
 from day_one import click, demo_app, demo_vaults, dialog_of, open_patient, shoot, shots
+from gui_support import write_jpegs
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QTabWidget

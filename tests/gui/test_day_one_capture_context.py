@@ -15,7 +15,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from conftest import in_vault, write_jpegs
 from day_one import (
     click,
     click_menu,
@@ -27,6 +26,7 @@ from day_one import (
     shoot,
     shots,
 )
+from gui_support import in_vault, write_jpegs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import in_vault
 from day_one import SCREEN, click, click_menu, demo_app, demo_vaults, shoot, shots
 from fit import clipped
+from gui_support import in_vault
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (

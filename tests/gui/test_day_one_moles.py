@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 from body_map_support import click_point, painted_figure
-from conftest import in_vault, write_jpegs
 from day_one import click, demo_app, dialog_of, open_patient, shoot, shots
 from fit import clipped
+from gui_support import in_vault, write_jpegs
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest

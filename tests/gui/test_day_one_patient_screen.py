@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import in_vault
 from day_one import click, demo_app, demo_vaults, shoot, shots  # noqa: F401
+from gui_support import in_vault
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import in_vault
 from day_one import (
     click,
     click_menu,
@@ -24,6 +23,7 @@ from day_one import (
     shots,
     whole_record,
 )
+from gui_support import in_vault
 from phone_support import chromium_phone, write_fake_camera
 from pytestqt.qtbot import QtBot
 from selenium import webdriver

@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import in_vault
 from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from gui_support import in_vault
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot

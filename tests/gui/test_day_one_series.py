@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import in_vault
 from day_one import click, click_menu, click_tile, demo_app, dialog_of, shoot, shots, whole_record
+from gui_support import in_vault
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QTabWidget

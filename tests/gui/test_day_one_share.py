@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import in_vault
 from day_one import (
     click,
     click_menu,
@@ -20,6 +19,7 @@ from day_one import (
     shots,
     whole_record,
 )
+from gui_support import in_vault
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot

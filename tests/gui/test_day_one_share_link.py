@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import zxingcpp
-from conftest import in_vault
 from day_one import click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+from gui_support import in_vault
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot

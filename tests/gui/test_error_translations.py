@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import create_vault_through_first_run, write_jpegs
+from gui_support import create_vault_through_first_run, write_jpegs
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 

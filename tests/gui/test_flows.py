@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import LOGIN, PASSWORD, create_vault_through_first_run, write_jpegs
+from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, write_jpegs
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.config import load_settings

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
+from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot

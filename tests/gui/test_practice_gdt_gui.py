@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import in_vault
+from gui_support import in_vault
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from vault_support import LOGIN, PASSWORD, create_vault, synthetic_jpeg

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from conftest import create_vault_through_first_run, in_vault, write_jpegs
+from gui_support import create_vault_through_first_run, in_vault, write_jpegs
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot

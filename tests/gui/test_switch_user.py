@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
+from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot

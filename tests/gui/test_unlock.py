@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import LOGIN, create_vault_through_first_run
+from gui_support import LOGIN, create_vault_through_first_run
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.gui.main_window import MainWindow

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
-from conftest import LOGIN, PASSWORD, create_vault_through_first_run
+from gui_support import LOGIN, PASSWORD, create_vault_through_first_run
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot

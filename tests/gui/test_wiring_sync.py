@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import keyring
 import pytest
-from conftest import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
+from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -35,9 +34,7 @@ from pixiodoc_desktop.sync.push import batch_key
 from pixiodoc_desktop.sync.settings import KEYRING_SERVICE, SyncTarget, store_settings
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
+from tests.sync.sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import LOGIN, PASSWORD, create_vault_through_first_run, write_jpegs
+from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, write_jpegs
 from pytestqt.qtbot import QtBot
 from vault_support import plaintext_findings
 

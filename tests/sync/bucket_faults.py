@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync_support import BUCKET, ClinicNet, Station
-
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.sync.push import batch_key
+from tests.sync.sync_support import BUCKET, ClinicNet, Station
 
 Snapshot = dict[str, bytes]
 

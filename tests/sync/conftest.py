@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sync_support import ClinicNet, Weed
+
+from tests.sync.sync_support import ClinicNet, Weed
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from phone_support import Clock, CuttingProxy, chromium_phone, write_fake_camera
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-from sync_support import BUCKET, ClinicNet, Station, Weed
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
@@ -30,7 +30,7 @@ from pixiodoc_desktop.phone.opening import Route, start_pairing
 from pixiodoc_desktop.phone.pairing import EndReason, Pairing, PairingTarget
 from pixiodoc_desktop.phone.relay import ASK_AAD, STATE_AAD, BucketRelay
 from pixiodoc_desktop.phone.sealing import seal, seal_photo, unseal
-from tests.vault_support import synthetic_jpeg
+from tests.sync.sync_support import BUCKET, ClinicNet, Station, Weed
 
 FAMILY, GIVEN = "Wendelstein", "Adelheid"
 WAIT = 30

@@ -22,7 +22,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy import select
-from sync_support import BUCKET, ClinicNet, Station
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.comparisons import Comparisons, MeasurementTrace, Side
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
@@ -43,7 +43,7 @@ from pixiodoc_desktop.sharing.rounds import close_erased_now, tend_links
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent, Photo
 from tests.exports.exports_support import pdf_pages_as_png, pdf_text
-from tests.vault_support import synthetic_jpeg
+from tests.sync.sync_support import BUCKET, ClinicNet, Station
 
 FAMILY, GIVEN = "Brandauer", "Henrike"
 DESKTOP = (1366, 768)

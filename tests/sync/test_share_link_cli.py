@@ -9,14 +9,14 @@ import urllib.request
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-from sync_support import LOGIN, PASSWORD, ClinicNet
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.sharing import envelope
 from pixiodoc_desktop.sharing.links import ShareLinks
 from pixiodoc_desktop.sharing.rounds import LinkRound, tend_before_round
-from tests.vault_support import synthetic_jpeg
+from tests.sync.sync_support import LOGIN, PASSWORD, ClinicNet
 
 
 def _run(

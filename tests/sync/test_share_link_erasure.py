@@ -14,7 +14,7 @@ import json
 import urllib.request
 
 import pytest
-from sync_support import LOGIN, PASSWORD, ClinicNet, Station
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
@@ -23,7 +23,7 @@ from pixiodoc_desktop.sharing import ledger
 from pixiodoc_desktop.sharing.links import ShareLinks
 from pixiodoc_desktop.sharing.rounds import tend_before_round, tend_links
 from pixiodoc_desktop.vault.schema import AuditEvent
-from tests.vault_support import synthetic_jpeg
+from tests.sync.sync_support import LOGIN, PASSWORD, ClinicNet, Station
 
 FAMILY = "Lindqvist"
 

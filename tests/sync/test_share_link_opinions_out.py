@@ -12,15 +12,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from link_support import send_reply
-from sync_support import LOGIN, PASSWORD, ClinicNet
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.sharing.links import ShareLinks
 from pixiodoc_desktop.sharing.rounds import tend_links
 from tests.exports.exports_support import pdf_text
-from tests.vault_support import synthetic_jpeg
+from tests.sync.link_support import send_reply
+from tests.sync.sync_support import LOGIN, PASSWORD, ClinicNet
 
 
 def test_a_second_opinion_is_in_the_command_line_and_the_patients_data(

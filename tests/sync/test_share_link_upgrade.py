@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import delete
-from sync_support import ClinicNet
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.sharing import ledger
 from pixiodoc_desktop.sharing.links import ShareLinks
 from pixiodoc_desktop.sharing.rounds import tend_links
 from pixiodoc_desktop.vault.schema import OutboxOperation
-from tests.vault_support import synthetic_jpeg
+from tests.sync.sync_support import ClinicNet
 
 
 def test_a_link_moved_in_by_the_upgrade_goes_out_at_the_next_round(clinic: ClinicNet) -> None:

@@ -12,9 +12,7 @@ import json
 from typing import Any
 
 import pytest
-from bucket_faults import batch_name, delete, last_batch
 from sqlalchemy import select
-from sync_support import LOGIN, PASSWORD, ClinicNet, Station
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.access.login import log_in
@@ -25,6 +23,8 @@ from pixiodoc_desktop.sync.engine import sync_status
 from pixiodoc_desktop.sync.losses import accept_loss
 from pixiodoc_desktop.vault.schema import AuditEvent
 from pixiodoc_desktop.vault.vault import Vault
+from tests.sync.bucket_faults import batch_name, delete, last_batch
+from tests.sync.sync_support import LOGIN, PASSWORD, ClinicNet, Station
 
 
 def names(station: Station) -> set[str]:

@@ -10,13 +10,13 @@ import io
 
 import pytest
 from sqlalchemy import delete, select
-from sync_support import LOGIN, PASSWORD, ClinicNet, Station
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.audit.log import AuditLog
 from pixiodoc_desktop.errors import SyncAuditMismatch
 from pixiodoc_desktop.vault.schema import AuditEvent
+from tests.sync.sync_support import LOGIN, PASSWORD, ClinicNet, Station
 
 
 def rewrite_own_chain(station: Station, *, cut_after: int | None = None) -> None:

@@ -8,9 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from bucket_faults import batch_name, last_batch, read, write
 from sqlalchemy import select
-from sync_support import ClinicNet, Station
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.errors import SyncBatchAltered
@@ -18,6 +16,8 @@ from pixiodoc_desktop.sync.crypto import open_json, seal_json
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys, sync_status
 from pixiodoc_desktop.vault.schema import AuditEvent
+from tests.sync.bucket_faults import batch_name, last_batch, read, write
+from tests.sync.sync_support import ClinicNet, Station
 
 
 def opened(clinic: ClinicNet, station: Station, seq: int) -> dict[str, Any]:

@@ -15,20 +15,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from bucket_faults import (
-    batch_name,
-    delete,
-    flip,
-    head_name,
-    last_batch,
-    read,
-    roll_back,
-    snapshot,
-    swap,
-    write,
-)
 from sqlalchemy import select
-from sync_support import ClinicNet, Station, Weed
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.patients import Patients
@@ -44,7 +32,19 @@ from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.sync.erasures import erasures_key
 from pixiodoc_desktop.sync.push import blob_key
 from pixiodoc_desktop.vault.schema import AuditEvent, Photo
-from tests.vault_support import synthetic_jpeg
+from tests.sync.bucket_faults import (
+    batch_name,
+    delete,
+    flip,
+    head_name,
+    last_batch,
+    read,
+    roll_back,
+    snapshot,
+    swap,
+    write,
+)
+from tests.sync.sync_support import ClinicNet, Station, Weed
 
 INTEGRITY = (SyncBatchMissing, SyncImageMissing)
 _names = itertools.count(1)

@@ -7,14 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from sync_support import ACCESS_KEY, BUCKET, LOGIN, PASSWORD, SECRET_KEY, ClinicNet, Weed
+from vault_support import MemoryKeyring, create_vault
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.settings import KEYRING_SERVICE
 from pixiodoc_desktop.vault.vault import Vault
-from tests.vault_support import MemoryKeyring, create_vault
+from tests.sync.sync_support import ACCESS_KEY, BUCKET, LOGIN, PASSWORD, SECRET_KEY, ClinicNet, Weed
 
 
 def _run(

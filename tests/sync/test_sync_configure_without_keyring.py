@@ -14,12 +14,12 @@ import keyring
 import keyring.backend
 import pytest
 from keyring.backends import fail, null
+from vault_support import LOGIN, PASSWORD, create_vault
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.sync.settings import INTERVAL_SETTING, load_target
 from pixiodoc_desktop.vault.vault import Vault
-from tests.vault_support import LOGIN, PASSWORD, create_vault
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()], ids=["none", "forgetful"])

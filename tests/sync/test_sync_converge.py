@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sync_support import ClinicNet, Station
+from vault_support import decodes, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.sync.conflicts import open_conflicts, resolve
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_status
-from tests.vault_support import decodes, synthetic_jpeg
+from tests.sync.sync_support import ClinicNet, Station
 
 
 def _add_patient_with_photos(

@@ -11,9 +11,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from bucket_faults import roll_back, snapshot
 from sqlalchemy import select
-from sync_support import ClinicNet, Station
 
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.workstation import Workstation
@@ -23,6 +21,8 @@ from pixiodoc_desktop.sync.crypto import open_json
 from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.sync.erasures import erasures_key
 from pixiodoc_desktop.vault.schema import Patient, PatientKey, Visit
+from tests.sync.bucket_faults import roll_back, snapshot
+from tests.sync.sync_support import ClinicNet, Station
 
 SECRET = "Vergessen"
 NOTE = "Befund nur fuer diesen Patienten"

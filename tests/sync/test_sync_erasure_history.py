@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_support import ClinicNet, Station, Weed
+from vault_support import decodes, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
@@ -21,7 +21,7 @@ from pixiodoc_desktop.sync.crypto import open_json
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.vault.schema import Patient, PatientKey, Photo, Visit
-from tests.vault_support import decodes, synthetic_jpeg
+from tests.sync.sync_support import ClinicNet, Station, Weed
 
 IDENTIFYING = ("Vergessen", "Gretchen", "GV-2024-17", "Nussallergie", "rief wegen Befund an")
 

@@ -12,7 +12,7 @@ from unittest import mock
 import botocore.auth
 import pytest
 from sqlalchemy import func, select
-from sync_support import ClinicNet, Station, free_ports
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.errors import (
@@ -28,7 +28,7 @@ from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_once, sync_status
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent
-from tests.vault_support import synthetic_jpeg
+from tests.sync.sync_support import ClinicNet, Station, free_ports
 
 
 class _HtmlPage(http.server.BaseHTTPRequestHandler):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, ClinicNet, Station, Weed
+from vault_support import decodes, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
@@ -30,7 +30,7 @@ from pixiodoc_desktop.errors import SyncError
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import Progress
 from pixiodoc_desktop.vault.schema import SyncCursor, Visit
-from tests.vault_support import decodes, synthetic_jpeg
+from tests.sync.sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, ClinicNet, Station, Weed
 
 WORKER = Path(__file__).with_name("sync_apply_worker.py")
 

@@ -9,7 +9,6 @@ import json
 
 import pytest
 from sqlalchemy import select
-from sync_support import BUCKET, LOGIN, PASSWORD, ClinicNet, Station
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.audit import trail as audit
@@ -19,6 +18,7 @@ from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys, sync_status
 from pixiodoc_desktop.sync.push import batch_key
 from pixiodoc_desktop.vault.schema import AuditEvent
+from tests.sync.sync_support import BUCKET, LOGIN, PASSWORD, ClinicNet, Station
 
 
 def last_batch(station: Station) -> int:

@@ -10,7 +10,7 @@ import io
 
 import pytest
 from sqlalchemy import select
-from sync_support import BUCKET, LOGIN, PASSWORD, ClinicNet, Station
+from vault_support import decodes, synthetic_jpeg
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.audit import trail as audit
@@ -19,7 +19,7 @@ from pixiodoc_desktop.errors import SyncImageMissing
 from pixiodoc_desktop.sync.engine import sync_keys, sync_status
 from pixiodoc_desktop.sync.push import blob_key
 from pixiodoc_desktop.vault.schema import AuditEvent, Photo
-from tests.vault_support import decodes, synthetic_jpeg
+from tests.sync.sync_support import BUCKET, LOGIN, PASSWORD, ClinicNet, Station
 
 
 def one_photo(station: Station, family: str) -> tuple[str, Photo]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_support import ACCESS_KEY, BUCKET, PASSWORD, SECRET_KEY, ClinicNet, Station
+from vault_support import SECOND_LOGIN, SECOND_PASSWORD, add_clinician, synthetic_jpeg
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.access.key_rotation import KeyRotationRefused
@@ -49,7 +49,7 @@ from pixiodoc_desktop.sync.renewal import claim_is_abandoned, read_marker, rejoi
 from pixiodoc_desktop.vault import keys, rekey
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
-from tests.vault_support import SECOND_LOGIN, SECOND_PASSWORD, add_clinician, synthetic_jpeg
+from tests.sync.sync_support import ACCESS_KEY, BUCKET, PASSWORD, SECRET_KEY, ClinicNet, Station
 
 LOGIN = "dr.weber"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sync_support import ClinicNet
 from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.lesion_sizes import LesionSizes
@@ -17,6 +16,7 @@ from pixiodoc_desktop.clinic.records.visits import (
     MapView,
     ProcedureKind,
 )
+from tests.sync.sync_support import ClinicNet
 
 
 def test_map_position_status_and_history_sync_both_ways(clinic: ClinicNet) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from sync_support import ACCESS_KEY, SECRET_KEY, ClinicNet, Station
+from vault_support import assert_search_words_in_step, decodes, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records import photo_intake
@@ -30,7 +30,7 @@ from pixiodoc_desktop.sync.pull import Batch, apply_batches
 from pixiodoc_desktop.vault import hlc as hlc_module
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.schema import AuditEvent, Patient, Photo, SyncCursor
-from tests.vault_support import assert_search_words_in_step, decodes, synthetic_jpeg
+from tests.sync.sync_support import ACCESS_KEY, SECRET_KEY, ClinicNet, Station
 
 SMALL_DEVICE = "00000000-0000-4000-8000-000000000001"
 LARGE_DEVICE = "ffffffff-ffff-4fff-bfff-fffffffffffe"

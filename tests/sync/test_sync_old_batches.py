@@ -10,16 +10,16 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from bucket_faults import batch_name, delete, last_batch
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import func, select
-from sync_support import ClinicNet, Station
 
 from pixiodoc_desktop.errors import SyncBatchMissing
 from pixiodoc_desktop.sync import push
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_status
 from pixiodoc_desktop.vault.schema import AuditEvent, SyncSentBatch
+from tests.sync.bucket_faults import batch_name, delete, last_batch
+from tests.sync.sync_support import ClinicNet, Station
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from sync_support import BUCKET, ClinicNet, Weed
+from vault_support import decodes, plaintext_findings, synthetic_jpeg, synthetic_png
 
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
@@ -16,7 +16,7 @@ from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.sync.ondemand import fetch_original, original_is_local
 from pixiodoc_desktop.sync.settings import FULL_IMAGES_SETTING, set_setting
 from pixiodoc_desktop.vault.schema import PatientKey
-from tests.vault_support import decodes, plaintext_findings, synthetic_jpeg, synthetic_png
+from tests.sync.sync_support import BUCKET, ClinicNet, Weed
 
 NAMES = ("Wendelgard", "Knallmeyer", "Ljudmila", "Ščerbakova")
 UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -104,9 +104,8 @@ def test_join_with_the_recovery_key_and_full_images_on_demand(clinic: ClinicNet)
     a = clinic.first()
     patient = a.services.patients.create(a.actor, family_name="Spaeter", given_name="Sina")
     a.sync()
-    from sync_support import ACCESS_KEY, SECRET_KEY
-
     from pixiodoc_desktop.sync.enroll import join
+    from tests.sync.sync_support import ACCESS_KEY, SECRET_KEY
 
     folder = clinic.root / "by-recovery"
     join(

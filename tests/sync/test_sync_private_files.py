@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sync_support import BUCKET, ClinicNet
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.errors import SyncImageMissing
@@ -20,7 +20,7 @@ from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.sync.images import refetch
 from pixiodoc_desktop.sync.push import blob_key
 from pixiodoc_desktop.vault.schema import Photo
-from tests.vault_support import synthetic_jpeg
+from tests.sync.sync_support import BUCKET, ClinicNet
 
 
 def loose_entries(folder: Path) -> list[str]:

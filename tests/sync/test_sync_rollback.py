@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 
-from bucket_faults import roll_back, snapshot
 from sqlalchemy import select
-from sync_support import ClinicNet, Station
 
 from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.errors import SyncError
@@ -16,6 +14,8 @@ from pixiodoc_desktop.sync.crypto import open_json
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.vault.schema import Patient, PatientKey
+from tests.sync.bucket_faults import roll_back, snapshot
+from tests.sync.sync_support import ClinicNet, Station
 
 SECRET = "Zurueckgerollt"
 

@@ -12,9 +12,8 @@ import json
 from typing import Any
 
 import pytest
-from bucket_faults import delete, flip, read, swap, write
 from sqlalchemy import select
-from sync_support import LOGIN, PASSWORD, ClinicNet, Station
+from vault_support import synthetic_jpeg
 
 from pixiodoc_desktop import cli
 from pixiodoc_desktop.clinic.audit import trail as audit
@@ -37,7 +36,8 @@ from pixiodoc_desktop.vault.schema import (
     SyncCursor,
     Visit,
 )
-from tests.vault_support import synthetic_jpeg
+from tests.sync.bucket_faults import delete, flip, read, swap, write
+from tests.sync.sync_support import LOGIN, PASSWORD, ClinicNet, Station
 
 SECRET = "Vergessen"
 NOTE = "Befund nur fuer diesen Patienten"

@@ -8,7 +8,6 @@ import shutil
 import uuid
 
 import pytest
-from sync_support import ClinicNet
 
 from pixiodoc_desktop.clinic.access.clinicians import Clinicians
 from pixiodoc_desktop.clinic.access.login import lock, log_in
@@ -25,6 +24,7 @@ from pixiodoc_desktop.sync.push import blob_key, upload_blobs
 from pixiodoc_desktop.sync.store import MULTIPART_THRESHOLD, ObjectExists
 from pixiodoc_desktop.vault.blobs import blob_id_for
 from pixiodoc_desktop.vault.vault import Vault
+from tests.sync.sync_support import ClinicNet
 
 
 def test_a_batch_name_is_never_overwritten(clinic: ClinicNet) -> None:
