@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMenu, QProgressBar, QPushButton, QStatusBar, QWid
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError, SyncBatchMissing, SyncWorkspaceRetired
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.enrollment import Enrollment
 from pixiodoc_desktop.gui.lost_changes import LostChanges
 from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.rejoin import Rejoining
@@ -135,6 +136,7 @@ class SyncScheduler(QObject):
         menu.addSeparator()
         menu.addAction(self.sync_now_action)
         menu.addAction(self.settings_action)
+        self.enrollment = Enrollment(self, menu)  # a code for another PC to (re-)join
 
         self.label = QPushButton(QCoreApplication.translate("SyncScheduler", "Sync: not set up"))
         self.label.setObjectName("SyncStatus")
@@ -164,6 +166,7 @@ class SyncScheduler(QObject):
 
         state.unlocked.connect(lambda _clinician: self.start())
         state.locked.connect(self._update_actions)
+        state.locked.connect(self.enrollment.close)
         self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
@@ -178,6 +181,7 @@ class SyncScheduler(QObject):
         self.settings_action.setEnabled(self.state.is_admin)
         self.sync_now_action.setEnabled(unlocked and self.schedule is not None)
         self.label.setVisible(unlocked)
+        self.enrollment.update(unlocked)
 
     # --- the schedule ----------------------------------------------------------------------
 

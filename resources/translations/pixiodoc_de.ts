@@ -1077,143 +1077,143 @@
 <context>
     <name>CliniciansDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="190"/>
         <source>Clinicians</source>
         <translation>Behandelnde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="196"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="196"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="196"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="196"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="157"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="206"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="158"/>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="234"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="207"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="283"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="159"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="208"/>
         <source>Reset password…</source>
         <translation>Passwort zurücksetzen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="209"/>
         <source>Make Admin / Clinician</source>
         <translation>Admin / Behandelnde Person machen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="210"/>
         <source>Renew keys…</source>
         <translation>Schlüssel erneuern…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="251"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="251"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="252"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="252"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="262"/>
         <source>Choose a clinician first.</source>
         <translation>Wählen Sie zuerst eine behandelnde Person.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="217"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="266"/>
         <source>Add a clinician</source>
         <translation>Behandelnde Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="274"/>
         <source>Clinician added.</source>
         <translation>Behandelnde Person hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="284"/>
         <source>Deactivate %1? Their password stops opening the vault at once.</source>
         <translation>%1 deaktivieren? Das Passwort öffnet den Tresor dann sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="294"/>
         <source>Clinician deactivated. A copy of vault.json or a backup made while they could log in still opens with their password: consider “Renew keys…”.</source>
         <translation>Behandelnde Person deaktiviert. Eine Kopie der vault.json oder eine Sicherung aus der Zeit, als die Person sich anmelden konnte, öffnet sich weiterhin mit ihrem Passwort: erwägen Sie „Schlüssel erneuern…“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="301"/>
         <source>Renew the practice&apos;s keys</source>
         <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="306"/>
         <source>Renew the practice&apos;s keys? Copies of vault.json and backups made before stop opening this vault. You get a new recovery key, and every other clinician needs a new password from an Admin.</source>
         <translation>Schlüssel der Praxis erneuern? Kopien der vault.json und Sicherungen von vorher öffnen diesen Tresor danach nicht mehr. Sie erhalten einen neuen Wiederherstellungsschlüssel, und alle anderen Behandelnden brauchen ein neues Passwort von einem Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="314"/>
         <source>Your password</source>
         <translation>Ihr Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="299"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="348"/>
         <source>The practice&apos;s keys were renewed.</source>
         <translation>Die Schlüssel der Praxis wurden erneuert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="303"/>
-        <source>This workstation now syncs to a new folder of the bucket. Every other workstation stops syncing and asks to re-join: create an enrollment code for each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin). Once all have re-joined, delete everything in the old folder %1 of the bucket but its object named retired (old versions too, if the bucket keeps versions).</source>
-        <translation>Dieser Arbeitsplatz synchronisiert jetzt mit einem neuen Ordner im Bucket. Jeder andere Arbeitsplatz hört auf zu synchronisieren und bittet darum, neu verbunden zu werden: Erstellen Sie für jeden einen Einrichtungscode (pixiodoc sync enroll-code) und geben Sie ihn dort ein (pixiodoc sync rejoin). Sobald alle neu verbunden sind, löschen Sie im alten Ordner %1 des Buckets alles außer dem Objekt namens retired (auch alte Versionen, falls der Bucket Versionen aufbewahrt).</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="352"/>
+        <source>This workstation now syncs to a new folder of the bucket. Every other workstation stops syncing and asks to re-join: create an enrollment code for each (Practice › Enrollment code for another PC…, or pixiodoc sync enroll-code) and enter it there (Re-join the clinic… in its status bar, or pixiodoc sync rejoin). Once all have re-joined, delete everything in the old folder %1 of the bucket but its object named retired (old versions too, if the bucket keeps versions).</source>
+        <translation>Dieser Arbeitsplatz synchronisiert jetzt mit einem neuen Ordner im Bucket. Jeder andere Arbeitsplatz hört auf zu synchronisieren und bittet darum, neu verbunden zu werden: Erstellen Sie für jeden einen Einrichtungscode (Praxis › Einrichtungscode für einen weiteren PC…, oder pixiodoc sync enroll-code) und geben Sie ihn dort ein (Wieder mit der Praxis verbinden… in seiner Statusleiste, oder pixiodoc sync rejoin). Sobald alle neu verbunden sind, löschen Sie im alten Ordner %1 des Buckets alles außer dem Objekt namens retired (auch alte Versionen, falls der Bucket Versionen aufbewahrt).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="311"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="362"/>
         <source>The first sync with the new keys did not finish (%1); the next sync finishes it.</source>
         <translation>Die erste Synchronisation mit den neuen Schlüsseln wurde nicht fertig (%1); die nächste Synchronisation schließt sie ab.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="320"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="371"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="331"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="383"/>
         <source>New password set; the old one no longer works.</source>
         <translation>Neues Passwort gesetzt; das alte gilt nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="340"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="392"/>
         <source>Role changed.</source>
         <translation>Rolle geändert.</translation>
     </message>
@@ -2356,6 +2356,107 @@ Grund: %4</translation>
     </message>
 </context>
 <context>
+    <name>Enrollment</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/enrollment.py" line="37"/>
+        <source>Enrollment code for another PC…</source>
+        <translation>Einrichtungscode für einen weiteren PC…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/enrollment.py" line="84"/>
+        <source>A practice Admin sets it up in Practice › Sync settings…</source>
+        <translation>Ein Praxis-Admin richtet sie unter Praxis › Synchronisation einrichten… ein.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="45"/>
+        <source>Enrollment code for another PC</source>
+        <translation>Einrichtungscode für einen weiteren PC</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="49"/>
+        <source>A one-time code lets another PC join this clinic&apos;s sync, or re-join it after the practice&apos;s keys were renewed. Until it is used or expires, the code opens the clinic&apos;s records: give it in person or by phone, never by e-mail.</source>
+        <translation>Mit einem Einmalcode tritt ein weiterer PC der Synchronisation dieser Praxis bei oder verbindet sich wieder mit ihr, nachdem die Schlüssel der Praxis erneuert wurden. Bis er benutzt wird oder abläuft, öffnet der Code die Akten der Praxis: Geben Sie ihn persönlich oder am Telefon weiter, nie per E-Mail.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="60"/>
+        <source>Create code</source>
+        <translation>Code erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="68"/>
+        <source>Valid for</source>
+        <translation>Gültig für</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="72"/>
+        <source>Enrollment code</source>
+        <translation>Einrichtungscode</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="81"/>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="115"/>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="116"/>
+        <source>30 minutes</source>
+        <translation>30 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="117"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="118"/>
+        <source>4 hours</source>
+        <translation>4 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="119"/>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="127"/>
+        <source>Creating the code…</source>
+        <translation>Der Code wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="137"/>
+        <source>Create another code</source>
+        <translation>Weiteren Code erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="140"/>
+        <source>Works once, until %1 (%2 from now).</source>
+        <translation>Gilt einmal, bis %1 Uhr (noch %2).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="146"/>
+        <source>&lt;b&gt;A PC of this clinic that asks to re-join&lt;/b&gt; (its status bar says the practice&apos;s keys were renewed): click &lt;i&gt;Re-join the clinic…&lt;/i&gt; in its status bar or Practice menu, enter this code and your own password.</source>
+        <translation>&lt;b&gt;Ein PC dieser Praxis, der sich wieder verbinden muss&lt;/b&gt; (seine Statusleiste meldet erneuerte Schlüssel der Praxis): Klicken Sie dort in der Statusleiste oder im Menü Praxis auf &lt;i&gt;Wieder mit der Praxis verbinden…&lt;/i&gt; und geben Sie diesen Code und Ihr eigenes Passwort ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="151"/>
+        <source>&lt;b&gt;A new PC&lt;/b&gt;: install PixioDoc, then run %1 with this clinic&apos;s endpoint, bucket, prefix and access key (Practice › Sync settings…); it asks for the secret key. Log in there with your usual login and password.</source>
+        <translation>&lt;b&gt;Ein neuer PC&lt;/b&gt;: Installieren Sie PixioDoc und führen Sie dann %1 mit Endpunkt, Bucket, Präfix und Zugangsschlüssel dieser Praxis aus (Praxis › Synchronisation einrichten…); der geheime Schlüssel wird abgefragt. Melden Sie sich dort mit Ihrem gewohnten Anmeldenamen und Passwort an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="182"/>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/record_dialogs.py" line="33"/>
@@ -3410,47 +3511,57 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="68"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="55"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="69"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="80"/>
+        <source>Password strength</source>
+        <translation>Passwortstärke</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="92"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="93"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="94"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="95"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="98"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="77"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="109"/>
         <source>A new password for %1. Their old password stops working at once; give them the new one in person.</source>
         <translation>Ein neues Passwort für %1. Das alte Passwort gilt ab sofort nicht mehr; geben Sie das neue persönlich weiter.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
+        <source>Choose a stronger password.</source>
+        <translation>Wählen Sie ein stärkeres Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="139"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -3458,12 +3569,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="151"/>
         <source>Renew the practice&apos;s keys</source>
         <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="158"/>
         <source>These clinicians need a new password (Reset password…): %1</source>
         <translation>Diese Behandelnden brauchen ein neues Passwort (Passwort zurücksetzen…): %1</translation>
     </message>
@@ -4214,17 +4325,17 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Wiederherstellungsschlüssel verwenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="356"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="366"/>
         <source>Enter the recovery key from the printed sheet.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel vom ausgedruckten Blatt ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="359"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="369"/>
         <source>Choose a stronger password.</source>
         <translation>Wählen Sie ein stärkeres Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="362"/>
+        <location filename="../../pixiodoc_desktop/gui/views/dialogs.py" line="372"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -4334,43 +4445,43 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="36"/>
-        <source>The practice&apos;s keys were renewed on another workstation. A practice Admin creates an enrollment code on that workstation (pixiodoc sync enroll-code --vault DIR --user LOGIN); enter it here with your own password.</source>
-        <translation>Die Schlüssel der Praxis wurden an einem anderen Arbeitsplatz erneuert. Ein Praxis-Admin erstellt an jenem Arbeitsplatz einen Einrichtungscode (pixiodoc sync enroll-code --vault DIR --user LOGIN); geben Sie ihn hier mit Ihrem eigenen Passwort ein.</translation>
+        <source>The practice&apos;s keys were renewed on another workstation. A practice Admin creates an enrollment code on that workstation (Practice › Enrollment code for another PC…, or pixiodoc sync enroll-code); enter it here with your own password.</source>
+        <translation>Die Schlüssel der Praxis wurden an einem anderen Arbeitsplatz erneuert. Ein Praxis-Admin erstellt an jenem Arbeitsplatz einen Einrichtungscode (Praxis › Einrichtungscode für einen weiteren PC…, oder pixiodoc sync enroll-code); geben Sie ihn hier mit Ihrem eigenen Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="43"/>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="49"/>
         <source>Enrollment code</source>
         <translation>Einrichtungscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="46"/>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="50"/>
         <source>Your password</source>
         <translation>Ihr Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="54"/>
         <source>Re-join</source>
         <translation>Neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="76"/>
         <source>Re-joining the clinic…</source>
         <translation>Verbindung mit der Praxis wird erneuert…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="86"/>
         <source>This workstation re-joined the clinic with the renewed keys and syncs again. You keep your password.</source>
         <translation>Dieser Arbeitsplatz ist mit den erneuerten Schlüsseln wieder mit der Praxis verbunden und synchronisiert wieder. Ihr Passwort bleibt gleich.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="90"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="91"/>
         <source>The first sync did not finish (%1); the next sync finishes it.</source>
         <translation>Die erste Synchronisation wurde nicht abgeschlossen (%1); die nächste Synchronisation schließt sie ab.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/rejoin_dialog.py" line="95"/>
         <source>These clinicians of this workstation need a new password from an Admin (Practice &gt; Clinicians… &gt; Reset password…) before they can log in again: %1</source>
         <translation>Diese Benutzer dieses Arbeitsplatzes brauchen ein neues Passwort von einem Admin (Praxis &gt; Benutzer… &gt; Passwort zurücksetzen…), bevor sie sich wieder anmelden können: %1</translation>
     </message>
@@ -5199,76 +5310,76 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="57"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="139"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="228"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="141"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="239"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="59"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="300"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="304"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="64"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="71"/>
         <source>Sync: last %1, %2 changes waiting</source>
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="126"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="130"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="131"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="144"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="150"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="154"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="156"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="252"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="281"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="285"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="315"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="319"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="317"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="321"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="335"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="339"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>

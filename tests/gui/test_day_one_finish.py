@@ -55,6 +55,7 @@ MUST_WALK = {
     "CliniciansDialog", "AuditView", "PhonePairingDialog", "GdtDialog",
     "PacsDialog", "WorklistSettingsDialog", "SyncDialog", "EmergencyDialog",
     "CsvImportDialog", "ImportContextDialog", "CompareView", "ViewerWindow", "PhotoNotesDialog",
+    "EnrollmentDialog",
 }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +34,7 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
 from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
+from pixiodoc_desktop.gui.widgets.strength_meter import StrengthMeter
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.sync.engine import sync_once
 from pixiodoc_desktop.sync.renewal import Renewal, renew_keys
@@ -41,13 +44,24 @@ from pixiodoc_desktop.vault.rotation import RotatedKeys
 
 
 class NewPasswordDialog(QDialog):
-    """A new password, typed twice."""
+    """A new password, typed twice, with the vault's own strength rule shown as it is typed.
+
+    `personal` holds what the vault checks the password against for a reset (the
+    clinician's login and name); a new clinician's come from the Login and Name fields.
+    """
 
     def __init__(
-        self, title: str, parent: QWidget | None = None, *, with_person: bool, whose: str = ""
+        self,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        with_person: bool,
+        whose: str = "",
+        personal: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self._personal = personal
         self.login = QLineEdit()
         self.name = QLineEdit()
         self.role = QComboBox()
@@ -58,13 +72,31 @@ class NewPasswordDialog(QDialog):
         for edit in (self.password, self.again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel()
+        self.message.setWordWrap(True)
+        bar = QProgressBar()
+        bar.setObjectName("strengthBar")
+        bar.setTextVisible(False)
+        bar.setMaximumWidth(140)
+        bar.setAccessibleName(self.tr("Password strength"))
+        verdict = QLabel()
+        verdict.setObjectName("strengthLabel")
+        verdict.setWordWrap(True)
+        verdict.setProperty("role", "muted")
+        # Two lines kept for the verdict: the dialog does not jump as it is typed, and the
+        # longest German reason fits without being cut.
+        verdict.setMinimumHeight(2 * verdict.fontMetrics().lineSpacing() + 4)
+        verdict.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.meter = StrengthMeter(bar, verdict)
         form = QFormLayout()
         if with_person:
             form.addRow(self.tr("Login"), self.login)
             form.addRow(self.tr("Name"), self.name)
             form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow("", bar)
+        form.addRow("", verdict)
         form.addRow(self.tr("Repeat password"), self.again)
+        self.setMinimumWidth(560)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -80,12 +112,29 @@ class NewPasswordDialog(QDialog):
             )
             about.setWordWrap(True)
             layout.addWidget(about)
-            self.setMinimumWidth(420)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        for edit in (self.password, self.login, self.name):
+            edit.textChanged.connect(self._rate)
+
+    def personal(self) -> tuple[str, ...]:
+        """What the vault compares the password with (`vault.credentials.with_password`)."""
+        if self._personal:
+            return self._personal
+        return (self.login.text().strip(), self.name.text().strip())
+
+    def _rate(self) -> None:
+        self.message.clear()
+        self.meter.update(self.password.text(), self.personal())
 
     def _check(self) -> None:
+        if not self.meter.update(self.password.text(), self.personal()).acceptable:
+            self.password.setFocus()
+            self.message.setText(
+                self.tr("Choose a stronger password.") + " " + self.meter.label.text()
+            )
+            return
         if self.password.text() != self.again.text():
             self.message.setText(self.tr("The two passwords differ."))
             return
@@ -302,7 +351,9 @@ class CliniciansDialog(QDialog):
         text += " " + self.tr(
             "This workstation now syncs to a new folder of the bucket. Every other "
             "workstation stops syncing and asks to re-join: create an enrollment code for "
-            "each (pixiodoc sync enroll-code) and enter it there (pixiodoc sync rejoin). Once "
+            "each (Practice › Enrollment code for another PC…, or pixiodoc sync enroll-code) "
+            "and enter it there (Re-join the clinic… in its status bar, or pixiodoc sync "
+            "rejoin). Once "
             "all have re-joined, delete everything in the old folder %1 of the bucket but its "
             "object named retired (old versions too, if the bucket keeps versions)."
         ).replace("%1", moved.old_folder)
@@ -321,6 +372,7 @@ class CliniciansDialog(QDialog):
             self,
             with_person=False,
             whose=f"{person.display_name} ({person.login})",
+            personal=(person.login, person.display_name),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

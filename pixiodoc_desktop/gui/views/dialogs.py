@@ -347,14 +347,24 @@ class RecoveryDialog(FormDialog):
         )
         for text, login in clinicians:
             self.clinician.addItem(text, login)
-        self.password.textChanged.connect(lambda text: self.meter.update(text))
+        self.password.textChanged.connect(self._rate)
+        self.clinician.currentIndexChanged.connect(self._rate)
+
+    def personal(self) -> tuple[str, ...]:
+        """The chosen clinician's login and name, which the vault's rule checks against."""
+        login = str(self.clinician.currentData() or "")
+        name = self.clinician.currentText().removesuffix(f" ({login})")
+        return (login, name)
+
+    def _rate(self) -> None:
+        self.meter.update(self.password.text(), self.personal())
 
     def work(self) -> Callable[[], object]:
         key, login = self.key.text().strip(), str(self.clinician.currentData())
         password = self.password.text()
         if not key:
             raise InvalidInput(self.tr("Enter the recovery key from the printed sheet."))
-        if not self.meter.update(password).acceptable:
+        if not self.meter.update(password, self.personal()).acceptable:
             raise InvalidInput(
                 self.tr("Choose a stronger password.") + " " + self.meter.label.text()
             )

@@ -34,8 +34,9 @@ class RejoinDialog(QDialog):
         explain = QLabel(
             self.tr(
                 "The practice's keys were renewed on another workstation. A practice Admin "
-                "creates an enrollment code on that workstation (pixiodoc sync enroll-code "
-                "--vault DIR --user LOGIN); enter it here with your own password."
+                "creates an enrollment code on that workstation (Practice › Enrollment code "
+                "for another PC…, or pixiodoc sync enroll-code); enter it here with your own "
+                "password."
             )
         )
         explain.setWordWrap(True)
