@@ -39,12 +39,11 @@ from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.session_state import SessionState
-from pixiodoc_desktop.gui.theme import apply_theme, icon
+from pixiodoc_desktop.gui.theme import icon
 from pixiodoc_desktop.gui.window_chrome import StatusBar, build_actions, build_menus
 from pixiodoc_desktop.gui.workers import ChangeNotifier, DbWorker, ImagePool
 
 if TYPE_CHECKING:  # imported by _furnish, after the unlock screen's first paint
-    from pixiodoc_desktop.clinic.records.body_series import Pose
     from pixiodoc_desktop.gui.emergency_access import EmergencyAccessControl
     from pixiodoc_desktop.gui.importing import ImportController
     from pixiodoc_desktop.gui.opinion_notice import OpinionNotice
@@ -370,45 +369,9 @@ class MainWindow(QMainWindow):
     # --- settings and shutdown ---------------------------------------------------------------
 
     def open_settings(self) -> None:
-        from pixiodoc_desktop.gui.record_editing import open_dialog
-        from pixiodoc_desktop.gui.series_protocol import read_protocol, store_protocol
-        from pixiodoc_desktop.gui.views.settings import SettingsDialog
+        from pixiodoc_desktop.gui.settings_opening import open_settings  # on demand, not at start
 
-        demo = self.vault_info is not None and self.vault_info.demo
-        in_use = self.vault_info.folder if self.vault_info is not None else self.vault_folder
-
-        def show(protocol: tuple[Pose, ...] | None) -> None:
-            dialog = SettingsDialog(
-                self.settings,
-                self,
-                path=self.settings_path,
-                demo=demo,
-                vault_in_use=in_use,
-                series_protocol=protocol,
-            )
-            dialog.saved.connect(self._settings_saved)
-            dialog.protocol_saved.connect(
-                lambda poses: store_protocol(self.ctx, poses, self.state.patient_id)
-            )
-            open_dialog(dialog)
-
-        if self.state.is_admin:  # the clinic's series protocol is an Admin's to change
-            read_protocol(self.ctx, show)
-        else:
-            show(None)
-
-    def _settings_saved(self, new: Settings, old: Settings) -> None:
-        self.settings = new
-        self.ctx.settings = new
-        self.idle.set_interval(new.auto_lock_minutes * 60_000)
-        if new.theme != old.theme:
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                apply_theme(app, new.theme)
-                if self.furnished:
-                    self.timeline.apply_theme()
-                    self.timeline.timeline.viewport().update()
-        self.ctx.notifier.info(self.tr("Settings saved."))
+        open_settings(self, self)
 
     def shutdown(self) -> None:
         """Lock, then stop the workers and wait for their threads (idempotent)."""

@@ -26,6 +26,7 @@ from pixiodoc_desktop.demo.clinic import build_demo_vault
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.session import PatientRecord
+from pixiodoc_desktop.gui.settings_opening import apply_saved_settings
 from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
 from pixiodoc_desktop.imaging.measure import MeasureKind
 
@@ -185,7 +186,7 @@ def test_report_after_choosing_german_stays_in_the_language_on_screen(
     record = window.record
     assert record is not None
     old = window.settings
-    window._settings_saved(replace(old, language="de"), old)  # as Settings › Save does
+    apply_saved_settings(window, replace(old, language="de"), old)  # as Settings › Save does
     window.record_actions.ask_save_path = (  # type: ignore[method-assign]
         lambda _title, _filter, suggested="": tmp_path / suggested
     )
