@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -155,16 +155,13 @@ def _verify_device(
     local: bool = True,
     floor: int = 0,
 ) -> list[ChainFault]:
-    events = session.scalars(
-        select(AuditEvent).where(AuditEvent.device_id == device).order_by(AuditEvent.id)
-    ).all()
-    faults: list[ChainFault] = []
+    of_device = select(AuditEvent).where(AuditEvent.device_id == device).order_by(AuditEvent.id)
     prev = GENESIS
     expected_seq = 1
     if checkpoint is not None:
         sealed = unseal(audit_key, "checkpoint", device, checkpoint)
         if sealed is None:
-            first = events[0].seq if events else 1
+            first = session.scalar(of_device.with_only_columns(AuditEvent.seq).limit(1)) or 1
             return [
                 ChainFault(
                     device,
@@ -174,7 +171,29 @@ def _verify_device(
                 )
             ]
         expected_seq, prev = sealed[0] + 1, sealed[1]
+    # A clinic group's trail holds millions of events: streamed, never all at once.
+    events = session.scalars(of_device.execution_options(yield_per=1_000))
+    try:
+        return _walk(audit_key, device, tip, checkpoint, events, expected_seq, prev, local, floor)
+    finally:
+        events.close()
+
+
+def _walk(
+    audit_key: bytes,
+    device: str,
+    tip: str | None,
+    checkpoint: str | None,
+    events: Iterable[AuditEvent],
+    expected_seq: int,
+    prev: bytes,
+    local: bool,
+    floor: int,
+) -> list[ChainFault]:
+    faults: list[ChainFault] = []
+    any_events = False
     for event in events:
+        any_events = True
         if event.seq != expected_seq:
             return [
                 *faults,
@@ -207,7 +226,7 @@ def _verify_device(
             return [*faults, ChainFault(device, event.seq, event.id, "seal (MAC) does not match")]
         prev = recomputed
         expected_seq += 1
-    end = _check_tip(audit_key, device, tip, checkpoint, bool(events), expected_seq, prev, local)
+    end = _check_tip(audit_key, device, tip, checkpoint, any_events, expected_seq, prev, local)
     if end is not None:
         return [*faults, end]
     low = check_floor(device, expected_seq - 1, floor)
