@@ -55,7 +55,7 @@ from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, open_sealed
 from pixiodoc_desktop.sync.erase_apply import erase_in_session
 from pixiodoc_desktop.sync.links import keep_applied
 from pixiodoc_desktop.sync.merge import Merger
-from pixiodoc_desktop.sync.ops import Op, record_models
+from pixiodoc_desktop.sync.ops import Op, record_models, table_info
 from pixiodoc_desktop.sync.pull import (
     Batch,
     Expected,
@@ -64,10 +64,11 @@ from pixiodoc_desktop.sync.pull import (
     record_blobs,
 )
 from pixiodoc_desktop.sync.push import blob_owners
+from pixiodoc_desktop.sync.snapshot_bulk import insert_new
 from pixiodoc_desktop.sync.snapshots import Manifest, chunk_key, erased_here, manifests
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore
 from pixiodoc_desktop.vault import locking
-from pixiodoc_desktop.vault.schema import Patient, Setting, SyncClock, SyncConflict, SyncCursor
+from pixiodoc_desktop.vault.schema import Patient, Setting, SyncConflict, SyncCursor
 
 log = logging.getLogger(__name__)
 
@@ -224,26 +225,18 @@ def _open_chunk(
     return document
 
 
-def _ops(entries: list[dict[str, Any]]) -> tuple[list[Op], list[dict[str, Any]]]:
-    """The entries as ops (one per clock, as resend.py sends records again), and the
-    tombstones' clocks, written as they are (a deleted record's values are gone)."""
+def _ops(entries: list[dict[str, Any]]) -> list[Op]:
+    """The entries as ops: one per clock, as resend.py sends records again."""
     records = record_models()
     ops: list[Op] = []
-    tombstones: list[dict[str, Any]] = []
     for entry in entries:
         entity, entity_id = str(entry["e"]), str(entry["id"])
         clocks = dict(entry.get("c") or {})
         if entry.get("d"):
             fields = {"scrub": entry.get("s") or {}} if entity == "patient_keys" else {}
+            if entity == "patient_keys":  # loads the patient's row, so the scrub meets it
+                ops.append(Op("patients", entity_id, "upsert", {}, str(entry["d"])))
             ops.append(Op(entity, entity_id, "delete", fields, str(entry["d"])))
-            tombstones.append(
-                {
-                    "entity": entity,
-                    "entity_id": entity_id,
-                    "clocks": clocks,
-                    "deleted_hlc": entry["d"],
-                }
-            )
             continue
         values = dict(entry.get("f") or {})
         by_clock: dict[str, dict[str, Any]] = {}
@@ -253,7 +246,7 @@ def _ops(entries: list[dict[str, Any]]) -> tuple[list[Op], list[dict[str, Any]]]
             if entity in records:
                 group["id"] = entity_id
             ops.append(Op(entity, entity_id, "upsert", group, hlc))
-    return ops, tombstones
+    return ops
 
 
 def _apply(
@@ -267,6 +260,7 @@ def _apply(
 ) -> Taken:
     taken = Taken(manifest.sid)
     with ws.vault.write_session() as session, session.begin():
+        bulk = state.get(session, TAKING) is None  # from the start: nothing of it is here
         state.put(session, TAKING, manifest.sid)
         for device, (seq, digest) in (manifest.document.get("audit_from") or {}).items():
             if session.get(Setting, f"audit_tip:{device}") is None:  # a chain purged there
@@ -280,25 +274,23 @@ def _apply(
                 session.add(Setting(key=f"audit_tip:{device}", value=f"{int(seq)}:{digest}"))
     gone = {op.entity_id for op in erasures}
     credentials = {c.user_id: c.key.to_json() for c in ws.vault.header.credentials}
+    tables = {name: table_info(model) for name, model in record_models().items()}
     for n, path in enumerate(paths):
         document = _open_chunk(keys, store, manifest, path, n)
         items: list[dict[str, Any]] = document["items"]
-        ops, tombstones = _ops(items) if document["kind"] == "records" else ([], [])
+        records = items if document["kind"] == "records" else []
+        every = _ops(records)  # all of them: the images their photos name
+        ops = every
         with locking.writing(ws.vault.folder):
-            now, later = _wanted_blobs(ws, [Batch("", 0, ops, [])])
-            count, size, failed = download_blobs(ws, store, keys, now, ops + erasures)
+            now, later = _wanted_blobs(ws, [Batch("", 0, every, [])])
+            count, size, failed = download_blobs(ws, store, keys, now, every + erasures)
             with ws.vault.write_session() as session, session.begin():
                 session.execute(text("PRAGMA defer_foreign_keys = ON"))
+                rest = insert_new(session, records, tables) if bulk else records
+                if len(rest) < len(records):
+                    taken.ops += len(records) - len(rest)
+                    ops = _ops(rest)
                 merged = Merger(session, credentials, notes=False).apply(ops)
-                if tombstones:
-                    stmt = sqlite_insert(SyncClock)
-                    session.execute(
-                        stmt.on_conflict_do_update(
-                            index_elements=["entity", "entity_id"],
-                            set_={"clocks": stmt.excluded.clocks},
-                        ),
-                        tombstones,
-                    )
                 for patient in merged.erased_patients + erase_in_session(session, erasures):
                     if patient not in taken.erased_patients:
                         taken.erased_patients.append(patient)
@@ -306,7 +298,7 @@ def _apply(
                     _conflicts(session, items, gone | set(taken.erased_patients))
                 if document["kind"] == "audit":
                     taken.audit_events += _audit(session, items)
-                owners = blob_owners(ops)
+                owners = blob_owners(every)
                 record_blobs(session, owners, [b for b in now if b not in failed], failed, later)
         taken.ops += merged.ops
         taken.blobs += count

@@ -14,7 +14,9 @@ newest snapshots are kept; older ones are deleted after the new manifest is in.
 
 What an entry of a "records" chunk holds: {"e": entity, "id": id, "c": each
 field's clock, "f": the values of those fields (as resend.py sends records
-again), "d": the tombstone's clock, "s": an erased patient's scrubbed row}.
+again)}, or for a tombstone {"e", "id", "d": its clock, "s": an erased patient's
+scrubbed row}: a deleted record's field clocks do not travel (the tombstone wins
+over every field; erasure empties them in the batches too).
 Audit events go as `audit_row_json` rows, each device's chain in order; a chain
 that was purged here starts at its checkpoint ("audit_from" in the manifest).
 """
@@ -142,7 +144,12 @@ def _plain(value: Any) -> Any:
 
 
 def _order() -> dict[str, int]:
-    return {table.name: i for i, table in enumerate(Base.metadata.sorted_tables)}
+    """Parents before children; patient keys right after the patients: an erased
+    patient's row (the tombstone's scrub) is there before its key's tombstone comes,
+    as on a PC that replays, and a photo's key before its images are fetched."""
+    names = [table.name for table in Base.metadata.sorted_tables if table.name != "patient_keys"]
+    names.insert(names.index("patients") + 1, "patient_keys")
+    return {name: i for i, name in enumerate(names)}
 
 
 def _values(session: Session, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -189,8 +196,8 @@ def _records(session: Session) -> Iterator[dict[str, Any]]:
             last = clocks[-1].entity_id
             held = _values(session, entity, [c.entity_id for c in clocks if not c.deleted_hlc])
             for clock in clocks:
-                entry: dict[str, Any] = {"e": entity, "id": clock.entity_id, "c": clock.clocks}
-                if clock.deleted_hlc:
+                entry: dict[str, Any] = {"e": entity, "id": clock.entity_id}
+                if clock.deleted_hlc:  # a tombstone wins over every field: no clocks kept
                     entry["d"] = clock.deleted_hlc
                     if entity == "patient_keys":
                         entry["s"] = scrubbed_patient(session, clock.entity_id)
@@ -199,6 +206,7 @@ def _records(session: Session) -> Iterator[dict[str, Any]]:
                 values = held.get(clock.entity_id)
                 if values is None:
                     continue  # a record still waiting for its required fields: none here
+                entry["c"] = clock.clocks
                 entry["f"] = {n: values[n] for n in clock.clocks if n in values}
                 yield entry
 

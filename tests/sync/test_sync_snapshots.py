@@ -45,8 +45,13 @@ NOTE = "Befund nur fuer diesen Patienten"
 
 def _clocks(station: Station) -> list[tuple[Any, ...]]:
     with station.ws.vault.read_session() as session:
-        return sorted(
-            (c.entity, c.entity_id, sorted(c.clocks.items()), c.deleted_hlc)
+        return sorted(  # a tombstone's field clocks mean nothing (and erasure empties them)
+            (
+                c.entity,
+                c.entity_id,
+                [] if c.deleted_hlc else sorted(c.clocks.items()),
+                c.deleted_hlc,
+            )
             for c in session.scalars(select(SyncClock))
             if c.entity != "clinicians"  # each PC adds its own login's directory entry
         )
@@ -111,6 +116,8 @@ def test_a_joiner_from_a_snapshot_holds_what_replaying_every_batch_gives(
     brandt = front.services.patients.create(front.actor, family_name="Brandt", given_name="Jo")
     _photo(front, brandt.id, 1)
     gone = front.services.patients.create(front.actor, family_name="Weg", given_name="Ida")
+    erased = front.services.patients.create(front.actor, family_name=SECRET)
+    front.services.visits.create(front.actor, erased.id, visit_date=dt.date(2025, 7, 1), notes=NOTE)
     front.sync()
     room = clinic.join("exam-room", via=front)
     # a note edited on both PCs at once (an open conflict), an edit, a delete
@@ -122,6 +129,7 @@ def test_a_joiner_from_a_snapshot_holds_what_replaying_every_batch_gives(
     for n in range(6):
         room.services.patients.create(room.actor, family_name=f"Muster{n}", given_name="Test")
     clinic.settle([front, room])
+    Patients(room.ws).erase(room.actor, erased.id, confirm_family_name=SECRET)
     photo = front.services.photos.list(front.actor, brandt.id)[0]
     front.services.photos.delete(front.actor, photo.id)
     clinic.settle([front, room])
@@ -155,6 +163,7 @@ def test_a_joiner_from_a_snapshot_holds_what_replaying_every_batch_gives(
         assert audit.verify_chain(session, fresh.ws.vault.keys.audit) == []
     assert not _alerts(fresh)
     assert not (fresh.folder / snapshot_take.SPOOL).exists()
+    assert not visible(fresh, erased.id) and not visible(replay, erased.id)
 
 
 # --- a faulty bucket ------------------------------------------------------------------
