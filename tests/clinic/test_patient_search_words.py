@@ -150,3 +150,27 @@ def test_the_words_follow_every_change_and_leave_nothing_of_an_erased_name(
         left = session.execute(text("SELECT word, search_key FROM patient_words")).all()
     assert left and not [row for row in left if "zyx" in row[0] or "zyx" in row[1]]
     assert _ids(services, actor, "blei") == [kept.id]
+
+
+def test_a_vault_from_before_the_word_index_gets_it_for_its_patients(
+    services: ClinicServices, actor: Actor
+) -> None:
+    """Migration 0015 indexes the keys already there (and 0014 is reachable again)."""
+    from alembic import command
+
+    from pixiodoc_desktop.vault import database
+
+    for family, given, external in NAMES[:6]:
+        services.patients.create(actor, family_name=family, given_name=given, external_id=external)
+    engine = services.workstation.vault.write_engine
+    config = database._alembic_config(engine)
+    command.downgrade(config, "0014")
+    with services.workstation.read_session() as session:
+        tables = session.scalars(text("SELECT name FROM sqlite_master")).all()
+    assert not [name for name in tables if "patient_words" in name]
+    database.migrate(engine)
+    with services.workstation.read_session() as session:
+        assert_search_words_in_step(session)
+        assert session.scalar(text("SELECT count(*) FROM patient_words")) >= 12
+        expected = _expected(session, "mull")
+    assert _ids(services, actor, "mull") == expected and len(expected) == 5
