@@ -116,3 +116,34 @@ def test_vault_verify_repair_fetches_a_damaged_local_image_again(
     out = capsys.readouterr().out
     assert "Fetched 1 of 1 image objects again." in out and "OK:" in out
     assert local.read_bytes() == front.ws.vault.blobs.path_for(photo.screen_blob_id).read_bytes()
+
+
+def test_vault_verify_repair_works_in_rounds_when_more_are_damaged_than_a_report_lists(
+    clinic: ClinicNet,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    front = clinic.first()
+    front.sync()
+    room = clinic.join("exam-room", via=front)
+    _patient, photo = one_photo(front, "Runden")
+    front.sync()
+    room.sync()
+    blobs = room.ws.vault.blobs
+    local = [
+        blob
+        for blob in (photo.blob_id, photo.screen_blob_id, photo.thumbnail_blob_id)
+        if blobs.path_for(blob).exists()
+    ]
+    assert len(local) >= 2
+    for blob in local:
+        blobs.path_for(blob).unlink()
+    room.close()
+    # A report lists one damaged object: each round fetches it and verifies again.
+    monkeypatch.setattr("pixiodoc_desktop.clinic.safekeeping.verify.DAMAGED_KEPT", 1)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    user = ["--vault", str(room.folder), "--user", LOGIN, "--password-stdin"]
+    assert cli.main(["vault", "verify", *user, "--repair"]) == 0
+    out = capsys.readouterr().out
+    assert f"Fetched {len(local)} of {len(local)} image objects again." in out and "OK:" in out
+    assert all(blobs.path_for(blob).exists() for blob in local)
