@@ -14,12 +14,12 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.sync.ops import SYNCED_SETTINGS
+from pixiodoc_desktop.sync.ops import SYNCED_SETTINGS, core_table
 from pixiodoc_desktop.vault.header import Credential, WrappedKey
 from pixiodoc_desktop.vault.schema import (
     Clinician,
@@ -81,7 +81,12 @@ def _json_value(value: Any) -> Any:
 
 def capture_local_changes(ws: Workstation, session: Session) -> list[str]:
     """Record clinician, patient key and setting changes made here; returns erased patients."""
-    entries = {(e.kind, e.key): e for e in session.scalars(select(SyncDirectoryEntry))}
+    entries = {
+        (e.kind, e.key): e
+        for e in session.scalars(
+            select(SyncDirectoryEntry).where(SyncDirectoryEntry.kind != "patient_key")
+        )
+    }
     credentials = {c.user_id: c for c in ws.vault.header.credentials}
     for clinician in session.scalars(select(Clinician)):
         entry = entries.get(("clinician", clinician.id))
@@ -105,24 +110,59 @@ def capture_local_changes(ws: Workstation, session: Session) -> list[str]:
             _save(session, "clinician", clinician.id, current)
 
     erased: list[str] = []
-    keys = dict(session.execute(select(PatientKey.patient_id, PatientKey.wrapped_key)).all())
-    for patient_id, wrapped in keys.items():
-        if ("patient_key", patient_id) not in entries:
-            fields = {"wrapped_key": bytes(wrapped).hex()}
-            _record(ws, session, "patient_keys", patient_id, "upsert", fields)
-            _save(session, "patient_key", patient_id, fields)
-    for (kind, key), entry in entries.items():
-        if kind == "patient_key" and key not in keys and not entry.snapshot.get("erased"):
-            _record(
-                ws,
-                session,
-                "patient_keys",
-                key,
-                "delete",
-                {"scrub": scrubbed_patient(session, key)},
-            )
-            _save(session, "patient_key", key, {"erased": True})
-            erased.append(key)
+    # Keys not yet sent, and keys sent but gone here since (erased): two anti-joins in
+    # SQL, so that a round with nothing new does not read a group's 100,000 keys.
+    sent = aliased(SyncDirectoryEntry)
+    unsent = session.execute(
+        select(PatientKey.patient_id, PatientKey.wrapped_key)
+        .outerjoin(sent, and_(sent.kind == "patient_key", sent.key == PatientKey.patient_id))
+        .where(sent.key.is_(None))
+    ).all()
+    if unsent:  # two executemany calls (a renewal sends a group's 100,000 keys at once)
+        sent_now = [(p, {"wrapped_key": bytes(w).hex()}) for p, w in unsent]
+        session.execute(
+            insert(core_table(OutboxOperation)),
+            [
+                {
+                    "entity": "patient_keys",
+                    "entity_id": patient_id,
+                    "operation": "upsert",
+                    "fields": fields,
+                    "hlc": ws.clock.now(),
+                    "device_id": ws.device_id,
+                }
+                for patient_id, fields in sent_now
+            ],
+        )
+        stmt = sqlite_insert(core_table(SyncDirectoryEntry))
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["kind", "key"], set_={"snapshot": stmt.excluded.snapshot}
+            ),
+            [
+                {"kind": "patient_key", "key": p, "snapshot": f, "header_pending": False}
+                for p, f in sent_now
+            ],
+        )
+    gone = session.scalars(
+        select(SyncDirectoryEntry)
+        .outerjoin(PatientKey, PatientKey.patient_id == SyncDirectoryEntry.key)
+        .where(SyncDirectoryEntry.kind == "patient_key", PatientKey.patient_id.is_(None))
+    ).all()
+    for entry in gone:
+        if entry.snapshot.get("erased"):
+            continue
+        key = entry.key
+        _record(
+            ws,
+            session,
+            "patient_keys",
+            key,
+            "delete",
+            {"scrub": scrubbed_patient(session, key)},
+        )
+        _save(session, "patient_key", key, {"erased": True})
+        erased.append(key)
 
     for name in SYNCED_SETTINGS:
         row = session.get(Setting, name)

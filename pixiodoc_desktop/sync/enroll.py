@@ -32,7 +32,8 @@ from pixiodoc_desktop.sync.crypto import (
     seal,
 )
 from pixiodoc_desktop.sync.engine import sync_keys, sync_once
-from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target
+from pixiodoc_desktop.sync.pull import FULL_IMAGES_SETTING, PREVIEWS_SETTING
+from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target, set_setting
 from pixiodoc_desktop.sync.store import NotFound, ObjectExists, ObjectStore
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.credentials import CARRIED_BLOB_ID_KEY
@@ -209,8 +210,13 @@ def join(
     code: str | None = None,
     recovery_key: str | None = None,
     store: ObjectStore | None = None,
+    on_demand: bool = False,
 ) -> Vault:
-    """Create this PC's vault folder for the clinic and pull everything; returned locked."""
+    """Create this PC's vault folder for the clinic and pull everything; returned locked.
+
+    `on_demand`: every image object (thumbnails and screen images too) stays in the
+    bucket until first shown (`sync.full_images` and `sync.previews` on demand): what a
+    PC joining a clinic group's millions of photos needs to be usable at once."""
     from pixiodoc_desktop.sync.store import StoreSettings
 
     settings = StoreSettings(
@@ -230,6 +236,9 @@ def join(
         try:
             save_target(vault, target)
             save_credentials(vault.header.vault_id, access_key, secret_key)
+            if on_demand:
+                set_setting(vault, FULL_IMAGES_SETTING, "on_demand")
+                set_setting(vault, PREVIEWS_SETTING, "on_demand")
             from pixiodoc_desktop.clinic.workstation import Workstation
 
             ws = Workstation(vault)

@@ -78,17 +78,23 @@ def owners_here(ws: Workstation, blob_ids: Iterable[str]) -> dict[str, str]:
     with ws.vault.read_session() as session:
         for start in range(0, len(wanted), 300):
             part = wanted[start : start + 300]
-            for name in BLOB_FIELDS:
-                column = getattr(Photo, name)
-                for blob, patient in session.execute(
-                    select(column, Photo.patient_id).where(column.in_(part))
-                ):
-                    found[str(blob)] = str(patient)
+            known: dict[str, str] = {}
             for blob, patient in session.execute(
                 select(SyncBlob.blob_id, SyncBlob.patient_id).where(SyncBlob.blob_id.in_(part))
             ):
                 if patient:
-                    found.setdefault(str(blob), str(patient))
+                    known[str(blob)] = str(patient)
+            # the photo columns have no index: read them only for objects sync_blobs
+            # cannot place (an image shown on demand is placed by its "remote" row)
+            rest = [b for b in part if b not in known]
+            for name in BLOB_FIELDS if rest else ():
+                column = getattr(Photo, name)
+                for blob, patient in session.execute(
+                    select(column, Photo.patient_id).where(column.in_(rest))
+                ):
+                    found[str(blob)] = str(patient)
+            for blob, patient in known.items():
+                found.setdefault(blob, patient)
     return found
 
 

@@ -39,6 +39,7 @@ from pixiodoc_desktop.sync.ops import (
     RecordWrites,
     RowState,
     TableInfo,
+    core_table,
     record_models,
     table_info,
 )
@@ -144,23 +145,27 @@ class Merger:
             return  # a tombstone: no upsert revives a deleted record
         if op.entity == "patients" and self._row("patient_keys", op.entity_id).deleted_hlc:
             return  # erased: no edit from a PC that had not heard of it yet brings data back
-        self._stamp_pending_bases(op.entity, op.entity_id, row)
+        pending = (op.entity, op.entity_id) in self.pending  # changes here not yet pushed
+        if pending:
+            self._stamp_pending_bases(op.entity, op.entity_id, row)
         fixed = IMMUTABLE_FIELDS.get(op.entity, frozenset())
+        clocks, changes, hlc = row.clocks, row.changes, op.hlc
         for name, value in op.fields.items():
             if name == "id":
                 continue
-            if name in fixed and (row.exists or name in row.clocks):
+            if name in fixed and (row.exists or name in clocks):
                 continue  # a photo's image and identity never change once it is made
-            local = max(
-                row.clocks.get(name, ""), self._pending_hlc(op.entity, op.entity_id, name) or ""
-            )
+            local = clocks.get(name, "")
+            if pending:
+                local = max(local, self._pending_hlc(op.entity, op.entity_id, name) or "")
             if self.check_notes and (op.entity, name) in NOTE_FIELDS:
                 self.notes.check(op, row, name, value, local)
-            if op.hlc > local:
-                row.changes[name] = value
-                row.clocks[name] = op.hlc
+            if hlc > local:
+                changes[name] = value
+                clocks[name] = hlc
                 row.dirty = True
-                self._drop_pending_field(op.entity, op.entity_id, name)
+                if pending:
+                    self._drop_pending_field(op.entity, op.entity_id, name)
 
     def _scrub_patient(self, op: Op) -> None:
         """Erasure: the patient's identifying fields as the erasing PC left them, everywhere."""
@@ -217,6 +222,7 @@ class Merger:
                 self.directory.clinician(entity_id, row)
             elif entity == "settings":
                 self.directory.setting(entity_id, row)
+        self.directory.flush()
         self._resolve_natural_keys(plan)
         plan.execute(self.session, self.tables)
         self._derive_search_keys(plan)
@@ -288,7 +294,7 @@ class Merger:
         ]
         if not values:
             return
-        stmt = sqlite_insert(SyncClock)
+        stmt = sqlite_insert(core_table(SyncClock))  # Core: no ORM work per row
         stmt = stmt.on_conflict_do_update(
             index_elements=["entity", "entity_id"],
             set_={"clocks": stmt.excluded.clocks, "deleted_hlc": stmt.excluded.deleted_hlc},

@@ -16,7 +16,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.sync.ops import CLINICIAN_FIELDS, SYNCED_SETTINGS, ApplyResult, RowState
+from pixiodoc_desktop.sync.ops import (
+    CLINICIAN_FIELDS,
+    SYNCED_SETTINGS,
+    ApplyResult,
+    RowState,
+    core_table,
+)
 from pixiodoc_desktop.vault.schema import (
     Clinician,
     PatientKey,
@@ -34,9 +40,11 @@ class DirectoryWrites:
         self.session = session
         self.credentials = credentials
         self.result = result
+        self.keys: dict[str, str] = {}  # patient keys (hex) to write in one go: flush()
 
     def patient_key(self, patient_id: str, row: RowState) -> None:
         if row.delete:
+            self.keys.pop(patient_id, None)
             self.session.execute(delete(PatientKey).where(PatientKey.patient_id == patient_id))
             self._snapshot("patient_key", patient_id, {"erased": True})
             self.result.erased_patients.append(patient_id)
@@ -44,15 +52,40 @@ class DirectoryWrites:
         wrapped = row.changes.get("wrapped_key")
         if wrapped is None:
             return
-        stmt = sqlite_insert(PatientKey).values(
-            patient_id=patient_id, wrapped_key=bytes.fromhex(str(wrapped))
-        )
+        self.keys[patient_id] = str(wrapped)
+
+    def flush(self) -> None:
+        """Write the patient keys this apply brought: two executemany calls, not two
+        statements per patient (a PC joining a group takes 100,000 at once)."""
+        if not self.keys:
+            return
+        stmt = sqlite_insert(core_table(PatientKey))
         self.session.execute(
             stmt.on_conflict_do_update(
                 index_elements=["patient_id"], set_={"wrapped_key": stmt.excluded.wrapped_key}
-            )
+            ),
+            [{"patient_id": p, "wrapped_key": bytes.fromhex(w)} for p, w in self.keys.items()],
         )
-        self._snapshot("patient_key", patient_id, {"wrapped_key": str(wrapped)})
+        snapshot = sqlite_insert(core_table(SyncDirectoryEntry))
+        self.session.execute(
+            snapshot.on_conflict_do_update(
+                index_elements=["kind", "key"],
+                set_={
+                    "snapshot": snapshot.excluded.snapshot,
+                    "header_pending": snapshot.excluded.header_pending,
+                },
+            ),
+            [
+                {
+                    "kind": "patient_key",
+                    "key": p,
+                    "snapshot": {"wrapped_key": w},
+                    "header_pending": False,
+                }
+                for p, w in self.keys.items()
+            ],
+        )
+        self.keys = {}
 
     def clinician(self, user_id: str, row: RowState) -> None:
         entry = self.session.get(SyncDirectoryEntry, ("clinician", user_id))

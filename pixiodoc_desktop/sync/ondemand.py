@@ -1,5 +1,7 @@
-"""Full images fetched on demand: with the "on_demand" setting a pull brings thumbnails
-and screen images only; the original comes down the first time it is opened."""
+"""Images fetched on demand: with `sync.full_images = on_demand` a pull brings thumbnails
+and screen images only, and the original comes down the first time it is opened; with
+`sync.previews = on_demand` too (a PC that joins a clinic group: `enroll.join(...,
+on_demand=True)`) thumbnails and screen images also stay in the bucket until shown."""
 
 from __future__ import annotations
 
@@ -38,12 +40,19 @@ def fetch_original(ws: Workstation, store: ObjectStore, photo_id: str) -> bool:
         blob = session.scalar(select(Photo.blob_id).where(Photo.id == photo_id))
     if blob is None:
         raise RecordNotFound(f"There is no photo {photo_id}")
-    if ws.vault.blobs.exists(blob):
+    return fetch_image(ws, store, blob)
+
+
+def fetch_image(ws: Workstation, store: ObjectStore, blob_id: str) -> bool:
+    """Download one image object left in the bucket (a full image, or with
+    `sync.previews = on_demand` a thumbnail or screen image), checked against its id;
+    True if fetched. Missing or damaged in the bucket: SyncImageMissing."""
+    if ws.vault.blobs.exists(blob_id):
         return False
     with locking.writing(ws.vault.folder):
-        size = download_blob(ws, store, sync_keys(ws), blob)
+        size = download_blob(ws, store, sync_keys(ws), blob_id)
         with ws.vault.write_session() as session, session.begin():
-            row = session.get(SyncBlob, blob)
+            row = session.get(SyncBlob, blob_id)
             if row is not None:
                 row.state = "uploaded"
     return size > 0

@@ -31,7 +31,7 @@ from pixiodoc_desktop.sync.images import MISSING as MISSING_IMAGE
 from pixiodoc_desktop.sync.images import ImageKeys, fetch_checked, owners_here
 from pixiodoc_desktop.sync.links import Link, applied_links, follows, keep_applied, link_of
 from pixiodoc_desktop.sync.merge import Merger
-from pixiodoc_desktop.sync.ops import Op
+from pixiodoc_desktop.sync.ops import Op, core_table
 from pixiodoc_desktop.sync.push import (
     BLOB_FIELDS,
     batch_key,
@@ -46,7 +46,13 @@ log = logging.getLogger(__name__)
 
 DOWNLOAD_THREADS = 4
 MAX_BATCHES_PER_ROUND = 2_000
+# Ops merged in one transaction: a PC joining a group's history of millions of records
+# applies it in parts (each part with its cursors, atomic as ever) in memory it has
+APPLY_OPS = 200_000
 FULL_IMAGES_SETTING = "sync.full_images"  # "eager" (default) | "on_demand"
+# "eager" (default) | "on_demand": thumbnails and screen images also stay in the bucket
+# until first shown (a PC joining a clinic group's history of millions of photos)
+PREVIEWS_SETTING = "sync.previews"
 
 Progress = Callable[[str, int, int], None]
 
@@ -89,6 +95,7 @@ class Expected:
     erasures: list[Op] = field(default_factory=list)  # the clinic's list, not applied here yet
     missing: dict[str, int] = field(default_factory=dict)  # out: device: first not got
     altered: dict[str, int] = field(default_factory=dict)  # out: device: first that breaks
+    more: bool = False  # out: stopped at APPLY_OPS (or MAX_BATCHES_PER_ROUND): fetch again
 
 
 def fetch_batches(
@@ -110,6 +117,8 @@ def fetch_batches(
     the chain.
     """
     expect = expect if expect is not None else Expected()
+    expect.more = False
+    taken = 0  # ops in `batches`
     cursors = _cursors(ws)
     with ws.vault.read_session() as session:
         applied = applied_links(session)
@@ -177,7 +186,9 @@ def fetch_batches(
                 )
             )
             expected += 1
-            if len(batches) >= MAX_BATCHES_PER_ROUND:
+            taken += len(batches[-1].ops)
+            if len(batches) >= MAX_BATCHES_PER_ROUND or taken >= APPLY_OPS:
+                expect.more = True
                 return batches
         else:
             if first and after > 0 and after not in accepted:
@@ -210,20 +221,27 @@ def _open_batch(
 def _wanted_blobs(ws: Workstation, batches: list[Batch]) -> tuple[list[str], list[tuple[str, str]]]:
     """(objects to download now, (object, patient) left in the bucket until opened)."""
     eager = (ws.vault.setting(FULL_IMAGES_SETTING) or "eager") != "on_demand"
+    previews = (ws.vault.setting(PREVIEWS_SETTING) or "eager") != "on_demand"
     now: list[str] = []
     later: list[tuple[str, str]] = []
-    for batch in batches:
-        for op in batch.ops:
-            if op.entity != "photos" or op.operation != "upsert":
+    photos = [
+        op
+        for batch in batches
+        for op in batch.ops
+        if op.entity == "photos" and op.operation == "upsert"
+    ]
+    here = ws.vault.blobs.existing(
+        str(op.fields[name]) for op in photos for name in BLOB_FIELDS if op.fields.get(name)
+    )
+    for op in photos:
+        for name in BLOB_FIELDS:
+            blob = op.fields.get(name)
+            if not blob or str(blob) in here:
                 continue
-            for name in BLOB_FIELDS:
-                blob = op.fields.get(name)
-                if not blob or ws.vault.blobs.exists(str(blob)):
-                    continue
-                if name == "blob_id" and not eager:
-                    later.append((str(blob), str(op.fields.get("patient_id") or "")))
-                else:
-                    now.append(str(blob))
+            if not (eager if name == "blob_id" else previews):
+                later.append((str(blob), str(op.fields.get("patient_id") or "")))
+            else:
+                now.append(str(blob))
     return list(dict.fromkeys(now)), later
 
 
@@ -334,22 +352,23 @@ def record_blobs(
     remote: list[tuple[str, str]],
 ) -> None:
     """What became of the image objects an apply names (in its transaction): downloaded,
-    missing (images.py fetches them again) or left in the bucket until opened."""
+    missing (images.py fetches them again) or left in the bucket until opened. One
+    executemany each, on the Core table (a joiner leaves millions in the bucket)."""
+    table = core_table(SyncBlob)
     if downloaded:
-        stmt3 = sqlite_insert(SyncBlob).on_conflict_do_nothing(index_elements=["blob_id"])
+        stmt3 = sqlite_insert(table).on_conflict_do_nothing(index_elements=["blob_id"])
         session.execute(
             stmt3,
             [{"blob_id": b, "state": "uploaded", "patient_id": owners.get(b)} for b in downloaded],
         )
-    for blob_id, missing_for in (missing or {}).items():  # images.py fetches again
-        stmt4 = sqlite_insert(SyncBlob).values(
-            blob_id=blob_id, state=MISSING_IMAGE, patient_id=missing_for
-        )
+    if missing:
+        stmt4 = sqlite_insert(table)
         session.execute(
-            stmt4.on_conflict_do_update(index_elements=["blob_id"], set_={"state": MISSING_IMAGE})
+            stmt4.on_conflict_do_update(index_elements=["blob_id"], set_={"state": MISSING_IMAGE}),
+            [{"blob_id": b, "state": MISSING_IMAGE, "patient_id": p} for b, p in missing.items()],
         )
-    if remote:  # one executemany: a joiner leaves millions of images in the bucket
-        stmt2 = sqlite_insert(SyncBlob).on_conflict_do_nothing(index_elements=["blob_id"])
+    if remote:
+        stmt2 = sqlite_insert(table).on_conflict_do_nothing(index_elements=["blob_id"])
         session.execute(
             stmt2,
             [{"blob_id": b, "state": "remote", "patient_id": p or None} for b, p in remote],
@@ -372,18 +391,38 @@ def pull(
     expect: Expected | None = None,
     listed: list[str] | None = None,
 ) -> PullResult:
+    """Fetch and apply the other PCs' new batches, APPLY_OPS at a time (each part in
+    one transaction with its cursors: a PC killed mid-apply pulls that part again)."""
     expect = expect if expect is not None else Expected()
-    batches = fetch_batches(ws, store, keys, expect, listed)
-    if not batches:
-        return PullResult(missing=expect.missing, altered=expect.altered)
-    with locking.writing(ws.vault.folder):
-        now, later = _wanted_blobs(ws, batches)
-        ops = [op for b in batches for op in b.ops] + expect.erasures  # erased: not fetched
-        count, size, failed = download_blobs(ws, store, keys, now, ops, progress)
-        got = [b for b in now if b not in failed]
-        result = apply_batches(ws, batches, later, got, failed, expect.erasures)
-    result.blobs, result.blob_bytes = count, size
-    result.missing, result.altered = expect.missing, expect.altered
-    if progress:
-        progress("apply", result.ops, result.ops)
-    return result
+    total = PullResult()
+    while True:
+        batches = fetch_batches(ws, store, keys, expect, listed)
+        if not batches:
+            break
+        with locking.writing(ws.vault.folder):
+            now, later = _wanted_blobs(ws, batches)
+            ops = [op for b in batches for op in b.ops] + expect.erasures  # erased: not fetched
+            count, size, failed = download_blobs(ws, store, keys, now, ops, progress)
+            got = [b for b in now if b not in failed]
+            part = apply_batches(ws, batches, later, got, failed, expect.erasures)
+        del batches, ops
+        _add(total, part, count, size)
+        # a tombstone waits for the part that brings its patient (erase_apply.py)
+        expect.erasures = [e for e in expect.erasures if e.entity_id not in part.erased_patients]
+        if not expect.more:
+            break
+    total.missing, total.altered = expect.missing, expect.altered
+    if progress and total.batches:
+        progress("apply", total.ops, total.ops)
+    return total
+
+
+def _add(total: PullResult, part: PullResult, blobs: int, blob_bytes: int) -> None:
+    total.batches += part.batches
+    total.ops += part.ops
+    total.audit_events += part.audit_events
+    total.blobs += blobs
+    total.blob_bytes += blob_bytes
+    total.conflicts += part.conflicts
+    total.erased_patients += [p for p in part.erased_patients if p not in total.erased_patients]
+    total.header_changed |= part.header_changed

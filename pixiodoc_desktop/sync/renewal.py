@@ -176,9 +176,9 @@ def finish_move(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> None:
     images it never downloaded are copied over, then the old folder is marked retired."""
     with ws.vault.read_session() as session:
         move = state.get(session, MOVING)
+        if not move:
+            return  # every round asks: not one read of the (millions of) remote images
         remote = list(session.scalars(select(SyncBlob.blob_id).where(SyncBlob.state == "remote")))
-    if not move:
-        return
     for blob_id in remote:  # encrypted under patient keys: copied as they are
         target = store.key(keys.workspace, "blobs", blob_id)
         if store.size(target) is not None:

@@ -20,7 +20,7 @@ import os
 import re
 import secrets
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -114,6 +114,22 @@ class BlobStore:
 
     def exists(self, blob_id: str) -> bool:
         return self.path_for(blob_id).exists()
+
+    def existing(self, blob_ids: Iterable[str]) -> set[str]:
+        """Which of these objects are here: one listing per shard folder named, not one
+        stat per object (a pull names millions of objects, most not here)."""
+        by_shard: dict[str, list[str]] = {}
+        for blob_id in blob_ids:
+            if _ID_PATTERN.match(blob_id):
+                by_shard.setdefault(blob_id[:2], []).append(blob_id)
+        found: set[str] = set()
+        for shard, ids in by_shard.items():
+            try:
+                names = {entry.name for entry in (self.root / shard).iterdir()}
+            except FileNotFoundError:
+                continue
+            found.update(b for b in ids if b in names)
+        return found
 
     def put(
         self, blob_id: str, data: bytes, owner_key: bytes, *, batch: FolderSync | None = None

@@ -6,10 +6,12 @@ transaction as the change), and this workstation's own bookkeeping of its rounds
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Dialect, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from pixiodoc_desktop.vault.orm_base import Base, utcnow
 
@@ -38,13 +40,48 @@ class SyncState(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+_SHARED_STAMP, _SHARED_FIELDS = "~stamp", "~fields"  # never a column's name
+
+
+class Clocks(TypeDecorator[dict[str, Any]]):
+    """{field: clock} as JSON, the clock most fields share written once: a record made
+    in one go has one stamp for its 30 fields (2.1 KB a photo written out in full, 0.6
+    KB so; a PC that joins a clinic group writes 2.4 million). Read back as the plain
+    {field: clock}; rows stored in full before read as they are."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if not isinstance(value, dict) or len(value) < 3:
+            return value
+        if not all(isinstance(v, str) for v in value.values()):
+            return value
+        counts = Counter(value.values())
+        common, shared = counts.most_common(1)[0]
+        if shared < 3:
+            return value
+        out = {k: v for k, v in value.items() if v != common}
+        out[_SHARED_STAMP] = common
+        out[_SHARED_FIELDS] = sorted(k for k, v in value.items() if v == common)
+        return out
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if not isinstance(value, dict) or _SHARED_STAMP not in value:
+            return value
+        out = {k: v for k, v in value.items() if k not in (_SHARED_STAMP, _SHARED_FIELDS)}
+        for name in value.get(_SHARED_FIELDS) or ():
+            out[name] = value[_SHARED_STAMP]
+        return out
+
+
 class SyncClock(Base):
     """The hybrid clock of each field's current value, and a tombstone's, per record."""
 
     __tablename__ = "sync_clocks"
     entity: Mapped[str] = mapped_column(String(32), primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    clocks: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    clocks: Mapped[dict[str, Any]] = mapped_column(Clocks, default=dict)
     deleted_hlc: Mapped[str | None] = mapped_column(String(80))
 
 
@@ -70,6 +107,8 @@ class SyncBlob(Base):
     until first opened ("remote": full images fetched on demand)."""
 
     __tablename__ = "sync_blobs"
+    # every round asks for the "missing" ones; a joined PC holds millions of "remote"
+    __table_args__ = (Index("ix_sync_blobs_state", "state"),)
     blob_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     state: Mapped[str] = mapped_column(String(8))  # "uploaded" | "remote"
     patient_id: Mapped[str | None] = mapped_column(String(36))
