@@ -60,6 +60,11 @@ class JoinTimers:
                         time.perf_counter() - start
                     )
                     self.calls[phase] = self.calls.get(phase, 0) + 1
+                if phase == "apply":  # parts of pull.APPLY_OPS: show the join advancing
+                    _common.log(
+                        f"    applied part {self.calls[phase]}: {self.seconds[phase]:.0f} s "
+                        f"of apply, {self.seconds.get('get', 0.0):.0f} s of GET so far"
+                    )
 
         return timed
 
