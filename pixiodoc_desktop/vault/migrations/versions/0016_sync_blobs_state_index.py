@@ -5,16 +5,16 @@ and to name them in the PC's head). A PC that joined a clinic group with images 
 demand holds millions of "remote" rows, and that question read them all, twice a
 round (about 0.3 s per 120,000 rows; benchmarks/scale_sync.py).
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision: str = "0015"
-down_revision: str | None = "0014"
+revision: str = "0016"
+down_revision: str | None = "0015"
 branch_labels: str | None = None
 depends_on: str | None = None
 
