@@ -19,7 +19,7 @@ from typing import IO
 from PIL import Image as PILImage
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.body_series import BodySeriesProtocol
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision, Consents
@@ -27,7 +27,7 @@ from pixiodoc_desktop.clinic.records.patients import Patients, PatientSummary
 from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos, PhotoSummary
 from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary, of_patient
 from pixiodoc_desktop.clinic.records.visits import Lesions, LesionSummary, Visits, VisitSummary
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
 from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting
@@ -73,11 +73,7 @@ class ReportFigure:
 def require_export(ws: Workstation, actor: Actor, patient_id: str) -> None:
     """Raise (and audit) unless `actor` may export the patient's data."""
     with ws.read_session() as session:
-        try:
-            require(session, actor, patient_id, Action.EXPORT)
-        except AccessDenied as denied:
-            ws.audit_alone(denied.draft)
-            raise
+        require_audited(ws, session, actor, patient_id, Action.EXPORT)
 
 
 def load_record(

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
@@ -90,11 +90,7 @@ def gather(
         patient = session.get(Patient, patient_id)
         if patient is None or patient.deleted:
             raise RecordNotFound(f"There is no patient {patient_id}")
-        try:
-            require(session, actor, patient_id, Action.EXPORT)
-        except AccessDenied as denied:
-            ws.audit_alone(denied.draft)
-            raise
+        require_audited(ws, session, actor, patient_id, Action.EXPORT)
         _refuse_without_consent(ws, actor, session, patient_id)
         query = select(Visit).where(Visit.patient_id == patient_id, ~Visit.deleted)
         if visit_ids:

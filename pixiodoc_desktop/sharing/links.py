@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.errors import (
@@ -291,28 +291,15 @@ class ShareLinks:
         if record is None:
             raise RecordNotFound(f"There is no secure link {link_id} in this clinic")
         with self.ws.read_session() as session:
-            try:
-                require(session, actor, record.patient_id, Action.EXPORT)
-            except AccessDenied as denied:
-                self.ws.audit_alone(denied.draft)
-                raise
+            require_audited(self.ws, session, actor, record.patient_id, Action.EXPORT)
         if record.state != LIVE:
             raise InvalidInput(f"The secure link {link_id} is {record.state} already")
-        self.close(actor, record, REVOKED)
-        self.ws.audit_alone(
-            audit.EventDraft(
-                audit.EventType.ACCESS_REVOKED,
-                actor.user_id,
-                patient_id=record.patient_id,
-                object_type="secure link",
-                object_id=record.id,
-                details={"what": "secure link", "reason": "revoked"},
-            )
-        )
+        self.close(actor, record, REVOKED, reason="revoked")
         return record
 
-    def close(self, actor: Actor, record: LinkRecord, state: str) -> None:
-        """Delete the package and leave a page that says why (until the page's URL runs out)."""
+    def close(self, actor: Actor, record: LinkRecord, state: str, *, reason: str) -> None:
+        """Delete the package and leave a page that says why (until the page's URL runs out);
+        the trail records the access ended, and why: revoked, expired, patient erased."""
         self._remove_objects(record, page_too=False)
         self.store.put(
             record.page,
@@ -321,6 +308,16 @@ class ShareLinks:
         )
         record.state = state
         ledger.save(self.ws, actor, record)
+        self.ws.audit_alone(
+            audit.EventDraft(
+                audit.EventType.ACCESS_REVOKED,
+                actor.user_id,
+                patient_id=record.patient_id,
+                object_type="secure link",
+                object_id=record.id,
+                details={"what": "secure link", "reason": reason},
+            )
+        )
 
     def _remove_objects(self, record: LinkRecord, *, page_too: bool) -> None:
         for key in [*record.package, *([record.reply] if record.reply else [])]:

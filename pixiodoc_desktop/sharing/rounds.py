@@ -78,18 +78,8 @@ def tend_links(
             if taken == "taken":
                 patients.append(record.patient_id)
         if record.state == LIVE and now >= record.expires:
-            links.close(actor, record, EXPIRED)
+            links.close(actor, record, EXPIRED, reason="expired")
             expired += 1
-            ws.audit_alone(
-                audit.EventDraft(
-                    audit.EventType.ACCESS_REVOKED,
-                    actor.user_id,
-                    patient_id=record.patient_id,
-                    object_type="secure link",
-                    object_id=record.id,
-                    details={"what": "secure link", "reason": "expired"},
-                )
-            )
         elif record.state != LIVE and now >= record.page_expires:
             store.delete(record.page)
             ledger.forget(ws, actor, record.id)
@@ -105,18 +95,8 @@ def close_erased(ws: Workstation, store: ObjectStore, actor: Actor) -> list[str]
     for record in ledger.all_links(ws.vault):
         if record.state != LINK_ERASED:
             continue
-        links.close(actor, record, REVOKED)
+        links.close(actor, record, REVOKED, reason="patient erased")
         closed.append(record.id)
-        ws.audit_alone(
-            audit.EventDraft(
-                audit.EventType.ACCESS_REVOKED,
-                actor.user_id,
-                patient_id=record.patient_id,
-                object_type="secure link",
-                object_id=record.id,
-                details={"what": "secure link", "reason": "patient erased"},
-            )
-        )
     return closed
 
 

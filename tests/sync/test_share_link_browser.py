@@ -245,7 +245,7 @@ def test_revoked_expired_and_tampered_links_say_which(
     expired = links.create(station.actor, patient_id)
     done = ledger.load(station.ws.vault, expired.id)
     assert done is not None
-    links.close(station.actor, done, ledger.EXPIRED)
+    links.close(station.actor, done, ledger.EXPIRED, reason="expired")  # as a round does
     opened(browser, expired.url)
     assert wait_state(browser, "expired") == "expired"
 

@@ -15,10 +15,10 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.photos import ImageSize, Photos
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import DamagedImage, InvalidInput
 from pixiodoc_desktop.imaging.alignment import Alignment, aligned_pair, rescale_homography
 from pixiodoc_desktop.imaging.handout import (
@@ -38,11 +38,7 @@ class ComparisonHandouts:
     def check_can_export(self, actor: Actor, patient_id: str) -> None:
         """Fail fast (before rendering) when the actor may not export this record."""
         with self.ws.read_session() as session:
-            try:
-                require(session, actor, patient_id, Action.EXPORT)
-            except AccessDenied as denied:
-                self.ws.audit_alone(denied.draft)
-                raise
+            require_audited(self.ws, session, actor, patient_id, Action.EXPORT)
 
     def export(
         self,

@@ -19,7 +19,7 @@ from pixiodoc_desktop.clinic.records.photo_summaries import (
     PhotoSummary,
     summary,
 )
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor
+from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.vault.durable import write_atomically
 from pixiodoc_desktop.vault.schema import Photo, Visit
@@ -177,11 +177,7 @@ class Photos(PhotoIntake):
             photo = session.get(Photo, photo_id)
             if photo is None or photo.deleted:
                 raise RecordNotFound(f"There is no photo {photo_id}")
-            try:
-                require(session, actor, photo.patient_id, Action.EXPORT)
-            except AccessDenied as denied:
-                self.ws.audit_alone(denied.draft)
-                raise
+            require_audited(self.ws, session, actor, photo.patient_id, Action.EXPORT)
             patient_id, blob, media_type = photo.patient_id, photo.blob_id, photo.media_type
             key = self.ws.vault.patient_key(session, patient_id)
         suffix = {"image/jpeg": ".jpg", "image/png": ".png"}.get(media_type, "")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.body_series import DEFAULT_PROTOCOL, protocol_in
 from pixiodoc_desktop.clinic.records.consent import ConsentDecision
@@ -30,7 +30,7 @@ from pixiodoc_desktop.clinic.records.visits import (
     _visit,
     lesions_of_patient,
 )
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import RecordNotFound
 from pixiodoc_desktop.vault.schema import Consent, Patient, Photo, Visit
 
@@ -65,11 +65,7 @@ class Timelines:
     ) -> PatientTimeline:
         """The timeline; `first` limits the photos, `thumbnails` decrypts that many of them."""
         with self.ws.read_session() as session:
-            try:
-                level = require(session, actor, patient_id, Action.VIEW)
-            except AccessDenied as denied:
-                self.ws.audit_alone(denied.draft)
-                raise
+            level = require_audited(self.ws, session, actor, patient_id, Action.VIEW)
             patient = session.get(Patient, patient_id)
             if patient is None or patient.deleted:
                 raise RecordNotFound(f"There is no patient {patient_id}")

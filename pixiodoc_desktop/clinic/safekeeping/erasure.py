@@ -26,10 +26,10 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.patients import fold
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound, RetentionHold
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.schema import (
@@ -80,11 +80,7 @@ def _held(reason: str) -> RetentionHold:
 def _refuse_if_held(ws: Workstation, actor: Actor, patient_id: str) -> None:
     """Refuse (audited) erasing a record under a retention hold, naming the hold's reason."""
     with ws.read_session() as session:
-        try:
-            require(session, actor, patient_id, Action.ERASE)
-        except AccessDenied as denied:
-            ws.audit_alone(denied.draft)
-            raise
+        require_audited(ws, session, actor, patient_id, Action.ERASE)
         patient = session.get(Patient, patient_id)
         reason = patient.retention_hold if patient is not None else None
     if reason:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pixiodoc_desktop.clinic.access.permissions import Action, require
+from pixiodoc_desktop.clinic.access.permissions import Action, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import FORMAT, VERSION
 from pixiodoc_desktop.clinic.exchange.case_bundle.opinions import bundle_opinions
@@ -52,11 +52,7 @@ def gather(
         patient = session.get(Patient, patient_id)
         if patient is None or patient.deleted:
             raise RecordNotFound(f"There is no patient {patient_id}")
-        try:
-            require(session, actor, patient_id, Action.EXPORT)
-        except AccessDenied as denied:
-            ws.audit_alone(denied.draft)
-            raise
+        require_audited(ws, session, actor, patient_id, Action.EXPORT)
         consents = list(
             session.scalars(
                 select(Consent)
