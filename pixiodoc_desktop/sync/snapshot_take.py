@@ -29,7 +29,9 @@ concurrent note edit from a later one (a re-join after key renewal is such a PC)
 
 A PC killed while applying resumes from the spool (or downloads again) at its next
 round. A chunk that passed step 2 but cannot be applied (sealed by a key holder, yet
-not a snapshot chunk) stops the round with SyncDataDamaged; the PC then replays.
+not a snapshot chunk) refuses the snapshot for good on this PC: found in the first
+chunk, before anything was applied, the round goes on as in step 2; later, the round
+stops with SyncDataDamaged and the next one replays over what was applied.
 """
 
 from __future__ import annotations
@@ -75,12 +77,16 @@ log = logging.getLogger(__name__)
 TAKING = "snapshot_taking"  # sync_state: sid of the snapshot being applied
 TAKEN = "snapshot_taken"  # sync_state: {"snapshot": sid, "covers": n} once applied
 SPOOL = "sync-snapshot"  # folder in the vault: the chunks' sealed bytes while applied
+REFUSED = "snapshots_refused"  # sync_state: snapshots that failed while being applied
 
 Progress = Callable[[str, int, int], None]
 
 
 class Refused(Exception):
-    """A snapshot that is not used (the reason is audited); internal."""
+    """A snapshot that is not used (the reason is audited); internal. `untouched`: found
+    before anything of it was applied here."""
+
+    untouched = True
 
 
 @dataclass(slots=True)
@@ -122,7 +128,9 @@ def take_snapshot(
         return None
     with ws.vault.read_session() as session:
         resuming = state.get(session, TAKING)
+        refused = set(state.get(session, REFUSED) or [])
     found, damaged = manifests(store, keys)
+    found = [m for m in found if m.sid not in refused]
     for sid, why in sorted(damaged.items()):
         _alert(ws, actor_id, sid, why)
     found.sort(key=lambda m: m.sid != resuming)  # a snapshot half applied: that one first
@@ -139,6 +147,9 @@ def take_snapshot(
             _alert(ws, actor_id, manifest.sid, str(exc))
             with ws.vault.write_session() as session, session.begin():
                 state.drop(session, TAKING)  # the next round replays instead
+                state.put(session, REFUSED, [*(state.get(session, REFUSED) or []), manifest.sid])
+            if exc.untouched:
+                continue  # nothing of it is here: the next one, or replay, as in step 2
             raise SyncDataDamaged(
                 f"A snapshot of the clinic's records in the bucket is damaged ({exc}); the "
                 "next sync reads the clinic's changes one by one instead."
@@ -276,7 +287,11 @@ def _apply(
     credentials = {c.user_id: c.key.to_json() for c in ws.vault.header.credentials}
     tables = {name: table_info(model) for name, model in record_models().items()}
     for n, path in enumerate(paths):
-        document = _open_chunk(keys, store, manifest, path, n)
+        try:
+            document = _open_chunk(keys, store, manifest, path, n)
+        except Refused as exc:
+            exc.untouched = bulk and n == 0
+            raise
         items: list[dict[str, Any]] = document["items"]
         records = items if document["kind"] == "records" else []
         every = _ops(records)  # all of them: the images their photos name

@@ -415,3 +415,54 @@ def test_a_joiner_cut_off_while_applying_a_snapshot_finishes_it_at_its_next_roun
     station.sync()
     assert _taken(station) == info.sid
     assert _records(station) == _records(front)
+
+
+def test_chunks_sealed_wrongly_by_a_key_holder_are_refused_and_the_pc_replays(
+    clinic: ClinicNet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks that open, and that the manifest names, yet are not snapshot chunks: in the
+    first chunk the joiner replays at once; later on, the round stops typed and the
+    next one replays over what was applied."""
+    monkeypatch.setattr(snapshot_write, "PER_CHUNK", 3)
+    front = clinic.first()
+    for n in range(6):
+        front.services.patients.create(front.actor, family_name=f"Muster{n}")
+    front.sync()
+    pen = Snapshots(clinic, front)
+
+    def forge(sid: str, n: int) -> None:
+        name = pen.chunk(sid, n)
+        document = open_json(pen.keys.ops, read(clinic, name), name=name)
+        sealed = seal_json(pen.keys.ops, {**document, "kind": "something else"}, name=name)
+        write(clinic, name, sealed)
+        digest = hashlib.sha256(sealed).hexdigest()
+        pen.reseal_manifest(sid, lambda d: d["chunks"][n].__setitem__(0, digest))
+
+    first = snapshot_write.write_snapshot(front.ws, front.store)
+    forge(first.sid, 0)
+    joiner = clinic.join("first-pc", via=front)
+    assert _taken(joiner) is None and _records(joiner) == _records(front)
+    assert [a["reason"] for a in _alerts(joiner)] == ["chunk 0 is not the chunk its manifest names"]
+
+    later = snapshot_write.write_snapshot(front.ws, front.store)
+    snapshots.delete_snapshot(front.store, pen.keys, first.sid)
+    forge(later.sid, 3)
+    with pytest.raises(SyncDataDamaged):
+        clinic.join("second-pc", via=front)
+    station = clinic._open("second-pc", clinic.root / "second-pc")
+    assert [a["reason"] for a in _alerts(station)] == [
+        "chunk 3 is not the chunk its manifest names"
+    ]
+    with station.ws.vault.read_session() as session:
+        failed = [
+            e.details
+            for e in session.scalars(
+                select(AuditEvent).where(AuditEvent.event_type == audit.EventType.SYNC_RUN.value)
+            )
+            if e.outcome == audit.Outcome.FAILURE.value
+        ]
+    assert [f["error"] for f in failed] == ["SyncDataDamaged"]
+    station.sync()  # the next round replays the batches over what was applied
+    assert _taken(station) is None
+    assert _records(station) == _records(front)
+    assert len(_alerts(station)) == 1
