@@ -189,6 +189,15 @@ class Snapshots:
         change(document)
         write(self.clinic, name, seal_json(self.keys.ops, document, name=name))
 
+    def forge(self, sid: str, n: int) -> None:
+        """Chunk `n` sealed again as something else, and the manifest naming its bytes."""
+        name = self.chunk(sid, n)
+        document = open_json(self.keys.ops, read(self.clinic, name), name=name)
+        sealed = seal_json(self.keys.ops, {**document, "kind": "something else"}, name=name)
+        write(self.clinic, name, sealed)
+        digest = hashlib.sha256(sealed).hexdigest()
+        self.reseal_manifest(sid, lambda d: d["chunks"][n].__setitem__(0, digest))
+
 
 FAULTS: dict[str, tuple[Any, str]] = {
     "chunk deleted": (lambda s, sid, _o: delete(s.clinic, s.chunk(sid, 1)), "chunk 1 is missing"),
@@ -221,6 +230,10 @@ FAULTS: dict[str, tuple[Any, str]] = {
             sid, lambda d: d.__setitem__("chunks", d["chunks"][:-1])
         ),
         "its manifest leaves chunks out",
+    ),
+    "first chunk sealed as something else": (
+        lambda s, sid, _o: s.forge(sid, 0),
+        "chunk 0 is not the chunk its manifest names",
     ),
     "manifest claiming later batches": (
         lambda s, sid, _o: s.reseal_manifest(
@@ -417,39 +430,22 @@ def test_a_joiner_cut_off_while_applying_a_snapshot_finishes_it_at_its_next_roun
     assert _records(station) == _records(front)
 
 
-def test_chunks_sealed_wrongly_by_a_key_holder_are_refused_and_the_pc_replays(
+def test_a_later_chunk_sealed_wrongly_by_a_key_holder_stops_the_round_then_the_pc_replays(
     clinic: ClinicNet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Chunks that open, and that the manifest names, yet are not snapshot chunks: in the
-    first chunk the joiner replays at once; later on, the round stops typed and the
-    next one replays over what was applied."""
+    """A chunk that opens, and that the manifest names, yet is not a snapshot chunk, found
+    after earlier chunks were applied: the round stops typed and audited, the next one
+    replays over what was applied (in the first chunk: the damaged-snapshots test)."""
     monkeypatch.setattr(snapshot_write, "PER_CHUNK", 3)
     front = clinic.first()
     for n in range(6):
         front.services.patients.create(front.actor, family_name=f"Muster{n}")
     front.sync()
-    pen = Snapshots(clinic, front)
-
-    def forge(sid: str, n: int) -> None:
-        name = pen.chunk(sid, n)
-        document = open_json(pen.keys.ops, read(clinic, name), name=name)
-        sealed = seal_json(pen.keys.ops, {**document, "kind": "something else"}, name=name)
-        write(clinic, name, sealed)
-        digest = hashlib.sha256(sealed).hexdigest()
-        pen.reseal_manifest(sid, lambda d: d["chunks"][n].__setitem__(0, digest))
-
-    first = snapshot_write.write_snapshot(front.ws, front.store)
-    forge(first.sid, 0)
-    joiner = clinic.join("first-pc", via=front)
-    assert _taken(joiner) is None and _records(joiner) == _records(front)
-    assert [a["reason"] for a in _alerts(joiner)] == ["chunk 0 is not the chunk its manifest names"]
-
-    later = snapshot_write.write_snapshot(front.ws, front.store)
-    snapshots.delete_snapshot(front.store, pen.keys, first.sid)
-    forge(later.sid, 3)
+    info = snapshot_write.write_snapshot(front.ws, front.store)
+    Snapshots(clinic, front).forge(info.sid, 3)
     with pytest.raises(SyncDataDamaged):
-        clinic.join("second-pc", via=front)
-    station = clinic._open("second-pc", clinic.root / "second-pc")
+        clinic.join("new-pc", via=front)
+    station = clinic._open("new-pc", clinic.root / "new-pc")
     assert [a["reason"] for a in _alerts(station)] == [
         "chunk 3 is not the chunk its manifest names"
     ]
