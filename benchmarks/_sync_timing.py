@@ -110,7 +110,9 @@ class JoinTimers:
             "get": s.get("get", 0.0),
             "decrypt": s.get("decrypt", 0.0),
             # open_json = decrypt + zlib + json.loads; parse = the latter two + Op objects
-            "parse": s.get("open_json", 0.0) - s.get("decrypt", 0.0) + s.get("parse_ops", 0.0),
+            # (decryption outside open_json, e.g. a snapshot's chunks, is not parse)
+            "parse": max(0.0, s.get("open_json", 0.0) - s.get("decrypt", 0.0))
+            + s.get("parse_ops", 0.0),
             "apply": s.get("apply", 0.0),
             "get_images": s.get("get_images", 0.0),
         }
