@@ -10,6 +10,7 @@ GUI stays out of here: tests/gui has its own conftest.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
 import sys
 import threading
@@ -166,5 +167,23 @@ def cli(tmp_path: Path, pixiodoc_dirs: Folders) -> CliRunner:
             check=False,
         )
         return CliResult(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """`pixiodoc ARGS...` in this process (the parser, handlers and error paths of
+    `cli.main`, without a subprocess's start-up; `cli` runs the real thing)."""
+    from pixiodoc_desktop.cli import main  # the command line, only for tests that run it
+
+    def run(*args: str | Path, stdin: str = "", env: dict[str, str] | None = None) -> CliResult:
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out = capsys.readouterr()
+        return CliResult(code, out.out, out.err)
 
     return run

@@ -6,43 +6,8 @@ timed assertion (DESIGN.md §6).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-from typing import Any
-
 import pytest
-
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-REQUIRED_KEYS = (
-    "benchmark",
-    "metric",
-    "value",
-    "unit",
-    "baseline",
-    "ratio",
-    "target",
-    "meets_target",
-    "machine",
-)
-
-
-def _run_quick(name: str) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, str(BENCHMARKS / f"{name}.py"), "--quick"],
-        cwd=BENCHMARKS.parent,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-4000:]
-    lines = done.stdout.strip().splitlines()
-    assert lines, f"{name}.py printed nothing on stdout; stderr:\n{done.stderr[-2000:]}"
-    result = json.loads(lines[-1])
-    assert isinstance(result, dict)
-    return result
+from benchmark_support import DESIGN_KEYS, run_quick
 
 
 @pytest.mark.parametrize(
@@ -50,8 +15,8 @@ def _run_quick(name: str) -> dict[str, Any]:
     ["ingest", "search", "sync", "phone", "gdt", "startup", "scale", "key_rotation", "outline"],
 )
 def test_quick_benchmark_prints_a_result_in_the_design_shape(name: str) -> None:
-    result = _run_quick(name)
-    missing = [key for key in REQUIRED_KEYS if key not in result]
+    result = run_quick(name)
+    missing = [key for key in DESIGN_KEYS if key not in result]
     assert not missing, f"{name}: missing {missing} in {result}"
     assert result["benchmark"] == name
     assert isinstance(result["metric"], str) and result["metric"]

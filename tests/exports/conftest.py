@@ -4,17 +4,14 @@ and (once per run) a real Orthanc on loopback."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from orthanc_support import Orthanc
-from vault_support import CliResult, CliRunner, MadeVault, synthetic_jpeg, synthetic_png
+from vault_support import MadeVault, synthetic_jpeg, synthetic_png
 
-from pixiodoc_desktop.cli import main
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
@@ -111,20 +108,3 @@ def made_vault_with_case(
 ) -> tuple[Path, str]:
     """The vault folder holding `export_case` (for commands run as a subprocess)."""
     return made_vault.folder, export_case.patient_id
-
-
-@pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    """`pixiodoc ARGS...` in this process (the parser, handlers and error paths of
-    `cli.main`, without a subprocess's start-up; `cli` runs the real thing)."""
-
-    def run(*args: str | Path, stdin: str = "", env: dict[str, str] | None = None) -> CliResult:
-        for key, value in (env or {}).items():
-            monkeypatch.setenv(key, value)
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        capsys.readouterr()
-        code = main([str(a) for a in args])
-        out = capsys.readouterr()
-        return CliResult(code, out.out, out.err)
-
-    return run

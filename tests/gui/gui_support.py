@@ -69,3 +69,11 @@ def create_vault_through_first_run(qtbot: QtBot, window: MainWindow) -> None:
     page.repeat.setText(PASSWORD)
     page.create_button.click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.recovery_card, timeout=20000)
+
+
+def first_run_into_workspace(qtbot: QtBot, window: MainWindow) -> None:
+    """The first run as a new clinic goes through it: the vault and its Admin created, the
+    recovery key card ticked off, and on into the (empty) workspace."""
+    create_vault_through_first_run(qtbot, window)
+    window.recovery_page.confirm.setChecked(True)
+    window.recovery_page.continue_button.click()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from gui_support import create_vault_through_first_run
+from gui_support import first_run_into_workspace
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.gui.main_window import MainWindow
@@ -18,9 +18,7 @@ from pixiodoc_desktop.gui.views.clinicians_dialog import CliniciansDialog
 @pytest.fixture
 def unlocked(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
     window = make_window()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     return window
 
 

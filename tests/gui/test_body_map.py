@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from gui_support import create_vault_through_first_run, in_vault
+from gui_support import first_run_into_workspace, in_vault
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
@@ -175,9 +175,7 @@ def test_place_a_new_lesion_by_clicking_the_body_map_in_the_record(
     window = make_window()
     window.resize(1366, 768)
     window.show()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
 
     def patient_with_a_grown_naevus(services: ClinicServices, actor: Actor) -> str:
         patient = services.patients.create(actor, family_name="Lange", given_name="Mia")
@@ -255,9 +253,7 @@ def test_clicking_a_region_or_a_marker_filters_the_timeline(
     shots.mkdir(parents=True, exist_ok=True)
     window = make_window()
     window.show()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
 
     def patient_with_two_sites(services: ClinicServices, actor: Actor) -> str:
         patient = services.patients.create(actor, family_name="Brandt", given_name="Jonas")

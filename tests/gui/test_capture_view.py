@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 import pytest
-from gui_support import create_vault_through_first_run
+from gui_support import create_vault_through_first_run, first_run_into_workspace
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QHideEvent, QImage, QShowEvent
 from pytestqt.qtbot import QtBot
@@ -523,9 +523,7 @@ def test_from_the_main_window_the_photo_reaches_the_timeline_and_locking_stops_t
 ) -> None:
     window = make_window(camera=str(scope_avi))
     window.show()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     clinic = Clinic(qtbot, window)
     window.open_patient(clinic.patient_id)
     qtbot.waitUntil(lambda: window.record is not None, timeout=10000)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from day_one import shoot
-from gui_support import create_vault_through_first_run, in_vault
+from gui_support import first_run_into_workspace, in_vault
 from pytestqt.qtbot import QtBot
 from vault_support import new_vault, synthetic_jpeg
 
@@ -64,9 +64,7 @@ def test_an_imported_case_shows_whether_its_sender_is_verified(
     window = make_window()
     window.resize(1366, 768)
     window.show()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
 
     def import_it(services: ClinicServices, actor: Actor) -> str:
         bundles = CaseBundles(services.workstation, kdf=MINIMUM_KDF)

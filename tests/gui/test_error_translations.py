@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import create_vault_through_first_run, write_jpegs
+from gui_support import first_run_into_workspace, write_jpegs
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -242,9 +242,7 @@ def test_german_import_lists_the_refusal_reason_in_german(
 ) -> None:
     window = make_window()
     window.show()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     window.new_patient()
     dialog = window.findChild(PatientDialog)
     assert dialog is not None

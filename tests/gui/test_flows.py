@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, write_jpegs
+from gui_support import LOGIN, PASSWORD, first_run_into_workspace, write_jpegs
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.config import load_settings
@@ -19,9 +19,7 @@ from pixiodoc_desktop.gui.views.settings import SettingsDialog
 @pytest.fixture
 def unlocked(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
     window = make_window()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     session = window.ctx.session
     done: list[bool] = []
 

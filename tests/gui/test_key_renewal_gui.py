@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
+from gui_support import LOGIN, PASSWORD, first_run_into_workspace, in_vault
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -44,9 +44,7 @@ def test_an_admin_renews_the_keys_from_the_clinicians_dialog(
     window = make_window()
     window.resize(1366, 768)
     window.show()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     folder = tmp_path / "vault"
     in_vault(
         qtbot,

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
-from gui_support import create_vault_through_first_run
+from gui_support import first_run_into_workspace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -23,9 +23,7 @@ def window(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
     window = make_window()
     window.show()
     qtbot.waitExposed(window)
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     return window
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from gui_support import create_vault_through_first_run, in_vault, write_jpegs
+from gui_support import first_run_into_workspace, in_vault, write_jpegs
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -34,9 +34,7 @@ D = TypeVar("D", bound=QDialog)
 @pytest.fixture
 def admin(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
     window = make_window()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     assert window.is_unlocked()
     return window
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
+from gui_support import LOGIN, PASSWORD, first_run_into_workspace, in_vault
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -39,9 +39,7 @@ def practice(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> tuple[Main
     window = make_window()
     window.show()
     qtbot.waitExposed(window)
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
 
     def prepare(services: ClinicServices, actor: Actor) -> str:
         private = services.patients.create(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
-from gui_support import LOGIN, PASSWORD, create_vault_through_first_run
+from gui_support import LOGIN, PASSWORD, first_run_into_workspace
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -22,9 +22,7 @@ NURSE, NURSE_PASSWORD = "s.koch", "Kastanie-Flussufer-Ginster-58"
 def as_clinician(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
     """A private record of the Admin's (MRN-7), and a Clinician without a grant logged in."""
     window = make_window()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     session = window.ctx.session
     done: list[bool] = []
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from gui_support import create_vault_through_first_run
+from gui_support import first_run_into_workspace
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -21,9 +21,7 @@ from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
 @pytest.fixture
 def with_patient(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
     window = make_window()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     session = window.ctx.session
     made: list[str] = []
 

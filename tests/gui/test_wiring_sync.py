@@ -12,7 +12,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, in_vault
+from gui_support import LOGIN, PASSWORD, first_run_into_workspace, in_vault
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -40,9 +40,7 @@ from tests.sync.sync_support import ACCESS_KEY, BUCKET, SECRET_KEY, Weed
 @pytest.fixture
 def unlocked(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
     window = make_window()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10000)
     return window
 

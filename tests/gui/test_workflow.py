@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_support import LOGIN, PASSWORD, create_vault_through_first_run, write_jpegs
+from gui_support import (
+    LOGIN,
+    PASSWORD,
+    create_vault_through_first_run,
+    first_run_into_workspace,
+    write_jpegs,
+)
 from pytestqt.qtbot import QtBot
 from vault_support import plaintext_findings
 
@@ -113,9 +119,7 @@ def test_new_patient_needs_a_family_name(
     qtbot: QtBot, make_window: Callable[..., MainWindow]
 ) -> None:
     window = make_window()
-    create_vault_through_first_run(qtbot, window)
-    window.recovery_page.confirm.setChecked(True)
-    window.recovery_page.continue_button.click()
+    first_run_into_workspace(qtbot, window)
     window.new_patient()
     dialog = window.findChild(PatientDialog)
     assert dialog is not None

@@ -9,7 +9,7 @@ import json
 
 import pytest
 from sqlalchemy import func, select
-from sync_support import ACCESS_KEY, SECRET_KEY, ClinicNet
+from vault_support import decodes, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
@@ -20,7 +20,7 @@ from pixiodoc_desktop.sync.ondemand import fetch_image
 from pixiodoc_desktop.vault import database
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.schema import Patient, Photo, SyncBlob, SyncClock, SyncCursor
-from tests.vault_support import decodes, synthetic_jpeg
+from tests.sync.sync_support import ACCESS_KEY, SECRET_KEY, ClinicNet
 
 
 def test_a_joiner_with_images_on_demand_applies_the_history_in_parts(

@@ -1,0 +1,47 @@
+"""A benchmark script run in its --quick form, as a test does, and its DESIGN §9 result read.
+
+Only shapes are checked with it: a benchmark is a measurement, never a timed assertion.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+DESIGN_KEYS = (
+    "benchmark",
+    "metric",
+    "value",
+    "unit",
+    "baseline",
+    "ratio",
+    "target",
+    "meets_target",
+    "machine",
+)
+
+
+def run_quick(name: str, *, timeout: float = 240, config_dir: Path | None = None) -> dict[str, Any]:
+    """`benchmarks/<name>.py --quick`; its last line of output as JSON. `config_dir` keeps the
+    settings it writes (the demo clinic's) inside the test's tmp_path."""
+    env = None if config_dir is None else {**os.environ, "PIXIODOC_CONFIG_DIR": str(config_dir)}
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / f"{name}.py"), "--quick"],
+        cwd=BENCHMARKS.parent,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    lines = done.stdout.strip().splitlines()
+    assert lines, f"{name}.py printed nothing on stdout; stderr:\n{done.stderr[-2000:]}"
+    result = json.loads(lines[-1])
+    assert isinstance(result, dict)
+    return result
