@@ -2,6 +2,9 @@
 
 - English counts read as English: "1 patient", "4 patients", "8 photos", never the
   "(s)" the German translator's plural forms are written with.
+- Write report… on an account without a Documents folder (a fresh Linux login) starts
+  the save dialog in the home folder, not in whatever folder the program was started
+  from (a source checkout, /opt/pixiodoc, a USB stick).
 - After a photo taken today the compare window's progression strip holds more visits
   than fit beside each other: it scrolls sideways and still shows each photo whole
   (no photo cut at the bottom, no second, vertical scroll bar).
@@ -15,16 +18,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import cv2
-from day_one import SCREEN, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
+import pytest
+from day_one import SCREEN, click, click_menu, demo_app, demo_vaults, dialog_of, shoot, shots
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from pixiodoc_desktop.demo.photos import render_photo, scene_for
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.capture_view import CaptureView
 from pixiodoc_desktop.gui.views.compare_view import CompareView
+from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
 
@@ -118,3 +123,37 @@ def test_the_progression_strip_shows_every_photo_whole_when_it_scrolls(
         item = strip.visualItemRect(strip.item(row))
         assert room.top() <= item.top() and item.bottom() <= room.bottom(), (row, item, room)
     view.close()
+
+
+def test_write_report_starts_in_the_home_folder_when_there_is_no_documents_folder(
+    qtbot: QtBot,
+    demo_app: Callable[..., MainWindow],
+    shots: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Patient › Export report (PDF)…, Write report…: the save dialog is offered a folder
+    that exists, with the suggested name. The dialog itself is the platform's (it is
+    answered with Cancel here); what it was asked to open is what a person would see."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))  # a new account: no ~/Documents yet
+    window = demo_app("en")
+    offered: list[str] = []
+
+    def save_dialog(_parent: QWidget, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)
+        return "", ""  # Cancel
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    click_menu(qtbot, window, "Patient", "Export report (PDF)…")
+    qtbot.waitUntil(lambda: dialog_of(ReportDialog, window) is not None, timeout=5000)
+    dialog = dialog_of(ReportDialog, window)
+    assert isinstance(dialog, ReportDialog)
+    shoot(dialog, shots, "new-user-report-builder-en")
+    click(dialog.write_button)
+    qtbot.waitUntil(lambda: bool(offered), timeout=5000)
+    start = Path(offered[0])
+    assert start.name.startswith("Report MRN-"), start
+    assert start.parent == home, start  # exists, so the dialog opens there
+    dialog.reject()

@@ -46,8 +46,10 @@ def _pydate(value: QDate) -> dt.date:
 
 
 def documents_folder() -> Path:
+    """Where a save dialog starts: Documents, or the home folder on an account without one
+    (given a missing folder, Qt's dialog opens wherever the program was started)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 class CaseFilePage(QWidget):
