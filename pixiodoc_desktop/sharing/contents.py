@@ -15,13 +15,12 @@ from typing import Any
 from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require_audited
-from pixiodoc_desktop.clinic.audit import trail as audit
-from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.clinic.records.consent import require_sharing_consent
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.imaging.measure import measure
 from pixiodoc_desktop.sharing.site_names import site_labels
-from pixiodoc_desktop.vault.schema import Comparison, Consent, Lesion, Patient, Photo, Visit
+from pixiodoc_desktop.vault.schema import Comparison, Lesion, Patient, Photo, Visit
 
 
 @dataclass(slots=True)
@@ -47,33 +46,6 @@ def _age(birth: dt.date | None, today: dt.date) -> int | None:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
-def _refuse_without_consent(ws: Workstation, actor: Actor, session: Any, patient_id: str) -> None:
-    decisions = session.scalars(
-        select(Consent)
-        .where(Consent.patient_id == patient_id)
-        .order_by(Consent.decided_on, Consent.created_at)
-    )
-    in_force = {c.scope: c for c in decisions}
-    sharing = in_force.get(str(ConsentScope.SHARING))
-    if sharing is not None and sharing.granted:
-        return
-    draft = audit.EventDraft(
-        audit.EventType.DATA_EXPORTED,
-        actor.user_id,
-        patient_id=patient_id,
-        object_type="patient",
-        object_id=patient_id,
-        outcome=audit.Outcome.DENIED,
-        details={"format": "secure link", "reason": "no consent to sharing"},
-    )
-    ws.audit_alone(draft)
-    raise AccessDenied(
-        "The patient has not consented to sharing with colleagues; record that "
-        "consent first (scope 'sharing').",
-        draft,
-    )
-
-
 def gather(
     ws: Workstation,
     actor: Actor,
@@ -91,7 +63,7 @@ def gather(
         if patient is None or patient.deleted:
             raise RecordNotFound(f"There is no patient {patient_id}")
         require_audited(ws, session, actor, patient_id, Action.EXPORT)
-        _refuse_without_consent(ws, actor, session, patient_id)
+        require_sharing_consent(ws, actor, session, patient_id, what="secure link")
         query = select(Visit).where(Visit.patient_id == patient_id, ~Visit.deleted)
         if visit_ids:
             query = query.where(Visit.id.in_(visit_ids))

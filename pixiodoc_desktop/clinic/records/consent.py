@@ -7,11 +7,12 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope, parse
-from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
 from pixiodoc_desktop.vault.schema import Consent
 
 
@@ -77,3 +78,35 @@ class Consents:
                 )
                 for row in rows
             }
+
+
+def require_sharing_consent(
+    ws: Workstation, actor: Actor, session: Session, patient_id: str, *, what: str
+) -> dict[str, Consent]:
+    """The patient's decisions in force, by scope, when the one on sharing with colleagues is
+    yes; else AccessDenied, written to the trail as a refused export of `what` (a case
+    bundle, a secure link)."""
+    decisions = session.scalars(
+        select(Consent)
+        .where(Consent.patient_id == patient_id)
+        .order_by(Consent.decided_on, Consent.created_at)
+    )
+    in_force = {c.scope: c for c in decisions}
+    sharing = in_force.get(str(ConsentScope.SHARING))
+    if sharing is not None and sharing.granted:
+        return in_force
+    draft = audit.EventDraft(
+        audit.EventType.DATA_EXPORTED,
+        actor.user_id,
+        patient_id=patient_id,
+        object_type="patient",
+        object_id=patient_id,
+        outcome=audit.Outcome.DENIED,
+        details={"format": what, "reason": "no consent to sharing"},
+    )
+    ws.audit_alone(draft)
+    raise AccessDenied(
+        "The patient has not consented to sharing with colleagues; record that "
+        "consent first (scope 'sharing').",
+        draft,
+    )

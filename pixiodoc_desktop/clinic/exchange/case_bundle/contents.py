@@ -17,25 +17,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require_audited
-from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.exchange.case_bundle.container import FORMAT, VERSION
 from pixiodoc_desktop.clinic.exchange.case_bundle.opinions import bundle_opinions
-from pixiodoc_desktop.clinic.records.vocabulary import ConsentScope
-from pixiodoc_desktop.clinic.workstation import AccessDenied, Actor, Workstation
+from pixiodoc_desktop.clinic.records.consent import require_sharing_consent
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, RecordNotFound
 from pixiodoc_desktop.vault.schema import (
-    Consent,
     Lesion,
     LesionMeasurement,
     Patient,
     Photo,
     Visit,
 )
-
-
-def _deny(ws: Workstation, draft: audit.EventDraft, message: str) -> AccessDenied:
-    ws.audit_alone(draft)
-    return AccessDenied(message, draft)
 
 
 def gather(
@@ -53,30 +46,7 @@ def gather(
         if patient is None or patient.deleted:
             raise RecordNotFound(f"There is no patient {patient_id}")
         require_audited(ws, session, actor, patient_id, Action.EXPORT)
-        consents = list(
-            session.scalars(
-                select(Consent)
-                .where(Consent.patient_id == patient_id)
-                .order_by(Consent.decided_on, Consent.created_at)
-            )
-        )
-        in_force = {c.scope: c for c in consents}
-        sharing = in_force.get(str(ConsentScope.SHARING))
-        if sharing is None or not sharing.granted:
-            raise _deny(
-                ws,
-                audit.EventDraft(
-                    audit.EventType.DATA_EXPORTED,
-                    actor.user_id,
-                    patient_id=patient_id,
-                    object_type="patient",
-                    object_id=patient_id,
-                    outcome=audit.Outcome.DENIED,
-                    details={"format": "case bundle", "reason": "no consent to sharing"},
-                ),
-                "The patient has not consented to sharing with colleagues; record that "
-                "consent first (scope 'sharing').",
-            )
+        in_force = require_sharing_consent(ws, actor, session, patient_id, what="case bundle")
         visits = list(
             session.scalars(
                 select(Visit)
