@@ -12,6 +12,7 @@ import io
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import uuid
@@ -192,6 +193,24 @@ def cli_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env.pop("PIXIODOC_DEBUG", None)
     env.update(extra or {})
     return env
+
+
+def start_cli(args: list[str], *, cwd: Path, password: str = PASSWORD) -> subprocess.Popen[str]:
+    """A long-running `pixiodoc ARGS` (watch, phone pair) started as a clinician starts it,
+    the password typed on stdin (`--password-stdin`); the caller reads its stdout and ends it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pixiodoc_desktop", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+        cwd=cwd,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(password + "\n")
+    process.stdin.flush()
+    return process
 
 
 # --- scanning for plaintext ----------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import cv2
 import pytest
 from capture_support import Recordings
-from vault_support import PASSWORD, MadeVault, cli_env, plaintext_findings
+from vault_support import PASSWORD, MadeVault, plaintext_findings, start_cli
 
 from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.clinic.services import ClinicServices
@@ -102,22 +101,12 @@ def test_watch_runs_until_sigterm(
 ) -> None:
     incoming = tmp_path / "tethered"
     incoming.mkdir()
-    args = [sys.executable, "-m", "pixiodoc_desktop", "watch", "--vault", str(made_vault.folder)]
+    args = ["watch", "--vault", str(made_vault.folder)]
     args += ["--user", made_vault.login, "--password-stdin", "--folder", str(incoming)]
     args += ["--patient", patient.id]
-    process = subprocess.Popen(
-        args,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli_env(),
-        cwd=tmp_path,
-    )
+    process = start_cli(args, cwd=tmp_path)
     try:
-        assert process.stdin is not None and process.stdout is not None
-        process.stdin.write(PASSWORD + "\n")
-        process.stdin.flush()
+        assert process.stdout is not None
         time.sleep(1.0)
         drop(incoming, "DSC_0001.jpg", recordings, 3)
         line = process.stdout.readline()  # blocks until the file is reported

@@ -6,13 +6,11 @@ from __future__ import annotations
 import base64
 import json
 import signal
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from phone_support import PhoneClient
-from vault_support import PASSWORD, MadeVault, cli_env, synthetic_jpeg
+from vault_support import MadeVault, start_cli, synthetic_jpeg
 
 from pixiodoc_desktop.clinic.records.patients import PatientSummary
 from pixiodoc_desktop.phone.tls import FOLDER
@@ -21,23 +19,13 @@ from pixiodoc_desktop.phone.tls import FOLDER
 def test_pair_prints_the_url_then_each_saved_photo_and_ends_on_sigterm(
     made_vault: MadeVault, patient: PatientSummary, tmp_path: Path
 ) -> None:
-    args = [sys.executable, "-m", "pixiodoc_desktop", "phone", "pair"]
+    args = ["phone", "pair"]
     args += ["--vault", str(made_vault.folder), "--user", made_vault.login, "--password-stdin"]
     args += ["--patient", patient.id, "--body-site", "shoulder-left", "--modality", "close-up"]
     args += ["--port", "0", "--address", "127.0.0.1", "--json"]
-    process = subprocess.Popen(
-        args,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli_env(),
-        cwd=tmp_path,
-    )
+    process = start_cli(args, cwd=tmp_path)
     try:
-        assert process.stdin is not None and process.stdout is not None
-        process.stdin.write(PASSWORD + "\n")
-        process.stdin.flush()
+        assert process.stdout is not None
         first = json.loads(process.stdout.readline())
         assert set(first) == {"url", "expires"}
         url = urlsplit(first["url"])
