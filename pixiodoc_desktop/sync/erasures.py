@@ -112,8 +112,17 @@ def keep_erasures(
     """Apply the list here and add what this PC knows to it; returns patients erased now.
     `listed`: the list as read at the start of this round (else it is read now)."""
     listed = _read(store, keys) if listed is None else listed
+    held: set[str] = set()
+    names = sorted(listed)
     with ws.vault.read_session() as session:
-        held = set(session.scalars(select(PatientKey.patient_id)))
+        for start in range(0, len(names), 500):  # the listed ones only, not a group's keys
+            held.update(
+                session.scalars(
+                    select(PatientKey.patient_id).where(
+                        PatientKey.patient_id.in_(names[start : start + 500])
+                    )
+                )
+            )
     tombstones = [
         _tombstone(patient, entry)
         for patient, entry in sorted(listed.items())

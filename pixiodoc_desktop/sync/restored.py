@@ -37,9 +37,6 @@ def _later_own_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> 
     for patients whose key this vault still holds."""
     with ws.vault.read_session() as session:
         next_seq = int(state.get(session, state.NEXT_SEQ) or 1)
-        held = set(session.scalars(select(PatientKey.patient_id)))
-    if not held:
-        return []
     prefix = store.key(keys.workspace, "devices", ws.device_id, "ops") + "/"
     start = batch_key(store, keys, ws.device_id, next_seq - 1) if next_seq > 1 else ""
     found: list[Op] = []
@@ -49,9 +46,19 @@ def _later_own_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> 
         document = open_json(keys.ops, store.get(name), name=name)
         for raw in document.get("ops") or []:
             op = Op.from_json(raw)
-            if op.entity == "patient_keys" and op.operation == "delete" and op.entity_id in held:
+            if op.entity == "patient_keys" and op.operation == "delete":
                 found.append(op)
-    return found
+    if not found:  # the usual case: no batch after this PC's own; no read of all keys
+        return []
+    with ws.vault.read_session() as session:
+        held = set(
+            session.scalars(
+                select(PatientKey.patient_id).where(
+                    PatientKey.patient_id.in_(sorted({op.entity_id for op in found}))
+                )
+            )
+        )
+    return [op for op in found if op.entity_id in held]
 
 
 def reapply_own_erasures(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> list[str]:

@@ -9,7 +9,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Dialect, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Dialect, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -79,6 +79,14 @@ class SyncClock(Base):
     """The hybrid clock of each field's current value, and a tombstone's, per record."""
 
     __tablename__ = "sync_clocks"
+    # every round asks for the erased patients (key tombstones) among a group's records
+    __table_args__ = (
+        Index(
+            "ix_sync_clocks_tombstones",
+            "entity",
+            sqlite_where=text("deleted_hlc IS NOT NULL"),
+        ),
+    )
     entity: Mapped[str] = mapped_column(String(32), primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     clocks: Mapped[dict[str, Any]] = mapped_column(Clocks, default=dict)
