@@ -1070,8 +1070,24 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="196"/>
-        <source>Wrote %1: %2 visit(s), %3 photo(s), valid until %4.</source>
-        <translation>%1 geschrieben: %2 Besuch(e), %3 Foto(s), gültig bis %4.</translation>
+        <source>Wrote %1: %2, %3, valid until %4.</source>
+        <translation>%1 geschrieben: %2, %3, gültig bis %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="200"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n Besuch</numerusform>
+            <numerusform>%n Besuche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="201"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

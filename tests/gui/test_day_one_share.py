@@ -109,7 +109,9 @@ def test_share_a_record_with_a_colleague_and_as_a_case_file(
     assert read_header(data)[0]["protection"]["type"] == "passphrase"
     family = window.record.patient.family_name
     assert family.encode() not in data and family not in target.name
-    assert f"1 visit(s), {newest_photos} photo(s)" in dialog.case_file.bundle_message.text()
+    # English counts read as words, whatever the German plural forms are written with
+    photos = "1 photo" if newest_photos == 1 else f"{newest_photos} photos"
+    assert f"1 visit, {photos}, valid until" in dialog.case_file.bundle_message.text()
     shoot(dialog, shots, "share-03-case-file-en")
 
 

@@ -195,10 +195,10 @@ class CaseFilePage(QWidget):
         def done(case: ExportedCase) -> None:
             self.write_button.setEnabled(True)
             self.bundle_message.setText(
-                self.tr("Wrote %1: %2 visit(s), %3 photo(s), valid until %4.")
+                self.tr("Wrote %1: %2, %3, valid until %4.")
                 .replace("%1", case.path.name)
-                .replace("%2", str(case.visits))
-                .replace("%3", str(case.photos))
+                .replace("%2", self.tr("%n visit(s)", "", case.visits))
+                .replace("%3", self.tr("%n photo(s)", "", case.photos))
                 .replace("%4", date_text(case.expires))
             )
             self.written.emit(case)
