@@ -9,11 +9,12 @@ lists every image object, which takes seconds in a big vault).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.blobs import BlobStore
+from pixiodoc_desktop.vault.stray_objects import StrayObjects
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +34,10 @@ def recover_from_crash(
 
 
 def sweep_orphans(
-    folder: Path, blobs: BlobStore, referenced: Callable[[], set[str]]
+    folder: Path, blobs: BlobStore, referenced: Callable[[], Iterable[list[str]]]
 ) -> tuple[int, int] | None:
-    """Delete temp files and blobs no row names (`referenced` lists those named).
+    """Delete temp files and blobs no row names (`referenced` yields those named, in
+    batches: a clinic group's vault names millions, too many for a set in memory).
 
     Skipped (None) while another process is writing. Returns (temp files, orphan blobs).
     """
@@ -47,10 +49,13 @@ def sweep_orphans(
         temps = list(blobs.temp_files())
         for temp in temps:
             temp.unlink(missing_ok=True)
-        named = referenced()
-        orphans = [blob for blob in blobs.ids() if blob not in named]
-        for blob in orphans:
-            blobs.delete(blob)
+        orphans = 0
+        with StrayObjects(folder, blobs) as strays:
+            for batch in referenced():
+                strays.claim(batch)
+            for blob in strays.remaining():
+                blobs.delete(blob)
+                orphans += 1
     if temps or orphans:
-        log.warning("Cleaned %d temp files and %d orphan image objects", len(temps), len(orphans))
-    return len(temps), len(orphans)
+        log.warning("Cleaned %d temp files and %d orphan image objects", len(temps), orphans)
+    return len(temps), orphans

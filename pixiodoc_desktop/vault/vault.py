@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -312,7 +313,18 @@ class Vault(HeaderKeeping):
 
         Skipped (None) while another process is writing. Returns (temp files, orphan blobs).
         """
-        return sweeping.sweep_orphans(self.folder, self.blobs, self.referenced_blob_ids)
+        return sweeping.sweep_orphans(self.folder, self.blobs, self.referenced_blob_batches)
+
+    def referenced_blob_batches(self) -> Iterator[list[str]]:
+        """Every object id a photo names, a few thousand at a time (streamed)."""
+        with self.read_session() as session:
+            result = session.execute(
+                select(
+                    Photo.blob_id, Photo.thumbnail_blob_id, Photo.screen_blob_id
+                ).execution_options(yield_per=2_000)
+            )
+            for rows in result.partitions():
+                yield [blob for row in rows for blob in row]
 
     def referenced_blob_ids(self) -> set[str]:
         with self.read_session() as session:

@@ -25,11 +25,11 @@ from pixiodoc_desktop.cli.common import VerifyProgress
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.clinic.safekeeping import verify
-from pixiodoc_desktop.clinic.safekeeping.stray_objects import SCRATCH_PREFIX
 from pixiodoc_desktop.clinic.safekeeping.verify import FAULTS_KEPT, VerifyReport, verify_vault
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.vault.schema import PatientKey, Photo
+from pixiodoc_desktop.vault.stray_objects import SCRATCH_PREFIX
 from pixiodoc_desktop.vault.vault import Vault
 
 KEYLESS_PATIENTS = 8  # the Free plan keeps 10 patients

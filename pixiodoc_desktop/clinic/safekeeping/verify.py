@@ -22,12 +22,12 @@ from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.audit import anchors
 from pixiodoc_desktop.clinic.audit import trail as audit
-from pixiodoc_desktop.clinic.safekeeping.stray_objects import StrayObjects
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.vault import database
 from pixiodoc_desktop.vault.blobs import blob_id_for, decrypt_blob
 from pixiodoc_desktop.vault.schema import AuditEvent, Patient, Photo, SyncBlob
+from pixiodoc_desktop.vault.stray_objects import StrayObjects
 
 FAULTS_KEPT = 1_000  # fault lines a report holds; `fault_count` counts them all
 DAMAGED_KEPT = 10_000  # damaged object ids held for `--repair`; `damaged_count` counts all
