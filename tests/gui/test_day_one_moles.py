@@ -426,6 +426,9 @@ def test_the_capture_form_takes_a_series_pose_with_its_checklist_and_ghost(
     panel.show_record(record)
     panel.show()
     qtbot.waitExposed(panel)
+    # "Not in a series" (the form's start) shows no series line; a pose shows it.
+    assert panel.pose_combo.currentData() is None and panel.series_label.text() == ""
+    panel.pose_combo.setCurrentIndex(panel.pose_combo.findData("left"))
     # Today's visit (the demo's latest) has its whole series.
     assert panel.visit_combo.currentData() == record.visits[0].id
     assert panel.series_label.text().startswith(("Series complete: 8", "Serie vollständig: 8"))

@@ -111,6 +111,7 @@ class CaptureRecordPanel(QWidget):
         self.modality_combo.currentIndexChanged.connect(self._context_changed)
         self.pose_combo.currentIndexChanged.connect(self._context_changed)
         self.visit_combo.currentIndexChanged.connect(self._show_series)
+        self.pose_combo.currentIndexChanged.connect(self._show_series)
 
     # --- the patient's record --------------------------------------------------------------
 
@@ -140,6 +141,12 @@ class CaptureRecordPanel(QWidget):
         return (self.record.series_poses if self.record is not None else ()) or DEFAULT_PROTOCOL
 
     def _show_series(self, _index: int = 0) -> None:
+        """The series line only for a photo of the series: an acne follow-up ('Not in a
+        series') has none (its room is kept, so the form does not jump)."""
+        if self.pose_combo.currentData() is None:
+            self.series_label.clear()
+            self.series_label.setToolTip("")
+            return
         visit_id = self.visit_combo.currentData()
         show_checklist(
             self.series_label, self.record, visit_id if isinstance(visit_id, str) else None

@@ -238,6 +238,16 @@ class CompareTools(QObject):
         self.refresh()
         self._hint()
 
+    def cancel(self) -> bool:
+        """Esc: leave the alignment by hand or the tool chosen; False when neither was on."""
+        if self.fix_button.isChecked():
+            self.fix_button.setChecked(False)
+            return True
+        if self._tool is not None:
+            self.buttons[self._tool].setChecked(False)  # toggled: choose(None)
+            return True
+        return False
+
     def _hint(self, *, done: bool = False) -> None:
         """What to do next with the tool chosen (it stays chosen until another is)."""
         tool, count = self._tool, len(self._points)

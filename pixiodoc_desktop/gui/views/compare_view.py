@@ -34,8 +34,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from pixiodoc_desktop.clinic.records.comparisons import ComparisonRecord
@@ -114,6 +114,10 @@ class CompareView(CompareShowing):
             parent=self,
         )
         self.tools.marksChanged.connect(self.marksChanged)
+        # Esc closes the window as the photo viewer's does, once no tool is left to cancel;
+        # Ctrl+W (the platform's Close) closes it at once.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)  # every binding: Ctrl+W too
         self.outline = CompareOutline(ctx, self, self.tools, self.canvas, self.tool_bar, self)
         # Two total-body series: the pose named, steps to the previous and next pose.
         self.poses = ComparePoses(self.heading, self)
@@ -240,6 +244,10 @@ class CompareView(CompareShowing):
             chosen,
             self._failed,
         )
+
+    def _escape(self) -> None:
+        if not self.tools.cancel():
+            self.close()
 
     def show_hint(self, text: str) -> None:
         self.quality.setText(text)
