@@ -10,6 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
+from pixiodoc_desktop.clinic.audit.patients_named import AuditPatient
 from pixiodoc_desktop.gui.locale_text import date_text
 
 
@@ -65,3 +66,15 @@ def local_time(at: dt.datetime) -> str:
     aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
     local = aware.astimezone()
     return f"{date_text(local.date())} {local:%H:%M:%S}"
+
+
+def patient_words(patient_id: str | None, patient: AuditPatient | None) -> str:
+    """'Müller, Jürgen · MRN-10231'; an erased patient as erased (the name is gone)."""
+    if not patient_id:
+        return ""
+    if patient is None:  # a record this PC does not hold: only its id is known
+        return patient_id
+    if patient.erased:
+        return QCoreApplication.translate("AuditWords", "Erased patient")
+    name = ", ".join(n for n in (patient.family_name, patient.given_name) if n)
+    return " · ".join(part for part in (name, patient.external_id or "") if part)

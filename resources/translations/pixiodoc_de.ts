@@ -4,37 +4,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="80"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="81"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="82"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="83"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="84"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="85"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="86"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -42,52 +42,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="142"/>
         <source>Audit trail</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="145"/>
         <source>All clinicians</source>
         <translation>Alle Behandelnden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="122"/>
-        <source>Patient id</source>
-        <translation>Patienten-ID</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="147"/>
+        <source>Patient number (MRN)</source>
+        <translation>Patientennummer (MRN)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="150"/>
         <source>All events</source>
         <translation>Alle Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="153"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="155"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="134"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="160"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="162"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="138"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="164"/>
         <source>Export JSON…</source>
         <translation>Als JSON exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="197"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="225"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n Ereignis</numerusform>
@@ -95,12 +95,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="231"/>
         <source>Export the audit trail</source>
         <translation>Protokoll exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="216"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="245"/>
         <source>Exported %n event(s).</source>
         <translation>
             <numerusform>%n Ereignis exportiert.</numerusform>
@@ -111,154 +111,159 @@
 <context>
     <name>AuditWords</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="18"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="20"/>
         <source>Logged in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="19"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="21"/>
         <source>Login failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="20"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="22"/>
         <source>Logged out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="21"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="23"/>
         <source>Session locked</source>
         <translation>Sitzung gesperrt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="22"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="24"/>
         <source>Clinician added</source>
         <translation>Behandelnde/r angelegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="23"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="25"/>
         <source>Clinician deactivated</source>
         <translation>Behandelnde/r deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="24"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="26"/>
         <source>Role changed</source>
         <translation>Rolle geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="25"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="27"/>
         <source>Password changed</source>
         <translation>Passwort geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="26"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="28"/>
         <source>Emergency access started</source>
         <translation>Notfallzugriff begonnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="29"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="31"/>
         <source>Emergency access ended</source>
         <translation>Notfallzugriff beendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="32"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="34"/>
         <source>Access granted</source>
         <translation>Zugriff gewährt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="33"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="35"/>
         <source>Access revoked</source>
         <translation>Zugriff entzogen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="36"/>
         <source>Patient created</source>
         <translation>Patient angelegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="35"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="37"/>
         <source>Patient record opened</source>
         <translation>Patientenakte geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="36"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="38"/>
         <source>Patient record changed</source>
         <translation>Patientenakte geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="37"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="39"/>
         <source>Patient erased</source>
         <translation>Patient gelöscht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="40"/>
         <source>Patients searched</source>
         <translation>Patienten gesucht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="41"/>
         <source>Photo added</source>
         <translation>Foto hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="42"/>
         <source>Photo viewed</source>
         <translation>Foto angesehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="43"/>
         <source>Photo changed</source>
         <translation>Foto geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="44"/>
         <source>Photo deleted</source>
         <translation>Foto gelöscht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="45"/>
         <source>Data exported</source>
         <translation>Daten exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="46"/>
         <source>Backup or restore</source>
         <translation>Sicherung oder Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="47"/>
         <source>Sync round</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="48"/>
         <source>Security setting changed</source>
         <translation>Sicherheitseinstellung geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="51"/>
         <source>Security alert</source>
         <translation>Sicherheitswarnung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="50"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="52"/>
         <source>Audit trail accessed</source>
         <translation>Protokoll eingesehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="57"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="59"/>
         <source>success</source>
         <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="58"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="60"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="61"/>
         <source>denied</source>
         <translation>verweigert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="79"/>
+        <source>Erased patient</source>
+        <translation>Gelöschter Patient</translation>
     </message>
 </context>
 <context>
@@ -981,95 +986,95 @@
 <context>
     <name>CaseFilePage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="77"/>
         <source>An encrypted case file (.pxcase) with the visits ticked below, for a colleague outside the practice. It needs the patient&apos;s consent to sharing.</source>
         <translation>Eine verschlüsselte Falldatei (.pxcase) mit den unten angehakten Besuchen, für Kollegen außerhalb der Praxis. Dafür braucht es die Einwilligung des Patienten in die Weitergabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="87"/>
         <source>Passphrase (tell it by phone)</source>
         <translation>Passphrase (telefonisch mitteilen)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="86"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="107"/>
         <source>Colleague&apos;s case key</source>
         <translation>Fallschlüssel der Kollegin/des Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="97"/>
         <source>at least %1 characters</source>
         <translation>mindestens %1 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="97"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="118"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="103"/>
         <source>Repeat the passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="113"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="120"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="122"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="119"/>
         <source>Repeat</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="121"/>
         <source>Case key</source>
         <translation>Fallschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="125"/>
         <source>Write case file…</source>
         <translation>Falldatei schreiben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="154"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="156"/>
         <source>Write case file</source>
         <translation>Falldatei schreiben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="158"/>
         <source>Case file (*.pxcase)</source>
         <translation>Falldatei (*.pxcase)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="166"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="174"/>
         <source>Use a passphrase of at least %1 characters.</source>
         <translation>Verwenden Sie eine Passphrase mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="180"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="183"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="185"/>
         <source>Paste the colleague&apos;s case key.</source>
         <translation>Fügen Sie den Fallschlüssel der Kollegin/des Kollegen ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="192"/>
         <source>Writing the case file…</source>
         <translation>Falldatei wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_case_file_page.py" line="198"/>
         <source>Wrote %1: %2, %3, valid until %4.</source>
         <translation>%1 geschrieben: %2, %3, gültig bis %4.</translation>
     </message>
@@ -2349,24 +2354,24 @@
 <context>
     <name>EmergencyReviewDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="229"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="258"/>
         <source>Emergency accesses to review</source>
         <translation>Zu prüfende Notfallzugriffe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="269"/>
         <source>%1: %2 opened the record of %3.
 Reason: %4</source>
         <translation>%1: %2 hat die Akte von %3 geöffnet.
 Grund: %4</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="277"/>
         <source>Acknowledge selected</source>
         <translation>Auswahl bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="284"/>
         <source>These records were opened without a grant. Review each reason.</source>
         <translation>Diese Akten wurden ohne Freigabe geöffnet. Prüfen Sie jeden Grund.</translation>
     </message>
@@ -3499,7 +3504,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="358"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="357"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
@@ -3509,7 +3514,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="411"/>
+        <location filename="../../pixiodoc_desktop/gui/settings_opening.py" line="87"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -5630,7 +5635,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="98"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from pixiodoc_desktop.clinic.access.permissions import level_of, require_active
 from pixiodoc_desktop.clinic.audit import anchors
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.audit.patients_named import AuditPatient, patients_named
 from pixiodoc_desktop.clinic.audit.rows import (
     CSV_COLUMNS,
     EXPORT_FORMATS,
@@ -47,6 +48,7 @@ __all__ = [
     "RETENTION_SETTING",
     "AuditFilter",
     "AuditLog",
+    "AuditPatient",
     "AuditRow",
     "PurgeResult",
     "parse_when",
@@ -169,6 +171,14 @@ class AuditLog:
             )
         )
         return rows
+
+    def query_with_patients(
+        self, actor: Actor, flt: AuditFilter | None = None
+    ) -> tuple[list[AuditRow], dict[str, AuditPatient]]:
+        """`query`, with the patients its rows name (one more query for the page)."""
+        rows = self.query(actor, flt)
+        with self.ws.read_session() as session:
+            return rows, patients_named(session, (row.patient for row in rows))
 
     def export(self, actor: Actor, flt: AuditFilter, fmt: str, out: Path) -> int:
         """Write the matching events to `out` as CSV or JSON; returns how many."""

@@ -8,6 +8,7 @@ checks that the clinician may read the trail and audits the reading itself.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,16 +41,32 @@ from PySide6.QtWidgets import (
 
 from pixiodoc_desktop.clinic.access.clinicians import Clinicians, ClinicianSummary
 from pixiodoc_desktop.clinic.access.emergency import EmergencyAccesses, EmergencySummary
-from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog, AuditRow
+from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog, AuditPatient, AuditRow
 from pixiodoc_desktop.clinic.audit.trail import EventType
-from pixiodoc_desktop.gui.audit_words import event_name, local_time, outcome_name
+from pixiodoc_desktop.clinic.records.patients import patient_id_for
+from pixiodoc_desktop.clinic.workstation import Workstation
+from pixiodoc_desktop.gui.audit_words import (
+    event_name,
+    local_time,
+    outcome_name,
+    patient_words,
+)
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_format
 from pixiodoc_desktop.gui.workers import DbOperation
 
 ROW_LIMIT = 2000
 
+PATIENT_COLUMN = 4
+
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _resolved(workstation: Workstation, flt: AuditFilter) -> AuditFilter:
+    """The filter with the patient number (MRN) a person typed turned into the record's id."""
+    if not flt.patient_id:
+        return flt
+    return replace(flt, patient_id=patient_id_for(workstation, flt.patient_id))
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -58,6 +75,7 @@ class AuditTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[AuditRow] = []
+        self._patients: dict[str, AuditPatient] = {}
         self._headers = [
             self.tr("Time"),
             self.tr("Event"),
@@ -68,9 +86,12 @@ class AuditTableModel(QAbstractTableModel):
             self.tr("Details"),
         ]
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
+    def set_rows(
+        self, rows: list[AuditRow], patients: dict[str, AuditPatient] | None = None
+    ) -> None:
         self.beginResetModel()
         self._rows = list(reversed(rows))  # newest first on screen
+        self._patients = dict(patients or {})
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -87,9 +108,13 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        if not index.isValid():
             return None
         row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == PATIENT_COLUMN:
+            return row.patient  # the record's id, as the export names it
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         obj = f"{row.object_type}:{row.object_id}" if row.object_type else ""
         details = ", ".join(f"{k}={v}" for k, v in sorted(row.details.items()))
         return [
@@ -97,7 +122,7 @@ class AuditTableModel(QAbstractTableModel):
             event_name(row.event),
             outcome_name(row.outcome),
             row.actor_login or row.actor or "",
-            row.patient or "",
+            patient_words(row.patient, self._patients.get(row.patient or "")),
             obj,
             details,
         ][index.column()]
@@ -119,7 +144,8 @@ class AuditView(QDialog):
         self.clinician = QComboBox()
         self.clinician.addItem(self.tr("All clinicians"), None)
         self.patient = QLineEdit()
-        self.patient.setPlaceholderText(self.tr("Patient id"))
+        self.patient.setPlaceholderText(self.tr("Patient number (MRN)"))
+        self.patient.setMinimumWidth(self.patient.fontMetrics().horizontalAdvance("M" * 14))
         self.event_kind = QComboBox()
         self.event_kind.addItem(self.tr("All events"), None)
         for kind in EventType:
@@ -186,13 +212,15 @@ class AuditView(QDialog):
     def refresh(self) -> None:
         session, flt = self.ctx.session, self.current_filter()
 
-        def job() -> list[AuditRow]:
+        def job() -> tuple[list[AuditRow], dict[str, AuditPatient]]:
             services, actor = session.require()
-            return AuditLog(services.workstation).query(actor, flt)
+            ws = services.workstation
+            return AuditLog(ws).query_with_patients(actor, _resolved(ws, flt))
 
-        def done(rows: list[AuditRow]) -> None:
-            self.model.set_rows(rows)
-            for column in (0, 1, 2, 3):  # time, event, outcome, clinician: read in full
+        def done(page: tuple[list[AuditRow], dict[str, AuditPatient]]) -> None:
+            rows, patients = page
+            self.model.set_rows(rows, patients)
+            for column in (0, 1, 2, 3, PATIENT_COLUMN):  # read in full
                 self.table.resizeColumnToContents(column)
             self.status.setText(self.tr("%n event(s)", "", len(rows)))
 
@@ -210,7 +238,8 @@ class AuditView(QDialog):
 
         def job() -> int:
             services, actor = session.require()
-            return AuditLog(services.workstation).export(actor, flt, fmt, out)
+            ws = services.workstation
+            return AuditLog(ws).export(actor, _resolved(ws, flt), fmt, out)
 
         def done(count: int) -> None:
             self.status.setText(self.tr("Exported %n event(s).", "", count))
