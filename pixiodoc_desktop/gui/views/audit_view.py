@@ -145,7 +145,8 @@ class AuditView(QDialog):
         self.clinician.addItem(self.tr("All clinicians"), None)
         self.patient = QLineEdit()
         self.patient.setPlaceholderText(self.tr("Patient number (MRN)"))
-        self.patient.setMinimumWidth(self.patient.fontMetrics().horizontalAdvance("M" * 14))
+        hint = self.patient.placeholderText()  # read in full, in German too
+        self.patient.setMinimumWidth(self.patient.fontMetrics().horizontalAdvance(hint) + 40)
         self.event_kind = QComboBox()
         self.event_kind.addItem(self.tr("All events"), None)
         for kind in EventType:
