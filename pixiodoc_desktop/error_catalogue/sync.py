@@ -67,6 +67,16 @@ TEMPLATES: tuple[str, ...] = (
         "Workstation {device} has no missing batch {batch} on this PC, so there is nothing to accept; pixiodoc sync status lists what is missing.",
     ),
     QT_TRANSLATE_NOOP("errors", "Only a practice Admin may accept lost changes."),
+    QT_TRANSLATE_NOOP("errors", "Only a practice Admin may write a snapshot for new PCs."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "A snapshot of the clinic's records in the bucket is damaged ({reason}); the next sync reads the clinic's changes one by one instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "A snapshot is written only when this workstation has sent all its changes; sync first, then write it.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "The manifest of snapshot {snapshot} is not one this PC can use."),
     QT_TRANSLATE_NOOP(
         "errors",
         "The audit trail of workstation {device} does not match what the clinic's workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.",

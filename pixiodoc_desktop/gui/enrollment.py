@@ -41,10 +41,11 @@ class Enrollment(QObject):
         self.action.triggered.connect(self.open)
         menu.addAction(self.action)
 
-    def update(self, unlocked: bool) -> None:
-        """Offered to every clinician while unlocked; the core says who may make one."""
-        self.action.setVisible(unlocked)
-        self.action.setEnabled(unlocked)
+    def update(self, admin: bool) -> None:
+        """An Admin's entry, like Sync settings…: a Clinician's menu does not offer it (the
+        core refuses anyone else all the same, audited)."""
+        self.action.setVisible(admin)
+        self.action.setEnabled(admin)
 
     def open(self) -> EnrollmentDialog:
         if self.dialog is not None:

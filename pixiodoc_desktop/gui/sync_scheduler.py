@@ -181,7 +181,7 @@ class SyncScheduler(QObject):
         self.settings_action.setEnabled(self.state.is_admin)
         self.sync_now_action.setEnabled(unlocked and self.schedule is not None)
         self.label.setVisible(unlocked)
-        self.enrollment.update(unlocked)
+        self.enrollment.update(unlocked and self.state.is_admin)
 
     # --- the schedule ----------------------------------------------------------------------
 

@@ -7266,76 +7266,96 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="70"/>
+        <source>Only a practice Admin may write a snapshot for new PCs.</source>
+        <translation>Nur ein Praxis-Admin darf einen Schnappschuss für neue PCs schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="71"/>
+        <source>A snapshot of the clinic&apos;s records in the bucket is damaged ({reason}); the next sync reads the clinic&apos;s changes one by one instead.</source>
+        <translation>Ein Schnappschuss der Praxisdaten im Bucket ist beschädigt ({reason}); die nächste Synchronisation liest die Änderungen der Praxis stattdessen einzeln.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="75"/>
+        <source>A snapshot is written only when this workstation has sent all its changes; sync first, then write it.</source>
+        <translation>Ein Schnappschuss wird nur geschrieben, wenn dieser Arbeitsplatz alle seine Änderungen gesendet hat; synchronisieren Sie zuerst und schreiben Sie ihn dann.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="79"/>
+        <source>The manifest of snapshot {snapshot} is not one this PC can use.</source>
+        <translation>Das Manifest des Schnappschusses {snapshot} kann dieser PC nicht verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="80"/>
         <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
         <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="84"/>
         <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="97"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="98"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="99"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="103"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="107"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="108"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="111"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="113"/>
         <source>The practice&apos;s keys were renewed on another workstation ({renewed_at} UTC); this workstation no longer syncs with the old keys and sent nothing. Ask a practice Admin for an enrollment code and re-join this workstation with it (pixiodoc sync rejoin --code CODE); its changes are kept and go out then.</source>
         <translation>Die Schlüssel der Praxis wurden an einem anderen Arbeitsplatz erneuert ({renewed_at} UTC); dieser Arbeitsplatz synchronisiert nicht mehr mit den alten Schlüsseln und hat nichts gesendet. Bitten Sie einen Praxis-Admin um einen Einrichtungscode und verbinden Sie diesen Arbeitsplatz damit neu (pixiodoc sync rejoin --code CODE); seine Änderungen bleiben erhalten und werden dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="117"/>
         <source>This enrollment code belongs to another clinic&apos;s vault; ask a practice Admin of this clinic for one.</source>
         <translation>Dieser Einrichtungscode gehört zum Tresor einer anderen Praxis; bitten Sie einen Praxis-Admin dieser Praxis um einen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="121"/>
         <source>This workstation already has the practice&apos;s current keys; there is nothing to re-join (the code can still set up a new PC while it is valid).</source>
         <translation>Dieser Arbeitsplatz hat bereits die aktuellen Schlüssel der Praxis; es gibt nichts neu zu verbinden (der Code kann, solange er gilt, noch einen neuen PC einrichten).</translation>
     </message>

@@ -30,13 +30,14 @@ from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.demo.clinic import DEMO_COLLEAGUE_LOGIN, DEMO_PASSWORD
 from pixiodoc_desktop.demo.identity import DEMO_LOGIN
-from pixiodoc_desktop.errors import EnrollmentInvalid
+from pixiodoc_desktop.errors import EnrollmentInvalid, PermissionDenied
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.enrollment_dialog import EnrollmentDialog
 from pixiodoc_desktop.gui.views.sync_dialog import SyncDialog
 from pixiodoc_desktop.sync.crypto import parse_enrollment_code
-from pixiodoc_desktop.sync.enroll import join
-from pixiodoc_desktop.sync.settings import SyncTarget
+from pixiodoc_desktop.sync.enroll import create_enrollment, join
+from pixiodoc_desktop.sync.settings import SyncTarget, store_settings
+from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault.schema import AuditEvent
 
 __all__ = ["demo_app", "demo_vaults", "shots"]  # fixtures used below
@@ -78,6 +79,15 @@ def _create(qtbot: QtBot, dialog: EnrollmentDialog) -> None:
     """Click Create code and wait for the code or the refusal."""
     click(dialog.create_button)
     qtbot.waitUntil(lambda: dialog.create_button.isEnabled(), timeout=60000)
+
+
+def _refusal(services: ClinicServices, actor: Actor) -> str | None:
+    ws = services.workstation
+    try:
+        create_enrollment(ws, ObjectStore(store_settings(ws.vault)), actor)
+    except PermissionDenied as refused:
+        return str(refused)
+    return None
 
 
 def _events(kind: audit.EventType) -> Callable[[ClinicServices, Actor], list[Any]]:
@@ -191,10 +201,15 @@ def test_an_admin_makes_a_code_that_joins_another_pc_once(
     QTest.keyClick(page.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.state.is_unlocked, timeout=30000)
     assert not window.state.is_admin
-    refused = _open(qtbot, window, language)
-    _create(qtbot, refused)
-    assert refused.message.text() == words["not admin"], refused.message.text()
-    assert refused.code.isHidden()
-    shoot(refused, shots, f"enrollment-{language}-3-not-admin")
+    # Like Sync settings…, the entry is an Admin's: a Clinician's Practice menu does not show it.
+    practice = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == _practice()
+    )
+    shown = [a.text() for a in practice.actions() if a.isVisible()]
+    assert words["entry"] not in shown, shown
+    assert not window.sync.enrollment.action.isVisible()
+    # The core refuses a colleague who is no Admin all the same (the command line's path).
+    refusal = in_vault(qtbot, window, _refusal)
+    assert refusal == WORDS["en"]["not admin"], refusal
     alerts = in_vault(qtbot, window, _events(audit.EventType.SECURITY_ALERT))
     assert ("denied", {"action": "create an enrollment code"}) in alerts, alerts
