@@ -160,6 +160,12 @@ def sync_show_status(args: argparse.Namespace) -> int:
         f"last sync {last}; {status.pending_changes} changes waiting; "
         f"{status.open_conflicts} note conflicts"
     )
+    if status.catching_up is not None:
+        left = status.catching_up
+        print(
+            f"catching up with the clinic: {left.applied} of {left.total} parts of its records "
+            f"are in; the next syncs bring the other {left.remaining}"
+        )
     for device, seq in sorted(status.missing_batches.items()):
         print(f"missing: changes of workstation {device[:8]} from batch {seq} on")
     for device, seqs in sorted(status.accepted_losses.items()):

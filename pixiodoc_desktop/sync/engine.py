@@ -32,6 +32,7 @@ from pixiodoc_desktop.errors import (
     SyncUnavailable,
 )
 from pixiodoc_desktop.sync import state
+from pixiodoc_desktop.sync.catching_up import CatchingUp, catching_up
 from pixiodoc_desktop.sync.compact import (
     compact_history,
     erasures_pending,
@@ -298,6 +299,7 @@ class SyncStatus:
     last_error: str | None
     missing_batches: dict[str, int] = field(default_factory=dict)  # device: first not got
     accepted_losses: dict[str, list[int]] = field(default_factory=dict)  # Admin: lost for good
+    catching_up: CatchingUp | None = None  # a new PC: snapshot parts still arriving
 
 
 def sync_status(ws: Workstation) -> SyncStatus:
@@ -323,6 +325,7 @@ def sync_status(ws: Workstation) -> SyncStatus:
         last_error=error,
         missing_batches=missing,
         accepted_losses=losses,
+        catching_up=catching_up(ws),
     )
 
 

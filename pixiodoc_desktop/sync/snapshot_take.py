@@ -67,15 +67,20 @@ from pixiodoc_desktop.sync.pull import (
 )
 from pixiodoc_desktop.sync.push import blob_owners
 from pixiodoc_desktop.sync.snapshot_bulk import insert_new
-from pixiodoc_desktop.sync.snapshots import Manifest, chunk_key, erased_here, manifests
+from pixiodoc_desktop.sync.snapshots import (
+    TAKEN,
+    TAKING,
+    Manifest,
+    chunk_key,
+    erased_here,
+    manifests,
+)
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.schema import Patient, Setting, SyncConflict, SyncCursor
 
 log = logging.getLogger(__name__)
 
-TAKING = "snapshot_taking"  # sync_state: sid of the snapshot being applied
-TAKEN = "snapshot_taken"  # sync_state: {"snapshot": sid, "covers": n} once applied
 SPOOL = "sync-snapshot"  # folder in the vault: the chunks' sealed bytes while applied
 REFUSED = "snapshots_refused"  # sync_state: snapshots that failed while being applied
 
@@ -127,7 +132,7 @@ def take_snapshot(
     if not joining(ws):
         return None
     with ws.vault.read_session() as session:
-        resuming = state.get(session, TAKING)
+        resuming = _sid(state.get(session, TAKING))
         refused = set(state.get(session, REFUSED) or [])
     found, damaged = manifests(store, keys)
     found = [m for m in found if m.sid not in refused]
@@ -157,6 +162,13 @@ def take_snapshot(
         finally:
             shutil.rmtree(ws.vault.folder / SPOOL, ignore_errors=True)
     return None
+
+
+def _sid(taking: Any) -> str | None:
+    """The snapshot a TAKING value names (a plain sid: written by an older version)."""
+    if isinstance(taking, dict):
+        return str(taking.get("snapshot") or "") or None
+    return None if taking is None else str(taking)
 
 
 def _alert(ws: Workstation, actor_id: str | None, sid: str, reason: str) -> None:
@@ -271,8 +283,10 @@ def _apply(
 ) -> Taken:
     taken = Taken(manifest.sid)
     with ws.vault.write_session() as session, session.begin():
-        bulk = state.get(session, TAKING) is None  # from the start: nothing of it is here
-        state.put(session, TAKING, manifest.sid)
+        taking = state.get(session, TAKING)
+        bulk = taking is None  # from the start: nothing of it is here
+        applied = int(taking.get("applied") or 0) if isinstance(taking, dict) else 0
+        state.put(session, TAKING, _taking(manifest, applied))
         for device, (seq, digest) in (manifest.document.get("audit_from") or {}).items():
             if session.get(Setting, f"audit_tip:{device}") is None:  # a chain purged there
                 audit.seal_checkpoint(
@@ -287,6 +301,8 @@ def _apply(
     credentials = {c.user_id: c.key.to_json() for c in ws.vault.header.credentials}
     tables = {name: table_info(model) for name, model in record_models().items()}
     for n, path in enumerate(paths):
+        if n < applied:
+            continue  # committed by a round that was cut off later
         try:
             document = _open_chunk(keys, store, manifest, path, n)
         except Refused as exc:
@@ -315,6 +331,7 @@ def _apply(
                     taken.audit_events += _audit(session, items)
                 owners = blob_owners(every)
                 record_blobs(session, owners, [b for b in now if b not in failed], failed, later)
+                state.put(session, TAKING, _taking(manifest, n + 1))
         taken.ops += merged.ops
         taken.blobs += count
         taken.blob_bytes += size
@@ -323,6 +340,10 @@ def _apply(
     _finish(ws, manifest)
     log.info("Sync: joined from snapshot %s (%d records)", manifest.sid[:8], taken.ops)
     return taken
+
+
+def _taking(manifest: Manifest, applied: int) -> dict[str, Any]:
+    return {"snapshot": manifest.sid, "applied": applied, "total": len(manifest.chunks)}
 
 
 def _conflicts(session: Any, items: list[dict[str, Any]], erased: set[str]) -> None:

@@ -56,6 +56,10 @@ CHECKED_FOR = "snapshots_checked_for"  # sync_state: hash of the erasures they w
 EVERY_SETTING = "sync.snapshot_every"  # batches written since the newest snapshot
 DEFAULT_EVERY = 2_000
 KEEP = 2  # the newest snapshots kept; a reader still fetching the older one is not cut off
+# sync_state of a joiner (snapshot_take.py): {"snapshot": sid, "applied": parts in,
+# "total": parts} while one is applied; {"snapshot": sid, "covers": n} once applied
+TAKING = "snapshot_taking"
+TAKEN = "snapshot_taken"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from pixiodoc_desktop.clinic.records.patients import Patients
 from pixiodoc_desktop.clinic.records.photos import CaptureContext
 from pixiodoc_desktop.errors import SyncDataDamaged, SyncUnavailable
 from pixiodoc_desktop.sync import snapshot_take, snapshot_write, snapshots, state
+from pixiodoc_desktop.sync.catching_up import CatchingUp, catching_up
 from pixiodoc_desktop.sync.crypto import open_json, seal_json
 from pixiodoc_desktop.sync.dump import canonical_dump
 from pixiodoc_desktop.sync.engine import sync_keys
@@ -423,10 +424,13 @@ def test_a_joiner_cut_off_while_applying_a_snapshot_finishes_it_at_its_next_roun
     monkeypatch.setattr(snapshot_take, "_open_chunk", real)
     station = clinic._open("new-pc", clinic.root / "new-pc")
     with station.ws.vault.read_session() as session:
-        assert state.get(session, snapshot_take.TAKING) == info.sid
+        taking = state.get(session, snapshot_take.TAKING)
+        assert taking == {"snapshot": info.sid, "applied": info.chunks - 2, "total": info.chunks}
         assert session.scalar(select(Patient.id).limit(1)) is not None  # half applied
+    assert catching_up(station.ws) == CatchingUp(info.chunks - 2, info.chunks)
     station.sync()
     assert _taken(station) == info.sid
+    assert catching_up(station.ws) is None
     assert _records(station) == _records(front)
 
 
