@@ -1,69 +1,67 @@
-"""Memory at a clinic group's size: `vault verify` per GB and the window's peak RSS.
+"""The workstation window's peak memory at a clinic group's size (issue 19: <= 400 MB).
 
-Two figures of issue 19 that ``benchmarks/scale.py`` leaves out, each measured in a
-child process that reports its own peak RSS (``VmHWM``) when done:
+The window (offscreen) on a group-size vault of ``scale.py``'s make: log in, open the
+patient with the largest timeline (1,000 photos) and scroll it top to bottom (every
+thumbnail decrypted, decoded and shown once, as timeline.py does). The figure is the
+peak RSS (``VmHWM``) of that whole process, unlock included, which reports it itself
+when done. Baseline, same run: a bare PySide6 main window that shows and paints, the
+floor of any Qt application here; ratio = floor / value.
 
-* ``pixiodoc vault verify`` (the CLI as shipped) on two vaults whose every photo has
-  real encrypted objects (original, screen image, thumbnail; the second vault is
-  ``SCALE_UP`` times the first): seconds per GB and peak RSS at both sizes. Baseline,
-  same run, same folders: a plain process that reads every file of the vault and
-  hashes it (SHA-256, streaming). Memory is flat when the larger vault's peak RSS is
-  at most ``FLAT_SLACK`` above the smaller one's.
-* The workstation window (offscreen) on the group-size vault of ``scale.py``: log in,
-  open the patient with the largest timeline (1,000 photos) and scroll it top to bottom
-  (every thumbnail decrypted and shown once, as timeline.py does); peak RSS of the
-  whole process, unlock included (target <= 400 MB).
-  Baseline: a bare PySide6 main window that shows and paints, the floor of any Qt
-  application here; ratio = floor / value.
+The vault is built here, or with ``--reuse DIR`` taken from a folder ``scale.py --keep``
+kept (its ``vault/``, ``plain.db`` and ``built.json``): brought to the current schema as
+``scale.py --reuse`` does (vault and plain copy alike, so that scale.py can measure there
+again), then measured. The followed patient's thumbnails get real JPEGs for the run
+(scale.py's are random bytes, which the window could not decode); in a reused folder the
+thumbnails it had are put back afterwards. ``vault verify``'s memory and time per GB are
+measured by benchmarks/verify.py.
 
     python benchmarks/scale_memory.py [--quick] [--patients N] [--visits N] [--photos N]
-                                      [--verify-photos N]
+                                      [--keep] [--reuse DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import contextlib
 import json
 import os
 import random
+import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import _common
 from _patients import LOGIN, PASSWORD, make_patients
-from scale import build_vault
+from scale import BUILT, bring_up_to_date, build_vault
 
 TARGET_GUI_MB = 400.0
-SCALE_UP = 3  # the second verify vault holds this many times the first one's objects
-FLAT_SLACK = 0.10  # peak RSS may grow this much (relative) and still count as flat
-OBJECT_BYTES = (60_000, 20_000, 4_000)  # original, screen image, thumbnail (incompressible)
 HERE = Path(__file__).resolve().parent
 
 
-def _peak_child(command: Sequence[str], stdin: str = "") -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MB, stdout) of one child process."""
+def _peak_child(command: Sequence[str]) -> tuple[float, float, float, str]:
+    """(wall seconds, CPU seconds, peak RSS in MB, stdout) of one child process."""
     env = {**os.environ, "PYTHONPATH": str(_common.REPO_ROOT)}
     start = time.perf_counter()
+    before = os.times()
     child = subprocess.Popen(
-        command,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=HERE,
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=HERE
     )
-    out, err = child.communicate(stdin.encode())
-    # RUSAGE_CHILDREN would give the maximum over all children: each child prints its own.
+    out, err = child.communicate()
     elapsed = time.perf_counter() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
     if child.returncode != 0:
-        raise RuntimeError(f"{command[1:3]} exited {child.returncode}: {err.decode()[-2000:]}")
+        raise RuntimeError(f"{command[2:4]} exited {child.returncode}: {err.decode()[-2000:]}")
+    # RUSAGE_CHILDREN would give the maximum over all children: each child prints its own.
     lines = out.decode().strip().splitlines()
     peak = json.loads(lines[-1])["peak_rss_mb"]
-    return elapsed, float(peak), "\n".join(lines[:-1])
+    return elapsed, cpu, float(peak), "\n".join(lines[:-1])
 
 
 def _self_peak_mb() -> float:
@@ -75,59 +73,11 @@ def _self_peak_mb() -> float:
     raise RuntimeError("no VmHWM in /proc/self/status (Linux only)")
 
 
-def real_objects(folder: Path, rng: random.Random) -> int:
-    """Give every photo real encrypted objects whose ids match their content; returns
-    the bytes of plain image data written."""
-    from sqlalchemy import select, update
-
-    from pixiodoc_desktop.clinic.access.login import lock, log_in
-    from pixiodoc_desktop.vault.blobs import blob_id_for, encrypt_blob
-    from pixiodoc_desktop.vault.schema import Photo
-    from pixiodoc_desktop.vault.vault import Vault
-
-    vault = Vault.open(folder)
-    ws, actor = log_in(vault, LOGIN, PASSWORD)
-    written = 0
-    try:
-        with vault.read_session() as session:
-            photos = session.execute(select(Photo.id, Photo.patient_id)).all()
-            keys = {pid: vault.patient_key(session, pid) for pid in {p for _i, p in photos}}
-        changes: list[dict[str, str]] = []
-        for photo_id, patient_id in photos:
-            ids = []
-            for size in OBJECT_BYTES:
-                data = rng.randbytes(size)
-                blob = blob_id_for(vault.keys.blob_id, patient_id, data)
-                path = vault.blobs.path_for(blob)  # as BlobStore.put lays it out, no fsyncs
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(b"".join(encrypt_blob(blob, data, keys[patient_id])))
-                ids.append(blob)
-                written += size
-            changes.append(
-                {"pid": photo_id, "b": ids[0], "s": ids[1], "t": ids[2]}  # bound by name
-            )
-        with vault.write_session() as session, session.begin():
-            from sqlalchemy import bindparam
-
-            session.connection().execute(
-                update(Photo)
-                .where(Photo.id == bindparam("pid"))
-                .values(
-                    blob_id=bindparam("b"),
-                    screen_blob_id=bindparam("s"),
-                    thumbnail_blob_id=bindparam("t"),
-                ),
-                changes,
-            )
-    finally:
-        lock(ws, actor, logged_out=True)
-    return written
-
-
-def jpeg_thumbnails(folder: Path, patient_id: str) -> int:
+@contextlib.contextmanager
+def jpeg_thumbnails(folder: Path, patient_id: str) -> Iterator[int]:
     """Real JPEG thumbnails (320 x 240, each a little different) for the followed
     patient's photos, encrypted under their ids, so that the window decodes and shows
-    them (scale.py's thumbnails are random bytes: it measures decryption only)."""
+    them; the objects they replace are put back on leaving. Yields their number."""
     from sqlalchemy import select
 
     from pixiodoc_desktop.clinic.access.login import lock, log_in
@@ -144,61 +94,25 @@ def jpeg_thumbnails(folder: Path, patient_id: str) -> int:
             blob_ids = session.scalars(
                 select(Photo.thumbnail_blob_id).where(Photo.patient_id == patient_id)
             ).all()
+    finally:
+        lock(ws, actor, logged_out=True)
+    paths = [vault.blobs.path_for(blob_id) for blob_id in blob_ids]
+    before = {path: path.read_bytes() for path in paths if path.is_file()}
+    try:
         base = render_photo(scene_for(7, "naevus"), 0, 1, size=(320, 240))
-        for index, blob_id in enumerate(blob_ids):
+        for index, (blob_id, path) in enumerate(zip(blob_ids, paths, strict=True)):
             pixels = base.copy()
             pixels[index % 240, : 1 + index // 240] = [index % 256, (index * 7) % 256, 40]
             data = encode_jpeg(pixels, captured_at=None, camera_make=None, camera_model=None)
-            path = vault.blobs.path_for(blob_id)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)  # as BlobStore.put, no fsyncs
             path.write_bytes(b"".join(encrypt_blob(blob_id, data, key)))
+        yield len(blob_ids)
     finally:
-        lock(ws, actor, logged_out=True)
-    return len(blob_ids)
-
-
-def _folder_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
-def measure_verify(folder: Path) -> dict[str, float]:
-    """`pixiodoc vault verify` and the plain read-and-hash of the same folder."""
-    cli = [sys.executable, str(HERE / "scale_memory.py"), "--child", "verify", str(folder)]
-    verify_s, verify_mb, shown = _peak_child(cli, PASSWORD + "\n")
-    report = json.loads(shown)
-    if report.get("faults"):
-        raise RuntimeError(f"verify found faults in a sound vault: {report['faults'][:3]}")
-    plain = [sys.executable, str(HERE / "scale_memory.py"), "--child", "hash", str(folder)]
-    hash_s, hash_mb, _out = _peak_child(plain)
-    gb = _folder_bytes(folder) / 1e9
-    return {
-        "gb": gb,
-        "photos": report.get("photos_checked", 0),
-        "objects": report.get("objects_checked", 0),
-        "s_per_gb": verify_s / gb,
-        "peak_rss_mb": verify_mb,
-        "baseline_s_per_gb": hash_s / gb,
-        "baseline_peak_rss_mb": hash_mb,
-    }
-
-
-def _child_verify(folder: str) -> None:
-    from pixiodoc_desktop.cli import main as cli_main
-
-    code = cli_main(
-        ["vault", "verify", "--vault", folder, "--user", LOGIN, "--password-stdin", "--json"]
-    )
-    if code != 0:
-        raise SystemExit(code)
-
-
-def _child_hash(folder: str) -> None:
-    for path in sorted(Path(folder).rglob("*")):
-        if path.is_file():
-            digest = hashlib.sha256()
-            with path.open("rb") as stream:
-                while chunk := stream.read(1 << 20):
-                    digest.update(chunk)
+        for path in paths:
+            if path in before:
+                path.write_bytes(before[path])
+            else:
+                path.unlink(missing_ok=True)
 
 
 def _child_gui(folder: str, patient_id: str) -> None:
@@ -252,12 +166,42 @@ def _child_bare() -> None:
 
 def run_child(argv: Sequence[str]) -> int:
     kind, *rest = argv
-    {"verify": _child_verify, "hash": _child_hash, "gui": _child_gui, "bare": _child_bare}[kind](
-        *rest
-    )
+    if kind == "gui":
+        _child_gui(*rest)
+    elif kind == "bare":
+        _child_bare()
+    else:
+        raise SystemExit(f"unknown child {kind!r}")
     sys.stdout.flush()
     print(json.dumps({"peak_rss_mb": round(_self_peak_mb(), 1)}), flush=True)
     return 0
+
+
+def _built_here(tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """A fresh vault of scale.py's make in tmp/vault; what scale.py writes to built.json."""
+    n_patients = args.patients or (1_000 if args.quick else 100_000)
+    n_visits = args.visits or (3_000 if args.quick else 300_000)
+    n_photos = args.photos or (3_000 if args.quick else 2_000_000)
+    _common.log(f"Window's vault: {n_patients:,} / {n_visits:,} / {n_photos:,} ...")
+    rng = random.Random(20261205)
+    patients = make_patients(n_patients, rng)
+    build_s, (visits, photos) = _common.timed(
+        lambda: build_vault(tmp / "vault", patients, n_visits, n_photos, quick=args.quick, rng=rng)
+    )
+    _common.log(f"  built in {build_s:.0f} s")
+    return {
+        "build_s": build_s,
+        "visits": visits,
+        "photos": photos,
+        "followed": patients[0].id,
+        "patients": n_patients,
+    }
+
+
+def _patient_rows(folder: Path) -> int:
+    """Patients in the vault, counted in scale.py's plain copy of it (no second unlock)."""
+    with contextlib.closing(sqlite3.connect(folder / "plain.db")) as plain:
+        return int(plain.execute("SELECT count(*) FROM patients").fetchone()[0])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -265,43 +209,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list[:1] == ["--child"]:
         return run_child(args_list[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="a small run for CI")
-    parser.add_argument("--patients", type=int, help="window's vault; default 100,000")
+    parser.add_argument("--quick", action="store_true", help="1,000 / 3,000 / 3,000 (for CI)")
+    parser.add_argument("--patients", type=int, help="default 100,000")
     parser.add_argument("--visits", type=int, help="default 300,000")
     parser.add_argument("--photos", type=int, help="default 2,000,000")
-    parser.add_argument("--verify-photos", type=int, help="smaller verify vault; default 2,000")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        metavar="DIR",
+        help="measure in a folder scale.py --keep kept (a copy of it: unlock migrates it)",
+    )
     args = parser.parse_args(args_list)
-    n_patients = args.patients or (1_000 if args.quick else 100_000)
-    n_visits = args.visits or (3_000 if args.quick else 300_000)
-    n_photos = args.photos or (3_000 if args.quick else 2_000_000)
-    verify_photos = args.verify_photos or (150 if args.quick else 2_000)
-    rng = random.Random(20261205)
     load_before = _common.load_average()
-    with _common.scratch_folder("pixiodoc-bench-scale-memory-", keep=args.keep) as tmp:
-        verified = []
-        for n in (verify_photos, verify_photos * SCALE_UP):
-            folder = tmp / f"verify-{n}"
-            people = make_patients(max(2, n // 20), rng)
-            _common.log(f"Verify vault: {n:,} photos with real objects ...")
-            build_vault(folder, people, max(1, n // 7), n, quick=True, rng=rng)
-            real_objects(folder, rng)
-            verified.append(measure_verify(folder))
-            _common.log(f"  {verified[-1]}")
-        _common.log(f"Window's vault: {n_patients:,} / {n_visits:,} / {n_photos:,} ...")
-        folder = tmp / "group"
-        patients = make_patients(n_patients, rng)
-        build_s, (visits, photos) = _common.timed(
-            lambda: build_vault(folder, patients, n_visits, n_photos, quick=args.quick, rng=rng)
-        )
-        _common.log(f"  built in {build_s:.0f} s")
-        jpeg_thumbnails(folder, patients[0].id)
-        me = [sys.executable, str(HERE / "scale_memory.py"), "--child"]
-        _s, gui_mb, shown = _peak_child([*me, "gui", str(folder), patients[0].id])
-        _s, bare_mb, _out = _peak_child([*me, "bare"])
-        timeline_photos = json.loads(shown)["photos"]
-    small, large = verified
-    flat = large["peak_rss_mb"] <= small["peak_rss_mb"] * (1 + FLAT_SLACK)
+    scratch = (
+        contextlib.nullcontext(args.reuse)
+        if args.reuse
+        else _common.scratch_folder("pixiodoc-bench-scale-memory-", keep=args.keep)
+    )
+    with scratch as tmp:
+        folder = tmp / "vault"
+        migrated = None
+        if args.reuse:
+            built = json.loads((tmp / BUILT).read_text("utf-8"))
+            _common.log(f"Measuring in {tmp} (built earlier by scale.py)")
+            migrated = bring_up_to_date(folder, tmp / "plain.db")
+        else:
+            built = _built_here(tmp, args)
+        with jpeg_thumbnails(folder, built["followed"]) as thumbnails:
+            me = [sys.executable, str(HERE / "scale_memory.py"), "--child"]
+            gui_s, gui_cpu_s, gui_mb, shown = _peak_child(
+                [*me, "gui", str(folder), built["followed"]]
+            )
+        _s, _cpu, bare_mb, _out = _peak_child([*me, "bare"])
+        patients = _patient_rows(tmp) if args.reuse else built["patients"]
     _common.emit(
         _common.result(
             benchmark="scale_memory",
@@ -313,24 +254,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             target=TARGET_GUI_MB,
             meets_target=gui_mb <= TARGET_GUI_MB,
             baseline_is="a bare PySide6 main window, shown and painted (offscreen)",
-            size={"patients": n_patients, "visits": visits, "photos": photos},
-            build_s=round(build_s, 1),
-            timeline_photos=timeline_photos,
-            verify={
-                "sizes": [
-                    {k: _common.rounded(v) for k, v in one.items()} for one in (small, large)
-                ],
-                "s_per_gb": _common.rounded(large["s_per_gb"]),
-                "baseline_s_per_gb": _common.rounded(large["baseline_s_per_gb"]),
-                "ratio": _common.rounded(large["baseline_s_per_gb"] / large["s_per_gb"], 3),
-                "peak_rss_growth": _common.rounded(
-                    large["peak_rss_mb"] / small["peak_rss_mb"] - 1, 3
-                ),
-                "memory_flat": flat,
-                "flat_means": f"peak RSS grows <= {FLAT_SLACK:.0%} at {SCALE_UP}x the objects",
-                "baseline_is": "reading and SHA-256 hashing every file of the same folder",
-                "progress_shown": False,
-            },
+            size={"patients": patients, "visits": built["visits"], "photos": built["photos"]},
+            build_s=round(built["build_s"], 1),
+            reused=str(args.reuse) if args.reuse else None,
+            migrated=migrated,
+            timeline_photos=json.loads(shown)["photos"],
+            jpeg_thumbnails=thumbnails,
+            window_s={"wall": round(gui_s, 2), "cpu": round(gui_cpu_s, 2)},
             load_avg={"start": load_before, "end": _common.load_average()},
             quick=args.quick,
         )
