@@ -72,24 +72,49 @@ def hand_outline(limb: Limb, y0: float, y1: float) -> list[Point]:
     return band[:half] + tip[1:-1] + band[half:]
 
 
-def front_view() -> list[Shape]:
+NECK: tuple[Point, ...] = (
+    (91.0, 56.0),
+    (109.0, 56.0),
+    (109.5, 70.0),
+    (111.5, 81.0),
+    (100, 82.5),
+    (88.5, 81.0),
+    (90.5, 70.0),
+)
+
+
+def ears_and_neck(viewers_left: str, viewers_right: str) -> list[Shape]:
+    """The ears (by the side of the patient they belong to) and the neck, front or back."""
+    return [
+        (f"ear-{viewers_left}", ellipse(79.5, 41, 3.6, 7.5)),
+        (f"ear-{viewers_right}", ellipse(120.5, 41, 3.6, 7.5)),
+        ("neck", list(NECK)),
+    ]
+
+
+def arm(limb: Limb, hand: str, fingertips: float) -> list[Shape]:
+    """The arm's regions from the shoulder's end down to the fingertips, unsided."""
+    return [
+        ("upper-arm", limb.band(104, 158)),
+        ("elbow", limb.band(158, 172)),
+        ("forearm", limb.band(172, 207)),
+        ("wrist", limb.band(207, 216)),
+        (hand, hand_outline(limb, 216, fingertips)),
+    ]
+
+
+def both_sides(viewers_left: str, viewers_right: str, parts: list[Shape]) -> list[Shape]:
+    """`parts` as drawn on the viewer's left for that side of the patient, then mirrored for
+    the other side; each side followed by its shoulder."""
     shapes: list[Shape] = []
-    shapes.append(("ear-right", ellipse(79.5, 41, 3.6, 7.5)))
-    shapes.append(("ear-left", ellipse(120.5, 41, 3.6, 7.5)))
-    shapes.append(
-        (
-            "neck",
-            [
-                (91.0, 56.0),
-                (109.0, 56.0),
-                (109.5, 70.0),
-                (111.5, 81.0),
-                (100, 82.5),
-                (88.5, 81.0),
-                (90.5, 70.0),
-            ],
-        )
-    )
+    for side, flip in ((viewers_left, False), (viewers_right, True)):
+        shapes += [(side_code(code, side), mirror(pts) if flip else pts) for code, pts in parts]
+        shapes.append((side_code("shoulder", side), shoulder(flip)))
+    return shapes
+
+
+def front_view() -> list[Shape]:
+    shapes = ears_and_neck("right", "left")
     shapes.append(("forehead", ellipse(100, 38, 20.5, 27, 180, 360, 30)))
     shapes.append(("face", ellipse(100, 38, 20.5, 27, 0, 180, 30)))
     shapes.append(("chest", TRUNK.band(80, 142)))
@@ -97,34 +122,27 @@ def front_view() -> list[Shape]:
     shapes.append(("umbilicus", ellipse(100, 171, 2.6, 3.2, n=16)))
     shapes.append(("breast-right", ellipse(84, 114, 9.5, 7.5, n=24)))
     shapes.append(("breast-left", ellipse(116, 112, 9.5, 7.5, n=24)))
-    for side, flip in (("right", False), ("left", True)):
-        parts = [
-            ("upper-arm", ARM.band(104, 158)),
-            ("elbow", ARM.band(158, 172)),
-            ("forearm", ARM.band(172, 207)),
-            ("wrist", ARM.band(207, 216)),
-            ("palm", hand_outline(ARM, 216, 253)),
-            (
-                "groin",
-                [
-                    (70.0, 196.0),
-                    (76.0, 202.0),
-                    (86.0, 207.0),
-                    (93.0, 207.5),
-                    (95.0, 214.0),
-                    (84.0, 211.0),
-                    (72.5, 205.0),
-                ],
-            ),
-            ("thigh", LEG.band(207, 300)),
-            ("knee", LEG.band(300, 326)),
-            ("shin", LEG.band(326, 406)),
-            ("ankle", LEG.band(406, 418)),
-            ("foot-dorsum", LEG.band(418, 436)),
-        ]
-        for code, pts in parts:
-            shapes.append((side_code(code, side), mirror(pts) if flip else pts))
-        shapes.append((side_code("shoulder", side), shoulder(flip)))
+    parts = [
+        *arm(ARM, "palm", 253),
+        (
+            "groin",
+            [
+                (70.0, 196.0),
+                (76.0, 202.0),
+                (86.0, 207.0),
+                (93.0, 207.5),
+                (95.0, 214.0),
+                (84.0, 211.0),
+                (72.5, 205.0),
+            ],
+        ),
+        ("thigh", LEG.band(207, 300)),
+        ("knee", LEG.band(300, 326)),
+        ("shin", LEG.band(326, 406)),
+        ("ankle", LEG.band(406, 418)),
+        ("foot-dorsum", LEG.band(418, 436)),
+    ]
+    shapes += both_sides("right", "left", parts)
     shapes.append(
         (
             "genitalia",
@@ -136,43 +154,20 @@ def front_view() -> list[Shape]:
 
 def back_view() -> list[Shape]:
     """Seen from behind: the patient's left side is on the viewer's left."""
-    shapes: list[Shape] = []
-    shapes.append(("ear-left", ellipse(79.5, 41, 3.6, 7.5)))
-    shapes.append(("ear-right", ellipse(120.5, 41, 3.6, 7.5)))
-    shapes.append(
-        (
-            "neck",
-            [
-                (91.0, 56.0),
-                (109.0, 56.0),
-                (109.5, 70.0),
-                (111.5, 81.0),
-                (100, 82.5),
-                (88.5, 81.0),
-                (90.5, 70.0),
-            ],
-        )
-    )
+    shapes = ears_and_neck("left", "right")
     shapes.append(("scalp", ellipse(100, 38, 20.5, 27, n=60)))
     shapes.append(("upper-back", TRUNK.band(80, 142)))
     shapes.append(("lower-back", TRUNK.band(142, 206)))
     shapes.append(("sacrum", [(93.0, 190.0), (107.0, 190.0), (100.0, 206.0)]))
-    for side, flip in (("left", False), ("right", True)):
-        parts = [
-            ("upper-arm", ARM.band(104, 158)),
-            ("elbow", ARM.band(158, 172)),
-            ("forearm", ARM.band(172, 207)),
-            ("wrist", ARM.band(207, 216)),
-            ("hand-back", hand_outline(ARM, 216, 253)),
-            ("buttock", LEG.band(206, 246)),
-            ("thigh", LEG.band(246, 300)),
-            ("popliteal-fossa", LEG.band(300, 326)),
-            ("calf", LEG.band(326, 408)),
-            ("ankle", LEG.band(408, 436)),
-        ]
-        for code, pts in parts:
-            shapes.append((side_code(code, side), mirror(pts) if flip else pts))
-        shapes.append((side_code("shoulder", side), shoulder(flip)))
+    parts = [
+        *arm(ARM, "hand-back", 253),
+        ("buttock", LEG.band(206, 246)),
+        ("thigh", LEG.band(246, 300)),
+        ("popliteal-fossa", LEG.band(300, 326)),
+        ("calf", LEG.band(326, 408)),
+        ("ankle", LEG.band(408, 436)),
+    ]
+    shapes += both_sides("left", "right", parts)
     shapes.append(("perianal", ellipse(100, 226, 2.5, 4, n=14)))
     return shapes
 
@@ -324,11 +319,7 @@ def left_view(side: str = "left") -> list[Shape]:
             [*ellipse(98.5, 96.0, 12.0, 12.0, 180, 360, 20), (110.5, 104.0), (86.5, 104.0)],
         )
     )
-    shapes.append((f"upper-arm-{side}", SIDE_ARM.band(104, 158)))
-    shapes.append((f"elbow-{side}", SIDE_ARM.band(158, 172)))
-    shapes.append((f"forearm-{side}", SIDE_ARM.band(172, 207)))
-    shapes.append((f"wrist-{side}", SIDE_ARM.band(207, 216)))
-    shapes.append((f"hand-back-{side}", hand_outline(SIDE_ARM, 216, 252)))
+    shapes += [(side_code(code, side), pts) for code, pts in arm(SIDE_ARM, "hand-back", 252)]
     return shapes
 
 
