@@ -36,6 +36,24 @@ def one_photo(station: Station, family: str) -> tuple[str, Photo]:
     return patient.id, photo
 
 
+def photo_at_the_front_desk(clinic: ClinicNet, family: str) -> tuple[Station, Station, Photo]:
+    """A front desk and an exam room that joined it; the front desk takes one photo of a
+    new patient and pushes it (the room has not pulled it yet)."""
+    front = clinic.first()
+    front.sync()
+    room = clinic.join("exam-room", via=front)
+    _patient, photo = one_photo(front, family)
+    front.sync()
+    return front, room, photo
+
+
+def verify_cli(monkeypatch: pytest.MonkeyPatch, room: Station, *extra: str) -> int:
+    """`pixiodoc vault verify` on the (closed) room's vault, the password on stdin."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    user = ["--vault", str(room.folder), "--user", LOGIN, "--password-stdin"]
+    return cli.main(["vault", "verify", *user, *extra])
+
+
 def object_key(station: Station, blob: str) -> str:
     return blob_key(station.store, sync_keys(station.ws), blob)
 
@@ -60,11 +78,7 @@ def shows(station: Station, photo: Photo, size: ImageSize) -> bool:
 def test_a_bad_thumbnail_in_the_bucket_is_refused_retried_and_repaired(
     clinic: ClinicNet, fault: str
 ) -> None:
-    front = clinic.first()
-    front.sync()
-    room = clinic.join("exam-room", via=front)
-    _patient, photo = one_photo(front, "Bildlos")
-    front.sync()
+    front, room, photo = photo_at_the_front_desk(clinic, "Bildlos")
     client = clinic.weed.client()
     key = object_key(front, photo.thumbnail_blob_id)
     good = front.ws.vault.blobs.path_for(photo.thumbnail_blob_id).read_bytes()
@@ -95,24 +109,17 @@ def test_vault_verify_repair_fetches_a_damaged_local_image_again(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    front = clinic.first()
-    front.sync()
-    room = clinic.join("exam-room", via=front)
-    _patient, photo = one_photo(front, "Reparatur")
-    front.sync()
+    front, room, photo = photo_at_the_front_desk(clinic, "Reparatur")
     room.sync()
     local = room.ws.vault.blobs.path_for(photo.screen_blob_id)
     damaged = bytearray(local.read_bytes())
     damaged[-5] ^= 0x40
     local.write_bytes(bytes(damaged))
     room.close()
-    user = ["--vault", str(room.folder), "--user", LOGIN, "--password-stdin"]
 
-    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
-    assert cli.main(["vault", "verify", *user]) == 1
+    assert verify_cli(monkeypatch, room) == 1
     assert "screen image" in capsys.readouterr().out
-    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
-    assert cli.main(["vault", "verify", *user, "--repair"]) == 0
+    assert verify_cli(monkeypatch, room, "--repair") == 0
     out = capsys.readouterr().out
     assert "Fetched 1 of 1 image objects again." in out and "OK:" in out
     assert local.read_bytes() == front.ws.vault.blobs.path_for(photo.screen_blob_id).read_bytes()
@@ -123,11 +130,7 @@ def test_vault_verify_repair_works_in_rounds_when_more_are_damaged_than_a_report
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    front = clinic.first()
-    front.sync()
-    room = clinic.join("exam-room", via=front)
-    _patient, photo = one_photo(front, "Runden")
-    front.sync()
+    _front, room, photo = photo_at_the_front_desk(clinic, "Runden")
     room.sync()
     blobs = room.ws.vault.blobs
     local = [
@@ -141,9 +144,7 @@ def test_vault_verify_repair_works_in_rounds_when_more_are_damaged_than_a_report
     room.close()
     # A report lists one damaged object: each round fetches it and verifies again.
     monkeypatch.setattr("pixiodoc_desktop.clinic.safekeeping.verify.DAMAGED_KEPT", 1)
-    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
-    user = ["--vault", str(room.folder), "--user", LOGIN, "--password-stdin"]
-    assert cli.main(["vault", "verify", *user, "--repair"]) == 0
+    assert verify_cli(monkeypatch, room, "--repair") == 0
     out = capsys.readouterr().out
     assert f"Fetched {len(local)} of {len(local)} image objects again." in out and "OK:" in out
     assert all(blobs.path_for(blob).exists() for blob in local)
