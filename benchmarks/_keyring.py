@@ -1,26 +1,21 @@
-"""A keyring in memory for the benchmarks that configure sync (no OS keyring on a CI box)."""
+"""A keyring in memory for the benchmarks that configure sync (no OS keyring on a CI box).
+
+The class is the tests' own (tests/vault_support.py, which depends on nothing from pytest),
+imported by the name the tests use, as the sync benchmarks import tests/sync/sync_support.py.
+"""
 
 from __future__ import annotations
 
+import sys
+
+import _common
 import keyring
-import keyring.backend
 
+TESTS = str(_common.REPO_ROOT / "tests")
+if TESTS not in sys.path:
+    sys.path.insert(0, TESTS)
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
+from vault_support import MemoryKeyring  # noqa: E402
 
 
 def use_memory_keyring() -> None:

@@ -12,23 +12,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from benchmarks._common import REQUIRED_KEYS
+
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-DESIGN_KEYS = (
-    "benchmark",
-    "metric",
-    "value",
-    "unit",
-    "baseline",
-    "ratio",
-    "target",
-    "meets_target",
-    "machine",
-)
 
 
 def run_quick(name: str, *, timeout: float = 240, config_dir: Path | None = None) -> dict[str, Any]:
-    """`benchmarks/<name>.py --quick`; its last line of output as JSON. `config_dir` keeps the
-    settings it writes (the demo clinic's) inside the test's tmp_path."""
+    """`benchmarks/<name>.py --quick`; its last line of output as JSON, which holds every key
+    of the DESIGN §9 shape. `config_dir` keeps the settings it writes (the demo clinic's)
+    inside the test's tmp_path."""
     env = None if config_dir is None else {**os.environ, "PIXIODOC_CONFIG_DIR": str(config_dir)}
     done = subprocess.run(
         [sys.executable, str(BENCHMARKS / f"{name}.py"), "--quick"],
@@ -44,4 +36,6 @@ def run_quick(name: str, *, timeout: float = 240, config_dir: Path | None = None
     assert lines, f"{name}.py printed nothing on stdout; stderr:\n{done.stderr[-2000:]}"
     result = json.loads(lines[-1])
     assert isinstance(result, dict)
+    missing = [key for key in REQUIRED_KEYS if key not in result]
+    assert not missing, f"{name}: missing {missing} in {result}"
     return result

@@ -1,7 +1,8 @@
 """Helpers for the vault, clinic and end-to-end tests (the fixtures live in conftest.py).
 
 A module of its own, not conftest, so that test files can import it by a
-name no other conftest.py in the tree shadows.
+name no other conftest.py in the tree shadows. The benchmarks use its MemoryKeyring
+(benchmarks/_keyring.py), so it depends on nothing from pytest.
 """
 
 from __future__ import annotations
