@@ -261,6 +261,30 @@ class SyncImageMissing(SyncError):
         self.count = count
 
 
+class ImageInBucket(SyncError):
+    """An image of a photo is kept in the clinic's bucket until it is first shown (images
+    on demand) and is not on this PC yet: fetch it (sync.ondemand), then read it again."""
+
+    def __init__(self, blob_id: str) -> None:
+        super().__init__(
+            "This image is still in the clinic's bucket and not yet on this PC; it is "
+            "fetched when it is shown."
+        )
+        self.blob_id = blob_id
+
+
+class SyncImageNotFetched(SyncImageMissing):
+    """One image shown on demand is missing from the clinic's bucket or fails its check."""
+
+    def __init__(self) -> None:
+        SyncError.__init__(
+            self,
+            "This image is missing from the clinic's bucket or damaged there; it is tried "
+            "again at the next sync round or when it is shown again.",
+        )
+        self.count = 1
+
+
 class EnrollmentInvalid(SyncError):
     """An enrollment code that is mistyped, expired, used up or not found."""
 

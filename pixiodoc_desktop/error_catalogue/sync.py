@@ -87,6 +87,14 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "errors",
+        "This image is still in the clinic's bucket and not yet on this PC; it is fetched when it is shown.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This image is missing from the clinic's bucket or damaged there; it is tried again at the next sync round or when it is shown again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "This workstation's vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.",
     ),
     QT_TRANSLATE_NOOP(

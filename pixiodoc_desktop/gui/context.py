@@ -13,6 +13,7 @@ from pixiodoc_desktop.gui.workers import ChangeNotifier, DbOperation, DbWorker, 
 
 if TYPE_CHECKING:  # the unlock screen paints before SQLAlchemy and the vault load (issue 19)
     from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+    from pixiodoc_desktop.gui.ondemand_images import BucketImages
 
 T = TypeVar("T")
 
@@ -25,6 +26,7 @@ class GuiContext:
     images: ImagePool
     changes: ChangeNotifier
     notifier: Notifier
+    bucket: BucketImages | None = None  # images left in the clinic's bucket, fetched when shown
 
 
 def run_as_clinician(

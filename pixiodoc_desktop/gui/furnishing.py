@@ -126,6 +126,7 @@ def furnish(owner: QMainWindow, window: Furnishable, *, camera: str | None) -> N
     window.sync = SyncScheduler(
         window.ctx, window.state, owner, window.menus.practice, owner.statusBar()
     )
+    window.sync.round_finished.connect(window.workspace.retry_images)
     window.opinions = OpinionNotice(
         window.ctx,
         window.state,

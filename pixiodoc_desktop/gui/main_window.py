@@ -37,6 +37,7 @@ from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.entrance import Entrance
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.notify import Notifier
+from pixiodoc_desktop.gui.ondemand_images import BucketImages
 from pixiodoc_desktop.gui.session import ClinicSession, LoginInfo, PatientRecord, VaultInfo
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.theme import icon
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
             notifier=Notifier(lambda: self),
         )
         self.ctx.worker.default_failure = self.ctx.notifier.failure
+        self.ctx.bucket = BucketImages(self.ctx.session, self.ctx.worker, self)
         self.state = SessionState(self)
         self._resume: tuple[str, str] | None = None  # (login, patient id) open at the lock
         self._shut_down = False
@@ -268,6 +270,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.ctx.worker.invalidate()
         self.ctx.images.invalidate()
+        if self.ctx.bucket is not None:
+            self.ctx.bucket.clear()
         self.thumbnails.clear()
         self.importer.abort()
         self.side.close_all()
@@ -392,6 +396,8 @@ class MainWindow(QMainWindow):
         self.ctx.worker.submit(session.close, None, lambda _exc: None, keep_after_lock=True)
         self.ctx.worker.stop()
         self.ctx.images.stop()
+        if self.ctx.bucket is not None:
+            self.ctx.bucket.stop()
         memory.release()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -7,11 +7,14 @@ API (for the views that show thumbnails):
   ``ThumbnailCache.for_settings(settings)``). ``get(photo_id)``, ``put(photo_id,
   image) -> bool``, ``discard``, ``clear``, ``len()``, ``in``, ``bytes_used``,
   ``max_bytes``. Safe to use from any thread. Never written to disk.
-* ``ThumbnailLoader(fetch, cache, submit=None, parent=None)`` - ``request(ids)``
-  with the ids now visible; ``thumbnail(photo_id) -> QImage | None``; signals
-  ``thumbnailReady(photo_id)`` and ``thumbnailFailed(photo_id, message)``, both on
-  the GUI thread; ``clear()`` when the workstation locks; ``shutdown()`` when the
-  loader is done for good.
+* ``ThumbnailLoader(fetch, cache, submit=None, parent=None, from_bucket=None)`` -
+  ``request(ids)`` with the ids now visible; ``thumbnail(photo_id) -> QImage | None``;
+  signals ``thumbnailReady(photo_id)``, ``thumbnailFetching(photo_id)`` (its image is
+  coming down from the clinic's bucket: ``fetch`` raised ``ImageInBucket`` and
+  ``from_bucket`` fetches it, see ``gui.ondemand_images``) and
+  ``thumbnailFailed(photo_id, message)``, all on the GUI thread; ``retry_failed()``
+  (a sync round went through, or the record is shown again); ``clear()`` when the
+  workstation locks; ``shutdown()`` when the loader is done for good.
 * ``Submit`` - the executor both take: ``submit(job, on_done, on_error)`` runs
   ``job()`` off the GUI thread and calls one of the callbacks on the GUI thread.
   ``PooledJobs`` is a small ``QThreadPool`` implementation of it, used when none
@@ -43,12 +46,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QImageReader
 
 from pixiodoc_desktop.config import Settings
-from pixiodoc_desktop.errors import DamagedImage, PixioDocError
+from pixiodoc_desktop.errors import DamagedImage, ImageInBucket, PixioDocError
 from pixiodoc_desktop.gui.notify import error_text
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+# Downloads one object left in the clinic's bucket: (object id, on done, on error).
+FromBucket = Callable[[str, Callable[[], None], Callable[[Exception], None]], None]
 
 _MB = 1024 * 1024
 
@@ -295,6 +301,7 @@ class ThumbnailLoader(QObject):
     """
 
     thumbnailReady = Signal(str)
+    thumbnailFetching = Signal(str)
     thumbnailFailed = Signal(str, str)
 
     def __init__(
@@ -305,9 +312,12 @@ class ThumbnailLoader(QObject):
         parent: QObject | None = None,
         *,
         max_in_flight: int = 4,
+        from_bucket: FromBucket | None = None,
     ) -> None:
         super().__init__(parent)
         self._fetch = fetch
+        self._from_bucket = from_bucket
+        self._fetched: set[str] = set()  # brought down from the bucket once already
         self._cache = cache
         self._own_jobs: PooledJobs | None = None
         if submit is None:
@@ -346,12 +356,21 @@ class ThumbnailLoader(QObject):
         self._pending = wanted + kept
         self._pump()
 
+    def retry_failed(self) -> bool:
+        """Try the failed ones again when next asked for (a sync round reached the bucket,
+        or the record is shown again); True if there were any."""
+        had = bool(self._failed)
+        self._failed.clear()
+        self._fetched.clear()
+        return had
+
     def clear(self) -> None:
         """Forget everything at once: cached images, queued requests, results on their way."""
         self._generation += 1
         self._pending.clear()
         self._in_flight.clear()
         self._failed.clear()
+        self._fetched.clear()
         self._cache.clear()
         if self._own_jobs is not None:
             self._own_jobs.cancel_pending()
@@ -384,9 +403,25 @@ class ThumbnailLoader(QObject):
             self.thumbnailReady.emit(photo_id)
             self._pump()
 
+        def from_bucket(error: ImageInBucket) -> bool:
+            """Still in the clinic's bucket: fetch it (once), then read it again."""
+            if self._from_bucket is None or photo_id in self._fetched:
+                return False
+            self._fetched.add(photo_id)
+            self.thumbnailFetching.emit(photo_id)
+
+            def again() -> None:
+                if generation == self._generation:
+                    self._start(photo_id)
+
+            self._from_bucket(error.blob_id, again, failed)
+            return True
+
         def failed(error: BaseException) -> None:
             if generation != self._generation:
                 return
+            if isinstance(error, ImageInBucket) and from_bucket(error):
+                return  # still in flight: its slot is held while it comes down
             self._in_flight.discard(photo_id)
             self._failed.add(photo_id)
             # Only the type: a message from below might name a file or a patient.

@@ -150,11 +150,14 @@ class DbWorker(QObject):
 
 
 class ImagePool(QObject):
-    """A few threads for decoding images; results come back by signal."""
+    """A few threads for decoding images (or, named "pixiodoc-fetch", for fetching images
+    left in the clinic's bucket); results come back by signal."""
 
-    def __init__(self, workers: int = 2, parent: QObject | None = None) -> None:
+    def __init__(
+        self, workers: int = 2, parent: QObject | None = None, *, name: str = "pixiodoc-image"
+    ) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pixiodoc-image")
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
         self._generation = 0

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from pixiodoc_desktop.clinic.records.photos import ImageSize
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.ondemand_images import fetching_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.side_windows import place_on_parent_screen
@@ -29,7 +30,8 @@ from pixiodoc_desktop.gui.widgets.timeline_view import tile_image
 
 
 def vault_thumbnails(ctx: GuiContext, parent: QObject) -> ThumbnailLoader:
-    """Thumbnails read from the vault on the DB worker, cached as the settings say."""
+    """Thumbnails read from the vault on the DB worker, cached as the settings say; those
+    still in the clinic's bucket (images on demand) are fetched on the network pool."""
 
     def fetch(photo_id: str) -> bytes:
         services, actor = ctx.session.require()
@@ -39,7 +41,11 @@ def vault_thumbnails(ctx: GuiContext, parent: QObject) -> ThumbnailLoader:
         ctx.worker.submit(job, on_done, on_error)
 
     return ThumbnailLoader(
-        fetch, ThumbnailCache.for_settings(ctx.settings), submit=submit, parent=parent
+        fetch,
+        ThumbnailCache.for_settings(ctx.settings),
+        submit=submit,
+        parent=parent,
+        from_bucket=ctx.bucket.fetch if ctx.bucket is not None else None,
     )
 
 
@@ -83,6 +89,10 @@ class Workspace(QSplitter):
         self.body_map.map.lesion_chosen.connect(self.timeline.show_lesion)
         thumbnails.thumbnailReady.connect(self._keep_tile_size)
         thumbnails.thumbnailReady.connect(self.timeline.timeline.thumbnail_ready)
+        thumbnails.thumbnailFetching.connect(
+            lambda photo_id: self.timeline.timeline.set_note(photo_id, fetching_text())
+        )
+        thumbnails.thumbnailFailed.connect(self.timeline.timeline.set_note)
 
     def fit(self, width: int) -> None:
         """The list and the tabs at their usual widths, the timeline takes the rest."""
@@ -92,6 +102,8 @@ class Workspace(QSplitter):
         """Show `record` in the timeline and details; a refresh (`same`, not `fresh`) keeps
         the photo selected, else the first photo is."""
         selected = self.timeline.timeline.selected() if same and not fresh else None
+        if fresh:  # shown again: thumbnails that could not be fetched are tried again
+            self.thumbnails.retry_failed()
         self.timeline.show_record(record, refresh=same and not fresh)
         photos = self.timeline.timeline.photos()
         if selected is None and photos:
@@ -99,6 +111,15 @@ class Workspace(QSplitter):
         self.timeline.timeline.select(selected, emit=False)
         self.details.show_record(record, selected)
         self.patients.note_recent(record.patient)
+
+    def retry_images(self, outcome: object = None) -> None:
+        """A sync round went through: fetch what could not be fetched before, if in view."""
+        if isinstance(outcome, Exception):
+            return  # the round did not reach the bucket either
+        if self.ctx.bucket is not None:
+            self.ctx.bucket.retry()
+        if self.thumbnails.retry_failed():
+            self.timeline.timeline.request_visible()
 
     def show_no_record(self) -> None:
         self.timeline.show_record(None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.errors import RecordNotFound
+from pixiodoc_desktop.errors import RecordNotFound, SyncImageMissing, SyncImageNotFetched
 from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.sync.pull import FULL_IMAGES_SETTING, download_blob
 from pixiodoc_desktop.sync.store import ObjectStore
@@ -46,11 +46,15 @@ def fetch_original(ws: Workstation, store: ObjectStore, photo_id: str) -> bool:
 def fetch_image(ws: Workstation, store: ObjectStore, blob_id: str) -> bool:
     """Download one image object left in the bucket (a full image, or with
     `sync.previews = on_demand` a thumbnail or screen image), checked against its id;
-    True if fetched. Missing or damaged in the bucket: SyncImageMissing."""
+    True if fetched. Missing or damaged in the bucket: SyncImageNotFetched (a
+    SyncImageMissing for this one image)."""
     if ws.vault.blobs.exists(blob_id):
         return False
     with locking.writing(ws.vault.folder):
-        size = download_blob(ws, store, sync_keys(ws), blob_id)
+        try:
+            size = download_blob(ws, store, sync_keys(ws), blob_id)
+        except SyncImageMissing:
+            raise SyncImageNotFetched from None
         with ws.vault.write_session() as session, session.begin():
             row = session.get(SyncBlob, blob_id)
             if row is not None:

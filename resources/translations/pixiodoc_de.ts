@@ -6050,6 +6050,14 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>errors</name>
     <message>
+        <source>This image is still in the clinic&apos;s bucket and not yet on this PC; it is fetched when it is shown.</source>
+        <translation>Dieses Bild liegt noch im Bucket der Praxis und nicht auf diesem PC; es wird geholt, sobald es angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>This image is missing from the clinic&apos;s bucket or damaged there; it is tried again at the next sync round or when it is shown again.</source>
+        <translation>Dieses Bild fehlt im Bucket der Praxis oder ist dort beschädigt; es wird bei der nächsten Synchronisation oder beim nächsten Anzeigen erneut versucht.</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/importing.py" line="11"/>
         <source>{file} does not exist</source>
         <translation>{file} existiert nicht</translation>
@@ -8833,6 +8841,13 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="281"/>
         <source>The visit {id} was not taken from the worklist</source>
         <translation>Der Besuch {id} stammt nicht aus der Arbeitsliste</translation>
+    </message>
+</context>
+<context>
+    <name>BucketImages</name>
+    <message>
+        <source>Fetching from the clinic…</source>
+        <translation>Wird aus der Praxis geholt…</translation>
     </message>
 </context>
 </TS>

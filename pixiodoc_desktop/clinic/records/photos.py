@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.access.permissions import Action, require, require_audited
 from pixiodoc_desktop.clinic.audit import trail as audit
+from pixiodoc_desktop.clinic.records.image_reading import read_image
 from pixiodoc_desktop.clinic.records.photo_intake import PhotoIntake
 from pixiodoc_desktop.clinic.records.photo_summaries import (
     CaptureContext,
@@ -84,7 +85,9 @@ class Photos(PhotoIntake):
             return summary(row[0], row[1])
 
     def image(self, actor: Actor, photo_id: str, size: ImageSize, *, audited: bool = True) -> bytes:
-        """Decrypted image bytes. Opening a screen or original image is audited."""
+        """Decrypted image bytes. Opening a screen or original image is audited.
+
+        An image still in the clinic's bucket (images on demand) raises `ImageInBucket`."""
         with self.ws.read_session() as session:
             photo = session.get(Photo, photo_id)
             if photo is None or photo.deleted:
@@ -97,7 +100,7 @@ class Photos(PhotoIntake):
                 ImageSize.ORIGINAL: photo.blob_id,
             }[size]
             patient_id = photo.patient_id
-        data = self.ws.vault.blobs.get(blob, key)
+        data = read_image(self.ws, blob, key)
         if audited and size is not ImageSize.THUMBNAIL:
             self.ws.audit_alone(
                 audit.EventDraft(

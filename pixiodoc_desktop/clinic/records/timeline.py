@@ -106,7 +106,10 @@ class Timelines:
                 (photo.id, photo.thumbnail_blob_id) for photo, _day in rows[: max(0, thumbnails)]
             ]
             key = self.ws.vault.patient_key(session, patient_id) if wanted else b""
-        decrypted = {pid: self.ws.vault.blobs.get(blob, key) for pid, blob in wanted}
+        # Thumbnails still in the clinic's bucket (images on demand) are left to the
+        # thumbnail loader, which fetches them; the record opens without waiting for them.
+        blobs = self.ws.vault.blobs
+        decrypted = {pid: blobs.get(blob, key) for pid, blob in wanted if blobs.exists(blob)}
         if audited:
             self.ws.audit_alone(
                 audit.EventDraft(

@@ -29,12 +29,12 @@ from pixiodoc_desktop.gui.compare_pipeline import Display
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.ondemand_images import submit_on
 from pixiodoc_desktop.gui.pose_labels import pose_label
 from pixiodoc_desktop.gui.views import compare_handout
 from pixiodoc_desktop.gui.views.compare_consultation import ConsultationLink
 from pixiodoc_desktop.gui.views.compare_controls import CompareControls
 from pixiodoc_desktop.gui.views.compare_tools import CompareTools
-from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.handout import HandoutFormat
 
@@ -76,11 +76,12 @@ class CompareKeeping(CompareControls):
         job: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
+        fetching: Callable[[], None] | None = None,
     ) -> None:
-        """Vault work on the DB worker; results reach this view only while it is open."""
-        DbOperation(job).success(self._alive(on_done)).failure(self._alive(on_error)).run(
-            self.ctx.worker
-        )
+        """Vault work on the DB worker; results reach this view only while it is open.
+        Photos still in the clinic's bucket are fetched first (`fetching()` says so)."""
+        run = submit_on(self.ctx.bucket, self.ctx.worker)
+        run(job, self._alive(on_done), self._alive(on_error), fetching)
 
     def _alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
         def call(value: Any) -> None:

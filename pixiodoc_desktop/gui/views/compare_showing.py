@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 
 from pixiodoc_desktop.gui.compare_pipeline import Decoded, Display, decode, make_display
+from pixiodoc_desktop.gui.ondemand_images import fetching_text
 from pixiodoc_desktop.gui.views import compare_loading
 from pixiodoc_desktop.gui.views.compare_keeping import CompareKeeping
 from pixiodoc_desktop.gui.views.compare_poses import ComparePoses
@@ -91,10 +92,16 @@ class CompareShowing(CompareKeeping):
             self._submit(lambda: decode(before_data), one("before"), self._failed)
             self._submit(lambda: decode(after_data), one("after"), self._failed)
 
+        def fetching() -> None:
+            if request == self._request:
+                self.canvas.message = fetching_text()
+                self.canvas.update()
+
         self._run(
             compare_loading.fetch_pair(self.ctx.session, before_id, after_id),
             fetched,
             self._failed,
+            fetching,
         )
 
     def _decoded_ready(self, request: int, decoded: Decoded) -> None:

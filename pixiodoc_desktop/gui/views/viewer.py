@@ -1,7 +1,8 @@
 """The viewer window: hosts PhotoViewer and feeds it images from the vault.
 
 The screen-size image comes first (decrypted on the DB worker, an audited
-PHOTO_VIEWED, decoded on the image pool). When the clinician zooms to 1:1 or
+PHOTO_VIEWED, decoded on the image pool; fetched from the clinic's bucket first on a
+PC that keeps images there until shown). When the clinician zooms to 1:1 or
 closer, the full-resolution original follows in the same way and takes its
 place, so that 1:1 shows the camera's own pixels. The window title never
 names the patient.
@@ -23,10 +24,10 @@ from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.gui.ondemand_images import fetching_text, submit_on
 from pixiodoc_desktop.gui.theme import icon
 from pixiodoc_desktop.gui.thumbnails import decode_image, decode_original
 from pixiodoc_desktop.gui.widgets.photo_viewer import PhotoViewer
-from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.imaging.prepare import SCREEN_EDGE
 
 
@@ -127,6 +128,7 @@ class ViewerWindow(QDialog):
             decode_image,
             lambda image: self._decoded(photo_id, image),
             lambda exc: self._failed(photo_id, exc),
+            lambda: self.viewer.showNote(photo_id, fetching_text()),
         )
 
     def _load_original(self, photo_id: str) -> None:
@@ -148,8 +150,10 @@ class ViewerWindow(QDialog):
         decode: Callable[[bytes], QImage],
         done: Callable[[QImage], None],
         failed: Callable[[Exception], None],
+        fetching: Callable[[], None] | None = None,
     ) -> None:
-        """Decrypt one image of the photo on the DB worker, decode it on the image pool.
+        """Decrypt one image of the photo on the DB worker, decode it on the image pool;
+        one still in the clinic's bucket is fetched first (`fetching()` says so).
 
         Only the screen image is audited: the original that may follow is the same view.
         """
@@ -162,7 +166,7 @@ class ViewerWindow(QDialog):
         def fetched(data: bytes) -> None:
             self.ctx.images.submit(lambda: decode(data), done, failed)
 
-        DbOperation(fetch).success(fetched).failure(failed).run(self.ctx.worker)
+        submit_on(self.ctx.bucket, self.ctx.worker)(fetch, fetched, failed, fetching)
 
     def _refined(self, photo_id: str, image: QImage) -> None:
         self.refined.append(photo_id)

@@ -224,6 +224,13 @@ class PhotoViewer(ViewerZoom):
         else:
             self._submit(lambda: paintable(image), swap, lambda _error: None)
 
+    def showNote(self, photo_id: str, message: str) -> None:
+        """Say what the current photo waits for (e.g. it comes from the clinic's bucket)."""
+        if photo_id != self._current or self._state is not PhotoState.LOADING:
+            return
+        self._message = message
+        self.update()
+
     def showError(self, photo_id: str, message: str) -> None:
         """Say that the current photo could not be loaded (ignored for other ids)."""
         if photo_id != self._current:

@@ -1,14 +1,14 @@
 """How the timeline paints its rows of words: a visit's heading (date, then what it
 holds), a colleague's opinion on a tinted band, a group's caption by body site and
-lesion (two lines when the tile is narrow), an empty visit's note and a series
-photo's pose caption. Photo tiles are the view's own (timeline_view.py)."""
+lesion (two lines when the tile is narrow), an empty visit's note, a series
+photo's pose caption, and what a photo's placeholder says while it has no thumbnail. Photo tiles are the view's own (timeline_view.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from pixiodoc_desktop.gui.widgets.timeline_layout import Item, group_caption
 
@@ -77,3 +77,22 @@ def paint_text(
             ),
             item.text,
         )
+
+
+def paint_note(painter: QPainter, rect: QRect, text: str, base: QFont, colour: QColor) -> None:
+    """A placeholder's words (fetching from the clinic, or why not), wrapped inside the
+    tile, in a smaller type when a long reason needs it; cut off at the tile's edge."""
+    area = rect.adjusted(8, 6, -8, -6)
+    flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    font = QFont(base)
+    size = base.pointSizeF() if base.pointSizeF() > 0 else 9.0
+    for scale in (1.0, 0.9, 0.8):
+        font.setPointSizeF(max(7.0, size * scale))
+        if QFontMetrics(font).boundingRect(area, flags, text).height() <= area.height():
+            break
+    painter.save()
+    painter.setClipRect(area)
+    painter.setFont(font)
+    painter.setPen(colour)
+    painter.drawText(area, flags, text)
+    painter.restore()

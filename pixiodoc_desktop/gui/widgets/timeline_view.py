@@ -15,13 +15,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDropEvent,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -31,7 +32,7 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.gui.widgets.timeline_layout import (
@@ -48,7 +49,7 @@ from pixiodoc_desktop.gui.widgets.timeline_layout import (
     group_caption,
     lay_out,
 )
-from pixiodoc_desktop.gui.widgets.timeline_painting import TEXT_KINDS, paint_text
+from pixiodoc_desktop.gui.widgets.timeline_painting import TEXT_KINDS, paint_note, paint_text
 
 __all__ = ["TimelineGroup", "TimelineView", "TimelineVisit", "group_caption", "tile_image"]
 
@@ -81,6 +82,7 @@ class TimelineView(QAbstractScrollArea):
         self._scaled: OrderedDict[str, QPixmap] = OrderedDict()
         self._awaiting_screenful = False
         self._empty_text = ""
+        self._notes: dict[str, str] = {}  # photo id -> what its placeholder says
         self.colours: dict[str, QColor] = {
             "surface": QColor("#ffffff"),
             "text": QColor("#1f2933"),
@@ -106,6 +108,7 @@ class TimelineView(QAbstractScrollArea):
         self._photos = [p for v in self._visits for g in v.groups for p in g.photos]
         if not keep_scroll:
             self._scaled.clear()
+            self._notes.clear()
         self._empty_text = empty_text
         if self._selected not in {p.id for p in self._photos}:
             self._selected = None
@@ -140,6 +143,19 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().update()
 
     def thumbnail_ready(self, photo_id: str) -> None:
+        self._notes.pop(photo_id, None)
+        self._update_tile(photo_id)
+
+    def set_note(self, photo_id: str, text: str) -> None:
+        """What the photo's placeholder says until its thumbnail arrives (it is being
+        fetched from the clinic, or why it could not be); the tile's tooltip says it all."""
+        self._notes[photo_id] = text
+        self._update_tile(photo_id)
+
+    def note(self, photo_id: str) -> str:
+        return self._notes.get(photo_id, "")
+
+    def _update_tile(self, photo_id: str) -> None:
         rect = self._photo_rects.get(photo_id)
         if rect is not None:
             self.viewport().update(rect.translated(0, -self.verticalScrollBar().value()))
@@ -197,6 +213,10 @@ class TimelineView(QAbstractScrollArea):
     def _scrolled(self, _value: int) -> None:
         self._request_visible()
         self.viewport().update()
+
+    def request_visible(self) -> None:
+        """Ask for the thumbnails in view again (e.g. after failed ones may be retried)."""
+        self._request_visible()
 
     def _request_visible(self) -> None:
         ids = self.visible_photo_ids()
@@ -277,6 +297,9 @@ class TimelineView(QAbstractScrollArea):
         if pixmap is None:
             missing = 1
             painter.fillRect(rect, self.colours["placeholder"])
+            note = self._notes.get(item.photo.id)
+            if note:
+                paint_note(painter, rect, note, self.font(), self.colours["muted"])
         else:
             size = pixmap.deviceIndependentSize().toSize()
             x = rect.left() + (rect.width() - size.width()) // 2
@@ -300,6 +323,18 @@ class TimelineView(QAbstractScrollArea):
         y = pos.y() + self.verticalScrollBar().value()
         index = bisect.bisect_right(self._tops, y) - 1
         return self._items[index].visit_id if 0 <= index < len(self._items) else ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            photo_id = self.photo_at(event.pos())
+            note = self._notes.get(photo_id, "") if photo_id is not None else ""
+            if note and self._thumbnail(photo_id or "") is None:
+                QToolTip.showText(event.globalPos(), note, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         photo_id = self.photo_at(event.position().toPoint())

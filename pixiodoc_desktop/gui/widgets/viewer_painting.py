@@ -113,7 +113,7 @@ class ViewerPainting(ViewerScaling):
 
     def _paint_message(self, painter: QPainter) -> None:
         if self._state is PhotoState.LOADING:
-            text = QCoreApplication.translate("PhotoViewer", "Loading photo…")
+            text = self._message or QCoreApplication.translate("PhotoViewer", "Loading photo…")
         elif self._state is PhotoState.FAILED:
             text = self._message or QCoreApplication.translate(
                 "PhotoViewer", "This photo could not be opened."
