@@ -314,20 +314,33 @@ PLAIN_TIMELINE = (
 )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="2,000 / 6,000 / 40,000 (for CI)")
+def group_arguments(parser: argparse.ArgumentParser, *, quick: str) -> None:
+    """--quick, the group's size, --keep and --reuse: for this script and for those that
+    measure in a vault of its make (scale_memory.py)."""
+    parser.add_argument("--quick", action="store_true", help=f"{quick} (for CI)")
     parser.add_argument("--patients", type=int, help="default 100,000")
     parser.add_argument("--visits", type=int, help="default 300,000")
     parser.add_argument("--photos", type=int, help="default 2,000,000")
-    parser.add_argument("--queries", type=int, help="default 300 (100 with --quick)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     parser.add_argument(
         "--reuse",
         type=Path,
         metavar="DIR",
-        help="measure again in a folder an earlier run kept (--keep, same size), unbuilt",
+        help="measure again in a folder a run of scale.py kept (--keep, same size), unbuilt",
     )
+
+
+def group_folder(args: argparse.Namespace, prefix: str) -> contextlib.AbstractContextManager[Path]:
+    """Where a run measures: the folder --reuse names (left in place) or a new scratch one."""
+    if args.reuse:
+        return contextlib.nullcontext(args.reuse)
+    return _common.scratch_folder(prefix, keep=args.keep)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    group_arguments(parser, quick="2,000 / 6,000 / 40,000")
+    parser.add_argument("--queries", type=int, help="default 300 (100 with --quick)")
     args = parser.parse_args(argv)
     n_patients = args.patients or (2_000 if args.quick else 100_000)
     n_visits = args.visits or (6_000 if args.quick else 300_000)
@@ -335,12 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng = random.Random(20261205)
 
     load_before = _common.load_average()
-    scratch = (
-        contextlib.nullcontext(args.reuse)
-        if args.reuse
-        else _common.scratch_folder("pixiodoc-bench-scale-", keep=args.keep)
-    )
-    with scratch as tmp:
+    with group_folder(args, "pixiodoc-bench-scale-") as tmp:
         folder = tmp / "vault"
         patients = make_patients(n_patients, rng)  # the same names again: the same queries
         queries = make_queries(patients, args.queries or (100 if args.quick else 300), rng)

@@ -36,7 +36,7 @@ from typing import Any
 
 import _common
 from _patients import LOGIN, PASSWORD, make_patients
-from scale import BUILT, bring_up_to_date, build_vault
+from scale import BUILT, bring_up_to_date, build_vault, group_arguments, group_folder
 
 TARGET_GUI_MB = 400.0
 HERE = Path(__file__).resolve().parent
@@ -209,25 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list[:1] == ["--child"]:
         return run_child(args_list[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="1,000 / 3,000 / 3,000 (for CI)")
-    parser.add_argument("--patients", type=int, help="default 100,000")
-    parser.add_argument("--visits", type=int, help="default 300,000")
-    parser.add_argument("--photos", type=int, help="default 2,000,000")
-    parser.add_argument("--keep", action="store_true", help="keep the temp folder")
-    parser.add_argument(
-        "--reuse",
-        type=Path,
-        metavar="DIR",
-        help="measure in a folder scale.py --keep kept (a copy of it: unlock migrates it)",
-    )
+    group_arguments(parser, quick="1,000 / 3,000 / 3,000")
     args = parser.parse_args(args_list)
     load_before = _common.load_average()
-    scratch = (
-        contextlib.nullcontext(args.reuse)
-        if args.reuse
-        else _common.scratch_folder("pixiodoc-bench-scale-memory-", keep=args.keep)
-    )
-    with scratch as tmp:
+    with group_folder(args, "pixiodoc-bench-scale-memory-") as tmp:
         folder = tmp / "vault"
         migrated = None
         if args.reuse:
