@@ -64,6 +64,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "There is no vault at {folder} (no vault.json)."),
     QT_TRANSLATE_NOOP("errors", "There is already a vault at {folder}; choose an empty folder."),
     QT_TRANSLATE_NOOP("errors", "{folder} is not empty; choose an empty or new folder."),
+    QT_TRANSLATE_NOOP("errors", "{folder} is a file, not a folder; choose an empty or new folder."),
     QT_TRANSLATE_NOOP(
         "errors",
         "{folder} holds a clinic's vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})",

@@ -31,7 +31,7 @@ from pixiodoc_desktop.sync.crypto import (
     parse_enrollment_code,
     seal,
 )
-from pixiodoc_desktop.sync.engine import sync_keys, sync_once
+from pixiodoc_desktop.sync.engine import Progress, sync_keys, sync_once
 from pixiodoc_desktop.sync.pull import FULL_IMAGES_SETTING, PREVIEWS_SETTING
 from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target, set_setting
 from pixiodoc_desktop.sync.store import NotFound, ObjectExists, ObjectStore
@@ -46,6 +46,7 @@ from pixiodoc_desktop.vault.vault import Vault
 # leaked enrollment object cost real time without keeping the Admin waiting.
 ENROLL_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1)
 ENROLL_DIR = "enroll"
+ENROLLED_PHASE = "enrolled"  # join's progress: the code (or recovery key) was accepted
 
 
 def _enroll_name(store: ObjectStore, enrollment_id: str) -> str:
@@ -211,12 +212,15 @@ def join(
     recovery_key: str | None = None,
     store: ObjectStore | None = None,
     on_demand: bool = False,
+    progress: Progress | None = None,
 ) -> Vault:
     """Create this PC's vault folder for the clinic and pull everything; returned locked.
 
     `on_demand`: every image object (thumbnails and screen images too) stays in the
     bucket until first shown (`sync.full_images` and `sync.previews` on demand): what a
-    PC joining a clinic group's millions of photos needs to be usable at once."""
+    PC joining a clinic group's millions of photos needs to be usable at once.
+    `progress`: ENROLLED_PHASE once the code is accepted, then the rounds' (phase, done,
+    total) as `sync_once` reports them."""
     from pixiodoc_desktop.sync.store import StoreSettings
 
     settings = StoreSettings(
@@ -230,6 +234,8 @@ def join(
         header, wk, clinic_name = _from_recovery_key(store, recovery_key)
     else:
         raise EnrollmentInvalid("Joining needs an enrollment code or the recovery key.")
+    if progress:
+        progress(ENROLLED_PHASE, 1, 1)  # the code opened the clinic's keys: records come next
     joined = False
     try:
         vault = Vault.adopt(folder, header, wk, clinic_name=clinic_name)
@@ -243,8 +249,8 @@ def join(
 
             ws = Workstation(vault)
             sync_keys(ws)  # derive once: a wrong key would already have failed above
-            sync_once(ws, store, push_changes=False)
-            sync_once(ws, store)
+            sync_once(ws, store, push_changes=False, progress=progress)
+            sync_once(ws, store, progress=progress)
             joined = True
         finally:
             vault.lock()

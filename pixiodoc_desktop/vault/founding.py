@@ -34,11 +34,18 @@ def check_founder(clinic_name: str, admin_login: str, admin_name: str, password:
 
 def make_vault_folder(folder: Path) -> None:
     """Make `folder` (private to its owner), refusing one that holds a vault or anything."""
+    check_vault_folder(folder)
+    private.make_folder(folder)
+
+
+def check_vault_folder(folder: Path) -> None:
+    """Refuse (VaultExists) a folder that holds a vault or anything but hidden files."""
     if (folder / HEADER_NAME).exists() or (folder / database.DB_NAME).exists():
         raise VaultExists(f"There is already a vault at {folder}; choose an empty folder.")
+    if folder.exists() and not folder.is_dir():
+        raise VaultExists(f"{folder} is a file, not a folder; choose an empty or new folder.")
     if folder.exists() and any(p for p in folder.iterdir() if not p.name.startswith(".")):
         raise VaultExists(f"{folder} is not empty; choose an empty or new folder.")
-    private.make_folder(folder)
 
 
 def new_header(workspace_key: bytes) -> tuple[VaultHeader, str]:
