@@ -4,7 +4,9 @@ The code comes from `sync.enroll.create_enrollment`, the same function as `pixio
 enroll-code`: it refuses anyone but a practice Admin (audited as SECURITY_ALERT, denied)
 and audits each code it makes (SECURITY_SETTING_CHANGED, "workstation enrollment code");
 an unconfigured PC is refused by `store_settings` (SyncNotConfigured). It runs on the
-vault worker as the logged-in clinician; the dialog shows the code or the typed error.
+vault worker as the logged-in clinician; the dialog shows the code or the typed error,
+and beside the code the clinic's bucket as a new PC's Join your clinic… form asks for it
+(the secret key copied unseen, never shown).
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.enrollment_dialog import EnrollmentDialog
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.sync.enroll import create_enrollment
-from pixiodoc_desktop.sync.settings import store_settings
-from pixiodoc_desktop.sync.store import ObjectStore
+from pixiodoc_desktop.sync.settings import SyncTarget, store_settings
+from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings
 
 if TYPE_CHECKING:
     from pixiodoc_desktop.gui.sync_scheduler import SyncScheduler
@@ -67,15 +69,25 @@ class Enrollment(QObject):
         session = self.scheduler.ctx.session
         dialog = self.dialog
 
-        def work() -> tuple[str, dt.datetime]:
+        def work() -> tuple[str, dt.datetime, StoreSettings]:
             services, actor = session.require()
             ws = services.workstation
-            store = ObjectStore(store_settings(ws.vault))
-            return create_enrollment(ws, store, actor, valid_for=dt.timedelta(minutes=minutes))
+            settings = store_settings(ws.vault)
+            store = ObjectStore(settings)
+            code, expires = create_enrollment(
+                ws, store, actor, valid_for=dt.timedelta(minutes=minutes)
+            )
+            return code, expires, settings
 
-        def done(made: tuple[str, dt.datetime]) -> None:
+        def done(made: tuple[str, dt.datetime, StoreSettings]) -> None:
             if dialog is not None and dialog is self.dialog:
-                dialog.show_code(*made)
+                code, expires, settings = made
+                dialog.show_code(code, expires)
+                # What the new PC's Join your clinic… form asks for beside the code.
+                target = SyncTarget(
+                    settings.endpoint, settings.region, settings.bucket, settings.prefix
+                )
+                dialog.show_bucket(target, settings.access_key, settings.secret_key)
 
         def failed(exc: Exception) -> None:
             if dialog is None or dialog is not self.dialog:

@@ -28,6 +28,7 @@ from pixiodoc_desktop.gui.views.unlock import UnlockPage
 from pixiodoc_desktop.gui.workers import DbOperation
 
 if TYPE_CHECKING:  # built when first shown: a clinic's start shows the unlock page alone
+    from pixiodoc_desktop.gui.joining import Joining
     from pixiodoc_desktop.gui.views.first_run import FirstRunPage
     from pixiodoc_desktop.gui.views.recovery_key import RecoveryKeyPage
 
@@ -89,6 +90,7 @@ class Entrance(QObject):
         self._vault_folder = vault_folder
         self._first_run: tuple[FirstRunPage, QWidget] | None = None
         self._recovery: tuple[RecoveryKeyPage, QWidget] | None = None
+        self.joining: Joining | None = None  # the first-run page's "Join your clinic…"
         self.unlock_page = UnlockPage(ctx)
         self.unlock_card = _card(self.unlock_page)
         stack.addWidget(self.unlock_card)
@@ -112,7 +114,17 @@ class Entrance(QObject):
             self.stack.addWidget(self._first_run[1])
             page.created.connect(self._vault_created)
             page.open_requested.connect(self._open_chosen)
+            page.join_requested.connect(self._join_clinic)
         return self._first_run
+
+    def _join_clinic(self) -> None:
+        """Another PC of the clinic has the vault: its Admin's code and bucket join this one;
+        joined, the unlock page lists the clinic's clinicians."""
+        if self.joining is None:
+            from pixiodoc_desktop.gui.joining import Joining
+
+            self.joining = Joining(self.ctx, self._open_chosen, self)
+        self.joining.open(self.stack.window(), self._vault_folder)
 
     @property
     def recovery_page(self) -> RecoveryKeyPage:

@@ -57,37 +57,37 @@
         <translation>Patientennummer (MRN)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="151"/>
         <source>All events</source>
         <translation>Alle Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="154"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="156"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="161"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="163"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="165"/>
         <source>Export JSON…</source>
         <translation>Als JSON exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="225"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="226"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n Ereignis</numerusform>
@@ -95,12 +95,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="231"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="232"/>
         <source>Export the audit trail</source>
         <translation>Protokoll exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="246"/>
         <source>Exported %n event(s).</source>
         <translation>
             <numerusform>%n Ereignis exportiert.</numerusform>
@@ -111,157 +111,157 @@
 <context>
     <name>AuditWords</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="20"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="19"/>
         <source>Logged in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="21"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="20"/>
         <source>Login failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="22"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="21"/>
         <source>Logged out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="23"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="22"/>
         <source>Session locked</source>
         <translation>Sitzung gesperrt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="24"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="23"/>
         <source>Clinician added</source>
         <translation>Behandelnde/r angelegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="25"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="24"/>
         <source>Clinician deactivated</source>
         <translation>Behandelnde/r deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="26"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="25"/>
         <source>Role changed</source>
         <translation>Rolle geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="27"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="26"/>
         <source>Password changed</source>
         <translation>Passwort geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="28"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="27"/>
         <source>Emergency access started</source>
         <translation>Notfallzugriff begonnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="31"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="30"/>
         <source>Emergency access ended</source>
         <translation>Notfallzugriff beendet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="34"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="33"/>
         <source>Access granted</source>
         <translation>Zugriff gewährt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="35"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="34"/>
         <source>Access revoked</source>
         <translation>Zugriff entzogen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="36"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="35"/>
         <source>Patient created</source>
         <translation>Patient angelegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="37"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="36"/>
         <source>Patient record opened</source>
         <translation>Patientenakte geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="37"/>
         <source>Patient record changed</source>
         <translation>Patientenakte geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="38"/>
         <source>Patient erased</source>
         <translation>Patient gelöscht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="39"/>
         <source>Patients searched</source>
         <translation>Patienten gesucht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="40"/>
         <source>Photo added</source>
         <translation>Foto hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="42"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="41"/>
         <source>Photo viewed</source>
         <translation>Foto angesehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="42"/>
         <source>Photo changed</source>
         <translation>Foto geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="43"/>
         <source>Photo deleted</source>
         <translation>Foto gelöscht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="44"/>
         <source>Data exported</source>
         <translation>Daten exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="46"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="45"/>
         <source>Backup or restore</source>
         <translation>Sicherung oder Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="46"/>
         <source>Sync round</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="47"/>
         <source>Security setting changed</source>
         <translation>Sicherheitseinstellung geändert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="51"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="50"/>
         <source>Security alert</source>
         <translation>Sicherheitswarnung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="52"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="51"/>
         <source>Audit trail accessed</source>
         <translation>Protokoll eingesehen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="59"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="58"/>
         <source>success</source>
         <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="59"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="61"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="60"/>
         <source>denied</source>
         <translation>verweigert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="78"/>
         <source>Erased patient</source>
         <translation>Gelöschter Patient</translation>
     </message>
@@ -909,22 +909,22 @@
         <translation>&amp;Pose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="125"/>
         <source>born %1</source>
         <translation>geb. %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="163"/>
         <source>Today, %1 (new)</source>
         <translation>Heute, %1 (neu)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="165"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="198"/>
         <source>%n photo(s) taken now</source>
         <translation>
             <numerusform>%n Foto jetzt aufgenommen</numerusform>
@@ -932,12 +932,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="191"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="198"/>
         <source>No photo taken yet</source>
         <translation>Noch kein Foto aufgenommen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="231"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_record.py" line="238"/>
         <source>Set by the dermatoscope&apos;s profile</source>
         <translation>Durch das Profil des Dermatoskops festgelegt</translation>
     </message>
@@ -1354,57 +1354,57 @@
         <translation>Asymmetrie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="248"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="258"/>
         <source>Distance: click the first edge</source>
         <translation>Abstand: erste Kante anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="249"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="259"/>
         <source>Distance: click the second edge</source>
         <translation>Abstand: zweite Kante anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="262"/>
         <source>Arrow: click where it starts</source>
         <translation>Pfeil: Anfang anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="263"/>
         <source>Arrow: click what it points at</source>
         <translation>Pfeil: Ziel anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="266"/>
         <source>Circle: click its centre</source>
         <translation>Kreis: Mittelpunkt anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="267"/>
         <source>Circle: click its edge</source>
         <translation>Kreis: Rand anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="271"/>
         <source>Done. Click again for another, or choose another tool</source>
         <translation>Fertig. Erneut klicken für eine weitere Markierung, oder ein anderes Werkzeug wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="267"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="277"/>
         <source>Text: type the note, then click where it goes</source>
         <translation>Text: Notiz eingeben, dann die Stelle anklicken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="271"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="281"/>
         <source>Click around the edge of the lesion, then press Finish</source>
         <translation>Rund um den Rand der Läsion klicken, dann „Fertig“ drücken</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="275"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="285"/>
         <source>{count} points: keep clicking around the edge, then Finish</source>
         <translation>{count} Punkte: weiter am Rand klicken, dann „Fertig“</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_tools.py" line="349"/>
         <source>Click a point on the earlier photo, then the same point on the later one</source>
         <translation>Klicken Sie auf einen Punkt im früheren Foto, dann auf denselben Punkt im späteren</translation>
     </message>
@@ -1542,8 +1542,8 @@
         <translation>verglichen mit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="139"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="296"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="143"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_view.py" line="304"/>
         <source>Comparison — PixioDoc</source>
         <translation>Vergleich — PixioDoc</translation>
     </message>
@@ -2354,24 +2354,24 @@
 <context>
     <name>EmergencyReviewDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="259"/>
         <source>Emergency accesses to review</source>
         <translation>Zu prüfende Notfallzugriffe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="269"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="270"/>
         <source>%1: %2 opened the record of %3.
 Reason: %4</source>
         <translation>%1: %2 hat die Akte von %3 geöffnet.
 Grund: %4</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="277"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="278"/>
         <source>Acknowledge selected</source>
         <translation>Auswahl bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="284"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="285"/>
         <source>These records were opened without a grant. Review each reason.</source>
         <translation>Diese Akten wurden ohne Freigabe geöffnet. Prüfen Sie jeden Grund.</translation>
     </message>
@@ -2379,12 +2379,12 @@ Grund: %4</translation>
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/enrollment.py" line="37"/>
+        <location filename="../../pixiodoc_desktop/gui/enrollment.py" line="39"/>
         <source>Enrollment code for another PC…</source>
         <translation>Einrichtungscode für einen weiteren PC…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/enrollment.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/enrollment.py" line="97"/>
         <source>A practice Admin sets it up in Practice › Sync settings…</source>
         <translation>Ein Praxis-Admin richtet sie unter Praxis › Synchronisation einrichten… ein.</translation>
     </message>
@@ -2392,87 +2392,157 @@ Grund: %4</translation>
 <context>
     <name>EnrollmentDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="45"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="53"/>
         <source>Enrollment code for another PC</source>
         <translation>Einrichtungscode für einen weiteren PC</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="57"/>
         <source>A one-time code lets another PC join this clinic&apos;s sync, or re-join it after the practice&apos;s keys were renewed. Until it is used or expires, the code opens the clinic&apos;s records: give it in person or by phone, never by e-mail.</source>
         <translation>Mit einem Einmalcode tritt ein weiterer PC der Synchronisation dieser Praxis bei oder verbindet sich wieder mit ihr, nachdem die Schlüssel der Praxis erneuert wurden. Bis er benutzt wird oder abläuft, öffnet der Code die Akten der Praxis: Geben Sie ihn persönlich oder am Telefon weiter, nie per E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="68"/>
         <source>Create code</source>
         <translation>Code erstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="76"/>
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="80"/>
         <source>Enrollment code</source>
         <translation>Einrichtungscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="89"/>
         <source>Copy code</source>
         <translation>Code kopieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="125"/>
         <source>15 minutes</source>
         <translation>15 Minuten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="126"/>
         <source>30 minutes</source>
         <translation>30 Minuten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="127"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="128"/>
         <source>4 hours</source>
         <translation>4 Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="129"/>
         <source>24 hours</source>
         <translation>24 Stunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="137"/>
         <source>Creating the code…</source>
         <translation>Der Code wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="147"/>
         <source>Create another code</source>
         <translation>Weiteren Code erstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="140"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="150"/>
         <source>Works once, until %1 (%2 from now).</source>
         <translation>Gilt einmal, bis %1 Uhr (noch %2).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="156"/>
         <source>&lt;b&gt;A PC of this clinic that asks to re-join&lt;/b&gt; (its status bar says the practice&apos;s keys were renewed): click &lt;i&gt;Re-join the clinic…&lt;/i&gt; in its status bar or Practice menu, enter this code and your own password.</source>
         <translation>&lt;b&gt;Ein PC dieser Praxis, der sich wieder verbinden muss&lt;/b&gt; (seine Statusleiste meldet erneuerte Schlüssel der Praxis): Klicken Sie dort in der Statusleiste oder im Menü Praxis auf &lt;i&gt;Wieder mit der Praxis verbinden…&lt;/i&gt; und geben Sie diesen Code und Ihr eigenes Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="151"/>
-        <source>&lt;b&gt;A new PC&lt;/b&gt;: install PixioDoc, then run %1 with this clinic&apos;s endpoint, bucket, prefix and access key (Practice › Sync settings…); it asks for the secret key. Log in there with your usual login and password.</source>
-        <translation>&lt;b&gt;Ein neuer PC&lt;/b&gt;: Installieren Sie PixioDoc und führen Sie dann %1 mit Endpunkt, Bucket, Präfix und Zugangsschlüssel dieser Praxis aus (Praxis › Synchronisation einrichten…); der geheime Schlüssel wird abgefragt. Melden Sie sich dort mit Ihrem gewohnten Anmeldenamen und Passwort an.</translation>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="161"/>
+        <source>&lt;b&gt;A new PC&lt;/b&gt;: install PixioDoc and click &lt;i&gt;Join your clinic…&lt;/i&gt; on its first page, and enter this code and the clinic&apos;s bucket below. Everyone logs in there with their usual login and password. On the command line: %1</source>
+        <translation>&lt;b&gt;Ein neuer PC&lt;/b&gt;: Installieren Sie PixioDoc, klicken Sie auf seiner ersten Seite auf &lt;i&gt;Ihrer Praxis beitreten…&lt;/i&gt; und geben Sie diesen Code und den Bucket der Praxis von unten ein. Dort meldet sich jeder mit seinem gewohnten Anmeldenamen und Passwort an. Auf der Kommandozeile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="174"/>
+        <source>The clinic&apos;s bucket</source>
+        <translation>Der Bucket der Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="180"/>
+        <source>Endpoint URL</source>
+        <translation>Endpunkt-URL</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="181"/>
+        <source>Region</source>
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="182"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="183"/>
+        <source>Folder prefix</source>
+        <translation>Ordner-Präfix</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="184"/>
+        <source>Access key</source>
+        <translation>Zugangsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="185"/>
+        <source>Secret key</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="193"/>
+        <source>Copy bucket details</source>
+        <translation>Bucket-Angaben kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="196"/>
+        <source>Everything above but the secret key, for the new PC&apos;s Paste button.</source>
+        <translation>Alles oben außer dem geheimen Schlüssel, für die Einfügen-Schaltfläche des neuen PCs.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="199"/>
+        <source>Copy secret key</source>
+        <translation>Geheimen Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="220"/>
+        <source>(empty: AWS S3)</source>
+        <translation>(leer: AWS S3)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="225"/>
+        <source>(as in Sync settings; not shown)</source>
+        <translation>(wie in der Synchronisation eingerichtet; nicht angezeigt)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="237"/>
+        <source>Bucket details copied (without the secret key).</source>
+        <translation>Bucket-Angaben kopiert (ohne den geheimen Schlüssel).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="243"/>
+        <source>Secret key copied; it leaves the clipboard when this dialog closes.</source>
+        <translation>Geheimer Schlüssel kopiert; er wird aus der Zwischenablage entfernt, wenn dieser Dialog schließt.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/enrollment_dialog.py" line="270"/>
         <source>Copied.</source>
         <translation>Kopiert.</translation>
     </message>
@@ -2517,78 +2587,88 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Legen Sie den verschlüsselten Tresor für die Fotos Ihrer Praxis an. Alles bleibt auf diesem Computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="25"/>
-        <location filename="../../ui/first_run.ui" line="26"/>
+        <location filename="../../ui/first_run.ui" line="23"/>
+        <source>Does another PC of your clinic already have the vault?</source>
+        <translation>Hat ein anderer PC Ihrer Praxis den Tresor schon?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="24"/>
+        <source>Join your clinic…</source>
+        <translation>Ihrer Praxis beitreten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="32"/>
+        <location filename="../../ui/first_run.ui" line="33"/>
         <source>Clinic name</source>
         <translation>Name der Praxis</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="26"/>
+        <location filename="../../ui/first_run.ui" line="33"/>
         <source>e.g. Dermatology Practice Riverside</source>
         <translation>z. B. Hautarztpraxis am Stadtpark</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="27"/>
-        <location filename="../../ui/first_run.ui" line="28"/>
+        <location filename="../../ui/first_run.ui" line="34"/>
+        <location filename="../../ui/first_run.ui" line="35"/>
         <source>Your name</source>
         <translation>Ihr Name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="28"/>
+        <location filename="../../ui/first_run.ui" line="35"/>
         <source>e.g. Dr. Anna Weber</source>
         <translation>z. B. Dr. Anna Weber</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="29"/>
-        <location filename="../../ui/first_run.ui" line="30"/>
+        <location filename="../../ui/first_run.ui" line="36"/>
+        <location filename="../../ui/first_run.ui" line="37"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="30"/>
+        <location filename="../../ui/first_run.ui" line="37"/>
         <source>e.g. a.weber</source>
         <translation>z. B. a.weber</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="31"/>
-        <location filename="../../ui/first_run.ui" line="32"/>
+        <location filename="../../ui/first_run.ui" line="38"/>
+        <location filename="../../ui/first_run.ui" line="39"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="36"/>
+        <location filename="../../ui/first_run.ui" line="43"/>
         <source>Password strength</source>
         <translation>Passwortstärke</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="40"/>
-        <location filename="../../ui/first_run.ui" line="41"/>
+        <location filename="../../ui/first_run.ui" line="47"/>
+        <location filename="../../ui/first_run.ui" line="48"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="42"/>
-        <location filename="../../ui/first_run.ui" line="45"/>
+        <location filename="../../ui/first_run.ui" line="49"/>
+        <location filename="../../ui/first_run.ui" line="52"/>
         <source>Vault folder</source>
         <translation>Tresorordner</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="46"/>
+        <location filename="../../ui/first_run.ui" line="53"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="46"/>
+        <location filename="../../ui/first_run.ui" line="53"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="60"/>
+        <location filename="../../ui/first_run.ui" line="67"/>
         <source>Open an existing vault…</source>
         <translation>Vorhandenen Tresor öffnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.ui" line="62"/>
+        <location filename="../../ui/first_run.ui" line="69"/>
         <source>Create vault</source>
         <translation>Tresor anlegen</translation>
     </message>
@@ -2596,47 +2676,47 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="69"/>
         <source>Choose a folder for the new vault</source>
         <translation>Ordner für den neuen Tresor auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="75"/>
         <source>Open an existing vault</source>
         <translation>Vorhandenen Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="87"/>
         <source>Enter the clinic&apos;s name.</source>
         <translation>Geben Sie den Namen der Praxis ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="88"/>
         <source>Enter your name.</source>
         <translation>Geben Sie Ihren Namen ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="89"/>
         <source>Choose a login.</source>
         <translation>Wählen Sie einen Anmeldenamen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="90"/>
         <source>Choose a folder for the vault.</source>
         <translation>Wählen Sie einen Ordner für den Tresor.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="100"/>
         <source>Choose a stronger password.</source>
         <translation>Wählen Sie ein stärkeres Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="104"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/first_run.py" line="107"/>
         <source>Creating the vault…</source>
         <translation>Der Tresor wird angelegt…</translation>
     </message>
@@ -3033,6 +3113,175 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <location filename="../../pixiodoc_desktop/gui/views/import_dialog.py" line="246"/>
         <source>{count} refused</source>
         <translation>{count} abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="49"/>
+        <source>Join your clinic</source>
+        <translation>Ihrer Praxis beitreten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="53"/>
+        <source>On a PC of your clinic, a practice Admin opens Practice › Enrollment code for another PC… and creates a one-time code. Enter it here with the clinic&apos;s bucket shown beside it. This PC then receives the clinic&apos;s records, and everyone logs in with their usual login.</source>
+        <translation>Auf einem PC Ihrer Praxis öffnet ein Praxis-Admin Praxis › Einrichtungscode für einen weiteren PC… und erstellt einen einmaligen Code. Geben Sie ihn hier mit dem daneben angezeigten Bucket der Praxis ein. Dieser PC empfängt dann die Daten der Praxis, und jeder meldet sich mit seinem gewohnten Anmeldenamen an.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="60"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="86"/>
+        <source>Enrollment code</source>
+        <translation>Einrichtungscode</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="94"/>
+        <source>Endpoint URL</source>
+        <translation>Endpunkt-URL</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="63"/>
+        <source>empty for AWS S3; e.g. https://s3.clinic.lan</source>
+        <translation>leer für AWS S3; z. B. https://s3.praxis.lan</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="95"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="65"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="96"/>
+        <source>Bucket</source>
+        <translation>Bucket</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="97"/>
+        <source>Folder prefix</source>
+        <translation>Ordner-Präfix</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="98"/>
+        <source>Access key</source>
+        <translation>Zugangsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="99"/>
+        <source>Secret key</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="102"/>
+        <source>Vault folder</source>
+        <translation>Tresorordner</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="72"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="74"/>
+        <source>Choose the vault folder</source>
+        <translation>Tresorordner auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="76"/>
+        <source>Paste the Admin&apos;s details</source>
+        <translation>Angaben des Admins einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="79"/>
+        <source>Fills the bucket&apos;s fields from what the Admin&apos;s Copy bucket details copied.</source>
+        <translation>Füllt die Felder des Buckets mit dem, was Bucket-Angaben kopieren beim Admin kopiert hat.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="87"/>
+        <source>The clinic&apos;s bucket</source>
+        <translation>Der Bucket der Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="109"/>
+        <source>Joining progress</source>
+        <translation>Fortschritt des Beitritts</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="117"/>
+        <source>Join the clinic</source>
+        <translation>Der Praxis beitreten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="171"/>
+        <source>Enter the enrollment code the Admin created.</source>
+        <translation>Geben Sie den Einrichtungscode ein, den der Admin erstellt hat.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="172"/>
+        <source>Enter the clinic&apos;s bucket.</source>
+        <translation>Geben Sie den Bucket der Praxis ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="173"/>
+        <source>Enter the access key.</source>
+        <translation>Geben Sie den Zugangsschlüssel ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="174"/>
+        <source>Enter the secret key.</source>
+        <translation>Geben Sie den geheimen Schlüssel ein.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="175"/>
+        <source>Choose a folder for the vault.</source>
+        <translation>Wählen Sie einen Ordner für den Tresor.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="201"/>
+        <source>Connecting to the clinic&apos;s bucket…</source>
+        <translation>Verbindung mit dem Bucket der Praxis…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="202"/>
+        <source>Checking the enrollment code…</source>
+        <translation>Der Einrichtungscode wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="203"/>
+        <source>Receiving the clinic&apos;s records…</source>
+        <translation>Die Daten der Praxis werden empfangen…</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="226"/>
+        <source>Choose a folder for the vault</source>
+        <translation>Ordner für den Tresor wählen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="239"/>
+        <source>The clipboard holds no bucket details from an Admin&apos;s PC.</source>
+        <translation>Die Zwischenablage enthält keine Bucket-Angaben vom PC eines Admins.</translation>
+    </message>
+</context>
+<context>
+    <name>Joining</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/joining.py" line="45"/>
+        <source>The clinic&apos;s bucket at %1 cannot be reached (offline, or a wrong endpoint URL). Nothing was set up on this PC.</source>
+        <translation>Der Bucket der Praxis unter %1 ist nicht erreichbar (offline oder falsche Endpunkt-URL). Auf diesem PC wurde nichts eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/joining.py" line="51"/>
+        <source>The clinic&apos;s bucket at %1 refuses this access key or secret key; check both against the Admin&apos;s Sync settings. Nothing was set up on this PC.</source>
+        <translation>Der Bucket der Praxis unter %1 lehnt diesen Zugangsschlüssel oder geheimen Schlüssel ab; vergleichen Sie beide mit der Synchronisation beim Admin. Auf diesem PC wurde nichts eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/joining.py" line="58"/>
+        <source>The join failed (%1); nothing was set up on this PC.</source>
+        <translation>Der Beitritt ist fehlgeschlagen (%1); auf diesem PC wurde nichts eingerichtet.</translation>
     </message>
 </context>
 <context>
@@ -3499,7 +3748,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Kein Tresor geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/entrance.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/entrance.py" line="165"/>
         <source>Open a vault</source>
         <translation>Tresor öffnen</translation>
     </message>
@@ -6554,116 +6803,121 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="67"/>
+        <source>{folder} is a file, not a folder; choose an empty or new folder.</source>
+        <translation>{folder} ist eine Datei, kein Ordner; wählen Sie einen leeren oder neuen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="68"/>
         <source>{folder} holds a clinic&apos;s vault, not the demo clinic; open it without --demo (pixiodoc --vault {folder})</source>
         <translation>{folder} enthält den Tresor einer Praxis, nicht die Demo-Praxis; öffnen Sie ihn ohne --demo (pixiodoc --vault {folder})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="72"/>
         <source>Restore the vault from your latest backup (pixiodoc vault restore).</source>
         <translation>Stellen Sie den Tresor aus Ihrer letzten Sicherung wieder her (pixiodoc vault restore).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="75"/>
         <source>The vault at {folder} has lost its vault.json. {hint}</source>
         <translation>Dem Tresor unter {folder} fehlt die Datei vault.json. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="76"/>
         <source>The vault&apos;s vault.json at {folder} is damaged. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="77"/>
         <source>The vault&apos;s vault.json at {folder} has been altered since it was last written by PixioDoc. {hint}</source>
         <translation>Die vault.json des Tresors unter {folder} wurde verändert, seit PixioDoc sie zuletzt geschrieben hat. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="81"/>
         <source>{path} is not a PixioDoc vault header. {hint}</source>
         <translation>{path} ist kein PixioDoc-Tresorkopf. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="82"/>
         <source>vault.json has an unreadable key entry. {hint}</source>
         <translation>Die vault.json enthält einen unlesbaren Schlüsseleintrag. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="83"/>
         <source>vault.json has an unreadable {what}</source>
         <translation>Die vault.json enthält unlesbare Daten ({what})</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="84"/>
         <source>vault.json names an unknown key derivation {name}</source>
         <translation>Die vault.json nennt ein unbekanntes Schlüsselableitungsverfahren {name}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="85"/>
         <source>vault.json has unreadable key derivation settings</source>
         <translation>Die vault.json enthält unlesbare Einstellungen zur Schlüsselableitung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="86"/>
         <source>vault.json was altered: its key derivation settings (memory {memory} KiB, {passes} passes, {lanes} lanes) are outside what PixioDoc writes. Restore vault.json from a backup.</source>
         <translation>Die vault.json wurde verändert: Ihre Einstellungen zur Schlüsselableitung (Speicher {memory} KiB, {passes} Durchläufe, {lanes} Spuren) liegen außerhalb dessen, was PixioDoc schreibt. Stellen Sie die vault.json aus einer Sicherung wieder her.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="89"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="90"/>
         <source>The vault database {file} cannot be read with this vault&apos;s key (it is damaged or belongs to another vault). {hint}</source>
         <translation>Die Tresordatenbank {file} lässt sich mit dem Schlüssel dieses Tresors nicht lesen (sie ist beschädigt oder gehört zu einem anderen Tresor). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="94"/>
         <source>The vault database in {folder} is damaged ({fault}). {hint}</source>
         <translation>Die Tresordatenbank in {folder} ist beschädigt ({fault}). {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="95"/>
         <source>The vault database is missing from {folder}. {hint}</source>
         <translation>Die Tresordatenbank fehlt in {folder}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="96"/>
         <source>The vault has no device id; it was not created by PixioDoc.</source>
         <translation>Der Tresor hat keine Gerätekennung; er wurde nicht von PixioDoc angelegt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="97"/>
         <source>This vault was written by a newer PixioDoc (vault format {version}; this version reads up to {supported}). Update PixioDoc to open it.</source>
         <translation>Dieser Tresor wurde von einer neueren PixioDoc-Version geschrieben (Tresorformat {version}; diese Version liest bis {supported}). Aktualisieren Sie PixioDoc, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="101"/>
         <source>This vault&apos;s database was written by a newer PixioDoc (schema {schema}). Update PixioDoc to open it.</source>
         <translation>Die Datenbank dieses Tresors wurde von einer neueren PixioDoc-Version geschrieben (Schema {schema}). Aktualisieren Sie PixioDoc, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="105"/>
         <source>The data key of patient {patient} is missing (erased or damaged); the patient&apos;s images cannot be read.</source>
         <translation>Der Datenschlüssel von Patient {patient} fehlt (gelöscht oder beschädigt); die Bilder dieser Akte können nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="109"/>
         <source>The data key of patient {patient} is damaged. {hint}</source>
         <translation>Der Datenschlüssel von Patient {patient} ist beschädigt. {hint}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="110"/>
         <source>Image object {object} is truncated</source>
         <translation>Das Bildobjekt {object} ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="111"/>
         <source>Image object {object} has an unknown format</source>
         <translation>Das Bildobjekt {object} hat ein unbekanntes Format</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="112"/>
         <source>Image object {object} fails authentication (damaged or altered)</source>
         <translation>Das Bildobjekt {object} besteht die Echtheitsprüfung nicht (beschädigt oder verändert)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="112"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/vault.py" line="113"/>
         <source>Image object {object} is missing from the vault</source>
         <translation>Das Bildobjekt {object} fehlt im Tresor</translation>
     </message>

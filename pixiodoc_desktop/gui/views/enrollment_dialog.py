@@ -6,6 +6,11 @@ selectable with a Copy button, until when it works and what to do on the other P
 `gui.enrollment` makes it with `sync.enroll.create_enrollment`, the core of `pixiodoc
 sync enroll-code`, which checks the Admin role and audits. The code lives in this
 dialog's labels only (and on the clipboard when copied): it is never logged or stored.
+Beside it, the clinic's bucket as the new PC's Join your clinic… form asks for it: each
+value selectable, Copy bucket details for that form's Paste button, and the secret key
+never shown: Copy secret key puts it on the clipboard unseen, cleared when the dialog
+closes. The code itself cannot carry the bucket (it names an object in the bucket, so the
+new PC must reach the bucket first), and a photographed code should open nothing alone.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from pixiodoc_desktop.sync.new_workstation import bucket_details
+from pixiodoc_desktop.sync.settings import SyncTarget
 
 # The command as typed on the other PC, kept on one line (never translated).
 JOIN_COMMAND = "<code>{}</code>".format(
@@ -94,6 +102,7 @@ class EnrollmentDialog(QDialog):
         self.steps.setWordWrap(True)
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.steps.hide()
+        self.bucket = self._bucket_section()
         self.message = QLabel()
         self.message.setObjectName("EnrollmentMessage")
         self.message.setWordWrap(True)
@@ -105,6 +114,7 @@ class EnrollmentDialog(QDialog):
         layout.addWidget(self.code)
         layout.addLayout(until_row)
         layout.addWidget(self.steps)
+        layout.addWidget(self.bucket)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -148,13 +158,91 @@ class EnrollmentDialog(QDialog):
             "or Practice menu, enter this code and your own password."
         )
         new_pc = self.tr(
-            "<b>A new PC</b>: install PixioDoc, then run %1 with this clinic's endpoint, "
-            "bucket, prefix and access key (Practice › Sync settings…); it asks for the secret "
-            "key. Log in there with your usual login and password."
-        ).replace("%1", f"<br>{JOIN_COMMAND}<br>")  # the command on a line of its own
+            "<b>A new PC</b>: install PixioDoc and click <i>Join your clinic…</i> on its first "
+            "page, and enter this code and the clinic's bucket below. Everyone logs in there "
+            "with their usual login and password. On the command line: %1"
+        ).replace("%1", f"<br>{JOIN_COMMAND}")  # the command on a line of its own
         self.steps.setText(f"<p>{rejoin}</p><p>{new_pc}</p>")
         self.steps.show()
         self._fit()  # taller now: the code and the steps below it
+
+    def _bucket_section(self) -> QWidget:
+        """The clinic's bucket as the new PC's form asks for it: each value selectable,
+        the secret key never shown (Copy secret key copies it unseen)."""
+        section = QWidget()
+        section.setObjectName("EnrollmentBucket")
+        title = QLabel(self.tr("The clinic's bucket"))
+        title.setProperty("role", "section")
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.bucket_values: dict[str, QLabel] = {}
+        for key, label in (
+            ("endpoint", self.tr("Endpoint URL")),
+            ("region", self.tr("Region")),
+            ("bucket", self.tr("Bucket")),
+            ("prefix", self.tr("Folder prefix")),
+            ("access key", self.tr("Access key")),
+            ("secret key", self.tr("Secret key")),
+        ):
+            value = QLabel()
+            value.setObjectName(f"EnrollmentBucket {key}")
+            value.setAccessibleName(label)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, value)
+            self.bucket_values[key] = value
+        self.copy_details_button = QPushButton(self.tr("Copy bucket details"))
+        self.copy_details_button.setObjectName("CopyBucketDetails")
+        self.copy_details_button.setToolTip(
+            self.tr("Everything above but the secret key, for the new PC's Paste button.")
+        )
+        self.copy_details_button.clicked.connect(self._copy_details)
+        self.copy_secret_button = QPushButton(self.tr("Copy secret key"))
+        self.copy_secret_button.setObjectName("CopySecretKey")
+        self.copy_secret_button.clicked.connect(self._copy_secret)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_details_button)
+        buttons.addWidget(self.copy_secret_button)
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        section.hide()
+        self._details = ""
+        self._secret = ""
+        return section
+
+    def show_bucket(self, target: SyncTarget, access_key: str, secret_key: str) -> None:
+        """Beside the code: where the new PC finds the clinic (the secret key held for
+        Copy secret key only, shown as dots)."""
+        values = {
+            "endpoint": target.endpoint or self.tr("(empty: AWS S3)"),
+            "region": target.region,
+            "bucket": target.bucket,
+            "prefix": target.prefix,
+            "access key": access_key,
+            "secret key": "••••••••  " + self.tr("(as in Sync settings; not shown)"),
+        }
+        for key, text in values.items():
+            self.bucket_values[key].setText(text)
+        self._details = bucket_details(target, access_key)
+        self._secret = secret_key
+        self.copy_secret_button.setEnabled(bool(secret_key))
+        self.bucket.show()
+        self._fit()
+
+    def _copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self._details)
+        self.message.setText(self.tr("Bucket details copied (without the secret key)."))
+        self._fit()
+
+    def _copy_secret(self) -> None:
+        QGuiApplication.clipboard().setText(self._secret)
+        self.message.setText(
+            self.tr("Secret key copied; it leaves the clipboard when this dialog closes.")
+        )
+        self._fit()
 
     def show_error(self, text: str) -> None:
         """Why no code was made (not an Admin, sync not set up, the bucket unreachable)."""
@@ -183,5 +271,11 @@ class EnrollmentDialog(QDialog):
         self._fit()
 
     def _forget(self) -> None:
-        """Closed: the code leaves the dialog (the clipboard keeps it only if copied)."""
+        """Closed: the code leaves the dialog (the clipboard keeps it only if copied), and
+        the secret key leaves the dialog and the clipboard."""
         self.code.clear()
+        clipboard = QGuiApplication.clipboard()
+        if self._secret and clipboard.text() == self._secret:
+            clipboard.clear()
+        self._secret = ""
+        self._details = ""

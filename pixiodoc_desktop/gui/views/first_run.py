@@ -1,4 +1,5 @@
-"""First run: create the clinic's vault (with the first Admin) or open an existing one."""
+"""First run: create the clinic's vault (with the first Admin), open an existing one, or join
+the clinic's vault that another PC of the clinic has (`gui.joining`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class FirstRunPage(QWidget):
 
     created = Signal(object, object, str)  # VaultInfo, LoginInfo, recovery key
     open_requested = Signal(Path)
+    join_requested = Signal()  # another PC of the clinic has the vault: join it
 
     def __init__(self, ctx: GuiContext, default_folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -43,6 +45,7 @@ class FirstRunPage(QWidget):
         self.message = child(form, QLabel, "messageLabel")
         self.create_button = child(form, QPushButton, "createButton")
         self.open_button = child(form, QPushButton, "openButton")
+        self.join_button = child(form, QPushButton, "joinButton")
         self.meter = StrengthMeter(
             child(form, QProgressBar, "strengthBar"), child(form, QLabel, "strengthLabel")
         )
@@ -52,6 +55,7 @@ class FirstRunPage(QWidget):
         self.create_button.clicked.connect(self.create_vault)
         child(form, QPushButton, "browseButton").clicked.connect(self._browse)
         self.open_button.clicked.connect(self._open_existing)
+        self.join_button.clicked.connect(self.join_requested)
         self.repeat.returnPressed.connect(self.create_vault)
 
     def _personal(self) -> tuple[str, ...]:
