@@ -740,6 +740,14 @@
     </message>
 </context>
 <context>
+    <name>BucketImages</name>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/ondemand_images.py" line="45"/>
+        <source>Fetching from the clinic…</source>
+        <translation>Wird aus der Praxis geholt…</translation>
+    </message>
+</context>
+<context>
     <name>CameraList</name>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/capture_camera_list.py" line="22"/>
@@ -1487,7 +1495,7 @@
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="134"/>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="197"/>
         <source>Save comparison</source>
         <translation>Vergleich speichern</translation>
     </message>
@@ -1548,32 +1556,32 @@
         <translation>Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="103"/>
         <source>{name}, born {date}</source>
         <translation>{name}, geb. {date}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="111"/>
         <source>{patient} — Comparison — PixioDoc</source>
         <translation>{patient} — Vergleich — PixioDoc</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="122"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="123"/>
         <source>{date} · Baseline</source>
         <translation>{date} · Ausgangsbefund</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="125"/>
         <source>{date} · Week {weeks}</source>
         <translation>{date} · Woche {weeks}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_showing.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_showing.py" line="57"/>
         <source>Loading photos…</source>
         <translation>Fotos werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="176"/>
         <source>Saved ✓</source>
         <translation>Gespeichert ✓</translation>
     </message>
@@ -1623,7 +1631,7 @@
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="174"/>
         <source>Comparison saved</source>
         <translation>Vergleich gespeichert</translation>
     </message>
@@ -1643,12 +1651,12 @@
         <translation>PNG-Bild (*.png);;PDF-Handout (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="212"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="213"/>
         <source>Comparison exported</source>
         <translation>Vergleich exportiert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="250"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_keeping.py" line="251"/>
         <source>The photos could not be compared.</source>
         <translation>Die Fotos konnten nicht verglichen werden.</translation>
     </message>
@@ -3753,7 +3761,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Tresor öffnen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="357"/>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="361"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
@@ -3768,12 +3776,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="78"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/workspace.py" line="79"/>
         <source>Body map</source>
         <translation>Körperkarte</translation>
     </message>
@@ -5733,7 +5741,7 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>ThumbnailLoader</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="402"/>
+        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="437"/>
         <source>The thumbnail could not be loaded.</source>
         <translation>Das Vorschaubild konnte nicht geladen werden.</translation>
     </message>
@@ -5884,7 +5892,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_view.py" line="100"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
@@ -6000,37 +6008,37 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="39"/>
         <source>Viewer</source>
         <translation>Betrachter</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="42"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="48"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="48"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="49"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="50"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="120"/>
         <source>Second opinion marks: %1</source>
         <translation>Markierungen der Zweitmeinung: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="179"/>
+        <location filename="../../pixiodoc_desktop/gui/views/viewer.py" line="183"/>
         <source>The photo could not be opened.</source>
         <translation>Das Foto konnte nicht geöffnet werden.</translation>
     </message>
@@ -6299,10 +6307,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
         <source>This image is still in the clinic&apos;s bucket and not yet on this PC; it is fetched when it is shown.</source>
         <translation>Dieses Bild liegt noch im Bucket der Praxis und nicht auf diesem PC; es wird geholt, sobald es angezeigt wird.</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
         <source>This image is missing from the clinic&apos;s bucket or damaged there; it is tried again at the next sync round or when it is shown again.</source>
         <translation>Dieses Bild fehlt im Bucket der Praxis oder ist dort beschädigt; es wird bei der nächsten Synchronisation oder beim nächsten Anzeigen erneut versucht.</translation>
     </message>
@@ -7557,67 +7567,67 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="100"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="104"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="105"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="106"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="107"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="111"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="115"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="116"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="119"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="121"/>
         <source>The practice&apos;s keys were renewed on another workstation ({renewed_at} UTC); this workstation no longer syncs with the old keys and sent nothing. Ask a practice Admin for an enrollment code and re-join this workstation with it (pixiodoc sync rejoin --code CODE); its changes are kept and go out then.</source>
         <translation>Die Schlüssel der Praxis wurden an einem anderen Arbeitsplatz erneuert ({renewed_at} UTC); dieser Arbeitsplatz synchronisiert nicht mehr mit den alten Schlüsseln und hat nichts gesendet. Bitten Sie einen Praxis-Admin um einen Einrichtungscode und verbinden Sie diesen Arbeitsplatz damit neu (pixiodoc sync rejoin --code CODE); seine Änderungen bleiben erhalten und werden dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="125"/>
         <source>This enrollment code belongs to another clinic&apos;s vault; ask a practice Admin of this clinic for one.</source>
         <translation>Dieser Einrichtungscode gehört zum Tresor einer anderen Praxis; bitten Sie einen Praxis-Admin dieser Praxis um einen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="129"/>
         <source>This workstation already has the practice&apos;s current keys; there is nothing to re-join (the code can still set up a new PC while it is valid).</source>
         <translation>Dieser Arbeitsplatz hat bereits die aktuellen Schlüssel der Praxis; es gibt nichts neu zu verbinden (der Code kann, solange er gilt, noch einen neuen PC einrichten).</translation>
     </message>
@@ -9095,13 +9105,6 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <location filename="../../pixiodoc_desktop/error_catalogue/records.py" line="281"/>
         <source>The visit {id} was not taken from the worklist</source>
         <translation>Der Besuch {id} stammt nicht aus der Arbeitsliste</translation>
-    </message>
-</context>
-<context>
-    <name>BucketImages</name>
-    <message>
-        <source>Fetching from the clinic…</source>
-        <translation>Wird aus der Praxis geholt…</translation>
     </message>
 </context>
 </TS>
