@@ -4,7 +4,7 @@ The window (offscreen) on a group-size vault of ``scale.py``'s make: log in, ope
 patient with the largest timeline (1,000 photos) and scroll it top to bottom (every
 thumbnail decrypted, decoded and shown once, as timeline.py does). The figure is the
 peak RSS (``VmHWM``) of that whole process, unlock included, which reports it itself
-when done. Baseline, same run: a bare PySide6 main window that shows and paints, the
+when done (and by the end of each step: unlock page, patient list, record, scrolled). Baseline, same run: a bare PySide6 main window that shows and paints, the
 floor of any Qt application here; ratio = floor / value.
 
 The vault is built here, or with ``--reuse DIR`` taken from a folder ``scale.py --keep``
@@ -131,20 +131,25 @@ def _child_gui(folder: str, patient_id: str) -> None:
     window.resize(*WINDOW)
     window.show()
     wait(app, lambda: window.unlock_page.clinician.count() > 0, 120)
+    peaks = {"unlock_page": _self_peak_mb()}  # peak RSS (MB) by the end of each step
     window.unlock(LOGIN, PASSWORD)
     wait(app, window.is_unlocked, 120)
     wait(app, lambda: window.patients.model.rowCount() > 0, 120)
+    peaks["patient_list"] = _self_peak_mb()
     view = window.timeline.timeline
     first_screenful(app, view, lambda: window.open_patient(patient_id))
     wait(app, lambda: window.record is not None and window.record.complete, 120)
+    peaks["record_loaded"] = _self_peak_mb()
 
     def settled() -> bool:
         return all(window.thumbnails.thumbnail(i) is not None for i in view.visible_photo_ids())
 
     scroll_through(app, view, settled)  # top to bottom: every thumbnail shown once
+    peaks["scrolled"] = _self_peak_mb()
     record = window.record
     assert record is not None
-    print(json.dumps({"photos": len(record.photos)}))
+    rounded = {step: round(mb, 1) for step, mb in peaks.items()}
+    print(json.dumps({"photos": len(record.photos), "peak_rss_by_step_mb": rounded}))
     window.close()
     app.processEvents()
 
@@ -244,6 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reused=str(args.reuse) if args.reuse else None,
             migrated=migrated,
             timeline_photos=json.loads(shown)["photos"],
+            peak_rss_by_step_mb=json.loads(shown)["peak_rss_by_step_mb"],
             jpeg_thumbnails=thumbnails,
             window_s={"wall": round(gui_s, 2), "cpu": round(gui_cpu_s, 2)},
             load_avg={"start": load_before, "end": _common.load_average()},
