@@ -1525,27 +1525,27 @@
         <translation>Patientenbildschirm schließen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="153"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="158"/>
         <source>Show name</source>
         <translation>Namen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="160"/>
         <source>Show the patient&apos;s name on the consultation screen</source>
         <translation>Den Namen des Patienten auf dem Besprechungsbildschirm anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="162"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="167"/>
         <source>Progression</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="164"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="169"/>
         <source>Play</source>
         <translation>Abspielen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="186"/>
         <source>compared with</source>
         <translation>verglichen mit</translation>
     </message>
@@ -1586,47 +1586,47 @@
         <translation>Gespeichert ✓</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="252"/>
         <source>Could not align: too few matching features</source>
         <translation>Ausrichtung nicht möglich: zu wenige übereinstimmende Merkmale</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="257"/>
         <source>Not aligned</source>
         <translation>Nicht ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="254"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="259"/>
         <source>Aligned by hand</source>
         <translation>Von Hand ausgerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="262"/>
         <source>good fit</source>
         <translation>gute Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="258"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="263"/>
         <source>fair fit</source>
         <translation>mäßige Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="264"/>
         <source>poor fit</source>
         <translation>schlechte Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="261"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="266"/>
         <source>{verdict} ({score} %, {error} px)</source>
         <translation>{verdict} ({score} %, {error} px)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="264"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="269"/>
         <source>Alignment: {fit}</source>
         <translation>Ausrichtung: {fit}</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/views/compare_controls.py" line="334"/>
         <source>The before/after slider needs the Pro plan</source>
         <translation>Der Vorher-nachher-Schieberegler erfordert den Pro-Tarif</translation>
     </message>
@@ -2177,131 +2177,131 @@
 <context>
     <name>DeviceProfilePanel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="53"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="54"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="110"/>
         <source>Device profile</source>
         <translation>Geräteprofil</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="65"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="67"/>
         <source>Dermatoscope</source>
         <translation>Dermatoskop</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="67"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="69"/>
         <source>Polarised light</source>
         <translation>Polarisiertes Licht</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="70"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="73"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="71"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="80"/>
         <source>Not stated</source>
         <translation>Keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="74"/>
         <source>Non-contact</source>
         <translation>Kontaktlos</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="75"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="76"/>
         <source>Magnification</source>
         <translation>Vergrößerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="82"/>
         <source>Calibration in pixels per mm</source>
         <translation>Kalibrierung in Pixel pro mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="85"/>
         <source> px/mm</source>
         <translation> px/mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="86"/>
         <source>Not calibrated</source>
         <translation>Nicht kalibriert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="87"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="88"/>
         <source>Field of view width in mm</source>
         <translation>Breite des Bildfelds in mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="91"/>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="100"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="92"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="94"/>
         <source>Calibrate from field of view</source>
         <translation>Aus dem Bildfeld kalibrieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="96"/>
         <source>Distance on the ruler in mm</source>
         <translation>Abstand auf dem Lineal in mm</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="100"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="101"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="102"/>
         <source>Calibrate on a ruler (two clicks)</source>
         <translation>Am Lineal kalibrieren (zwei Klicks)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="102"/>
         <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="104"/>
         <source>Save profile</source>
         <translation>Profil speichern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="113"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="119"/>
         <source>Con&amp;tact</source>
         <translation>Kon&amp;takt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="121"/>
         <source>Ma&amp;gnification</source>
         <translation>Ver&amp;größerung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="125"/>
         <source>Calib&amp;ration</source>
         <translation>Kalib&amp;rierung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="127"/>
         <source>&amp;Field of view</source>
         <translation>&amp;Bildfeld</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="129"/>
         <source>R&amp;uler distance</source>
         <translation>Lineal-&amp;Abstand</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="231"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="237"/>
         <source>The profile of %1 was saved.</source>
         <translation>Das Profil von %1 wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="246"/>
         <source>Calibrated: %1 pixels per mm.</source>
         <translation>Kalibriert: %1 Pixel pro mm.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_profile.py" line="263"/>
         <source>Click two points on the ruler, %1 mm apart.</source>
         <translation>Klicken Sie auf zwei Punkte des Lineals, %1 mm voneinander entfernt.</translation>
     </message>
@@ -4867,12 +4867,12 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SecureLinkPage</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="136"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="143"/>
         <source>Secure links need the clinic&apos;s sync, which is not set up on this workstation. Use the Outside colleague tab to send a case bundle instead.</source>
         <translation>Sichere Links brauchen die Synchronisation der Praxis, die an diesem Arbeitsplatz nicht eingerichtet ist. Senden Sie stattdessen ein Fallpaket über den Reiter „Externe Kollegin / externer Kollege“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="149"/>
         <source>Use the Outside colleague tab</source>
         <translation>Zum Reiter „Externe Kollegin / externer Kollege“</translation>
     </message>
@@ -4883,13 +4883,13 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="85"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="301"/>
         <source>View</source>
         <translation>Ansehen</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="86"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="301"/>
         <source>View and reply</source>
         <translation>Ansehen und antworten</translation>
     </message>
@@ -4925,118 +4925,118 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="106"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="117"/>
         <source>Passcode</source>
         <translation>Zugangscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="116"/>
         <source>Level</source>
         <translation>Zugriff</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="111"/>
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="118"/>
         <source>Create link</source>
         <translation>Link erstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="117"/>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="173"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="118"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="125"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="132"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="173"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="173"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="166"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="173"/>
         <source>Shared by</source>
         <translation>Geteilt von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="180"/>
         <source>Revoke link</source>
         <translation>Link widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="182"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="189"/>
         <source>Links to this record</source>
         <translation>Links zu dieser Akte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="213"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="220"/>
         <source>Tick at least one visit.</source>
         <translation>Haken Sie mindestens einen Besuch an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="218"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="225"/>
         <source>Use a passcode of at least %1 characters.</source>
         <translation>Verwenden Sie einen Zugangscode mit mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="234"/>
         <source>Encrypting and uploading…</source>
         <translation>Wird verschlüsselt und hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="245"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="252"/>
         <source>Link made: %1 photos, valid until %2. Send it to the colleague.</source>
         <translation>Link erstellt: %1 Fotos, gültig bis %2. Senden Sie ihn der Kollegin oder dem Kollegen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="263"/>
         <source>The link is on the clipboard.</source>
         <translation>Der Link ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="269"/>
         <source>Secure link as a QR code</source>
         <translation>Sicherer Link als QR-Code</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="288"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="295"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="289"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="296"/>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="290"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="297"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="309"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="327"/>
         <source>Choose a live link to revoke.</source>
         <translation>Wählen Sie einen aktiven Link zum Widerrufen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="317"/>
+        <location filename="../../pixiodoc_desktop/gui/views/share_link_page.py" line="335"/>
         <source>Link revoked: it no longer opens.</source>
         <translation>Link widerrufen: Er lässt sich nicht mehr öffnen.</translation>
     </message>
@@ -6113,8 +6113,8 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="77"/>
-        <source>First visit</source>
-        <translation>Erster Besuch</translation>
+        <source>Baseline</source>
+        <translation>Ausgangsbefund</translation>
     </message>
     <message numerus="yes">
         <location filename="../../pixiodoc_desktop/gui/widgets/visit_picker.py" line="80"/>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QWidget,
@@ -108,8 +109,13 @@ class DeviceProfilePanel(QGroupBox):
         self.profile_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.profile_combo.setAccessibleName(self.tr("Device profile"))
         pform.addRow(self.profile_combo)
-        pform.addRow("", self.dermatoscope_check)
-        pform.addRow("", self.polarised_check)
+        # The two kinds side by side across the group: the Camera tab shows whole on a
+        # 1366x768 screen, down to its trigger keys' hint, without scrolling.
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.dermatoscope_check)
+        kinds.addWidget(self.polarised_check)
+        kinds.addStretch(1)
+        pform.addRow(kinds)
         pform.addRow(self._buddy(self.tr("Con&tact"), self.contact_combo), self.contact_combo)
         pform.addRow(
             self._buddy(self.tr("Ma&gnification"), self.magnification_spin),

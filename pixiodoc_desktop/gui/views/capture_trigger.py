@@ -43,7 +43,7 @@ class TriggerKeys(QGroupBox):
         label = QLabel(self.tr("&Pedal key"))
         label.setBuddy(self.pedal_edit)
         tform.addRow(label, self.pedal_edit)
-        tform.addRow("", hint)
+        tform.addRow(hint)  # across the group: one line where the field column would wrap it
         self.pedal_edit.editingFinished.connect(self._pedal_key_edited)
 
     def load(self) -> None:

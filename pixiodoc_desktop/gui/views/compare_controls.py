@@ -150,6 +150,11 @@ class CompareControls(QWidget):
         )
         self.on_screen.hide()
         self.stop_button.hide()
+        # The Stop button is taller than the header's text: its room is kept while it is
+        # hidden, so the header and everything under it stay put when it appears.
+        keep = self.stop_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.stop_button.setSizePolicy(keep)
         self.show_name = QCheckBox(QCoreApplication.translate("CompareView", "Show name"))
         self.show_name.setToolTip(
             QCoreApplication.translate(

@@ -104,9 +104,16 @@ class SecureLinkPage(QWidget):
             )
         )
         self.passcode.setAccessibleName(self.tr("Passcode"))
+        # Level and lifetime share a row: the visits above keep the room (a new user's walk:
+        # at 1366x768 they showed three rows).
+        choices = QHBoxLayout()
+        choices.addWidget(self.level, 1)
+        valid_for = QLabel(self.tr("Valid for"))
+        valid_for.setBuddy(self.lifetime)
+        choices.addWidget(valid_for)
+        choices.addWidget(self.lifetime, 1)
         form = QFormLayout()
-        form.addRow(self.tr("Level"), self.level)
-        form.addRow(self.tr("Valid for"), self.lifetime)
+        form.addRow(self.tr("Level"), choices)
         form.addRow(self.tr("Passcode"), self.passcode)
         self.create_button = QPushButton(self.tr("Create link"))
         self.create_button.setObjectName("CreateLinkButton")
@@ -169,7 +176,7 @@ class SecureLinkPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setMaximumHeight(130)
+        self._fit_table()
         self.revoke_button = QPushButton(self.tr("Revoke link"))
         self.revoke_button.setObjectName("RevokeLinkButton")
         self.revoke_button.clicked.connect(self.revoke_link)
@@ -301,7 +308,18 @@ class SecureLinkPage(QWidget):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(text)))
         self.revoke_button.setEnabled(any(link.state == "live" for link in links))
+        self._fit_table()
         self.links_shown.emit()
+
+    def _fit_table(self) -> None:
+        """As high as its links (one to four rows, then it scrolls): the visits take the rest."""
+        self.table.ensurePolished()  # the theme's sizes, before it is first shown too
+        self.table.horizontalHeader().ensurePolished()
+        rows = max(1, min(4, self.table.rowCount()))
+        row = self.table.verticalHeader().defaultSectionSize()
+        frame = 2 * self.table.frameWidth()
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + rows * row + frame)
 
     def revoke_link(self) -> None:
         row = self.table.currentRow()

@@ -74,7 +74,7 @@ class VisitPicker(QTreeWidget):
             weeks = weeks_since(first_visit.visit_date, visit.visit_date)
             parts.append(self.tr("Week %1").replace("%1", str(weeks)))
         elif first_visit is not None:
-            parts.append(self.tr("First visit"))
+            parts.append(self.tr("Baseline"))  # the compare window's word for it too
         if visit.reason:
             parts.append(visit.reason)
         return " · ".join(parts) + " " + self.tr("(%n photo(s))", "", photos)
