@@ -36,6 +36,7 @@ from pixiodoc_desktop.sync.settings import (
     set_setting,
     store_settings,
 )
+from pixiodoc_desktop.sync.snapshot_take import Pace
 from pixiodoc_desktop.sync.snapshot_write import audit_snapshot, write_snapshot
 from pixiodoc_desktop.sync.store import DEFAULT_REGION, ObjectStore
 from pixiodoc_desktop.vault.vault import Vault
@@ -119,20 +120,30 @@ def sync_now(args: argparse.Namespace) -> int:
     if not getattr(args, "user", None):
         raise UsageError("pixiodoc sync needs --user LOGIN (the clinician running the round)")
     ws, actor = open_session(args)
+    quiet = getattr(args, "json", False)
+    parts = _PartsArriving(quiet=quiet)
     try:
         store = ObjectStore(store_settings(ws.vault))
 
         def progress(phase: str, done: int, total: int) -> None:
-            if not getattr(args, "json", False) and sys.stderr.isatty():
+            parts(phase, done, total)
+            if phase != "snapshot" and not quiet and sys.stderr.isatty():
                 print(f"\r{phase} {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
         links = tend_before_round(ws, store, actor)  # replies first: they go out in this round
-        report = sync_once(ws, store, progress=progress, actor_id=actor.user_id)
+        try:  # a new PC: every part of the snapshot it takes, each its own transaction
+            report = sync_once(
+                ws, store, progress=progress, actor_id=actor.user_id, catch_up=Pace.EVERYTHING
+            )
+        finally:
+            parts.end_line()
     finally:
         close_session(ws, actor)
     if getattr(args, "json", False):
         print_json(report)
     else:
+        if parts.total:
+            print(f"Clinic records: {parts.applied} of {parts.total} parts are here.")
         print(
             f"Sync done: pushed {report.pushed_ops} changes, {report.pushed_blobs} images; "
             f"pulled {report.pulled_ops} changes, {report.pulled_blobs} images; "
@@ -237,6 +248,35 @@ def sync_enroll_code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _PartsArriving:
+    """Prints how the snapshot's parts arrive (stderr: a self-overwriting line on a
+    terminal, a line every 10 % otherwise) and keeps the last count."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.applied = self.total = 0
+        self._shown = -1
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != "snapshot":
+            return
+        self.applied, self.total = done, total
+        if self.quiet:
+            return
+        if sys.stderr.isatty():
+            print(f"\rclinic records: part {done} of {total}   ", end="", file=sys.stderr)
+            sys.stderr.flush()
+            return
+        step = done * 10 // max(total, 1)
+        if step != self._shown or done == total:
+            self._shown = step
+            print(f"clinic records: part {done} of {total}", file=sys.stderr, flush=True)
+
+    def end_line(self) -> None:
+        if not self.quiet and self.total and sys.stderr.isatty():
+            print(file=sys.stderr)
+
+
 def sync_join(args: argparse.Namespace) -> int:
     target = _target(args)
     folder = vault_dir(args)
@@ -247,12 +287,34 @@ def sync_join(args: argparse.Namespace) -> int:
         if not line.strip():
             raise UsageError("--recovery-key-stdin was given but no recovery key line follows")
         recovery = line.strip()
-    vault = join(
-        Path(folder), target, args.access_key, secret, code=args.code, recovery_key=recovery
-    )
+    parts = _PartsArriving()
+    try:
+        vault = join(
+            Path(folder),
+            target,
+            args.access_key,
+            secret,
+            code=args.code,
+            recovery_key=recovery,
+            on_demand=not args.all_images,
+            wait_for_everything=args.wait_for_everything,
+            progress=parts,
+        )
+    finally:
+        parts.end_line()
     _warn_region(target)
     print(f"Joined the clinic: this workstation's vault is at {vault.folder}.")
     print("Log in with your usual PixioDoc login and password.")
+    left = parts.total - parts.applied
+    if left > 0:
+        print(
+            f"Clinicians, patients and the patient search are here ({parts.applied} of "
+            f"{parts.total} parts of the clinic's records). The other {left} parts (visits, "
+            "photos, the audit trail) arrive while PixioDoc runs, a few with every sync; "
+            "pixiodoc sync now brings all of them."
+        )
+    if not args.all_images:
+        print("Thumbnails and images stay in the clinic's bucket until they are first shown.")
     return EXIT_OK
 
 
@@ -364,6 +426,23 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="use the clinic's recovery key (the stdin line after the secret)",
     )
     p.add_argument("--password-stdin", action="store_true", help="read the sync secret from stdin")
+    p.add_argument(
+        "--wait-for-everything",
+        action="store_true",
+        help="return once every record of the clinic is here (not as soon as the patient "
+        "list and search can be used; the rest then arrives with the next syncs)",
+    )
+    images = p.add_mutually_exclusive_group()
+    images.add_argument(
+        "--on-demand",
+        action="store_true",
+        help="thumbnails and images stay in the bucket until first shown (the default)",
+    )
+    images.add_argument(
+        "--all-images",
+        action="store_true",
+        help="download every thumbnail and screen image too (a PC used offline)",
+    )
     p.set_defaults(handler=sync_join)
 
 

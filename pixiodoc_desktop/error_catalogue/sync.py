@@ -76,6 +76,10 @@ TEMPLATES: tuple[str, ...] = (
         "errors",
         "A snapshot is written only when this workstation has sent all its changes; sync first, then write it.",
     ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This workstation is still receiving the clinic's records ({applied} of {total} parts are in); a snapshot is written once they are all here.",
+    ),
     QT_TRANSLATE_NOOP("errors", "The manifest of snapshot {snapshot} is not one this PC can use."),
     QT_TRANSLATE_NOOP(
         "errors",

@@ -54,12 +54,12 @@ from pixiodoc_desktop.sync.heads import (
 )
 from pixiodoc_desktop.sync.images import missing_images, offer_images, refetch
 from pixiodoc_desktop.sync.losses import accepted, adopt
-from pixiodoc_desktop.sync.pull import Expected, drop_erased_locally, pull
+from pixiodoc_desktop.sync.pull import Expected, PullResult, drop_erased_locally, pull
 from pixiodoc_desktop.sync.push import delete_remote_blobs, forget_blobs, push
 from pixiodoc_desktop.sync.renewal import check_not_retired, finish_move
 from pixiodoc_desktop.sync.repair import put_back_own_batches
 from pixiodoc_desktop.sync.restored import reapply_own_erasures
-from pixiodoc_desktop.sync.snapshot_take import take_snapshot
+from pixiodoc_desktop.sync.snapshot_take import Pace, take_snapshot
 from pixiodoc_desktop.sync.snapshot_write import maybe_write_snapshot
 from pixiodoc_desktop.sync.snapshots import retire_stale
 from pixiodoc_desktop.sync.store import ObjectStore, disk_full, is_disk_full
@@ -133,8 +133,13 @@ def sync_once(
     progress: Progress | None = None,
     actor_id: str | None = None,
     push_changes: bool = True,
+    catch_up: Pace = Pace.ROUND,
 ) -> SyncReport:
-    """One round: push, pull, apply. Raises a SyncError subclass on failure (audited)."""
+    """One round: push, pull, apply. Raises a SyncError subclass on failure (audited).
+
+    A PC taking a snapshot (a new one: snapshot_take.py) applies as much of it as
+    `catch_up` says (a round: a few seconds' worth of parts) and pulls no batch until
+    every part is in; it pushes its own changes meanwhile."""
     keys = sync_keys(ws)
     try:
         reconcile_header(ws)  # finish what a round cut off after its commit left
@@ -157,11 +162,21 @@ def sync_once(
         erasure_list = read_list(store, keys)
         expect.erasures = listed_tombstones(ws, erasure_list)  # applied with the batches
         taken = take_snapshot(  # a new PC: the newest snapshot, then only later batches
-            ws, store, keys, expect, set(erasure_list), progress=progress, actor_id=actor_id
+            ws,
+            store,
+            keys,
+            expect,
+            set(erasure_list),
+            pace=catch_up,
+            progress=progress,
+            actor_id=actor_id,
         )
         if taken is not None:
             expect.erasures = listed_tombstones(ws, erasure_list)
-        pulled = pull(ws, store, keys, progress, expect, listed)
+        if taken is None or taken.done:
+            pulled = pull(ws, store, keys, progress, expect, listed)
+        else:  # parts still to come: the batches after the snapshot follow its last part
+            pulled = PullResult()
         if taken is not None:
             pulled.ops += taken.ops
             pulled.audit_events += taken.audit_events
@@ -191,7 +206,7 @@ def sync_once(
         absent = missing_images(ws)
         if absent:
             raise SyncImageMissing(len(absent))
-        if push_changes:
+        if push_changes and (taken is None or taken.done):
             maybe_write_snapshot(ws, store, keys, actor_id)  # batches since the newest one
     except OSError as exc:
         if is_disk_full(exc):

@@ -34,6 +34,7 @@ from pixiodoc_desktop.sync.crypto import (
 from pixiodoc_desktop.sync.engine import Progress, sync_keys, sync_once
 from pixiodoc_desktop.sync.pull import FULL_IMAGES_SETTING, PREVIEWS_SETTING
 from pixiodoc_desktop.sync.settings import SyncTarget, save_credentials, save_target, set_setting
+from pixiodoc_desktop.sync.snapshot_take import Pace
 from pixiodoc_desktop.sync.store import NotFound, ObjectExists, ObjectStore
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.credentials import CARRIED_BLOB_ID_KEY
@@ -212,15 +213,23 @@ def join(
     recovery_key: str | None = None,
     store: ObjectStore | None = None,
     on_demand: bool = False,
+    wait_for_everything: bool = False,
     progress: Progress | None = None,
 ) -> Vault:
-    """Create this PC's vault folder for the clinic and pull everything; returned locked.
+    """Create this PC's vault folder for the clinic and pull its records; returned locked.
+
+    From a snapshot (snapshot_take.py), it returns once the directory stage is in:
+    clinicians, patients and their keys, so one can log in, list and search patients;
+    the snapshot's other parts arrive with the next sync rounds (`catching_up.py`
+    says how many are left). `wait_for_everything`: return once every part is in and
+    the batches after the snapshot are applied. Without a snapshot, every batch is
+    replayed before it returns.
 
     `on_demand`: every image object (thumbnails and screen images too) stays in the
     bucket until first shown (`sync.full_images` and `sync.previews` on demand): what a
     PC joining a clinic group's millions of photos needs to be usable at once.
     `progress`: ENROLLED_PHASE once the code is accepted, then the rounds' (phase, done,
-    total) as `sync_once` reports them."""
+    total) as `sync_once` reports them ("snapshot": a snapshot's parts applied, of all)."""
     from pixiodoc_desktop.sync.store import StoreSettings
 
     settings = StoreSettings(
@@ -249,8 +258,9 @@ def join(
 
             ws = Workstation(vault)
             sync_keys(ws)  # derive once: a wrong key would already have failed above
-            sync_once(ws, store, push_changes=False, progress=progress)
-            sync_once(ws, store, progress=progress)
+            pace = Pace.EVERYTHING if wait_for_everything else Pace.USABLE
+            sync_once(ws, store, push_changes=False, catch_up=pace, progress=progress)
+            sync_once(ws, store, catch_up=pace, progress=progress)
             joined = True
         finally:
             vault.lock()

@@ -9,99 +9,114 @@ concurrent note edit from a later one (a re-join after key renewal is such a PC)
    manifest is refused when it does not open, when it names a batch beyond what
    the writers' heads say they wrote, or when it lacks an erasure the clinic's
    erasure list names (it predates the erasure).
-2. Every chunk is downloaded into a spool folder inside the vault (sealed bytes,
+2. The parts of the directory stage (clinicians, patients, patient keys, grants:
+   what logging in, the patient list and its search need; snapshot_parts.py) and
+   the last part are downloaded into a spool folder inside the vault (sealed bytes,
    as in the bucket: nothing plain reaches the disk), checked against the
-   manifest's SHA-256 and opened (AES-GCM, the chunk's name as associated data):
-   a chunk missing, flipped, from another snapshot, moved to another number, or
-   a manifest naming bytes the bucket does not hold refuses the snapshot before
+   manifest's SHA-256 and opened (AES-GCM, the part's name as associated data): a
+   part missing, flipped, from another snapshot, moved to another number, or a
+   manifest naming bytes the bucket does not hold refuses the snapshot before
    anything is applied. The next snapshot is tried, then plain replay: the round
-   converges as if there had been none. Each refusal is audited
-   (SECURITY_ALERT, {"check": "sync snapshot", "snapshot", "reason"}).
-3. Chunk by chunk, one transaction each, the records are merged (the same
-   `Merger` as a pull, its executemany writes, note checks off: the chunk carries
-   the clinic's open note conflicts), the images they name fetched as a pull
-   would, the erasure list's tombstones applied in the same transaction (a patient
-   the list names never shows), audit events appended to their chains.
-4. A last transaction sets the cursors and links the manifest names; the pull that
+   converges as if there had been none. Each refusal is audited (SECURITY_ALERT,
+   {"check": "sync snapshot", "snapshot", "reason"}).
+3. Part by part, one transaction each (which also counts the part as applied in
+   TAKING: `catching_up.py`), the records are merged: records new here go in bulk
+   (snapshot_bulk.py), the rest (tombstones, records this PC holds already, e.g.
+   edited here meanwhile) through the same `Merger` as a pull, note checks off (the
+   snapshot carries the clinic's open note conflicts); the images they name are
+   fetched as a pull would, the erasure list's tombstones applied in the same
+   transaction (a patient the list names never shows), and so are erasures made
+   here since (their records that arrive later are erased as they come); audit
+   events appended to their chains.
+4. How far a call goes is its `Pace`: `USABLE` (`sync join`) stops once the
+   directory stage is in, so the PC can be used; `ROUND` (every other round) applies
+   parts for `ROUND_SECONDS` at most, so a round stays short while the PC is used;
+   `EVERYTHING` applies them all. Until the last part is in, a round pushes this
+   PC's changes but pulls nothing (the cursors come with the last part).
+5. A last transaction sets the cursors and links the manifest names; the pull that
    follows replays only the batches after them, and checks the first of each
    device against the manifest's link (links.py): a manifest whose cursors do not
    belong to the batches in the bucket fails the round, typed and audited.
 
-A PC killed while applying resumes from the spool (or downloads again) at its next
-round. A chunk that passed step 2 but cannot be applied (sealed by a key holder, yet
-not a snapshot chunk) refuses the snapshot for good on this PC: found in the first
-chunk, before anything was applied, the round goes on as in step 2; later, the round
-stops with SyncDataDamaged and the next one replays over what was applied.
+A PC killed while applying resumes after the last part it committed, at its next
+round. A part that fails after something was applied (missing or changed in the
+bucket by then, or sealed by a key holder yet not a snapshot part) refuses the
+snapshot for good on this PC: the round stops with SyncDataDamaged (audited) and
+the next one replays every batch over what was applied.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import enum
 import logging
 import shutil
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncDataDamaged
 from pixiodoc_desktop.sync import state
-from pixiodoc_desktop.sync.audit_stream import apply_audit
-from pixiodoc_desktop.sync.crypto import SyncKeys, open_json, open_sealed
-from pixiodoc_desktop.sync.erase_apply import erase_in_session
+from pixiodoc_desktop.sync.crypto import SyncKeys
 from pixiodoc_desktop.sync.links import keep_applied
-from pixiodoc_desktop.sync.merge import Merger
 from pixiodoc_desktop.sync.ops import Op, record_models, table_info
-from pixiodoc_desktop.sync.pull import (
-    Batch,
-    Expected,
-    _wanted_blobs,
-    download_blobs,
-    record_blobs,
+from pixiodoc_desktop.sync.pull import Expected
+from pixiodoc_desktop.sync.snapshot_apply import Applied, Part, apply_part
+from pixiodoc_desktop.sync.snapshot_parts import (
+    SPOOL,
+    Refused,
+    check_directory_stage,
+    ends_directory,
+    fetched,
+    open_part,
+    spool_path,
 )
-from pixiodoc_desktop.sync.push import blob_owners
-from pixiodoc_desktop.sync.snapshot_bulk import insert_new
 from pixiodoc_desktop.sync.snapshots import (
     TAKEN,
     TAKING,
     Manifest,
-    chunk_key,
     erased_here,
     manifests,
 )
-from pixiodoc_desktop.sync.store import NotFound, ObjectStore
-from pixiodoc_desktop.vault import locking
-from pixiodoc_desktop.vault.schema import Patient, Setting, SyncConflict, SyncCursor
+from pixiodoc_desktop.sync.store import ObjectStore
+from pixiodoc_desktop.vault.schema import Patient, Setting, SyncCursor
 
 log = logging.getLogger(__name__)
 
-SPOOL = "sync-snapshot"  # folder in the vault: the chunks' sealed bytes while applied
+__all__ = ["SPOOL", "TAKEN", "TAKING", "Pace", "Taken", "joining", "take_snapshot"]
+
+MANIFEST = "snapshot_taking_manifest"  # sync_state: the manifest of the snapshot being taken
 REFUSED = "snapshots_refused"  # sync_state: snapshots that failed while being applied
+# A round (not the join) starts no new part after this many seconds of applying: a
+# part of 5,000 records takes a second or two at a clinic group's size, so a round
+# that a lock or quit waits for ends within seconds, and the GUI runs the next round
+# right away while `catching_up` says parts are left (ten rounds a minute or so).
+ROUND_SECONDS = 4.0
 
 Progress = Callable[[str, int, int], None]
 
 
-class Refused(Exception):
-    """A snapshot that is not used (the reason is audited); internal. `untouched`: found
-    before anything of it was applied here."""
+class Pace(enum.Enum):
+    """How much of a snapshot one call applies (step 4 above)."""
 
-    untouched = True
+    USABLE = "usable"
+    ROUND = "round"
+    EVERYTHING = "everything"
 
 
 @dataclass(slots=True)
-class Taken:
-    sid: str
-    ops: int = 0
-    audit_events: int = 0
-    blobs: int = 0
-    blob_bytes: int = 0
-    erased_patients: list[str] = field(default_factory=list)
+class Taken(Applied):
+    sid: str = ""
+    applied: int = 0  # parts in, of
+    total: int = 0
+    done: bool = False  # every part in, cursors set: the pull goes on from there
 
 
 def joining(ws: Workstation) -> bool:
@@ -124,51 +139,77 @@ def take_snapshot(
     expect: Expected,
     listed_erasures: set[str],
     *,
+    pace: Pace = Pace.EVERYTHING,
     progress: Progress | None = None,
     actor_id: str | None = None,
 ) -> Taken | None:
-    """Apply the newest usable snapshot to a joining PC; None when none was applied
-    (the pull then replays every batch). Network errors propagate (the round fails)."""
+    """Apply the newest usable snapshot to a joining PC, as far as `pace` says; None
+    when none is being applied (the pull then replays every batch). Network errors
+    propagate (the round fails; the next one goes on from the last part applied)."""
     if not joining(ws):
         return None
     with ws.vault.read_session() as session:
-        resuming = _sid(state.get(session, TAKING))
+        taking = state.get(session, TAKING)
+        document = state.get(session, MANIFEST)
         refused = set(state.get(session, REFUSED) or [])
+    if isinstance(taking, dict) and isinstance(document, dict):
+        manifest = Manifest(str(taking["snapshot"]), document)
+        return _go_on(ws, store, keys, manifest, expect, pace, progress, actor_id)
     found, damaged = manifests(store, keys)
     found = [m for m in found if m.sid not in refused]
     for sid, why in sorted(damaged.items()):
         _alert(ws, actor_id, sid, why)
+    resuming = str(taking) if isinstance(taking, str) else None  # an older version's TAKING
     found.sort(key=lambda m: m.sid != resuming)  # a snapshot half applied: that one first
     for manifest in found:
         try:
             _check(manifest, expect, listed_erasures | erased_here(ws))
-            paths = _fetch(ws, store, keys, manifest)
+            check_directory_stage(store, keys, manifest, ws.vault.folder)
         except Refused as exc:
             _alert(ws, actor_id, manifest.sid, str(exc))
+            _clear_spool(ws)
             continue
         try:
-            return _apply(ws, store, keys, manifest, paths, expect.erasures, progress)
+            return _go_on(ws, store, keys, manifest, expect, pace, progress, actor_id)
         except Refused as exc:
-            _alert(ws, actor_id, manifest.sid, str(exc))
-            with ws.vault.write_session() as session, session.begin():
-                state.drop(session, TAKING)  # the next round replays instead
-                state.put(session, REFUSED, [*(state.get(session, REFUSED) or []), manifest.sid])
             if exc.untouched:
                 continue  # nothing of it is here: the next one, or replay, as in step 2
-            raise SyncDataDamaged(
-                f"A snapshot of the clinic's records in the bucket is damaged ({exc}); the "
-                "next sync reads the clinic's changes one by one instead."
-            ) from None
-        finally:
-            shutil.rmtree(ws.vault.folder / SPOOL, ignore_errors=True)
+            raise
     return None
 
 
-def _sid(taking: Any) -> str | None:
-    """The snapshot a TAKING value names (a plain sid: written by an older version)."""
-    if isinstance(taking, dict):
-        return str(taking.get("snapshot") or "") or None
-    return None if taking is None else str(taking)
+def _go_on(
+    ws: Workstation,
+    store: ObjectStore,
+    keys: SyncKeys,
+    manifest: Manifest,
+    expect: Expected,
+    pace: Pace,
+    progress: Progress | None,
+    actor_id: str | None,
+) -> Taken:
+    try:
+        taken = _apply(ws, store, keys, manifest, expect.erasures, pace, progress)
+    except Refused as exc:
+        _alert(ws, actor_id, manifest.sid, str(exc))
+        with ws.vault.write_session() as session, session.begin():
+            state.drop(session, TAKING)  # the next round replays instead
+            state.drop(session, MANIFEST)
+            state.put(session, REFUSED, [*(state.get(session, REFUSED) or []), manifest.sid])
+        _clear_spool(ws)
+        if exc.untouched:
+            raise
+        raise SyncDataDamaged(
+            f"A snapshot of the clinic's records in the bucket is damaged ({exc}); the "
+            "next sync reads the clinic's changes one by one instead."
+        ) from None
+    if taken.done:
+        _clear_spool(ws)
+    return taken
+
+
+def _clear_spool(ws: Workstation) -> None:
+    shutil.rmtree(ws.vault.folder / SPOOL, ignore_errors=True)
 
 
 def _alert(ws: Workstation, actor_id: str | None, sid: str, reason: str) -> None:
@@ -194,82 +235,25 @@ def _check(manifest: Manifest, expect: Expected, erased: set[str]) -> None:
         raise Refused("its chunks are not numbered in order")
 
 
-def _fetch(ws: Workstation, store: ObjectStore, keys: SyncKeys, manifest: Manifest) -> list[Path]:
-    """Every chunk into the spool, each checked against the manifest and its seal."""
-    spool = ws.vault.folder / SPOOL
-    spool.mkdir(exist_ok=True)
-    paths: list[Path] = []
-    for digest, n in manifest.chunks:
-        path = spool / f"{manifest.sid}-{n:06d}"
-        name = chunk_key(store, keys, manifest.sid, n)
-        if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == digest:
-            paths.append(path)  # spooled by a round that was cut off
-            continue
-        try:
-            data = store.get(name)
-        except NotFound:
-            raise Refused(f"chunk {n} is missing") from None
-        if hashlib.sha256(data).hexdigest() != digest:
-            raise Refused(f"chunk {n} does not match the manifest")
-        try:
-            if n == len(manifest.chunks) - 1:  # the last one says so: no chunk left out
-                if not open_json(keys.ops, data, name=name).get("last"):
-                    raise Refused("its manifest leaves chunks out")
-            else:
-                open_sealed(keys.ops, data, name=name)
-        except SyncDataDamaged:
-            raise Refused(f"chunk {n} does not open") from None
-        partial = path.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(path)
-        paths.append(path)
-    return paths
-
-
-def _open_chunk(
-    keys: SyncKeys, store: ObjectStore, manifest: Manifest, path: Path, n: int
-) -> dict[str, Any]:
-    data = path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != manifest.chunks[n][0]:
-        raise Refused(f"chunk {n} changed on this disk")
-    try:
-        document = open_json(keys.ops, data, name=chunk_key(store, keys, manifest.sid, n))
-    except SyncDataDamaged:
-        raise Refused(f"chunk {n} is unreadable") from None
-    last = n == len(manifest.chunks) - 1
-    if (
-        document.get("snapshot") != manifest.sid
-        or document.get("n") != n
-        or bool(document.get("last")) != last
-        or document.get("kind") not in ("records", "conflicts", "audit")
-        or not isinstance(document.get("items"), list)
-    ):
-        raise Refused(f"chunk {n} is not the chunk its manifest names")
-    return document
-
-
-def _ops(entries: list[dict[str, Any]]) -> list[Op]:
-    """The entries as ops: one per clock, as resend.py sends records again."""
-    records = record_models()
-    ops: list[Op] = []
-    for entry in entries:
-        entity, entity_id = str(entry["e"]), str(entry["id"])
-        clocks = dict(entry.get("c") or {})
-        if entry.get("d"):
-            fields = {"scrub": entry.get("s") or {}} if entity == "patient_keys" else {}
-            if entity == "patient_keys":  # loads the patient's row, so the scrub meets it
-                ops.append(Op("patients", entity_id, "upsert", {}, str(entry["d"])))
-            ops.append(Op(entity, entity_id, "delete", fields, str(entry["d"])))
-            continue
-        values = dict(entry.get("f") or {})
-        by_clock: dict[str, dict[str, Any]] = {}
-        for name, value in values.items():
-            by_clock.setdefault(str(clocks.get(name, "")), {})[name] = value
-        for hlc, group in sorted(by_clock.items()):
-            if entity in records:
-                group["id"] = entity_id
-            ops.append(Op(entity, entity_id, "upsert", group, hlc))
-    return ops
+def _begin(ws: Workstation, session: Session, manifest: Manifest) -> None:
+    """The first transaction of a snapshot taken here: what it is, the audit chains'
+    checkpoints, and the clinic's clock (edits made here meanwhile come after it)."""
+    state.put(session, TAKING, _taking(manifest, 0, usable=False))
+    state.put(session, MANIFEST, manifest.document)
+    for device, (seq, digest) in (manifest.document.get("audit_from") or {}).items():
+        if session.get(Setting, f"audit_tip:{device}") is None:  # a chain purged there
+            audit.seal_checkpoint(
+                session,
+                device_id=device,
+                audit_key=ws.vault.keys.audit,
+                seq=int(seq),
+                digest=bytes.fromhex(digest),
+            )
+            session.add(Setting(key=f"audit_tip:{device}", value=f"{int(seq)}:{digest}"))
+    high = str(manifest.document.get("hlc_high") or "")
+    if high:
+        state.put(session, state.HLC_HIGH, max(state.get(session, state.HLC_HIGH) or "", high))
+        ws.clock.observe(high)
 
 
 def _apply(
@@ -277,94 +261,59 @@ def _apply(
     store: ObjectStore,
     keys: SyncKeys,
     manifest: Manifest,
-    paths: list[Path],
     erasures: list[Op],
+    pace: Pace,
     progress: Progress | None,
 ) -> Taken:
-    taken = Taken(manifest.sid)
+    total = len(manifest.chunks)
     with ws.vault.write_session() as session, session.begin():
         taking = state.get(session, TAKING)
-        bulk = taking is None  # from the start: nothing of it is here
-        applied = int(taking.get("applied") or 0) if isinstance(taking, dict) else 0
-        state.put(session, TAKING, _taking(manifest, applied))
-        for device, (seq, digest) in (manifest.document.get("audit_from") or {}).items():
-            if session.get(Setting, f"audit_tip:{device}") is None:  # a chain purged there
-                audit.seal_checkpoint(
-                    session,
-                    device_id=device,
-                    audit_key=ws.vault.keys.audit,
-                    seq=int(seq),
-                    digest=bytes.fromhex(digest),
-                )
-                session.add(Setting(key=f"audit_tip:{device}", value=f"{int(seq)}:{digest}"))
+        if not isinstance(taking, dict):
+            _begin(ws, session, manifest)
+            taking = _taking(manifest, 0, usable=False)
+    applied, usable = int(taking.get("applied") or 0), bool(taking.get("usable"))
+    taken = Taken(sid=manifest.sid, applied=applied, total=total)
     gone = {op.entity_id for op in erasures}
     credentials = {c.user_id: c.key.to_json() for c in ws.vault.header.credentials}
     tables = {name: table_info(model) for name, model in record_models().items()}
-    for n, path in enumerate(paths):
-        if n < applied:
-            continue  # committed by a round that was cut off later
-        try:
-            document = _open_chunk(keys, store, manifest, path, n)
-        except Refused as exc:
-            exc.untouched = bulk and n == 0
-            raise
-        items: list[dict[str, Any]] = document["items"]
-        records = items if document["kind"] == "records" else []
-        every = _ops(records)  # all of them: the images their photos name
-        ops = every
-        with locking.writing(ws.vault.folder):
-            now, later = _wanted_blobs(ws, [Batch("", 0, every, [])])
-            count, size, failed = download_blobs(ws, store, keys, now, every + erasures)
-            with ws.vault.write_session() as session, session.begin():
-                session.execute(text("PRAGMA defer_foreign_keys = ON"))
-                rest = insert_new(session, records, tables) if bulk else records
-                if len(rest) < len(records):
-                    taken.ops += len(records) - len(rest)
-                    ops = _ops(rest)
-                merged = Merger(session, credentials, notes=False).apply(ops)
-                for patient in merged.erased_patients + erase_in_session(session, erasures):
-                    if patient not in taken.erased_patients:
-                        taken.erased_patients.append(patient)
-                if document["kind"] == "conflicts":
-                    _conflicts(session, items, gone | set(taken.erased_patients))
-                if document["kind"] == "audit":
-                    taken.audit_events += _audit(session, items)
-                owners = blob_owners(every)
-                record_blobs(session, owners, [b for b in now if b not in failed], failed, later)
-                state.put(session, TAKING, _taking(manifest, n + 1))
-        taken.ops += merged.ops
-        taken.blobs += count
-        taken.blob_bytes += size
-        if progress:
-            progress("apply", n + 1, len(paths))
-    _finish(ws, manifest)
-    log.info("Sync: joined from snapshot %s (%d records)", manifest.sid[:8], taken.ops)
+    began = time.monotonic()
+    if pace is Pace.USABLE and usable:
+        return taken
+    parts = fetched(store, keys, manifest, ws.vault.folder, range(applied, total))
+    try:
+        with contextlib.closing(parts):
+            for n, data in parts:
+                document = open_part(store, keys, manifest, n, data)
+                usable = usable or ends_directory(document)
+                part = Part(n, document, _taking(manifest, n + 1, usable=usable))
+                apply_part(
+                    ws, store, keys, manifest, part, erasures, gone, credentials, tables, taken
+                )
+                spool_path(ws.vault.folder, manifest, n).unlink(missing_ok=True)
+                taken.applied = n + 1
+                if progress:
+                    progress("snapshot", n + 1, total)
+                if pace is Pace.USABLE and usable:
+                    break
+                if pace is Pace.ROUND and time.monotonic() - began > ROUND_SECONDS:
+                    break
+    except Refused as exc:
+        exc.untouched = taken.applied == 0  # nothing of it is here yet
+        raise
+    if taken.applied == total:
+        _finish(ws, manifest)
+        taken.done = True
+        log.info("Sync: joined from snapshot %s", manifest.sid[:8])
     return taken
 
 
-def _taking(manifest: Manifest, applied: int) -> dict[str, Any]:
-    return {"snapshot": manifest.sid, "applied": applied, "total": len(manifest.chunks)}
-
-
-def _conflicts(session: Any, items: list[dict[str, Any]], erased: set[str]) -> None:
-    import datetime as dt
-
-    rows = [
-        {**item, "detected_at": dt.datetime.fromisoformat(str(item["detected_at"]))}
-        for item in items
-        if item.get("patient_id") not in erased
-    ]
-    if rows:
-        session.execute(
-            sqlite_insert(SyncConflict).on_conflict_do_nothing(index_elements=["id"]), rows
-        )
-
-
-def _audit(session: Any, items: list[dict[str, Any]]) -> int:
-    by_device: dict[str, list[dict[str, Any]]] = {}
-    for item in items:
-        by_device.setdefault(str(item["device_id"]), []).append(item)
-    return sum(apply_audit(session, device, rows) for device, rows in by_device.items())
+def _taking(manifest: Manifest, applied: int, *, usable: bool) -> dict[str, Any]:
+    return {
+        "snapshot": manifest.sid,
+        "applied": applied,
+        "total": len(manifest.chunks),
+        "usable": usable,
+    }
 
 
 def _finish(ws: Workstation, manifest: Manifest) -> None:
@@ -393,5 +342,4 @@ def _finish(ws: Workstation, manifest: Manifest) -> None:
             ws.clock.observe(high)
         state.put(session, TAKEN, {"snapshot": manifest.sid, "covers": manifest.covers})
         state.drop(session, TAKING)
-    with contextlib.suppress(OSError):
-        shutil.rmtree(ws.vault.folder / SPOOL)
+        state.drop(session, MANIFEST)

@@ -49,6 +49,7 @@ from pixiodoc_desktop.sync.snapshots import (
     FORMAT,
     KEEP,
     SEEN,
+    TAKING,
     chunk_key,
     delete_snapshot,
     manifest_key,
@@ -143,7 +144,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _order() -> dict[str, int]:
+def record_order() -> dict[str, int]:
     """Parents before children; patient keys right after the patients: an erased
     patient's row (the tombstone's scrub) is there before its key's tombstone comes,
     as on a PC that replays, and a photo's key before its images are fetched."""
@@ -177,7 +178,7 @@ def _values(session: Session, entity: str, ids: list[str]) -> dict[str, dict[str
 
 def _records(session: Session) -> Iterator[dict[str, Any]]:
     """Every record's entry, parents before children (each chunk commits on its own)."""
-    order = _order()
+    order = record_order()
     entities = sorted(
         session.scalars(select(SyncClock.entity).distinct()),
         key=lambda e: (order.get(e, len(order)), e),
@@ -249,9 +250,14 @@ def _audit_from(session: Session) -> dict[str, list[Any]]:
 
 
 def settled(session: Session) -> bool:
-    """Nothing of this PC's is waiting to be pushed (its state is what its batches say)."""
+    """Nothing of this PC's is waiting to be pushed (its state is what its batches say),
+    and it is not still taking a snapshot (its records are not all in yet)."""
     pending = session.scalar(select(func.count()).select_from(OutboxOperation))
-    return not pending and state.get(session, state.IN_FLIGHT) is None
+    return (
+        not pending
+        and state.get(session, state.IN_FLIGHT) is None
+        and state.get(session, TAKING) is None
+    )
 
 
 def _drop_abandoned(ws: Workstation, store: ObjectStore, keys: SyncKeys) -> None:
@@ -275,6 +281,14 @@ def write_snapshot(
     records = events = 0
     with ws.vault.read_session() as session:
         session.connection().exec_driver_sql("BEGIN")  # one consistent view throughout
+        taking = state.get(session, TAKING)
+        if taking is not None:
+            parts = taking if isinstance(taking, dict) else {}
+            applied, total = int(parts.get("applied") or 0), int(parts.get("total") or 0)
+            raise SyncError(
+                f"This workstation is still receiving the clinic's records ({applied} of "
+                f"{total} parts are in); a snapshot is written once they are all here."
+            )
         if not settled(session):
             raise SyncError(
                 "A snapshot is written only when this workstation has sent all its changes; "

@@ -7553,6 +7553,11 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="79"/>
+        <source>This workstation is still receiving the clinic&apos;s records ({applied} of {total} parts are in); a snapshot is written once they are all here.</source>
+        <translation>Dieser Arbeitsplatz empfängt noch die Daten der Praxis ({applied} von {total} Teilen sind da); ein Schnappschuss wird geschrieben, sobald alle hier sind.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="79"/>
         <source>The manifest of snapshot {snapshot} is not one this PC can use.</source>
         <translation>Das Manifest des Schnappschusses {snapshot} kann dieser PC nicht verwenden.</translation>
     </message>

@@ -285,10 +285,20 @@ class ClinicNet:
         self.recovery_key = _recovery
         return self._open(name, folder)
 
-    def join(self, name: str, via: Station) -> Station:
+    def join(self, name: str, via: Station, *, wait_for_everything: bool = True) -> Station:
+        """A new PC; by default it waits for every record of a snapshot it starts from
+        (`enroll.join` itself returns once the directory stage is in)."""
         code, _expires = create_enrollment(via.ws, via.store, via.actor, kdf=MINIMUM_KDF)
         folder = self.root / name
-        join(folder, self.target(), ACCESS_KEY, SECRET_KEY, code=code, store=self.store())
+        join(
+            folder,
+            self.target(),
+            ACCESS_KEY,
+            SECRET_KEY,
+            code=code,
+            store=self.store(),
+            wait_for_everything=wait_for_everything,
+        )
         return self._open(name, folder)
 
     def settle(self, stations: list[Station] | None = None, *, rounds: int = 8) -> int:

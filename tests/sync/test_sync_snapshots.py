@@ -411,21 +411,25 @@ def test_a_joiner_cut_off_while_applying_a_snapshot_finishes_it_at_its_next_roun
         front.services.patients.create(front.actor, family_name=f"Muster{n}")
     front.sync()
     info = snapshot_write.write_snapshot(front.ws, front.store)
-    real = snapshot_take._open_chunk
+    real = snapshot_take.open_part
 
     def cut_off(*args: Any) -> dict[str, Any]:
-        if args[-1] == info.chunks - 2:  # the records are in, the audit trail not yet
+        if args[3] == info.chunks - 2:  # the records are in, the audit trail not yet
             raise RuntimeError("the PC went off")
         return real(*args)
 
-    monkeypatch.setattr(snapshot_take, "_open_chunk", cut_off)
+    monkeypatch.setattr(snapshot_take, "open_part", cut_off)
     with pytest.raises(RuntimeError):
         clinic.join("new-pc", via=front)
-    monkeypatch.setattr(snapshot_take, "_open_chunk", real)
+    monkeypatch.setattr(snapshot_take, "open_part", real)
     station = clinic._open("new-pc", clinic.root / "new-pc")
     with station.ws.vault.read_session() as session:
         taking = state.get(session, snapshot_take.TAKING)
-        assert taking == {"snapshot": info.sid, "applied": info.chunks - 2, "total": info.chunks}
+        assert (taking["snapshot"], taking["applied"], taking["total"]) == (
+            info.sid,
+            info.chunks - 2,
+            info.chunks,
+        )
         assert session.scalar(select(Patient.id).limit(1)) is not None  # half applied
     assert catching_up(station.ws) == CatchingUp(info.chunks - 2, info.chunks)
     station.sync()
@@ -446,12 +450,13 @@ def test_a_later_chunk_sealed_wrongly_by_a_key_holder_stops_the_round_then_the_p
         front.services.patients.create(front.actor, family_name=f"Muster{n}")
     front.sync()
     info = snapshot_write.write_snapshot(front.ws, front.store)
-    Snapshots(clinic, front).forge(info.sid, 3)
+    forged = info.chunks - 2  # after the directory stage, which is checked before applying
+    Snapshots(clinic, front).forge(info.sid, forged)
     with pytest.raises(SyncDataDamaged):
         clinic.join("new-pc", via=front)
     station = clinic._open("new-pc", clinic.root / "new-pc")
     assert [a["reason"] for a in _alerts(station)] == [
-        "chunk 3 is not the chunk its manifest names"
+        f"chunk {forged} is not the chunk its manifest names"
     ]
     with station.ws.vault.read_session() as session:
         failed = [
