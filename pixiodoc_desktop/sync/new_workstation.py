@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pixiodoc_desktop.errors import InvalidInput
@@ -44,6 +44,9 @@ class JoinRequest:
     access_key: str
     secret_key: str
     code: str
+    # Photos stay in the bucket until first shown (thumbnails too): a PC joining a clinic
+    # of millions of photos is usable at once. False: every image is downloaded now.
+    on_demand: bool = True
 
 
 def check_request(request: JoinRequest) -> JoinRequest:
@@ -55,7 +58,7 @@ def check_request(request: JoinRequest) -> JoinRequest:
     parse_enrollment_code(request.code)
     folder = request.folder.expanduser().resolve()
     check_vault_folder(folder)
-    return JoinRequest(folder, target, request.access_key.strip(), request.secret_key, request.code)
+    return replace(request, folder=folder, target=target, access_key=request.access_key.strip())
 
 
 def join_workstation(
@@ -102,6 +105,7 @@ def join_workstation(
             request.secret_key,
             code=request.code,
             store=store,
+            on_demand=request.on_demand,
             progress=relayed,
         )
     except BaseException:

@@ -3126,150 +3126,166 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="51"/>
         <source>Join your clinic</source>
         <translation>Ihrer Praxis beitreten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="53"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="55"/>
         <source>On a PC of your clinic, a practice Admin opens Practice › Enrollment code for another PC… and creates a one-time code. Enter it here with the clinic&apos;s bucket shown beside it. This PC then receives the clinic&apos;s records, and everyone logs in with their usual login.</source>
         <translation>Auf einem PC Ihrer Praxis öffnet ein Praxis-Admin Praxis › Einrichtungscode für einen weiteren PC… und erstellt einen einmaligen Code. Geben Sie ihn hier mit dem daneben angezeigten Bucket der Praxis ein. Dieser PC empfängt dann die Daten der Praxis, und jeder meldet sich mit seinem gewohnten Anmeldenamen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="60"/>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="93"/>
         <source>Enrollment code</source>
         <translation>Einrichtungscode</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="62"/>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="101"/>
         <source>Endpoint URL</source>
         <translation>Endpunkt-URL</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="63"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="65"/>
         <source>empty for AWS S3; e.g. https://s3.clinic.lan</source>
         <translation>leer für AWS S3; z. B. https://s3.praxis.lan</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="64"/>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="66"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="102"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="65"/>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="67"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="103"/>
         <source>Bucket</source>
         <translation>Bucket</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="66"/>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="97"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="104"/>
         <source>Folder prefix</source>
         <translation>Ordner-Präfix</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="67"/>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="105"/>
         <source>Access key</source>
         <translation>Zugangsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="68"/>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="70"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="106"/>
         <source>Secret key</source>
         <translation>Geheimer Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="70"/>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="102"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="109"/>
         <source>Vault folder</source>
         <translation>Tresorordner</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="72"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="74"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="74"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="76"/>
         <source>Choose the vault folder</source>
         <translation>Tresorordner auswählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="76"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="78"/>
         <source>Paste the Admin&apos;s details</source>
         <translation>Angaben des Admins einfügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="81"/>
         <source>Fills the bucket&apos;s fields from what the Admin&apos;s Copy bucket details copied.</source>
         <translation>Füllt die Felder des Buckets mit dem, was Bucket-Angaben kopieren beim Admin kopiert hat.</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="110"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="87"/>
+        <source>Fetched when first shown (ready sooner)</source>
+        <translation>Beim ersten Anzeigen geladen (schneller bereit)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="88"/>
+        <source>All downloaded now (also offline)</source>
+        <translation>Alle jetzt geladen (auch offline verfügbar)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="94"/>
         <source>The clinic&apos;s bucket</source>
         <translation>Der Bucket der Praxis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="117"/>
         <source>Joining progress</source>
         <translation>Fortschritt des Beitritts</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="117"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="125"/>
         <source>Join the clinic</source>
         <translation>Der Praxis beitreten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="171"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="181"/>
         <source>Enter the enrollment code the Admin created.</source>
         <translation>Geben Sie den Einrichtungscode ein, den der Admin erstellt hat.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="182"/>
         <source>Enter the clinic&apos;s bucket.</source>
         <translation>Geben Sie den Bucket der Praxis ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="183"/>
         <source>Enter the access key.</source>
         <translation>Geben Sie den Zugangsschlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="184"/>
         <source>Enter the secret key.</source>
         <translation>Geben Sie den geheimen Schlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="185"/>
         <source>Choose a folder for the vault.</source>
         <translation>Wählen Sie einen Ordner für den Tresor.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="201"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="211"/>
         <source>Connecting to the clinic&apos;s bucket…</source>
         <translation>Verbindung mit dem Bucket der Praxis…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="202"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="212"/>
         <source>Checking the enrollment code…</source>
         <translation>Der Einrichtungscode wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="213"/>
         <source>Receiving the clinic&apos;s records…</source>
         <translation>Die Daten der Praxis werden empfangen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="236"/>
         <source>Choose a folder for the vault</source>
         <translation>Ordner für den Tresor wählen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/views/join_dialog.py" line="249"/>
         <source>The clipboard holds no bucket details from an Admin&apos;s PC.</source>
         <translation>Die Zwischenablage enthält keine Bucket-Angaben vom PC eines Admins.</translation>
     </message>

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from day_one import SCREEN, click, click_menu, shoot, shots
+from gui_support import in_vault
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -246,6 +247,9 @@ def test_a_new_pc_joins_the_clinic_from_the_first_run_page(
     qtbot.waitUntil(lambda: window.state.is_unlocked, timeout=30000)
     assert window.login_info is not None
     assert window.login_info.clinic_name == "Hautarztpraxis am Stadtpark"
+    # Photos are fetched when first shown (the form's default): usable at once at any size.
+    setting = in_vault(qtbot, window, lambda s, _a: s.workstation.vault.setting("sync.full_images"))
+    assert setting == "on_demand"
     search = window.patients.search
     qtbot.keyClicks(search, "mull")  # as typed on a keyboard without umlauts
     qtbot.waitUntil(

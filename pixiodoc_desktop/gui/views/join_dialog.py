@@ -2,8 +2,9 @@
 
 It asks for what a practice Admin hands over from Practice › Enrollment code for another
 PC… on a PC of the clinic: the one-time code and the clinic's bucket (endpoint, region,
-bucket, folder prefix, access key; the secret key is typed, never shown), and where this
-PC keeps its vault. The dialog decides nothing: `gui.joining` runs the join on the network
+bucket, folder prefix, access key; the secret key is typed, never shown), where this
+PC keeps its vault, and whether its photos are fetched when first shown (the default: a
+clinic of millions of photos is usable at once) or all downloaded now. The dialog decides nothing: `gui.joining` runs the join on the network
 pool and tells it each stage, the progress and the outcome.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -79,6 +81,11 @@ class JoinDialog(QDialog):
             self.tr("Fills the bucket's fields from what the Admin's Copy bucket details copied.")
         )
         self.paste.clicked.connect(self._paste)
+        self.photos = QComboBox()
+        self.photos.setObjectName("JoinPhotos")
+        self.photos.setAccessibleName(self.tr("Photos"))
+        self.photos.addItem(self.tr("Fetched when first shown (ready sooner)"), True)
+        self.photos.addItem(self.tr("All downloaded now (also offline)"), False)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
@@ -100,6 +107,7 @@ class JoinDialog(QDialog):
         ):
             form.addRow(label, field)
         form.addRow(self.tr("Vault folder"), folder_row)
+        form.addRow(self.tr("Photos"), self.photos)
         self.stage = QLabel()
         self.stage.setObjectName("JoinStage")
         self.stage.setWordWrap(True)
@@ -141,6 +149,7 @@ class JoinDialog(QDialog):
             self.folder,
             self.browse,
             self.paste,
+            self.photos,
         )
         self.joining = False
 
@@ -162,6 +171,7 @@ class JoinDialog(QDialog):
             self.access_key.text().strip(),
             self.secret.text(),
             self.code.text().strip(),
+            on_demand=bool(self.photos.currentData()),
         )
 
     def _request(self) -> None:
