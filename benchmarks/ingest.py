@@ -239,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         real_rates: list[float] = []
         base_rates: list[float] = []
         cpu_ms: dict[str, list[float]] = {"real": [], "baseline": []}
+        cores: dict[str, list[float]] = {"real": [], "baseline": []}  # CPU s per wall s
         for run in range(runs):
             order = ("real", "baseline") if run % 2 == 0 else ("baseline", "real")
             for which in order:
@@ -250,6 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     seconds, cpu = baseline_pipeline(paths, out)
                     base_rates.append(n_files / seconds)
                 cpu_ms[which].append(1000 * cpu / n_files)
+                cores[which].append(cpu / seconds)
                 _common.log(
                     f"  run {run + 1}/{runs} {which:>8}: {seconds:.2f} s, "
                     f"{n_files / seconds:.2f} photos/s"
@@ -287,6 +289,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             cpu_ms_per_photo={
                 "real": _common.rounded(_common.median(cpu_ms["real"]), 3),
                 "baseline": _common.rounded(_common.median(cpu_ms["baseline"]), 3),
+            },
+            # ratio = cpu_ratio x (cores the real pipeline used / cores the baseline used):
+            # the real one spreads over every free core, the baseline uses one; on a loaded
+            # machine there is no free core to spread over and the ratio falls towards
+            # the CPU ratio.
+            cpu_ratio=_common.rounded(
+                _common.median(cpu_ms["baseline"]) / _common.median(cpu_ms["real"]), 3
+            ),
+            cores_used={
+                which: [_common.rounded(c, 3) for c in cores[which]]
+                for which in ("real", "baseline")
             },
             load_avg={"start": load_before, "end": _common.load_average()},
             notes=(
