@@ -4,8 +4,9 @@ The window (offscreen) on a group-size vault of ``scale.py``'s make: log in, ope
 patient with the largest timeline (1,000 photos) and scroll it top to bottom (every
 thumbnail decrypted, decoded and shown once, as timeline.py does). The figure is the
 peak RSS (``VmHWM``) of that whole process, unlock included, which reports it itself
-when done (and by the end of each step: unlock page, patient list, record, scrolled). Baseline, same run: a bare PySide6 main window that shows and paints, the
-floor of any Qt application here; ratio = floor / value.
+when done (and by the end of each step: unlock page, patient list, record, scrolled).
+Baseline, same run: a bare PySide6 main window that shows and paints, the floor of any
+Qt application here; ratio = floor / value.
 
 The vault is built here, or with ``--reuse DIR`` taken from a folder ``scale.py --keep``
 kept (its ``vault/``, ``plain.db`` and ``built.json``): brought to the current schema as
