@@ -6,6 +6,12 @@ $PIXIODOC_CRASH_PASSWORD. Prints "ready" after logging in, then each photo's id
 the vault has promised to keep. An even SEED ingests one photo at a time
 (`Photos.ingest`, as the camera does); an odd one imports card folders with
 `import_files` (group commit: a photo is stored once its batch has committed).
+
+`crash_ingest_worker.py --fork-server` is how the test starts workers: a process that
+has only imported the modules, and forks one worker per line `start OUT ERR VAULT SEED
+PATIENT_ID...` on its stdin (it answers the worker's pid; `reap PID` answers its exit
+code). Each worker then opens the vault, logs in and ingests exactly as a fresh
+process does, minus the second of imports per run that the kills never struck.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import datetime as dt
 import os
 import random
 import sys
+import threading
+import traceback
 from pathlib import Path
 
 import numpy as np
@@ -26,8 +34,7 @@ from pixiodoc_desktop.demo.photos import encode_jpeg, render_photo, scene_for
 from pixiodoc_desktop.vault.vault import Vault
 
 
-def main() -> None:
-    folder, seed, patients = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+def main(folder: Path, seed: int, patients: list[str]) -> None:
     rng = random.Random(seed)
     vault = Vault.open(folder)
     ws, actor = log_in(vault, "dr.weber", os.environ["PIXIODOC_CRASH_PASSWORD"])
@@ -90,5 +97,52 @@ def _import_cards(
         import_files(photos, actor, context, [card], on_stored=stored)
 
 
+def serve() -> None:
+    """Fork a worker per `start` line; `reap PID` waits for one and answers its exit code."""
+    for line in sys.stdin:
+        command, *args = line.split()
+        if command == "reap":
+            _pid, status = os.waitpid(int(args[0]), 0)
+            _answer(str(os.waitstatus_to_exitcode(status)))
+            continue
+        out, err, folder, seed, *patients = args
+        # a fork copies only the calling thread: nothing may run beside it
+        assert threading.active_count() == 1, threading.enumerate()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            _run_forked(out, err, Path(folder), int(seed), patients)
+        _answer(str(pid))
+
+
+def _answer(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _run_forked(out: str, err: str, folder: Path, seed: int, patients: list[str]) -> None:
+    """The worker in the forked child: its own stdin, stdout and stderr; never returns."""
+    stdin = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(stdin, 0)
+    for fd, path in ((1, out), (2, err)):
+        opened = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(opened, fd)
+        os.close(opened)
+    code = 0
+    try:
+        main(folder, seed, patients)
+    except BaseException:  # noqa: BLE001 - whatever it was, the test reads it from stderr
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--fork-server"]:
+        serve()
+    else:
+        main(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3:])

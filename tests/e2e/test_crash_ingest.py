@@ -46,12 +46,54 @@ def _complete_lines(path: Path) -> list[str]:
     return [line for line in lines[:-1] if line]  # a cut-off last line is no promise
 
 
-def _wait_for_lines(path: Path, count: int, proc: subprocess.Popen[bytes], limit: float) -> None:
+def _ended(pid: int) -> bool:
+    """The worker has ended (a zombie until its parent, the fork server, reaps it)."""
+    stat = Path(f"/proc/{pid}/stat").read_text("ascii", errors="replace")
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+def _wait_for_lines(path: Path, count: int, pid: int, limit: float) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        if len(_complete_lines(path)) >= count or proc.poll() is not None:
+        if len(_complete_lines(path)) >= count or _ended(pid):
             return
         time.sleep(0.01)
+
+
+class ForkServer:
+    """`crash_ingest_worker.py --fork-server`: starts workers with their imports done."""
+
+    def __init__(self, env: dict[str, str], cwd: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(WORKER), "--fork-server"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=cwd,
+            text=True,
+        )
+
+    def _ask(self, line: str) -> str:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline()
+        assert answer, f"the fork server ended (exit {self.proc.wait(30)})"
+        return answer.strip()
+
+    def start(self, out: Path, err: Path, *args: str) -> int:
+        out.touch()  # read while the worker may not have opened it yet
+        err.touch()
+        return int(self._ask(" ".join(["start", str(out), str(err), *args])))
+
+    def reap(self, pid: int) -> int:
+        return int(self._ask(f"reap {pid}"))
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.close()
+        self.proc.wait(30)
+        self.proc.stdout.close()
 
 
 @pytest.mark.slow
@@ -75,36 +117,33 @@ def test_sigkill_during_ingest_loses_nothing_promised(cli: CliRunner, tmp_path: 
     promised: list[str] = []
     promised_by_batches: list[str] = []
     killed_mid_ingest = 0
-    for run in range(kills):
-        out, err = tmp_path / f"run-{run}.out", tmp_path / f"run-{run}.err"
-        with out.open("wb") as stdout, err.open("wb") as stderr:
-            proc = subprocess.Popen(
-                [sys.executable, str(WORKER), str(made.folder), str(run), *patient_ids],
-                stdout=stdout,
-                stderr=stderr,
-                env=env,
-                cwd=tmp_path,
+    workers = ForkServer(env, tmp_path)
+    try:
+        for run in range(kills):
+            out, err = tmp_path / f"run-{run}.out", tmp_path / f"run-{run}.err"
+            pid = workers.start(out, err, str(made.folder), str(run), *patient_ids)
+            try:
+                if rng.random() < 0.4:
+                    time.sleep(rng.uniform(0.05, 1.5))  # counted from the start
+                else:
+                    _wait_for_lines(out, rng.randint(1, 4), pid, limit=30)  # "ready" + some ids
+                    time.sleep(rng.uniform(0.05, 1.5))
+            finally:
+                os.kill(pid, signal.SIGKILL)
+                returncode = workers.reap(pid)
+            problem = err.read_text("utf-8", errors="replace")
+            assert returncode == -signal.SIGKILL, (
+                f"run {run} (seed {seed}) ended by itself:\n{problem}"
             )
-        try:
-            if rng.random() < 0.4:
-                time.sleep(rng.uniform(0.05, 1.5))  # counted from the start
-            else:
-                _wait_for_lines(out, rng.randint(1, 4), proc, limit=30)  # "ready" + some ids
-                time.sleep(rng.uniform(0.05, 1.5))
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-        problem = err.read_text("utf-8", errors="replace")
-        assert proc.returncode == -signal.SIGKILL, (
-            f"run {run} (seed {seed}) ended by itself:\n{problem}"
-        )
-        assert "Traceback" not in problem, f"run {run} (seed {seed}):\n{problem}"
-        lines = _complete_lines(out)
-        ids = [line for line in lines if line != "ready"]
-        killed_mid_ingest += bool(lines and lines[0] == "ready")
-        promised.extend(ids)
-        if run % 2:
-            promised_by_batches.extend(ids)
+            assert "Traceback" not in problem, f"run {run} (seed {seed}):\n{problem}"
+            lines = _complete_lines(out)
+            ids = [line for line in lines if line != "ready"]
+            killed_mid_ingest += bool(lines and lines[0] == "ready")
+            promised.extend(ids)
+            if run % 2:
+                promised_by_batches.extend(ids)
+    finally:
+        workers.close()
     assert killed_mid_ingest >= kills // 3, "too few kills landed while ingesting"
     assert len(set(promised)) >= kills // 2, "the workers ingested too little to prove anything"
     assert len(set(promised_by_batches)) >= 16, "too few batches committed to prove anything"
