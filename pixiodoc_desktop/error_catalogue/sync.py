@@ -110,6 +110,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("errors", "This enrollment code has expired; ask an Admin for a new one."),
     QT_TRANSLATE_NOOP(
         "errors",
+        "This enrollment code was already used to join a PC ({when} UTC); it works once. Ask an Admin for a new one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "Another PC is joining with this enrollment code right now; ask an Admin for a new code.",
     ),
     QT_TRANSLATE_NOOP(

@@ -136,6 +136,12 @@ def open_enrollment(store: ObjectStore, code: str) -> tuple[VaultHeader, bytes, 
     if dt.datetime.fromisoformat(document["expires_at"]) < utcnow():
         store.delete(name)
         raise EnrollmentInvalid("This enrollment code has expired; ask an Admin for a new one.")
+    if "used_at" in document:  # what is left of a used code: said so, not "not found"
+        when = dt.datetime.fromisoformat(document["used_at"]).strftime("%Y-%m-%d %H:%M")
+        raise EnrollmentInvalid(
+            f"This enrollment code was already used to join a PC ({when} UTC); it works "
+            "once. Ask an Admin for a new one."
+        )
     kek = enrollment_key(
         secret, keys.unb64(document["salt"], "salt"), KdfParams.from_json(document["kdf"])
     )
@@ -270,12 +276,25 @@ def join(
     return vault
 
 
+def _mark_used(store: ObjectStore, enrollment_name: str) -> None:
+    """The sealed keys go; a marker with the time of use stays until the code would have
+    expired (purge_expired_enrollments removes it then), so that a second PC trying the
+    code is told it was used, not that it was never there."""
+    try:
+        expires_at = json.loads(store.get(enrollment_name))["expires_at"]
+    except (NotFound, ValueError, KeyError, TypeError):
+        store.delete(enrollment_name)
+        return
+    marker = {"format": 1, "used_at": utcnow().isoformat(), "expires_at": expires_at}
+    store.put(enrollment_name, json.dumps(marker).encode())
+
+
 def release_enrollment(store: ObjectStore, enrollment_name: str, *, used: bool) -> None:
-    """After `open_enrollment`: a used code is gone (one PC per code). Used or failed
+    """After `open_enrollment`: a used code opens nothing more (one PC per code). Used or failed
     (offline, folder taken), the claim goes, so that a failed join can be tried again
     with the same code while it is valid. Best effort: offline, the claim expires with
     the code."""
     if used:
-        store.delete(enrollment_name)
+        _mark_used(store, enrollment_name)
     with contextlib.suppress(SyncError):
         store.delete(_claim_name(enrollment_name))

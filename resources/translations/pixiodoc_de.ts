@@ -6323,12 +6323,12 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
         <source>This image is still in the clinic&apos;s bucket and not yet on this PC; it is fetched when it is shown.</source>
         <translation>Dieses Bild liegt noch im Bucket der Praxis und nicht auf diesem PC; es wird geholt, sobald es angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
         <source>This image is missing from the clinic&apos;s bucket or damaged there; it is tried again at the next sync round or when it is shown again.</source>
         <translation>Dieses Bild fehlt im Bucket der Praxis oder ist dort beschädigt; es wird bei der nächsten Synchronisation oder beim nächsten Anzeigen erneut versucht.</translation>
     </message>
@@ -7573,82 +7573,87 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Dieser Arbeitsplatz empfängt noch die Daten der Praxis ({applied} von {total} Teilen sind da); ein Schnappschuss wird geschrieben, sobald alle hier sind.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="79"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="83"/>
         <source>The manifest of snapshot {snapshot} is not one this PC can use.</source>
         <translation>Das Manifest des Schnappschusses {snapshot} kann dieser PC nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="84"/>
         <source>The audit trail of workstation {device} does not match what the clinic&apos;s workstations have seen of it (event {event}): it was cut short or rewritten. Check it with pixiodoc audit verify and tell the practice Admin.</source>
         <translation>Das Protokoll des Arbeitsplatzes {device} stimmt nicht mit dem überein, was die Arbeitsplätze der Praxis davon gesehen haben (Ereignis {event}): Es wurde gekürzt oder umgeschrieben. Prüfen Sie es mit pixiodoc audit verify und informieren Sie den Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="88"/>
         <source>{count} image(s) from the other workstations are missing from the clinic&apos;s bucket or damaged there; sync fetches them again at its next round.</source>
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="100"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="100"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="104"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="108"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="105"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="109"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="106"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="110"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="107"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="111"/>
+        <source>This enrollment code was already used to join a PC ({when} UTC); it works once. Ask an Admin for a new one.</source>
+        <translation>Dieser Einrichtungscode wurde schon verwendet, um einen PC einzurichten ({when} UTC); er gilt nur einmal. Bitten Sie einen Admin um einen neuen.</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="115"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="119"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="123"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="116"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="124"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="127"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="121"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="129"/>
         <source>The practice&apos;s keys were renewed on another workstation ({renewed_at} UTC); this workstation no longer syncs with the old keys and sent nothing. Ask a practice Admin for an enrollment code and re-join this workstation with it (pixiodoc sync rejoin --code CODE); its changes are kept and go out then.</source>
         <translation>Die Schlüssel der Praxis wurden an einem anderen Arbeitsplatz erneuert ({renewed_at} UTC); dieser Arbeitsplatz synchronisiert nicht mehr mit den alten Schlüsseln und hat nichts gesendet. Bitten Sie einen Praxis-Admin um einen Einrichtungscode und verbinden Sie diesen Arbeitsplatz damit neu (pixiodoc sync rejoin --code CODE); seine Änderungen bleiben erhalten und werden dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="125"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="133"/>
         <source>This enrollment code belongs to another clinic&apos;s vault; ask a practice Admin of this clinic for one.</source>
         <translation>Dieser Einrichtungscode gehört zum Tresor einer anderen Praxis; bitten Sie einen Praxis-Admin dieser Praxis um einen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="137"/>
         <source>This workstation already has the practice&apos;s current keys; there is nothing to re-join (the code can still set up a new PC while it is valid).</source>
         <translation>Dieser Arbeitsplatz hat bereits die aktuellen Schlüssel der Praxis; es gibt nichts neu zu verbinden (der Code kann, solange er gilt, noch einen neuen PC einrichten).</translation>
     </message>

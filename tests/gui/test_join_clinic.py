@@ -8,10 +8,12 @@ German: Join your clinic…, the code typed, the bucket pasted, the secret key t
 join, the unlock page with the clinic's clinicians, the usual login, and a patient of
 PC 1 found by search. The refusals (a mistyped, unknown or used code, an unreachable
 endpoint, a wrong secret key, a folder in use) each name the thing and the reason and
-leave no folder behind. A picture of each step (PIXIODOC_SHOT_DIR)."""
+leave no folder behind; none of them uses the code up. A picture of each step (PIXIODOC_SHOT_DIR)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,9 @@ from pixiodoc_desktop.gui.application import make_application
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.views.enrollment_dialog import EnrollmentDialog
 from pixiodoc_desktop.gui.views.join_dialog import JoinDialog
+from pixiodoc_desktop.sync.crypto import new_enrollment_code
 from pixiodoc_desktop.sync.enroll import create_enrollment
+from pixiodoc_desktop.sync.new_workstation import JoinRequest, join_workstation
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF
 from pixiodoc_desktop.vault.vault import Vault
 from tests.sync.sync_support import ACCESS_KEY, BUCKET, LOGIN, PASSWORD, SECRET_KEY, ClinicNet
@@ -44,6 +48,8 @@ WORDS = {
         "enrollment": "Enrollment code for another PC…",
         "receiving": "Receiving the clinic's records…",
         "unknown": "No enrollment waits under this code in the bucket",
+        "used": "This enrollment code was already used to join a PC (",
+        "expired": "This enrollment code has expired; ask an Admin for a new one.",
         "typo": "The enrollment code has a typo",
         "unreachable": "cannot be reached",
         "refused": "refuses this access key or secret key",
@@ -54,6 +60,8 @@ WORDS = {
         "enrollment": "Einrichtungscode für einen weiteren PC…",
         "receiving": "Die Daten der Praxis werden empfangen…",
         "unknown": "Unter diesem Code wartet im Bucket keine Einrichtung",
+        "used": "Dieser Einrichtungscode wurde schon verwendet, um einen PC einzurichten (",
+        "expired": "Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.",
         "typo": "Der Einrichtungscode enthält einen Tippfehler",
         "unreachable": "nicht erreichbar",
         "refused": "lehnt diesen Zugangsschlüssel oder geheimen Schlüssel ab",
@@ -293,12 +301,27 @@ def test_each_refusal_names_the_thing_and_leaves_no_folder(
 
     _fill(qtbot, dialog, clinic, code[:-1] + ("0" if code[-1] != "0" else "1"))
     refused("typo", words["typo"])
-    # A well-formed code the bucket does not know (made for nothing, or used up already).
-    other = _code(clinic)
-    store = clinic.store()
-    store.delete(store.key("enroll", other[:9].replace("-", "")))
-    _type(qtbot, dialog.code, other)
+    # A well-formed code the bucket never had (mistyped into another valid code, say).
+    _type(qtbot, dialog.code, new_enrollment_code()[0])
     refused("unknown", words["unknown"])
+    # A code another PC used already.
+    used = _code(clinic)
+    join_workstation(
+        JoinRequest(tmp_path / "other-pc", clinic.target(), ACCESS_KEY, SECRET_KEY, used)
+    )
+    _type(qtbot, dialog.code, used)
+    refused("used", words["used"])
+    # A code past its time (its expiry moved back in the bucket).
+    late = _code(clinic)
+    store = clinic.store()
+    name = store.key("enroll", late[:9].replace("-", ""))
+    document = json.loads(store.get(name))
+    document["expires_at"] = (
+        dt.datetime.fromisoformat(document["expires_at"]) - dt.timedelta(hours=2)
+    ).isoformat()
+    store.put(name, json.dumps(document).encode())
+    _type(qtbot, dialog.code, late)
+    refused("expired", words["expired"])
     _type(qtbot, dialog.code, code)
     _type(qtbot, dialog.endpoint, "http://127.0.0.1:9")
     refused("unreachable", words["unreachable"])

@@ -5,6 +5,7 @@ immutable, an enrollment code expires and works once."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -432,7 +433,7 @@ def test_an_enrollment_code_works_once(clinic: ClinicNet) -> None:
     assert (clinic.root / "second-pc").is_dir()
     with pytest.raises(EnrollmentInvalid) as refused:
         _join(clinic, clinic.root / "third-pc", code)
-    assert "it was used" in str(refused.value)
+    assert "was already used to join a PC" in str(refused.value)  # not "not found"
     assert not (clinic.root / "third-pc").exists()
 
 
@@ -457,4 +458,6 @@ def test_two_pcs_joining_with_one_code_at_once_only_one_gets_in(clinic: ClinicNe
         _join(clinic, taken, code)
     _join(clinic, clinic.root / "second-pc", code)
     assert (clinic.root / "second-pc" / "vault.json").is_file()
-    assert list(store.objects(store.key(enroll.ENROLL_DIR) + "/")) == []  # code and claim gone
+    # The code's sealed keys and the claim are gone; a marker says it was used until its time.
+    ((left, _size),) = list(store.objects(store.key(enroll.ENROLL_DIR) + "/"))
+    assert left == name and set(json.loads(store.get(left))) == {"format", "used_at", "expires_at"}
