@@ -130,9 +130,8 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def build_bundle(work: Path) -> Path:
-    _common.log("building the bundle with PyInstaller (a few minutes) ...")
-    started = time.perf_counter()
+def pyinstaller(work: Path, *what: str, cwd: Path) -> None:
+    """PyInstaller, quiet, with its dist and build folders in `work`."""
     subprocess.run(
         [
             sys.executable,
@@ -145,12 +144,18 @@ def build_bundle(work: Path) -> Path:
             str(work / "dist"),
             "--workpath",
             str(work / "build"),
-            str(_common.REPO_ROOT / "pixiodoc.spec"),
+            *what,
         ],
-        cwd=_common.REPO_ROOT,
+        cwd=cwd,
         check=True,
         stdout=subprocess.DEVNULL,
     )
+
+
+def build_bundle(work: Path) -> Path:
+    _common.log("building the bundle with PyInstaller (a few minutes) ...")
+    started = time.perf_counter()
+    pyinstaller(work, str(_common.REPO_ROOT / "pixiodoc.spec"), cwd=_common.REPO_ROOT)
     _common.log(f"built in {time.perf_counter() - started:.0f} s")
     return work / "dist" / "pixiodoc"
 
@@ -161,29 +166,7 @@ def build_frozen_floor(work: Path) -> Path:
     script = work / "floor.py"
     work.mkdir(parents=True, exist_ok=True)
     script.write_text(FLOOR, "utf-8")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level",
-            "WARN",
-            "--onedir",
-            "--name",
-            "floor",
-            "--distpath",
-            str(work / "dist"),
-            "--workpath",
-            str(work / "build"),
-            "--specpath",
-            str(work),
-            str(script),
-        ],
-        cwd=work,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    pyinstaller(work, "--onedir", "--name", "floor", "--specpath", str(work), str(script), cwd=work)
     return work / "dist" / "floor" / ("floor.exe" if os.name == "nt" else "floor")
 
 
