@@ -43,16 +43,19 @@ def fetch_original(ws: Workstation, store: ObjectStore, photo_id: str) -> bool:
     return fetch_image(ws, store, blob)
 
 
-def fetch_image(ws: Workstation, store: ObjectStore, blob_id: str) -> bool:
+def fetch_image(
+    ws: Workstation, store: ObjectStore, blob_id: str, patient_id: str | None = None
+) -> bool:
     """Download one image object left in the bucket (a full image, or with
     `sync.previews = on_demand` a thumbnail or screen image), checked against its id;
     True if fetched. Missing or damaged in the bucket: SyncImageNotFetched (a
-    SyncImageMissing for this one image)."""
+    SyncImageMissing for this one image). `patient_id`: whose image it is, when its
+    photo's row is not here yet (else looked up by the object)."""
     if ws.vault.blobs.exists(blob_id):
         return False
     with locking.writing(ws.vault.folder):
         try:
-            size = download_blob(ws, store, sync_keys(ws), blob_id)
+            size = download_blob(ws, store, sync_keys(ws), blob_id, patient_id)
         except SyncImageMissing:
             raise SyncImageNotFetched from None
         with ws.vault.write_session() as session, session.begin():
