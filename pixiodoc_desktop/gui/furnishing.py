@@ -127,6 +127,7 @@ def furnish(owner: QMainWindow, window: Furnishable, *, camera: str | None) -> N
         window.ctx, window.state, owner, window.menus.practice, owner.statusBar()
     )
     window.sync.round_finished.connect(window.workspace.retry_images)
+    window.sync.catching_up_changed.connect(window.timeline.set_catching_up)
     window.opinions = OpinionNotice(
         window.ctx,
         window.state,

@@ -33,6 +33,7 @@ from pixiodoc_desktop.gui.views.sync_dialog import ConflictsDialog
 from pixiodoc_desktop.gui.workers import DbOperation
 from pixiodoc_desktop.sharing.rounds import tend_before_round
 from pixiodoc_desktop.sync import conflicts
+from pixiodoc_desktop.sync.catching_up import CatchingUp
 from pixiodoc_desktop.sync.engine import (
     SyncReport,
     SyncSchedule,
@@ -53,6 +54,16 @@ class SyncCancelled(Exception):
     """Raised inside a round's progress callback when the workstation locks or quits."""
 
 
+def catching_up_text(progress: CatchingUp) -> str:
+    """A new PC still receiving the clinic's records (snapshot parts), as a share."""
+    if progress.total <= 0:
+        return QCoreApplication.translate("SyncScheduler", "Receiving the clinic's records…")
+    percent = min(99, progress.applied * 100 // progress.total)
+    return QCoreApplication.translate(
+        "SyncScheduler", "Receiving the clinic's records: %1 %"
+    ).replace("%1", str(percent))
+
+
 def status_text(status: SyncStatus | None) -> str:
     if status is None or not status.configured:
         return QCoreApplication.translate("SyncScheduler", "Sync: not set up")
@@ -60,6 +71,8 @@ def status_text(status: SyncStatus | None) -> str:
         return QCoreApplication.translate("SyncScheduler", "Sync failed: %1").replace(
             "%1", translated_message(status.last_error)
         )
+    if status.catching_up is not None:
+        return catching_up_text(status.catching_up)
     if status.last_sync_at is None:
         when = QCoreApplication.translate("SyncScheduler", "never")
     else:
@@ -92,6 +105,7 @@ class SyncScheduler(QObject):
 
     status_changed = Signal(str)
     round_finished = Signal(object)  # SyncReport or Exception
+    catching_up_changed = Signal(object)  # CatchingUp while a new PC receives, else None
 
     def __init__(
         self,
@@ -229,6 +243,7 @@ class SyncScheduler(QObject):
         self.lost.show_status(None)
         self.rejoining.show_retired(False)
         self.status = None
+        self.catching_up_changed.emit(None)
         self.label.setText(QCoreApplication.translate("SyncScheduler", "Sync: not set up"))
         self._update_actions()
 
@@ -249,7 +264,8 @@ class SyncScheduler(QObject):
             return
         self.running = True
         self._idle.clear()
-        self.label.setText(QCoreApplication.translate("SyncScheduler", "Sync: running…"))
+        if self.status is None or self.status.catching_up is None:  # else: how far it is
+            self.label.setText(QCoreApplication.translate("SyncScheduler", "Sync: running…"))
         session = self.ctx.session
         cancel = self._cancel
         relay = self._relay
@@ -281,6 +297,9 @@ class SyncScheduler(QObject):
             self.schedule.succeeded(dt.datetime.now(dt.UTC))
         self.rejoining.show_retired(False)
         self._show_status(status)
+        if status.catching_up is not None and self.schedule is not None:
+            self.schedule.sync_now()  # the next parts of the clinic's records at once
+            QTimer.singleShot(0, self.tick)
         if self._explicit:
             self.ctx.notifier.info(QCoreApplication.translate("SyncScheduler", "Sync finished."))
         self._explicit = False
@@ -334,6 +353,7 @@ class SyncScheduler(QObject):
         text = status_text(status)
         self._set_label(text)
         self.status_changed.emit(text)
+        self.catching_up_changed.emit(status.catching_up)
         count = status.open_conflicts
         self.conflicts_button.setText(
             QCoreApplication.translate("SyncScheduler", "%1 note conflicts").replace(

@@ -5604,6 +5604,14 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
+        <source>Receiving the clinic&apos;s records…</source>
+        <translation>Praxisdaten werden empfangen…</translation>
+    </message>
+    <message>
+        <source>Receiving the clinic&apos;s records: %1 %</source>
+        <translation>Praxisdaten werden empfangen: %1 %</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="58"/>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="141"/>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="232"/>
@@ -5764,6 +5772,16 @@ Technische Details (ohne Patientendaten) stehen in:
 </context>
 <context>
     <name>TimelinePanel</name>
+    <message>
+        <source>Photos still arriving from the clinic…</source>
+        <translation>Fotos kommen noch aus der Praxis…</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s photos are still arriving from the clinic.
+They appear here as soon as they are in.</source>
+        <translation>Die Fotos dieses Patienten kommen noch aus der Praxis.
+Sie erscheinen hier, sobald sie da sind.</translation>
+    </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="36"/>
         <source>a colleague</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QImage
@@ -138,6 +139,7 @@ class TimelinePanel(QWidget):
         self.setObjectName("TimelinePanel")
         self.record: PatientRecord | None = None
         self._keep_scroll = False
+        self._arriving = False  # a new PC still receives the clinic's records
         self.name_label = QLabel()
         self.name_label.setProperty("role", "patient")
         self.facts_label = QLabel()
@@ -284,6 +286,18 @@ class TimelinePanel(QWidget):
         self._refilter()
         self._keep_scroll = False
 
+    def set_catching_up(self, progress: object) -> None:
+        """`progress` (sync's CatchingUp) while this new PC still receives the clinic's
+        records, else None: an empty timeline then says the photos are on their way."""
+        arriving = progress is not None
+        if arriving == self._arriving:
+            return
+        self._arriving = arriving
+        if self.record is not None:
+            self._keep_scroll = True
+            self._refilter()
+            self._keep_scroll = False
+
     def _fill_filters(self, record: PatientRecord, *, keep: bool) -> None:
         def fill(combo: ElidedComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
             current = combo.currentData() if keep else ANY
@@ -328,9 +342,16 @@ class TimelinePanel(QWidget):
             modality=str(self.modality_filter.currentData() or ANY),
             no_site=self.tr("Body site not recorded"),
         )
-        empty = (
-            self.tr("No photos yet.\nDrag images here, or press Ctrl+I to import.")
-            if not self.record.visits
-            else self.tr("No photos match these filters.")
-        )
+        if self._arriving:  # a visit without photos: they have not come yet
+            note = self.tr("Photos still arriving from the clinic…")
+            entries = [replace(entry, empty_note=note) for entry in entries]
+        if self._arriving and not self.record.photos:
+            empty = self.tr(
+                "This patient's photos are still arriving from the clinic.\n"
+                "They appear here as soon as they are in."
+            )
+        elif not self.record.visits:
+            empty = self.tr("No photos yet.\nDrag images here, or press Ctrl+I to import.")
+        else:
+            empty = self.tr("No photos match these filters.")
         self.timeline.set_content(entries, empty, keep_scroll=self._keep_scroll)

@@ -46,6 +46,7 @@ class TimelineVisit:
     subtitle: str
     groups: list[TimelineGroup] = field(default_factory=list)
     opinions: list[str] = field(default_factory=list)  # second opinions, one line each
+    empty_note: str = ""  # said when it shows no photo (default: "No photos in this visit")
 
 
 def group_caption(metrics: QFontMetrics, title: str, lesion: str, width: int) -> list[str]:
@@ -100,7 +101,8 @@ def lay_out(
                     y,
                     rect,
                     "empty",
-                    QCoreApplication.translate("TimelineView", "No photos in this visit"),
+                    entry.empty_note
+                    or QCoreApplication.translate("TimelineView", "No photos in this visit"),
                 )
             )
             y += GROUP_HEIGHT
