@@ -330,6 +330,9 @@ class SyncScheduler(QObject):
         self.round_finished.emit(exc)
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
+        if phase == "snapshot" and self.running:  # a new PC takes the clinic's records
+            self._set_label(catching_up_text(CatchingUp(done, total)))
+            return
         if not self.running or total < BIG_TRANSFER or phase not in ("upload", "download"):
             return
         self.progress.setMaximum(total)
