@@ -38,6 +38,7 @@ from pixiodoc_desktop.sync.snapshot_take import Pace
 from pixiodoc_desktop.sync.store import NotFound, ObjectExists, ObjectStore
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.credentials import CARRIED_BLOB_ID_KEY
+from pixiodoc_desktop.vault.founding import removed_on_failure
 from pixiodoc_desktop.vault.header import FORMAT_VERSION, Credential, VaultHeader, WrappedKey
 from pixiodoc_desktop.vault.keys import KdfParams
 from pixiodoc_desktop.vault.schema import utcnow
@@ -253,23 +254,26 @@ def join(
         progress(ENROLLED_PHASE, 1, 1)  # the code opened the clinic's keys: records come next
     joined = False
     try:
-        vault = Vault.adopt(folder, header, wk, clinic_name=clinic_name)
-        try:
-            save_target(vault, target)
-            save_credentials(vault.header.vault_id, access_key, secret_key)
-            if on_demand:
-                set_setting(vault, FULL_IMAGES_SETTING, "on_demand")
-                set_setting(vault, PREVIEWS_SETTING, "on_demand")
-            from pixiodoc_desktop.clinic.workstation import Workstation
+        # A join that fails half-way (offline, a damaged batch, a full disk) leaves no
+        # half-made vault behind: the folder it made goes, and the code can be tried again.
+        with removed_on_failure(folder):
+            vault = Vault.adopt(folder, header, wk, clinic_name=clinic_name)
+            try:
+                save_target(vault, target)
+                save_credentials(vault.header.vault_id, access_key, secret_key)
+                if on_demand:
+                    set_setting(vault, FULL_IMAGES_SETTING, "on_demand")
+                    set_setting(vault, PREVIEWS_SETTING, "on_demand")
+                from pixiodoc_desktop.clinic.workstation import Workstation
 
-            ws = Workstation(vault)
-            sync_keys(ws)  # derive once: a wrong key would already have failed above
-            pace = Pace.EVERYTHING if wait_for_everything else Pace.USABLE
-            sync_once(ws, store, push_changes=False, catch_up=pace, progress=progress)
-            sync_once(ws, store, catch_up=pace, progress=progress)
-            joined = True
-        finally:
-            vault.lock()
+                ws = Workstation(vault)
+                sync_keys(ws)  # derive once: a wrong key would already have failed above
+                pace = Pace.EVERYTHING if wait_for_everything else Pace.USABLE
+                sync_once(ws, store, push_changes=False, catch_up=pace, progress=progress)
+                sync_once(ws, store, catch_up=pace, progress=progress)
+                joined = True
+            finally:
+                vault.lock()
     finally:
         if enrollment_name is not None:
             release_enrollment(store, enrollment_name, used=joined)

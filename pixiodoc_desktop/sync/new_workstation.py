@@ -5,15 +5,12 @@ runs `join` itself). Before the network is asked, the form is checked: the bucke
 details, both keys, the code's check group, and the folder (a vault or other files in it
 are refused). Then the bucket is tried with a listing before the code is claimed, so an
 unreachable endpoint, refused keys or a wrong bucket name are named as such. A join that
-fails after it made the vault folder removes what it made (the folder, or what it put in
-an empty folder that was there); the code is released by `join`, so the same code can be
-tried again while it is valid.
+fails after it made the vault folder removes what it made (`join` does, for the command
+line too), and the code can be tried again while it is valid.
 """
 
 from __future__ import annotations
 
-import logging
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,8 +22,6 @@ from pixiodoc_desktop.sync.settings import SyncTarget, check_target
 from pixiodoc_desktop.sync.store import ObjectStore, StoreSettings
 from pixiodoc_desktop.vault.founding import check_vault_folder
 from pixiodoc_desktop.vault.vault import Vault
-
-log = logging.getLogger(__name__)
 
 # The stages a joining PC goes through, in order (each reported once, when it starts).
 CONNECT, CHECK_CODE, RECEIVE = "connect", "code", "records"
@@ -95,42 +90,16 @@ def join_workstation(
         elif progress is not None:
             progress(phase, done, total)
 
-    folder = request.folder
-    existed = set(folder.iterdir()) if folder.is_dir() else None
-    try:
-        return join(
-            folder,
-            target,
-            request.access_key,
-            request.secret_key,
-            code=request.code,
-            store=store,
-            on_demand=request.on_demand,
-            progress=relayed,
-        )
-    except BaseException:
-        _remove_what_was_made(folder, existed)
-        raise
-
-
-def _remove_what_was_made(folder: Path, existed: set[Path] | None) -> None:
-    """After a failed join: the vault folder it made goes (or, in an empty folder that was
-    there, what it put in). The bucket's credentials stay in the OS credential store under
-    the clinic's vault id: another folder of the same clinic on this PC may sync with them,
-    and the next try writes them again."""
-    try:
-        if existed is None:
-            if folder.exists():
-                shutil.rmtree(folder)
-        else:
-            for path in folder.iterdir():
-                if path not in existed:
-                    if path.is_dir() and not path.is_symlink():
-                        shutil.rmtree(path)
-                    else:
-                        path.unlink()
-    except OSError as exc:  # the join's own error is the one to report
-        log.warning("A failed join's folder could not be removed: %s", type(exc).__name__)
+    return join(
+        request.folder,
+        target,
+        request.access_key,
+        request.secret_key,
+        code=request.code,
+        store=store,
+        on_demand=request.on_demand,
+        progress=relayed,
+    )
 
 
 # The bucket's details as the Admin's enrollment dialog copies them and the join form reads

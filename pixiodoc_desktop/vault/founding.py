@@ -7,8 +7,12 @@ database gets the clinic's name and a device id of its own.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import secrets
+import shutil
 import uuid
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +23,8 @@ from pixiodoc_desktop.vault import database, keys, passwords, private
 from pixiodoc_desktop.vault.credentials import check_login, recovery_aad
 from pixiodoc_desktop.vault.header import HEADER_NAME, VaultHeader, WrappedKey
 from pixiodoc_desktop.vault.schema import Setting
+
+log = logging.getLogger(__name__)
 
 
 def check_founder(clinic_name: str, admin_login: str, admin_name: str, password: str) -> str:
@@ -46,6 +52,33 @@ def check_vault_folder(folder: Path) -> None:
         raise VaultExists(f"{folder} is a file, not a folder; choose an empty or new folder.")
     if folder.exists() and any(p for p in folder.iterdir() if not p.name.startswith(".")):
         raise VaultExists(f"{folder} is not empty; choose an empty or new folder.")
+
+
+@contextlib.contextmanager
+def removed_on_failure(folder: Path) -> Iterator[None]:
+    """What the block makes in `folder` goes again if it fails: the folder itself when it
+    did not exist, else the entries it added (an empty folder made for it stays). The
+    block's error is the one raised; a removal that fails is logged by its kind only."""
+    folder = folder.expanduser().resolve()
+    existed = set(folder.iterdir()) if folder.is_dir() else None
+    try:
+        yield
+    except BaseException:
+        try:
+            if existed is None:
+                if folder.exists():
+                    shutil.rmtree(folder)
+            else:
+                for path in folder.iterdir():
+                    if path in existed:
+                        continue
+                    if path.is_dir() and not path.is_symlink():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()
+        except OSError as exc:
+            log.warning("What a failed step made could not be removed: %s", type(exc).__name__)
+        raise
 
 
 def new_header(workspace_key: bytes) -> tuple[VaultHeader, str]:

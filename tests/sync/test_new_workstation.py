@@ -1,4 +1,5 @@
-"""A new PC's join (what the first-run page's Join your clinic… runs), against SeaweedFS.
+"""A new PC's join (what the first-run page's Join your clinic… runs, and the core of
+`pixiodoc sync join`), against SeaweedFS.
 
 A fault injected into the bucket after the vault folder was made (PC 1's op batch flipped
 by a byte) fails the join typed; the folder it made is gone, an empty folder that was
@@ -20,7 +21,7 @@ from pixiodoc_desktop.errors import (
     VaultExists,
 )
 from pixiodoc_desktop.sync.crypto import new_enrollment_code
-from pixiodoc_desktop.sync.enroll import create_enrollment
+from pixiodoc_desktop.sync.enroll import create_enrollment, join
 from pixiodoc_desktop.sync.new_workstation import (
     CHECK_CODE,
     CONNECT,
@@ -74,6 +75,9 @@ def test_a_join_cut_off_by_a_damaged_batch_leaves_nothing_and_the_code_works_aga
     with pytest.raises(SyncError):
         join_workstation(_request(clinic, empty, code), store=clinic.store())
     assert empty.is_dir() and not list(empty.iterdir())
+    with pytest.raises(SyncError):  # `pixiodoc sync join`'s core leaves nothing either
+        join(new, clinic.target(), ACCESS_KEY, SECRET_KEY, code=code, store=clinic.store())
+    assert not new.exists()
 
     for name, data in whole.items():
         client.put_object(Bucket=BUCKET, Key=name, Body=data)  # type: ignore[attr-defined]
