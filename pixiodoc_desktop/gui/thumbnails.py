@@ -48,6 +48,7 @@ from PySide6.QtGui import QImage, QImageReader
 from pixiodoc_desktop.config import Settings
 from pixiodoc_desktop.errors import DamagedImage, ImageInBucket, PixioDocError
 from pixiodoc_desktop.gui.notify import error_text
+from pixiodoc_desktop.imaging.sniff import SNIFF_LENGTH, detect_image_type
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +87,23 @@ def paintable(image: QImage) -> QImage:
     return image.convertToFormat(target)
 
 
+def _qt_format(data: bytes) -> bytes | None:
+    """The Qt reader's name for the format the bytes begin with (imaging.sniff).
+
+    Named, the reader goes straight to that plugin. Unnamed, Qt asks every image plugin
+    whether it can read the bytes, and the TGA plugin's answer calls
+    QCoreApplication.translate, which runs our Python translator: it needs the GIL while
+    Qt's plugin lock is held, and another decoding thread holding the GIL waits for that
+    lock. Two threads decoding at once hung the demo for good (py-spy, stop 15)."""
+    found = detect_image_type(data[:SNIFF_LENGTH])
+    return found.name.lower().encode() if found is not None else None
+
+
 def decode_image(data: bytes) -> QImage:
     """JPEG (or PNG) bytes to a paintable ``QImage``; thread-safe."""
-    image = QImage.fromData(data)
+    named = _qt_format(data)
+    # PySide's stub says bytes; at run time fromData takes the format's name as str only.
+    image = QImage.fromData(data, named.decode() if named else None)  # type: ignore[arg-type]
     if image.isNull():
         raise DamagedImage("The thumbnail could not be decoded.")
     return paintable(image)
@@ -103,7 +118,7 @@ def decode_original(data: bytes) -> QImage:
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
+    reader = QImageReader(buffer, _qt_format(data) or b"")
     reader.setAutoTransform(True)
     image = reader.read()
     if image.isNull():
