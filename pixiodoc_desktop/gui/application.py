@@ -22,9 +22,12 @@ from pixiodoc_desktop.gui import first_paint
 from pixiodoc_desktop.gui.i18n import Translators
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.notify import install_crash_handler
+from pixiodoc_desktop.gui.quitting import leave
 from pixiodoc_desktop.gui.theme import apply_theme, icon
 
 log = logging.getLogger(__name__)
+
+WRITES_WAITED_S = 24 * 3600.0  # a write under way is never cut off by quitting
 
 
 def make_application(settings: Settings) -> tuple[QApplication, Translators]:
@@ -91,4 +94,11 @@ def run_workstation(
         window.state.unlocked.connect(lambda _clinician: log.info("Demo workspace shown"))
         QTimer.singleShot(0, lambda: window.unlock(login, password, open_first_patient=True))
     log.info("Workstation window shown")
-    return app.exec()
+    code = app.exec()
+    window.shutdown()  # done already on aboutToQuit; idempotent
+    worker = window.ctx.worker
+    return leave(
+        code,
+        database_worker_running=worker.running,
+        finish_database_work=lambda: worker.stop(timeout=WRITES_WAITED_S),
+    )
