@@ -146,8 +146,11 @@ class BucketImages(QObject):
     # --- the session -----------------------------------------------------------------------
 
     def retry(self) -> None:
-        """The bucket answered again (a sync round went through): fetch again at once."""
+        """The bucket answered again (a sync round went through): fetch again at once,
+        through a new client (the sync settings may have changed)."""
         self._offline = None
+        with self._store_lock:
+            self._store = None
 
     def clear(self) -> None:
         """The workstation locks: nothing fetched so far is delivered, the client goes."""

@@ -256,3 +256,46 @@ def test_a_joined_pc_fetches_what_is_shown_and_names_what_is_missing(
     # Everything fetched stays encrypted on disk: no image, no patient name in the clear.
     names = [p.family_name for p in found]
     assert plaintext_findings([folder], names) == []
+
+
+def test_offline_the_tiles_say_so_and_the_next_round_brings_them(
+    qtbot: QtBot,
+    weed: Weed,
+    tmp_path: Path,
+    demo_vaults: Callable[[str], DemoVault],
+    open_window: Callable[[Path, DemoVault, str], MainWindow],
+    shots: Path,
+) -> None:
+    """The joined PC opened with the clinic's bucket out of reach: each visible tile
+    names the typed reason (SyncUnavailable), nothing crashes; once the bucket answers
+    again, the next sync round brings the thumbnails without reopening the patient."""
+    demo = demo_vaults("en")
+    folder, _store = joined_pc(demo, weed, tmp_path, f"offline-{id(tmp_path):x}")
+    target = SyncTarget(weed.endpoint, "eu-central-1", BUCKET, f"offline-{id(tmp_path):x}")
+    ws, actor = log_in(Vault.open(folder), demo.login, demo.password)
+    try:  # the bucket's address out of reach (nothing listens on port 9)
+        save_target(ws.vault, SyncTarget("http://127.0.0.1:9", "eu-central-1", BUCKET, "x"))
+    finally:
+        lock(ws, actor, logged_out=True)
+    window = open_window(folder, demo, "en")
+    timeline = window.timeline.timeline
+    visible = timeline.visible_photo_ids()
+    assert visible
+    qtbot.waitUntil(
+        lambda: all(timeline.note(p).startswith("The sync endpoint ") for p in visible),
+        timeout=30000,
+    )
+    assert "cannot be reached (offline, or a wrong address)" in timeline.note(visible[0])
+    assert all(window.thumbnails.thumbnail(p) is None for p in visible)
+    shoot(window, shots, "ondemand-08-offline-en")
+
+    # The bucket is back (here: its right address); the next round fetches them.
+    in_vault(qtbot, window, lambda s, _a: save_target(s.workstation.vault, target))
+    with qtbot.waitSignal(window.sync.round_finished, timeout=60000) as finished:
+        window.sync.sync_now_action.trigger()
+    assert not isinstance(finished.args[0], Exception), finished.args[0]
+    qtbot.waitUntil(
+        lambda: all(window.thumbnails.thumbnail(p) is not None for p in visible), timeout=30000
+    )
+    assert not any(timeline.note(p) for p in visible)
+    shoot(window, shots, "ondemand-09-back-online-en")
