@@ -28,10 +28,10 @@ from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, Ph
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.locale_text import date_text
+from pixiodoc_desktop.gui.ondemand_images import fetching_text, submit_on
 from pixiodoc_desktop.gui.pose_labels import pose_label
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.live_preview import LivePreview, ghost_images
-from pixiodoc_desktop.gui.workers import DbOperation
 
 
 def ghost_candidate(
@@ -170,9 +170,12 @@ class GhostOverlayPanel(QGroupBox):
                 lambda _exc: self._ghost_failed(photo_id),
             )
 
-        DbOperation(fetch).success(fetched).failure(lambda _exc: self._ghost_failed(photo_id)).run(
-            self.ctx.worker
-        )
+        def fetching() -> None:  # the last visit's photo is still in the clinic's bucket
+            if self._ghost_wanted == photo_id:
+                self.ghost_caption.setText(fetching_text())
+
+        run = submit_on(self.ctx.bucket, self.ctx.worker)
+        run(fetch, fetched, lambda _exc: self._ghost_failed(photo_id), fetching)
 
     def forget(self) -> None:
         """Hide the ghost (the workstation may be locking)."""
