@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -131,6 +132,24 @@ def services(workstation: Workstation) -> ClinicServices:
 def second_clinician(workstation: Workstation) -> Actor:
     """A clinician (not a workspace Admin) with no grant on anything yet."""
     return add_clinician(workstation, SECOND_LOGIN, SECOND_PASSWORD)
+
+
+# --- the clinic's bucket ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One SeaweedFS on loopback for the whole run: the sync tests and every GUI test that
+    syncs, shares a link or relays a phone through the bucket (each keeps to a bucket
+    prefix of its own). Started on first use, once: each start takes 4-9 s."""
+    from tests.sync.sync_support import Weed  # boto3 and the sync machinery: when used
+
+    server = Weed(tmp_path_factory.mktemp("weed") / "data")
+    server.start(new_ports_on_clash=True)
+    try:
+        yield server
+    finally:
+        server.kill()
 
 
 # --- images ----------------------------------------------------------------------------

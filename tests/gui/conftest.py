@@ -80,20 +80,6 @@ def session_demo_vaults(tmp_path_factory: pytest.TempPathFactory) -> Callable[[s
     return vault
 
 
-@pytest.fixture(scope="session")
-def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """One SeaweedFS on loopback for every GUI test that syncs, shares a link or relays a
-    phone through the bucket (each keeps to a bucket prefix of its own)."""
-    from tests.sync.sync_support import Weed  # boto3 and the sync machinery: when used
-
-    server = Weed(tmp_path_factory.mktemp("weed") / "data")
-    server.start(new_ports_on_clash=True)
-    try:
-        yield server
-    finally:
-        server.kill()
-
-
 @pytest.fixture
 def make_window(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, settings: Settings

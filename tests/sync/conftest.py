@@ -1,4 +1,5 @@
-"""A real SeaweedFS on loopback for the whole session, and clinics that sync through it."""
+"""Clinics of several workstations that sync through the session's SeaweedFS (`weed`, in
+tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,6 @@ from pathlib import Path
 import pytest
 
 from tests.sync.sync_support import ClinicNet, Weed
-
-
-@pytest.fixture(scope="session")
-def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Weed]:
-    server = Weed(tmp_path_factory.mktemp("weed") / "data")
-    server.start(new_ports_on_clash=True)
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 @pytest.fixture
