@@ -38,7 +38,7 @@ from pixiodoc_desktop.errors import SyncImageNotFetched
 from pixiodoc_desktop.gui.application import make_application
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.notify import error_text
-from pixiodoc_desktop.gui.ondemand_images import fetching_text
+from pixiodoc_desktop.gui.ondemand_images import BucketImages, fetching_text
 from pixiodoc_desktop.gui.views.compare_view import CompareView
 from pixiodoc_desktop.sync import ondemand
 from pixiodoc_desktop.sync.engine import sync_keys, sync_once
@@ -155,6 +155,14 @@ def test_a_joined_pc_fetches_what_is_shown_and_names_what_is_missing(
     demo = demo_vaults(language)
     folder, store = joined_pc(demo, weed, tmp_path, f"ondemand-{language}-{id(tmp_path):x}")
     gate = Gate(monkeypatch)
+    asked: list[str] = []  # objects asked for, in order, on the GUI thread
+    fetch = BucketImages.fetch
+
+    def fetch_in_order(self: BucketImages, blob_id: str, *args: Any) -> None:
+        asked.append(blob_id)
+        fetch(self, blob_id, *args)
+
+    monkeypatch.setattr(BucketImages, "fetch", fetch_in_order)
     window = open_window(folder, demo, language)
     timeline = window.timeline.timeline
     bucket = window.ctx.bucket
@@ -185,6 +193,7 @@ def test_a_joined_pc_fetches_what_is_shown_and_names_what_is_missing(
     shoot(window, shots, f"ondemand-02-thumbnails-{language}")
     blobs = _thumbnail_blobs(qtbot, window, visible)
     assert set(bucket.fetched) == set(blobs.values())
+    assert asked == [blobs[p] for p in visible]  # top to bottom, as the clinician reads
 
     # 3. The viewer fetches the screen image of the photo opened.
     gate.open.clear()
