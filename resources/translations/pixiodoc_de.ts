@@ -4,37 +4,37 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="83"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="81"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="84"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="82"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="85"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="86"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="84"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="87"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="85"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="88"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="86"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="89"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -42,52 +42,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="142"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="151"/>
         <source>Audit trail</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="154"/>
         <source>All clinicians</source>
         <translation>Alle Behandelnden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="147"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="156"/>
         <source>Patient number (MRN)</source>
         <translation>Patientennummer (MRN)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="160"/>
         <source>All events</source>
         <translation>Alle Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="154"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="163"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="165"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="161"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="170"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="163"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="172"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="174"/>
         <source>Export JSON…</source>
         <translation>Als JSON exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="226"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="235"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n Ereignis</numerusform>
@@ -95,12 +95,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="232"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="241"/>
         <source>Export the audit trail</source>
         <translation>Protokoll exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="246"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="255"/>
         <source>Exported %n event(s).</source>
         <translation>
             <numerusform>%n Ereignis exportiert.</numerusform>
@@ -264,6 +264,947 @@
         <location filename="../../pixiodoc_desktop/gui/audit_words.py" line="78"/>
         <source>Erased patient</source>
         <translation>Gelöschter Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="35"/>
+        <source>Patient record</source>
+        <translation>Patientenakte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="36"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="153"/>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="37"/>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="99"/>
+        <source>Lesion</source>
+        <translation>Läsion</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="39"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="132"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="40"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="264"/>
+        <source>Clinician</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="41"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="70"/>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="42"/>
+        <source>Emergency access</source>
+        <translation>Notfallzugriff</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="43"/>
+        <source>Access to a record</source>
+        <translation>Zugriff auf eine Akte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="44"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="141"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="45"/>
+        <source>Note</source>
+        <translation>Bemerkung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="46"/>
+        <source>Second opinion</source>
+        <translation>Zweitmeinung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="47"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="104"/>
+        <source>Secure link</source>
+        <translation>Sicherer Link</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="55"/>
+        <source>Accepted on</source>
+        <translation>Angenommen am</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="56"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="101"/>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="57"/>
+        <source>Action</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="58"/>
+        <source>Alert</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="59"/>
+        <source>Annotations</source>
+        <translation>Anmerkungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="60"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="61"/>
+        <source>Batch</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="62"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="63"/>
+        <source>Browser</source>
+        <translation>Browser</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="64"/>
+        <source>Case bundle</source>
+        <translation>Fallpaket</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="65"/>
+        <source>By</source>
+        <translation>Durch</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="66"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="67"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="68"/>
+        <source>Parts</source>
+        <translation>Teile</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="71"/>
+        <source>Comparisons</source>
+        <translation>Vergleiche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="72"/>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="73"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="74"/>
+        <source>Batches covered</source>
+        <translation>Enthaltene Pakete</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="75"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="76"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="77"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="78"/>
+        <source>Workstation</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="79"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="80"/>
+        <source>In the EU</source>
+        <translation>In der EU</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="81"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="82"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="83"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="84"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="85"/>
+        <source>Faults</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="86"/>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="87"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="88"/>
+        <source>Figures</source>
+        <translation>Abbildungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="89"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="90"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="91"/>
+        <source>First</source>
+        <translation>Erstes</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="92"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="93"/>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="142"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="95"/>
+        <source>Granted</source>
+        <translation>Erteilt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="96"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="97"/>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="98"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="100"/>
+        <source>Lesions</source>
+        <translation>Läsionen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="102"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="103"/>
+        <source>At most</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="105"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="106"/>
+        <source>Marks</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="107"/>
+        <source>Measurements</source>
+        <translation>Messungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="108"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="109"/>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="110"/>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="111"/>
+        <source>From result</source>
+        <translation>Ab Treffer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="112"/>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="113"/>
+        <source>Operating system</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="114"/>
+        <source>Passcode</source>
+        <translation>Zugangscode</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="115"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="116"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="117"/>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="118"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="119"/>
+        <source>Protection</source>
+        <translation>Schutz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="120"/>
+        <source>Images received</source>
+        <translation>Empfangene Bilder</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="121"/>
+        <source>Changes received</source>
+        <translation>Empfangene Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="122"/>
+        <source>Images sent</source>
+        <translation>Gesendete Bilder</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="123"/>
+        <source>Changes sent</source>
+        <translation>Gesendete Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="124"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="125"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="126"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="127"/>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="128"/>
+        <source>Results</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="129"/>
+        <source>Kept for (days)</source>
+        <translation>Aufbewahrt (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="130"/>
+        <source>Retention hold</source>
+        <translation>Aufbewahrungssperre</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="131"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="133"/>
+        <source>Screen</source>
+        <translation>Bildschirm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="134"/>
+        <source>Workstations</source>
+        <translation>Arbeitsplätze</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="135"/>
+        <source>Second</source>
+        <translation>Zweites</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="136"/>
+        <source>Second opinions</source>
+        <translation>Zweitmeinungen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="137"/>
+        <source>Encrypted connection</source>
+        <translation>Verschlüsselte Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="138"/>
+        <source>Secure links revoked</source>
+        <translation>Widerrufene sichere Links</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="139"/>
+        <source>Sender</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="140"/>
+        <source>Sender verified</source>
+        <translation>Absender geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="143"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="144"/>
+        <source>Snapshot</source>
+        <translation>Momentaufnahme</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="145"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="146"/>
+        <source>Studies</source>
+        <translation>Studien</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="147"/>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="148"/>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="149"/>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="151"/>
+        <source>Valid (minutes)</source>
+        <translation>Gültig (Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="152"/>
+        <source>Via</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="154"/>
+        <source>Visits</source>
+        <translation>Besuche</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="155"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="163"/>
+        <source>viewed</source>
+        <translation>angesehen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="164"/>
+        <source>exported</source>
+        <translation>exportiert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="165"/>
+        <source>purged</source>
+        <translation>bereinigt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="166"/>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="167"/>
+        <source>created</source>
+        <translation>erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="168"/>
+        <source>edit</source>
+        <translation>bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="169"/>
+        <source>backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="170"/>
+        <source>restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="171"/>
+        <source>repair</source>
+        <translation>Reparatur</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="172"/>
+        <source>emergency accesses listed</source>
+        <translation>Notfallzugriffe aufgelistet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="173"/>
+        <source>emergency access acknowledged</source>
+        <translation>Notfallzugriff bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="176"/>
+        <source>enrollment code made</source>
+        <translation>Einrichtungscode erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="179"/>
+        <source>sync snapshot written</source>
+        <translation>Momentaufnahme der Synchronisation geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="181"/>
+        <source>Compare window</source>
+        <translation>Vergleichsfenster</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="182"/>
+        <source>Patient&apos;s screen</source>
+        <translation>Patientenbildschirm</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="183"/>
+        <source>thumbnail</source>
+        <translation>Vorschaubild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="184"/>
+        <source>screen image</source>
+        <translation>Bildschirmbild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="185"/>
+        <source>original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="187"/>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="188"/>
+        <source>camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="189"/>
+        <source>hot folder</source>
+        <translation>überwachter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="190"/>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="191"/>
+        <source>automatic outline</source>
+        <translation>automatischer Umriss</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="192"/>
+        <source>corrected outline</source>
+        <translation>korrigierter Umriss</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="193"/>
+        <source>traced by hand</source>
+        <translation>von Hand nachgezeichnet</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="194"/>
+        <source>practice network</source>
+        <translation>Praxisnetz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="195"/>
+        <source>clinic&apos;s cloud storage</source>
+        <translation>Cloud-Speicher der Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="196"/>
+        <source>case bundle</source>
+        <translation>Fallpaket</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="197"/>
+        <source>secure link</source>
+        <translation>sicherer Link</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="199"/>
+        <source>label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="200"/>
+        <source>place on the body map</source>
+        <translation>Stelle auf der Körperkarte</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="201"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="202"/>
+        <source>measurement</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="203"/>
+        <source>biopsy</source>
+        <translation>Biopsie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="204"/>
+        <source>excision</source>
+        <translation>Exzision</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="206"/>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="207"/>
+        <source>recovery key</source>
+        <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="208"/>
+        <source>keys destroyed (crypto-shredding)</source>
+        <translation>Schlüssel vernichtet (Crypto-Shredding)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="211"/>
+        <source>reset by an Admin</source>
+        <translation>von einer Administratorin / einem Administrator zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="212"/>
+        <source>name or number</source>
+        <translation>Name oder Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="213"/>
+        <source>date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="214"/>
+        <source>consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="215"/>
+        <source>no consent to sharing</source>
+        <translation>keine Einwilligung zur Weitergabe</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="216"/>
+        <source>account deactivated</source>
+        <translation>Konto deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="217"/>
+        <source>retention hold</source>
+        <translation>Aufbewahrungssperre</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="218"/>
+        <source>imported case</source>
+        <translation>importierter Fall</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="219"/>
+        <source>cannot be opened or altered</source>
+        <translation>kann nicht geöffnet oder verändert werden</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="222"/>
+        <source>deactivated account</source>
+        <translation>deaktiviertes Konto</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="223"/>
+        <source>locked out after failed attempts</source>
+        <translation>nach Fehlversuchen gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="224"/>
+        <source>record of failed unlocks removed or replaced</source>
+        <translation>Aufzeichnung der Fehlversuche entfernt oder ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="227"/>
+        <source>an Admin</source>
+        <translation>eine Administratorin / ein Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="228"/>
+        <source>changes since the last snapshot</source>
+        <translation>Änderungen seit der letzten Momentaufnahme</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="232"/>
+        <source>consultation report</source>
+        <translation>Befundbericht</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="233"/>
+        <source>comparison handout</source>
+        <translation>Vergleichsblatt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="234"/>
+        <source>original image</source>
+        <translation>Originalbild</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="235"/>
+        <source>second opinion</source>
+        <translation>Zweitmeinung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="236"/>
+        <source>reply by secure link</source>
+        <translation>Antwort über sicheren Link</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="237"/>
+        <source>patient data</source>
+        <translation>Patientendaten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="238"/>
+        <source>audit chain</source>
+        <translation>Protokollkette</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="239"/>
+        <source>audit anchors</source>
+        <translation>Protokollanker</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="240"/>
+        <source>sync batches</source>
+        <translation>Synchronisationspakete</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="241"/>
+        <source>sync batch links</source>
+        <translation>Verkettung der Synchronisationspakete</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="242"/>
+        <source>sync images</source>
+        <translation>Synchronisierte Bilder</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="243"/>
+        <source>sync snapshot</source>
+        <translation>Momentaufnahme der Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="244"/>
+        <source>vault check</source>
+        <translation>Prüfung des Tresors</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="246"/>
+        <source>audit retention</source>
+        <translation>Aufbewahrung des Protokolls</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="247"/>
+        <source>body series poses</source>
+        <translation>Posen der Körperserie</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="248"/>
+        <source>case bundle key</source>
+        <translation>Schlüssel für Fallpakete</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="249"/>
+        <source>case bundle signing key</source>
+        <translation>Signaturschlüssel für Fallpakete</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="252"/>
+        <source>key renewal</source>
+        <translation>Schlüsselerneuerung</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="253"/>
+        <source>lesion growth threshold</source>
+        <translation>Schwelle für Läsionswachstum</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="256"/>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="257"/>
+        <source>plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="258"/>
+        <source>sync endpoint</source>
+        <translation>Synchronisationsziel</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="259"/>
+        <source>enrollment code for a workstation</source>
+        <translation>Einrichtungscode für einen Arbeitsplatz</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="262"/>
+        <source>demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="265"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="266"/>
+        <source>View</source>
+        <translation>Ansehen</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="267"/>
+        <source>View and reply</source>
+        <translation>Ansehen und antworten</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="268"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="276"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/audit_details.py" line="278"/>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -2362,24 +3303,24 @@
 <context>
     <name>EmergencyReviewDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="259"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="268"/>
         <source>Emergency accesses to review</source>
         <translation>Zu prüfende Notfallzugriffe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="270"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="279"/>
         <source>%1: %2 opened the record of %3.
 Reason: %4</source>
         <translation>%1: %2 hat die Akte von %3 geöffnet.
 Grund: %4</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="278"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="287"/>
         <source>Acknowledge selected</source>
         <translation>Auswahl bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="285"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="294"/>
         <source>These records were opened without a grant. Review each reason.</source>
         <translation>Diese Akten wurden ohne Freigabe geöffnet. Prüfen Sie jeden Grund.</translation>
     </message>
@@ -5604,84 +6545,86 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>SyncScheduler</name>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="60"/>
         <source>Receiving the clinic&apos;s records…</source>
         <translation>Praxisdaten werden empfangen…</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="62"/>
         <source>Receiving the clinic&apos;s records: %1 %</source>
         <translation>Praxisdaten werden empfangen: %1 %</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="58"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="141"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="232"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="155"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="247"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="254"/>
         <source>Sync: not set up</source>
         <translation>Synchronisation: nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="60"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="304"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="323"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="64"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="77"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="71"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="84"/>
         <source>Sync: last %1, %2 changes waiting</source>
         <translation>Synchronisation: zuletzt %1, %2 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="126"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="140"/>
         <source>Sync settings…</source>
         <translation>Synchronisation einrichten…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="131"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="145"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="144"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="158"/>
         <source>Sync status</source>
         <translation>Synchronisationsstatus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="164"/>
         <source>Open note conflicts</source>
         <translation>Offene Notizkonflikte</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="170"/>
         <source>Sync progress</source>
         <translation>Synchronisationsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="268"/>
         <source>Sync: running…</source>
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="285"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="304"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="319"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="341"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="321"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="343"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="362"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
@@ -5765,7 +6708,7 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>ThumbnailLoader</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="437"/>
+        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="452"/>
         <source>The thumbnail could not be loaded.</source>
         <translation>Das Vorschaubild konnte nicht geladen werden.</translation>
     </message>
@@ -5773,107 +6716,109 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>TimelinePanel</name>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="346"/>
         <source>Photos still arriving from the clinic…</source>
         <translation>Fotos kommen noch aus der Praxis…</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="350"/>
         <source>This patient&apos;s photos are still arriving from the clinic.
 They appear here as soon as they are in.</source>
         <translation>Die Fotos dieses Patienten kommen noch aus der Praxis.
 Sie erscheinen hier, sobald sie da sind.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="36"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="37"/>
         <source>a colleague</source>
         <translation>einer Kollegin / einem Kollegen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="38"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="39"/>
         <source>Second opinion from %1, %2</source>
         <translation>Zweitmeinung von %1, %2</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="43"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="44"/>
         <source>suggested: %1</source>
         <translation>vorgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="49"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="50"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="62"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="63"/>
         <source>Total-body series · %1 of %2 poses</source>
         <translation>Ganzkörperserie · %1 von %2 Posen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="145"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="147"/>
         <source>Edit patient</source>
         <translation>Patient bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="146"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="148"/>
         <source>New visit</source>
         <translation>Neuer Besuch</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="148"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="150"/>
         <source>Track lesion</source>
         <translation>Läsion verfolgen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="150"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="152"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="152"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="154"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="173"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="175"/>
         <source>Body site</source>
         <translation>Körperstelle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="176"/>
         <source>Lesion</source>
         <translation>Läsion</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="175"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="177"/>
         <source>Condition</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="176"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="178"/>
         <source>Modality</source>
         <translation>Modalität</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="178"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="180"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="272"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="274"/>
         <source>No patient open</source>
         <translation>Kein Patient geöffnet</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="273"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="275"/>
         <source>Choose a patient on the left, or create a new one.</source>
         <translation>Wählen Sie links einen Patienten aus oder legen Sie einen neuen an.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="276"/>
         <source>No patient open.</source>
         <translation>Kein Patient geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="279"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="281"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n Foto</numerusform>
@@ -5881,44 +6826,44 @@ Sie erscheinen hier, sobald sie da sind.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="280"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="282"/>
         <source>Access: %1</source>
         <translation>Zugriff: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="309"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="323"/>
         <source>All body sites</source>
         <translation>Alle Körperstellen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="310"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="324"/>
         <source>All lesions</source>
         <translation>Alle Läsionen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="312"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="326"/>
         <source>All conditions</source>
         <translation>Alle Diagnosen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="316"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="330"/>
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="329"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="343"/>
         <source>Body site not recorded</source>
         <translation>Körperstelle nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="332"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="354"/>
         <source>No photos yet.
 Drag images here, or press Ctrl+I to import.</source>
         <translation>Noch keine Fotos.
 Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="334"/>
+        <location filename="../../pixiodoc_desktop/gui/views/timeline.py" line="356"/>
         <source>No photos match these filters.</source>
         <translation>Keine Fotos entsprechen diesen Filtern.</translation>
     </message>
@@ -5931,7 +6876,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_layout.py" line="103"/>
+        <location filename="../../pixiodoc_desktop/gui/widgets/timeline_layout.py" line="105"/>
         <source>No photos in this visit</source>
         <translation>Keine Fotos bei diesem Besuch</translation>
     </message>

@@ -45,6 +45,7 @@ from pixiodoc_desktop.clinic.audit.log import AuditFilter, AuditLog, AuditPatien
 from pixiodoc_desktop.clinic.audit.trail import EventType
 from pixiodoc_desktop.clinic.records.patients import patient_id_for
 from pixiodoc_desktop.clinic.workstation import Workstation
+from pixiodoc_desktop.gui.audit_details import details_ids, details_text, object_kind
 from pixiodoc_desktop.gui.audit_words import (
     event_name,
     local_time,
@@ -58,6 +59,8 @@ from pixiodoc_desktop.gui.workers import DbOperation
 ROW_LIMIT = 2000
 
 PATIENT_COLUMN = 4
+OBJECT_COLUMN = 5
+DETAILS_COLUMN = 6
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -111,12 +114,18 @@ class AuditTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == PATIENT_COLUMN:
-            return row.patient  # the record's id, as the export names it
+        if role == Qt.ItemDataRole.ToolTipRole:  # the ids, as the export names them
+            if index.column() == PATIENT_COLUMN:
+                return row.patient
+            if index.column() == OBJECT_COLUMN:
+                return row.object_id
+            if index.column() == DETAILS_COLUMN:
+                return "\n".join([self.data(index), *details_ids(row.details)]) or None
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        obj = f"{row.object_type}:{row.object_id}" if row.object_type else ""
-        details = ", ".join(f"{k}={v}" for k, v in sorted(row.details.items()))
+        obj = object_kind(row.object_type) if row.object_type else ""
+        details = details_text(row.details)
         return [
             local_time(row.at),
             event_name(row.event),
@@ -140,7 +149,10 @@ class AuditView(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Audit trail"))
-        self.resize(1000, 600)
+        # As wide as the window it opens over allows (to 1320 px): the Details column, the
+        # last, reads in full beside the others on a 1366x768 screen.
+        room = parent.window().width() - 40 if parent is not None else 1000
+        self.resize(max(1000, min(1320, room)), 600)
         self.clinician = QComboBox()
         self.clinician.addItem(self.tr("All clinicians"), None)
         self.patient = QLineEdit()
@@ -221,7 +233,7 @@ class AuditView(QDialog):
         def done(page: tuple[list[AuditRow], dict[str, AuditPatient]]) -> None:
             rows, patients = page
             self.model.set_rows(rows, patients)
-            for column in (0, 1, 2, 3, PATIENT_COLUMN):  # read in full
+            for column in (0, 1, 2, 3, PATIENT_COLUMN, OBJECT_COLUMN):  # read in full
                 self.table.resizeColumnToContents(column)
             self.status.setText(self.tr("%n event(s)", "", len(rows)))
 
