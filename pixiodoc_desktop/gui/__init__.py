@@ -18,7 +18,10 @@ Map:
   record_actions.py report, DICOM, PACS, GDPR export, EHR CSV import (the Patient menu's exports)
   record_erasure.py erasing a patient (typed confirmation) and the retention hold
   emergency_access.py  break the glass (by patient number) and the banner over the record
-  sync_scheduler.py sync rounds on the network pool, the Sync menu and status bar, conflicts
+  sync_scheduler.py sync rounds on the network pool, the Sync menu and status bar (a new PC
+                    receiving the clinic's records: how far it is), conflicts
+  ondemand_images.py  images left in the clinic's bucket (images on demand), fetched when
+                    shown on a network pool of their own; the placeholder's words
   sync_settings.py  the Sync settings dialog: load, save (secret to the keyring), test connection
   notify.py         the one path for messages; the crash dialog (no patient data)
   forms.py          Designer forms from ui/*.ui via QUiLoader

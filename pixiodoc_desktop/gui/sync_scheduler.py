@@ -296,9 +296,17 @@ class SyncScheduler(QObject):
         if self.schedule is not None:
             self.schedule.succeeded(dt.datetime.now(dt.UTC))
         self.rejoining.show_retired(False)
+        before = self.status.catching_up if self.status is not None else None
         self._show_status(status)
-        if status.catching_up is not None and self.schedule is not None:
-            self.schedule.sync_now()  # the next parts of the clinic's records at once
+        now = status.catching_up
+        if (
+            now is not None
+            and self.schedule is not None
+            and (before is None or now.applied > before.applied)
+        ):
+            # The next parts of the clinic's records at once (while they keep coming: a
+            # round that applied nothing waits for the schedule, as any other).
+            self.schedule.sync_now()
             QTimer.singleShot(0, self.tick)
         if self._explicit:
             self.ctx.notifier.info(QCoreApplication.translate("SyncScheduler", "Sync finished."))

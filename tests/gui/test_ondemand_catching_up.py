@@ -24,7 +24,7 @@ from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.demo.clinic import DemoVault
 from pixiodoc_desktop.gui import sync_scheduler
 from pixiodoc_desktop.gui.main_window import MainWindow
-from pixiodoc_desktop.sync import snapshot_write
+from pixiodoc_desktop.sync import snapshot_take, snapshot_write
 from pixiodoc_desktop.sync.catching_up import CatchingUp, catching_up
 from pixiodoc_desktop.sync.engine import sync_once
 from pixiodoc_desktop.sync.enroll import create_enrollment, join
@@ -57,7 +57,7 @@ def half_joined_pc(
         store = ObjectStore(store_settings(ws.vault))
         sync_once(ws, store, actor_id=actor.user_id)
         with monkeypatch.context() as small:
-            small.setattr(snapshot_write, "PER_CHUNK", 8)  # parts of a group's size, scaled
+            small.setattr(snapshot_write, "PER_CHUNK", 20)  # parts of a group's size, scaled
             snapshot_write.write_snapshot(ws, store)
         code, _expires = create_enrollment(ws, store, actor, kdf=MINIMUM_KDF)
     finally:
@@ -133,18 +133,23 @@ def test_a_pc_still_receiving_says_so_and_its_photos_arrive(
         return real_round(*args, **kwargs)
 
     monkeypatch.setattr(sync_scheduler, "sync_once", held_round)
+    monkeypatch.setattr(snapshot_take, "ROUND_SECONDS", 0.0)  # a part a round, as at group size
     try:
         window = open_window(folder, demo, language)
         looked_at(qtbot, window, progress, language, shots)
     finally:
         rounds.set()
-    # The round goes through: the rest of the records, then the thumbnails on demand.
+    # The rounds go through, one after the other at once while parts keep coming: the
+    # rest of the records, then the thumbnails on demand.
+    rounds_run: list[object] = []
+    window.sync.round_finished.connect(rounds_run.append)
     label = window.sync.label
     timeline = window.timeline.timeline
     qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10000)
     qtbot.waitUntil(lambda: window.sync.status.catching_up is None, timeout=60000)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: bool(window.record and window.record.photos), timeout=30000)
     assert not label.text().startswith({"en": "Receiving", "de": "Praxisdaten"}[language])
+    assert len(rounds_run) >= 2, rounds_run  # not left to the 15 minutes' schedule
     visible = timeline.visible_photo_ids()
     assert visible
     qtbot.waitUntil(
