@@ -121,6 +121,9 @@ def decode_original(data: bytes) -> QImage:
     reader = QImageReader(buffer, _qt_format(data) or b"")
     reader.setAutoTransform(True)
     image = reader.read()
+    # The reader goes before its buffer: the TIFF plugin's handler touches the device when
+    # it is deleted, and a buffer deleted first made that a crash (a TIFF original).
+    del reader
     if image.isNull():
         raise DamagedImage("The photo could not be decoded at full resolution.")
     return paintable(image)

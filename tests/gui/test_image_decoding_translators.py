@@ -43,7 +43,7 @@ def recording(qapp: QApplication) -> Iterator[_Recording]:
         qapp.removeTranslator(translator)
 
 
-@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP", "BMP"])
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP", "BMP", "TIFF"])
 def test_decoding_asks_no_translator(recording: _Recording, kind: str) -> None:
     encoded = io.BytesIO()
     Image.new("RGB", (64, 48), (200, 120, 90)).save(encoded, kind)
