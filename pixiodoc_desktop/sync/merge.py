@@ -22,10 +22,10 @@ import logging
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.records.patients import search_key
+from pixiodoc_desktop.sync.bulk_rows import insert_rows
 from pixiodoc_desktop.sync.merge_directory import DirectoryWrites
 from pixiodoc_desktop.sync.merge_notes import NoteConflicts
 from pixiodoc_desktop.sync.ops import (
@@ -38,7 +38,6 @@ from pixiodoc_desktop.sync.ops import (
     Op,
     RecordWrites,
     RowState,
-    TableInfo,
     core_table,
     record_models,
     table_info,
@@ -294,19 +293,13 @@ class Merger:
         ]
         if not values:
             return
-        stmt = sqlite_insert(core_table(SyncClock))  # Core: no ORM work per row
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["entity", "entity_id"],
-            set_={"clocks": stmt.excluded.clocks, "deleted_hlc": stmt.excluded.deleted_hlc},
+        insert_rows(  # no SQLAlchemy work per row (bulk_rows.py)
+            self.session,
+            core_table(SyncClock),
+            values,
+            on_conflict=("entity", "entity_id"),
+            update=("clocks", "deleted_hlc"),
         )
-        self.session.execute(stmt, values)
-
-    def _values(self, info: TableInfo, changes: dict[str, Any]) -> dict[str, Any]:
-        return {
-            name: info.convert[name](value)
-            for name, value in changes.items()
-            if name in info.convert and name != "id"
-        }
 
     def _plan_record(self, plan: RecordWrites, entity: str, entity_id: str, row: RowState) -> None:
         info = self.tables[entity]
@@ -315,7 +308,7 @@ class Merger:
                 plan.deletes.setdefault(entity, []).append(entity_id)
             row.exists = False
             return
-        values = self._values(info, row.changes)
+        values = info.values(row.changes)
         if row.exists:
             plan.updates.setdefault(entity, {})[entity_id] = values
             return

@@ -12,6 +12,7 @@ from sqlalchemy import Table, bindparam, delete, update
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Date, DateTime, LargeBinary
 
+from pixiodoc_desktop.sync.bulk_rows import insert_rows
 from pixiodoc_desktop.vault.schema import (
     Base,
     Record,
@@ -85,33 +86,46 @@ def core_table(model: type[Base]) -> Table:
     return table
 
 
-def _converter(column_type: Any) -> Callable[[Any], Any]:
+def _converter(column_type: Any) -> Callable[[Any], Any] | None:
+    """From JSON to the column's Python type; None: taken as it is."""
     if isinstance(column_type, DateTime):
         return lambda v: dt.datetime.fromisoformat(v) if isinstance(v, str) else v
     if isinstance(column_type, Date):
         return lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v
     if isinstance(column_type, LargeBinary):
         return lambda v: bytes.fromhex(v) if isinstance(v, str) else v
-    return lambda v: v
+    return None
 
 
 @dataclass(slots=True)
 class TableInfo:
     table: Table
-    convert: dict[str, Callable[[Any], Any]]
+    convert: dict[str, Callable[[Any], Any]]  # the columns whose JSON value needs converting
     required: set[str]
+    columns: frozenset[str] = frozenset()
+
+    def values(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """The fields that are columns (but the id), as the columns take them."""
+        convert, columns = self.convert, self.columns
+        return {
+            name: convert[name](value) if name in convert else value
+            for name, value in fields.items()
+            if name in columns and name != "id"
+        }
 
 
 def table_info(model: type[Base]) -> TableInfo:
     table = model.__table__
     assert isinstance(table, Table)
-    convert = {c.name: _converter(c.type) for c in table.columns}
+    convert = {
+        c.name: converter for c in table.columns if (converter := _converter(c.type)) is not None
+    }
     required = {
         c.name
         for c in table.columns
         if not c.nullable and c.default is None and c.server_default is None and not c.primary_key
     }
-    return TableInfo(table, convert, required)
+    return TableInfo(table, convert, required, frozenset(c.name for c in table.columns))
 
 
 @dataclass(slots=True)
@@ -188,7 +202,7 @@ class RecordWrites:
             for entity_id, values in rows.items():
                 groups.setdefault(tuple(sorted(values)), []).append({"id": entity_id, **values})
             for batch in groups.values():
-                session.execute(tables[entity].table.insert(), batch)
+                insert_rows(session, tables[entity].table, batch)
         for entity, rows in self.updates.items():
             table = tables[entity].table
             by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}

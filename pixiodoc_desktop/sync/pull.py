@@ -25,6 +25,7 @@ from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncDataDamaged, SyncImageMissing
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.audit_stream import apply_audit
+from pixiodoc_desktop.sync.bulk_rows import insert_rows
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
 from pixiodoc_desktop.sync.erase_apply import erase_in_session
 from pixiodoc_desktop.sync.images import MISSING as MISSING_IMAGE
@@ -39,7 +40,7 @@ from pixiodoc_desktop.sync.push import (
     erased_blob_ids,
 )
 from pixiodoc_desktop.sync.store import NotFound, ObjectStore, disk_full, is_disk_full
-from pixiodoc_desktop.vault import locking
+from pixiodoc_desktop.vault import database, locking
 from pixiodoc_desktop.vault.schema import SyncBlob, SyncCursor
 
 log = logging.getLogger(__name__)
@@ -307,7 +308,11 @@ def apply_batches(
     tombstones (`erasures`) are applied in it too."""
     result = PullResult(batches=len(batches))
     try:
-        with ws.vault.write_session() as session, session.begin():
+        with (
+            ws.vault.write_session() as session,
+            session.begin(),
+            database.applying_cache(session),
+        ):
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             credentials = {c.user_id: c.key.to_json() for c in ws.vault.header.credentials}
             merged = Merger(session, credentials).apply([op for b in batches for op in b.ops])
@@ -356,10 +361,11 @@ def record_blobs(
     executemany each, on the Core table (a joiner leaves millions in the bucket)."""
     table = core_table(SyncBlob)
     if downloaded:
-        stmt3 = sqlite_insert(table).on_conflict_do_nothing(index_elements=["blob_id"])
-        session.execute(
-            stmt3,
+        insert_rows(
+            session,
+            table,
             [{"blob_id": b, "state": "uploaded", "patient_id": owners.get(b)} for b in downloaded],
+            on_conflict=("blob_id",),
         )
     if missing:
         stmt4 = sqlite_insert(table)
@@ -368,10 +374,11 @@ def record_blobs(
             [{"blob_id": b, "state": MISSING_IMAGE, "patient_id": p} for b, p in missing.items()],
         )
     if remote:
-        stmt2 = sqlite_insert(table).on_conflict_do_nothing(index_elements=["blob_id"])
-        session.execute(
-            stmt2,
+        insert_rows(
+            session,
+            table,
             [{"blob_id": b, "state": "remote", "patient_id": p or None} for b, p in remote],
+            on_conflict=("blob_id",),
         )
 
 

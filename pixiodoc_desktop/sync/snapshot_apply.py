@@ -33,7 +33,7 @@ from pixiodoc_desktop.sync.push import blob_owners
 from pixiodoc_desktop.sync.snapshot_bulk import insert_new
 from pixiodoc_desktop.sync.snapshots import TAKING, Manifest
 from pixiodoc_desktop.sync.store import ObjectStore
-from pixiodoc_desktop.vault import locking
+from pixiodoc_desktop.vault import database, locking
 from pixiodoc_desktop.vault.schema import SyncClock, SyncConflict
 
 
@@ -99,11 +99,16 @@ def apply_part(
         late = _erased_since(session, manifest)
     if late:  # erased here since the snapshot was written: their records stay out
         records = [e for e in records if (e.get("f") or {}).get("patient_id") not in late]
-    every = as_ops(records)  # all of them: the images their photos name
+    # the images their photos name, and their patients' keys (download_blobs checks them)
+    every = as_ops([e for e in records if e.get("e") in ("photos", "patient_keys")])
     with locking.writing(ws.vault.folder):
         now, later = _wanted_blobs(ws, [Batch("", 0, every, [])])
         count, size, failed = download_blobs(ws, store, keys, now, every + erasures)
-        with ws.vault.write_session() as session, session.begin():
+        with (
+            ws.vault.write_session() as session,
+            session.begin(),
+            database.applying_cache(session),
+        ):
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             rest = insert_new(session, records, tables)
             taken.ops += len(records) - len(rest)

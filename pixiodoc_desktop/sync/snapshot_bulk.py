@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pixiodoc_desktop.clinic.records.patient_fields import search_key
-from pixiodoc_desktop.sync.ops import CHUNK, RecordWrites, TableInfo
+from pixiodoc_desktop.sync.bulk_rows import insert_rows
+from pixiodoc_desktop.sync.ops import CHUNK, RecordWrites, TableInfo, core_table
 from pixiodoc_desktop.vault.schema import SyncClock
 
 
@@ -35,21 +36,17 @@ def insert_new(
     for entry in entries:
         entity = str(entry["e"])
         info = tables.get(entity)
-        fields: dict[str, Any] = dict(entry.get("f") or {})
-        stamps: dict[str, Any] = dict(entry.get("c") or {})
+        fields: dict[str, Any] = entry.get("f") or {}
+        stamps: dict[str, Any] = entry.get("c") or {}
         if (
             info is None
             or entry.get("d")
             or (entity, str(entry["id"])) in held
-            or any(not stamps.get(n) for n in fields)
+            or not all(map(stamps.get, fields))  # a field without its clock
         ):
             rest.append(entry)
             continue
-        values = {
-            name: info.convert[name](value)
-            for name, value in fields.items()
-            if name in info.convert and name != "id"
-        }
+        values = info.values(fields)
         if info.required - values.keys():
             rest.append(entry)
             continue
@@ -71,7 +68,7 @@ def insert_new(
         )
     if clocks:
         plan.execute(session, tables)
-        session.execute(insert(SyncClock), clocks)
+        insert_rows(session, core_table(SyncClock), clocks)
     return rest
 
 
