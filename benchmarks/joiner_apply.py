@@ -88,7 +88,13 @@ def _join(weed: Weed, builder: tuple[Any, Any], folder: Path, parts: Parts) -> d
     code, _expires = scale_sync.enroll.create_enrollment(ws, scale_sync._store(weed), actor)
     with _common.stopwatch() as elapsed:
         enroll.join(
-            folder, scale_sync._target(weed), ACCESS_KEY, SECRET_KEY, code=code, on_demand=True
+            folder,
+            scale_sync._target(weed),
+            ACCESS_KEY,
+            SECRET_KEY,
+            code=code,
+            on_demand=True,
+            wait_for_everything=True,
         )
     db_mb = (folder / "vault.db").stat().st_size / 1e6
     return {
