@@ -49,7 +49,7 @@ from sqlalchemy import text
 from sync_support import ACCESS_KEY, SECRET_KEY, Weed
 
 from pixiodoc_desktop.clinic.access.login import lock
-from pixiodoc_desktop.sync import enroll, pull, snapshot_take
+from pixiodoc_desktop.sync import enroll, pull, snapshot_apply, snapshot_take
 from pixiodoc_desktop.sync.engine import sync_once
 from pixiodoc_desktop.sync.settings import save_credentials, save_target, store_settings
 from pixiodoc_desktop.sync.store import ObjectStore
@@ -127,12 +127,15 @@ def _snapshot_join(weed: Weed, builder: tuple[Any, Any], folder: Path) -> dict[s
     with _common.stopwatch() as writing:
         info = write_snapshot(ws, store)
     parts, inserts = Parts(), Parts()
-    # the whole apply (every chunk: open, merge, write), and each chunk's bulk insert
-    with parts.timing(snapshot_take, "_apply"), inserts.timing(snapshot_take, "insert_new"):
+    # each part's transaction (snapshot_apply.py: images, bulk insert, Merger), and its
+    # bulk insert alone
+    with (
+        parts.timing(snapshot_apply, "apply_part"),
+        inserts.timing(snapshot_apply, "insert_new"),
+    ):
         joined = _join(weed, builder, folder, parts)
-    joined.pop("parts_cpu_s")
     joined.update(
-        chunks_insert_cpu_s=[_common.rounded(c, 3) for _w, c in inserts.parts],
+        parts_insert_cpu_s=[_common.rounded(c, 3) for _w, c in inserts.parts],
         write_s=_common.rounded(writing[0]),
         write_cpu_s=_common.rounded(writing[1]),
         chunks=info.chunks,
