@@ -401,5 +401,12 @@ class MainWindow(QMainWindow):
         memory.release()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.furnished and not self._shut_down and self.side.taking():
+            # A burst's frames are still arriving (at most BURST_TIMEOUT_MS): its photo goes
+            # to the vault first, and quitting (shutdown) waits for that write.
+            event.ignore()
+            self.statusBar().showMessage(self.tr("Storing the photo just taken, then closing…"))
+            QTimer.singleShot(50, self.close)
+            return
         self.shutdown()
         super().closeEvent(event)

@@ -146,6 +146,10 @@ class SideWindows:
 
         review_emergencies_after_login(self.ctx, self.parent)
 
+    def taking(self) -> bool:
+        """A capture window is taking a photo (quitting waits until it is being stored)."""
+        return any(getattr(window, "taking", lambda: False)() for window in self._captures)
+
     def close_all(self) -> None:
         """Locking: every side window forgets what it shows and closes."""
         for window in list(self._open):

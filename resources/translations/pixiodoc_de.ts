@@ -47,47 +47,47 @@
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="154"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="157"/>
         <source>All clinicians</source>
         <translation>Alle Behandelnden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="156"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="159"/>
         <source>Patient number (MRN)</source>
         <translation>Patientennummer (MRN)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="160"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="163"/>
         <source>All events</source>
         <translation>Alle Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="163"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="166"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="165"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="168"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="170"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="173"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="172"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="175"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="174"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="177"/>
         <source>Export JSON…</source>
         <translation>Als JSON exportieren…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="235"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="238"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n Ereignis</numerusform>
@@ -95,12 +95,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="241"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="244"/>
         <source>Export the audit trail</source>
         <translation>Protokoll exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="255"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="258"/>
         <source>Exported %n event(s).</source>
         <translation>
             <numerusform>%n Ereignis exportiert.</numerusform>
@@ -1735,52 +1735,52 @@
         <translation>M&amp;odus</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="181"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="185"/>
         <source>Looking for cameras…</source>
         <translation>Kameras werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="253"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="257"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="330"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="334"/>
         <source>The camera is back.</source>
         <translation>Die Kamera ist wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="341"/>
         <source>Camera disconnected</source>
         <translation>Kamera getrennt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="339"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="343"/>
         <source>&apos;%1&apos; stopped sending pictures. Plug it back in; PixioDoc reconnects by itself.</source>
         <translation>„%1“ sendet keine Bilder mehr. Schließen Sie sie wieder an; PixioDoc verbindet sich selbst neu.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="351"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="355"/>
         <source>The camera is busy</source>
         <translation>Die Kamera ist belegt</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="359"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="363"/>
         <source>No camera found</source>
         <translation>Keine Kamera gefunden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="210"/>
         <source>Connect a dermatoscope or a camera, then choose Refresh cameras; or choose Video file… in the camera list.</source>
         <translation>Schließen Sie ein Dermatoskop oder eine Kamera an und wählen Sie „Kameras neu suchen“ – oder wählen Sie „Videodatei…“ in der Kameraliste.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="219"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="223"/>
         <source>Use a video file as the camera</source>
         <translation>Videodatei als Kamera verwenden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="221"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_camera.py" line="225"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;All files (*)</source>
         <translation>Videos (*.mp4 *.avi *.mkv *.mov *.webm);;Alle Dateien (*)</translation>
     </message>
@@ -1922,12 +1922,12 @@
         <translation>Aufnahme</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="244"/>
         <source>Capture: %1</source>
         <translation>Aufnahme: %1</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="333"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_view.py" line="337"/>
         <source>The last photo was removed.</source>
         <translation>Das letzte Foto wurde entfernt.</translation>
     </message>
@@ -3303,24 +3303,24 @@
 <context>
     <name>EmergencyReviewDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="268"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="271"/>
         <source>Emergency accesses to review</source>
         <translation>Zu prüfende Notfallzugriffe</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="279"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="282"/>
         <source>%1: %2 opened the record of %3.
 Reason: %4</source>
         <translation>%1: %2 hat die Akte von %3 geöffnet.
 Grund: %4</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="287"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="290"/>
         <source>Acknowledge selected</source>
         <translation>Auswahl bestätigen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/gui/views/audit_view.py" line="297"/>
         <source>These records were opened without a grant. Review each reason.</source>
         <translation>Diese Akten wurden ohne Freigabe geöffnet. Prüfen Sie jeden Grund.</translation>
     </message>
@@ -3794,7 +3794,7 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <translation>Das Foto des letzten Besuchs wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="203"/>
+        <location filename="../../pixiodoc_desktop/gui/views/capture_overlay.py" line="206"/>
         <source>The last visit&apos;s photo could not be opened.</source>
         <translation>Das Foto des letzten Besuchs konnte nicht geöffnet werden.</translation>
     </message>
@@ -4721,6 +4721,11 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
         <location filename="../../pixiodoc_desktop/gui/main_window.py" line="361"/>
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/gui/main_window.py" line="408"/>
+        <source>Storing the photo just taken, then closing…</source>
+        <translation>Das eben aufgenommene Foto wird gespeichert, dann wird geschlossen…</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/importing.py" line="34"/>
@@ -6564,7 +6569,7 @@ Technische Details (ohne Patientendaten) stehen in:
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="71"/>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="323"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="331"/>
         <source>Sync failed: %1</source>
         <translation>Synchronisation fehlgeschlagen: %1</translation>
     </message>
@@ -6609,22 +6614,22 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Synchronisation läuft…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="304"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="312"/>
         <source>Sync finished.</source>
         <translation>Synchronisation abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="341"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="349"/>
         <source>Uploading %v of %m</source>
         <translation>Hochladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="343"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="351"/>
         <source>Downloading %v of %m</source>
         <translation>Herunterladen %v von %m</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="362"/>
+        <location filename="../../pixiodoc_desktop/gui/sync_scheduler.py" line="370"/>
         <source>%1 note conflicts</source>
         <translation>%1 Notizkonflikte</translation>
     </message>
@@ -6708,7 +6713,7 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>ThumbnailLoader</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="452"/>
+        <location filename="../../pixiodoc_desktop/gui/thumbnails.py" line="455"/>
         <source>The thumbnail could not be loaded.</source>
         <translation>Das Vorschaubild konnte nicht geladen werden.</translation>
     </message>

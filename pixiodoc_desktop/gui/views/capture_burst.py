@@ -76,18 +76,26 @@ class BurstShot(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self._timed_out)
+        self._busy = False  # armed, or its frames on their way to the GUI thread
 
     @property
     def armed(self) -> bool:
         return self._collector.armed
 
+    @property
+    def busy(self) -> bool:
+        """A burst is being taken: armed, or its frames not yet handed on (quitting waits)."""
+        return self._busy
+
     def arm(self, count: int) -> None:
+        self._busy = True
         self._collector.arm(count)
         self._timer.start()
 
     def cancel(self) -> None:
         self._timer.stop()
         self._collector.disarm()
+        self._busy = False
 
     def on_frame(self, frame: Frame) -> None:
         """Called on the capture thread for every frame."""
@@ -100,11 +108,13 @@ class BurstShot(QObject):
     @Slot(int, object)
     def _on_full(self, token: int, frames: list[Frame]) -> None:
         self._timer.stop()
+        self._busy = False
         if token != self._token() or not frames:
             return
         self.taken.emit(frames)
 
     def _timed_out(self) -> None:
         frames = self._collector.disarm()  # the camera stalled: keep what arrived
+        self._busy = False
         if frames:
             self.taken.emit(frames)

@@ -138,6 +138,10 @@ class CameraPanel(QWidget):
         if self.choice is not None:
             self.open_device(self.choice)
 
+    def taking(self) -> bool:
+        """A burst is being taken: its photo is not yet on its way to the vault."""
+        return self._burst.busy
+
     def release(self) -> None:
         """Release the camera and join the threads that open it."""
         self.paused = True

@@ -199,6 +199,10 @@ class CaptureView(QDialog):
     def _is_active(self) -> bool:
         return self._active
 
+    def taking(self) -> bool:
+        """A photo is being taken (a burst's frames still arriving); quitting waits for it."""
+        return self._active and self.camera_panel.taking()
+
     def is_running(self) -> bool:
         """True while frames flow from a camera."""
         return self.camera_panel.is_running()
