@@ -107,6 +107,7 @@ def furnish(owner: QMainWindow, window: Furnishable, *, camera: str | None) -> N
         thumbnail=window.thumbnails.thumbnail,
         selected_photo=window.timeline.timeline.selected,
     )
+    window.record_actions.erased.connect(window.patients.forget_recent)
     window.practice_actions = PracticeActions(
         window.ctx,
         window.state,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -39,8 +39,11 @@ class RecordActions(QObject):
     """Reports, DICOM, PACS, GDPR export, erasure, retention hold and the EHR CSV import
     (erasure and the retention hold: `erasure`, a `RecordErasure`).
 
-    `close_record` is called when the open patient has been erased.
+    `close_record` is called when the open patient has been erased; `erased(patient_id)`
+    is emitted after any erasure, for the views that still name the patient.
     """
+
+    erased = Signal(str)
 
     def __init__(
         self,
@@ -164,6 +167,7 @@ class RecordActions(QObject):
         """The erased patient's record closes if it is open; the list forgets them."""
         if self.state.patient_id == patient_id:
             self.close_record()
+        self.erased.emit(patient_id)
         self.ctx.changes.patients_changed.emit()
         self.update_enabled()
 

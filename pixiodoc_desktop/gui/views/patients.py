@@ -222,6 +222,11 @@ class PatientPanel(QWidget):
         self._recent = self._recent[:RECENT_LIMIT]
         self._update_recent()
 
+    def forget_recent(self, patient_id: str) -> None:
+        """An erased patient's name leaves the list (clicking it only said "not allowed")."""
+        self._recent = [p for p in self._recent if p.id != patient_id]
+        self._update_recent()
+
     def _update_recent(self) -> None:
         self.recent.clear()
         for patient in self._recent:
