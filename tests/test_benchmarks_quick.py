@@ -7,20 +7,24 @@ timed assertion (DESIGN.md §6).
 from __future__ import annotations
 
 import pytest
-from benchmark_support import run_quick
+from benchmark_support import assert_design_shape, run_quick
+
+from tests.packaging.bundle_support import bundle_skip_reason
+
+# where the frozen bundle is built, its test runs startup.py --quick with the bundle too
+STARTUP = pytest.param(
+    "startup",
+    marks=pytest.mark.skipif(
+        bundle_skip_reason() is None,
+        reason="run with the bundle by tests/packaging/test_frozen_bundle.py",
+    ),
+)
 
 
 @pytest.mark.parametrize(
     "name",
-    ["ingest", "search", "sync", "phone", "gdt", "startup", "scale", "key_rotation", "outline"],
+    ["ingest", "search", "sync", "phone", "gdt", STARTUP, "scale", "key_rotation", "outline"],
 )
 def test_quick_benchmark_prints_a_result_in_the_design_shape(name: str) -> None:
     result = run_quick(name)  # every key of the DESIGN §9 shape is there
-    assert result["benchmark"] == name
-    assert isinstance(result["metric"], str) and result["metric"]
-    assert isinstance(result["unit"], str) and result["unit"]
-    assert isinstance(result["machine"], str) and "Python" in result["machine"]
-    assert isinstance(result["meets_target"], bool)
-    for key in ("value", "baseline", "ratio", "target"):
-        assert isinstance(result[key], int | float), f"{name}: {key} = {result[key]!r}"
-        assert result[key] > 0, f"{name}: {key} = {result[key]!r}"
+    assert_design_shape(result, name)
