@@ -39,6 +39,7 @@ from vault_support import (
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
+from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.vault import Vault
 
 # --- isolation ------------------------------------------------------------------
@@ -86,6 +87,30 @@ def no_thread_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
     still = [t.name for t in leftover if t.is_alive()]
     if still:
         pytest.fail(f"threads left running after the test: {', '.join(still)}")
+
+
+@pytest.fixture(autouse=True)
+def remembered_kdf(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id runs once per (password, salt, settings) in this process, not at every
+    unlock: the vaults copied from one template share their salt, and the same password
+    opens each (~30 ms of CPU each time, ~300 times in tests/clinic and tests/vault alone).
+    The first call computes the real key and later ones return those same bytes, so every
+    unlock, refusal and re-wrap behaves as before; a wrong password or a new salt is a new
+    computation. Tests of the KDF itself are marked `real_kdf` and compute every call."""
+    if request.node.get_closest_marker("real_kdf"):
+        return
+    real = keys.password_key
+
+    def remembered(password: str, salt: bytes, params: keys.KdfParams) -> bytes:
+        entry = (password, bytes(salt), params)
+        if entry not in _KDF_RESULTS:
+            _KDF_RESULTS[entry] = real(password, salt, params)
+        return _KDF_RESULTS[entry]
+
+    monkeypatch.setattr(keys, "password_key", remembered)
+
+
+_KDF_RESULTS: dict[tuple[str, bytes, keys.KdfParams], bytes] = {}
 
 
 # --- vaults and clinicians ---------------------------------------------------------

@@ -10,6 +10,8 @@ from pixiodoc_desktop.errors import InvalidInput, VaultDamaged
 from pixiodoc_desktop.vault import keys
 from pixiodoc_desktop.vault.keys import MINIMUM_KDF, STANDARD_KDF, KdfParams
 
+pytestmark = pytest.mark.real_kdf  # these tests are about the KDF: every call computes
+
 GROUPED = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){8}$")
 
 
