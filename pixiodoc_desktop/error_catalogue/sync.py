@@ -10,7 +10,7 @@ TEMPLATES: tuple[str, ...] = (
     # --- Sync
     QT_TRANSLATE_NOOP(
         "errors",
-        "Sync is not set up on this workstation (pixiodoc sync configure, or Settings > Sync).",
+        "Sync is not set up on this workstation: a practice Admin sets it up in Practice › Sync settings… (or with pixiodoc sync configure).",
     ),
     QT_TRANSLATE_NOOP(
         "errors",

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from pixiodoc_desktop.errors import PixioDocError, SyncNotConfigured
+from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.enrollment_dialog import EnrollmentDialog
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -93,10 +93,6 @@ class Enrollment(QObject):
             if dialog is None or dialog is not self.dialog:
                 return
             text = error_text(exc) if isinstance(exc, PixioDocError) else type(exc).__name__
-            if isinstance(exc, SyncNotConfigured):  # where it is set up in this window
-                text += " " + QCoreApplication.translate(
-                    "Enrollment", "A practice Admin sets it up in Practice › Sync settings…"
-                )
-            dialog.show_error(text)
+            dialog.show_error(text)  # SyncNotConfigured names where sync is set up
 
         DbOperation(work).success(done).failure(failed).run(self.scheduler.ctx.worker)

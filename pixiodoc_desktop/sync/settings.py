@@ -128,7 +128,7 @@ def store_settings(vault: Vault) -> StoreSettings:
     target = load_target(vault)
     if target is None:
         raise SyncNotConfigured(
-            "Sync is not set up on this workstation (pixiodoc sync configure, or Settings > Sync)."
+            "Sync is not set up on this workstation: a practice Admin sets it up in Practice › Sync settings… (or with pixiodoc sync configure)."
         )
     credentials = load_credentials(vault.header.vault_id)
     if credentials is None:

@@ -2047,143 +2047,143 @@
 <context>
     <name>CliniciansDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="190"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="191"/>
         <source>Clinicians</source>
         <translation>Behandelnde</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="197"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="197"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="197"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="196"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="197"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="206"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="213"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="207"/>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="283"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="214"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="290"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="208"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="215"/>
         <source>Reset password…</source>
         <translation>Passwort zurücksetzen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="216"/>
         <source>Make Admin / Clinician</source>
         <translation>Admin / Behandelnde Person machen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="210"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="217"/>
         <source>Renew keys…</source>
         <translation>Schlüssel erneuern…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="258"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="251"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="258"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="259"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="252"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="259"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="262"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="269"/>
         <source>Choose a clinician first.</source>
         <translation>Wählen Sie zuerst eine behandelnde Person.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="266"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="273"/>
         <source>Add a clinician</source>
         <translation>Behandelnde Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="274"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="281"/>
         <source>Clinician added.</source>
         <translation>Behandelnde Person hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="284"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="291"/>
         <source>Deactivate %1? Their password stops opening the vault at once.</source>
         <translation>%1 deaktivieren? Das Passwort öffnet den Tresor dann sofort nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="294"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="301"/>
         <source>Clinician deactivated. A copy of vault.json or a backup made while they could log in still opens with their password: consider “Renew keys…”.</source>
         <translation>Behandelnde Person deaktiviert. Eine Kopie der vault.json oder eine Sicherung aus der Zeit, als die Person sich anmelden konnte, öffnet sich weiterhin mit ihrem Passwort: erwägen Sie „Schlüssel erneuern…“.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="301"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="308"/>
         <source>Renew the practice&apos;s keys</source>
         <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="306"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="313"/>
         <source>Renew the practice&apos;s keys? Copies of vault.json and backups made before stop opening this vault. You get a new recovery key, and every other clinician needs a new password from an Admin.</source>
         <translation>Schlüssel der Praxis erneuern? Kopien der vault.json und Sicherungen von vorher öffnen diesen Tresor danach nicht mehr. Sie erhalten einen neuen Wiederherstellungsschlüssel, und alle anderen Behandelnden brauchen ein neues Passwort von einem Praxis-Admin.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="314"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="321"/>
         <source>Your password</source>
         <translation>Ihr Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="348"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="355"/>
         <source>The practice&apos;s keys were renewed.</source>
         <translation>Die Schlüssel der Praxis wurden erneuert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="352"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="359"/>
         <source>This workstation now syncs to a new folder of the bucket. Every other workstation stops syncing and asks to re-join: create an enrollment code for each (Practice › Enrollment code for another PC…, or pixiodoc sync enroll-code) and enter it there (Re-join the clinic… in its status bar, or pixiodoc sync rejoin). Once all have re-joined, delete everything in the old folder %1 of the bucket but its object named retired (old versions too, if the bucket keeps versions).</source>
         <translation>Dieser Arbeitsplatz synchronisiert jetzt mit einem neuen Ordner im Bucket. Jeder andere Arbeitsplatz hört auf zu synchronisieren und bittet darum, neu verbunden zu werden: Erstellen Sie für jeden einen Einrichtungscode (Praxis › Einrichtungscode für einen weiteren PC…, oder pixiodoc sync enroll-code) und geben Sie ihn dort ein (Wieder mit der Praxis verbinden… in seiner Statusleiste, oder pixiodoc sync rejoin). Sobald alle neu verbunden sind, löschen Sie im alten Ordner %1 des Buckets alles außer dem Objekt namens retired (auch alte Versionen, falls der Bucket Versionen aufbewahrt).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="362"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="369"/>
         <source>The first sync with the new keys did not finish (%1); the next sync finishes it.</source>
         <translation>Die erste Synchronisation mit den neuen Schlüsseln wurde nicht fertig (%1); die nächste Synchronisation schließt sie ab.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="371"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="378"/>
         <source>Reset password</source>
         <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="383"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="390"/>
         <source>New password set; the old one no longer works.</source>
         <translation>Neues Passwort gesetzt; das alte gilt nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="392"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="399"/>
         <source>Role changed.</source>
         <translation>Rolle geändert.</translation>
     </message>
@@ -3331,11 +3331,6 @@ Grund: %4</translation>
         <location filename="../../pixiodoc_desktop/gui/enrollment.py" line="39"/>
         <source>Enrollment code for another PC…</source>
         <translation>Einrichtungscode für einen weiteren PC…</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/gui/enrollment.py" line="97"/>
-        <source>A practice Admin sets it up in Practice › Sync settings…</source>
-        <translation>Ein Praxis-Admin richtet sie unter Praxis › Synchronisation einrichten… ein.</translation>
     </message>
 </context>
 <context>
@@ -4751,57 +4746,57 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="68"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="69"/>
         <source>Clinician</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="69"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="70"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="80"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="81"/>
         <source>Password strength</source>
         <translation>Passwortstärke</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="92"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="93"/>
         <source>Login</source>
         <translation>Anmeldename</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="93"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="94"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="95"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="95"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="96"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="98"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="99"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="110"/>
         <source>A new password for %1. Their old password stops working at once; give them the new one in person.</source>
         <translation>Ein neues Passwort für %1. Das alte Passwort gilt ab sofort nicht mehr; geben Sie das neue persönlich weiter.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="135"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="136"/>
         <source>Choose a stronger password.</source>
         <translation>Wählen Sie ein stärkeres Passwort.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="139"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="140"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -4809,12 +4804,12 @@ Geben Sie zur Bestätigung den Nachnamen des Patienten ein.</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="151"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="152"/>
         <source>Renew the practice&apos;s keys</source>
         <translation>Schlüssel der Praxis erneuern</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="158"/>
+        <location filename="../../pixiodoc_desktop/gui/views/clinicians_dialog.py" line="159"/>
         <source>These clinicians need a new password (Reset password…): %1</source>
         <translation>Diese Behandelnden brauchen ein neues Passwort (Passwort zurücksetzen…): %1</translation>
     </message>
@@ -5407,72 +5402,72 @@ Technische Details (ohne Patientendaten) stehen in:
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="73"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="76"/>
         <source>Export report (PDF)…</source>
         <translation>Bericht exportieren (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="78"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="81"/>
         <source>Export DICOM…</source>
         <translation>DICOM exportieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="83"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="86"/>
         <source>Send to PACS</source>
         <translation>An PACS senden</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="88"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="91"/>
         <source>Export patient data (GDPR)…</source>
         <translation>Patientendaten exportieren (DSGVO)…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="94"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="97"/>
         <source>Erase patient…</source>
         <translation>Patient löschen…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="99"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="102"/>
         <source>Retention hold…</source>
         <translation>Aufbewahrungssperre…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="107"/>
         <source>Import patients from CSV…</source>
         <translation>Patienten aus CSV importieren…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="112"/>
         <source>PACS…</source>
         <translation>PACS…</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="209"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="213"/>
         <source>Export DICOM into a folder</source>
         <translation>DICOM in einen Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="215"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="219"/>
         <source>%1 DICOM files written.</source>
         <translation>%1 DICOM-Dateien geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="227"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="231"/>
         <source>%1 images sent to the PACS.</source>
         <translation>%1 Bilder an das PACS gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="239"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="243"/>
         <source>Export patient data (GDPR)</source>
         <translation>Patientendaten exportieren (DSGVO)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="240"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="244"/>
         <source>Archive (*.zip)</source>
         <translation>Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="246"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="250"/>
         <source>Patient data written: %1</source>
         <translation>Patientendaten geschrieben: %1</translation>
     </message>
@@ -5509,27 +5504,27 @@ Technische Details (ohne Patientendaten) stehen in:
         <translation>Aufbewahrungssperre aufgehoben.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="256"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="260"/>
         <source>Import patients from CSV</source>
         <translation>Patienten aus CSV importieren</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="257"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="261"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="265"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="269"/>
         <source>The file could not be read.</source>
         <translation>Die Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="324"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="328"/>
         <source>PACS saved.</source>
         <translation>PACS gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="337"/>
+        <location filename="../../pixiodoc_desktop/gui/record_actions.py" line="341"/>
         <source>The PACS answered.</source>
         <translation>Das PACS hat geantwortet.</translation>
     </message>
@@ -8432,8 +8427,8 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="11"/>
-        <source>Sync is not set up on this workstation (pixiodoc sync configure, or Settings &gt; Sync).</source>
-        <translation>Die Synchronisation ist auf diesem Arbeitsplatz nicht eingerichtet (pixiodoc sync configure oder Einstellungen &gt; Synchronisation).</translation>
+        <source>Sync is not set up on this workstation: a practice Admin sets it up in Practice › Sync settings… (or with pixiodoc sync configure).</source>
+        <translation>Die Synchronisation ist auf diesem Arbeitsplatz nicht eingerichtet: Ein Praxis-Admin richtet sie unter Praxis › Synchronisation einrichten… ein (oder mit pixiodoc sync configure).</translation>
     </message>
     <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="15"/>
