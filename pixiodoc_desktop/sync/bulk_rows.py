@@ -18,7 +18,9 @@ disk is still recognised by pull.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -109,6 +111,24 @@ class _Plan:
             for column, proc in zip(columns, self.processors, strict=True)
         ]
         return list(zip(*processed, strict=True))
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while one part of a sync applies.
+
+    A part holds up to pull.APPLY_OPS ops, each a few dicts, and the apply makes
+    millions more objects that live until it ends: every collection would walk them
+    all again, in vain (measured on a 54,000-op join: 7% of its CPU). Cycles made
+    meanwhile are collected after the part, when the collector is on again (it is
+    left off only if it was off before)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _python_default(column: Column[Any]) -> bool:

@@ -25,7 +25,7 @@ from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.errors import SyncDataDamaged, SyncImageMissing
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.audit_stream import apply_audit
-from pixiodoc_desktop.sync.bulk_rows import insert_rows
+from pixiodoc_desktop.sync.bulk_rows import collector_paused, insert_rows
 from pixiodoc_desktop.sync.crypto import SyncKeys, open_json
 from pixiodoc_desktop.sync.erase_apply import erase_in_session
 from pixiodoc_desktop.sync.images import MISSING as MISSING_IMAGE
@@ -309,6 +309,7 @@ def apply_batches(
     result = PullResult(batches=len(batches))
     try:
         with (
+            collector_paused(),
             ws.vault.write_session() as session,
             session.begin(),
             database.applying_cache(session),

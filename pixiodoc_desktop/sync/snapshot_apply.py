@@ -24,6 +24,7 @@ from pixiodoc_desktop.clinic.safekeeping.erasure import patient_records, scrub_l
 from pixiodoc_desktop.clinic.workstation import Workstation
 from pixiodoc_desktop.sync import state
 from pixiodoc_desktop.sync.audit_stream import apply_audit
+from pixiodoc_desktop.sync.bulk_rows import collector_paused
 from pixiodoc_desktop.sync.crypto import SyncKeys
 from pixiodoc_desktop.sync.erase_apply import erase_in_session
 from pixiodoc_desktop.sync.merge import Merger
@@ -105,6 +106,7 @@ def apply_part(
         now, later = _wanted_blobs(ws, [Batch("", 0, every, [])])
         count, size, failed = download_blobs(ws, store, keys, now, every + erasures)
         with (
+            collector_paused(),
             ws.vault.write_session() as session,
             session.begin(),
             database.applying_cache(session),

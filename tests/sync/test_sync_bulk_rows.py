@@ -4,12 +4,14 @@ processors, same column defaults), upserts as asked, in the real SQLCipher vault
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from typing import Any
 
+import pytest
 from sqlalchemy import Table, insert, text
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.sync.bulk_rows import insert_rows
+from pixiodoc_desktop.sync.bulk_rows import collector_paused, insert_rows
 from pixiodoc_desktop.sync.ops import core_table
 from pixiodoc_desktop.vault.schema import Patient, SyncBlob, SyncClock, Visit
 
@@ -108,3 +110,18 @@ def test_field_clocks_compact_and_upsert(workstation: Workstation) -> None:
         assert session.get(SyncClock, ("photos", "x")).clocks == stamps  # type: ignore[union-attr]
         states = dict(session.execute(text("SELECT blob_id, state FROM sync_blobs")).all())
     assert states == {"b1": "remote", "b2": "uploaded"}  # DO NOTHING kept the first
+
+
+def test_the_collector_is_on_again_after_a_part_even_a_failed_one() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("the part failed")
+    assert gc.isenabled()
+    gc.disable()  # off before (an embedding program's choice): left off
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
