@@ -130,7 +130,7 @@ def _snapshot_join(weed: Weed, builder: tuple[Any, Any], folder: Path) -> dict[s
     # each part's transaction (snapshot_apply.py: images, bulk insert, Merger), and its
     # bulk insert alone
     with (
-        parts.timing(snapshot_apply, "apply_part"),
+        parts.timing(snapshot_take, "apply_part"),
         inserts.timing(snapshot_apply, "insert_new"),
     ):
         joined = _join(weed, builder, folder, parts)
