@@ -267,8 +267,8 @@ class ImageInBucket(SyncError):
 
     def __init__(self, blob_id: str) -> None:
         super().__init__(
-            "This image is still in the clinic's bucket and not yet on this PC; it is "
-            "fetched when it is shown."
+            "This image is still in the clinic's bucket and not yet on this PC; connect "
+            "to the clinic's network and try again (it is fetched first)."
         )
         self.blob_id = blob_id
 
@@ -283,6 +283,21 @@ class SyncImageNotFetched(SyncImageMissing):
             "again at the next sync round or when it is shown again.",
         )
         self.count = 1
+
+
+class ExportImageNotFetched(SyncError):
+    """An export on a PC with images on demand could not fetch an image it needs from the
+    clinic's bucket first (offline, or the object is missing or damaged there); nothing
+    was exported."""
+
+    def __init__(self, mrn: str, visit_date: str, reason: str) -> None:
+        super().__init__(
+            f"A photo of patient {mrn} from the visit of {visit_date} could not be fetched "
+            f"from the clinic's bucket: {reason}. Nothing was exported."
+        )
+        self.mrn = mrn
+        self.visit_date = visit_date
+        self.reason = reason
 
 
 class EnrollmentInvalid(SyncError):

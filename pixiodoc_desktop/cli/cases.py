@@ -18,6 +18,7 @@ from pixiodoc_desktop.cli.common import (
 )
 from pixiodoc_desktop.clinic.exchange.case_bundle import CaseBundles, read_bundle_file, read_header
 from pixiodoc_desktop.clinic.records.patients import parse_date
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export
 
 
 def _passphrase(args: argparse.Namespace, *, confirm: bool) -> str:
@@ -41,6 +42,7 @@ def case_export(args: argparse.Namespace) -> int:
     ws, actor = open_session(args)
     try:
         passphrase = None if args.recipient_key else _passphrase(args, confirm=True)
+        fetch_for_export(ws, actor, args.patient, Export.CASE_BUNDLE, visit_ids=list(args.visit))
         done = CaseBundles(ws).export(
             actor,
             args.patient,

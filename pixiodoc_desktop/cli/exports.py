@@ -18,6 +18,7 @@ from pixiodoc_desktop.cli.common import (
     open_session,
 )
 from pixiodoc_desktop.errors import InvalidInput
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export
 
 
 def export_pdf_command(args: argparse.Namespace) -> int:
@@ -26,6 +27,15 @@ def export_pdf_command(args: argparse.Namespace) -> int:
 
     ws, actor = open_session(args)
     try:
+        fetch_for_export(
+            ws,
+            actor,
+            args.patient,
+            Export.PDF_REPORT,
+            # a comparison may show photos of other visits: then all the patient's screens
+            visit_ids=() if args.comparison else (args.visits or ()),
+            photo_ids=None if args.comparison else (args.photo or None),
+        )
         path = export_pdf(
             ws,
             actor,
@@ -61,6 +71,7 @@ def export_dicom_command(args: argparse.Namespace) -> int:
     magnifications = _magnifications()
     ws, actor = open_session(args)
     try:
+        fetch_for_export(ws, actor, args.patient, Export.DICOM, visit_ids=visits)
         if args.out is not None:
             written = dicom.export_folder(
                 ws,
@@ -92,6 +103,7 @@ def export_patient_data_command(args: argparse.Namespace) -> int:
 
     ws, actor = open_session(args)
     try:
+        fetch_for_export(ws, actor, args.patient, Export.PATIENT_DATA)
         path = export_patient_data(ws, actor, args.patient, Path(args.out))
     finally:
         close_session(ws, actor)

@@ -29,8 +29,10 @@ from pixiodoc_desktop.clinic.records.body_sites import BODY_SITES, check_body_si
 from pixiodoc_desktop.clinic.records.patients import parse_date
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize, Photos
 from pixiodoc_desktop.clinic.records.vocabulary import Modality, parse
+from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import DamagedImage
 from pixiodoc_desktop.imaging.outline import outline_lesion
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export, patient_of_photo
 
 
 def import_files(args: argparse.Namespace) -> int:
@@ -139,9 +141,17 @@ def photo_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fetch_original(ws: Workstation, actor: Actor, photo_id: str) -> None:
+    """On a PC with images on demand: the original from the clinic's bucket first."""
+    patient_id = patient_of_photo(ws, photo_id)
+    if patient_id is not None:  # else the export says there is no such photo
+        fetch_for_export(ws, actor, patient_id, Export.PHOTO, photo_ids=[photo_id])
+
+
 def photo_export(args: argparse.Namespace) -> int:
     ws, actor = open_session(args)
     try:
+        _fetch_original(ws, actor, args.photo)
         target = Photos(ws).export(actor, args.photo, Path(args.out))
     finally:
         close_session(ws, actor)

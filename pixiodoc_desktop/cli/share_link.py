@@ -18,6 +18,7 @@ from pixiodoc_desktop.cli.common import (
 from pixiodoc_desktop.clinic.records.names import visible
 from pixiodoc_desktop.clinic.records.timeline import Timelines
 from pixiodoc_desktop.sharing.links import DEFAULT_LIFETIME, ShareLinks, parse_lifetime
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export
 
 
 def _passcode(args: argparse.Namespace) -> str | None:
@@ -38,6 +39,14 @@ def link_create(args: argparse.Namespace) -> int:
     ws, actor = open_session(args)
     try:
         passcode = _passcode(args)
+        fetch_for_export(
+            ws,
+            actor,
+            args.patient,
+            Export.SHARE_LINK,
+            visit_ids=list(args.visit),
+            lesion_id=args.lesion,
+        )
         made = ShareLinks(ws).create(
             actor,
             args.patient,

@@ -91,8 +91,14 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "errors",
-        "This image is still in the clinic's bucket and not yet on this PC; it is fetched when it is shown.",
+        "This image is still in the clinic's bucket and not yet on this PC; connect to the clinic's network and try again (it is fetched first).",
     ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "A photo of patient {mrn} from the visit of {visit_date} could not be fetched from the clinic's bucket: {reason}. Nothing was exported.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "the clinic's bucket cannot be reached (is this PC offline?)"),
+    QT_TRANSLATE_NOOP("errors", "it is missing there or damaged"),
     QT_TRANSLATE_NOOP(
         "errors",
         "This image is missing from the clinic's bucket or damaged there; it is tried again at the next sync round or when it is shown again.",

@@ -5,12 +5,26 @@ on_demand=True)`) thumbnails and screen images also stay in the bucket until sho
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
 from sqlalchemy import select
 
 from pixiodoc_desktop.clinic.workstation import Workstation
-from pixiodoc_desktop.errors import RecordNotFound, SyncImageMissing, SyncImageNotFetched
+from pixiodoc_desktop.errors import (
+    PixioDocError,
+    RecordNotFound,
+    SyncError,
+    SyncImageMissing,
+    SyncImageNotFetched,
+)
 from pixiodoc_desktop.sync.engine import sync_keys
-from pixiodoc_desktop.sync.pull import FULL_IMAGES_SETTING, download_blob
+from pixiodoc_desktop.sync.pull import (
+    DOWNLOAD_THREADS,
+    FULL_IMAGES_SETTING,
+    Progress,
+    download_blob,
+)
 from pixiodoc_desktop.sync.store import ObjectStore
 from pixiodoc_desktop.vault import locking
 from pixiodoc_desktop.vault.schema import Photo, SyncBlob
@@ -63,3 +77,37 @@ def fetch_image(
             if row is not None:
                 row.state = "uploaded"
     return size > 0
+
+
+def ensure_local(
+    ws: Workstation,
+    store: ObjectStore,
+    blob_ids: Sequence[str],
+    progress: Progress | None = None,
+) -> dict[str, PixioDocError]:
+    """Fetch these image objects left in the bucket, a few at once (DOWNLOAD_THREADS);
+    those here already cost a file check. Returns the objects that could not be fetched
+    with why (SyncImageNotFetched: missing or damaged there; a SyncError such as
+    SyncUnavailable: the bucket cannot be reached); {} when every one is here now.
+    `progress("fetch", done, total)` after each object."""
+    wanted = [b for b in dict.fromkeys(blob_ids) if not ws.vault.blobs.exists(b)]
+    failed: dict[str, PixioDocError] = {}
+    if not wanted:
+        return failed
+
+    def one(blob_id: str) -> PixioDocError | None:
+        try:
+            fetch_image(ws, store, blob_id)
+        except (SyncImageMissing, SyncError) as exc:
+            return exc
+        return None
+
+    with ThreadPoolExecutor(DOWNLOAD_THREADS, thread_name_prefix="pixiodoc-fetch") as pool:
+        for done, (blob_id, error) in enumerate(
+            zip(wanted, pool.map(one, wanted), strict=True), start=1
+        ):
+            if error is not None:
+                failed[blob_id] = error
+            if progress:
+                progress("fetch", done, len(wanted))
+    return failed

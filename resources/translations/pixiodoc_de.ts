@@ -7286,12 +7286,7 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
-        <source>This image is still in the clinic&apos;s bucket and not yet on this PC; it is fetched when it is shown.</source>
-        <translation>Dieses Bild liegt noch im Bucket der Praxis und nicht auf diesem PC; es wird geholt, sobald es angezeigt wird.</translation>
-    </message>
-    <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="102"/>
         <source>This image is missing from the clinic&apos;s bucket or damaged there; it is tried again at the next sync round or when it is shown again.</source>
         <translation>Dieses Bild fehlt im Bucket der Praxis oder ist dort beschädigt; es wird bei der nächsten Synchronisation oder beim nächsten Anzeigen erneut versucht.</translation>
     </message>
@@ -8551,72 +8546,92 @@ Ziehen Sie Bilder hierher oder drücken Sie Strg+I zum Importieren.</translation
         <translation>{count} Bild(er) der anderen Arbeitsplätze fehlen im Speicher der Praxis oder sind dort beschädigt; die Synchronisation holt sie bei ihrer nächsten Runde erneut.</translation>
     </message>
     <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="92"/>
+        <source>This image is still in the clinic&apos;s bucket and not yet on this PC; connect to the clinic&apos;s network and try again (it is fetched first).</source>
+        <translation>Dieses Bild liegt noch im Bucket der Praxis und nicht auf diesem PC; verbinden Sie den PC mit dem Netz der Praxis und versuchen Sie es erneut (das Bild wird zuerst geholt).</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="96"/>
+        <source>A photo of patient {mrn} from the visit of {visit_date} could not be fetched from the clinic&apos;s bucket: {reason}. Nothing was exported.</source>
+        <translation>Ein Foto des Patienten {mrn} vom Besuch am {visit_date} konnte nicht aus dem Bucket der Praxis geholt werden: {reason}. Es wurde nichts exportiert.</translation>
+    </message>
+    <message>
         <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="100"/>
+        <source>the clinic&apos;s bucket cannot be reached (is this PC offline?)</source>
+        <translation>der Bucket der Praxis ist nicht erreichbar (ist dieser PC offline?)</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="101"/>
+        <source>it is missing there or damaged</source>
+        <translation>es fehlt dort oder ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="106"/>
         <source>This workstation&apos;s vault was restored from a backup or copied from another PC, and its sync identity is already in use. Its changes are kept; set this PC up again with an enrollment code (pixiodoc sync join) and re-enter them.</source>
         <translation>Der Tresor dieses Arbeitsplatzes wurde aus einer Sicherung wiederhergestellt oder von einem anderen PC kopiert, und seine Synchronisationskennung wird bereits verwendet. Seine Änderungen bleiben erhalten; richten Sie diesen PC mit einem Einrichtungscode neu ein (pixiodoc sync join) und geben Sie die Änderungen erneut ein.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="104"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="110"/>
         <source>An enrollment code has {count} letters and digits in groups of 4; check what you typed.</source>
         <translation>Ein Einrichtungscode hat {count} Buchstaben und Ziffern in Vierergruppen; prüfen Sie Ihre Eingabe.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="108"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="114"/>
         <source>The enrollment code has a typo (its last group does not match).</source>
         <translation>Der Einrichtungscode enthält einen Tippfehler (die letzte Gruppe passt nicht).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="109"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="115"/>
         <source>An enrollment code is valid for 1 minute to 24 hours.</source>
         <translation>Ein Einrichtungscode ist 1 Minute bis 24 Stunden gültig.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="110"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="116"/>
         <source>This enrollment code has expired; ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode ist abgelaufen; bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="111"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="117"/>
         <source>This enrollment code was already used to join a PC ({when} UTC); it works once. Ask an Admin for a new one.</source>
         <translation>Dieser Einrichtungscode wurde schon verwendet, um einen PC einzurichten ({when} UTC); er gilt nur einmal. Bitten Sie einen Admin um einen neuen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="115"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="121"/>
         <source>Another PC is joining with this enrollment code right now; ask an Admin for a new code.</source>
         <translation>Ein anderer PC richtet sich gerade mit diesem Einrichtungscode ein; bitten Sie einen Admin um einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="119"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="125"/>
         <source>No enrollment waits under this code in the bucket (it was used, expired, or the bucket or prefix differs from the Admin&apos;s PC).</source>
         <translation>Unter diesem Code wartet im Bucket keine Einrichtung (er wurde schon verwendet, ist abgelaufen, oder Bucket bzw. Präfix unterscheiden sich vom PC des Admins).</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="123"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="129"/>
         <source>This enrollment code does not open the enrollment.</source>
         <translation>Dieser Einrichtungscode öffnet die Einrichtung nicht.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="124"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="130"/>
         <source>No clinic in this bucket and prefix opens with that recovery key.</source>
         <translation>Keine Praxis in diesem Bucket und Präfix lässt sich mit diesem Wiederherstellungsschlüssel öffnen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="127"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="133"/>
         <source>Joining needs an enrollment code or the recovery key.</source>
         <translation>Zum Beitreten wird ein Einrichtungscode oder der Wiederherstellungsschlüssel benötigt.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="129"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="135"/>
         <source>The practice&apos;s keys were renewed on another workstation ({renewed_at} UTC); this workstation no longer syncs with the old keys and sent nothing. Ask a practice Admin for an enrollment code and re-join this workstation with it (pixiodoc sync rejoin --code CODE); its changes are kept and go out then.</source>
         <translation>Die Schlüssel der Praxis wurden an einem anderen Arbeitsplatz erneuert ({renewed_at} UTC); dieser Arbeitsplatz synchronisiert nicht mehr mit den alten Schlüsseln und hat nichts gesendet. Bitten Sie einen Praxis-Admin um einen Einrichtungscode und verbinden Sie diesen Arbeitsplatz damit neu (pixiodoc sync rejoin --code CODE); seine Änderungen bleiben erhalten und werden dann gesendet.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="133"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="139"/>
         <source>This enrollment code belongs to another clinic&apos;s vault; ask a practice Admin of this clinic for one.</source>
         <translation>Dieser Einrichtungscode gehört zum Tresor einer anderen Praxis; bitten Sie einen Praxis-Admin dieser Praxis um einen.</translation>
     </message>
     <message>
-        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="137"/>
+        <location filename="../../pixiodoc_desktop/error_catalogue/sync.py" line="143"/>
         <source>This workstation already has the practice&apos;s current keys; there is nothing to re-join (the code can still set up a new PC while it is valid).</source>
         <translation>Dieser Arbeitsplatz hat bereits die aktuellen Schlüssel der Praxis; es gibt nichts neu zu verbinden (der Code kann, solange er gilt, noch einen neuen PC einrichten).</translation>
     </message>
