@@ -35,6 +35,7 @@ from pixiodoc_desktop.config import Settings, default_vault_dir
 from pixiodoc_desktop.gui import first_paint, memory
 from pixiodoc_desktop.gui.context import GuiContext
 from pixiodoc_desktop.gui.entrance import Entrance
+from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.idle import IdleWatcher
 from pixiodoc_desktop.gui.notify import Notifier
 from pixiodoc_desktop.gui.ondemand_images import BucketImages
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
         names, _filter = QFileDialog.getOpenFileNames(
             self,
             self.tr("Import photos"),
-            "",
+            str(documents_folder()),
             image_file_filter(),
         )
         return [Path(n) for n in names]

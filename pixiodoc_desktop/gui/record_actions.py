@@ -23,13 +23,13 @@ from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.exports import pacs
 from pixiodoc_desktop.gui.context import GuiContext, run_as_clinician
+from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.record_editing import open_dialog
 from pixiodoc_desktop.gui.record_erasure import RecordErasure
 from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.record_dialogs import PacsDialog
 from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
-from pixiodoc_desktop.gui.views.share_case_file_page import documents_folder
 from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
 
 T = TypeVar("T")
@@ -179,11 +179,13 @@ class RecordActions(QObject):
         return Path(name) if name else None
 
     def ask_folder(self, title: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self.window, title)
+        name = QFileDialog.getExistingDirectory(self.window, title, str(documents_folder()))
         return Path(name) if name else None
 
     def ask_open_path(self, title: str, filter_: str) -> Path | None:
-        name, _chosen = QFileDialog.getOpenFileName(self.window, title, "", filter_)
+        name, _chosen = QFileDialog.getOpenFileName(
+            self.window, title, str(documents_folder()), filter_
+        )
         return Path(name) if name else None
 
     # --- exports -------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from pixiodoc_desktop.capture.preview import Preview, PreviewState
 from pixiodoc_desktop.capture.sources import CameraSource, CaptureMode
 from pixiodoc_desktop.errors import CameraBusy, CameraError
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.views.capture_burst import BurstShot
 from pixiodoc_desktop.gui.views.capture_camera_list import VIDEO_FILE, CameraList
@@ -221,7 +222,7 @@ class CameraPanel(QWidget):
         name, _chosen = QFileDialog.getOpenFileName(
             self,
             self.tr("Use a video file as the camera"),
-            "",
+            str(documents_folder()),
             self.tr("Videos (*.mp4 *.avi *.mkv *.mov *.webm);;All files (*)"),
         )
         return name or None

@@ -20,6 +20,7 @@ from pixiodoc_desktop.clinic.records.comparison_handouts import ComparisonHandou
 from pixiodoc_desktop.clinic.records.comparisons import Annotation, Comparisons, MeasurementTrace
 from pixiodoc_desktop.clinic.records.photos import PhotoSummary
 from pixiodoc_desktop.gui import labels
+from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import ClinicSession
 from pixiodoc_desktop.imaging.alignment import Alignment
@@ -112,7 +113,7 @@ def ask_handout_path(parent: QWidget) -> tuple[Path, HandoutFormat] | None:
     path, chosen = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("CompareView", "Export comparison"),
-        "",
+        str(documents_folder()),
         QCoreApplication.translate("CompareView", "PNG image (*.png);;PDF handout (*.pdf)"),
     )
     if not path:

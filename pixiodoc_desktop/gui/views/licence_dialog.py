@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from pixiodoc_desktop.clinic.access.plans import Plan, Plans
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.notify import error_text, translated_message
 from pixiodoc_desktop.gui.workers import DbOperation
@@ -155,7 +156,7 @@ class LicenceDialog(QDialog):
         name, _chosen = QFileDialog.getOpenFileName(
             self,
             self.tr("Install licence file"),
-            "",
+            str(documents_folder()),
             self.tr("PixioDoc licence (*.pxlicence *.json);;All files (*)"),
         )
         return Path(name) if name else None

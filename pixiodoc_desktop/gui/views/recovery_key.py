@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.theme import icon
 
 
@@ -113,7 +114,10 @@ class RecoveryKeyPage(QWidget):
 
     def _ask_pdf(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery key"), "pixiodoc-recovery-key.pdf", "PDF (*.pdf)"
+            self,
+            self.tr("Save the recovery key"),
+            str(documents_folder() / "pixiodoc-recovery-key.pdf"),
+            "PDF (*.pdf)",
         )
         if name:
             self.save_pdf(Path(name))

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +34,7 @@ from pixiodoc_desktop.clinic.exchange.case_bundle import (
 )
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.locale_text import date_format, date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
@@ -43,13 +44,6 @@ Runner = Callable[..., None]  # ShareDialog._run(job, done, message_label, after
 
 def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
-
-
-def documents_folder() -> Path:
-    """Where a save dialog starts: Documents, or the home folder on an account without one
-    (given a missing folder, Qt's dialog opens wherever the program was started)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 class CaseFilePage(QWidget):

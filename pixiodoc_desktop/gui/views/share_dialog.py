@@ -39,9 +39,10 @@ from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import PixioDocError
 from pixiodoc_desktop.gui import labels
 from pixiodoc_desktop.gui.context import GuiContext
+from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.notify import error_text
 from pixiodoc_desktop.gui.session import PatientRecord
-from pixiodoc_desktop.gui.views.share_case_file_page import CaseFilePage, documents_folder
+from pixiodoc_desktop.gui.views.share_case_file_page import CaseFilePage
 from pixiodoc_desktop.gui.views.share_link_page import SecureLinkPage
 from pixiodoc_desktop.gui.workers import DbOperation
 
