@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QImage
@@ -31,8 +31,15 @@ from pixiodoc_desktop.gui.session_state import SessionState
 from pixiodoc_desktop.gui.views.record_dialogs import PacsDialog
 from pixiodoc_desktop.gui.views.report_dialog import ReportDialog
 from pixiodoc_desktop.gui.window_chrome import WindowActions, WindowMenus
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export
 
 T = TypeVar("T")
+
+
+def _fetched(ws: Workstation, actor: Actor, patient_id: str, export: Export) -> Literal[True]:
+    """The export's images left in the clinic's bucket fetched first (images on demand)."""
+    fetch_for_export(ws, actor, patient_id, export)
+    return True
 
 
 class RecordActions(QObject):
@@ -216,7 +223,9 @@ class RecordActions(QObject):
         )
         if pid and folder:
             self._run(
-                lambda ws, actor: export_folder(ws, actor, pid, folder),
+                lambda ws, actor: (
+                    _fetched(ws, actor, pid, Export.DICOM) and export_folder(ws, actor, pid, folder)
+                ),
                 lambda files: self.ctx.notifier.info(
                     QCoreApplication.translate("RecordActions", "%1 DICOM files written.").replace(
                         "%1", str(len(files))
@@ -228,7 +237,9 @@ class RecordActions(QObject):
         pid = self._patient_id()
         if pid and self.pacs_configured:
             self._run(
-                lambda ws, actor: pacs.send_to_pacs(ws, actor, pid),
+                lambda ws, actor: (
+                    _fetched(ws, actor, pid, Export.DICOM) and pacs.send_to_pacs(ws, actor, pid)
+                ),
                 lambda count: self.ctx.notifier.info(
                     QCoreApplication.translate(
                         "RecordActions", "%1 images sent to the PACS."
@@ -247,7 +258,10 @@ class RecordActions(QObject):
         )
         if pid and path:
             self._run(
-                lambda ws, actor: export_patient_data(ws, actor, pid, path),
+                lambda ws, actor: (
+                    _fetched(ws, actor, pid, Export.PATIENT_DATA)
+                    and export_patient_data(ws, actor, pid, path)
+                ),
                 lambda out: self.ctx.notifier.info(
                     QCoreApplication.translate("RecordActions", "Patient data written: %1").replace(
                         "%1", out.name

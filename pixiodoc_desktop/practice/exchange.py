@@ -33,6 +33,7 @@ from pixiodoc_desktop.exports.records import PatientRecord, audit_export, load_r
 from pixiodoc_desktop.practice import gdt
 from pixiodoc_desktop.practice.gdt import Field, GdtRecord, Obj, RecordType, Version
 from pixiodoc_desktop.practice.settings import GdtSettings
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export
 from pixiodoc_desktop.vault.durable import write_atomically
 from pixiodoc_desktop.vault.schema import Patient, Visit
 
@@ -323,6 +324,7 @@ def write_result(
             "The patient has no patient number from the practice software (external id)"
         )
     out_file(settings)  # the folder is there and the name is free, before the PDF is made
+    fetch_for_export(ws, actor, patient_id, Export.PDF_REPORT, visit_ids=[visit_id])
     pdf = export_pdf(
         ws, actor, patient_id, settings.out_path / f"PIXIODOC_{visit_id[:8]}.pdf",
         visit_ids=[visit_id],

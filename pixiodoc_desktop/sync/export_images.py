@@ -41,6 +41,7 @@ class Export(Enum):
     CASE_BUNDLE = ("case_bundle", (ImageSize.ORIGINAL, ImageSize.THUMBNAIL, ImageSize.SCREEN))
     SHARE_LINK = ("share_link", (ImageSize.SCREEN, ImageSize.THUMBNAIL))
     PHOTO = ("photo", (ImageSize.ORIGINAL,))  # one stored image written to a file
+    HANDOUT = ("comparison_handout", (ImageSize.SCREEN,))
 
     @property
     def sizes(self) -> tuple[ImageSize, ...]:

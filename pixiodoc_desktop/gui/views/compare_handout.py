@@ -25,6 +25,7 @@ from pixiodoc_desktop.gui.locale_text import date_text
 from pixiodoc_desktop.gui.session import ClinicSession
 from pixiodoc_desktop.imaging.alignment import Alignment
 from pixiodoc_desktop.imaging.handout import HandoutFormat, HandoutText
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export, patient_of_photo
 
 # Strings are translated in the compare view's context: this is part of it.
 
@@ -73,6 +74,11 @@ def write_handout(
 
     def job() -> Path:
         services, actor = session.require()
+        ws = services.workstation
+        patient_id = patient_of_photo(ws, draft.before_id)
+        if patient_id is not None:  # images left in the clinic's bucket first
+            photo_ids = [draft.before_id, draft.after_id]
+            fetch_for_export(ws, actor, patient_id, Export.HANDOUT, photo_ids=photo_ids)
         return ComparisonHandouts(services.workstation).export(
             actor,
             draft.before_id,

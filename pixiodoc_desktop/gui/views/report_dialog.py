@@ -43,6 +43,7 @@ from pixiodoc_desktop.gui.pose_labels import standard_pose_label
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
 from pixiodoc_desktop.gui.workers import DbOperation
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export
 
 AskPath = Callable[[str, str, str], Path | None]  # title, filter, suggested name
 
@@ -218,6 +219,15 @@ class ReportDialog(QDialog):
             from pixiodoc_desktop.exports.pdf_report import export_pdf
 
             services, actor = session.require()
+            fetch_for_export(  # images left in the clinic's bucket (images on demand)
+                services.workstation,
+                actor,
+                pid,
+                Export.PDF_REPORT,
+                # a comparison may show photos of other visits: then all the patient's
+                visit_ids=() if comparison_ids else visits,
+                photo_ids=None if comparison_ids else photos,
+            )
             return export_pdf(
                 services.workstation,
                 actor,

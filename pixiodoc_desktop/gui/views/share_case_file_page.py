@@ -38,6 +38,7 @@ from pixiodoc_desktop.gui.folder_names import documents_folder
 from pixiodoc_desktop.gui.locale_text import date_format, date_text
 from pixiodoc_desktop.gui.session import PatientRecord
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export
 
 Runner = Callable[..., None]  # ShareDialog._run(job, done, message_label, after_failure)
 
@@ -198,6 +199,7 @@ class CaseFilePage(QWidget):
             self.written.emit(case)
 
         def job(ws: Workstation, actor: Actor) -> ExportedCase:
+            fetch_for_export(ws, actor, pid, Export.CASE_BUNDLE, visit_ids=visit_ids)
             return CaseBundles(ws, kdf=self.ctx.session.kdf).export(
                 actor,
                 pid,

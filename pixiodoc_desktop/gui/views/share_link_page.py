@@ -39,6 +39,7 @@ from pixiodoc_desktop.gui.views.phone_dialog import qr_pixmap
 from pixiodoc_desktop.gui.widgets.visit_picker import VisitPicker
 from pixiodoc_desktop.sharing.ledger import LinkRecord
 from pixiodoc_desktop.sharing.links import MIN_PASSCODE, MadeLink, ShareLinks, sync_ready
+from pixiodoc_desktop.sync.export_images import Export, fetch_for_export
 
 Runner = Callable[..., None]  # ShareDialog._run(job, done, message_label, after_failure)
 LIFETIMES = (
@@ -234,6 +235,7 @@ class SecureLinkPage(QWidget):
         self.message.setText(self.tr("Encrypting and uploading…"))
 
         def job(ws: Workstation, actor: Actor) -> MadeLink:
+            fetch_for_export(ws, actor, patient_id, Export.SHARE_LINK, visit_ids=chosen)
             return ShareLinks(ws).create(
                 actor,
                 patient_id,
