@@ -174,6 +174,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="only the joiner from a snapshot (not the one replaying every batch)",
     )
+    parser.add_argument(
+        "--catch-up-budget",
+        type=float,
+        metavar="S",
+        help="stop the rounds after the usable join after S seconds (complete_s: null)",
+    )
     parser.add_argument("--profile", action="store_true", help="also profile a second join")
     parser.add_argument(
         "--build-only", action="store_true", help="with --keep: build, measure later"
@@ -218,15 +224,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                     replayed = _replay_join(weed, builder, tmp / "joiner")
                 thumbnail = _photo_in_the_bucket(builder, tmp)
                 snapshot = _snapshot(builder)
-                snap = _snapshot_join(weed, builder, tmp / "joiner-snapshot", snapshot, thumbnail)
+                snap = _snapshot_join(
+                    weed,
+                    builder,
+                    tmp / "joiner-snapshot",
+                    snapshot,
+                    thumbnail,
+                    args.catch_up_budget,
+                )
                 joiner, clinician = snap.pop("joiner")
+                joiner_idle: dict[str, Any] | None = None
                 try:
-                    _common.log("Idle rounds on the joiner ...")
-                    joiner_idle = idle_rounds(joiner, clinician, requests)
-                    joiner_idle["baseline_s"] = _common.rounded(
-                        replay(weed, joiner_idle["requests"])
-                    )
-                    _common.log(f"  {joiner_idle}")
+                    if snap["complete_s"] is not None:  # parts left: no round is idle
+                        _common.log("Idle rounds on the joiner ...")
+                        joiner_idle = idle_rounds(joiner, clinician, requests)
+                        joiner_idle["baseline_s"] = _common.rounded(
+                            replay(weed, joiner_idle["requests"])
+                        )
+                        _common.log(f"  {joiner_idle}")
                     snap["joiner_db_mb"] = round(
                         (tmp / "joiner-snapshot" / database.DB_NAME).stat().st_size / 1e6, 1
                     )
@@ -248,13 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     usable = snap["usable_s"]
     ratio = baseline_usable["best_s"] / usable
-    idle_worst = max(writer_idle["value_s"], joiner_idle["value_s"])
+    idle_worst = max(writer_idle["value_s"], joiner_idle["value_s"] if joiner_idle else 0.0)
     meets = usable <= TARGET_JOIN_S and ratio >= TARGET_RATIO and idle_worst <= TARGET_IDLE_S
+    complete = snap["complete_s"]
     if replayed is not None:
         replayed["ratio_replay_over_usable"] = _common.rounded(replayed["value_s"] / usable)
-        replayed["ratio_replay_over_complete"] = _common.rounded(
-            replayed["value_s"] / snap["complete_s"]
-        )
+        if complete is not None:
+            replayed["ratio_replay_over_complete"] = _common.rounded(replayed["value_s"] / complete)
     _common.emit(
         _common.result(
             benchmark="scale_sync",
@@ -269,9 +284,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             target_s=TARGET_JOIN_S,
             usable_s=_common.rounded(usable),
             usable_cpu_s=_common.rounded(snap["usable_cpu_s"]),
-            complete_s=_common.rounded(snap["complete_s"]),
-            complete_cpu_s=_common.rounded(snap["complete_cpu_s"]),
-            complete_ratio=_common.rounded(baseline_all["best_s"] / snap["complete_s"]),
+            complete_s=None if complete is None else _common.rounded(complete),
+            complete_cpu_s=None if complete is None else _common.rounded(snap["complete_cpu_s"]),
+            complete_ratio=None
+            if complete is None
+            else _common.rounded(baseline_all["best_s"] / complete),
             baseline_is="plain boto3 GET of the objects the usable stage fetched (manifest, "
             "directory parts, last part, thumbnail; faster of 1 and 4 threads); the ratio "
             "compares that download with a download plus an encrypted database build",
@@ -462,8 +479,10 @@ def _snapshot_join(
     folder: Path,
     snapshot: dict[str, Any],
     thumbnail: tuple[str, str],
+    budget: float | None = None,
 ) -> dict[str, Any]:
-    """A new PC joins from the snapshot: usable, then the rounds until complete."""
+    """A new PC joins from the snapshot: usable, then the rounds until complete (or
+    until `budget` seconds of rounds: complete_s is then None)."""
     ws, actor = builder
     shutil.rmtree(folder, ignore_errors=True)
     code, _expires = enroll.create_enrollment(ws, _store(weed), actor)
@@ -508,7 +527,11 @@ def _snapshot_join(
     )
     rounds: list[float] = []
     with _common.stopwatch() as catching:
+        began = time.perf_counter()
         while catching_up(joiner) is not None:
+            if budget is not None and time.perf_counter() - began > budget:
+                _common.log(f"  catching up stopped after {budget:.0f} s (--catch-up-budget)")
+                break
             with _common.stopwatch() as one:
                 sync_once(joiner, store, actor_id=clinician.user_id, progress=progress)
             rounds.append(one[0])
@@ -516,6 +539,7 @@ def _snapshot_join(
                 now = catching_up(joiner)
                 _common.log(f"    round {len(rounds)}: {now}")
     parts_s = [b[0] - a[0] for a, b in itertools.pairwise(arrivals)]
+    unfinished = catching_up(joiner)
     directory_parts = left.applied
     usable_keys = [snapshot["manifest_key"], *snapshot["chunk_keys"][:directory_parts]]
     usable_keys.append(snapshot["chunk_keys"][-1])
@@ -523,8 +547,8 @@ def _snapshot_join(
     return {
         "usable_s": usable[0],
         "usable_cpu_s": usable[1],
-        "complete_s": usable[0] + catching[0],
-        "complete_cpu_s": usable[1] + catching[1],
+        "complete_s": None if unfinished else usable[0] + catching[0],
+        "complete_cpu_s": None if unfinished else usable[1] + catching[1],
         "usable_phases_s": {
             "join": _common.rounded(joining[0]),
             "join_cpu": _common.rounded(joining[1]),
@@ -546,6 +570,12 @@ def _snapshot_join(
             "round_median_s": _common.rounded(_common.median(rounds)) if rounds else None,
             "round_longest_s": _common.rounded(max(rounds)) if rounds else None,
             "round_bound_s": snapshot_take.ROUND_SECONDS,
+            "parts_left": unfinished.remaining if unfinished else 0,
+            "parts_per_minute": _common.rounded(
+                ((unfinished.applied if unfinished else left.total) - left.applied)
+                * 60
+                / max(catching[0], 1e-9)
+            ),
         },
         "snapshot": {k: v for k, v in snapshot.items() if not k.endswith(("_key", "_keys"))},
         "load_avg": {
