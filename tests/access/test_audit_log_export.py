@@ -113,3 +113,22 @@ def test_audit_cli_export_and_filters(
     for command in ("purge", "verify"):
         ran = cli("audit", command, *base, stdin=PASSWORD + "\n")  # type: ignore[operator]
         assert ran.code == 0, ran.output
+
+
+def test_exported_times_say_they_are_utc(
+    services: ClinicServices, actor: Actor, activity: list[str], tmp_path: Path
+) -> None:
+    """An export is read by people and tools elsewhere: each time carries its zone (UTC).
+    It read "2026-12-05T22:05:37.331555", which a spreadsheet takes for local time, while
+    the audit viewer shows local times (a German practice saw two clocks an hour apart)."""
+    log = AuditLog(services.workstation)
+    log.export(actor, AuditFilter(), "csv", tmp_path / "trail.csv")
+    log.export(actor, AuditFilter(), "json", tmp_path / "trail.json")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "trail.csv").read_text())))
+    events = json.loads((tmp_path / "trail.json").read_text())
+    now = dt.datetime.now(dt.UTC)
+    for text in [row["at"] for row in rows] + [event["at"] for event in events]:
+        at = dt.datetime.fromisoformat(text)
+        assert at.utcoffset() == dt.timedelta(0), text
+        assert abs(now - at) < dt.timedelta(minutes=10), text  # UTC, not local time relabelled
+    assert len(rows) >= 5 and len(events) >= 5

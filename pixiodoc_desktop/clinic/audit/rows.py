@@ -68,9 +68,17 @@ class AuditRow:
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["at"] = self.at.isoformat(timespec="microseconds")
+        data["at"] = utc_text(self.at)
         data["object"] = f"{self.object_type}:{self.object_id}" if self.object_type else None
         return data
+
+
+def utc_text(at: dt.datetime) -> str:
+    """An event's time for an export, with its zone: events are kept in UTC without one,
+    and a bare "2026-12-05T22:05:37" in a file reads as local time to whoever opens it
+    (the audit viewer shows local times)."""
+    aware = at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
+    return aware.isoformat(timespec="microseconds")
 
 
 def parse_when(text: str, what: str) -> dt.datetime:
@@ -94,7 +102,7 @@ def render(rows: list[AuditRow], fmt: str) -> bytes:
     for row in rows:
         writer.writerow(
             [
-                row.at.isoformat(timespec="microseconds"),
+                utc_text(row.at),
                 row.event,
                 row.outcome,
                 row.actor or "",
