@@ -104,13 +104,16 @@ class _Plan:
         raw = [(take(row),) for row in rows] if one else list(map(take, rows))
         if self.order:
             raw.sort(key=itemgetter(*self.order))
-        columns: list[Sequence[Any]] = list(zip(*raw, strict=True))
-        columns += [[d() for _ in raw] for d in self.defaults]
-        processed = [
-            column if proc is None else list(map(proc, column))  # None too, as SQLAlchemy does
-            for column, proc in zip(columns, self.processors, strict=True)
+        if self.defaults:
+            raw = [(*values, *(d() for d in self.defaults)) for values in raw]
+        if not any(self.processors):
+            return raw  # e.g. image rows: strings only
+        # one pass from rows to rows: each column taken lazily, processed ones mapped
+        columns = [
+            map(itemgetter(i), raw) if proc is None else map(proc, map(itemgetter(i), raw))
+            for i, proc in enumerate(self.processors)  # None too, as SQLAlchemy does
         ]
-        return list(zip(*processed, strict=True))
+        return list(zip(*columns, strict=True))
 
 
 @contextlib.contextmanager
