@@ -19,7 +19,8 @@ from vault_support import CliRunner, synthetic_jpeg
 from pixiodoc_desktop.clinic.access.login import lock, log_in
 from pixiodoc_desktop.clinic.audit.log import AuditLog
 from pixiodoc_desktop.clinic.audit.rows import AuditFilter
-from pixiodoc_desktop.clinic.records.photos import CaptureContext
+from pixiodoc_desktop.clinic.records.photos import CaptureContext, Photos
+from pixiodoc_desktop.errors import ImageInBucket
 from pixiodoc_desktop.sync.engine import sync_keys
 from pixiodoc_desktop.sync.enroll import create_enrollment, join
 from pixiodoc_desktop.sync.push import blob_key
@@ -103,6 +104,13 @@ def test_a_pc_with_images_on_demand_fetches_what_a_report_and_a_case_bundle_read
     originals = {p.blob_id for p in joined.photos}
     before = joined.states()
     assert {before[b] for b in screens | originals} == {"remote"}
+    ws, actor = log_in(Vault.open(joined.folder), LOGIN, PASSWORD)
+    try:  # read without fetching first: the typed error that says what to do
+        first = joined.photos[0]
+        with pytest.raises(ImageInBucket, match="try again"):
+            Photos(ws).thumbnails(actor, first.patient_id, [first.id])
+    finally:
+        lock(ws, actor, logged_out=True)
 
     report = tmp_path / "bericht.pdf"
     done = run_cli(
@@ -120,6 +128,15 @@ def test_a_pc_with_images_on_demand_fetches_what_a_report_and_a_case_bundle_read
     after = joined.states()
     assert {after[b] for b in screens} == {"uploaded"}  # fetched: exactly the screens
     assert {after[b] for b in originals} == {"remote"}
+
+    lone = joined.photos[0]  # one stored image written to a file: its original first
+    done = run_cli(
+        "photo", "export", *_user(joined.folder), "--photo", lone.id, "--out", tmp_path / "bild",
+        stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert done.code == 0, done.stderr
+    assert (tmp_path / "bild.jpg").read_bytes().startswith(b"\xff\xd8")
+    assert [joined.states()[p.blob_id] for p in joined.photos] == ["uploaded", "remote"]
 
     bundle = tmp_path / "fall.pxcase"
     done = run_cli(*_case(joined, bundle), stdin=f"{PASSWORD}\nFall-Passwort-2025\n")

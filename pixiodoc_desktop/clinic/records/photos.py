@@ -70,7 +70,8 @@ class Photos(PhotoIntake):
             ).all()
             key = self.ws.vault.patient_key(session, patient_id)
         blobs = dict(rows)
-        return {pid: self.ws.vault.blobs.get(blobs[pid], key) for pid in wanted if pid in blobs}
+        # Still in the clinic's bucket (images on demand): ImageInBucket, not a damaged vault.
+        return {pid: read_image(self.ws, blobs[pid], key) for pid in wanted if pid in blobs}
 
     def get(self, actor: Actor, photo_id: str) -> PhotoSummary:
         with self.ws.read_session() as session:
@@ -189,7 +190,7 @@ class Photos(PhotoIntake):
             raise InvalidInput(f"{target} is a folder; give a file name to export to")
         if not target.parent.is_dir():
             raise InvalidInput(f"The folder {target.parent} does not exist")
-        write_atomically(target, self.ws.vault.blobs.get(blob, key))
+        write_atomically(target, read_image(self.ws, blob, key))
         self.ws.audit_alone(
             audit.EventDraft(
                 audit.EventType.DATA_EXPORTED,
