@@ -3,8 +3,10 @@
 A PC that joined a clinic with images on demand (`sync.full_images` and `sync.previews`
 set to `on_demand`) holds a "remote" row for each object left in the bucket until it is
 first shown. Reading such an object raises `ImageInBucket` (its id): the caller fetches
-it (`sync.ondemand.fetch_image`, on the network pool) and reads again. An object that is
-neither here nor left in the bucket on purpose stays a damaged vault (`BlobDamaged`).
+it (`sync.ondemand.fetch_image`, on the network pool) and reads again; an export fetches
+every object it reads before it writes anything (`sync.export_images.fetch_for_export`).
+An object that is neither here nor left in the bucket on purpose stays a damaged vault
+(`BlobDamaged`).
 """
 
 from __future__ import annotations
