@@ -1,5 +1,8 @@
 """Translations: `resources/translations/pixiodoc_<lang>.ts`, compiled to .qm on demand.
 
+English has one too, `pixiodoc_en.ts`: the plural forms of the counted texts
+("%n photo(s)" shows as "1 photo", "12 photos"), written by tools/english_plurals.py.
+
 .qm files are generated (never committed): `pyside6-lrelease` from the
 virtualenv compiles them the first time a language is used and again when
 the .ts is newer.
@@ -66,22 +69,6 @@ def compiled(language: str) -> Path | None:
     return None
 
 
-class EnglishPlurals(QTranslator):
-    """English has no .ts: the source text is shown. A counted text is written
-    "%n photo(s)" for the German translator's plural forms; in English this makes it
-    "1 photo" or "12 photos" instead of showing the "(s)"."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        if n < 0 or "(s)" not in source:
-            return None  # type: ignore[return-value]  # a null QString: not translated here
-        return source.replace("(s)", "" if n == 1 else "s")
-
-    def isEmpty(self) -> bool:  # Qt asks before it consults a translator
-        return False
-
-
 class Translators:
     """The translators installed on the application for one language."""
 
@@ -89,23 +76,24 @@ class Translators:
         self._installed: list[QTranslator] = []
 
     def install(self, language: str) -> bool:
-        """Switch the application to `language` ("en" removes every translator)."""
+        """Switch the application to `language`.
+
+        Only plain QTranslators loaded from compiled .qm files are installed, English
+        too (its plural forms, `pixiodoc_en.ts`, written by tools/english_plurals.py):
+        Qt asks every installed translator from whichever thread calls tr(), also
+        under its own locks, so a translator written in Python could deadlock on the GIL.
+        """
         self.remove()
         use_language(language)
         app = QCoreApplication.instance()
-        if language == "en":
-            if app is not None:
-                plurals = EnglishPlurals(app)
-                app.installTranslator(plurals)
-                self._installed.append(plurals)
-            return True
         if app is None:
-            return False
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        qt_base = QTranslator(app)
-        if qt_base.load(QLocale(language), "qtbase", "_", qt_dir):
-            app.installTranslator(qt_base)
-            self._installed.append(qt_base)
+            return language == "en"
+        if language != "en":  # English is the source language: Qt's own texts need nothing
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qt_base = QTranslator(app)
+            if qt_base.load(QLocale(language), "qtbase", "_", qt_dir):
+                app.installTranslator(qt_base)
+                self._installed.append(qt_base)
         ours = QTranslator(app)
         path = compiled(language)
         if path is None or not ours.load(str(path)):
@@ -115,7 +103,7 @@ class Translators:
         return True
 
     def remove(self) -> None:
-        """Back to the source texts (the app keeps English plurals only through install)."""
+        """Back to the source texts (English without its plural forms)."""
         use_language("en")
         app = QCoreApplication.instance()
         for translator in self._installed:

@@ -1,4 +1,5 @@
-"""The German translation is complete, and the running interface really shows it.
+"""The German translation is complete, and the running interface really shows it;
+English has the plural forms of every counted text, compiled like German.
 
 1. lupdate over gui/, ui/ and the core's error catalogue into a copy of the
    committed .ts finds nothing new, unfinished or empty: every `tr()` string
@@ -17,9 +18,11 @@ from pathlib import Path
 
 import pytest
 from gui_support import create_vault_through_first_run, write_jpegs
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from pixiodoc_desktop.gui.i18n import qt_tool, ts_path
+from pixiodoc_desktop.gui.i18n import Translators, qt_tool, ts_path
 from pixiodoc_desktop.gui.main_window import MainWindow
 from pixiodoc_desktop.gui.resources import ROOT
 from pixiodoc_desktop.gui.views.dialogs import LesionDialog, PatientDialog
@@ -169,3 +172,64 @@ def test_every_screen_is_german_at_run_time(
     window.lock()
     assert _untranslated(window, english) == []
     assert window.unlock_page.unlock_button.text() == "Entsperren"
+
+
+def _counted(path: Path) -> dict[tuple[str, str, str], list[str]]:
+    """(context, source, comment) of every counted message -> its plural forms."""
+    root = ET.parse(path).getroot()  # noqa: S314 - our own .ts file
+    out = {}
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            if message.get("numerus") != "yes":
+                continue
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+            out[key] = [f.text or "" for f in message.iter("numerusform")]
+    return out
+
+
+def test_every_counted_text_has_its_english_plural_forms() -> None:
+    english = _counted(ts_path("en"))
+    problems = []
+    for key, _german in _counted(ts_path("de")).items():
+        source = key[1]
+        wanted = [source.replace("(s)", ""), source.replace("(s)", "s")]
+        if "(s)" not in source:
+            problems.append(f"counted text without '(s)' to make its English plural: {key}")
+        elif english.get(key) != wanted:
+            problems.append(f"English plural forms {english.get(key)} for {key}, wanted {wanted}")
+    assert not problems, (
+        "resources/translations/pixiodoc_en.ts lacks English plural forms; refresh it with\n"
+        "  .venv/bin/python tools/english_plurals.py\n" + "\n".join(problems)
+    )
+
+
+def test_english_shows_counted_texts_in_english_plural(qapp: QApplication) -> None:
+    translators = Translators()
+    assert translators.install("en"), "the English plural forms did not load"
+    try:
+        photos = "%n photo(s) taken now"
+        assert QCoreApplication.translate("CaptureRecordPanel", photos, None, 1) == (
+            "1 photo taken now"
+        )
+        assert QCoreApplication.translate("CaptureRecordPanel", photos, None, 12) == (
+            "12 photos taken now"
+        )
+        assert QCoreApplication.translate("CaptureRecordPanel", "Today, %1") == "Today, %1"
+    finally:
+        translators.remove()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_no_translator_written_in_python_is_installed(qapp: QApplication, language: str) -> None:
+    """Qt calls every installed translator from whichever thread calls tr(), under its
+    own locks (image plugins loading inside QImage.fromData on a decoding thread): a
+    QTranslator subclass written in Python deadlocked the English window there."""
+    translators = Translators()
+    assert translators.install(language)
+    try:
+        installed = qapp.findChildren(QTranslator)
+        assert installed, "no translator installed"
+        assert [type(t).__name__ for t in installed if type(t) is not QTranslator] == []
+    finally:
+        translators.remove()
