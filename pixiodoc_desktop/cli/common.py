@@ -132,6 +132,11 @@ TERMINAL_EVERY_S = 0.2
 LOG_EVERY_S = 5.0
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """An English count: "1 patient", "3 patients", "0 patients" (`plural` when not noun+s)."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
 def _size(count: int) -> str:
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
         if count >= scale:

@@ -13,6 +13,7 @@ from pixiodoc_desktop.cli.common import (
     UsageError,
     add_user,
     close_session,
+    counted,
     open_session,
     parse_name,
     print_json,
@@ -64,7 +65,7 @@ def patient_list(args: argparse.Namespace) -> int:
         first, last = page.offset + 1, page.offset + len(patients)
         print(f"patients {first}-{last} of {page.total} (--offset, --limit)", file=sys.stderr)
     else:
-        print(f"{len(patients)} patient(s)", file=sys.stderr)
+        print(counted(len(patients), "patient"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -81,7 +82,7 @@ def patient_erase(args: argparse.Namespace) -> int:
         close_session(ws, actor)
     print(f"Erased patient {args.patient}: {photos} photos destroyed, the patient key shredded.")
     if closed:
-        print(f"{len(closed)} secure link(s) of the patient revoked; their pages say so.")
+        print(f"{counted(len(closed), 'secure link')} of the patient revoked; their pages say so.")
     if exports:
         print(
             "Copies that left the vault earlier are not reached by erasure; ask for their deletion:"

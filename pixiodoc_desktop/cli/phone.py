@@ -15,6 +15,7 @@ from pixiodoc_desktop.cli.common import (
     UsageError,
     add_user,
     close_session,
+    counted,
     open_session,
     print_json,
 )
@@ -75,7 +76,7 @@ def phone_pair(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"ended": str(reason), "photos": photos})
     else:
-        print(f"Pairing ended ({reason}); {len(photos)} photo(s) saved", file=sys.stderr)
+        print(f"Pairing ended ({reason}); {counted(len(photos), 'photo')} saved", file=sys.stderr)
     return EXIT_OK
 
 

@@ -21,6 +21,7 @@ from pixiodoc_desktop.cli.common import (
     UsageError,
     add_user,
     close_session,
+    counted,
     open_session,
     print_json,
 )
@@ -121,7 +122,9 @@ def watch_folder(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if not idle:
-        print(f"pixiodoc: {watcher.pending_count} file(s) never completed", file=sys.stderr)
+        print(
+            f"pixiodoc: {counted(watcher.pending_count, 'file')} never completed", file=sys.stderr
+        )
     return EXIT_OK if idle and not (counts.quarantined or counts.failed) else EXIT_FAIL
 
 

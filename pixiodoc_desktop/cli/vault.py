@@ -19,6 +19,7 @@ from pixiodoc_desktop.cli.common import (
     add_user,
     add_vault,
     close_session,
+    counted,
     open_session,
     print_json,
     read_secret,
@@ -97,12 +98,19 @@ def _print_report(report: VerifyReport, as_json: bool) -> int:
         for fault in report.faults:
             print(f"FAULT: {fault}")
         if report.faults_not_listed:
-            print(f"... and {report.faults_not_listed:,} more fault(s) not listed")
-        verdict = "OK" if report.ok else f"{report.fault_count} fault(s)"
+            print(f"... and {counted(report.faults_not_listed, 'more fault')} not listed")
+        verdict = "OK" if report.ok else counted(report.fault_count, "fault")
         print(
-            f"{verdict}: {report.photos_checked} photos, {report.objects_checked} image objects, "
-            f"{report.audit_events_checked} audit events checked"
+            f"{verdict}: {counted(report.photos_checked, 'photo')}, "
+            f"{counted(report.objects_checked, 'image object')}, "
+            f"{counted(report.audit_events_checked, 'audit event')} checked"
         )
+        if report.objects_in_bucket:
+            print(
+                f"Not checked here: {counted(report.objects_in_bucket, 'image object')} "
+                "in the clinic's bucket, not on this PC (images on demand; "
+                "each is checked against its id when it is first shown)"
+            )
     return EXIT_OK if report.ok else EXIT_FAIL
 
 

@@ -11,6 +11,7 @@ from pixiodoc_desktop.cli.common import (
     EXIT_OK,
     add_user,
     close_session,
+    counted,
     open_session,
     print_json,
 )
@@ -60,7 +61,7 @@ def worklist_list(args: argparse.Namespace) -> int:
     for s in steps:
         when = s.start.strftime("%Y-%m-%d %H:%M") if s.start else "----------"
         print(f"{s.step_id}  {when}  {s.patient_id}  {s.patient_name}  {s.requested_procedure}")
-    print(f"{len(steps)} scheduled step(s)", file=sys.stderr)
+    print(counted(len(steps), "scheduled step"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -118,7 +119,7 @@ def worklist_complete(args: argparse.Namespace) -> int:
     finally:
         close_session(ws, actor)
     status = mpps.complete(settings, visit, photos)
-    print(f"Performed procedure step (MPPS): {status}, {len(photos)} photo(s)")
+    print(f"Performed procedure step (MPPS): {status}, {counted(len(photos), 'photo')}")
     return EXIT_OK
 
 

@@ -198,8 +198,8 @@ def test_cli_shows_progress_on_stderr_and_keeps_json_clean(
     assert cli.main(["vault", "verify", *user]) == 1
     out, err = capsys.readouterr()
     assert out.count("FAULT: ") == FAULTS_KEPT
-    assert f"... and {KEYLESS_PATIENTS + 1_200 - FAULTS_KEPT} more fault(s) not listed" in out
-    assert f"{KEYLESS_PATIENTS + 1_200} fault(s): 481 photos" in out
+    assert f"... and {KEYLESS_PATIENTS + 1_200 - FAULTS_KEPT:,} more faults not listed" in out
+    assert f"{KEYLESS_PATIENTS + 1_200:,} faults: 481 photos" in out
     assert "Verifying:" in err and "Verifying:" not in out
 
 

@@ -126,7 +126,7 @@ def test_patient_add_and_list(cli: CliRunner, fast_vault: MadeVault, patient: st
     text = cli("patient", "list", *base, stdin=PW)
     assert text.code == 0, text.output
     rows = text.stdout.strip().splitlines()
-    assert len(rows) == 2 and text.stderr.strip() == "2 patient(s)"
+    assert len(rows) == 2 and text.stderr.strip() == "2 patients"
     assert any(patient in row and "1987-03-14  Müller, Jürgen" in row for row in rows)
     assert any(garcia["id"] in row and "López, Inés García" in row for row in rows)
 
@@ -204,7 +204,7 @@ def test_verify_then_corrupt_a_blob(cli: CliRunner, seeded: Seeded) -> None:
     base = ("--vault", seeded.vault.folder, "--user", LOGIN, "--password-stdin")
     ok = cli("vault", "verify", *base, stdin=PW)
     assert ok.code == 0, ok.output
-    assert ok.stdout.startswith("OK: 1 photos, 3 image objects")
+    assert ok.stdout.startswith("OK: 1 photo, 3 image objects")
     blob_id = seeded.photo.blob_id
     blob = seeded.vault.folder / "blobs" / blob_id[:2] / blob_id
     raw = bytearray(blob.read_bytes())
@@ -251,7 +251,7 @@ def test_backup_and_restore(cli: CliRunner, seeded: Seeded, tmp_path: Path) -> N
     as_admin = ("--user", LOGIN, "--password-stdin")
     result = cli("vault", "restore", backup, "--vault", restored, *as_admin, stdin=PW)
     assert result.code == 0, result.output
-    assert "OK: 1 photos, 3 image objects" in result.stdout
+    assert "OK: 1 photo, 3 image objects" in result.stdout
     vault = Vault.open(restored)
     ws, actor = log_in(vault, LOGIN, PASSWORD)
     try:

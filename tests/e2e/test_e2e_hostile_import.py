@@ -93,7 +93,7 @@ def test_hostile_corpus(cli: CliRunner, tmp_path: Path) -> None:
     assert len(photos.stdout.strip().splitlines()) == 1
     verified = cli("vault", "verify", *base, stdin=PW)
     assert verified.code == 0, verified.output
-    assert verified.stdout.startswith("OK: 1 photos, 3 image objects")
+    assert verified.stdout.startswith("OK: 1 photo, 3 image objects")
     blobs = [p for p in (made.folder / "blobs").rglob("*") if p.is_file()]
     assert len(blobs) == 3, "refused files must leave no object behind"
 

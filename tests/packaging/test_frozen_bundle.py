@@ -181,7 +181,7 @@ def test_frozen_cli_imports_exports_a_pdf_and_verifies(
     report = tmp_path / "report.pdf"
     run("export", "pdf", *user, "--patient", patient["id"], "--out", str(report))
     assert report.read_bytes().startswith(b"%PDF")
-    assert "OK: 1 photos" in run("vault", "verify", *user)
+    assert "OK: 1 photo" in run("vault", "verify", *user)
 
 
 @pytest.mark.timeout(1800)

@@ -80,7 +80,7 @@ def test_erasing_on_the_command_line_revokes_the_patients_links_at_once(
     user = ["--vault", str(station.folder), "--user", LOGIN, "--password-stdin"]
     code = cli.main(["patient", "erase", *user, "--patient", patient_id, "--confirm", FAMILY])
     out = capsys.readouterr().out
-    assert code == 0 and "2 secure link(s) of the patient revoked" in out
+    assert code == 0 and "2 secure links of the patient revoked" in out
 
     # The bucket: of the erased patient's links only their pages remain, saying "revoked".
     for made in (viewed, replied):

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from vault_support import decodes, synthetic_jpeg
 
+from pixiodoc_desktop.cli import vault as vault_cli
 from pixiodoc_desktop.clinic.records.photos import CaptureContext, ImageSize
 from pixiodoc_desktop.clinic.safekeeping.verify import verify_vault
 from pixiodoc_desktop.sync import pull
@@ -24,7 +25,7 @@ from tests.sync.sync_support import ACCESS_KEY, SECRET_KEY, ClinicNet
 
 
 def test_a_joiner_with_images_on_demand_applies_the_history_in_parts(
-    clinic: ClinicNet, monkeypatch: pytest.MonkeyPatch
+    clinic: ClinicNet, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a = clinic.first()
     first = a.services.patients.create(a.actor, family_name="Anfang", given_name="Ida")
@@ -68,7 +69,16 @@ def test_a_joiner_with_images_on_demand_applies_the_history_in_parts(
     assert not b.sync().pulled_blobs  # a round leaves them there, and is green
     clinic.settle([a, b])
     assert canonical_dump(b.ws) == canonical_dump(a.ws)
-    assert verify_vault(b.ws).ok  # images left in the cloud are not a fault
+    report = verify_vault(b.ws)
+    assert report.ok  # images left in the cloud are not a fault, but are not called checked
+    assert (report.objects_checked, report.objects_in_bucket) == (0, 3)
+    assert vault_cli._print_report(report, as_json=False) == 0
+    out = capsys.readouterr().out
+    assert "0 image objects" in out
+    assert "Not checked here: 3 image objects in the clinic's bucket, not on this PC" in out
+    assert vault_cli._print_report(report, as_json=True) == 0
+    told = json.loads(capsys.readouterr().out)
+    assert (told["ok"], told["objects_checked"], told["objects_in_bucket"]) == (True, 0, 3)
 
     assert fetch_image(b.ws, b.store, thumbnail_blob)  # shown: fetched, checked
     assert not fetch_image(b.ws, b.store, thumbnail_blob)
@@ -76,6 +86,8 @@ def test_a_joiner_with_images_on_demand_applies_the_history_in_parts(
     decodes(thumbnail)
     assert thumbnail == a.services.photos.image(a.actor, photo.id, ImageSize.THUMBNAIL)
     assert b.ws.vault.blobs.existing(blobs) == {thumbnail_blob}
+    after = verify_vault(b.ws)  # the fetched thumbnail is checked here now
+    assert after.ok and (after.objects_checked, after.objects_in_bucket) == (1, 2)
 
 
 def test_field_clocks_are_stored_with_the_shared_stamp_once(clinic: ClinicNet) -> None:
