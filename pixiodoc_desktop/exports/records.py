@@ -29,7 +29,7 @@ from pixiodoc_desktop.clinic.records.second_opinions import SecondOpinionSummary
 from pixiodoc_desktop.clinic.records.visits import Lesions, LesionSummary, Visits, VisitSummary
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import InvalidInput, PermissionDenied, RecordNotFound
-from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
+from pixiodoc_desktop.vault.durable import PRIVATE_MODE, fsync_folder, temp_name_for
 from pixiodoc_desktop.vault.schema import AuditEvent, Setting
 
 LOGO_SETTING = "report.logo"  # hex of a PNG or JPEG shown in report headers
@@ -231,12 +231,14 @@ def check_target_file(target: Path) -> None:
 def durable_file(target: Path) -> Iterator[IO[bytes]]:
     """Write `target` through a temp name in its folder: fsync, rename, fsync the folder.
 
-    On any failure the temp file is removed and `target` is left as it was.
+    Created 0600 like the vault's own files (patient data: not for every account on
+    the PC). On any failure the temp file is removed and `target` is left as it was.
     """
     check_target_file(target)
     temp = temp_name_for(target)
     try:
-        with temp.open("xb") as handle:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(temp, flags, PRIVATE_MODE), "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

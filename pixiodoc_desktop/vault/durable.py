@@ -45,6 +45,9 @@ class FolderSync:
         return len(folders)
 
 
+PRIVATE_MODE = 0o600  # the vault's files and every export with patient data
+
+
 def temp_name_for(path: Path) -> Path:
     import secrets  # with OpenSSL's libcrypto: not before the unlock screen's paint
 
@@ -59,7 +62,7 @@ def write_atomically(path: Path, data: bytes | list[bytes], *, private: bool = F
     """
     temp = temp_name_for(path)
     chunks = [data] if isinstance(data, bytes) else data
-    mode = 0o600 if private else 0o666
+    mode = PRIVATE_MODE if private else 0o666
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
         with os.fdopen(fd, "wb") as handle:

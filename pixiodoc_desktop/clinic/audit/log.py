@@ -190,7 +190,7 @@ class AuditLog:
             raise InvalidInput(f"The folder {out.parent} does not exist")
         self._authorize(actor, flt.patient_id, "export")
         rows = self._rows(flt)
-        write_atomically(out, render(rows, fmt))
+        write_atomically(out, render(rows, fmt), private=True)
         self.ws.audit_alone(
             audit.EventDraft(
                 audit.EventType.AUDIT_LOG_ACCESSED,

@@ -190,7 +190,7 @@ class Photos(PhotoIntake):
             raise InvalidInput(f"{target} is a folder; give a file name to export to")
         if not target.parent.is_dir():
             raise InvalidInput(f"The folder {target.parent} does not exist")
-        write_atomically(target, read_image(self.ws, blob, key))
+        write_atomically(target, read_image(self.ws, blob, key), private=True)
         self.ws.audit_alone(
             audit.EventDraft(
                 audit.EventType.DATA_EXPORTED,

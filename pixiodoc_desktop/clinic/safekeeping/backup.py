@@ -22,7 +22,7 @@ from pixiodoc_desktop.clinic.audit import trail as audit
 from pixiodoc_desktop.clinic.workstation import Actor, Workstation
 from pixiodoc_desktop.errors import BackupError, InvalidInput
 from pixiodoc_desktop.vault import database, locking
-from pixiodoc_desktop.vault.durable import fsync_folder, temp_name_for
+from pixiodoc_desktop.vault.durable import PRIVATE_MODE, fsync_folder, temp_name_for
 from pixiodoc_desktop.vault.header import HEADER_NAME
 from pixiodoc_desktop.vault.vault import BLOBS_DIR
 
@@ -69,7 +69,11 @@ def create_backup(ws: Workstation, actor: Actor | None, target: Path) -> BackupS
                 ):
                     src.backup(dst)
                 blob_ids = list(vault.blobs.ids())
-            with tarfile.open(temp, "x", format=tarfile.PAX_FORMAT) as tar:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            with (
+                os.fdopen(os.open(temp, flags, PRIVATE_MODE), "wb") as raw,
+                tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar,
+            ):
                 manifest = {
                     "format": BACKUP_FORMAT,
                     "vault_id": vault.header.vault_id,

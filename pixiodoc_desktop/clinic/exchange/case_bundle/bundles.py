@@ -161,7 +161,7 @@ class CaseBundles:
         header["check"] = check_value(key)
         signing = sender.signing_key(self.ws, actor)
         header["signer"] = sender.raw_public(signing.public_key()).hex()
-        write_atomically(target, pack(header, payload, key, sign=signing.sign))
+        write_atomically(target, pack(header, payload, key, sign=signing.sign), private=True)
         if recipient_signer is not None:
             # Their key came from them, by whatever channel they chose: bundles they
             # send back count as from a verified sender.
