@@ -37,7 +37,7 @@ _PLUGINS: dict[ImageType, type[ImageFile.ImageFile]] = {
 
 # What decoders raise on hostile input. Warnings appear here only when they are
 # turned into errors (``-W error``); normally Pillow merely warns and carries on.
-_DECODER_FAILURES: tuple[type[BaseException], ...] = (
+DECODER_FAILURES: tuple[type[BaseException], ...] = (
     OSError,
     SyntaxError,
     ValueError,
@@ -98,7 +98,7 @@ def open_header(
         return plugin(io.BytesIO(data))
     except _TOO_LARGE as error:
         raise _too_large_to_open(source_name) from error
-    except _DECODER_FAILURES as error:
+    except DECODER_FAILURES as error:
         raise damaged(source_name, kind, error) from error
 
 
@@ -107,7 +107,7 @@ def load_pixels(image: Image.Image, kind: ImageType, source_name: str) -> None:
         image.load()
     except _TOO_LARGE as error:
         raise _too_large_to_open(source_name) from error
-    except _DECODER_FAILURES as error:
+    except DECODER_FAILURES as error:
         raise damaged(source_name, kind, error) from error
 
 
@@ -157,7 +157,7 @@ def decode_deep_colour(
     try:
         unturned = np.frombuffer(without_orientation(data), np.uint8)
         pixels = cv2.imdecode(unturned, cv2.IMREAD_UNCHANGED)
-    except _DECODER_FAILURES as error:
+    except DECODER_FAILURES as error:
         raise damaged(source_name, kind, error) from error
     if (
         pixels is None

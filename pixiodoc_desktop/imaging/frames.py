@@ -13,12 +13,10 @@ do not count.
 
 from __future__ import annotations
 
-import struct
-
 from PIL import Image
 
 from pixiodoc_desktop.errors import UnsupportedImage
-from pixiodoc_desktop.imaging.decode import damaged
+from pixiodoc_desktop.imaging.decode import DECODER_FAILURES, damaged
 from pixiodoc_desktop.imaging.sniff import ImageType
 
 _NEW_SUBFILE_TYPE = 254
@@ -57,7 +55,7 @@ def refuse_several_pictures(image: Image.Image, kind: ImageType, source_name: st
     """UnsupportedImage when the file holds more than one picture (see the module's note)."""
     try:
         count = pictures_in(image, kind)
-    except (OSError, ValueError, SyntaxError, struct.error) as error:
+    except DECODER_FAILURES as error:  # walking pages parses every IFD: Warning included
         raise damaged(source_name, kind, error) from error
     if count > 1:
         msg = (
