@@ -22,7 +22,16 @@ from pixiodoc_desktop.gui.views.capture_view import CaptureView
 from pixiodoc_desktop.practice.settings import WorklistSettings, configure_worklist
 from pixiodoc_desktop.vault.vault import Vault
 
-TODAY = dt.date.today()
+
+def _schedule(worklists: Path) -> None:
+    """Two orders for today, dated when called (a date taken at import was yesterday's
+    once CI passed midnight before this test ran)."""
+    for n, (name, procedure) in enumerate(
+        [("Größer^Jürgen", "Dermatoskopie Rücken"), ("Weiß^Ännchen", "Fotodokumentation Arm")]
+    ):
+        write_worklist_file(worklists, Order(
+            f"SPS{n}", f"KH-{n}", name, f"ACC-{n}", f"1.2.826.0.1.3680043.8.498.{10 + n}",
+            procedure, dt.date.today()))  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +39,7 @@ def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorklistOrthan
     if shutil.which("Orthanc") is None or not WORKLIST_PLUGIN.exists():
         pytest.skip("Orthanc with its worklist plugin is not installed (apt-get install orthanc)")
     server = start(tmp_path_factory.mktemp("orthanc-worklist-gui"))
-    for n, (name, procedure) in enumerate(
-        [("Größer^Jürgen", "Dermatoskopie Rücken"), ("Weiß^Ännchen", "Fotodokumentation Arm")]
-    ):
-        write_worklist_file(server.worklists, Order(
-            f"SPS{n}", f"KH-{n}", name, f"ACC-{n}", f"1.2.826.0.1.3680043.8.498.{10 + n}",
-            procedure, TODAY))  # fmt: skip
+    _schedule(server.worklists)
     try:
         yield server
     finally:
@@ -59,6 +63,7 @@ def test_todays_worklist_take_a_step(
     window.unlock(LOGIN, PASSWORD)
     action = window.practice_actions.show_worklist
     qtbot.waitUntil(action.isVisible, timeout=20000)
+    _schedule(orthanc.worklists)  # dated now, not when the module's server started
     action.trigger()
     dialog = window.practice_actions.dialog
     assert dialog is not None

@@ -27,15 +27,20 @@ from pixiodoc_desktop.clinic.services import ClinicServices
 from pixiodoc_desktop.clinic.workstation import Actor
 from pixiodoc_desktop.exports import pacs
 
-TODAY = dt.date.today()
-ORDERS = (
-    Order("SPS1001", "KH-778899", "Größer^Jürgen", "ACC-2025-0001", "1.2.826.0.1.3680043.8.498.1",
-          "Dermatoskopie Rücken", TODAY),
-    Order("SPS1002", "KH-112233", "Weiß^Ännchen", "ACC-2025-0002", "1.2.826.0.1.3680043.8.498.2",
-          "Fotodokumentation Unterarm", TODAY),
-    Order("SPS0999", "KH-445566", "Alt^Otto", "ACC-2024-0999", "1.2.826.0.1.3680043.8.498.3",
-          "Vorjahr", TODAY - dt.timedelta(days=1)),
-)  # fmt: skip
+
+def _schedule(worklists: Path) -> None:
+    """Today's two orders and yesterday's one, dated when called: a date taken at import
+    (collection) was yesterday's once CI passed midnight before this test ran."""
+    today = dt.date.today()
+    for order in (
+        Order("SPS1001", "KH-778899", "Größer^Jürgen", "ACC-2025-0001",
+              "1.2.826.0.1.3680043.8.498.1", "Dermatoskopie Rücken", today),
+        Order("SPS1002", "KH-112233", "Weiß^Ännchen", "ACC-2025-0002",
+              "1.2.826.0.1.3680043.8.498.2", "Fotodokumentation Unterarm", today),
+        Order("SPS0999", "KH-445566", "Alt^Otto", "ACC-2024-0999",
+              "1.2.826.0.1.3680043.8.498.3", "Vorjahr", today - dt.timedelta(days=1)),
+    ):  # fmt: skip
+        write_worklist_file(worklists, order)
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +48,7 @@ def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorklistOrthan
     if shutil.which("Orthanc") is None or not WORKLIST_PLUGIN.exists():
         pytest.skip("Orthanc with its worklist plugin is not installed (apt-get install orthanc)")
     server = start(tmp_path_factory.mktemp("orthanc-worklist"))
-    for order in ORDERS:
-        write_worklist_file(server.worklists, order)
+    _schedule(server.worklists)
     try:
         yield server
     finally:
@@ -64,6 +68,7 @@ def test_list_take_photograph_send_and_the_pacs_files_it_under_the_order(
     done = _run(run_cli, vault, "worklist", "configure", "--ae-title", "ORTHANC",
                 "--host", "127.0.0.1", "--port", str(orthanc.dicom_port))  # fmt: skip
     assert done.code == 0, done.output
+    _schedule(orthanc.worklists)  # dated now, not when the module's server started
     listed = _run(run_cli, vault, "worklist", "list", "--json")
     assert listed.code == 0, listed.output
     steps = json.loads(listed.stdout)
